@@ -1,0 +1,40 @@
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { LoggerModule } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { AppConfigModule, loadConfig } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { OutboxModule } from '@app/outbox';
+import { QueueModule } from '@app/queue';
+import { AuthModule } from './auth/auth.module';
+import { SameOriginMiddleware } from './auth/same-origin.middleware';
+import { HealthController } from './health/health.controller';
+import { loggerOptions } from './logging';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { UsersModule } from './users/users.module';
+
+const webDist = path.resolve(process.env.WEB_DIST_DIR ?? path.join(process.cwd(), 'dist/web'));
+
+@Module({
+  imports: [
+    AppConfigModule,
+    LoggerModule.forRoot(loggerOptions(loadConfig())),
+    DatabaseModule,
+    QueueModule,
+    OutboxModule,
+    AuthModule,
+    OrganizationsModule,
+    UsersModule,
+    // The built web app, when present (demo and production builds); API and health routes stay the API's.
+    ...(existsSync(path.join(webDist, 'index.html'))
+      ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}', '/health/{*path}'] })]
+      : []),
+  ],
+  controllers: [HealthController],
+})
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(SameOriginMiddleware).forRoutes('{*path}');
+  }
+}

@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import type { AuthUser } from './auth-user';
+import { AuthService, SESSION_COOKIE } from './auth.service';
+import { CurrentUser, Public } from './authorize.decorator';
+
+const loginSchema = z.strictObject({
+  email: z.string().trim().min(3).max(254),
+  password: z.string().min(1).max(200),
+});
+
+type Me = Omit<AuthUser, 'sessionId'>;
+const me = ({ sessionId: _omit, ...user }: AuthUser): Me => user;
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in; sets an httpOnly session cookie and returns a bearer token for API clients' })
+  async login(
+    @Body({ schema: loginSchema }) body: z.infer<typeof loginSchema>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ token: string; expiresAt: string; user: Me }> {
+    const { token, expiresAt, user } = await this.auth.login(body.email, body.password, req.ip ?? 'unknown');
+    res.cookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: req.secure,
+      path: '/',
+      expires: expiresAt,
+    });
+    return { token, expiresAt: expiresAt.toISOString(), user: me(user) };
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Sign out: revokes the session' })
+  async logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.logout(user.sessionId);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  @Get('me')
+  @ApiOperation({ summary: 'The signed-in user and organisation' })
+  me(@CurrentUser() user: AuthUser): Me {
+    return me(user);
+  }
+}

@@ -1,0 +1,17 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SessionEntity, UserEntity } from '@app/database';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
+import { SessionGuard } from './session.guard';
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity])],
+  controllers: [AuthController],
+  providers: [AuthService, LoginThrottle, { provide: APP_GUARD, useClass: SessionGuard }],
+  exports: [AuthService],
+})
+export class AuthModule {}

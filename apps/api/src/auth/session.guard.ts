@@ -1,0 +1,39 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import type { Role } from '@app/domain';
+import { DomainError } from '@app/common';
+import { AuthService, SESSION_COOKIE } from './auth.service';
+import { PUBLIC_KEY, ROLES_KEY } from './authorize.decorator';
+
+/**
+ * The one guard every route goes through: it resolves the session (cookie or bearer token) and checks the
+ * route's roles. Object-level scope (which organisation's records) is checked by each service.
+ */
+@Injectable()
+export class SessionGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    const req = context.switchToHttp().getRequest<Request & { user?: unknown }>();
+    const token = bearerToken(req) ?? (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    const user = token ? await this.auth.resolveSession(token) : null;
+    if (user) req.user = user;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    if (!user) throw new DomainError('unauthorized', 'Sign in to continue');
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles?.length && !roles.includes(user.role)) {
+      throw new DomainError('forbidden', 'Your role may not do this');
+    }
+    return true;
+  }
+}
+
+function bearerToken(req: Request): string | undefined {
+  const header = req.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+}

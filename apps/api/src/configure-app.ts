@@ -1,0 +1,47 @@
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import type { AppConfig } from '@app/config';
+import { AllExceptionsFilter, createValidationPipe } from '@app/common';
+
+/** Everything main.ts and the tests apply to the HTTP app, in one place. */
+export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: config.app.BODY_LIMIT });
+  app.setGlobalPrefix('api/v1', {
+    exclude: [{ path: 'health/{*path}', method: RequestMethod.ALL }],
+  });
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('1540 Assistance Matchmaking API')
+      .setDescription('Requests, offers and matches for UN Security Council resolution 1540 (DESIGN §9).')
+      .setVersion('1')
+      .addBearerAuth()
+      .addCookieAuth('a1540_session')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

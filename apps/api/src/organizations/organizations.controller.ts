@@ -1,0 +1,55 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Page, uuidParam } from '@app/common';
+import { OrganizationEntity } from '@app/database';
+import type { AuthUser } from '../auth/auth-user';
+import { Authorize, CurrentUser } from '../auth/authorize.decorator';
+import {
+  CreateOrganization,
+  createOrganizationSchema,
+  ListOrganizations,
+  listOrganizationsSchema,
+  UpdateOrganization,
+  updateOrganizationSchema,
+} from './dto/organization.schemas';
+import { OrganizationsService } from './organizations.service';
+
+@ApiTags('administration')
+@Controller('organizations')
+export class OrganizationsController {
+  constructor(private readonly organizations: OrganizationsService) {}
+
+  @Get()
+  @Authorize()
+  @ApiOperation({ summary: 'List organisations (any signed-in user: providers are picked by name in forms)' })
+  list(@Query({ schema: listOrganizationsSchema }) query: ListOrganizations): Promise<Page<OrganizationEntity>> {
+    return this.organizations.list(query);
+  }
+
+  @Get(':id')
+  @Authorize()
+  get(@Param('id', { schema: uuidParam }) id: string): Promise<OrganizationEntity> {
+    return this.organizations.get(id);
+  }
+
+  @Post()
+  @Authorize('committee_admin')
+  @ApiOperation({ summary: 'Create an organisation (committee admin)' })
+  create(
+    @Body({ schema: createOrganizationSchema }) body: CreateOrganization,
+    @CurrentUser() user: AuthUser,
+  ): Promise<OrganizationEntity> {
+    return this.organizations.create(body, user);
+  }
+
+  @Patch(':id')
+  @Authorize('committee_admin')
+  @ApiOperation({ summary: 'Update or deactivate (`active: false`) an organisation (committee admin)' })
+  update(
+    @Param('id', { schema: uuidParam }) id: string,
+    @Body({ schema: updateOrganizationSchema }) body: UpdateOrganization,
+    @CurrentUser() user: AuthUser,
+  ): Promise<OrganizationEntity> {
+    return this.organizations.update(id, body, user);
+  }
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { ROLES } from '@app/domain';
+import { paginationSchema, uuidParam } from '@app/common';
+
+const password = z.string().min(10, 'must be at least 10 characters').max(200);
+
+export const createUserSchema = z.strictObject({
+  email: z.email().max(254).transform((e) => e.toLowerCase()),
+  displayName: z.string().trim().min(1).max(120),
+  role: z.enum(ROLES),
+  organizationId: uuidParam,
+  password,
+  preferredLanguage: z.enum(['en', 'mn', 'ru', 'fr', 'es']).optional(),
+});
+export type CreateUser = z.infer<typeof createUserSchema>;
+
+export const updateUserSchema = z.strictObject({
+  displayName: z.string().trim().min(1).max(120).optional(),
+  role: z.enum(ROLES).optional(),
+  password: password.optional(),
+  preferredLanguage: z.enum(['en', 'mn', 'ru', 'fr', 'es']).optional(),
+  active: z.boolean().optional(),
+  version: z.number().int().min(1).optional(),
+});
+export type UpdateUser = z.infer<typeof updateUserSchema>;
+
+export const listUsersSchema = paginationSchema.extend({
+  organizationId: uuidParam.optional(),
+  role: z.enum(ROLES).optional(),
+  q: z.string().trim().max(100).optional(),
+  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
+export type ListUsers = z.infer<typeof listUsersSchema>;

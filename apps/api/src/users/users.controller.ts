@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Page, uuidParam } from '@app/common';
+import { UserEntity } from '@app/database';
+import type { AuthUser } from '../auth/auth-user';
+import { Authorize, CurrentUser } from '../auth/authorize.decorator';
+import { CreateUser, createUserSchema, ListUsers, listUsersSchema, UpdateUser, updateUserSchema } from './dto/user.schemas';
+import { UsersService } from './users.service';
+
+@ApiTags('administration')
+@Controller('users')
+@Authorize('committee_admin')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List users (committee admin)' })
+  list(@Query({ schema: listUsersSchema }) query: ListUsers): Promise<Page<UserEntity>> {
+    return this.users.list(query);
+  }
+
+  @Get(':id')
+  get(@Param('id', { schema: uuidParam }) id: string): Promise<UserEntity> {
+    return this.users.get(id);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create a user in an organisation whose kind allows the role' })
+  create(@Body({ schema: createUserSchema }) body: CreateUser, @CurrentUser() actor: AuthUser): Promise<UserEntity> {
+    return this.users.create(body, actor);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Update, reset the password of, or deactivate (`active: false`) a user' })
+  update(
+    @Param('id', { schema: uuidParam }) id: string,
+    @Body({ schema: updateUserSchema }) body: UpdateUser,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<UserEntity> {
+    return this.users.update(id, body, actor);
+  }
+}

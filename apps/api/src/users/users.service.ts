@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { OrganizationEntity, UserEntity } from '@app/database';
+import { roleAllowedForKind } from '@app/domain';
+import { UnitOfWork } from '@app/outbox';
+import type { AuthUser } from '../auth/auth-user';
+import { AuthService } from '../auth/auth.service';
+import { DomainError, hashPassword, invalidField, notFound, Page } from '@app/common';
+import { escapeLike } from '../organizations/organizations.service';
+import type { CreateUser, ListUsers, UpdateUser } from './dto/user.schemas';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly auth: AuthService,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  async list(filter: ListUsers): Promise<Page<UserEntity>> {
+    const qb = this.users.createQueryBuilder('u').leftJoinAndSelect('u.organization', 'o').orderBy('u.email', 'ASC');
+    if (filter.organizationId) qb.andWhere('u.organization_id = :org', { org: filter.organizationId });
+    if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
+    if (filter.active !== undefined) qb.andWhere('u.active = :active', { active: filter.active });
+    if (filter.q) qb.andWhere('(u.email ILIKE :q OR u.display_name ILIKE :q)', { q: `%${escapeLike(filter.q)}%` });
+    const [items, total] = await qb.skip((filter.page - 1) * filter.pageSize).take(filter.pageSize).getManyAndCount();
+    return { items, total, page: filter.page, pageSize: filter.pageSize };
+  }
+
+  async get(id: string): Promise<UserEntity> {
+    const user = await this.users.findOne({ where: { id }, relations: { organization: true } });
+    if (!user) throw notFound('User');
+    return user;
+  }
+
+  async create(input: CreateUser, actor: AuthUser): Promise<UserEntity> {
+    const { password, ...fields } = input;
+    const passwordHash = await hashPassword(password);
+    const id = await this.uow.run(actor, async (tx) => {
+      const org = await tx.manager.findOneBy(OrganizationEntity, { id: input.organizationId });
+      if (!org) throw invalidField('organizationId', 'no such organisation');
+      if (!roleAllowedForKind(input.role, org.kind)) {
+        throw invalidField('role', `${input.role} cannot belong to a ${org.kind.replace('_', ' ')} organisation`);
+      }
+      if (await tx.manager.existsBy(UserEntity, { email: input.email })) {
+        throw new DomainError('conflict', `A user with e-mail ${input.email} exists already`, [
+          { field: 'email', message: 'is taken' },
+        ]);
+      }
+      const user = await tx.manager.save(tx.manager.create(UserEntity, { ...fields, passwordHash }));
+      await tx.audit({ subjectType: 'user', subjectId: user.id, action: 'create', details: { ...fields } });
+      return user.id;
+    });
+    return this.get(id);
+  }
+
+  async update(id: string, input: UpdateUser, actor: AuthUser): Promise<UserEntity> {
+    const { password, version, ...changes } = input;
+    const passwordHash = password ? await hashPassword(password) : undefined;
+    await this.uow.run(actor, async (tx) => {
+      const user = await tx.manager.findOne(UserEntity, { where: { id }, relations: { organization: true }, lock: { mode: 'pessimistic_write', tables: ['users'] } });
+      if (!user) throw notFound('User');
+      if (version !== undefined && version !== user.version) {
+        throw new DomainError('conflict', `User was changed by someone else (version ${user.version}); reload and retry`);
+      }
+      if (changes.role && !roleAllowedForKind(changes.role, user.organization!.kind)) {
+        throw invalidField('role', `${changes.role} cannot belong to a ${user.organization!.kind.replace('_', ' ')} organisation`);
+      }
+      if (id === actor.id && (changes.active === false || (changes.role && changes.role !== actor.role))) {
+        throw new DomainError('conflict', 'You cannot deactivate yourself or change your own role');
+      }
+      await tx.manager.update(UserEntity, { id }, { ...changes, ...(passwordHash ? { passwordHash } : {}) });
+      await tx.audit({
+        subjectType: 'user',
+        subjectId: id,
+        action: changes.active === false ? 'deactivate' : changes.active === true ? 'activate' : 'update',
+        details: { ...changes, ...(password ? { password: 'changed' } : {}) },
+      });
+    });
+    if (changes.active === false || password) await this.auth.revokeAllSessions(id);
+    return this.get(id);
+  }
+}

@@ -1,0 +1,167 @@
+// Typed fetch wrapper for the REST API under /api/v1 (DESIGN §9). The session lives in an httpOnly cookie set by
+// the server, so every call sends same-origin credentials and no token is ever handled here.
+
+export const API_BASE = '/api/v1';
+
+export interface ApiFieldError {
+  field: string;
+  message: string;
+}
+
+/** The server's error shape: `{ statusCode, error, message, details? }`. */
+export interface ApiErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: unknown;
+}
+
+/** A list page: `?page=&pageSize=` → `{ items, total, page, pageSize }`. */
+export interface Paginated<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Status 0 means the request never got an HTTP answer (network down, server unreachable). */
+export const NETWORK_ERROR_STATUS = 0;
+
+export class ApiError extends Error implements ApiErrorBody {
+  readonly statusCode: number;
+  readonly error: string;
+  readonly details?: unknown;
+  /** From a `Retry-After` header in seconds (sent with 429), when the server gave one. */
+  readonly retryAfterSeconds?: number;
+
+  constructor(body: ApiErrorBody, retryAfterSeconds?: number) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.statusCode = body.statusCode;
+    this.error = body.error;
+    this.details = body.details;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** Field-level validation messages, when `details` is an array of `{ field, message }`. */
+  get fieldErrors(): ApiFieldError[] {
+    if (!Array.isArray(this.details)) return [];
+    return this.details.filter(isFieldError);
+  }
+
+  get isNetworkError(): boolean {
+    return this.statusCode === NETWORK_ERROR_STATUS;
+  }
+}
+
+function isFieldError(value: unknown): value is ApiFieldError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ApiFieldError).field === 'string' &&
+    typeof (value as ApiFieldError).message === 'string'
+  );
+}
+
+type UnauthorizedHandler = () => void;
+
+let onUnauthorized: UnauthorizedHandler = () => {
+  if (window.location.pathname !== '/sign-in') window.location.assign('/sign-in');
+};
+
+/** The app replaces the default full-page redirect with a router navigation that keeps the current page. */
+export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
+  onUnauthorized = handler;
+}
+
+export type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Off for calls where 401 is an expected answer (login, "who am I"), not an expired session. */
+  redirectOnUnauthorized?: boolean;
+}
+
+export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) value.forEach((item) => params.append(key, String(item)));
+    else params.append(key, String(value));
+  }
+  const search = params.toString();
+  return `${API_BASE}${path}${search ? `?${search}` : ''}`;
+}
+
+export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const hasBody = options.body !== undefined;
+  if (hasBody) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      body: hasBody ? JSON.stringify(options.body) : undefined,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError({
+      statusCode: NETWORK_ERROR_STATUS,
+      error: 'Network Error',
+      message: cause instanceof Error ? cause.message : 'Network request failed',
+    });
+  }
+
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (response.status === 401 && options.redirectOnUnauthorized !== false) onUnauthorized();
+    throw error;
+  }
+
+  if (response.status === 204 || response.headers.get('Content-Length') === '0') return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const retryAfter = Number(response.headers.get('Retry-After'));
+  const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter) : undefined;
+  let parsed: unknown;
+  try {
+    parsed = await response.json();
+  } catch {
+    parsed = undefined;
+  }
+  const body = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Partial<Record<string, unknown>>;
+  // Nest's own errors (e.g. from a pipe) may carry `message` as an array of strings.
+  const message = Array.isArray(body.message)
+    ? body.message.map(String).join('; ')
+    : typeof body.message === 'string'
+      ? body.message
+      : response.statusText || `HTTP ${response.status}`;
+  return new ApiError(
+    {
+      statusCode: typeof body.statusCode === 'number' ? body.statusCode : response.status,
+      error: typeof body.error === 'string' ? body.error : response.statusText,
+      message,
+      details: body.details,
+    },
+    retryAfterSeconds,
+  );
+}
+
+export const api = {
+  get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => apiRequest<T>('GET', path, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    apiRequest<T>('POST', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) => apiRequest<T>('PUT', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    apiRequest<T>('PATCH', path, { ...options, body }),
+  delete: <T>(path: string, options?: RequestOptions) => apiRequest<T>('DELETE', path, options),
+};

@@ -1,0 +1,43 @@
+import { Alert, Button, Center, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+
+export function useErrorMessage(): (error: unknown) => string {
+  const { t } = useTranslation();
+  return (error) => {
+    if (error instanceof ApiError && error.isNetworkError) return t('errors.network');
+    const message = error instanceof Error ? error.message : String(error);
+    return t('errors.generic', { message });
+  };
+}
+
+interface ErrorStateProps {
+  error: unknown;
+  title?: string;
+  onRetry?: () => void;
+  fullPage?: boolean;
+}
+
+export function ErrorState({ error, title, onRetry, fullPage = false }: ErrorStateProps) {
+  const { t } = useTranslation();
+  const describe = useErrorMessage();
+  const alert = (
+    <Alert color="red" title={title ?? t('errors.title')} maw={560} w="100%">
+      <Stack gap="sm" align="flex-start">
+        <Text size="sm">{describe(error)}</Text>
+        {onRetry && (
+          <Button size="xs" variant="light" color="red" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        )}
+      </Stack>
+    </Alert>
+  );
+  return fullPage ? (
+    <Center h="100vh" p="md">
+      {alert}
+    </Center>
+  ) : (
+    alert
+  );
+}

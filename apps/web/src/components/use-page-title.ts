@@ -1,0 +1,8 @@
+import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+
+/** Sets the browser tab title to "<page> · 1540 Assistance". */
+export function usePageTitle(page: string): void {
+  const { t } = useTranslation();
+  useDocumentTitle(t('app.documentTitle', { page }));
+}

@@ -1,0 +1,100 @@
+import { Anchor, AppShell, Badge, Burger, Button, Container, Group, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { currentUserQueryKey, logout } from '../api/auth';
+import { useSignedInUser } from '../auth/current-user';
+import { homePathFor } from '../auth/roles';
+import { MainNav } from './main-nav';
+
+/** The signed-in frame: header with who is signed in, role-aware navbar, and the page. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  const { pathname } = useLocation();
+
+  // On small screens the navbar covers the page; close it once a link is followed.
+  useEffect(() => closeNav(), [pathname, closeNav]);
+
+  return (
+    <AppShell
+      header={{ height: 64 }}
+      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={navOpened}
+              onClick={toggleNav}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('header.toggleNavigation')}
+            />
+            <HomeLink />
+          </Group>
+          <SignedInUser />
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
+        <MainNav />
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Container size="lg" px={0}>
+          <Outlet />
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function HomeLink() {
+  const { t } = useTranslation();
+  const user = useSignedInUser();
+  return (
+    <Anchor component={Link} to={homePathFor(user.role)} underline="never" c="inherit" fw={700} fz="lg">
+      {t('app.name')}
+    </Anchor>
+  );
+}
+
+function SignedInUser() {
+  const { t } = useTranslation();
+  const user = useSignedInUser();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+
+  const signOut = useMutation({
+    mutationFn: logout,
+    // Leave even if the server call fails (e.g. the session had already expired): the cookie is then useless.
+    onSettled: () => {
+      queryClient.clear();
+      queryClient.setQueryData(currentUserQueryKey, null);
+      void navigate('/sign-in', { replace: true });
+    },
+  });
+
+  return (
+    <Group gap="md" wrap="nowrap">
+      <Stack gap={0} align="flex-end" visibleFrom="sm">
+        <Text size="sm" fw={600} lh={1.3}>
+          {user.displayName}
+        </Text>
+        <Text size="xs" c="dimmed" lh={1.3}>
+          {user.organization.name}
+        </Text>
+      </Stack>
+      <Badge variant="light" tt="none" size="lg" radius="sm">
+        {t(`roles.${user.role}`)}
+      </Badge>
+      <Button variant="default" size="sm" onClick={() => signOut.mutate()} loading={signOut.isPending}>
+        {t('common.signOut')}
+      </Button>
+    </Group>
+  );
+}

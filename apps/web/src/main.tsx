@@ -1,0 +1,33 @@
+import '@mantine/core/styles.css';
+import './i18n';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter } from 'react-router-dom';
+import { currentUserQueryKey } from './api/auth';
+import { setUnauthorizedHandler } from './api/client';
+import { createQueryClient } from './api/query-client';
+import { App } from './app';
+import type { SignInRedirectState } from './auth/current-user';
+import { appSections, buildRoutes } from './routes';
+
+const queryClient = createQueryClient();
+const router = createBrowserRouter(buildRoutes(appSections));
+
+// A 401 from any API call means the session ended: forget the user and ask them to sign in again,
+// coming back to the page they were on.
+setUnauthorizedHandler(() => {
+  queryClient.setQueryData(currentUserQueryKey, null);
+  const { pathname, search } = router.state.location;
+  if (pathname === '/sign-in') return;
+  const state: SignInRedirectState = { from: pathname + search };
+  void router.navigate('/sign-in', { replace: true, state });
+});
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <App router={router} queryClient={queryClient} sections={appSections} />
+  </StrictMode>,
+);

@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import { useSignedInUser } from '../auth/current-user';
+import { WorkspaceHome } from '../components/workspace-home';
+
+export function AgencyHomePage() {
+  const { t } = useTranslation();
+  const user = useSignedInUser();
+  const intro = [t('home.agency.intro')];
+  if (user.role === 'agency_coordinator') intro.push(t('home.agency.coordinatorIntro'));
+  return (
+    <WorkspaceHome
+      heading={user.organization.name}
+      subheading={t('home.agency.subheading', { state: user.organization.state ?? t('common.notSet') })}
+      intro={intro}
+    />
+  );
+}

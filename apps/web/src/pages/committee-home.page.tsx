@@ -1,0 +1,11 @@
+import { useTranslation } from 'react-i18next';
+import { useSignedInUser } from '../auth/current-user';
+import { WorkspaceHome } from '../components/workspace-home';
+
+export function CommitteeHomePage() {
+  const { t } = useTranslation();
+  const user = useSignedInUser();
+  const intro = [t('home.committee.intro')];
+  if (user.role === 'committee_admin') intro.push(t('home.committee.adminIntro'));
+  return <WorkspaceHome heading={t('home.committee.heading')} intro={intro} />;
+}

@@ -1,0 +1,22 @@
+import { Button, EmptyState } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { LockIcon } from '../components/icons';
+import { usePageTitle } from '../components/use-page-title';
+
+/** Shown inside the app frame when a signed-in user opens a section of another role. */
+export function ForbiddenPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('forbidden.title'));
+  return (
+    <EmptyState icon={<LockIcon />} withIndicatorBackground py="xl">
+      <EmptyState.Title order={1}>{t('forbidden.title')}</EmptyState.Title>
+      <EmptyState.Description>{t('forbidden.description')}</EmptyState.Description>
+      <EmptyState.Actions>
+        <Button component={Link} to="/" variant="light">
+          {t('common.goHome')}
+        </Button>
+      </EmptyState.Actions>
+    </EmptyState>
+  );
+}

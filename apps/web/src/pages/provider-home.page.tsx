@@ -1,0 +1,15 @@
+import { useTranslation } from 'react-i18next';
+import { useSignedInUser } from '../auth/current-user';
+import { WorkspaceHome } from '../components/workspace-home';
+
+export function ProviderHomePage() {
+  const { t } = useTranslation();
+  const user = useSignedInUser();
+  return (
+    <WorkspaceHome
+      heading={user.organization.name}
+      subheading={t('home.provider.subheading')}
+      intro={[t('home.provider.intro')]}
+    />
+  );
+}

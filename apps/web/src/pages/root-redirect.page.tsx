@@ -1,0 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
+import { Navigate } from 'react-router-dom';
+import { currentUserQuery } from '../api/auth';
+import { homePathFor } from '../auth/roles';
+import { ErrorState } from '../components/error-state';
+import { FullPageLoader } from '../components/full-page-loader';
+
+/** `/`: the signed-in user's home, or the sign-in page. */
+export function RootRedirectPage() {
+  const me = useQuery(currentUserQuery);
+  if (me.isPending) return <FullPageLoader />;
+  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} fullPage />;
+  return <Navigate to={me.data ? homePathFor(me.data.role) : '/sign-in'} replace />;
+}

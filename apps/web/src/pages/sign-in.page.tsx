@@ -1,0 +1,129 @@
+import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { currentUserQuery, login, type Credentials, type CurrentUser } from '../api/auth';
+import { ApiError } from '../api/client';
+import type { SignInRedirectState } from '../auth/current-user';
+import { homePathFor } from '../auth/roles';
+import { useErrorMessage } from '../components/error-state';
+import { FullPageLoader } from '../components/full-page-loader';
+import { usePageTitle } from '../components/use-page-title';
+import { canOpen, useAllSections } from '../navigation';
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('signIn.title'));
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const sections = useAllSections();
+  const me = useQuery(currentUserQuery);
+  const describeError = useErrorMessage();
+
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+
+  // Back to the page that asked for sign-in, if this user may open it; otherwise the role's home.
+  const destinationFor = (user: CurrentUser): string => {
+    const from = (location.state as SignInRedirectState | null)?.from;
+    const fromPath = from?.split('?')[0];
+    if (from && fromPath && from.startsWith('/') && canOpen(sections, user.role, fromPath)) return from;
+    return homePathFor(user.role);
+  };
+
+  const signIn = useMutation({
+    mutationFn: async (credentials: Credentials) => {
+      await login(credentials);
+      // The session is the cookie just set; asking who we are proves the browser kept it.
+      const user = await queryClient.fetchQuery({ ...currentUserQuery, staleTime: 0 });
+      if (!user) throw new ApiError({ statusCode: 401, error: 'Unauthorized', message: 'Session was not kept' });
+      return user;
+    },
+    onSuccess: (user) => void navigate(destinationFor(user), { replace: true }),
+  });
+
+  if (me.isPending) return <FullPageLoader />;
+  if (me.data && !signIn.isPending && !signIn.isSuccess) return <Navigate to={destinationFor(me.data)} replace />;
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    signIn.mutate({ email: email.trim(), password });
+  };
+
+  const errorText = (error: unknown): string => {
+    if (error instanceof ApiError && error.statusCode === 401) return t('signIn.errors.invalid');
+    if (error instanceof ApiError && error.statusCode === 429) {
+      return error.retryAfterSeconds
+        ? t('signIn.errors.rateLimitedFor', { count: error.retryAfterSeconds })
+        : t('signIn.errors.rateLimited');
+    }
+    return describeError(error);
+  };
+
+  return (
+    <Center mih="100vh" p="md" bg="gray.0" component="main">
+      <Stack w="100%" maw={420} gap="lg">
+        <Stack gap={2} align="center">
+          <Text fw={700} fz="xl">
+            {t('app.name')}
+          </Text>
+          <Text size="sm" c="dimmed" ta="center">
+            {t('app.tagline')}
+          </Text>
+        </Stack>
+
+        <Paper withBorder shadow="sm" p="xl">
+          <form onSubmit={onSubmit} noValidate={false}>
+            <Stack gap="md">
+              <div>
+                <Title order={1} size="h2">
+                  {t('signIn.title')}
+                </Title>
+                <Text size="sm" c="dimmed" mt={4}>
+                  {t('signIn.intro')}
+                </Text>
+              </div>
+
+              {signIn.isError && (
+                <Alert color="red" title={t('signIn.errorTitle')} role="alert">
+                  {errorText(signIn.error)}
+                </Alert>
+              )}
+
+              <TextInput
+                label={t('signIn.email')}
+                type="email"
+                name="email"
+                autoComplete="username"
+                required
+                autoFocus
+                value={email}
+                onChange={(event) => setEmail(event.currentTarget.value)}
+              />
+              <PasswordInput
+                label={t('signIn.password')}
+                name="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(event) => setPassword(event.currentTarget.value)}
+                visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }}
+              />
+              <Button type="submit" fullWidth loading={signIn.isPending} disabled={signIn.isPending}>
+                {t('signIn.submit')}
+              </Button>
+            </Stack>
+          </form>
+        </Paper>
+
+        <Text size="sm" ta="center">
+          <Anchor component={Link} to="/public/requests">
+            {t('signIn.publicRegister')}
+          </Anchor>
+        </Text>
+      </Stack>
+    </Center>
+  );
+}

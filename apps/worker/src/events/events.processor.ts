@@ -1,0 +1,43 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { OutboxEventEntity } from '@app/database';
+import { EventJob, QUEUES } from '@app/queue';
+import { EventHandlerRegistry } from './event-handler.registry';
+
+/**
+ * Delivers each outbox event to its handlers exactly once: the event row is locked, handlers run in the
+ * same transaction, and the row is marked processed before commit. A duplicate job (same event re-enqueued
+ * after a crash) finds the mark and does nothing; a crash before commit rolls everything back for the retry.
+ */
+@Processor(QUEUES.events, { concurrency: 4 })
+export class EventsProcessor extends WorkerHost {
+  private readonly logger = new Logger(EventsProcessor.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly registry: EventHandlerRegistry,
+  ) {
+    super();
+  }
+
+  async process(job: Job<EventJob>): Promise<'processed' | 'duplicate' | 'missing'> {
+    return this.dataSource.transaction(async (manager) => {
+      const event = await manager.findOne(OutboxEventEntity, {
+        where: { id: job.data.eventId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!event) {
+        this.logger.warn(`Event ${job.data.eventId} not found`);
+        return 'missing';
+      }
+      if (event.processedAt) return 'duplicate';
+      for (const handler of this.registry.handlersFor(event.type)) {
+        await handler.handle(event, manager);
+      }
+      await manager.update(OutboxEventEntity, { id: event.id }, { processedAt: new Date(), deliveries: () => 'deliveries + 1' });
+      return 'processed';
+    });
+  }
+}

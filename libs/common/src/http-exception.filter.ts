@@ -1,0 +1,82 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { DomainError, ERROR_STATUS } from './domain-error';
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: unknown;
+}
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** Maps anything thrown to the DESIGN §9 error shape. SQL and stack details never reach the client. */
+export function toErrorBody(exception: unknown): ErrorBody {
+  if (exception instanceof DomainError) {
+    const statusCode = ERROR_STATUS[exception.code];
+    return { statusCode, error: REASONS[statusCode], message: exception.message, details: exception.details };
+  }
+  if (exception instanceof HttpException) {
+    const statusCode = exception.getStatus();
+    const res = exception.getResponse();
+    const body = typeof res === 'object' && res !== null ? (res as Record<string, unknown>) : { message: res };
+    const raw = body.message;
+    const message = Array.isArray(raw) ? raw.join('; ') : String(raw ?? exception.message);
+    return {
+      statusCode,
+      error: REASONS[statusCode] ?? String(body.error ?? 'Error'),
+      message,
+      ...(body.details ? { details: body.details } : {}),
+    };
+  }
+  if (exception instanceof QueryFailedError) {
+    const code = (exception.driverError as { code?: string } | undefined)?.code;
+    if (code === '23505') return { statusCode: 409, error: REASONS[409], message: 'A record with these values exists already' };
+    if (code === '22P02' || code === '22003' || code === '22007' || code === '22008') {
+      return { statusCode: 400, error: REASONS[400], message: 'A value has the wrong format' };
+    }
+  }
+  // Errors raised by Express' body parser carry a status (413 too large, 400 bad JSON, 415 charset).
+  const status = (exception as { status?: unknown; type?: string })?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const type = (exception as { type?: string }).type;
+    const message =
+      type === 'entity.too.large'
+        ? 'Request body is too large'
+        : type === 'entity.parse.failed'
+          ? 'Request body is not valid JSON'
+          : String((exception as Error).message);
+    return { statusCode: status, error: REASONS[status] ?? 'Error', message };
+  }
+  return { statusCode: 500, error: REASONS[500], message: 'Something went wrong on our side; it has been logged' };
+}
+
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Exceptions');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const body = toErrorBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.statusCode === HttpStatus.TOO_MANY_REQUESTS && exception instanceof DomainError) {
+      const retryAfter = (exception.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (retryAfter) res.setHeader('Retry-After', String(retryAfter));
+    }
+    if (!res.headersSent) res.status(body.statusCode).json(body);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './domain-error';
+export * from './http-exception.filter';
+export * from './validation';
+export * from './schemas';
+export * from './password';

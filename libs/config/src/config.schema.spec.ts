@@ -1,0 +1,22 @@
+import { ConfigError, DEV_SESSION_SECRET, loadConfig } from './config.schema';
+
+describe('loadConfig', () => {
+  it('gives every setting a local default', () => {
+    const config = loadConfig({});
+    expect(config.app.PORT).toBe(3000);
+    expect(config.database.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/assistance');
+    expect(config.redis.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(config.auth.SESSION_SECRET).toBe(DEV_SESSION_SECRET);
+    expect(config.mail.SMTP_URL).toBeUndefined();
+  });
+
+  it('names the setting that is invalid', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(new ConfigError('Invalid setting PORT: Invalid input: expected number, received NaN'));
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/^Invalid setting DATABASE_URL: /);
+  });
+
+  it('refuses development secrets in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }).app.NODE_ENV).toBe('production');
+  });
+});

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+// Development defaults for secrets: accepted everywhere except production.
+export const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me-0000';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const url = (protocols: string[]) =>
+  z.string().refine((v) => {
+    try {
+      return protocols.includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a ${protocols.join(' or ')} URL`);
+
+/** One schema per area; each setting has a local default. */
+export const configSchemas = {
+  app: z.object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: port.default(3000),
+    PUBLIC_URL: z.string().url().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must look like 512kb or 1mb').default('1mb'),
+  }),
+  database: z.object({
+    DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/assistance'),
+  }),
+  redis: z.object({
+    REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+    QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default('a1540'),
+  }),
+  auth: z.object({
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SESSION_SECRET),
+    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+    LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  }),
+  mail: z.object({
+    SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+    MAIL_FROM: z.string().default('1540 Assistance <no-reply@assistance-1540.example>'),
+    DEMO_SMTP_PORT: port.default(2525),
+  }),
+  worker: z.object({
+    WORKER_HEALTH_PORT: port.default(3001),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  }),
+} as const;
+
+type Schemas = typeof configSchemas;
+export type AppConfig = { [K in keyof Schemas]: z.infer<Schemas[K]> };
+
+export class ConfigError extends Error {}
+
+/**
+ * Parses the environment into typed settings. Throws a ConfigError whose message is one line naming the
+ * first bad setting, so start-up can stop with exactly that.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const out: Record<string, unknown> = {};
+  for (const [area, schema] of Object.entries(configSchemas)) {
+    // Empty strings count as unset, as in most .env tooling.
+    const input = Object.fromEntries(
+      Object.keys(schema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
+    );
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ConfigError(`Invalid setting ${String(issue.path[0])}: ${issue.message}`);
+    }
+    out[area] = parsed.data;
+  }
+  const config = out as AppConfig;
+  if (config.app.NODE_ENV === 'production' && config.auth.SESSION_SECRET === DEV_SESSION_SECRET) {
+    throw new ConfigError('Invalid setting SESSION_SECRET: the development default is refused in production');
+  }
+  return config;
+}

@@ -1,0 +1,3 @@
+// Generated migrations, in order. `npm run migration:generate -- Name` appends here.
+import { Foundation1795943117470 } from './1795943117470-foundation';
+export const MIGRATIONS: Function[] = [Foundation1795943117470];

@@ -1,0 +1,4 @@
+export * from './references';
+export * from './roles';
+export * from './taxonomy';
+export * from './workflows';

@@ -1,0 +1,7 @@
+export * from './codes.data';
+export * from './currencies.data';
+export * from './languages.data';
+export * from './regions.data';
+export * from './states.data';
+export * from './taxonomy';
+export * from './taxonomy-text';

@@ -1,0 +1,66 @@
+import { COMMITTEE_ROLES, SYSTEM_ROLE } from '../roles';
+import type { TransitionTable } from './transition-table';
+
+export const OFFER_STATUSES = [
+  'draft',
+  'pending_verification',
+  'active',
+  'paused',
+  'exhausted',
+  'closed',
+  'expired',
+] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+
+export const OFFER_ACTIONS = [
+  'submit',
+  'verify',
+  'return_to_draft',
+  'pause',
+  'resume',
+  'close',
+  'exhaust',
+  'replenish',
+  'expire',
+] as const;
+export type OfferAction = (typeof OFFER_ACTIONS)[number];
+
+/** Only an active offer takes part in matching (and then only with capacity left). */
+export const OFFER_MATCHABLE_STATUSES = ['active'] as const satisfies readonly OfferStatus[];
+export const OFFER_TERMINAL_STATUSES = ['closed', 'expired'] as const satisfies readonly OfferStatus[];
+
+const PROVIDER_OR_COMMITTEE = ['provider_member', ...COMMITTEE_ROLES] as const;
+
+export const OFFER_WORKFLOW: TransitionTable<OfferStatus, OfferAction> = {
+  statuses: OFFER_STATUSES,
+  actions: OFFER_ACTIONS,
+  rows: [
+    { action: 'submit', from: ['draft'], roles: ['provider_member'], to: 'pending_verification' },
+    { action: 'verify', from: ['pending_verification'], roles: COMMITTEE_ROLES, to: 'active' },
+    {
+      action: 'return_to_draft',
+      from: ['pending_verification'],
+      roles: COMMITTEE_ROLES,
+      to: 'draft',
+      requiresComment: true,
+    },
+    { action: 'pause', from: ['active'], roles: PROVIDER_OR_COMMITTEE, to: 'paused' },
+    { action: 'resume', from: ['paused'], roles: PROVIDER_OR_COMMITTEE, to: 'active' },
+    {
+      action: 'close',
+      from: ['draft', 'pending_verification', 'active', 'paused', 'exhausted'],
+      roles: PROVIDER_OR_COMMITTEE,
+      to: 'closed',
+    },
+    // Capacity used up by agreed matches, or freed again (a cancelled match, a provider raising capacity).
+    { action: 'exhaust', from: ['active'], roles: [SYSTEM_ROLE], to: 'exhausted' },
+    { action: 'replenish', from: ['exhausted'], roles: [SYSTEM_ROLE], to: 'active' },
+    // Available-until has passed.
+    {
+      action: 'expire',
+      from: ['draft', 'pending_verification', 'active', 'paused', 'exhausted'],
+      roles: [SYSTEM_ROLE],
+      to: 'expired',
+    },
+  ],
+};

@@ -1,0 +1,99 @@
+import {
+  CLOSE_REASONS,
+  REQUEST_ACTIONS,
+  REQUEST_EDITABLE_STATUSES,
+  REQUEST_OPEN_FOR_MATCHING_STATUSES,
+  REQUEST_STATUSES,
+  REQUEST_WORKFLOW,
+  type RequestStatus,
+} from './request.workflow';
+import { decideTransition } from './transition-table';
+import {
+  availableActionMismatches,
+  decisionMismatches,
+  requirementMismatches,
+  type WorkflowExpectations,
+} from './workflow-expectations.helper';
+
+// Written from DESIGN §5 and the brief, not from the table.
+const EXPECTED: WorkflowExpectations<RequestStatus> = {
+  statuses: [
+    'draft',
+    'submitted',
+    'clarification_requested',
+    'acknowledged',
+    'circulated',
+    'matched',
+    'in_delivery',
+    'delivered',
+    'closed',
+    'withdrawn',
+  ],
+  actions: [
+    'submit',
+    'acknowledge',
+    'request_clarification',
+    'circulate',
+    'match_agreed',
+    'start_delivery',
+    'mark_delivered',
+    'close',
+    'withdraw',
+  ],
+  transitions: `
+    submit                | agency_coordinator           | draft clarification_requested  | submitted
+    acknowledge           | committee                    | submitted                      | acknowledged
+    request_clarification | committee                    | submitted acknowledged         | clarification_requested | comment
+    circulate             | committee                    | acknowledged                   | circulated
+    match_agreed          | system                       | circulated                     | matched
+    start_delivery        | committee agency_coordinator | matched                        | in_delivery
+    mark_delivered        | committee agency_coordinator | in_delivery                    | delivered
+    close                 | committee                    | delivered circulated matched   | closed | reason: fulfilled partially_fulfilled withdrawn superseded no_offer
+    withdraw              | agency_coordinator agency_member | draft submitted clarification_requested acknowledged circulated matched in_delivery | withdrawn
+  `,
+};
+
+describe('request workflow', () => {
+  it('has the statuses and actions of DESIGN §5', () => {
+    expect(REQUEST_STATUSES).toEqual(EXPECTED.statuses);
+    expect(REQUEST_ACTIONS).toEqual(EXPECTED.actions);
+    expect(CLOSE_REASONS).toEqual(['fulfilled', 'partially_fulfilled', 'withdrawn', 'superseded', 'no_offer']);
+  });
+
+  it('decides every (status, action, role) as expected', () => {
+    expect(decisionMismatches(REQUEST_WORKFLOW, EXPECTED)).toEqual([]);
+  });
+
+  it('enforces reasons and comments on every allowed move', () => {
+    expect(requirementMismatches(REQUEST_WORKFLOW, EXPECTED)).toEqual([]);
+  });
+
+  it('offers exactly the allowed actions for every (status, role)', () => {
+    expect(availableActionMismatches(REQUEST_WORKFLOW, EXPECTED)).toEqual([]);
+  });
+
+  it('refuses a member submitting (403) and a coordinator submitting twice (409)', () => {
+    expect(decideTransition(REQUEST_WORKFLOW, { status: 'draft', action: 'submit', role: 'agency_member' })).toEqual({
+      ok: false,
+      reason: 'forbidden',
+    });
+    expect(
+      decideTransition(REQUEST_WORKFLOW, { status: 'submitted', action: 'submit', role: 'agency_coordinator' }),
+    ).toEqual({ ok: false, reason: 'invalid_status', allowedFrom: ['draft', 'clarification_requested'] });
+  });
+
+  it('closes only with one of the close reasons', () => {
+    const close = { status: 'matched', action: 'close', role: 'committee_member' } as const;
+    expect(decideTransition(REQUEST_WORKFLOW, { ...close, reason: 'no_offer' })).toEqual({ ok: true, to: 'closed' });
+    expect(decideTransition(REQUEST_WORKFLOW, { ...close, reason: 'bored' })).toEqual({
+      ok: false,
+      reason: 'invalid_reason',
+      allowedReasons: CLOSE_REASONS,
+    });
+  });
+
+  it('lets the agency edit only drafts and requests under clarification', () => {
+    expect(REQUEST_EDITABLE_STATUSES).toEqual(['draft', 'clarification_requested']);
+    expect(REQUEST_OPEN_FOR_MATCHING_STATUSES).toEqual(['circulated', 'matched']);
+  });
+});

@@ -1,0 +1,243 @@
+// TF-IDF vectors and cosine similarity over offer titles and descriptions (DESIGN §6.3, text relevance).
+// Tokens are runs of Unicode letters and digits, so Latin, Cyrillic (Russian, Mongolian) and mixed text all
+// work; English and Russian stop words are dropped and a light suffix stripper folds common inflections.
+
+const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
+const CYRILLIC = /[\u0400-\u04ff]/;
+const DIGITS = /^\p{N}+$/u;
+
+const ENGLISH_STOP_WORDS = [
+  'a', 'about', 'above', 'after', 'again', 'all', 'also', 'am', 'an', 'and', 'any', 'are', 'as', 'at', 'be',
+  'been', 'before', 'being', 'between', 'both', 'but', 'by', 'can', 'could', 'did', 'do', 'does', 'doing',
+  'during', 'each', 'etc', 'few', 'for', 'from', 'further', 'had', 'has', 'have', 'having', 'he', 'her', 'here',
+  'his', 'how', 'i', 'if', 'in', 'including', 'into', 'is', 'it', 'its', 'itself', 'may', 'more', 'most', 'must',
+  'no', 'nor', 'not', 'of', 'off', 'on', 'once', 'only', 'or', 'other', 'our', 'ours', 'out', 'over', 'own',
+  'per', 'same', 'shall', 'she', 'should', 'so', 'some', 'such', 'than', 'that', 'the', 'their', 'theirs', 'them',
+  'then', 'there', 'these', 'they', 'this', 'those', 'through', 'to', 'too', 'under', 'until', 'up', 'upon',
+  'very', 'via', 'was', 'we', 'were', 'what', 'when', 'where', 'which', 'while', 'who', 'whom', 'why', 'will',
+  'with', 'within', 'would', 'you', 'your',
+];
+
+const RUSSIAN_STOP_WORDS = [
+  'а', 'без', 'более', 'бы', 'был', 'была', 'были', 'было', 'быть', 'в', 'вам', 'вас', 'весь', 'во', 'вот', 'все',
+  'всего', 'всех', 'вы', 'где', 'да', 'для', 'до', 'его', 'ее', 'если', 'есть', 'еще', 'же', 'за', 'здесь', 'и',
+  'из', 'или', 'им', 'их', 'к', 'как', 'ко', 'когда', 'кто', 'ли', 'либо', 'между', 'меня', 'мне', 'может',
+  'мы', 'на', 'над', 'нам', 'нас', 'не', 'него', 'нее', 'нет', 'ни', 'них', 'но', 'ну', 'о', 'об', 'однако', 'он',
+  'она', 'они', 'оно', 'от', 'по', 'под', 'при', 'с', 'со', 'так', 'также', 'такой', 'там', 'те', 'тем', 'то',
+  'того', 'тоже', 'той', 'только', 'том', 'ту', 'у', 'уже', 'чем', 'что', 'чтобы', 'эта', 'эти', 'это', 'этого',
+  'этой', 'этом', 'этот', 'эту', 'я',
+];
+
+export const STOP_WORDS: ReadonlySet<string> = new Set([...ENGLISH_STOP_WORDS, ...RUSSIAN_STOP_WORDS]);
+
+// Longest first. Stripped only when at least three letters of stem remain.
+const RUSSIAN_SUFFIXES = [
+  'иями', 'ями', 'ами', 'ого', 'его', 'ому', 'ему', 'ыми', 'ими', 'ией', 'ия', 'ие', 'ий', 'ии', 'ей', 'ой', 'ый',
+  'ая', 'яя', 'ое', 'ее', 'ые', 'ую', 'юю', 'ом', 'ем', 'ах', 'ях', 'ов', 'ев', 'ам', 'ям', 'ть', 'а', 'я', 'ы', 'и',
+  'о', 'е', 'у', 'ю', 'ь', 'й',
+];
+
+function stripRussian(token: string): string {
+  for (const suffix of RUSSIAN_SUFFIXES) {
+    if (token.length - suffix.length >= 3 && token.endsWith(suffix)) return token.slice(0, -suffix.length);
+  }
+  return token;
+}
+
+function undouble(stem: string): string {
+  const n = stem.length;
+  if (n >= 4 && stem[n - 1] === stem[n - 2] && !'lsz'.includes(stem[n - 1])) return stem.slice(0, -1);
+  if (n >= 5 && stem.endsWith('ll')) return stem.slice(0, -1);
+  return stem;
+}
+
+function stripEnglish(token: string): string {
+  let t = token;
+  if (t.length > 4 && t.endsWith('ies')) t = `${t.slice(0, -3)}y`;
+  else if (t.length > 4 && t.endsWith('sses')) t = t.slice(0, -2);
+  else if (t.length > 3 && t.endsWith('s') && !t.endsWith('ss') && !t.endsWith('us') && !t.endsWith('is')) {
+    t = t.slice(0, -1);
+  }
+  if (t.length >= 7 && t.endsWith('ing')) t = undouble(t.slice(0, -3));
+  else if (t.length >= 6 && t.endsWith('ed')) t = undouble(t.slice(0, -2));
+  if (t.length >= 5 && t.endsWith('e')) t = t.slice(0, -1);
+  return t;
+}
+
+/** Folds common inflections: "controls", "controlled" → "control"; "контроля", "контроль" → "контрол". */
+export function stem(token: string): string {
+  if (DIGITS.test(token)) return token;
+  return CYRILLIC.test(token) ? stripRussian(token) : stripEnglish(token);
+}
+
+/** Lower-cased, stop-word-free, stemmed tokens in text order. Single letters are dropped, digits are kept. */
+export function tokenize(text: string): string[] {
+  const normalised = text.normalize('NFKC').toLowerCase().replace(/ё/g, 'е');
+  const out: string[] = [];
+  for (const match of normalised.matchAll(TOKEN)) {
+    const token = match[0];
+    if (token.length < 2 && !DIGITS.test(token)) continue;
+    if (STOP_WORDS.has(token)) continue;
+    out.push(stem(token));
+  }
+  return out;
+}
+
+/** A unit-length sparse vector: term ids ascending, weights aligned with them. */
+export interface TextVector {
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+}
+
+export const EMPTY_TEXT_VECTOR: TextVector = { ids: new Int32Array(0), weights: new Float64Array(0) };
+
+interface DocumentEntry {
+  ids: Int32Array;
+  /** Sublinear term frequency, 1 + ln(tf). */
+  tf: Float64Array;
+  /** Shared with callers; its weights are rewritten in place when corpus statistics change. */
+  vector: { ids: Int32Array; weights: Float64Array };
+}
+
+// Text similarity is rounded so that an engine rebuilt from the same offers in another order (and so with
+// other term ids and another summation order) gives the same score to the last digit that matters.
+const SIMILARITY_GRID = 1e12;
+
+/** Cosine of two unit vectors, in [0, 1]. */
+export function cosineSimilarity(a: TextVector, b: TextVector): number {
+  const ai = a.ids;
+  const bi = b.ids;
+  const aw = a.weights;
+  const bw = b.weights;
+  let i = 0;
+  let j = 0;
+  let dot = 0;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i];
+    const y = bi[j];
+    if (x === y) {
+      dot += aw[i] * bw[j];
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  const rounded = Math.round(dot * SIMILARITY_GRID) / SIMILARITY_GRID;
+  return rounded <= 0 ? 0 : rounded >= 1 ? 1 : rounded;
+}
+
+function countTerms(tokens: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * TF-IDF over a corpus of documents (the offers). Weights are sublinear tf × smoothed idf,
+ * idf = ln((N + 1) / (df + 1)) + 1, so every weight is positive and every cosine lies in [0, 1].
+ * Adding or removing a document changes every idf; weights are recomputed lazily, once, before the next query.
+ */
+export class TextIndex {
+  private readonly vocabulary = new Map<string, number>();
+  private df = new Int32Array(256);
+  private idf = new Float64Array(256);
+  private readonly documents = new Map<string, DocumentEntry>();
+  private stale = true;
+
+  get documentCount(): number {
+    return this.documents.size;
+  }
+
+  get vocabularySize(): number {
+    return this.vocabulary.size;
+  }
+
+  /** Adds or replaces a document and returns its vector (kept current by the index). */
+  upsert(id: string, text: string): TextVector {
+    this.remove(id);
+    const counts = countTerms(tokenize(text));
+    const terms = [...counts.entries()].map(([term, n]) => ({ id: this.termId(term), n }));
+    terms.sort((x, y) => x.id - y.id);
+    const ids = Int32Array.from(terms, (t) => t.id);
+    const tf = Float64Array.from(terms, (t) => 1 + Math.log(t.n));
+    for (const termId of ids) this.df[termId]++;
+    const vector = { ids, weights: new Float64Array(ids.length) };
+    this.documents.set(id, { ids, tf, vector });
+    this.stale = true;
+    return vector;
+  }
+
+  remove(id: string): boolean {
+    const entry = this.documents.get(id);
+    if (!entry) return false;
+    for (const termId of entry.ids) this.df[termId]--;
+    this.documents.delete(id);
+    this.stale = true;
+    return true;
+  }
+
+  vector(id: string): TextVector | undefined {
+    this.refresh();
+    return this.documents.get(id)?.vector;
+  }
+
+  /** The vector of a query (a request's text) under the current corpus statistics. */
+  query(text: string): TextVector {
+    this.refresh();
+    const counts = countTerms(tokenize(text));
+    if (counts.size === 0) return EMPTY_TEXT_VECTOR;
+    const unseenIdf = Math.log(this.documents.size + 1) + 1;
+    const known: { id: number; w: number }[] = [];
+    let norm2 = 0;
+    for (const [term, n] of counts) {
+      const termId = this.vocabulary.get(term);
+      const tf = 1 + Math.log(n);
+      // A term no offer uses still counts against the query's length: the request asks for it.
+      const w = tf * (termId === undefined || this.df[termId] === 0 ? unseenIdf : this.idf[termId]);
+      norm2 += w * w;
+      if (termId !== undefined && this.df[termId] > 0) known.push({ id: termId, w });
+    }
+    known.sort((x, y) => x.id - y.id);
+    const norm = Math.sqrt(norm2);
+    return {
+      ids: Int32Array.from(known, (k) => k.id),
+      weights: Float64Array.from(known, (k) => k.w / norm),
+    };
+  }
+
+  /** Recomputes idf and every document's weights if documents changed since the last call. */
+  refresh(): void {
+    if (!this.stale) return;
+    const n = this.documents.size;
+    const size = this.vocabulary.size;
+    for (let t = 0; t < size; t++) this.idf[t] = Math.log((n + 1) / (this.df[t] + 1)) + 1;
+    for (const entry of this.documents.values()) {
+      const { ids, tf } = entry;
+      const weights = entry.vector.weights;
+      let norm2 = 0;
+      for (let k = 0; k < ids.length; k++) {
+        const w = tf[k] * this.idf[ids[k]];
+        weights[k] = w;
+        norm2 += w * w;
+      }
+      const norm = Math.sqrt(norm2);
+      if (norm > 0) for (let k = 0; k < ids.length; k++) weights[k] /= norm;
+    }
+    this.stale = false;
+  }
+
+  private termId(term: string): number {
+    let id = this.vocabulary.get(term);
+    if (id === undefined) {
+      id = this.vocabulary.size;
+      this.vocabulary.set(term, id);
+      if (id >= this.df.length) {
+        const df = new Int32Array(this.df.length * 2);
+        df.set(this.df);
+        this.df = df;
+        this.idf = new Float64Array(df.length);
+      }
+    }
+    return id;
+  }
+}

@@ -1,0 +1,40 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { DEFAULT_JOB_OPTIONS, EventJob, JOBS, QUEUES } from '@app/queue';
+
+/**
+ * Moves committed outbox events into the events queue. Rows are claimed with SKIP LOCKED so the API's
+ * post-commit flush and the worker's poller never enqueue the same batch concurrently; the job id is the
+ * event id, so a re-run after a crash between enqueue and marking is recognised by BullMQ as a duplicate.
+ */
+@Injectable()
+export class OutboxRelay {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectQueue(QUEUES.events) private readonly events: Queue<EventJob>,
+  ) {}
+
+  /** Enqueues up to `limit` pending events; returns how many. */
+  async flush(limit = 500): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { id: string; type: string }[] = await manager.query(
+        `SELECT id, type FROM outbox_events WHERE enqueued_at IS NULL
+         ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [limit],
+      );
+      if (rows.length === 0) return 0;
+      // One add per job: addBulk does not de-duplicate by job id (STACK.md).
+      await Promise.all(
+        rows.map((r) =>
+          this.events.add(JOBS.event, { eventId: r.id, type: r.type }, { ...DEFAULT_JOB_OPTIONS, jobId: r.id }),
+        ),
+      );
+      await manager.query(`UPDATE outbox_events SET enqueued_at = now() WHERE id = ANY($1::uuid[])`, [
+        rows.map((r) => r.id),
+      ]);
+      return rows.length;
+    });
+  }
+}

@@ -1,0 +1,89 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { HistoryEntryEntity, OutboxEventEntity } from '@app/database';
+import { OutboxRelay } from './outbox-relay';
+
+export interface Actor {
+  id: string;
+  role: string;
+}
+
+export interface DomainEvent {
+  /** `<subject>.<what happened>`, e.g. `request.submitted`. */
+  type: string;
+  subjectType: string;
+  subjectId: string;
+  payload?: Record<string, unknown>;
+}
+
+export interface AuditEntry {
+  subjectType: string;
+  subjectId: string;
+  action: string;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  comment?: string | null;
+  reason?: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+/** What a unit of work can do inside its transaction. */
+export interface Tx {
+  manager: EntityManager;
+  actor: Actor | null;
+  /** Appends a history entry, attributed to the actor. */
+  audit(entry: AuditEntry): Promise<void>;
+  /** Records an outbox event; it is enqueued only if the transaction commits. */
+  emit(event: DomainEvent): Promise<void>;
+}
+
+/**
+ * A state change, its history entries and its outbox events commit together or not at all (DESIGN §7).
+ * After the commit the relay is kicked so events reach the queue at once; if this process dies first,
+ * the worker's relay finds them.
+ */
+@Injectable()
+export class UnitOfWork {
+  private readonly logger = new Logger(UnitOfWork.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async run<T>(actor: Actor | null, work: (tx: Tx) => Promise<T>): Promise<T> {
+    let emitted = 0;
+    const result = await this.dataSource.transaction(async (manager) => {
+      const tx: Tx = {
+        manager,
+        actor,
+        audit: async (entry) => {
+          await manager.save(
+            manager.create(HistoryEntryEntity, { ...entry, actorId: actor?.id ?? null, actorRole: actor?.role ?? 'system' }),
+          );
+        },
+        emit: async (event) => {
+          emitted++;
+          await manager.save(
+            manager.create(OutboxEventEntity, {
+              type: event.type,
+              subjectType: event.subjectType,
+              subjectId: event.subjectId,
+              payload: event.payload ?? {},
+              actorId: actor?.id ?? null,
+            }),
+          );
+        },
+      };
+      return work(tx);
+    });
+    if (emitted > 0) {
+      // Fault injection for the outbox test: die between the commit and the enqueue.
+      if (process.env.FAULT_INJECTION === 'exit-after-commit' && process.env.NODE_ENV !== 'production') {
+        process.exit(86);
+      }
+      this.relay.flush().catch((err: Error) => this.logger.warn(`Outbox relay deferred to worker: ${err.message}`));
+    }
+    return result;
+  }
+}

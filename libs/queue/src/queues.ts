@@ -1,0 +1,60 @@
+import type { JobsOptions } from 'bullmq';
+
+/** Every queue the platform uses. Workers consume them in apps/worker; nothing else adds to them directly. */
+export const QUEUES = {
+  /** Outbox events, one job per event; job id = outbox event id. */
+  events: 'events',
+  /** Matching engine work: incremental scoring and full-rescore chunks. */
+  matching: 'matching',
+  /** E-mail deliveries, one job per delivery. */
+  mail: 'mail',
+  /** Scheduled housekeeping: offer expiry, reminders, digests. */
+  maintenance: 'maintenance',
+  /** Operators' canary jobs that prove the worker runs and drains gracefully. */
+  canary: 'canary',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export const JOBS = {
+  event: 'event',
+  scoreRequest: 'score-request',
+  scoreOffer: 'score-offer',
+  rescoreChunk: 'rescore-chunk',
+  sendEmail: 'send-email',
+  expireOffers: 'expire-offers',
+  reminders: 'reminders',
+  digest: 'digest',
+} as const;
+
+/** Job payloads carry ids only; processors reload rows so that a retry is harmless. */
+export interface EventJob {
+  eventId: string;
+  type: string;
+}
+export interface ScoreRequestJob {
+  requestId: string;
+}
+export interface ScoreOfferJob {
+  offerId: string;
+}
+export interface RescoreChunkJob {
+  rescoreId: string;
+  offset: number;
+  limit: number;
+}
+export interface CanaryJob {
+  token: string;
+  holdMs: number;
+}
+export interface SendEmailJob {
+  deliveryId: string;
+}
+
+/** Attempts, exponential backoff and bounded retention for every job (STYLE.md). */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  // Completed jobs are kept a day so a re-added job id is recognised as a duplicate meanwhile.
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
+};

@@ -1,0 +1,81 @@
+// `npm run demo`: migrate, seed, then run API (serving the web app) and worker on one port.
+import { ChildProcess, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { ConfigError, loadConfig } from '@app/config';
+import { DEMO_PASSWORD, DEMO_USERS } from '@app/database';
+import { preflight } from './preflight';
+import { migrateAndSeed } from './seed';
+
+const root = path.resolve(__dirname, '../..');
+const children: ChildProcess[] = [];
+
+function start(name: string, entry: string): ChildProcess {
+  const child = spawn(process.execPath, [path.join(root, entry)], { stdio: 'inherit', env: process.env, cwd: root });
+  child.on('exit', (code, signal) => {
+    if (!shuttingDown) {
+      console.error(`${name} stopped (${signal ?? `exit ${code}`}); stopping the demo`);
+      shutdown(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+let shuttingDown = false;
+function shutdown(code: number): void {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  for (const c of children) c.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 10_000).unref();
+  Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r))))).then(() =>
+    process.exit(code),
+  );
+}
+
+async function waitForReady(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`API did not become ready at ${url}`);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const problem = await preflight(config);
+  if (problem) {
+    console.error(problem);
+    process.exit(1);
+  }
+  console.log(`Seeded: ${await migrateAndSeed(config.database.DATABASE_URL)}`);
+  start('API', 'dist/apps/api/src/main.js');
+  start('Worker', 'dist/apps/worker/src/main.js');
+  const base = `http://localhost:${config.app.PORT}`;
+  await waitForReady(`${base}/health/ready`, 60_000);
+  const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
+  console.log(
+    [
+      '',
+      `  1540 Assistance platform is running at ${base}`,
+      `  API docs: ${base}/api/docs`,
+      '',
+      `  Demo sign-ins (password ${DEMO_PASSWORD}):`,
+      ...DEMO_USERS.map((u) => `    ${u.email.padEnd(width)}  ${u.role}`),
+      '',
+      '  Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+}
+
+process.on('SIGINT', () => shutdown(0));
+process.on('SIGTERM', () => shutdown(0));
+main().catch((err: Error) => {
+  console.error(err instanceof ConfigError ? err.message : err.message);
+  shutdown(1);
+});
