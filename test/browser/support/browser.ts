@@ -37,5 +37,7 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.waitForURL(/\/(committee|agency|provider)(\/|$)/);
+  // The URL changes a moment before the page does: wait for the signed-in frame, then its heading.
+  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor({ state: 'attached' });
   await page.getByRole('heading', { level: 1 }).waitFor();
 }

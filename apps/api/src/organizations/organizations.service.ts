@@ -37,6 +37,7 @@ export class OrganizationsService {
         tx.manager.create(OrganizationEntity, { ...input, state: input.state ?? null, contactEmail: input.contactEmail ?? null }),
       );
       await tx.audit({ subjectType: 'organization', subjectId: org.id, action: 'create', details: { ...input } });
+      await tx.emit({ type: 'organization.created', subjectType: 'organization', subjectId: org.id });
       return org;
     });
   }

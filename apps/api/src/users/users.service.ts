@@ -50,6 +50,7 @@ export class UsersService {
       }
       const user = await tx.manager.save(tx.manager.create(UserEntity, { ...fields, passwordHash }));
       await tx.audit({ subjectType: 'user', subjectId: user.id, action: 'create', details: { ...fields } });
+      await tx.emit({ type: 'user.created', subjectType: 'user', subjectId: user.id });
       return user.id;
     });
     return this.get(id);

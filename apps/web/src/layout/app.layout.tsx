@@ -41,7 +41,13 @@ export function AppLayout() {
       </AppShell.Header>
 
       <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
-        <MainNav />
+        {/* The header has no room for who is signed in on small screens; the opened navbar shows it. */}
+        <AppShell.Section hiddenFrom="sm" pb="sm" mb="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+          <UserSummary />
+        </AppShell.Section>
+        <AppShell.Section grow>
+          <MainNav />
+        </AppShell.Section>
       </AppShell.Navbar>
 
       <AppShell.Main>
@@ -57,7 +63,15 @@ function HomeLink() {
   const { t } = useTranslation();
   const user = useSignedInUser();
   return (
-    <Anchor component={Link} to={homePathFor(user.role)} underline="never" c="inherit" fw={700} fz="lg">
+    <Anchor
+      component={Link}
+      to={homePathFor(user.role)}
+      underline="never"
+      c="inherit"
+      fw={700}
+      fz="lg"
+      style={{ whiteSpace: 'nowrap' }}
+    >
       {t('app.name')}
     </Anchor>
   );
@@ -81,20 +95,53 @@ function SignedInUser() {
 
   return (
     <Group gap="md" wrap="nowrap">
-      <Stack gap={0} align="flex-end" visibleFrom="sm">
-        <Text size="sm" fw={600} lh={1.3}>
-          {user.displayName}
-        </Text>
-        <Text size="xs" c="dimmed" lh={1.3}>
-          {user.organization.name}
-        </Text>
-      </Stack>
-      <Badge variant="light" tt="none" size="lg" radius="sm">
-        {t(`roles.${user.role}`)}
-      </Badge>
-      <Button variant="default" size="sm" onClick={() => signOut.mutate()} loading={signOut.isPending}>
+      <Group gap="md" wrap="nowrap" visibleFrom="sm">
+        <Stack gap={0} align="flex-end">
+          <Text size="sm" fw={600} lh={1.3}>
+            {user.displayName}
+          </Text>
+          <Text size="xs" c="dimmed" lh={1.3}>
+            {user.organization.name}
+          </Text>
+        </Stack>
+        <RoleBadge />
+      </Group>
+      <Button
+        variant="default"
+        size="sm"
+        onClick={() => signOut.mutate()}
+        loading={signOut.isPending}
+        style={{ flexShrink: 0 }}
+      >
         {t('common.signOut')}
       </Button>
     </Group>
+  );
+}
+
+function RoleBadge() {
+  const { t } = useTranslation();
+  const user = useSignedInUser();
+  return (
+    <Badge variant="light" tt="none" size="lg" radius="sm" style={{ flexShrink: 0 }}>
+      {t(`roles.${user.role}`)}
+    </Badge>
+  );
+}
+
+function UserSummary() {
+  const user = useSignedInUser();
+  return (
+    <Stack gap={6} align="flex-start">
+      <div>
+        <Text size="sm" fw={600}>
+          {user.displayName}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {user.organization.name}
+        </Text>
+      </div>
+      <RoleBadge />
+    </Stack>
   );
 }

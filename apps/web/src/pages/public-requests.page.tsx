@@ -90,8 +90,8 @@ function RegisterTable({ items }: { items: PublicRequest[] }) {
               <Table.Td>
                 <Codes codes={request.assistanceTypes} />
               </Table.Td>
-              <Table.Td>
-                <Badge variant="light" color="teal" tt="none">
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Badge variant="light" color="teal" tt="none" miw="max-content">
                   {statusLabel(request.status)}
                 </Badge>
               </Table.Td>

@@ -75,7 +75,7 @@ export function SignInPage() {
         </Stack>
 
         <Paper withBorder shadow="sm" p="xl">
-          <form onSubmit={onSubmit} noValidate={false}>
+          <form onSubmit={onSubmit}>
             <Stack gap="md">
               <div>
                 <Title order={1} size="h2">
@@ -98,6 +98,7 @@ export function SignInPage() {
                 name="email"
                 autoComplete="username"
                 required
+                withAsterisk={false}
                 autoFocus
                 value={email}
                 onChange={(event) => setEmail(event.currentTarget.value)}
@@ -107,6 +108,7 @@ export function SignInPage() {
                 name="password"
                 autoComplete="current-password"
                 required
+                withAsterisk={false}
                 value={password}
                 onChange={(event) => setPassword(event.currentTarget.value)}
                 visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }}

@@ -60,7 +60,10 @@ export const DOMAINS = ['NUCLEAR', 'CHEMICAL', 'BIOLOGICAL', 'DELIVERY', 'RELATE
 export type DomainCode = (typeof DOMAINS)[number];
 
 export const DOMAIN_TEXT: Readonly<Record<DomainCode, TaxonomyText>> = {
-  NUCLEAR: { label: 'Nuclear', help: 'Nuclear weapons, nuclear material and the facilities and technology behind them.' },
+  NUCLEAR: {
+    label: 'Nuclear',
+    help: 'Nuclear weapons, nuclear material and the facilities and technology behind them.',
+  },
   CHEMICAL: { label: 'Chemical', help: 'Chemical weapons, toxic chemicals and their precursors.' },
   BIOLOGICAL: {
     label: 'Biological',
@@ -94,7 +97,10 @@ export const ASSISTANCE_TYPE_TEXT: Readonly<Record<AssistanceTypeCode, TaxonomyT
     label: 'Legislative drafting and review',
     help: 'Drafting laws and regulations, or checking existing ones against the obligations of resolution 1540.',
   },
-  EXPERTISE: { label: 'Expert advice', help: 'Specialists answering a defined legal, technical or institutional question.' },
+  EXPERTISE: {
+    label: 'Expert advice',
+    help: 'Specialists answering a defined legal, technical or institutional question.',
+  },
   TRAINING: {
     label: 'Training',
     help: 'Courses and exercises for officials, including train-the-trainer programmes that leave national instructors behind.',
@@ -116,7 +122,10 @@ export const ASSISTANCE_TYPE_TEXT: Readonly<Record<AssistanceTypeCode, TaxonomyT
     label: 'Workshops and study visits',
     help: 'Roundtables, national or regional workshops and study visits that bring agencies and providers together.',
   },
-  PEER_REVIEW: { label: 'Peer review', help: 'Another State reviews national implementation alongside the requesting State.' },
+  PEER_REVIEW: {
+    label: 'Peer review',
+    help: 'Another State reviews national implementation alongside the requesting State.',
+  },
 };
 
 export const TARGET_INSTITUTIONS = [

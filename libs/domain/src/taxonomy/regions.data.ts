@@ -67,6 +67,7 @@ export const REGION_TEXT: Readonly<Record<RegionCode, TaxonomyText>> = {
   },
 };
 
+// prettier-ignore
 const AFRICA = [
   'DZA', 'AGO', 'BEN', 'BWA', 'BFA', 'BDI', 'CPV', 'CMR', 'CAF', 'TCD', 'COM', 'COG', 'CIV', 'COD',
   'DJI', 'EGY', 'GNQ', 'ERI', 'SWZ', 'ETH', 'GAB', 'GMB', 'GHA', 'GIN', 'GNB', 'KEN', 'LSO', 'LBR',
@@ -75,6 +76,7 @@ const AFRICA = [
 ] as const satisfies readonly StateCode[];
 
 /** Every State named in a region is a UN Member State or observer; GLOBAL is every State and is not listed. */
+// prettier-ignore
 export const REGION_STATES: Readonly<Record<Exclude<RegionCode, 'GLOBAL'>, readonly StateCode[]>> = {
   AFRICA,
   // Kiribati sits with the Asia-Pacific Group.

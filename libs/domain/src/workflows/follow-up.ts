@@ -8,7 +8,9 @@ export const FOLLOW_UP_MONTHS = 12;
 export function addMonths(date: Date, months: number): Date {
   if (!Number.isInteger(months)) throw new RangeError(`months must be an integer, got ${months}`);
   const firstOfTarget = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
-  const daysInTarget = new Date(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth() + 1, 0)).getUTCDate();
+  const daysInTarget = new Date(
+    Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth() + 1, 0),
+  ).getUTCDate();
   const result = new Date(date.getTime());
   result.setUTCFullYear(
     firstOfTarget.getUTCFullYear(),

@@ -23,7 +23,8 @@ export function objectionWindowCloses(acknowledgedAt: Date, workingDays = OBJECT
     throw new RangeError(`workingDays must be a non-negative integer, got ${workingDays}`);
   }
   let day = isWeekend(acknowledgedAt) ? nextMondayMidnight(acknowledgedAt) : acknowledgedAt;
-  for (let counted = 0; counted < workingDays; ) {
+  let counted = 0;
+  while (counted < workingDays) {
     day = new Date(day.getTime() + DAY_MS);
     if (!isWeekend(day)) counted += 1;
   }

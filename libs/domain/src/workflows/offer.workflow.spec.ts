@@ -1,4 +1,11 @@
-import { OFFER_ACTIONS, OFFER_MATCHABLE_STATUSES, OFFER_STATUSES, OFFER_TERMINAL_STATUSES, OFFER_WORKFLOW, type OfferStatus } from './offer.workflow';
+import {
+  OFFER_ACTIONS,
+  OFFER_MATCHABLE_STATUSES,
+  OFFER_STATUSES,
+  OFFER_TERMINAL_STATUSES,
+  OFFER_WORKFLOW,
+  type OfferStatus,
+} from './offer.workflow';
 import { decideTransition } from './transition-table';
 import {
   availableActionMismatches,
@@ -45,7 +52,10 @@ describe('offer workflow', () => {
   it('returns an offer to draft only with a comment for the provider', () => {
     const back = { status: 'pending_verification', action: 'return_to_draft', role: 'committee_admin' } as const;
     expect(decideTransition(OFFER_WORKFLOW, back)).toEqual({ ok: false, reason: 'comment_required' });
-    expect(decideTransition(OFFER_WORKFLOW, { ...back, comment: 'Add the budget.' })).toEqual({ ok: true, to: 'draft' });
+    expect(decideTransition(OFFER_WORKFLOW, { ...back, comment: 'Add the budget.' })).toEqual({
+      ok: true,
+      to: 'draft',
+    });
   });
 
   it('keeps users away from automatic transitions', () => {

@@ -32,7 +32,10 @@ export const CLOSE_REASONS = ['fulfilled', 'partially_fulfilled', 'withdrawn', '
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
 /** The agency may edit its request only while the committee is not looking at it. */
-export const REQUEST_EDITABLE_STATUSES = ['draft', 'clarification_requested'] as const satisfies readonly RequestStatus[];
+export const REQUEST_EDITABLE_STATUSES = [
+  'draft',
+  'clarification_requested',
+] as const satisfies readonly RequestStatus[];
 export const REQUEST_OPEN_FOR_MATCHING_STATUSES = ['circulated', 'matched'] as const satisfies readonly RequestStatus[];
 export const REQUEST_TERMINAL_STATUSES = ['closed', 'withdrawn'] as const satisfies readonly RequestStatus[];
 

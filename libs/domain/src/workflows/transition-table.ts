@@ -29,12 +29,7 @@ export interface TransitionTable<S extends string, A extends string, C = unknown
 }
 
 export type TransitionRefusal =
-  | 'unknown_action'
-  | 'forbidden'
-  | 'invalid_status'
-  | 'reason_required'
-  | 'invalid_reason'
-  | 'comment_required';
+  'unknown_action' | 'forbidden' | 'invalid_status' | 'reason_required' | 'invalid_reason' | 'comment_required';
 
 export type TransitionDecision<S extends string> =
   | { readonly ok: true; readonly to: S }

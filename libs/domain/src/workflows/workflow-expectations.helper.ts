@@ -40,7 +40,9 @@ function parseMoves<S extends string>(spec: WorkflowExpectations<S>): Move<S>[] 
       const [need, codes] = needs.split(':');
       return {
         action: known(spec.actions, action),
-        roles: words(roles).flatMap<ActorRole>((role) => (role === 'committee' ? COMMITTEE_ROLES : [known(ACTOR_ROLES, role)])),
+        roles: words(roles).flatMap<ActorRole>((role) =>
+          role === 'committee' ? COMMITTEE_ROLES : [known(ACTOR_ROLES, role)],
+        ),
         from: words(from).map((status) => known(spec.statuses, status)),
         to: known(spec.statuses, to),
         needsComment: need === 'comment',
@@ -88,7 +90,8 @@ export function decisionMismatches<S extends string>(
       for (const role of ACTOR_ROLES) {
         const expected = expectedOutcome(moves, status, action, role);
         const actual = actualOutcome(table, { status, action, role, ...validInputs(moves, action) });
-        if (actual !== expected) mismatches.push(`${status} · ${action} · ${role}: expected ${expected}, got ${actual}`);
+        if (actual !== expected)
+          mismatches.push(`${status} · ${action} · ${role}: expected ${expected}, got ${actual}`);
       }
     }
   }
@@ -135,7 +138,10 @@ export function availableActionMismatches<S extends string>(
   for (const status of spec.statuses) {
     for (const role of ACTOR_ROLES) {
       const mine = moves.filter((move) => move.roles.includes(role) && move.from.includes(status));
-      const [expected, actual] = [sorted(mine.map((move) => move.action)), sorted(availableActions(table, status, role))];
+      const [expected, actual] = [
+        sorted(mine.map((move) => move.action)),
+        sorted(availableActions(table, status, role)),
+      ];
       if (actual !== expected) mismatches.push(`${status} · ${role}: expected [${expected}], got [${actual}]`);
     }
   }

@@ -1,0 +1,249 @@
+import { hasCapacityLeft, type RegionMembership } from './eligibility';
+import type { PreparedOffer, PreparedRequest } from './score';
+import { GLOBAL_REGION } from './taxonomy-codes';
+import type { ScoringContext } from './types';
+
+// An inverted index over offers, stored as one bitmap per key (bit i = offer slot i). Keys are taxonomy codes
+// (provision, assistance type, domain, target institution) and eligibility (State — regions are expanded to their
+// States when an offer is added — and GLOBAL), plus a "live" bitmap of offers that are active with capacity left.
+// A request's candidates are then a handful of word-wise ANDs and ORs instead of a pass over every offer:
+//
+//   eligible = live ∧ (GLOBAL ∨ state[S]) ∧ (allDomains ∨ ⋁ domain[d])          — DESIGN §6.1 except windows
+//   shared   = ⋁ provision[p] ∨ ⋁ assistanceType[t]                               — the candidate key
+//
+// Why the engine loses nothing by starting from `eligible ∧ shared` (the argument is carried out in engine.ts):
+// an offer outside `shared` has provision coverage 0 and assistance-type coverage 0, and every other component is
+// at most 1, so its score is at most
+//
+//   restBound = (Σw − w_provisionCoverage − w_assistanceTypeCoverage − [request names no preferred provider]·w_preferredProvider) / Σw
+//
+// which is 0.48 (0.45 without preferred providers) under the default profile. The engine scans `eligible ∧ ¬shared`
+// only when restBound reaches the current floor — the threshold, or the k-th best score once k results are held —
+// so whatever the weights and threshold, the top-k equals the exhaustive top-k. With the default profile the scan
+// is skipped for every request whose top-k already sits above 0.45.
+
+const WORD_BITS = 32;
+
+interface SlotKeys {
+  states: string[];
+  global: boolean;
+  live: boolean;
+  wildcard: boolean;
+}
+
+function bitsOf(mask: number): number[] {
+  const bits: number[] = [];
+  for (let m = mask; m !== 0; m &= m - 1) bits.push(31 - Math.clz32(m & -m));
+  return bits;
+}
+
+export class CandidateIndex {
+  private words = 4;
+  private readonly slots: (PreparedOffer | null)[] = [];
+  private readonly keys: (SlotKeys | null)[] = [];
+  private readonly slotById = new Map<string, number>();
+  private readonly freeSlots: number[] = [];
+  private live = new Uint32Array(this.words);
+  private global = new Uint32Array(this.words);
+  private allDomains = new Uint32Array(this.words);
+  private readonly byState = new Map<string, Uint32Array>();
+  private readonly byProvision: Uint32Array[] = [];
+  private readonly byAssistanceType: Uint32Array[] = [];
+  private readonly byDomain: Uint32Array[] = [];
+  private readonly byInstitution: Uint32Array[] = [];
+  private eligibleScratch = new Uint32Array(this.words);
+  private sharedScratch = new Uint32Array(this.words);
+
+  constructor(
+    private readonly context: ScoringContext,
+    private readonly membership: RegionMembership,
+  ) {}
+
+  get size(): number {
+    return this.slotById.size;
+  }
+
+  /** Number of 32-bit words in every bitmap; bitmaps returned by `candidates` are this long. */
+  get wordCount(): number {
+    return this.words;
+  }
+
+  slot(i: number): PreparedOffer | null {
+    return this.slots[i] ?? null;
+  }
+
+  get(offerId: string): PreparedOffer | undefined {
+    const i = this.slotById.get(offerId);
+    return i === undefined ? undefined : (this.slots[i] ?? undefined);
+  }
+
+  /** Offers in slot order (stable between calls, reused after removals). */
+  *offers(): IterableIterator<PreparedOffer> {
+    for (const o of this.slots) if (o) yield o;
+  }
+
+  /** Adds an offer, replacing any earlier version with the same id. */
+  upsert(prepared: PreparedOffer): void {
+    this.remove(prepared.offer.id);
+    const slot = this.freeSlots.pop() ?? this.slots.length;
+    if (slot >= this.words * WORD_BITS) this.grow();
+    const offer = prepared.offer;
+    const keys: SlotKeys = {
+      states: this.servedStates(prepared),
+      global: offer.eligibleRegions.includes(GLOBAL_REGION),
+      live: offer.active && hasCapacityLeft(offer),
+      wildcard: prepared.domainWildcard,
+    };
+    this.slots[slot] = prepared;
+    this.keys[slot] = keys;
+    this.slotById.set(offer.id, slot);
+    this.apply(slot, prepared, keys, true);
+  }
+
+  remove(offerId: string): boolean {
+    const slot = this.slotById.get(offerId);
+    if (slot === undefined) return false;
+    this.apply(slot, this.slots[slot]!, this.keys[slot]!, false);
+    this.slots[slot] = null;
+    this.keys[slot] = null;
+    this.slotById.delete(offerId);
+    this.freeSlots.push(slot);
+    return true;
+  }
+
+  /**
+   * Bitmaps for one request: offers passing every hard filter but the availability window (checked per offer,
+   * it is not a key), and offers sharing at least one provision or assistance-type code. Both are scratch
+   * buffers, overwritten by the next call.
+   */
+  candidates(r: PreparedRequest): { eligible: Uint32Array; shared: Uint32Array } {
+    const n = this.words;
+    const eligible = this.eligibleScratch;
+    const shared = this.sharedScratch;
+    const state = this.byState.get(r.request.state);
+    const live = this.live;
+    const global = this.global;
+    if (state) for (let w = 0; w < n; w++) eligible[w] = live[w] & (global[w] | state[w]);
+    else for (let w = 0; w < n; w++) eligible[w] = live[w] & global[w];
+
+    if (r.domainMask !== 0) {
+      const domainBits = bitsOf(r.domainMask)
+        .map((b) => this.byDomain[b])
+        .filter((x): x is Uint32Array => x !== undefined);
+      const wildcard = this.allDomains;
+      for (let w = 0; w < n; w++) {
+        let any = wildcard[w];
+        for (const d of domainBits) any |= d[w];
+        eligible[w] &= any;
+      }
+    }
+
+    shared.fill(0);
+    for (const b of bitsOf(r.provisionMask)) orInto(shared, this.byProvision[b], n);
+    for (const b of bitsOf(r.assistanceTypeMask)) orInto(shared, this.byAssistanceType[b], n);
+    return { eligible, shared };
+  }
+
+  /** Live offers listing a code on one axis, by bit (see TaxonomyEncoder) — e.g. every offer covering OP3d. */
+  offersWithCode(axis: 'provision' | 'assistanceType' | 'domain' | 'targetInstitution', bit: number): PreparedOffer[] {
+    const table = {
+      provision: this.byProvision,
+      assistanceType: this.byAssistanceType,
+      domain: this.byDomain,
+      targetInstitution: this.byInstitution,
+    }[axis];
+    const bits = table[bit];
+    const out: PreparedOffer[] = [];
+    if (!bits) return out;
+    forEachSetBit(bits, this.words, (slot) => {
+      if (testBit(this.live, slot)) out.push(this.slots[slot]!);
+    });
+    return out;
+  }
+
+  private servedStates(prepared: PreparedOffer): string[] {
+    const states = new Set(prepared.offer.eligibleStates);
+    for (const region of prepared.offer.eligibleRegions) {
+      if (region === GLOBAL_REGION) continue;
+      for (const s of this.context.regionStates(region)) {
+        // Membership, not the raw list, decides: the eligibility check and the index must agree exactly.
+        if (this.membership(region, s)) states.add(s);
+      }
+    }
+    return [...states];
+  }
+
+  private apply(slot: number, o: PreparedOffer, keys: SlotKeys, on: boolean): void {
+    const set = on ? setBit : clearBit;
+    if (keys.live) set(this.live, slot);
+    if (keys.global) set(this.global, slot);
+    if (keys.wildcard) set(this.allDomains, slot);
+    for (const s of keys.states) {
+      let bits = this.byState.get(s);
+      if (!bits) {
+        bits = new Uint32Array(this.words);
+        this.byState.set(s, bits);
+      }
+      set(bits, slot);
+    }
+    this.applyMask(this.byProvision, o.provisionMask, slot, set);
+    this.applyMask(this.byAssistanceType, o.assistanceTypeMask, slot, set);
+    this.applyMask(this.byDomain, o.domainMask, slot, set);
+    this.applyMask(this.byInstitution, o.institutionMask, slot, set);
+  }
+
+  private applyMask(table: Uint32Array[], mask: number, slot: number, set: (b: Uint32Array, i: number) => void): void {
+    for (const b of bitsOf(mask)) {
+      table[b] ??= new Uint32Array(this.words);
+      set(table[b], slot);
+    }
+  }
+
+  private grow(): void {
+    const words = this.words * 2;
+    const widen = (a: Uint32Array): Uint32Array => {
+      const b = new Uint32Array(words);
+      b.set(a);
+      return b;
+    };
+    this.live = widen(this.live);
+    this.global = widen(this.global);
+    this.allDomains = widen(this.allDomains);
+    for (const [k, v] of this.byState) this.byState.set(k, widen(v));
+    for (const table of [this.byProvision, this.byAssistanceType, this.byDomain, this.byInstitution]) {
+      for (let b = 0; b < table.length; b++) if (table[b]) table[b] = widen(table[b]);
+    }
+    this.eligibleScratch = new Uint32Array(words);
+    this.sharedScratch = new Uint32Array(words);
+    this.words = words;
+  }
+}
+
+function orInto(target: Uint32Array, source: Uint32Array | undefined, n: number): void {
+  if (!source) return;
+  for (let w = 0; w < n; w++) target[w] |= source[w];
+}
+
+function setBit(bits: Uint32Array, i: number): void {
+  bits[i >>> 5] |= 1 << (i & 31);
+}
+
+function clearBit(bits: Uint32Array, i: number): void {
+  bits[i >>> 5] &= ~(1 << (i & 31));
+}
+
+function testBit(bits: Uint32Array, i: number): boolean {
+  return (bits[i >>> 5] & (1 << (i & 31))) !== 0;
+}
+
+/** Calls `fn` with each set bit's index, ascending. */
+export function forEachSetBit(bits: Uint32Array, words: number, fn: (i: number) => void): void {
+  for (let w = 0; w < words; w++) {
+    let x = bits[w];
+    while (x !== 0) {
+      const low = x & -x;
+      fn((w << 5) | (31 - Math.clz32(low)));
+      x ^= low;
+    }
+  }
+}
