@@ -1,7 +1,7 @@
 // `npm run demo`: migrate, seed, then run API (serving the web app) and worker on one port.
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { ConfigError, loadConfig } from '@app/config';
+import { ConfigError, loadConfig, loadEnvFile } from '@app/config';
 import { DEMO_PASSWORD, DEMO_USERS } from '@app/database';
 import { preflight } from './preflight';
 import { migrateAndSeed } from './seed';
@@ -46,6 +46,7 @@ async function waitForReady(url: string, timeoutMs: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  loadEnvFile();
   const config = loadConfig();
   const problem = await preflight(config);
   if (problem) {

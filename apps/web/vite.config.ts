@@ -13,6 +13,8 @@ const apiTarget = process.env.API_URL ?? 'http://127.0.0.1:3000';
 export default defineConfig({
   root: webRoot,
   plugins: [react()],
+  // Keep the dependency pre-bundle cache in the repository's node_modules, not a new one under apps/web.
+  cacheDir: `${repoRoot}node_modules/.vite/web`,
   build: {
     outDir: `${repoRoot}dist/web`,
     emptyOutDir: true,

@@ -3,13 +3,18 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { LoggerModule } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { AppConfigModule, loadConfig } from '@app/config';
+import { APP_CONFIG, AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { OutboxModule } from '@app/outbox';
 import { QueueModule } from '@app/queue';
 import { AuthModule } from './auth/auth.module';
 import { SameOriginMiddleware } from './auth/same-origin.middleware';
 import { HealthController } from './health/health.controller';
+import { HistoryModule } from './history/history.module';
+import { OffersModule } from './offers/offers.module';
+import { PublicRegisterController } from './public-register/public-register.controller';
+import { RequestsModule } from './requests/requests.module';
+import { TaxonomyController } from './taxonomy/taxonomy.controller';
 import { loggerOptions } from './logging';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { UsersModule } from './users/users.module';
@@ -19,19 +24,22 @@ const webDist = path.resolve(process.env.WEB_DIST_DIR ?? path.join(process.cwd()
 @Module({
   imports: [
     AppConfigModule,
-    LoggerModule.forRoot(loggerOptions(loadConfig())),
+    LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: loggerOptions }),
     DatabaseModule,
     QueueModule,
     OutboxModule,
     AuthModule,
     OrganizationsModule,
     UsersModule,
+    HistoryModule,
+    RequestsModule,
+    OffersModule,
     // The built web app, when present (demo and production builds); API and health routes stay the API's.
     ...(existsSync(path.join(webDist, 'index.html'))
       ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}', '/health/{*path}'] })]
       : []),
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, TaxonomyController, PublicRegisterController],
 })
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

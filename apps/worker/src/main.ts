@@ -2,12 +2,13 @@ import { NestFactory } from '@nestjs/core';
 import Redis from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { ConfigError, loadConfig } from '@app/config';
+import { ConfigError, loadConfig, loadEnvFile } from '@app/config';
 import { REDIS_CLIENT } from '@app/queue';
 import { startHealthServer } from './health/health-server';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
+  loadEnvFile();
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));

@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfigModule, loadConfig } from '@app/config';
+import { APP_CONFIG, AppConfig, AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { OutboxModule } from '@app/outbox';
 import { QUEUES, QueueModule } from '@app/queue';
@@ -10,12 +10,15 @@ import { EventHandlerRegistry } from './events/event-handler.registry';
 import { EventsProcessor } from './events/events.processor';
 import { OutboxPoller } from './outbox/outbox-poller';
 
-const config = loadConfig();
-
 @Module({
   imports: [
     AppConfigModule,
-    LoggerModule.forRoot({ pinoHttp: { level: config.app.NODE_ENV === 'test' ? 'warn' : config.app.LOG_LEVEL } }),
+    LoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: { level: config.app.NODE_ENV === 'test' ? 'warn' : config.app.LOG_LEVEL },
+      }),
+    }),
     DatabaseModule,
     QueueModule,
     OutboxModule,

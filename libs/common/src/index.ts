@@ -3,3 +3,4 @@ export * from './http-exception.filter';
 export * from './validation';
 export * from './schemas';
 export * from './password';
+export * from './transitions';

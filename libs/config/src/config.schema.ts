@@ -52,6 +52,15 @@ export type AppConfig = { [K in keyof Schemas]: z.infer<Schemas[K]> };
 
 export class ConfigError extends Error {}
 
+/** Reads `.env` from the working directory into process.env, if there is one (variables already set win). */
+export function loadEnvFile(file = '.env'): void {
+  try {
+    process.loadEnvFile(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+}
+
 /**
  * Parses the environment into typed settings. Throws a ConfigError whose message is one line naming the
  * first bad setting, so start-up can stop with exactly that.

@@ -1,4 +1,4 @@
-import { hasCapacityLeft, type RegionMembership } from './eligibility';
+import { hasCapacityLeft, windowsOverlap, type RegionMembership } from './eligibility';
 import type { PreparedOffer, PreparedRequest } from './score';
 import { GLOBAL_REGION } from './taxonomy-codes';
 import type { ScoringContext } from './types';
@@ -25,7 +25,7 @@ import type { ScoringContext } from './types';
 const WORD_BITS = 32;
 
 interface SlotKeys {
-  states: string[];
+  states: ReadonlySet<string>;
   global: boolean;
   live: boolean;
   wildcard: boolean;
@@ -53,6 +53,12 @@ export class CandidateIndex {
   private readonly byInstitution: Uint32Array[] = [];
   private eligibleScratch = new Uint32Array(this.words);
   private sharedScratch = new Uint32Array(this.words);
+  // Per-slot masks, laid out flat so a pass over candidates touches a few contiguous arrays.
+  provisionMasks = new Int32Array(this.words * WORD_BITS);
+  assistanceTypeMasks = new Int32Array(this.words * WORD_BITS);
+  domainMasks = new Int32Array(this.words * WORD_BITS);
+  institutionMasks = new Int32Array(this.words * WORD_BITS);
+  languageMasks = new Int32Array(this.words * WORD_BITS);
 
   constructor(
     private readonly context: ScoringContext,
@@ -96,6 +102,11 @@ export class CandidateIndex {
     };
     this.slots[slot] = prepared;
     this.keys[slot] = keys;
+    this.provisionMasks[slot] = prepared.provisionMask;
+    this.assistanceTypeMasks[slot] = prepared.assistanceTypeMask;
+    this.domainMasks[slot] = prepared.domainMask;
+    this.institutionMasks[slot] = prepared.institutionMask;
+    this.languageMasks[slot] = prepared.languageMask;
     this.slotById.set(offer.id, slot);
     this.apply(slot, prepared, keys, true);
   }
@@ -109,6 +120,24 @@ export class CandidateIndex {
     this.slotById.delete(offerId);
     this.freeSlots.push(slot);
     return true;
+  }
+
+  /**
+   * The hard filters of DESIGN §6.1 on the prepared forms, for one slot: what `checkEligibility` answers, without
+   * re-reading regions or re-parsing dates. The exhaustive baseline filters with this.
+   */
+  isEligible(slot: number, r: PreparedRequest): boolean {
+    const keys = this.keys[slot];
+    const o = this.slots[slot];
+    if (!keys || !o || !keys.live) return false;
+    if (!keys.global && !keys.states.has(r.request.state)) return false;
+    if (r.domainMask !== 0 && !keys.wildcard && (r.domainMask & o.domainMask) === 0) return false;
+    return windowsOverlap(r.start, r.end, o.from, o.until);
+  }
+
+  /** Slots allocated so far (used or free); slot ids run below this. */
+  get slotCount(): number {
+    return this.slots.length;
   }
 
   /**
@@ -161,7 +190,7 @@ export class CandidateIndex {
     return out;
   }
 
-  private servedStates(prepared: PreparedOffer): string[] {
+  private servedStates(prepared: PreparedOffer): ReadonlySet<string> {
     const states = new Set(prepared.offer.eligibleStates);
     for (const region of prepared.offer.eligibleRegions) {
       if (region === GLOBAL_REGION) continue;
@@ -170,7 +199,7 @@ export class CandidateIndex {
         if (this.membership(region, s)) states.add(s);
       }
     }
-    return [...states];
+    return states;
   }
 
   private apply(slot: number, o: PreparedOffer, keys: SlotKeys, on: boolean): void {
@@ -201,7 +230,7 @@ export class CandidateIndex {
 
   private grow(): void {
     const words = this.words * 2;
-    const widen = (a: Uint32Array): Uint32Array => {
+    const widen = (a: Uint32Array): Uint32Array<ArrayBuffer> => {
       const b = new Uint32Array(words);
       b.set(a);
       return b;
@@ -215,6 +244,16 @@ export class CandidateIndex {
     }
     this.eligibleScratch = new Uint32Array(words);
     this.sharedScratch = new Uint32Array(words);
+    const widenSlots = (a: Int32Array): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(words * WORD_BITS);
+      b.set(a);
+      return b;
+    };
+    this.provisionMasks = widenSlots(this.provisionMasks);
+    this.assistanceTypeMasks = widenSlots(this.assistanceTypeMasks);
+    this.domainMasks = widenSlots(this.domainMasks);
+    this.institutionMasks = widenSlots(this.institutionMasks);
+    this.languageMasks = widenSlots(this.languageMasks);
     this.words = words;
   }
 }

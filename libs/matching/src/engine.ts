@@ -10,6 +10,7 @@ import {
 import {
   PairScorer,
   TaxonomyEncoder,
+  popcount,
   offerText,
   prepareOffer,
   prepareRequest,
@@ -17,7 +18,7 @@ import {
   type PreparedOffer,
   type PreparedRequest,
 } from './score';
-import { TextIndex } from './text-index';
+import { TextIndex, TextScatter } from './text-index';
 import type { MatchResult, MatchableOffer, MatchableRequest, ScoringContext, WeightsProfile } from './types';
 import { DEFAULT_WEIGHTS_PROFILE } from './weights-profile';
 
@@ -30,17 +31,21 @@ const BOUND_SLACK = 1e-9;
 /** Counters a caller may pass to `scoreRequest` to see how much work candidate generation saved. */
 export interface CandidateSearchStats {
   requests: number;
+  /** Offers passing the indexed hard filters (all but the availability window). */
+  eligible: number;
   /** Eligible offers sharing a provision or assistance-type code. */
   candidates: number;
   /** Requests for which the offers sharing no such code had to be scanned too. */
   restScans: number;
   restCandidates: number;
-  /** Pairs whose text relevance was computed (the only costly component). */
+  /** Pairs whose components other than text were all computed. */
+  fullScores: number;
+  /** Pairs whose text relevance was computed too. */
   exactScores: number;
 }
 
 export function emptyCandidateSearchStats(): CandidateSearchStats {
-  return { requests: 0, candidates: 0, restScans: 0, restCandidates: 0, exactScores: 0 };
+  return { requests: 0, eligible: 0, candidates: 0, restScans: 0, restCandidates: 0, fullScores: 0, exactScores: 0 };
 }
 
 export type PairScore =
@@ -89,11 +94,12 @@ class TopK {
 export class MatchingEngine {
   private readonly encoder = new TaxonomyEncoder();
   private readonly text = new TextIndex();
+  private readonly scatter = new TextScatter();
   private readonly membership: RegionMembership;
   private readonly index: CandidateIndex;
   private scorer: PairScorer;
   private candidateSlots = new Int32Array(256);
-  private candidateSums = new Float64Array(256);
+  private candidateBounds = new Float64Array(256);
   private seeded = new Uint8Array(256);
 
   constructor(
@@ -141,37 +147,45 @@ export class MatchingEngine {
    * Equal, pair for pair and bit for bit, to `scoreRequestExhaustive` (see candidate-index.ts for the bound).
    */
   scoreRequest(request: MatchableRequest, stats?: CandidateSearchStats): MatchResult[] {
-    const r = this.prepare(request);
-    const { topK, threshold } = this.scorer.profile;
-    const top = new TopK(topK, threshold);
-    const { eligible, shared } = this.index.candidates(r);
-    const words = this.index.wordCount;
+    return this.withRequest(request, (r) => {
+      const { topK, threshold } = this.scorer.profile;
+      const top = new TopK(topK, threshold);
+      const { eligible, shared } = this.index.candidates(r);
+      const words = this.index.wordCount;
 
-    const candidates = this.search(r, top, words, (w) => eligible[w] & shared[w], stats);
-    if (stats) {
-      stats.requests++;
-      stats.candidates += candidates;
-    }
-    if (this.restBound(request) + BOUND_SLACK >= top.floor) {
-      const rest = this.search(r, top, words, (w) => eligible[w] & ~shared[w], stats);
+      const candidates = this.search(r, top, words, (w) => eligible[w] & shared[w], stats);
       if (stats) {
-        stats.restScans++;
-        stats.restCandidates += rest;
+        stats.requests++;
+        stats.candidates += candidates;
+        for (let w = 0; w < words; w++) stats.eligible += popcount(eligible[w]);
       }
-    }
-    return this.explainAll(r, top);
+      if (this.restBound(request) + BOUND_SLACK >= top.floor) {
+        const rest = this.search(r, top, words, (w) => eligible[w] & ~shared[w], stats);
+        if (stats) {
+          stats.restScans++;
+          stats.restCandidates += rest;
+        }
+      }
+      return this.explainAll(r, top);
+    });
   }
 
-  /** The baseline: every offer through the hard filters, every eligible pair through the same scorer. */
+  /**
+   * The baseline: every offer through the hard filters (the prepared form of `checkEligibility`, equal to it by
+   * test), every eligible pair through the same scorer, explanations for the k kept.
+   */
   scoreRequestExhaustive(request: MatchableRequest): MatchResult[] {
-    const r = this.prepare(request);
-    const { topK, threshold } = this.scorer.profile;
-    const top = new TopK(topK, threshold);
-    for (const o of this.index.offers()) {
-      if (!checkEligibility(request, o.offer, this.context, this.membership).eligible) continue;
-      top.consider(this.scorer.score(r, o, this.context), o);
-    }
-    return this.explainAll(r, top);
+    return this.withRequest(request, (r) => {
+      const { topK, threshold } = this.scorer.profile;
+      const top = new TopK(topK, threshold);
+      const index = this.index;
+      for (let slot = 0; slot < index.slotCount; slot++) {
+        if (!index.isEligible(slot, r)) continue;
+        const o = index.slot(slot)!;
+        top.consider(this.scorer.score(r, o, this.context), o);
+      }
+      return this.explainAll(r, top);
+    });
   }
 
   /**
@@ -186,11 +200,11 @@ export class MatchingEngine {
     for (const request of requests) {
       const eligibility = checkEligibility(request, offer, this.context, this.membership);
       if (!eligibility.eligible) continue;
-      const r = this.prepare(request);
-      const score = this.scorer.score(r, o, this.context);
-      if (score >= this.scorer.profile.threshold) {
-        results.push(this.scorer.explain(r, o, this.context, score, eligibility.via));
-      }
+      const result = this.withRequest(request, (r) => {
+        const score = this.scorer.score(r, o, this.context);
+        return score >= this.scorer.profile.threshold ? this.scorer.explain(r, o, this.context, score, eligibility.via) : null;
+      });
+      if (result) results.push(result);
     }
     return results.sort((a, b) => b.score - a.score || (a.requestId < b.requestId ? -1 : a.requestId > b.requestId ? 1 : 0));
   }
@@ -204,9 +218,10 @@ export class MatchingEngine {
     if (!o) return undefined;
     const eligibility = checkEligibility(request, o.offer, this.context, this.membership);
     if (!eligibility.eligible) return eligibility;
-    const r = this.prepare(request);
-    const score = this.scorer.score(r, o, this.context);
-    return { eligible: true, result: this.scorer.explain(r, o, this.context, score, eligibility.via) };
+    return this.withRequest(request, (r) => {
+      const score = this.scorer.score(r, o, this.context);
+      return { eligible: true as const, result: this.scorer.explain(r, o, this.context, score, eligibility.via) };
+    });
   }
 
   /**
@@ -220,15 +235,27 @@ export class MatchingEngine {
     return (this.scorer.totalWeight - excluded) / this.scorer.totalWeight;
   }
 
-  private prepare(request: MatchableRequest): PreparedRequest {
-    return prepareRequest(request, this.encoder, this.text.query(requestText(request)));
+  /** Runs `fn` on the request's prepared form, its text scattered for fast similarity meanwhile. */
+  private withRequest<T>(request: MatchableRequest, fn: (r: PreparedRequest) => T): T {
+    const r = prepareRequest(request, this.encoder, this.text.query(requestText(request)));
+    r.dense = this.scatter.scatter(r.text, this.text.vocabularySize);
+    try {
+      return fn(r);
+    } finally {
+      r.dense = null;
+      this.scatter.clear();
+    }
   }
 
   /**
-   * Scores the offers of one bitmap into `top`, computing text relevance only where it can matter. Every other
-   * component is computed first (cheap: popcounts and comparisons), which bounds each score between
-   * combine(rest, 0) and combine(rest, 1). The k offers with the best lower bounds are scored first to raise the
-   * floor; any other offer whose upper bound is below the floor cannot enter and is skipped.
+   * Scores the offers of one bitmap into `top`, doing the costly work only where it can change the result.
+   * Three bounds, each at least the exact score:
+   *   1. from the per-slot masks alone: the four taxonomy coverages and language fit exactly, every other
+   *      component at its weight (its maximum);
+   *   2. combine(nonTextSum, 1): every component exact except text relevance, taken as 1;
+   *   3. the exact score.
+   * The k offers with the best first bound are scored exactly first, to raise the floor (threshold, or k-th best
+   * held); any other offer is dropped at the first bound that falls below the floor.
    */
   private search(
     r: PreparedRequest,
@@ -237,48 +264,87 @@ export class MatchingEngine {
     word: (w: number) => number,
     stats: CandidateSearchStats | undefined,
   ): number {
-    if (this.candidateSlots.length < words * 32) {
-      this.candidateSlots = new Int32Array(words * 32);
-      this.candidateSums = new Float64Array(words * 32);
-      this.seeded = new Uint8Array(words * 32);
+    const capacity = words * 32;
+    if (this.candidateSlots.length < capacity) {
+      this.candidateSlots = new Int32Array(capacity);
+      this.candidateBounds = new Float64Array(capacity);
+      this.seeded = new Uint8Array(capacity);
     }
+    const index = this.index;
     const slots = this.candidateSlots;
-    const sums = this.candidateSums;
+    const bounds = this.candidateBounds;
     const scorer = this.scorer;
     const context = this.context;
+    const w = scorer.weights;
+    const total = scorer.totalWeight;
+    const provisionMasks = index.provisionMasks;
+    const typeMasks = index.assistanceTypeMasks;
+    const domainMasks = index.domainMasks;
+    const institutionMasks = index.institutionMasks;
+    const languageMasks = index.languageMasks;
+    const rp = r.provisionMask;
+    const rt = r.assistanceTypeMask;
+    const rd = r.domainMask;
+    const ri = r.institutionMask;
+    const rl = r.languageMask;
+    const perProvision = r.provisionCount === 0 ? 0 : w[0] / r.provisionCount;
+    const perType = r.assistanceTypeCount === 0 ? 0 : w[1] / r.assistanceTypeCount;
+    const perDomain = r.domainCount === 0 ? 0 : w[2] / r.domainCount;
+    const perInstitution = r.institutionCount === 0 ? 0 : w[3] / r.institutionCount;
+    const languageWeight = w[7];
+    const unbounded =
+      w[4] + w[5] + w[6] + w[9] + (r.request.preferredProviderIds.length > 0 ? w[8] : 0);
+
     let count = 0;
-    for (let w = 0; w < words; w++) {
-      let x = word(w);
+    for (let wi = 0; wi < words; wi++) {
+      let x = word(wi);
       while (x !== 0) {
         const low = x & -x;
         x ^= low;
-        const slot = (w << 5) | (31 - Math.clz32(low));
-        const o = this.index.slot(slot)!;
+        const slot = (wi << 5) | (31 - Math.clz32(low));
+        const o = index.slot(slot)!;
         if (!windowsOverlap(r.start, r.end, o.from, o.until)) continue;
+        const ol = languageMasks[slot];
+        const language = rl === 0 || (rl & ol) !== 0 ? 1 : ol === 0 ? 0.5 : 0;
         slots[count] = slot;
-        sums[count] = scorer.nonTextSum(r, o, context);
+        bounds[count] =
+          (perProvision * popcount(rp & provisionMasks[slot]) +
+            perType * popcount(rt & typeMasks[slot]) +
+            perDomain * popcount(rd & domainMasks[slot]) +
+            perInstitution * popcount(ri & institutionMasks[slot]) +
+            languageWeight * language +
+            unbounded) /
+          total;
         count++;
       }
     }
     if (count === 0) return 0;
 
-    const seeds = bestIndices(sums, count, this.scorer.profile.topK);
+    const seeds = bestIndices(bounds, count, this.scorer.profile.topK);
     const seeded = this.seeded;
     seeded.fill(0, 0, count);
+    let full = 0;
     let exact = 0;
     for (const i of seeds) {
       seeded[i] = 1;
-      const o = this.index.slot(slots[i])!;
-      top.consider(scorer.combine(sums[i], scorer.textRelevance(r, o)), o);
+      const o = index.slot(slots[i])!;
+      top.consider(scorer.combine(scorer.nonTextSum(r, o, context), scorer.textRelevance(r, o)), o);
+      full++;
       exact++;
     }
     for (let i = 0; i < count; i++) {
-      if (seeded[i] === 1 || scorer.combine(sums[i], 1) < top.floor) continue;
-      const o = this.index.slot(slots[i])!;
-      top.consider(scorer.combine(sums[i], scorer.textRelevance(r, o)), o);
+      if (seeded[i] === 1 || bounds[i] + BOUND_SLACK < top.floor) continue;
+      const o = index.slot(slots[i])!;
+      const rest = scorer.nonTextSum(r, o, context);
+      full++;
+      if (scorer.combine(rest, 1) < top.floor) continue;
+      top.consider(scorer.combine(rest, scorer.textRelevance(r, o)), o);
       exact++;
     }
-    if (stats) stats.exactScores += exact;
+    if (stats) {
+      stats.fullScores += full;
+      stats.exactScores += exact;
+    }
     return count;
   }
 

@@ -2,7 +2,6 @@
 // Tokens are runs of Unicode letters and digits, so Latin, Cyrillic (Russian, Mongolian) and mixed text all
 // work; English and Russian stop words are dropped and a light suffix stripper folds common inflections.
 
-const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
 const CYRILLIC = /[\u0400-\u04ff]/;
 const DIGITS = /^\p{N}+$/u;
 
@@ -70,15 +69,53 @@ export function stem(token: string): string {
   return CYRILLIC.test(token) ? stripRussian(token) : stripEnglish(token);
 }
 
+// Word characters are Unicode letters, marks and digits. ASCII is decided inline; anything else once per code
+// unit and remembered (0 = not yet known, 1 = word, 2 = not).
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const nonAsciiClass = new Uint8Array(65536);
+
+function isWordUnit(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  let k = nonAsciiClass[c];
+  if (k === 0) {
+    // Surrogates (astral letters) count as word units so a supplementary-plane letter stays inside its token.
+    k = (c >= 0xd800 && c <= 0xdfff) || WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    nonAsciiClass[c] = k;
+  }
+  return k === 1;
+}
+
+// Raw token → stemmed token, or null for a dropped one. Tokens repeat heavily across documents; the cache is
+// cleared when it grows past its bound, so memory stays flat on any corpus.
+const termCache = new Map<string, string | null>();
+const TERM_CACHE_LIMIT = 200_000;
+
+function term(raw: string): string | null {
+  let t = termCache.get(raw);
+  if (t === undefined) {
+    t = (raw.length < 2 && !DIGITS.test(raw)) || STOP_WORDS.has(raw) ? null : stem(raw);
+    if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+    termCache.set(raw, t);
+  }
+  return t;
+}
+
 /** Lower-cased, stop-word-free, stemmed tokens in text order. Single letters are dropped, digits are kept. */
 export function tokenize(text: string): string[] {
-  const normalised = text.normalize('NFKC').toLowerCase().replace(/ё/g, 'е');
+  let s = text.normalize('NFKC').toLowerCase();
+  if (s.includes('ё')) s = s.replace(/ё/g, 'е');
   const out: string[] = [];
-  for (const match of normalised.matchAll(TOKEN)) {
-    const token = match[0];
-    if (token.length < 2 && !DIGITS.test(token)) continue;
-    if (STOP_WORDS.has(token)) continue;
-    out.push(stem(token));
+  const n = s.length;
+  let start = -1;
+  for (let i = 0; i <= n; i++) {
+    const word = i < n && isWordUnit(s.charCodeAt(i));
+    if (word) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      const t = term(s.slice(start, i));
+      if (t !== null) out.push(t);
+      start = -1;
+    }
   }
   return out;
 }
@@ -121,6 +158,23 @@ export function cosineSimilarity(a: TextVector, b: TextVector): number {
       j++;
     } else if (x < y) i++;
     else j++;
+  }
+  const rounded = Math.round(dot * SIMILARITY_GRID) / SIMILARITY_GRID;
+  return rounded <= 0 ? 0 : rounded >= 1 ? 1 : rounded;
+}
+
+/**
+ * `cosineSimilarity` with the query scattered into a dense array indexed by term id (zero elsewhere). Products
+ * are added in the document's id order, the order the merge uses, so both give the same bits; this one just
+ * avoids the merge's unpredictable branches.
+ */
+export function denseCosineSimilarity(dense: Float64Array, b: TextVector): number {
+  const ids = b.ids;
+  const w = b.weights;
+  let dot = 0;
+  for (let j = 0; j < ids.length; j++) {
+    const q = dense[ids[j]];
+    if (q !== 0) dot += q * w[j];
   }
   const rounded = Math.round(dot * SIMILARITY_GRID) / SIMILARITY_GRID;
   return rounded <= 0 ? 0 : rounded >= 1 ? 1 : rounded;
@@ -184,25 +238,46 @@ export class TextIndex {
   /** The vector of a query (a request's text) under the current corpus statistics. */
   query(text: string): TextVector {
     this.refresh();
-    const counts = countTerms(tokenize(text));
-    if (counts.size === 0) return EMPTY_TEXT_VECTOR;
-    const unseenIdf = Math.log(this.documents.size + 1) + 1;
-    const known: { id: number; w: number }[] = [];
-    let norm2 = 0;
-    for (const [term, n] of counts) {
-      const termId = this.vocabulary.get(term);
-      const tf = 1 + Math.log(n);
-      // A term no offer uses still counts against the query's length: the request asks for it.
-      const w = tf * (termId === undefined || this.df[termId] === 0 ? unseenIdf : this.idf[termId]);
-      norm2 += w * w;
-      if (termId !== undefined && this.df[termId] > 0) known.push({ id: termId, w });
+    const tokens = tokenize(text);
+    if (tokens.length === 0) return EMPTY_TEXT_VECTOR;
+    // Known terms by id, counted by sorting; terms no offer uses only add to the norm, by their own count.
+    const known = new Int32Array(tokens.length);
+    let nKnown = 0;
+    let unseen: string[] | null = null;
+    for (const t of tokens) {
+      const id = this.vocabulary.get(t);
+      if (id !== undefined && this.df[id] > 0) known[nKnown++] = id;
+      else (unseen ??= []).push(t);
     }
-    known.sort((x, y) => x.id - y.id);
+    const ids = known.subarray(0, nKnown).sort();
+    const unseenIdf = Math.log(this.documents.size + 1) + 1;
+    let norm2 = 0;
+    if (unseen) {
+      unseen.sort();
+      for (let i = 0; i < unseen.length; ) {
+        let j = i + 1;
+        while (j < unseen.length && unseen[j] === unseen[i]) j++;
+        const w = (1 + Math.log(j - i)) * unseenIdf;
+        norm2 += w * w;
+        i = j;
+      }
+    }
+    let distinct = 0;
+    for (let i = 0; i < nKnown; i++) if (i === 0 || ids[i] !== ids[i - 1]) distinct++;
+    const outIds = new Int32Array(distinct);
+    const weights = new Float64Array(distinct);
+    for (let i = 0, k = 0; i < nKnown; k++) {
+      let j = i + 1;
+      while (j < nKnown && ids[j] === ids[i]) j++;
+      const w = (1 + Math.log(j - i)) * this.idf[ids[i]];
+      outIds[k] = ids[i];
+      weights[k] = w;
+      norm2 += w * w;
+      i = j;
+    }
     const norm = Math.sqrt(norm2);
-    return {
-      ids: Int32Array.from(known, (k) => k.id),
-      weights: Float64Array.from(known, (k) => k.w / norm),
-    };
+    for (let k = 0; k < distinct; k++) weights[k] /= norm;
+    return { ids: outIds, weights };
   }
 
   /** Recomputes idf and every document's weights if documents changed since the last call. */
@@ -239,5 +314,28 @@ export class TextIndex {
       }
     }
     return id;
+  }
+}
+
+/**
+ * One reusable dense array for the query being scored: scatter a query in, score many documents, clear it.
+ * Clearing touches only the query's own ids, so a pass costs O(query), not O(vocabulary).
+ */
+export class TextScatter {
+  private dense = new Float64Array(1024);
+  private held: TextVector | null = null;
+
+  scatter(query: TextVector, vocabularySize: number): Float64Array {
+    this.clear();
+    if (this.dense.length < vocabularySize) this.dense = new Float64Array(Math.max(vocabularySize, this.dense.length * 2));
+    for (let k = 0; k < query.ids.length; k++) this.dense[query.ids[k]] = query.weights[k];
+    this.held = query;
+    return this.dense;
+  }
+
+  clear(): void {
+    if (!this.held) return;
+    for (const id of this.held.ids) this.dense[id] = 0;
+    this.held = null;
   }
 }

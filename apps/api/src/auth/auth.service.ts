@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { IsNull, MoreThan, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { SessionEntity, UserEntity } from '@app/database';
@@ -10,7 +10,6 @@ import { DomainError, DUMMY_HASH, verifyPassword } from '@app/common';
 
 export const SESSION_COOKIE = 'a1540_session';
 
-const sha256 = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 @Injectable()
 export class AuthService {
@@ -20,6 +19,11 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Only a keyed hash of each token is stored, so a copy of the sessions table cannot be replayed. */
+  private hashToken(token: string): string {
+    return createHmac('sha256', this.config.auth.SESSION_SECRET).update(token).digest('hex');
+  }
 
   /** Signs in; the same 401 whether the e-mail or the password was wrong. */
   async login(emailInput: string, password: string, ip: string): Promise<{ token: string; expiresAt: Date; user: AuthUser }> {
@@ -39,14 +43,14 @@ export class AuthService {
     await this.throttle.reset(email, ip);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.auth.SESSION_TTL_HOURS * 3600_000);
-    const session = await this.sessions.save(this.sessions.create({ tokenHash: sha256(token), userId: user.id, expiresAt, revokedAt: null }));
+    const session = await this.sessions.save(this.sessions.create({ tokenHash: this.hashToken(token), userId: user.id, expiresAt, revokedAt: null }));
     await this.users.update(user.id, { lastLoginAt: new Date() });
     return { token, expiresAt, user: toAuthUser(user, session.id) };
   }
 
   async resolveSession(token: string): Promise<AuthUser | null> {
     const session = await this.sessions.findOne({
-      where: { tokenHash: sha256(token), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      where: { tokenHash: this.hashToken(token), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
     });
     if (!session) return null;
     const user = await this.users.findOne({ where: { id: session.userId, active: true }, relations: { organization: true } });

@@ -1,10 +1,36 @@
+import { AssistanceOfferEntity } from './assistance-offer.entity';
+import { AssistanceRequestEntity } from './assistance-request.entity';
 import { HistoryEntryEntity } from './history-entry.entity';
+import { MatchEntity } from './match.entity';
 import { OrganizationEntity } from './organization.entity';
 import { OutboxEventEntity } from './outbox-event.entity';
+import { ReferenceCounterEntity } from './reference-counter.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 
-export { HistoryEntryEntity, OrganizationEntity, OutboxEventEntity, SessionEntity, UserEntity };
+export {
+  AssistanceOfferEntity,
+  AssistanceRequestEntity,
+  HistoryEntryEntity,
+  MatchEntity,
+  OrganizationEntity,
+  OutboxEventEntity,
+  ReferenceCounterEntity,
+  SessionEntity,
+  UserEntity,
+};
+export type { RequestPriority, RequestVisibility } from './assistance-request.entity';
+export type { MatchOrigin, ScoreComponent } from './match.entity';
 
 /** Every entity, listed explicitly (no globs: see STACK.md). */
-export const ENTITIES = [OrganizationEntity, UserEntity, SessionEntity, HistoryEntryEntity, OutboxEventEntity];
+export const ENTITIES = [
+  OrganizationEntity,
+  UserEntity,
+  SessionEntity,
+  HistoryEntryEntity,
+  OutboxEventEntity,
+  AssistanceRequestEntity,
+  AssistanceOfferEntity,
+  ReferenceCounterEntity,
+  MatchEntity,
+];

@@ -11,3 +11,9 @@ export abstract class RecordColumns {
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 }
+
+/** bigint columns (money in minor units) as JS numbers: amounts stay far below 2^53. */
+export const bigintNumber = {
+  to: (v: number | null | undefined) => v,
+  from: (v: string | null) => (v === null ? null : Number(v)),
+};

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A signed-in session. Only the SHA-256 of the bearer token is stored. */
+/** A signed-in session. Only an HMAC-SHA-256 of the bearer token is stored. */
 @Entity('sessions')
 export class SessionEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -4,4 +4,4 @@ export * from './languages.data';
 export * from './regions.data';
 export * from './states.data';
 export * from './taxonomy';
-export * from './taxonomy-text';
+export type { TaxonomyEntry, TaxonomyText } from './taxonomy-text';

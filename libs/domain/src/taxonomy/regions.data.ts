@@ -19,13 +19,13 @@ export const REGIONS = [
 export type RegionCode = (typeof REGIONS)[number];
 
 /** The five UN regional groups: together they hold every Member State exactly once. */
-export const UN_REGIONAL_GROUPS = [
+export const UN_REGIONAL_GROUPS: readonly RegionCode[] = [
   'AFRICA',
   'ASIA_PACIFIC',
   'EASTERN_EUROPE',
   'LATIN_AMERICA_CARIBBEAN',
   'WEOG',
-] as const satisfies readonly RegionCode[];
+];
 
 export const REGION_TEXT: Readonly<Record<RegionCode, TaxonomyText>> = {
   GLOBAL: { label: 'Global', help: 'Every State, wherever it is.' },

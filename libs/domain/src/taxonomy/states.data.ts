@@ -201,6 +201,6 @@ export const STATES = {
 
 export type StateCode = keyof typeof STATES;
 
-export const OBSERVER_STATES = ['VAT', 'PSE'] as const satisfies readonly StateCode[];
+export const OBSERVER_STATES: readonly StateCode[] = ['VAT', 'PSE'];
 
 export const STATE_CODES = Object.keys(STATES) as readonly StateCode[];

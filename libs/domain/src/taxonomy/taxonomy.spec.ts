@@ -110,7 +110,7 @@ describe('States', () => {
 });
 
 describe('regions', () => {
-  const memberStates = STATE_CODES.filter((code) => !(OBSERVER_STATES as readonly string[]).includes(code));
+  const memberStates = STATE_CODES.filter((code) => !OBSERVER_STATES.includes(code));
 
   it('places every Member State in exactly one UN regional group', () => {
     const placements = UN_REGIONAL_GROUPS.flatMap((group) => statesInRegion(group));

@@ -77,7 +77,7 @@ export const TAXONOMY: Taxonomy = {
   states: STATE_CODES.map((code) => ({
     code,
     name: STATES[code],
-    observer: (OBSERVER_STATES as readonly StateCode[]).includes(code),
+    observer: OBSERVER_STATES.includes(code),
   })),
   languages: LANGUAGE_CODES.map((code) => ({ code, name: LANGUAGES[code] })),
   currencies: CURRENCY_CODES.map((code) => ({ code, ...CURRENCIES[code] })),

@@ -29,23 +29,25 @@ export const MATCH_ACTIONS = [
 export type MatchAction = (typeof MATCH_ACTIONS)[number];
 
 /** A match still in play; at most one live match exists per (request, offer). */
-export const MATCH_OPEN_STATUSES = [
+export const MATCH_OPEN_STATUSES: readonly MatchStatus[] = [
   'suggested',
   'endorsed',
   'accepted',
   'agreed',
   'in_progress',
-] as const satisfies readonly MatchStatus[];
-export const MATCH_TERMINAL_STATUSES = [
+];
+export const MATCH_TERMINAL_STATUSES: readonly MatchStatus[] = [
   'declined',
   'rejected',
   'completed',
   'dismissed',
   'cancelled',
-] as const satisfies readonly MatchStatus[];
+];
 
 /** Once a person has acted on a match, a rescore updates its score but never its status. */
-export const MATCH_RESCORE_PROTECTED_STATUSES = MATCH_STATUSES.filter((status) => status !== 'suggested');
+export const MATCH_RESCORE_PROTECTED_STATUSES: readonly MatchStatus[] = MATCH_STATUSES.filter(
+  (status) => status !== 'suggested',
+);
 
 const PROVIDER_OR_COMMITTEE = ['provider_member', ...COMMITTEE_ROLES] as const;
 

@@ -26,8 +26,8 @@ export const OFFER_ACTIONS = [
 export type OfferAction = (typeof OFFER_ACTIONS)[number];
 
 /** Only an active offer takes part in matching (and then only with capacity left). */
-export const OFFER_MATCHABLE_STATUSES = ['active'] as const satisfies readonly OfferStatus[];
-export const OFFER_TERMINAL_STATUSES = ['closed', 'expired'] as const satisfies readonly OfferStatus[];
+export const OFFER_MATCHABLE_STATUSES: readonly OfferStatus[] = ['active'];
+export const OFFER_TERMINAL_STATUSES: readonly OfferStatus[] = ['closed', 'expired'];
 
 const PROVIDER_OR_COMMITTEE = ['provider_member', ...COMMITTEE_ROLES] as const;
 

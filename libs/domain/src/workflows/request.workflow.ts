@@ -31,13 +31,10 @@ export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 export const CLOSE_REASONS = ['fulfilled', 'partially_fulfilled', 'withdrawn', 'superseded', 'no_offer'] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
-/** The agency may edit its request only while the committee is not looking at it. */
-export const REQUEST_EDITABLE_STATUSES = [
-  'draft',
-  'clarification_requested',
-] as const satisfies readonly RequestStatus[];
-export const REQUEST_OPEN_FOR_MATCHING_STATUSES = ['circulated', 'matched'] as const satisfies readonly RequestStatus[];
-export const REQUEST_TERMINAL_STATUSES = ['closed', 'withdrawn'] as const satisfies readonly RequestStatus[];
+/** The agency edits a request only as a draft or to answer the committee's questions. */
+export const REQUEST_EDITABLE_STATUSES: readonly RequestStatus[] = ['draft', 'clarification_requested'];
+export const REQUEST_OPEN_FOR_MATCHING_STATUSES: readonly RequestStatus[] = ['circulated', 'matched'];
+export const REQUEST_TERMINAL_STATUSES: readonly RequestStatus[] = ['closed', 'withdrawn'];
 
 // Circulation is further gated by the objection window (see objection-window.ts); the table only knows statuses.
 export const REQUEST_WORKFLOW: TransitionTable<RequestStatus, RequestAction> = {

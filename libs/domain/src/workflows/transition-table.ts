@@ -73,9 +73,9 @@ export function decideTransition<S extends string, A extends string, C>(
     return { ok: false, reason: 'invalid_status', allowedFrom };
   }
 
-  const reason = request.reason?.trim();
+  const reason = request.reason?.trim() ?? '';
   if (row.requiresReason && !reason) return { ok: false, reason: 'reason_required' };
-  if (typeof row.requiresReason === 'object' && !row.requiresReason.includes(reason!)) {
+  if (typeof row.requiresReason === 'object' && !row.requiresReason.includes(reason)) {
     return { ok: false, reason: 'invalid_reason', allowedReasons: row.requiresReason };
   }
   if (row.requiresComment && !request.comment?.trim()) return { ok: false, reason: 'comment_required' };

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export interface HistoryItem {
+  id: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  comment: string | null;
+  reason: string | null;
+  details: Record<string, unknown> | null;
+  at: string;
+  actor: { id: string; displayName: string; role: string; organization: string } | { id: null; displayName: 'System'; role: 'system'; organization: null };
+}
+
+/** The audit trail of one subject, oldest first, with who did each step. */
+@Injectable()
+export class HistoryService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async forSubject(subjectType: string, subjectId: string): Promise<HistoryItem[]> {
+    const rows: Record<string, any>[] = await this.dataSource.query(
+      `SELECT h.id, h.action, h.from_status, h.to_status, h.comment, h.reason, h.details, h.created_at,
+              h.actor_id, h.actor_role, u.display_name, o.short_name
+         FROM history_entries h
+         LEFT JOIN users u ON u.id = h.actor_id
+         LEFT JOIN organizations o ON o.id = u.organization_id
+        WHERE h.subject_type = $1 AND h.subject_id = $2
+        ORDER BY h.created_at, h.id`,
+      [subjectType, subjectId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      action: r.action,
+      fromStatus: r.from_status,
+      toStatus: r.to_status,
+      comment: r.comment,
+      reason: r.reason,
+      details: r.details,
+      at: new Date(r.created_at).toISOString(),
+      actor: r.actor_id
+        ? { id: r.actor_id, displayName: r.display_name, role: r.actor_role, organization: r.short_name }
+        : { id: null, displayName: 'System', role: 'system', organization: null },
+    }));
+  }
+}

@@ -1,0 +1,70 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { Page, paginationSchema, stateCodeSchema, taxonomyCode } from '@app/common';
+import { Public } from '../auth/authorize.decorator';
+
+const publicListSchema = paginationSchema.extend({
+  state: stateCodeSchema.optional(),
+  provision: taxonomyCode('provisions').optional(),
+  q: z.string().trim().max(200).optional(),
+});
+
+export interface PublicRequestSummary {
+  reference: string;
+  state: string;
+  title: string;
+  provisions: string[];
+  domains: string[];
+  assistanceTypes: string[];
+  status: string;
+  circulatedAt: string | null;
+}
+
+/**
+ * The public register: circulated requests whose State chose `public`, summary fields only. Withdrawn
+ * requests leave the register.
+ */
+@ApiTags('public')
+@Public()
+@Controller('public/requests')
+export class PublicRegisterController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Circulated requests published with their State’s consent (no sign-in)' })
+  async list(@Query({ schema: publicListSchema }) f: z.infer<typeof publicListSchema>): Promise<Page<PublicRequestSummary>> {
+    const where = [`visibility = 'public'`, `circulated_at IS NOT NULL`, `status <> 'withdrawn'`];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (f.state) add('state = ?', f.state);
+    if (f.provision) add('? = ANY(provisions)', f.provision);
+    if (f.q) add(`to_tsvector('simple', title || ' ' || description) @@ plainto_tsquery('simple', ?)`, f.q);
+    const sql = `FROM assistance_requests WHERE ${where.join(' AND ')}`;
+    const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count ${sql}`, params);
+    const rows: Record<string, any>[] = await this.dataSource.query(
+      `SELECT reference, state, title, provisions, domains, assistance_types, status, circulated_at ${sql}
+       ORDER BY circulated_at DESC, reference LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
+      params,
+    );
+    return {
+      items: rows.map((r) => ({
+        reference: r.reference,
+        state: r.state,
+        title: r.title,
+        provisions: r.provisions,
+        domains: r.domains,
+        assistanceTypes: r.assistance_types,
+        status: r.status,
+        circulatedAt: r.circulated_at ? new Date(r.circulated_at).toISOString() : null,
+      })),
+      total: count,
+      page: f.page,
+      pageSize: f.pageSize,
+    };
+  }
+}

@@ -1,0 +1,80 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Page, uuidParam } from '@app/common';
+import type { AuthUser } from '../auth/auth-user';
+import { AGENCY, Authorize, CurrentUser } from '../auth/authorize.decorator';
+import { HistoryItem } from '../history/history.service';
+import {
+  CreateRequest,
+  createRequestSchema,
+  DuplicateCheck,
+  duplicateCheckSchema,
+  ListRequests,
+  listRequestsSchema,
+  RequestTransition,
+  requestTransitionSchema,
+  UpdateRequest,
+  updateRequestSchema,
+} from './dto/request.schemas';
+import { PossibleDuplicate, RequestsService, RequestView } from './requests.service';
+
+@ApiTags('requests')
+@Controller('requests')
+@Authorize()
+export class RequestsController {
+  constructor(private readonly requests: RequestsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Requests the caller may see, filtered, sorted and paginated (`q` searches title and description)' })
+  list(@CurrentUser() user: AuthUser, @Query({ schema: listRequestsSchema }) query: ListRequests): Promise<Page<RequestView>> {
+    return this.requests.list(user, query);
+  }
+
+  @Post()
+  @Authorize(...AGENCY)
+  @ApiOperation({ summary: 'Draft a request for the caller’s State; the answer lists possible duplicates' })
+  create(@CurrentUser() user: AuthUser, @Body({ schema: createRequestSchema }) body: CreateRequest) {
+    return this.requests.create(user, body);
+  }
+
+  @Post('duplicate-check')
+  @HttpCode(200)
+  @Authorize(...AGENCY)
+  @ApiOperation({ summary: 'Open requests of the caller’s State that read much like a draft (DESIGN §6.8)' })
+  duplicates(@CurrentUser() user: AuthUser, @Body({ schema: duplicateCheckSchema }) body: DuplicateCheck): Promise<PossibleDuplicate[]> {
+    return this.requests.findPossibleDuplicates(user, body);
+  }
+
+  @Get(':id')
+  get(@CurrentUser() user: AuthUser, @Param('id', { schema: uuidParam }) id: string): Promise<RequestView> {
+    return this.requests.get(user, id);
+  }
+
+  @Patch(':id')
+  @Authorize(...AGENCY)
+  @ApiOperation({ summary: 'Edit a draft or a request under clarification; `version` must be the one read' })
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', { schema: uuidParam }) id: string,
+    @Body({ schema: updateRequestSchema }) body: UpdateRequest,
+  ): Promise<RequestView> {
+    return this.requests.update(user, id, body);
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Take a workflow action (submit, acknowledge, request_clarification, circulate, …)' })
+  transition(
+    @CurrentUser() user: AuthUser,
+    @Param('id', { schema: uuidParam }) id: string,
+    @Body({ schema: requestTransitionSchema }) body: RequestTransition,
+  ): Promise<RequestView> {
+    return this.requests.transition(user, id, body);
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'Every step of the request, oldest first, with actor and time' })
+  history(@CurrentUser() user: AuthUser, @Param('id', { schema: uuidParam }) id: string): Promise<HistoryItem[]> {
+    return this.requests.history(user, id);
+  }
+}

@@ -1,0 +1,289 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { assertTransition, assertVersion, DomainError, invalidField, notFound, Page } from '@app/common';
+import { AssistanceRequestEntity, OrganizationEntity } from '@app/database';
+import {
+  availableActions,
+  canCirculate,
+  decideTransition,
+  formatRequestReference,
+  isAgency,
+  objectionWindowCloses,
+  REQUEST_EDITABLE_STATUSES,
+  REQUEST_WORKFLOW,
+  RequestAction,
+  RequestStatus,
+} from '@app/domain';
+import { UnitOfWork } from '@app/outbox';
+import type { AuthUser } from '../auth/auth-user';
+import { HistoryItem, HistoryService } from '../history/history.service';
+import type { CreateRequest, DuplicateCheck, ListRequests, RequestTransition, UpdateRequest } from './dto/request.schemas';
+import { applyRequestScope, ownsRequest } from './request-access';
+
+export type RequestView = Omit<AssistanceRequestEntity, 'estimatedCostAmount' | 'estimatedCostCurrency' | 'createdById'> & {
+  estimatedCost: { amount: number; currency: string } | null;
+  organization: { id: string; name: string; shortName: string } | null;
+  /** Workflow actions this caller may take now: what the web app offers as buttons. */
+  availableActions: RequestAction[];
+  /** For acknowledged requests: when the State's objection window closes (null when waived). */
+  objectionWindowClosesAt: string | null;
+};
+
+export interface PossibleDuplicate {
+  id: string;
+  reference: string;
+  title: string;
+  status: RequestStatus;
+  similarity: number;
+}
+
+/** Which milestone time each status stamps (DESIGN §4: "timestamps of each milestone"). */
+const MILESTONE: Partial<Record<RequestStatus, keyof AssistanceRequestEntity>> = {
+  submitted: 'submittedAt',
+  acknowledged: 'acknowledgedAt',
+  circulated: 'circulatedAt',
+  matched: 'matchedAt',
+  in_delivery: 'deliveryStartedAt',
+  delivered: 'deliveredAt',
+  closed: 'closedAt',
+  withdrawn: 'withdrawnAt',
+};
+
+/** Outbox event type of each action, in the past tense the notification rules read. */
+export const REQUEST_EVENT: Record<RequestAction, string> = {
+  submit: 'request.submitted',
+  acknowledge: 'request.acknowledged',
+  request_clarification: 'request.clarification_requested',
+  circulate: 'request.circulated',
+  match_agreed: 'request.matched',
+  start_delivery: 'request.delivery_started',
+  mark_delivered: 'request.delivered',
+  close: 'request.closed',
+  withdraw: 'request.withdrawn',
+};
+
+const SORT_COLUMN: Record<string, string> = {
+  createdAt: 'r.created_at',
+  updatedAt: 'r.updated_at',
+  reference: 'r.reference',
+  title: 'r.title',
+  submittedAt: 'r.submitted_at',
+  circulatedAt: 'r.circulated_at',
+  status: 'r.status',
+  priority: "array_position(ARRAY['high','medium','low']::varchar[], r.priority)",
+};
+
+const DUPLICATE_THRESHOLD = 0.45;
+
+@Injectable()
+export class RequestsService {
+  constructor(
+    @InjectRepository(AssistanceRequestEntity) private readonly requests: Repository<AssistanceRequestEntity>,
+    private readonly uow: UnitOfWork,
+    private readonly historyService: HistoryService,
+  ) {}
+
+  private scoped(user: AuthUser, manager?: EntityManager): SelectQueryBuilder<AssistanceRequestEntity> {
+    const qb = (manager ?? this.requests.manager).createQueryBuilder(AssistanceRequestEntity, 'r');
+    return applyRequestScope(qb, user);
+  }
+
+  async list(user: AuthUser, f: ListRequests): Promise<Page<RequestView>> {
+    const qb = this.scoped(user);
+    if (f.status?.length) qb.andWhere('r.status IN (:...statuses)', { statuses: f.status });
+    if (f.state) qb.andWhere('r.state = :state', { state: f.state });
+    if (f.provision) qb.andWhere(':provision = ANY(r.provisions)', { provision: f.provision });
+    if (f.domain) qb.andWhere(':domain = ANY(r.domains)', { domain: f.domain });
+    if (f.type) qb.andWhere(':type = ANY(r.assistance_types)', { type: f.type });
+    if (f.institution) qb.andWhere(':institution = ANY(r.target_institutions)', { institution: f.institution });
+    if (f.priority) qb.andWhere('r.priority = :priority', { priority: f.priority });
+    if (f.organizationId) qb.andWhere('r.organization_id = :org', { org: f.organizationId });
+    if (f.q) applyTextSearch(qb, 'r', f.q);
+    const desc = f.sort.startsWith('-');
+    qb.orderBy(SORT_COLUMN[f.sort.replace(/^-/, '')], desc ? 'DESC' : 'ASC', desc ? 'NULLS LAST' : 'NULLS FIRST').addOrderBy('r.id');
+    const [rows, total] = await qb.skip((f.page - 1) * f.pageSize).take(f.pageSize).getManyAndCount();
+    return { items: await this.views(user, rows), total, page: f.page, pageSize: f.pageSize };
+  }
+
+  async get(user: AuthUser, id: string): Promise<RequestView> {
+    const row = await this.scoped(user).andWhere('r.id = :id', { id }).getOne();
+    if (!row) throw notFound('Request');
+    return (await this.views(user, [row]))[0];
+  }
+
+  async history(user: AuthUser, id: string): Promise<HistoryItem[]> {
+    await this.get(user, id);
+    const items = await this.historyService.forSubject('request', id);
+    // Providers follow a request's progress but not the exchanges between the State and the Committee.
+    return isAgency(user.role) || user.role.startsWith('committee')
+      ? items
+      : items.map((h) => (h.actor.id === user.id ? h : { ...h, comment: null, details: null }));
+  }
+
+  async create(user: AuthUser, input: CreateRequest): Promise<RequestView & { possibleDuplicates: PossibleDuplicate[] }> {
+    if (!isAgency(user.role)) throw new DomainError('forbidden', 'Only State agencies create requests');
+    const state = input.state ?? user.organization.state!;
+    if (state !== user.organization.state) {
+      throw new DomainError('forbidden', `Your agency requests assistance for ${user.organization.state}, not ${state}`);
+    }
+    await this.assertProvidersExist(input.preferredProviderIds);
+    const { estimatedCost, state: _state, ...fields } = input;
+    const id = await this.uow.run(user, async (tx) => {
+      const year = Number((input.letterDate ?? new Date().toISOString()).slice(0, 4));
+      const reference = formatRequestReference(state, year, await nextSequence(tx.manager, state, year));
+      const row = await tx.manager.save(
+        tx.manager.create(AssistanceRequestEntity, {
+          ...fields,
+          reference,
+          state,
+          organizationId: user.organization.id,
+          createdById: user.id,
+          estimatedCostAmount: estimatedCost?.amount ?? null,
+          estimatedCostCurrency: estimatedCost?.currency ?? null,
+          status: 'draft',
+        }),
+      );
+      await tx.audit({ subjectType: 'request', subjectId: row.id, action: 'create', toStatus: 'draft', details: { reference } });
+      await tx.emit({ type: 'request.created', subjectType: 'request', subjectId: row.id });
+      return row.id;
+    });
+    const view = await this.get(user, id);
+    return { ...view, possibleDuplicates: await this.findPossibleDuplicates(user, { title: view.title, description: view.description, excludeId: id }) };
+  }
+
+  async update(user: AuthUser, id: string, input: UpdateRequest): Promise<RequestView> {
+    const { version, estimatedCost, ...fields } = input;
+    if (fields.preferredProviderIds) await this.assertProvidersExist(fields.preferredProviderIds);
+    await this.uow.run(user, async (tx) => {
+      const row = await this.scoped(user, tx.manager).andWhere('r.id = :id', { id }).setLock('pessimistic_write').getOne();
+      if (!row) throw notFound('Request');
+      if (!ownsRequest(user, row)) throw new DomainError('forbidden', 'Only the requesting agency or its State coordinator may edit this request');
+      if (!REQUEST_EDITABLE_STATUSES.includes(row.status)) {
+        throw new DomainError('conflict', `A request that is ${row.status.replace(/_/g, ' ')} cannot be edited (editable: ${REQUEST_EDITABLE_STATUSES.join(', ')})`);
+      }
+      assertVersion(version, row.version, 'request');
+      Object.assign(row, fields);
+      if (estimatedCost !== undefined) {
+        row.estimatedCostAmount = estimatedCost?.amount ?? null;
+        row.estimatedCostCurrency = estimatedCost?.currency ?? null;
+      }
+      if (row.desiredStart && row.desiredEnd && row.desiredStart > row.desiredEnd) throw invalidField('desiredEnd', 'must not be before desiredStart');
+      await tx.manager.save(row);
+      const changed = [...Object.keys(fields), ...(estimatedCost !== undefined ? ['estimatedCost'] : [])];
+      await tx.audit({ subjectType: 'request', subjectId: id, action: 'update', details: { fields: changed } });
+      await tx.emit({ type: 'request.updated', subjectType: 'request', subjectId: id, payload: { fields: changed } });
+    });
+    return this.get(user, id);
+  }
+
+  async transition(user: AuthUser, id: string, input: RequestTransition): Promise<RequestView> {
+    await this.uow.run(user, async (tx) => {
+      const row = await this.scoped(user, tx.manager).andWhere('r.id = :id', { id }).setLock('pessimistic_write').getOne();
+      if (!row) throw notFound('Request');
+      const decision = decideTransition(REQUEST_WORKFLOW, { status: row.status, action: input.action, role: user.role, reason: input.reason, comment: input.comment });
+      assertTransition(decision, 'request', input.action, row.status);
+      assertVersion(input.version, row.version, 'request');
+      if (isAgency(user.role) && !ownsRequest(user, row)) {
+        throw new DomainError('forbidden', 'Only the requesting agency or its State coordinator may do this');
+      }
+      if (input.action === 'circulate') {
+        const check = canCirculate({ acknowledgedAt: row.acknowledgedAt!, waived: row.objectionWindowWaived, now: new Date() });
+        if (!check.ok) {
+          throw new DomainError(
+            'conflict',
+            `The State's objection window closes on ${check.closesAt.toISOString().replace('T', ' ').slice(0, 16)} UTC; the request can be circulated after that`,
+            { objectionWindowClosesAt: check.closesAt.toISOString() },
+          );
+        }
+      }
+      const from = row.status;
+      row.status = decision.to;
+      const milestone = MILESTONE[decision.to];
+      if (milestone) (row as unknown as Record<string, unknown>)[milestone] = new Date();
+      if (input.action === 'close') row.closeReason = input.reason as AssistanceRequestEntity['closeReason'];
+      await tx.manager.save(row);
+      await tx.audit({
+        subjectType: 'request',
+        subjectId: id,
+        action: input.action,
+        fromStatus: from,
+        toStatus: decision.to,
+        comment: input.comment ?? null,
+        reason: input.reason ?? null,
+      });
+      await tx.emit({
+        type: REQUEST_EVENT[input.action as RequestAction],
+        subjectType: 'request',
+        subjectId: id,
+        payload: { from, to: decision.to, state: row.state, reference: row.reference },
+      });
+    });
+    return this.get(user, id);
+  }
+
+  /** DESIGN §6.8: open requests of the same State that read much like this one. */
+  async findPossibleDuplicates(user: AuthUser, check: DuplicateCheck): Promise<PossibleDuplicate[]> {
+    if (!isAgency(user.role)) return [];
+    const text = `${check.title} ${check.description ?? ''}`.trim();
+    const rows: Record<string, any>[] = await this.requests.query(
+      `SELECT id, reference, title, status,
+              GREATEST(similarity(title, $2), word_similarity($3, title || ' ' || description)) AS similarity
+         FROM assistance_requests
+        WHERE state = $1 AND status NOT IN ('closed', 'withdrawn') AND ($4::uuid IS NULL OR id <> $4)
+          AND (title % $2 OR $3 <% (title || ' ' || description))
+        ORDER BY similarity DESC LIMIT 5`,
+      [user.organization.state, check.title, text.slice(0, 2000), check.excludeId ?? null],
+    );
+    return rows
+      .map((r) => ({ id: r.id, reference: r.reference, title: r.title, status: r.status, similarity: Math.round(Number(r.similarity) * 100) / 100 }))
+      .filter((r) => r.similarity >= DUPLICATE_THRESHOLD);
+  }
+
+  private async assertProvidersExist(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    const found = await this.requests.manager.countBy(OrganizationEntity, { id: In(ids), kind: 'provider' });
+    if (found !== new Set(ids).size) throw invalidField('preferredProviderIds', 'must name provider organisations that exist');
+  }
+
+  private async views(user: AuthUser, rows: AssistanceRequestEntity[]): Promise<RequestView[]> {
+    const orgIds = [...new Set(rows.map((r) => r.organizationId))];
+    const orgs = orgIds.length ? await this.requests.manager.findBy(OrganizationEntity, { id: In(orgIds) }) : [];
+    const byId = new Map(orgs.map((o) => [o.id, o]));
+    return rows.map(({ estimatedCostAmount, estimatedCostCurrency, createdById: _c, ...r }) => {
+      const org = byId.get(r.organizationId);
+      const owns = ownsRequest(user, r as AssistanceRequestEntity);
+      return {
+        ...r,
+        estimatedCost: estimatedCostAmount === null ? null : { amount: estimatedCostAmount, currency: estimatedCostCurrency! },
+        organization: org ? { id: org.id, name: org.name, shortName: org.shortName } : null,
+        availableActions: (availableActions(REQUEST_WORKFLOW, r.status, user.role) as RequestAction[]).filter(
+          () => !isAgency(user.role) || owns,
+        ),
+        objectionWindowClosesAt:
+          r.status === 'acknowledged' && r.acknowledgedAt && !r.objectionWindowWaived
+            ? objectionWindowCloses(r.acknowledgedAt).toISOString()
+            : null,
+      };
+    });
+  }
+}
+
+/** Next number of `STATE-YEAR-NNN`, atomically. */
+async function nextSequence(manager: EntityManager, state: string, year: number): Promise<number> {
+  const rows: { last: number }[] = await manager.query(
+    `INSERT INTO request_reference_counters (state, year, last) VALUES ($1, $2, 1)
+     ON CONFLICT (state, year) DO UPDATE SET last = request_reference_counters.last + 1 RETURNING last`,
+    [state, year],
+  );
+  return rows[0].last;
+}
+
+/** Full text (any word order, Cyrillic too) or a partial-word match over title and description. */
+export function applyTextSearch<T extends object>(qb: SelectQueryBuilder<T>, alias: string, q: string): void {
+  qb.andWhere(
+    `(to_tsvector('simple', ${alias}.title || ' ' || ${alias}.description) @@ plainto_tsquery('simple', :q)
+      OR (${alias}.title || ' ' || ${alias}.description) ILIKE :qLike)`,
+    { q, qLike: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` },
+  );
+}

@@ -1,0 +1,88 @@
+import { Column, Entity, Index, VersionColumn } from 'typeorm';
+import type { MatchStatus } from '@app/domain';
+import { RecordColumns } from './record-columns';
+
+export type MatchOrigin = 'engine' | 'committee' | 'provider_interest';
+
+export interface ScoreComponent {
+  key: string;
+  value: number;
+  weight: number;
+  contribution: number;
+}
+
+/** A proposed or agreed pairing of a request and an offer (DESIGN §4, §5, §6). One per (request, offer). */
+@Entity('matches')
+@Index('ux_matches_request_offer', ['requestId', 'offerId'], { unique: true })
+@Index('ix_matches_request_score', ['requestId', 'score'])
+export class MatchEntity extends RecordColumns {
+  @Column({ type: 'uuid' })
+  requestId: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  offerId: string;
+
+  /** 0–1; null for a manual match the engine cannot score (e.g. the pair is not eligible). */
+  @Column({ type: 'double precision', nullable: true })
+  score: number | null;
+
+  @Column({ type: 'jsonb', default: [] })
+  components: ScoreComponent[];
+
+  @Column({ type: 'text', default: '' })
+  reason: string;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  engineVersion: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  weightsVersion: number | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  scoredAt: Date | null;
+
+  @Column({ type: 'varchar', length: 20 })
+  origin: MatchOrigin;
+
+  @Index()
+  @Column({ type: 'varchar', length: 20, default: 'suggested' })
+  status: MatchStatus;
+
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdById: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  endorsedAt: Date | null;
+
+  /** When the provider accepted or declined. */
+  @Column({ type: 'timestamptz', nullable: true })
+  answeredAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  agreedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  completedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  declineReason: string | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  requesterRating: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  requesterComment: string | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  providerRating: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  providerComment: string | null;
+
+  @VersionColumn()
+  version: number;
+}

@@ -1,0 +1,173 @@
+import { MatchingEngine, emptyCandidateSearchStats } from './engine';
+import { generateSyntheticRequests, generateSyntheticWorld } from './synthetic-world';
+import type { MatchResult, MatchableRequest } from './types';
+import { DEFAULT_WEIGHTS_PROFILE } from './weights-profile';
+
+// Candidate generation against the exhaustive baseline, in one process on one synthetic world (DESIGN §10).
+// Reusable: the lead's database benchmark imports `runEngineBenchmark` and adds its own figures.
+
+export interface EngineBenchmarkOptions {
+  seed?: number;
+  requests?: number;
+  offers?: number;
+  /** Requests scored both ways for timing and agreement; default: all of them. */
+  comparedRequests?: number;
+  /** New requests timed one at a time for the latency figure. */
+  singleRequestRuns?: number;
+  /** Requests scored both ways before any timing, so both paths are compiled by the JIT. */
+  warmupRequests?: number;
+  log?: (line: string) => void;
+}
+
+export interface EngineBenchmarkFigures {
+  world: { seed: number; requests: number; offers: number; states: number; providers: number; regions: number };
+  buildMs: number;
+  compared: number;
+  candidateMs: number;
+  exhaustiveMs: number;
+  candidateUsPerRequest: number;
+  exhaustiveUsPerRequest: number;
+  /** Exhaustive time ÷ candidate time, same requests, same scorer. */
+  speedup: number;
+  /** Mean |top-k(candidates) ∩ top-k(exhaustive)| ÷ |top-k(exhaustive)| (1 when both are empty). */
+  meanTopKAgreement: number;
+  /** Share of requests whose two result lists are identical: same offers, order and scores. */
+  identicalResults: number;
+  topK: number;
+  meanResults: number;
+  meanEligible: number;
+  meanCandidates: number;
+  meanFullScores: number;
+  meanExactScores: number;
+  restScanShare: number;
+  newRequest: { runs: number; medianUs: number; p95Us: number; exhaustiveMedianUs: number };
+  targets: { speedup: number; agreement: number; met: boolean };
+}
+
+function nowNs(): bigint {
+  return process.hrtime.bigint();
+}
+
+function ms(ns: bigint): number {
+  return Number(ns) / 1e6;
+}
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i];
+}
+
+function agreement(a: MatchResult[], b: MatchResult[]): number {
+  if (b.length === 0) return a.length === 0 ? 1 : 0;
+  const ids = new Set(a.map((m) => m.offerId));
+  return b.filter((m) => ids.has(m.offerId)).length / b.length;
+}
+
+function identical(a: MatchResult[], b: MatchResult[]): boolean {
+  return a.length === b.length && a.every((m, i) => m.offerId === b[i].offerId && m.score === b[i].score);
+}
+
+export function runEngineBenchmark(options: EngineBenchmarkOptions = {}): EngineBenchmarkFigures {
+  const log = options.log ?? (() => undefined);
+  const seed = options.seed ?? 1540;
+  const requestCount = options.requests ?? 20_000;
+  const offerCount = options.offers ?? 2_000;
+  const compared = Math.min(options.comparedRequests ?? requestCount, requestCount);
+  const singleRuns = options.singleRequestRuns ?? 500;
+  const warmup = options.warmupRequests ?? 500;
+
+  let t = nowNs();
+  const world = generateSyntheticWorld({ seed, offers: offerCount, requests: requestCount });
+  log(`world: ${requestCount} requests, ${offerCount} offers, ${world.states.length} States, ${world.providers.length} providers (${ms(nowNs() - t).toFixed(0)} ms)`);
+
+  t = nowNs();
+  const engine = new MatchingEngine(world.offers, world.context, DEFAULT_WEIGHTS_PROFILE);
+  const buildMs = ms(nowNs() - t);
+  log(`engine built in ${buildMs.toFixed(1)} ms`);
+
+  const warm = generateSyntheticRequests(world, warmup, seed + 1, 'req-warm');
+  for (const r of warm) {
+    engine.scoreRequest(r);
+    engine.scoreRequestExhaustive(r);
+  }
+
+  // Alternate the two paths chunk by chunk so garbage collection and clock drift fall on both alike.
+  const requests = world.requests.slice(0, compared);
+  const viaCandidates: MatchResult[][] = new Array(requests.length);
+  const viaExhaustive: MatchResult[][] = new Array(requests.length);
+  const stats = emptyCandidateSearchStats();
+  let candidateNs = 0n;
+  let exhaustiveNs = 0n;
+  const chunk = 1_000;
+  for (let start = 0; start < requests.length; start += chunk) {
+    const end = Math.min(requests.length, start + chunk);
+    let t0 = nowNs();
+    for (let i = start; i < end; i++) viaCandidates[i] = engine.scoreRequest(requests[i], stats);
+    candidateNs += nowNs() - t0;
+    t0 = nowNs();
+    for (let i = start; i < end; i++) viaExhaustive[i] = engine.scoreRequestExhaustive(requests[i]);
+    exhaustiveNs += nowNs() - t0;
+  }
+  const candidateMs = ms(candidateNs);
+  const exhaustiveMs = ms(exhaustiveNs);
+
+  let agreementSum = 0;
+  let identicalCount = 0;
+  let results = 0;
+  for (let i = 0; i < requests.length; i++) {
+    agreementSum += agreement(viaCandidates[i], viaExhaustive[i]);
+    if (identical(viaCandidates[i], viaExhaustive[i])) identicalCount++;
+    results += viaExhaustive[i].length;
+  }
+
+  const fresh: MatchableRequest[] = generateSyntheticRequests(world, singleRuns, seed + 2, 'req-fresh');
+  const single: number[] = [];
+  const singleExhaustive: number[] = [];
+  for (const r of fresh) {
+    let t0 = nowNs();
+    engine.scoreRequest(r);
+    single.push(Number(nowNs() - t0) / 1e3);
+    t0 = nowNs();
+    engine.scoreRequestExhaustive(r);
+    singleExhaustive.push(Number(nowNs() - t0) / 1e3);
+  }
+  single.sort((a, b) => a - b);
+  singleExhaustive.sort((a, b) => a - b);
+
+  const speedup = exhaustiveMs / candidateMs;
+  const meanTopKAgreement = agreementSum / requests.length;
+  return {
+    world: {
+      seed,
+      requests: requestCount,
+      offers: offerCount,
+      states: world.states.length,
+      providers: world.providers.length,
+      regions: Object.keys(world.regions).length,
+    },
+    buildMs,
+    compared: requests.length,
+    candidateMs,
+    exhaustiveMs,
+    candidateUsPerRequest: (candidateMs * 1e3) / requests.length,
+    exhaustiveUsPerRequest: (exhaustiveMs * 1e3) / requests.length,
+    speedup,
+    meanTopKAgreement,
+    identicalResults: identicalCount / requests.length,
+    topK: engine.profile.topK,
+    meanResults: results / requests.length,
+    meanEligible: stats.eligible / stats.requests,
+    meanCandidates: stats.candidates / stats.requests,
+    meanFullScores: stats.fullScores / stats.requests,
+    meanExactScores: stats.exactScores / stats.requests,
+    restScanShare: stats.restScans / stats.requests,
+    newRequest: {
+      runs: single.length,
+      medianUs: quantile(single, 0.5),
+      p95Us: quantile(single, 0.95),
+      exhaustiveMedianUs: quantile(singleExhaustive, 0.5),
+    },
+    targets: { speedup: 20, agreement: 0.99, met: speedup >= 20 && meanTopKAgreement >= 0.99 },
+  };
+}

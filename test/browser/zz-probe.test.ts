@@ -1,0 +1,61 @@
+import { startApiInProcess } from '../support/platform';
+import { ApiClient } from '../support/http';
+
+jest.setTimeout(60_000);
+test('probe', async () => {
+  const api = await startApiInProcess();
+  try {
+    const customs = await ApiClient.as(api.baseUrl, 'customs');
+    const coord = await ApiClient.as(api.baseUrl, 'coordinator');
+    const expert = await ApiClient.as(api.baseUrl, 'expert');
+    const bafa = await ApiClient.as(api.baseUrl, 'bafa');
+    const me = await customs.get('/api/v1/auth/me');
+    console.log('ME', JSON.stringify(me.body));
+    const bad = await customs.post('/api/v1/requests', { title: 'x', description: 'short', provisions: ['NOPE'], domains: [], assistanceTypes: ['TRAINING'] });
+    console.log('BAD', bad.status, JSON.stringify(bad.body));
+    const created = await customs.post('/api/v1/requests', { title: 'National dual-use control list', description: 'Help drafting a national list of dual-use items and monitoring them.', provisions: ['OP3d'], domains: ['NUCLEAR'], assistanceTypes: ['LEGISLATIVE'], estimatedCost: { amount: 1234500, currency: 'USD' }, objectionWindowWaived: true });
+    console.log('CREATED', created.status, JSON.stringify(created.body));
+    const dup = await customs.post('/api/v1/requests/duplicate-check', { title: 'National dual-use control list' });
+    console.log('DUP', dup.status, JSON.stringify(dup.body));
+    const id = created.body.id;
+    const sub = await coord.post(`/api/v1/requests/${id}/transitions`, { action: 'submit', version: created.body.version });
+    console.log('SUB', sub.status, JSON.stringify(sub.body.availableActions), sub.body.version);
+    const ex = await expert.get(`/api/v1/requests/${id}`);
+    console.log('EXPERT VIEW', JSON.stringify(ex.body.availableActions));
+    const ack = await expert.post(`/api/v1/requests/${id}/transitions`, { action: 'acknowledge', version: ex.body.version });
+    console.log('ACK', ack.status, JSON.stringify(ack.body));
+    const hist = await expert.get(`/api/v1/requests/${id}/history`);
+    console.log('HIST', JSON.stringify(hist.body));
+    const list = await bafa.get(`/api/v1/requests?status=circulated,matched`);
+    console.log('BAFA LIST', list.status, JSON.stringify(list.body).slice(0, 300));
+    const orgs = await customs.get('/api/v1/organizations?kind=provider&pageSize=100');
+    console.log('ORGS', orgs.status, JSON.stringify(orgs.body).slice(0, 600));
+    const offer = await bafa.post('/api/v1/offers', { title: 'Export control training', description: 'Training for licensing officers on export controls', provisions: ['OP3d'], assistanceTypes: ['TRAINING'], eligibleRegions: ['GLOBAL'], capacity: { engagements: 3 } });
+    console.log('OFFER', offer.status, JSON.stringify(offer.body));
+    const os = await bafa.post(`/api/v1/offers/${offer.body.id}/transitions`, { action: 'submit', version: offer.body.version });
+    console.log('OSUB', os.status, JSON.stringify(os.body.availableActions));
+    const ev = await expert.get(`/api/v1/offers/${offer.body.id}`);
+    console.log('OEXP', JSON.stringify(ev.body.availableActions));
+    const ret = await expert.post(`/api/v1/offers/${offer.body.id}/transitions`, { action: 'return_to_draft', comment: 'Please add dates', version: ev.body.version });
+    console.log('ORET', ret.status, JSON.stringify(ret.body));
+    const oh = await bafa.get(`/api/v1/offers/${offer.body.id}/history`);
+    console.log('OHIST', JSON.stringify(oh.body));
+    const early = await customs.post('/api/v1/requests', { title: 'BSL-3 laboratory support', description: 'Financial and technical support to establish a BSL-3 laboratory.', provisions: ['OP3a'], domains: ['BIOLOGICAL'], assistanceTypes: ['INFRASTRUCTURE'] });
+    let r = await coord.post(`/api/v1/requests/${early.body.id}/transitions`, { action: 'submit' });
+    r = await expert.post(`/api/v1/requests/${early.body.id}/transitions`, { action: 'acknowledge' });
+    console.log('ACK2', r.body.objectionWindowClosesAt, r.body.availableActions);
+    r = await expert.post(`/api/v1/requests/${early.body.id}/transitions`, { action: 'circulate' });
+    console.log('EARLY', r.status, JSON.stringify(r.body));
+    const cl = await expert.post(`/api/v1/requests/${early.body.id}/transitions`, { action: 'request_clarification', comment: 'Which lab?' });
+    console.log('CLAR', cl.status, JSON.stringify(cl.body.availableActions));
+    const cv = await customs.get(`/api/v1/requests/${early.body.id}`);
+    console.log('CUSTOMS CLAR', JSON.stringify(cv.body.availableActions));
+    const nec = await ApiClient.as(api.baseUrl, 'nec');
+    const nv = await nec.get(`/api/v1/requests/${early.body.id}`);
+    console.log('NEC', nv.status, JSON.stringify(nv.body.availableActions));
+    const nl = await nec.get(`/api/v1/requests?sort=-priority&status=draft`);
+    console.log('NEC LIST', nl.status, nl.body.total);
+  } finally {
+    await api.close();
+  }
+});
