@@ -10,7 +10,9 @@ import {
 import {
   PairScorer,
   TaxonomyEncoder,
+  budgetFit,
   popcount,
+  timingFit,
   offerText,
   prepareOffer,
   prepareRequest,
@@ -153,14 +155,15 @@ export class MatchingEngine {
       const { eligible, shared } = this.index.candidates(r);
       const words = this.index.wordCount;
 
-      const candidates = this.search(r, top, words, (w) => eligible[w] & shared[w], stats);
+      const textCap = this.text.similarityBound(r.text);
+      const candidates = this.search(r, top, words, (w) => eligible[w] & shared[w], textCap, stats);
       if (stats) {
         stats.requests++;
         stats.candidates += candidates;
         for (let w = 0; w < words; w++) stats.eligible += popcount(eligible[w]);
       }
       if (this.restBound(request) + BOUND_SLACK >= top.floor) {
-        const rest = this.search(r, top, words, (w) => eligible[w] & ~shared[w], stats);
+        const rest = this.search(r, top, words, (w) => eligible[w] & ~shared[w], textCap, stats);
         if (stats) {
           stats.restScans++;
           stats.restCandidates += rest;
@@ -250,9 +253,10 @@ export class MatchingEngine {
   /**
    * Scores the offers of one bitmap into `top`, doing the costly work only where it can change the result.
    * Three bounds, each at least the exact score:
-   *   1. from the per-slot masks alone: the four taxonomy coverages and language fit exactly, every other
-   *      component at its weight (its maximum);
-   *   2. combine(nonTextSum, 1): every component exact except text relevance, taken as 1;
+   *   1. cheap: the four taxonomy coverages, language, budget and timing exactly; text relevance at `textCap`
+   *      (the query's bound over all offers, see TextIndex.similarityBound); prior work and preferred provider
+   *      at their maximum;
+   *   2. combine(nonTextSum, textCap): every component exact except text relevance;
    *   3. the exact score.
    * The k offers with the best first bound are scored exactly first, to raise the floor (threshold, or k-th best
    * held); any other offer is dropped at the first bound that falls below the floor.
@@ -262,6 +266,7 @@ export class MatchingEngine {
     top: TopK,
     words: number,
     word: (w: number) => number,
+    textCap: number,
     stats: CandidateSearchStats | undefined,
   ): number {
     const capacity = words * 32;
@@ -291,9 +296,8 @@ export class MatchingEngine {
     const perType = r.assistanceTypeCount === 0 ? 0 : w[1] / r.assistanceTypeCount;
     const perDomain = r.domainCount === 0 ? 0 : w[2] / r.domainCount;
     const perInstitution = r.institutionCount === 0 ? 0 : w[3] / r.institutionCount;
-    const languageWeight = w[7];
-    const unbounded =
-      w[4] + w[5] + w[6] + w[9] + (r.request.preferredProviderIds.length > 0 ? w[8] : 0);
+    const cost = r.request.estimatedCost;
+    const unbounded = w[4] * textCap + w[9] + (r.request.preferredProviderIds.length > 0 ? w[8] : 0);
 
     let count = 0;
     for (let wi = 0; wi < words; wi++) {
@@ -312,7 +316,9 @@ export class MatchingEngine {
             perType * popcount(rt & typeMasks[slot]) +
             perDomain * popcount(rd & domainMasks[slot]) +
             perInstitution * popcount(ri & institutionMasks[slot]) +
-            languageWeight * language +
+            w[5] * budgetFit(cost, o.offer.capacity.budget) +
+            w[6] * timingFit(r.start, r.end, o.from, o.until) +
+            w[7] * language +
             unbounded) /
           total;
         count++;
@@ -337,7 +343,7 @@ export class MatchingEngine {
       const o = index.slot(slots[i])!;
       const rest = scorer.nonTextSum(r, o, context);
       full++;
-      if (scorer.combine(rest, 1) < top.floor) continue;
+      if (scorer.combine(rest, textCap) < top.floor) continue;
       top.consider(scorer.combine(rest, scorer.textRelevance(r, o)), o);
       exact++;
     }

@@ -342,13 +342,13 @@ export class PairScorer {
     score: number,
     via: EligibilityRoute,
   ): MatchResult {
-    const values = this.componentValues(r, o, context, this.textRelevance(r, o), new Float64Array(COMPONENT_KEYS.length));
-    const components: ScoreComponent[] = COMPONENT_KEYS.map((key: ComponentKey, k) => ({
-      key,
-      value: values[k],
-      weight: this.weights[k],
-      contribution: (this.weights[k] * values[k]) / this.totalWeight,
-    }));
+    const values = this.componentValues(r, o, context, this.textRelevance(r, o), this.scratch);
+    const components: ScoreComponent[] = new Array(COMPONENT_KEYS.length);
+    for (let k = 0; k < COMPONENT_KEYS.length; k++) {
+      const weight = this.weights[k];
+      const value = values[k];
+      components[k] = { key: COMPONENT_KEYS[k], value, weight, contribution: (weight * value) / this.totalWeight };
+    }
     return {
       offerId: o.offer.id,
       requestId: r.request.id,
@@ -364,9 +364,13 @@ function joinAnd(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-function unique(codes: readonly string[]): string[] {
-  return [...new Set(codes)];
+function unique(codes: readonly string[]): readonly string[] {
+  for (let i = 1; i < codes.length; i++) if (codes.lastIndexOf(codes[i], i - 1) >= 0) return [...new Set(codes)];
+  return codes;
 }
+
+const PREFERRED = COMPONENT_KEYS.indexOf('preferredProvider');
+const BUDGET = COMPONENT_KEYS.indexOf('budgetFit');
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -395,13 +399,13 @@ export function explainReason(
     via.kind === 'state' ? 'directly' : via.kind === 'region' ? `via ${via.region}` : 'globally';
   parts.push(`serves ${request.state} ${where}`);
 
-  if (values[COMPONENT_KEYS.indexOf('preferredProvider')] === 1) parts.push('preferred provider');
+  if (values[PREFERRED] === 1) parts.push('preferred provider');
   const prior = context.priorCompletedWork(offer.providerId, request.state);
   if (prior > 0) parts.push(`${plural(prior, 'completed engagement')} with ${request.state}`);
   const cost = request.estimatedCost;
   const budget = offer.capacity.budget;
   if (cost && budget && budget.currency === cost.currency && budget.amount < cost.amount) {
-    parts.push(`budget covers ${Math.round(values[COMPONENT_KEYS.indexOf('budgetFit')] * 100)}% of the estimate`);
+    parts.push(`budget covers ${Math.round(values[BUDGET] * 100)}% of the estimate`);
   }
   return parts.join('; ');
 }

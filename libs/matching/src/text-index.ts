@@ -195,6 +195,8 @@ export class TextIndex {
   private readonly vocabulary = new Map<string, number>();
   private df = new Int32Array(256);
   private idf = new Float64Array(256);
+  /** Per term, its largest weight in any document: bounds a query's similarity to every document at once. */
+  private maxWeight = new Float64Array(256);
   private readonly documents = new Map<string, DocumentEntry>();
   private stale = true;
 
@@ -280,12 +282,24 @@ export class TextIndex {
     return { ids: outIds, weights };
   }
 
+  /**
+   * An upper bound on the query's similarity to any document: Σ q_t · max_d w_{d,t} ≥ Σ q_t · w_{d,t} for every d
+   * (capped at 1, plus slack for rounding). Valid until the documents change.
+   */
+  similarityBound(query: TextVector): number {
+    this.refresh();
+    let bound = 0;
+    for (let k = 0; k < query.ids.length; k++) bound += query.weights[k] * this.maxWeight[query.ids[k]];
+    return Math.min(1, bound + 1e-9);
+  }
+
   /** Recomputes idf and every document's weights if documents changed since the last call. */
   refresh(): void {
     if (!this.stale) return;
     const n = this.documents.size;
     const size = this.vocabulary.size;
     for (let t = 0; t < size; t++) this.idf[t] = Math.log((n + 1) / (this.df[t] + 1)) + 1;
+    this.maxWeight.fill(0);
     for (const entry of this.documents.values()) {
       const { ids, tf } = entry;
       const weights = entry.vector.weights;
@@ -297,6 +311,7 @@ export class TextIndex {
       }
       const norm = Math.sqrt(norm2);
       if (norm > 0) for (let k = 0; k < ids.length; k++) weights[k] /= norm;
+      for (let k = 0; k < ids.length; k++) if (weights[k] > this.maxWeight[ids[k]]) this.maxWeight[ids[k]] = weights[k];
     }
     this.stale = false;
   }
@@ -311,6 +326,7 @@ export class TextIndex {
         df.set(this.df);
         this.df = df;
         this.idf = new Float64Array(df.length);
+        this.maxWeight = new Float64Array(df.length);
       }
     }
     return id;

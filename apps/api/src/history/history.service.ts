@@ -13,13 +13,28 @@ export interface HistoryItem {
   actor: { id: string; displayName: string; role: string; organization: string } | { id: null; displayName: 'System'; role: 'system'; organization: null };
 }
 
+interface HistoryRow {
+  id: string;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  comment: string | null;
+  reason: string | null;
+  details: Record<string, unknown> | null;
+  created_at: Date;
+  actor_id: string | null;
+  actor_role: string;
+  display_name: string;
+  short_name: string;
+}
+
 /** The audit trail of one subject, oldest first, with who did each step. */
 @Injectable()
 export class HistoryService {
   constructor(private readonly dataSource: DataSource) {}
 
   async forSubject(subjectType: string, subjectId: string): Promise<HistoryItem[]> {
-    const rows: Record<string, any>[] = await this.dataSource.query(
+    const rows: HistoryRow[] = await this.dataSource.query(
       `SELECT h.id, h.action, h.from_status, h.to_status, h.comment, h.reason, h.details, h.created_at,
               h.actor_id, h.actor_role, u.display_name, o.short_name
          FROM history_entries h

@@ -46,7 +46,7 @@ export class PublicRegisterController {
     if (f.q) add(`to_tsvector('simple', title || ' ' || description) @@ plainto_tsquery('simple', ?)`, f.q);
     const sql = `FROM assistance_requests WHERE ${where.join(' AND ')}`;
     const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count ${sql}`, params);
-    const rows: Record<string, any>[] = await this.dataSource.query(
+    const rows: (Omit<PublicRequestSummary, 'assistanceTypes' | 'circulatedAt'> & { assistance_types: string[]; circulated_at: Date | null })[] = await this.dataSource.query(
       `SELECT reference, state, title, provisions, domains, assistance_types, status, circulated_at ${sql}
        ORDER BY circulated_at DESC, reference LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
       params,

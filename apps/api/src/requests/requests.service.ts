@@ -226,7 +226,7 @@ export class RequestsService {
   async findPossibleDuplicates(user: AuthUser, check: DuplicateCheck): Promise<PossibleDuplicate[]> {
     if (!isAgency(user.role)) return [];
     const text = `${check.title} ${check.description ?? ''}`.trim();
-    const rows: Record<string, any>[] = await this.requests.query(
+    const rows: (Omit<PossibleDuplicate, 'similarity'> & { similarity: string })[] = await this.requests.query(
       `SELECT id, reference, title, status,
               GREATEST(similarity(title, $2), word_similarity($3, title || ' ' || description)) AS similarity
          FROM assistance_requests

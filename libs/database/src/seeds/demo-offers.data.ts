@@ -11,6 +11,8 @@ import type {
 import type { DemoDate, DemoOfferStep, DemoTime } from './demo-requests.data';
 
 export interface DemoOffer {
+  /** Stable key the demo requests use to say which offer they were matched with. */
+  readonly key: string;
   /** Key of the provider organisation in DEMO_ORGANIZATIONS; its provider_member posts the offer. */
   readonly provider: string;
   readonly title: string;
@@ -52,6 +54,7 @@ function postedAndVerified(created: string, verified: string): DemoOfferStep[] {
 export const DEMO_OFFERS: readonly DemoOffer[] = [
   // ── Germany: BAFA ─────────────────────────────────────────────────────────────────────────────────────
   {
+    key: 'bafa-control-lists',
     provider: 'bafa',
     title: 'Dual-use control lists and export licensing: expert support under the EU P2P programme',
     description:
@@ -75,6 +78,7 @@ export const DEMO_OFFERS: readonly DemoOffer[] = [
     steps: postedAndVerified('2020-06-23T08:00:00Z', '2020-06-26T09:00:00Z'),
   },
   {
+    key: 'bafa-industry-outreach',
     provider: 'bafa',
     title: 'Internal compliance programmes: outreach seminars for exporters and industry associations',
     description:
@@ -96,11 +100,16 @@ export const DEMO_OFFERS: readonly DemoOffer[] = [
     createdAt: '2022-12-06T10:00:00Z',
     steps: [
       ...postedAndVerified('2022-12-07T08:00:00Z', '2022-12-12T09:00:00Z'),
-      { action: 'pause', at: '2025-10-01T08:00:00Z', comment: 'Paused while the next seminar calendar is agreed with the EU.' },
+      {
+        action: 'pause',
+        at: '2025-10-01T08:00:00Z',
+        comment: 'Paused while the next seminar calendar is agreed with the EU.',
+      },
     ],
   },
   // ── United States: EXBS ───────────────────────────────────────────────────────────────────────────────
   {
+    key: 'exbs-legal-review',
     provider: 'exbs',
     title: 'Strategic trade control legal and regulatory review',
     description:
@@ -122,6 +131,7 @@ export const DEMO_OFFERS: readonly DemoOffer[] = [
     steps: postedAndVerified('2020-09-15T14:00:00Z', '2020-09-18T09:00:00Z'),
   },
   {
+    key: 'exbs-commodity-identification',
     provider: 'exbs',
     title: 'Commodity identification training for customs and border officers',
     description:
@@ -143,6 +153,7 @@ export const DEMO_OFFERS: readonly DemoOffer[] = [
     steps: postedAndVerified('2022-12-07T06:30:00Z', '2022-12-12T09:10:00Z'),
   },
   {
+    key: 'exbs-radiation-detection',
     provider: 'exbs',
     title: 'Radiation detection and inspection equipment for border crossings',
     description:
@@ -166,6 +177,7 @@ export const DEMO_OFFERS: readonly DemoOffer[] = [
   },
   // ── World Customs Organization ────────────────────────────────────────────────────────────────────────
   {
+    key: 'wco-stce-national',
     provider: 'wco',
     title: 'Strategic Trade Control Enforcement (STCE) national training for customs',
     description:
@@ -188,6 +200,7 @@ export const DEMO_OFFERS: readonly DemoOffer[] = [
     steps: postedAndVerified('2022-12-06T11:30:00Z', '2022-12-12T09:30:00Z'),
   },
   {
+    key: 'wco-stce-trainers',
     provider: 'wco',
     title: 'STCE train-the-trainer programme for customs academies',
     description:
@@ -209,6 +222,7 @@ export const DEMO_OFFERS: readonly DemoOffer[] = [
   },
   // ── OSCE ──────────────────────────────────────────────────────────────────────────────────────────────
   {
+    key: 'osce-1540-support',
     provider: 'osce',
     title: '1540 support for participating States: national action plans and legislative assistance',
     description:
@@ -231,6 +245,7 @@ export const DEMO_OFFERS: readonly DemoOffer[] = [
     steps: postedAndVerified('2021-02-16T09:00:00Z', '2021-02-19T09:00:00Z'),
   },
   {
+    key: 'osce-central-asia-borders',
     provider: 'osce',
     title: 'Central Asia regional training on border security and illicit trafficking of CBRN materials',
     description:
@@ -254,6 +269,7 @@ export const DEMO_OFFERS: readonly DemoOffer[] = [
   },
   // ── UNODA ─────────────────────────────────────────────────────────────────────────────────────────────
   {
+    key: 'unoda-national-capacity',
     provider: 'unoda',
     title: '1540 national capacity building: national reports and National Implementation Action Plans',
     description:
@@ -275,6 +291,7 @@ export const DEMO_OFFERS: readonly DemoOffer[] = [
     steps: postedAndVerified('2020-06-16T13:00:00Z', '2020-06-19T09:00:00Z'),
   },
   {
+    key: 'unoda-asia-pacific-workshops',
     provider: 'unoda',
     title: 'Asia-Pacific regional 1540 workshops, 2021–2022',
     description:
@@ -298,6 +315,7 @@ export const DEMO_OFFERS: readonly DemoOffer[] = [
     ],
   },
   {
+    key: 'unoda-peer-review',
     provider: 'unoda',
     title: 'Facilitation of voluntary peer reviews between States',
     description:
@@ -319,6 +337,7 @@ export const DEMO_OFFERS: readonly DemoOffer[] = [
   },
   // ── Japan ─────────────────────────────────────────────────────────────────────────────────────────────
   {
+    key: 'japan-export-control-seminar',
     provider: 'japan',
     title: 'Asian Export Control Seminar in Tokyo',
     description:
@@ -340,6 +359,7 @@ export const DEMO_OFFERS: readonly DemoOffer[] = [
     steps: postedAndVerified('2020-12-11T01:00:00Z', '2020-12-15T09:00:00Z'),
   },
   {
+    key: 'japan-biosafety-funding',
     provider: 'japan',
     title: 'Financial contributions to biosafety, biosecurity and health security capacity',
     description:

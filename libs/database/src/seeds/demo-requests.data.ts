@@ -30,6 +30,8 @@ export interface DemoStep<A extends string> {
   readonly by?: string;
   readonly comment?: string;
   readonly reason?: CloseReason;
+  /** match_agreed: key of the demo offer the request was matched with (recorded in the history entry's details). */
+  readonly offer?: string;
 }
 
 export interface DemoRequest {
@@ -99,7 +101,8 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
     desiredEnd: '2021-12-31',
     languages: ['en', 'mn'],
     preferredProviders: ['bafa'],
-    assistanceReceived: 'General awareness-raising on export controls at regional seminars; no drafting support so far.',
+    assistanceReceived:
+      'General awareness-raising on export controls at regional seminars; no drafting support so far.',
     letterDate: '2020-05-12',
     visibility: 'public',
     createdAt: '2020-05-06T02:30:00Z',
@@ -107,7 +110,12 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
       { action: 'submit', at: '2020-05-13T03:00:00Z', comment: 'Transmitted with the note verbale of 12 May 2020.' },
       { action: 'acknowledge', at: '2020-05-15T06:00:00Z' },
       { action: 'circulate', at: '2020-05-25T07:00:00Z', comment: 'Objection window passed without objection.' },
-      { action: 'match_agreed', at: '2021-02-10T09:00:00Z', comment: 'Agreed with BAFA under the EU P2P export control programme.' },
+      {
+        action: 'match_agreed',
+        at: '2021-02-10T09:00:00Z',
+        comment: 'Agreed with BAFA under the EU P2P export control programme.',
+        offer: 'bafa-control-lists',
+      },
       { action: 'start_delivery', at: '2021-04-19T08:00:00Z', comment: 'First virtual drafting workshop held.' },
       {
         action: 'mark_delivered',
@@ -152,8 +160,13 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
         action: 'match_agreed',
         at: '2023-01-24T09:00:00Z',
         comment: 'Agreed after the December 2022 Ulaanbaatar roundtable: US EXBS commodity identification training.',
+        offer: 'exbs-commodity-identification',
       },
-      { action: 'start_delivery', at: '2023-05-15T01:00:00Z', comment: 'First commodity identification course at Zamyn-Üüd.' },
+      {
+        action: 'start_delivery',
+        at: '2023-05-15T01:00:00Z',
+        comment: 'First commodity identification course at Zamyn-Üüd.',
+      },
     ],
   },
   // ── Letter of 14 August 2020 ──────────────────────────────────────────────────────────────────────────
@@ -219,9 +232,22 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
       { action: 'submit', at: '2020-08-18T03:40:00Z', comment: 'Transmitted with the note verbale of 14 August 2020.' },
       { action: 'acknowledge', at: '2020-08-20T06:00:00Z' },
       { action: 'circulate', at: '2020-08-27T09:00:00Z' },
-      { action: 'match_agreed', at: '2020-10-05T08:00:00Z', comment: 'Agreed with UNODA (1540 national capacity building).' },
-      { action: 'start_delivery', at: '2020-11-16T02:00:00Z', comment: 'Virtual drafting sessions with the inter-agency group.' },
-      { action: 'mark_delivered', at: '2021-06-30T08:00:00Z', comment: 'Updated national report submitted to the Committee.' },
+      {
+        action: 'match_agreed',
+        at: '2020-10-05T08:00:00Z',
+        comment: 'Agreed with UNODA (1540 national capacity building).',
+        offer: 'unoda-national-capacity',
+      },
+      {
+        action: 'start_delivery',
+        at: '2020-11-16T02:00:00Z',
+        comment: 'Virtual drafting sessions with the inter-agency group.',
+      },
+      {
+        action: 'mark_delivered',
+        at: '2021-06-30T08:00:00Z',
+        comment: 'Updated national report submitted to the Committee.',
+      },
       {
         action: 'close',
         at: '2022-07-01T09:00:00Z',
@@ -286,13 +312,26 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
     visibility: 'public',
     createdAt: '2022-04-11T02:00:00Z',
     steps: [
-      { action: 'submit', at: '2022-04-19T02:00:00Z', comment: 'Item of the National Implementation Action Plan of April 2022.' },
+      {
+        action: 'submit',
+        at: '2022-04-19T02:00:00Z',
+        comment: 'Item of the National Implementation Action Plan of April 2022.',
+      },
       { action: 'acknowledge', at: '2022-04-21T07:00:00Z' },
       { action: 'circulate', at: '2022-04-29T07:00:00Z' },
-      { action: 'match_agreed', at: '2023-02-14T09:00:00Z', comment: 'Agreed with OSCE (1540 support for participating States).' },
+      {
+        action: 'match_agreed',
+        at: '2023-02-14T09:00:00Z',
+        comment: 'Agreed with OSCE (1540 support for participating States).',
+        offer: 'osce-1540-support',
+      },
       { action: 'start_delivery', at: '2023-04-03T02:00:00Z', comment: 'Terms of reference workshop in Ulaanbaatar.' },
       // Delivered eleven months ago, so its twelve-month follow-up falls due soon.
-      { action: 'mark_delivered', at: { daysFromNow: -335 }, comment: 'Tabletop exercise held; working group meets quarterly.' },
+      {
+        action: 'mark_delivered',
+        at: { daysFromNow: -335 },
+        comment: 'Tabletop exercise held; working group meets quarterly.',
+      },
     ],
   },
   {
@@ -324,8 +363,17 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
     steps: [
       { action: 'submit', at: '2022-04-19T02:10:00Z', comment: 'Objection window waived by the State.' },
       { action: 'acknowledge', at: '2022-04-21T07:10:00Z' },
-      { action: 'circulate', at: '2022-04-21T09:00:00Z', comment: 'Circulated at once: the State waived its objection window.' },
-      { action: 'match_agreed', at: '2023-03-07T09:00:00Z', comment: 'Agreed with US EXBS (detection equipment and training).' },
+      {
+        action: 'circulate',
+        at: '2022-04-21T09:00:00Z',
+        comment: 'Circulated at once: the State waived its objection window.',
+      },
+      {
+        action: 'match_agreed',
+        at: '2023-03-07T09:00:00Z',
+        comment: 'Agreed with US EXBS (detection equipment and training).',
+        offer: 'exbs-radiation-detection',
+      },
     ],
   },
   {
@@ -379,7 +427,11 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
     steps: [
       { action: 'submit', at: '2022-04-19T02:30:00Z' },
       { action: 'acknowledge', at: '2022-04-21T07:30:00Z' },
-      { action: 'circulate', at: '2022-05-02T07:10:00Z', comment: 'Confidential: shown to providers only once a match is endorsed.' },
+      {
+        action: 'circulate',
+        at: '2022-05-02T07:10:00Z',
+        comment: 'Confidential: shown to providers only once a match is endorsed.',
+      },
     ],
   },
   {

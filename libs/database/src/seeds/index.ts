@@ -1,11 +1,17 @@
 import type { DataSource } from 'typeorm';
+import { seedDemoWorld } from './demo-world.seed';
 import { seedDemoOrganizations } from './demo.seed';
 
+export * from './demo-offers.data';
 export * from './demo-organizations.data';
+export * from './demo-requests.data';
+export * from './demo-world.seed';
 export * from './demo.seed';
+export * from './synthetic-world.seed';
 
 /** The whole demo world; each part is idempotent. Returns how many rows each part created. */
 export async function seedDemo(ds: DataSource): Promise<Record<string, number>> {
-  const { report } = await seedDemoOrganizations(ds);
-  return { ...report };
+  const { report, orgIds } = await seedDemoOrganizations(ds);
+  const world = await seedDemoWorld(ds, orgIds);
+  return { ...report, ...world };
 }

@@ -1,0 +1,132 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api, type Paginated } from './client';
+import type { HistoryItem } from './history';
+import type { OfferStatus } from './offer-status';
+import type { Money } from './requests';
+
+export type OfferAction =
+  | 'submit'
+  | 'verify'
+  | 'return_to_draft'
+  | 'pause'
+  | 'resume'
+  | 'close'
+  | 'exhaust'
+  | 'replenish'
+  | 'expire';
+
+export interface OfferCapacity {
+  engagements: number | null;
+  budget: Money | null;
+  engagementsUsed: number;
+}
+
+/** GET /offers/:id (apps/api offers.service.ts OfferView). */
+export interface AssistanceOffer {
+  id: string;
+  organizationId: string;
+  provider: { id: string; name: string; shortName: string } | null;
+  title: string;
+  description: string;
+  programme: string | null;
+  provisions: string[];
+  domains: string[];
+  assistanceTypes: string[];
+  targetInstitutions: string[];
+  eligibleRegions: string[];
+  eligibleStates: string[];
+  deliveryModes: string[];
+  languages: string[];
+  availableFrom: string | null;
+  availableUntil: string | null;
+  status: OfferStatus;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  verifiedAt: string | null;
+  closedAt: string | null;
+  version: number;
+  /** Only for the offering provider and the Committee. */
+  capacity?: OfferCapacity;
+  availableActions: OfferAction[];
+}
+
+export interface OfferInput {
+  title: string;
+  description: string;
+  programme: string | null;
+  provisions: string[];
+  domains: string[];
+  assistanceTypes: string[];
+  targetInstitutions: string[];
+  eligibleRegions: string[];
+  eligibleStates: string[];
+  deliveryModes: string[];
+  languages: string[];
+  capacity: { engagements: number | null; budget: Money | null };
+  availableFrom: string | null;
+  availableUntil: string | null;
+}
+
+export const OFFER_SORTS = ['createdAt', 'updatedAt', 'title', 'availableUntil', 'status'] as const;
+export type OfferSort = (typeof OFFER_SORTS)[number];
+
+/** Statuses in which the provider may still edit its offer. */
+export const OFFER_EDITABLE_STATUSES: readonly OfferStatus[] = ['draft', 'pending_verification', 'active', 'paused', 'exhausted'];
+
+export interface OfferListParams {
+  page: number;
+  pageSize: number;
+  status?: string;
+  provider?: string;
+  provision?: string;
+  domain?: string;
+  type?: string;
+  servesState?: string;
+  q?: string;
+  sort?: string;
+}
+
+export interface OfferTransitionInput {
+  action: OfferAction;
+  comment?: string;
+  reason?: string;
+  version: number;
+}
+
+export const offerKeys = {
+  all: ['offers'] as const,
+  list: (params: OfferListParams) => ['offers', 'list', params] as const,
+  detail: (id: string) => ['offers', 'detail', id] as const,
+  history: (id: string) => ['offers', 'detail', id, 'history'] as const,
+};
+
+export const offerListQuery = (params: OfferListParams) =>
+  queryOptions({
+    queryKey: offerKeys.list(params),
+    queryFn: ({ signal }) => api.get<Paginated<AssistanceOffer>>('/offers', { query: { ...params }, signal }),
+  });
+
+export const offerQuery = (id: string) =>
+  queryOptions({
+    queryKey: offerKeys.detail(id),
+    queryFn: ({ signal }) => api.get<AssistanceOffer>(`/offers/${id}`, { signal }),
+  });
+
+export const offerHistoryQuery = (id: string) =>
+  queryOptions({
+    queryKey: offerKeys.history(id),
+    queryFn: ({ signal }) => api.get<HistoryItem[]>(`/offers/${id}/history`, { signal }),
+  });
+
+export function createOffer(input: OfferInput) {
+  return api.post<AssistanceOffer>('/offers', input);
+}
+
+export function updateOffer(id: string, input: Partial<OfferInput> & { version: number }) {
+  return api.patch<AssistanceOffer>(`/offers/${id}`, input);
+}
+
+export function transitionOffer(id: string, input: OfferTransitionInput) {
+  return api.post<AssistanceOffer>(`/offers/${id}/transitions`, input);
+}

@@ -1,0 +1,43 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { taxonomyQuery, type CodedCategory, type CurrencyEntry, type Taxonomy, type TaxonomyEntry } from '../api/taxonomy';
+
+export interface TaxonomyLookup {
+  taxonomy: Taxonomy;
+  entry: (category: CodedCategory, code: string) => TaxonomyEntry | undefined;
+  /** The code's label, or the code itself when the taxonomy does not know it. */
+  label: (category: CodedCategory, code: string) => string;
+  stateName: (code: string) => string;
+  languageName: (code: string) => string;
+  currency: (code: string) => CurrencyEntry | undefined;
+}
+
+/**
+ * The shared vocabulary of DESIGN §3, fetched once and cached for the visit. `lookup` is undefined until it
+ * has loaded; pages show codes meanwhile.
+ */
+export function useTaxonomy() {
+  const query = useQuery(taxonomyQuery);
+  const lookup = useMemo<TaxonomyLookup | undefined>(() => (query.data ? buildLookup(query.data) : undefined), [query.data]);
+  return { ...query, lookup };
+}
+
+function buildLookup(taxonomy: Taxonomy): TaxonomyLookup {
+  const byCategory = new Map<CodedCategory, Map<string, TaxonomyEntry>>(
+    (['provisions', 'domains', 'assistanceTypes', 'targetInstitutions', 'deliveryModes', 'regions'] as const).map(
+      (category) => [category, new Map(taxonomy[category].map((entry) => [entry.code, entry]))],
+    ),
+  );
+  const states = new Map(taxonomy.states.map((state) => [state.code, state.name]));
+  const languages = new Map(taxonomy.languages.map((language) => [language.code, language.name]));
+  const currencies = new Map(taxonomy.currencies.map((currency) => [currency.code, currency]));
+  const entry = (category: CodedCategory, code: string) => byCategory.get(category)?.get(code);
+  return {
+    taxonomy,
+    entry,
+    label: (category, code) => entry(category, code)?.label ?? code,
+    stateName: (code) => states.get(code) ?? code,
+    languageName: (code) => languages.get(code) ?? code,
+    currency: (code) => currencies.get(code),
+  };
+}

@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { activeOffer, circulatedRequest, offerInput, requestInput } from '../factories';
+import { ApiClient } from '../support/http';
+import { startApiInProcess } from '../support/platform';
+
+/**
+ * Every role against every request and offer route (DESIGN §8). Each row sets up the records it needs, so a
+ * successful write in one column cannot change what the next column sees.
+ */
+type Who = 'admin' | 'expert' | 'coordinator' | 'customs' | 'nec' | 'kaz' | 'bafa' | 'exbs' | 'anonymous';
+const WHO: Who[] = ['admin', 'expert', 'coordinator', 'customs', 'nec', 'kaz', 'bafa', 'exbs', 'anonymous'];
+
+interface Row {
+  name: string;
+  setup: () => Promise<any>;
+  call: (client: ApiClient, subject: any) => Promise<{ status: number }>;
+  expect: Record<Who, number>;
+}
+
+describe('authorisation matrix', () => {
+  let api: Awaited<ReturnType<typeof startApiInProcess>>;
+  const clients = {} as Record<Who, ApiClient>;
+
+  beforeAll(async () => {
+    api = await startApiInProcess();
+    const admin = await ApiClient.as(api.baseUrl, 'admin');
+    // Another State's coordinator, to try reading Mongolia's drafts.
+    const org = await admin.post('/api/v1/organizations', { name: `Kazakhstan 1540 Commission ${randomUUID().slice(0, 6)}`, shortName: 'KZ', kind: 'state_agency', state: 'KAZ' });
+    const email = `coordinator.${randomUUID().slice(0, 6)}@kz.example`;
+    await admin.post('/api/v1/users', { email, displayName: 'Dana', role: 'agency_coordinator', organizationId: org.body.id, password: 'long-enough-pass' });
+    for (const who of WHO) {
+      clients[who] =
+        who === 'anonymous' ? new ApiClient(api.baseUrl) : who === 'kaz' ? await ApiClient.as(api.baseUrl, email, 'long-enough-pass') : await ApiClient.as(api.baseUrl, who);
+    }
+  });
+  afterAll(() => api.close());
+
+  const draftRequest = async () => (await ApiClient.as(api.baseUrl, 'customs')).post('/api/v1/requests', requestInput()).then((r) => r.body);
+  const confidentialRequest = () => circulatedRequest(api.baseUrl, { visibility: 'committee' });
+  const draftOffer = async () => (await ApiClient.as(api.baseUrl, 'bafa')).post('/api/v1/offers', offerInput()).then((r) => r.body);
+
+  const rows: Row[] = [
+    {
+      name: 'read a Mongolian draft request',
+      setup: draftRequest,
+      call: (c, r) => c.get(`/api/v1/requests/${r.id}`),
+      expect: { admin: 404, expert: 404, coordinator: 200, customs: 200, nec: 200, kaz: 404, bafa: 404, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'read a confidential circulated request',
+      setup: confidentialRequest,
+      call: (c, r) => c.get(`/api/v1/requests/${r.id}`),
+      expect: { admin: 200, expert: 200, coordinator: 200, customs: 200, nec: 200, kaz: 404, bafa: 404, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'read a circulated request',
+      setup: () => circulatedRequest(api.baseUrl, { visibility: 'providers' }),
+      call: (c, r) => c.get(`/api/v1/requests/${r.id}`),
+      expect: { admin: 200, expert: 200, coordinator: 200, customs: 200, nec: 200, kaz: 404, bafa: 200, exbs: 200, anonymous: 401 },
+    },
+    {
+      name: 'read the history of a draft request',
+      setup: draftRequest,
+      call: (c, r) => c.get(`/api/v1/requests/${r.id}/history`),
+      expect: { admin: 404, expert: 404, coordinator: 200, customs: 200, nec: 200, kaz: 404, bafa: 404, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'edit a draft request',
+      setup: draftRequest,
+      call: (c, r) => c.patch(`/api/v1/requests/${r.id}`, { title: 'A clearer title for the draft', version: r.version }),
+      expect: { admin: 403, expert: 403, coordinator: 200, customs: 200, nec: 403, kaz: 404, bafa: 403, exbs: 403, anonymous: 401 },
+    },
+    {
+      name: 'submit a draft request',
+      setup: draftRequest,
+      call: (c, r) => c.post(`/api/v1/requests/${r.id}/transitions`, { action: 'submit' }),
+      expect: { admin: 404, expert: 404, coordinator: 200, customs: 403, nec: 403, kaz: 404, bafa: 404, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'withdraw a confidential circulated request',
+      setup: confidentialRequest,
+      call: (c, r) => c.post(`/api/v1/requests/${r.id}/transitions`, { action: 'withdraw' }),
+      expect: { admin: 403, expert: 403, coordinator: 200, customs: 200, nec: 403, kaz: 404, bafa: 404, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'create a request',
+      setup: async () => null,
+      call: (c) => c.post('/api/v1/requests', requestInput()),
+      expect: { admin: 403, expert: 403, coordinator: 201, customs: 201, nec: 201, kaz: 201, bafa: 403, exbs: 403, anonymous: 401 },
+    },
+    {
+      name: 'read a draft offer',
+      setup: draftOffer,
+      call: (c, o) => c.get(`/api/v1/offers/${o.id}`),
+      expect: { admin: 404, expert: 404, coordinator: 404, customs: 404, nec: 404, kaz: 404, bafa: 200, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'read an active offer',
+      setup: () => activeOffer(api.baseUrl, 'bafa'),
+      call: (c, o) => c.get(`/api/v1/offers/${o.id}`),
+      expect: { admin: 200, expert: 200, coordinator: 200, customs: 200, nec: 200, kaz: 200, bafa: 200, exbs: 200, anonymous: 401 },
+    },
+    {
+      name: 'read an active offer’s history',
+      setup: () => activeOffer(api.baseUrl, 'bafa'),
+      call: (c, o) => c.get(`/api/v1/offers/${o.id}/history`),
+      expect: { admin: 200, expert: 200, coordinator: 403, customs: 403, nec: 403, kaz: 403, bafa: 200, exbs: 403, anonymous: 401 },
+    },
+    {
+      name: 'edit another organisation’s offer',
+      setup: () => activeOffer(api.baseUrl, 'bafa'),
+      call: (c, o) => c.patch(`/api/v1/offers/${o.id}`, { title: 'Taken over by someone else', version: o.version }),
+      expect: { admin: 403, expert: 403, coordinator: 403, customs: 403, nec: 403, kaz: 403, bafa: 200, exbs: 403, anonymous: 401 },
+    },
+    {
+      name: 'pause an offer',
+      setup: () => activeOffer(api.baseUrl, 'bafa'),
+      call: (c, o) => c.post(`/api/v1/offers/${o.id}/transitions`, { action: 'pause' }),
+      expect: { admin: 200, expert: 200, coordinator: 403, customs: 403, nec: 403, kaz: 403, bafa: 200, exbs: 403, anonymous: 401 },
+    },
+    {
+      name: 'verify a submitted offer',
+      setup: async () => {
+        const o = await draftOffer();
+        await (await ApiClient.as(api.baseUrl, 'bafa')).post(`/api/v1/offers/${o.id}/transitions`, { action: 'submit' });
+        return o;
+      },
+      call: (c, o) => c.post(`/api/v1/offers/${o.id}/transitions`, { action: 'verify' }),
+      // An offer awaiting verification is not published: only its provider and the committee know of it.
+      expect: { admin: 200, expert: 200, coordinator: 404, customs: 404, nec: 404, kaz: 404, bafa: 403, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'create an offer',
+      setup: async () => null,
+      call: (c) => c.post('/api/v1/offers', offerInput()),
+      expect: { admin: 403, expert: 403, coordinator: 403, customs: 403, nec: 403, kaz: 403, bafa: 201, exbs: 201, anonymous: 401 },
+    },
+    {
+      name: 'list users',
+      setup: async () => null,
+      call: (c) => c.get('/api/v1/users'),
+      expect: { admin: 200, expert: 403, coordinator: 403, customs: 403, nec: 403, kaz: 403, bafa: 403, exbs: 403, anonymous: 401 },
+    },
+    {
+      name: 'create an organisation',
+      setup: async () => null,
+      call: (c) => c.post('/api/v1/organizations', { name: `Org ${randomUUID()}`, shortName: 'O', kind: 'provider' }),
+      expect: { admin: 201, expert: 403, coordinator: 403, customs: 403, nec: 403, kaz: 403, bafa: 403, exbs: 403, anonymous: 401 },
+    },
+  ];
+
+  it.each(rows.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
+    const actual = {} as Record<Who, number>;
+    for (const who of WHO) {
+      const subject = await row.setup();
+      actual[who] = (await row.call(clients[who], subject)).status;
+    }
+    expect(actual).toEqual(row.expect);
+  });
+
+  it('hides an offer’s capacity from everyone but its provider and the committee', async () => {
+    const offer = await activeOffer(api.baseUrl, 'bafa');
+    for (const who of ['bafa', 'expert'] as const) expect((await clients[who].get(`/api/v1/offers/${offer.id}`)).body.capacity).toEqual({ engagements: 3, budget: null, engagementsUsed: 0 });
+    for (const who of ['exbs', 'coordinator'] as const) expect((await clients[who].get(`/api/v1/offers/${offer.id}`)).body).not.toHaveProperty('capacity');
+  });
+
+  it('scopes lists the same way as reads', async () => {
+    const confidential = await confidentialRequest();
+    const draft = await draftRequest();
+    const ids = async (who: Who) => (await clients[who].get('/api/v1/requests?pageSize=100&sort=-createdAt')).body.items.map((r: any) => r.id);
+    expect(await ids('kaz')).not.toEqual(expect.arrayContaining([confidential.id]));
+    expect(await ids('bafa')).not.toContain(confidential.id);
+    expect(await ids('bafa')).not.toContain(draft.id);
+    expect(await ids('expert')).not.toContain(draft.id);
+    expect(await ids('expert')).toContain(confidential.id);
+    expect(await ids('nec')).toEqual(expect.arrayContaining([confidential.id, draft.id]));
+  });
+});
