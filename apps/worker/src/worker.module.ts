@@ -8,6 +8,8 @@ import { QUEUES, QueueModule } from '@app/queue';
 import { CanaryProcessor } from './canary/canary.processor';
 import { EventHandlerRegistry } from './events/event-handler.registry';
 import { EventsProcessor } from './events/events.processor';
+import { MaintenanceProcessor } from './maintenance/maintenance.processor';
+import { OfferExpiryService } from './maintenance/offer-expiry.service';
 import { OutboxPoller } from './outbox/outbox-poller';
 
 @Module({
@@ -22,9 +24,9 @@ import { OutboxPoller } from './outbox/outbox-poller';
     DatabaseModule,
     QueueModule,
     OutboxModule,
-    BullModule.registerQueue({ name: QUEUES.canary }),
+    BullModule.registerQueue({ name: QUEUES.canary }, { name: QUEUES.maintenance }),
   ],
-  providers: [EventHandlerRegistry, EventsProcessor, OutboxPoller, CanaryProcessor],
+  providers: [EventHandlerRegistry, EventsProcessor, OutboxPoller, CanaryProcessor, MaintenanceProcessor, OfferExpiryService],
   exports: [EventHandlerRegistry],
 })
 export class WorkerModule {}

@@ -29,6 +29,9 @@ const servesSomeone = (o: { eligibleRegions?: string[]; eligibleStates?: string[
   o.eligibleRegions === undefined || (o.eligibleRegions?.length ?? 0) + (o.eligibleStates?.length ?? 0) > 0;
 const servesMessage = { message: 'name at least one region (GLOBAL for all) or State', path: ['eligibleRegions'] };
 
+const notPast = (o: { availableUntil?: string | null }) => !o.availableUntil || o.availableUntil >= new Date().toISOString().slice(0, 10);
+const notPastMessage = { message: 'must not be in the past', path: ['availableUntil'] };
+
 export const createOfferSchema = z
   .strictObject({
     ...offerFields,
@@ -44,6 +47,7 @@ export const createOfferSchema = z
     availableUntil: offerFields.availableUntil.optional(),
   })
   .refine(windowInOrder, windowMessage)
+  .refine(notPast, notPastMessage)
   .refine(servesSomeone, servesMessage);
 export type CreateOffer = z.infer<typeof createOfferSchema>;
 

@@ -1,0 +1,217 @@
+import {
+  Center,
+  EmptyState,
+  Group,
+  Loader,
+  Pagination,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  UnstyledButton,
+  type TableThProps,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import type { Paginated } from '../api/client';
+import { ErrorState } from './error-state';
+import { InboxIcon } from './icons';
+
+export const PAGE_SIZES = ['10', '20', '50', '100'] as const;
+
+/**
+ * A list's filters, sort and page, kept in the address so a filtered view can be bookmarked, shared and
+ * returned to with the back button. Changing a filter or the sort goes back to page 1.
+ */
+export function useListParams<K extends string>(filterKeys: readonly K[], defaults: { sort: string; pageSize?: number }) {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const page = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
+  const pageSizeParam = searchParams.get('pageSize') ?? '';
+  const pageSize = (PAGE_SIZES as readonly string[]).includes(pageSizeParam)
+    ? Number(pageSizeParam)
+    : (defaults.pageSize ?? 20);
+  const sort = searchParams.get('sort') ?? defaults.sort;
+  const filters = Object.fromEntries(filterKeys.map((key) => [key, searchParams.get(key) ?? undefined])) as Record<
+    K,
+    string | undefined
+  >;
+
+  const update = (changes: Record<string, string | null | undefined>, keepPage = false) =>
+    setSearchParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value === null || value === undefined || value === '') next.delete(key);
+          else next.set(key, value);
+        }
+        if (!keepPage) next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
+
+  return {
+    page,
+    pageSize,
+    sort,
+    filters,
+    activeFilterCount: filterKeys.filter((key) => filters[key]).length,
+    setFilter: (key: K, value: string | null | undefined) => update({ [key]: value }),
+    setSort: (value: string) => update({ sort: value === defaults.sort ? null : value }),
+    setPage: (value: number) => update({ page: value === 1 ? null : String(value) }, true),
+    setPageSize: (value: number) => update({ pageSize: String(value) }),
+    clearFilters: () => update(Object.fromEntries(filterKeys.map((key) => [key, null]))),
+  };
+}
+
+interface SearchFilterProps {
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+  label: string;
+  placeholder?: string;
+}
+
+/** Free-text search that asks the server only once the person pauses typing. */
+export function SearchFilter({ value, onChange, label, placeholder }: SearchFilterProps) {
+  const [text, setText] = useState(value ?? '');
+  const [debounced] = useDebouncedValue(text.trim(), 350);
+
+  // Filters cleared elsewhere (the "clear filters" button) empty the box too.
+  useEffect(() => {
+    if ((value ?? '') !== debounced) setText(value ?? '');
+    // Only an outside change of `value` should overwrite what is being typed, hence no `debounced` here.
+  }, [value]);
+
+  useEffect(() => {
+    if (debounced !== (value ?? '')) onChange(debounced || undefined);
+  }, [debounced]);
+
+  return (
+    <TextInput
+      label={label}
+      placeholder={placeholder}
+      type="search"
+      value={text}
+      onChange={(event) => setText(event.currentTarget.value)}
+    />
+  );
+}
+
+interface SortableThProps extends Omit<TableThProps, 'onClick'> {
+  field: string;
+  sort: string;
+  onSort: (sort: string) => void;
+  children: ReactNode;
+  /** The direction of a first click: newest/highest first for dates and priority. */
+  firstDirection?: 'asc' | 'desc';
+}
+
+/** A column header that sorts the list by its field; a second click reverses the order. */
+export function SortableTh({ field, sort, onSort, children, firstDirection = 'asc', ...props }: SortableThProps) {
+  const { t } = useTranslation();
+  const active = sort.replace(/^-/, '') === field;
+  const descending = sort.startsWith('-');
+  const next = active ? (descending ? field : `-${field}`) : firstDirection === 'desc' ? `-${field}` : field;
+  return (
+    <Table.Th aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'} {...props}>
+      <UnstyledButton
+        onClick={() => onSort(next)}
+        fw={700}
+        fz="sm"
+        style={{ whiteSpace: 'nowrap' }}
+        title={t('list.sortBy', { column: typeof children === 'string' ? children : field })}
+      >
+        {children}
+        <Text component="span" c={active ? 'blue' : 'gray.5'} ml={4} aria-hidden="true">
+          {active ? (descending ? '↓' : '↑') : '↕'}
+        </Text>
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+interface ListStatesProps<T> {
+  query: { isPending: boolean; isError: boolean; error: unknown; data?: Paginated<T>; refetch: () => unknown; isFetching?: boolean };
+  emptyTitle: string;
+  emptyDescription: string;
+  /** Shown in the empty state when filters are active, to clear them. */
+  emptyAction?: ReactNode;
+  children: (page: Paginated<T>) => ReactNode;
+}
+
+/** Loading, error and empty states around a list page, so every list behaves the same. */
+export function ListStates<T>({ query, emptyTitle, emptyDescription, emptyAction, children }: ListStatesProps<T>) {
+  const { t } = useTranslation();
+  if (query.isPending) {
+    return (
+      <Center py="xl" role="status" aria-label={t('common.loading')}>
+        <Loader />
+      </Center>
+    );
+  }
+  if (query.isError || !query.data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.data.items.length === 0) {
+    return (
+      <EmptyState icon={<InboxIcon />} withIndicatorBackground py="xl">
+        <EmptyState.Title order={2}>{emptyTitle}</EmptyState.Title>
+        <EmptyState.Description>{emptyDescription}</EmptyState.Description>
+        {emptyAction && <EmptyState.Actions>{emptyAction}</EmptyState.Actions>}
+      </EmptyState>
+    );
+  }
+  return <>{children(query.data)}</>;
+}
+
+interface ListFooterProps {
+  page: number;
+  pageSize: number;
+  total: number;
+  onPage: (page: number) => void;
+  onPageSize: (pageSize: number) => void;
+  label: string;
+}
+
+/** "41–60 of 132", the page picker and the page size. */
+export function ListFooter({ page, pageSize, total, onPage, onPageSize, label }: ListFooterProps) {
+  const { t } = useTranslation();
+  const first = (page - 1) * pageSize + 1;
+  const last = Math.min(total, page * pageSize);
+  return (
+    <Group justify="space-between" mt="md" wrap="wrap" gap="sm">
+      <Text size="sm" c="dimmed">
+        {t('list.range', { first, last, total })}
+      </Text>
+      <Group gap="md">
+        {total > pageSize && (
+          <Group component="nav" aria-label={label}>
+            <Pagination total={Math.ceil(total / pageSize)} value={page} onChange={onPage} size="sm" />
+          </Group>
+        )}
+        <Select
+          aria-label={t('list.pageSize')}
+          data={PAGE_SIZES.map((size) => ({ value: size, label: t('list.perPage', { count: Number(size) }) }))}
+          value={String(pageSize)}
+          onChange={(value) => value && onPageSize(Number(value))}
+          allowDeselect={false}
+          size="xs"
+          w={130}
+        />
+      </Group>
+    </Group>
+  );
+}
+
+/** The filters above a list, wrapping onto several lines on narrow screens. */
+export function FilterBar({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs" mb="md">
+      <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label={t('filters.label')}>
+        {children}
+      </Group>
+    </Stack>
+  );
+}

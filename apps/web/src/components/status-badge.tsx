@@ -1,0 +1,67 @@
+import { Badge, type MantineColor } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { isOfferStatus, type OfferStatus } from '../api/offer-status';
+import { isRequestStatus, type RequestStatus } from '../api/request-status';
+
+// One colour per status, the same in every table, detail page and timeline.
+const REQUEST_STATUS_COLOR: Record<RequestStatus, MantineColor> = {
+  draft: 'gray',
+  submitted: 'blue',
+  acknowledged: 'indigo',
+  clarification_requested: 'orange',
+  circulated: 'teal',
+  matched: 'green',
+  in_delivery: 'cyan',
+  delivered: 'lime',
+  closed: 'dark',
+  withdrawn: 'red',
+};
+
+const OFFER_STATUS_COLOR: Record<OfferStatus, MantineColor> = {
+  draft: 'gray',
+  pending_verification: 'orange',
+  active: 'green',
+  paused: 'yellow',
+  exhausted: 'grape',
+  closed: 'dark',
+  expired: 'gray',
+};
+
+export function requestStatusColor(status: string): MantineColor {
+  return isRequestStatus(status) ? REQUEST_STATUS_COLOR[status] : 'gray';
+}
+
+export function offerStatusColor(status: string): MantineColor {
+  return isOfferStatus(status) ? OFFER_STATUS_COLOR[status] : 'gray';
+}
+
+export function useStatusLabels() {
+  const { t } = useTranslation();
+  return {
+    request: (status: string) => (isRequestStatus(status) ? t(`requestStatus.${status}`) : status),
+    offer: (status: string) => (isOfferStatus(status) ? t(`offerStatus.${status}`) : status),
+  };
+}
+
+interface StatusBadgeProps {
+  status: string;
+  size?: 'sm' | 'md' | 'lg';
+}
+
+export function RequestStatusBadge({ status, size = 'md' }: StatusBadgeProps) {
+  const labels = useStatusLabels();
+  return (
+    <Badge color={requestStatusColor(status)} variant="light" tt="none" size={size} miw="max-content">
+      {labels.request(status)}
+    </Badge>
+  );
+}
+
+export function OfferStatusBadge({ status, size = 'md' }: StatusBadgeProps) {
+  const labels = useStatusLabels();
+  return (
+    <Badge color={offerStatusColor(status)} variant="light" tt="none" size={size} miw="max-content">
+      {labels.offer(status)}
+    </Badge>
+  );
+}
