@@ -11,6 +11,8 @@ import { AuthModule } from './auth/auth.module';
 import { SameOriginMiddleware } from './auth/same-origin.middleware';
 import { HealthController } from './health/health.controller';
 import { HistoryModule } from './history/history.module';
+import { MatchesModule } from './matches/matches.module';
+import { MatchingModule } from './matching/matching.module';
 import { OffersModule } from './offers/offers.module';
 import { PublicRegisterController } from './public-register/public-register.controller';
 import { RequestsModule } from './requests/requests.module';
@@ -34,6 +36,8 @@ const webDist = path.resolve(process.env.WEB_DIST_DIR ?? path.join(process.cwd()
     HistoryModule,
     RequestsModule,
     OffersModule,
+    MatchesModule,
+    MatchingModule,
     // The built web app, when present (demo and production builds); API and health routes stay the API's.
     ...(existsSync(path.join(webDist, 'index.html'))
       ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}', '/health/{*path}'] })]

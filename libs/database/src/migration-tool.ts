@@ -17,7 +17,7 @@ export async function generateMigration(ds: DataSource, name: string, migrations
   if (up.length === 0) return null;
   const stamp = Date.now();
   const className = `${name.replace(/[^A-Za-z0-9]/g, '')}${stamp}`;
-  const fileBase = `${stamp}-${name.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}`;
+  const fileBase = `${stamp}-${name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}`;
   const lines = (qs: string[]) => qs.map((q) => `    await queryRunner.query(${JSON.stringify(q)});`).join('\n');
   const source = `import { MigrationInterface, QueryRunner } from 'typeorm';
 

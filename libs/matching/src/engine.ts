@@ -10,7 +10,6 @@ import {
 import {
   PairScorer,
   TaxonomyEncoder,
-  budgetFit,
   popcount,
   timingFit,
   offerText,
@@ -30,12 +29,12 @@ export const MATCHING_ENGINE_VERSION = 1;
 // Floating-point slack for the one bound that is a sum computed in another order than the score itself.
 const BOUND_SLACK = 1e-9;
 
-/** Counters a caller may pass to `scoreRequest` to see how much work candidate generation saved. */
-export interface CandidateSearchStats {
+/** Counters and phase timings a caller may pass to the scoring methods, to see where the work goes. */
+export interface MatchingStats {
   requests: number;
-  /** Offers passing the indexed hard filters (all but the availability window). */
+  /** Offers passing the hard filters (for the indexed path: all but the availability window). */
   eligible: number;
-  /** Eligible offers sharing a provision or assistance-type code. */
+  /** Indexed path: eligible offers sharing a provision or assistance-type code. Exhaustive: every eligible one. */
   candidates: number;
   /** Requests for which the offers sharing no such code had to be scanned too. */
   restScans: number;
@@ -44,10 +43,33 @@ export interface CandidateSearchStats {
   fullScores: number;
   /** Pairs whose text relevance was computed too. */
   exactScores: number;
+  /** Building the request's prepared form (tokens, text vector, masks). */
+  prepareMs: number;
+  /** Finding the top-k: the part candidate generation replaces. */
+  selectMs: number;
+  /** Explaining (or listing) the k kept. */
+  finishMs: number;
 }
 
-export function emptyCandidateSearchStats(): CandidateSearchStats {
-  return { requests: 0, eligible: 0, candidates: 0, restScans: 0, restCandidates: 0, fullScores: 0, exactScores: 0 };
+export function emptyMatchingStats(): MatchingStats {
+  return {
+    requests: 0,
+    eligible: 0,
+    candidates: 0,
+    restScans: 0,
+    restCandidates: 0,
+    fullScores: 0,
+    exactScores: 0,
+    prepareMs: 0,
+    selectMs: 0,
+    finishMs: 0,
+  };
+}
+
+/** A kept offer without its explanation. */
+export interface RankedOffer {
+  offerId: string;
+  score: number;
 }
 
 export type PairScore =
@@ -71,6 +93,10 @@ class TopK {
   /** Anything scoring below this cannot enter. */
   get floor(): number {
     return this.scores.length < this.k ? this.threshold : Math.max(this.threshold, this.scores[this.k - 1]);
+  }
+
+  ranked(): RankedOffer[] {
+    return this.items.map((o, i) => ({ offerId: o.offer.id, score: this.scores[i] }));
   }
 
   consider(score: number, item: PreparedOffer): void {
@@ -148,47 +174,87 @@ export class MatchingEngine {
    * The top-k offers at or above the threshold, best first, ties by offer id — found through the candidate index.
    * Equal, pair for pair and bit for bit, to `scoreRequestExhaustive` (see candidate-index.ts for the bound).
    */
-  scoreRequest(request: MatchableRequest, stats?: CandidateSearchStats): MatchResult[] {
-    return this.withRequest(request, (r) => {
-      const { topK, threshold } = this.scorer.profile;
-      const top = new TopK(topK, threshold);
-      const { eligible, shared } = this.index.candidates(r);
-      const words = this.index.wordCount;
+  scoreRequest(request: MatchableRequest, stats?: MatchingStats): MatchResult[] {
+    return this.run(request, false, stats, (r, top) => this.explainAll(r, top));
+  }
 
-      const textCap = this.text.similarityBound(r.text);
-      const candidates = this.search(r, top, words, (w) => eligible[w] & shared[w], textCap, stats);
-      if (stats) {
-        stats.requests++;
-        stats.candidates += candidates;
-        for (let w = 0; w < words; w++) stats.eligible += popcount(eligible[w]);
-      }
-      if (this.restBound(request) + BOUND_SLACK >= top.floor) {
-        const rest = this.search(r, top, words, (w) => eligible[w] & ~shared[w], textCap, stats);
-        if (stats) {
-          stats.restScans++;
-          stats.restCandidates += rest;
-        }
-      }
-      return this.explainAll(r, top);
-    });
+  /** `scoreRequest` without the explanations: offer ids and scores only. */
+  rankRequest(request: MatchableRequest, stats?: MatchingStats): RankedOffer[] {
+    return this.run(request, false, stats, (_r, top) => top.ranked());
   }
 
   /**
    * The baseline: every offer through the hard filters (the prepared form of `checkEligibility`, equal to it by
    * test), every eligible pair through the same scorer, explanations for the k kept.
    */
-  scoreRequestExhaustive(request: MatchableRequest): MatchResult[] {
+  scoreRequestExhaustive(request: MatchableRequest, stats?: MatchingStats): MatchResult[] {
+    return this.run(request, true, stats, (r, top) => this.explainAll(r, top));
+  }
+
+  rankRequestExhaustive(request: MatchableRequest, stats?: MatchingStats): RankedOffer[] {
+    return this.run(request, true, stats, (_r, top) => top.ranked());
+  }
+
+  private run<T>(
+    request: MatchableRequest,
+    exhaustive: boolean,
+    stats: MatchingStats | undefined,
+    finish: (r: PreparedRequest, top: TopK) => T,
+  ): T {
+    const t0 = stats ? performance.now() : 0;
     return this.withRequest(request, (r) => {
-      const { topK, threshold } = this.scorer.profile;
-      const top = new TopK(topK, threshold);
-      const index = this.index;
-      for (let slot = 0; slot < index.slotCount; slot++) {
-        if (!index.isEligible(slot, r)) continue;
-        const o = index.slot(slot)!;
-        top.consider(this.scorer.score(r, o, this.context), o);
+      const t1 = stats ? performance.now() : 0;
+      const top = exhaustive ? this.selectExhaustive(r, stats) : this.selectIndexed(r, stats);
+      const t2 = stats ? performance.now() : 0;
+      const out = finish(r, top);
+      if (stats) {
+        stats.requests++;
+        stats.prepareMs += t1 - t0;
+        stats.selectMs += t2 - t1;
+        stats.finishMs += performance.now() - t2;
       }
-      return this.explainAll(r, top);
+      return out;
     });
+  }
+
+  private selectIndexed(r: PreparedRequest, stats: MatchingStats | undefined): TopK {
+    const { topK, threshold } = this.scorer.profile;
+    const top = new TopK(topK, threshold);
+    const { eligible, shared } = this.index.candidates(r);
+    const words = this.index.wordCount;
+    const textCap = this.text.similarityBound(r.text);
+    const candidates = this.search(r, top, words, (w) => eligible[w] & shared[w], textCap, stats);
+    if (stats) {
+      stats.candidates += candidates;
+      for (let w = 0; w < words; w++) stats.eligible += popcount(eligible[w]);
+    }
+    if (this.restBound(r.request) + BOUND_SLACK >= top.floor) {
+      const rest = this.search(r, top, words, (w) => eligible[w] & ~shared[w], textCap, stats);
+      if (stats) {
+        stats.restScans++;
+        stats.restCandidates += rest;
+      }
+    }
+    return top;
+  }
+
+  private selectExhaustive(r: PreparedRequest, stats: MatchingStats | undefined): TopK {
+    const { topK, threshold } = this.scorer.profile;
+    const top = new TopK(topK, threshold);
+    const index = this.index;
+    let eligible = 0;
+    for (let slot = 0; slot < index.slotCount; slot++) {
+      if (!index.isEligible(slot, r)) continue;
+      eligible++;
+      top.consider(this.scorer.score(r, index.slot(slot)!, this.context), index.slot(slot)!);
+    }
+    if (stats) {
+      stats.eligible += eligible;
+      stats.candidates += eligible;
+      stats.fullScores += eligible;
+      stats.exactScores += eligible;
+    }
+    return top;
   }
 
   /**
@@ -267,7 +333,7 @@ export class MatchingEngine {
     words: number,
     word: (w: number) => number,
     textCap: number,
-    stats: CandidateSearchStats | undefined,
+    stats: MatchingStats | undefined,
   ): number {
     const capacity = words * 32;
     if (this.candidateSlots.length < capacity) {
@@ -297,6 +363,14 @@ export class MatchingEngine {
     const perDomain = r.domainCount === 0 ? 0 : w[2] / r.domainCount;
     const perInstitution = r.institutionCount === 0 ? 0 : w[3] / r.institutionCount;
     const cost = r.request.estimatedCost;
+    const costAmount = cost ? cost.amount : 0;
+    const costCurrency = cost ? index.currencyId(cost.currency) : -3;
+    const availableFrom = index.availableFrom;
+    const availableUntil = index.availableUntil;
+    const budgetAmounts = index.budgetAmounts;
+    const budgetCurrencies = index.budgetCurrencies;
+    const start = r.start;
+    const end = r.end;
     const unbounded = w[4] * textCap + w[9] + (r.request.preferredProviderIds.length > 0 ? w[8] : 0);
 
     let count = 0;
@@ -306,18 +380,27 @@ export class MatchingEngine {
         const low = x & -x;
         x ^= low;
         const slot = (wi << 5) | (31 - Math.clz32(low));
-        const o = index.slot(slot)!;
-        if (!windowsOverlap(r.start, r.end, o.from, o.until)) continue;
+        const from = availableFrom[slot];
+        const until = availableUntil[slot];
+        // windowsOverlap, on the flat arrays.
+        if ((start !== null && start > until) || (end !== null && from > end)) continue;
         const ol = languageMasks[slot];
         const language = rl === 0 || (rl & ol) !== 0 ? 1 : ol === 0 ? 0.5 : 0;
+        // budgetFit, on the flat arrays.
+        let budget = 1;
+        if (cost) {
+          const amount = budgetAmounts[slot];
+          if (budgetCurrencies[slot] !== costCurrency) budget = 0.5;
+          else if (costAmount > 0 && amount < costAmount) budget = Math.max(0, amount / costAmount);
+        }
         slots[count] = slot;
         bounds[count] =
           (perProvision * popcount(rp & provisionMasks[slot]) +
             perType * popcount(rt & typeMasks[slot]) +
             perDomain * popcount(rd & domainMasks[slot]) +
             perInstitution * popcount(ri & institutionMasks[slot]) +
-            w[5] * budgetFit(cost, o.offer.capacity.budget) +
-            w[6] * timingFit(r.start, r.end, o.from, o.until) +
+            w[5] * budget +
+            w[6] * timingFit(start, end, from === Number.NEGATIVE_INFINITY ? null : from, until === Number.POSITIVE_INFINITY ? null : until) +
             w[7] * language +
             unbounded) /
           total;

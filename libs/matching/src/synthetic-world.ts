@@ -206,6 +206,12 @@ export interface SyntheticWorldOptions {
   requests: number;
   states?: number;
   providers?: number;
+  /**
+   * Share of offers open to every State (`GLOBAL`). Default 0.4: international organisations (IAEA, OPCW, WCO,
+   * INTERPOL, UNODC, UNODA, UNICRI) offer to all their members, and several State programmes are worldwide.
+   * Of the rest, three in five target one to three regions and two in five a list of States.
+   */
+  globalShare?: number;
 }
 
 export interface SyntheticWorld {
@@ -226,7 +232,6 @@ interface Provider {
   languages: string[];
   provisions: Provision[];
   types: AssistanceType[];
-  global: boolean;
 }
 
 function stateCodes(rng: Prng, n: number): string[] {
@@ -300,7 +305,6 @@ function makeProviders(rng: Prng, n: number, regions: Record<string, string[]>):
       languages,
       provisions: distinct(rng, PROVISION_WEIGHTS, int(rng, 2, 4)),
       types: distinct(rng, TYPE_WEIGHTS, int(rng, 2, 4)),
-      global: rng() < 0.1,
     });
   }
   return providers;
@@ -341,7 +345,12 @@ function institutionsFor(rng: Prng, provisions: Provision[], n: number): Institu
   return [...new Set(out)];
 }
 
-function makeOffer(rng: Prng, i: number, provider: Provider, world: { states: string[]; regions: Record<string, string[]> }): MatchableOffer {
+function makeOffer(
+  rng: Prng,
+  i: number,
+  provider: Provider,
+  world: { states: string[]; regions: Record<string, string[]>; globalShare: number },
+): MatchableOffer {
   const provisions = sample(rng, provider.provisions, int(rng, 1, Math.min(3, provider.provisions.length)));
   if (rng() < 0.2) provisions.push(weighted(rng, PROVISION_WEIGHTS));
   const types = sample(rng, provider.types, int(rng, 1, Math.min(3, provider.types.length)));
@@ -352,8 +361,10 @@ function makeOffer(rng: Prng, i: number, provider: Provider, world: { states: st
   const roll = rng();
   let eligibleRegions: string[] = [];
   let eligibleStates: string[] = [];
-  if (provider.global || roll < 0.08) eligibleRegions = [GLOBAL_REGION];
-  else if (roll < 0.6) eligibleRegions = sample(rng, provider.regions, int(rng, 1, provider.regions.length));
+  if (roll < world.globalShare) eligibleRegions = [GLOBAL_REGION];
+  else if (roll < world.globalShare + (1 - world.globalShare) * 0.6) {
+    eligibleRegions = sample(rng, provider.regions, int(rng, 1, provider.regions.length));
+  }
   else {
     const pool = world.regions[pick(rng, provider.regions)];
     eligibleStates = sample(rng, pool, int(rng, 2, 15));
@@ -436,7 +447,10 @@ export function generateSyntheticWorld(options: SyntheticWorldOptions): Syntheti
   const { regions, languages: stateLanguages } = buildRegions(rng, states);
   const providers = makeProviders(rng, options.providers ?? 300, regions);
   const offers: MatchableOffer[] = [];
-  for (let i = 0; i < options.offers; i++) offers.push(makeOffer(rng, i, pick(rng, providers), { states, regions }));
+  const globalShare = options.globalShare ?? 0.4;
+  for (let i = 0; i < options.offers; i++) {
+    offers.push(makeOffer(rng, i, pick(rng, providers), { states, regions, globalShare }));
+  }
 
   const priorWork = new Map<string, Map<string, number>>();
   for (let i = 0; i < providers.length * 8; i++) {

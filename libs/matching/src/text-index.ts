@@ -172,10 +172,8 @@ export function denseCosineSimilarity(dense: Float64Array, b: TextVector): numbe
   const ids = b.ids;
   const w = b.weights;
   let dot = 0;
-  for (let j = 0; j < ids.length; j++) {
-    const q = dense[ids[j]];
-    if (q !== 0) dot += q * w[j];
-  }
+  // Adding the +0 products of absent terms leaves every partial sum unchanged, so no branch is needed.
+  for (let j = 0; j < ids.length; j++) dot += dense[ids[j]] * w[j];
   const rounded = Math.round(dot * SIMILARITY_GRID) / SIMILARITY_GRID;
   return rounded <= 0 ? 0 : rounded >= 1 ? 1 : rounded;
 }

@@ -19,6 +19,7 @@ export const JOBS = {
   event: 'event',
   scoreRequest: 'score-request',
   scoreOffer: 'score-offer',
+  rescoreStart: 'rescore-start',
   rescoreChunk: 'rescore-chunk',
   sendEmail: 'send-email',
   expireOffers: 'expire-offers',
@@ -37,10 +38,15 @@ export interface ScoreRequestJob {
 export interface ScoreOfferJob {
   offerId: string;
 }
+export interface RescoreStartJob {
+  rescoreId: string;
+}
+/** Requests with fromId < id <= toId (ids fixed when the run starts, so retries score the same set). */
 export interface RescoreChunkJob {
   rescoreId: string;
-  offset: number;
-  limit: number;
+  index: number;
+  fromId: string | null;
+  toId: string;
 }
 export interface CanaryJob {
   token: string;

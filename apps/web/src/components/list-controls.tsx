@@ -215,3 +215,5 @@ export function FilterBar({ children }: { children: ReactNode }) {
     </Stack>
   );
 }
+
+export type ListParams<K extends string> = ReturnType<typeof useListParams<K>>;

@@ -32,7 +32,8 @@ export class HistoryEntryEntity {
   @Column({ type: 'text', nullable: true })
   comment: string | null;
 
-  @Column({ type: 'varchar', length: 40, nullable: true })
+  /** A reason code (close: fulfilled, …) or a short free text (decline, reject). */
+  @Column({ type: 'varchar', length: 500, nullable: true })
   reason: string | null;
 
   @Column({ type: 'jsonb', nullable: true })

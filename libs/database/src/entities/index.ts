@@ -2,9 +2,11 @@ import { AssistanceOfferEntity } from './assistance-offer.entity';
 import { AssistanceRequestEntity } from './assistance-request.entity';
 import { HistoryEntryEntity } from './history-entry.entity';
 import { MatchEntity } from './match.entity';
+import { MatchingProfileEntity } from './matching-profile.entity';
 import { OrganizationEntity } from './organization.entity';
 import { OutboxEventEntity } from './outbox-event.entity';
 import { ReferenceCounterEntity } from './reference-counter.entity';
+import { RescoreRunEntity } from './rescore-run.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 
@@ -13,14 +15,17 @@ export {
   AssistanceRequestEntity,
   HistoryEntryEntity,
   MatchEntity,
+  MatchingProfileEntity,
   OrganizationEntity,
   OutboxEventEntity,
   ReferenceCounterEntity,
+  RescoreRunEntity,
   SessionEntity,
   UserEntity,
 };
 export type { RequestPriority, RequestVisibility } from './assistance-request.entity';
 export type { MatchOrigin, ScoreComponent } from './match.entity';
+export type { RescoreStatus } from './rescore-run.entity';
 
 /** Every entity, listed explicitly (no globs: see STACK.md). */
 export const ENTITIES = [
@@ -33,4 +38,6 @@ export const ENTITIES = [
   AssistanceOfferEntity,
   ReferenceCounterEntity,
   MatchEntity,
+  MatchingProfileEntity,
+  RescoreRunEntity,
 ];

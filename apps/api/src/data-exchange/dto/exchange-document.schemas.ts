@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { isoDate, moneySchema, stateCodeSchema, taxonomyCode, taxonomyCodes } from '@app/common';
+import {
+  ACTOR_ROLES,
+  CLOSE_REASONS,
+  MATCH_STATUSES,
+  OFFER_STATUSES,
+  ORGANIZATION_KINDS,
+  parseRequestReference,
+  REQUEST_STATUSES,
+  ROLES,
+} from '@app/domain';
+
+/**
+ * The JSON data-exchange document (`GET /export`, `POST /import`), format version 1. Field by field in
+ * docs/data-exchange.md. Every record keeps its id, so the references between records stay valid.
+ */
+export const EXCHANGE_FORMAT = 'a1540-exchange';
+export const EXCHANGE_FORMAT_VERSION = 1;
+
+// Any 8-4-4-4-12 hex id PostgreSQL stores, not only RFC 4122 variants: what one database holds, another takes.
+const id = z.guid({ message: 'must be a UUID' });
+// Exports write UTC with microseconds (PostgreSQL's precision); any ISO 8601 time with a zone is read.
+const timestamp = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time with a zone, like 2020-05-12T08:30:00.000000Z' });
+const text = (max: number, min = 0) => z.string().min(min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`).max(max, `must be at most ${max} characters`);
+const version = z.number().int().min(1);
+
+const recordTimes = { version, createdAt: timestamp, updatedAt: timestamp };
+
+export const exchangeOrganizationSchema = z
+  .strictObject({
+    id,
+    name: text(200, 1),
+    shortName: text(40, 1),
+    kind: z.enum(ORGANIZATION_KINDS),
+    state: stateCodeSchema.nullable(),
+    contactEmail: z.email({ message: 'must be an e-mail address' }).max(254).nullable(),
+    active: z.boolean(),
+    ...recordTimes,
+  })
+  .refine((o) => o.kind !== 'state_agency' || o.state !== null, { message: 'a State agency must name its State', path: ['state'] });
+export type ExchangeOrganization = z.infer<typeof exchangeOrganizationSchema>;
+
+export const exchangeUserSchema = z.strictObject({
+  id,
+  email: z
+    .email({ message: 'must be an e-mail address' })
+    .max(254)
+    .refine((e) => e === e.toLowerCase(), 'must be lower case (e-mail addresses are unique case-insensitively)'),
+  displayName: text(120, 1),
+  role: z.enum(ROLES),
+  organizationId: id,
+  active: z.boolean(),
+  preferredLanguage: taxonomyCode('languages'),
+  lastLoginAt: timestamp.nullable(),
+  /** Import only, never exported: sets the user's password. Without it the user is imported inactive. */
+  password: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
+  ...recordTimes,
+});
+export type ExchangeUser = z.infer<typeof exchangeUserSchema>;
+
+export const exchangeRequestSchema = z
+  .strictObject({
+    id,
+    reference: z.string().refine((r) => parseRequestReference(r) !== null, 'must be a reference like MNG-2020-003'),
+    state: stateCodeSchema,
+    organizationId: id,
+    createdById: id.nullable(),
+    title: text(200, 1),
+    description: text(10_000, 1),
+    provisions: taxonomyCodes('provisions', { min: 1 }),
+    domains: taxonomyCodes('domains', { min: 1 }),
+    assistanceTypes: taxonomyCodes('assistanceTypes', { min: 1 }),
+    targetInstitutions: taxonomyCodes('targetInstitutions'),
+    priority: z.enum(['high', 'medium', 'low']),
+    estimatedCost: moneySchema.nullable(),
+    desiredStart: isoDate.nullable(),
+    desiredEnd: isoDate.nullable(),
+    languages: taxonomyCodes('languages', { max: 10 }),
+    preferredProviderIds: z.array(id).max(20),
+    assistanceReceived: text(5_000).nullable(),
+    napReference: text(100).nullable(),
+    letterDate: isoDate.nullable(),
+    visibility: z.enum(['public', 'providers', 'committee']),
+    objectionWindowWaived: z.boolean(),
+    status: z.enum(REQUEST_STATUSES),
+    closeReason: z.enum(CLOSE_REASONS).nullable(),
+    submittedAt: timestamp.nullable(),
+    acknowledgedAt: timestamp.nullable(),
+    circulatedAt: timestamp.nullable(),
+    matchedAt: timestamp.nullable(),
+    deliveryStartedAt: timestamp.nullable(),
+    deliveredAt: timestamp.nullable(),
+    closedAt: timestamp.nullable(),
+    withdrawnAt: timestamp.nullable(),
+    ...recordTimes,
+  })
+  .refine((r) => r.reference.slice(0, 3) === r.state, { message: 'must start with the request’s State', path: ['reference'] })
+  .refine((r) => !r.desiredStart || !r.desiredEnd || r.desiredStart <= r.desiredEnd, { message: 'must not be before desiredStart', path: ['desiredEnd'] });
+export type ExchangeRequest = z.infer<typeof exchangeRequestSchema>;
+
+export const exchangeOfferSchema = z
+  .strictObject({
+    id,
+    organizationId: id,
+    createdById: id.nullable(),
+    title: text(200, 1),
+    description: text(10_000, 1),
+    programme: text(200).nullable(),
+    provisions: taxonomyCodes('provisions', { min: 1 }),
+    domains: taxonomyCodes('domains'),
+    assistanceTypes: taxonomyCodes('assistanceTypes', { min: 1 }),
+    targetInstitutions: taxonomyCodes('targetInstitutions'),
+    eligibleRegions: taxonomyCodes('regions'),
+    eligibleStates: z.array(stateCodeSchema).max(200).refine((s) => new Set(s).size === s.length, 'must not repeat a State'),
+    deliveryModes: taxonomyCodes('deliveryModes'),
+    languages: taxonomyCodes('languages', { max: 20 }),
+    capacity: z.strictObject({
+      engagements: z.number().int().min(1).max(10_000).nullable(),
+      budget: moneySchema.nullable(),
+      engagementsUsed: z.number().int().min(0),
+    }),
+    availableFrom: isoDate.nullable(),
+    availableUntil: isoDate.nullable(),
+    status: z.enum(OFFER_STATUSES),
+    submittedAt: timestamp.nullable(),
+    verifiedAt: timestamp.nullable(),
+    closedAt: timestamp.nullable(),
+    ...recordTimes,
+  })
+  .refine((o) => !o.availableFrom || !o.availableUntil || o.availableFrom <= o.availableUntil, {
+    message: 'must not be before availableFrom',
+    path: ['availableUntil'],
+  });
+export type ExchangeOffer = z.infer<typeof exchangeOfferSchema>;
+
+const rating = z.number().int().min(1).max(5).nullable();
+
+export const exchangeMatchSchema = z.strictObject({
+  id,
+  requestId: id,
+  offerId: id,
+  score: z.number().min(0).max(1).nullable(),
+  components: z
+    .array(z.strictObject({ key: text(40, 1), value: z.number(), weight: z.number(), contribution: z.number() }))
+    .max(50),
+  reason: text(5_000),
+  engineVersion: text(20).nullable(),
+  weightsVersion: z.number().int().min(0).nullable(),
+  scoredAt: timestamp.nullable(),
+  origin: z.enum(['engine', 'committee', 'provider_interest']),
+  status: z.enum(MATCH_STATUSES),
+  notes: text(10_000).nullable(),
+  createdById: id.nullable(),
+  endorsedAt: timestamp.nullable(),
+  answeredAt: timestamp.nullable(),
+  agreedAt: timestamp.nullable(),
+  completedAt: timestamp.nullable(),
+  declineReason: text(5_000).nullable(),
+  requesterRating: rating,
+  requesterComment: text(5_000).nullable(),
+  providerRating: rating,
+  providerComment: text(5_000).nullable(),
+  ...recordTimes,
+});
+export type ExchangeMatch = z.infer<typeof exchangeMatchSchema>;
+
+export const exchangeHistorySchema = z.strictObject({
+  id,
+  subjectType: z.string().regex(/^[a-z][a-z_]{0,29}$/, 'must be a subject type such as request'),
+  subjectId: id,
+  action: text(40, 1),
+  fromStatus: text(30).nullable(),
+  toStatus: text(30).nullable(),
+  actorId: id.nullable(),
+  actorRole: z.enum(ACTOR_ROLES).nullable(),
+  comment: text(10_000).nullable(),
+  reason: text(40).nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+  createdAt: timestamp,
+});
+export type ExchangeHistoryEntry = z.infer<typeof exchangeHistorySchema>;
+
+/** The collections of a document, in the order they are inserted (a record only points at earlier ones). */
+export const EXCHANGE_COLLECTIONS = {
+  organizations: exchangeOrganizationSchema,
+  users: exchangeUserSchema,
+  requests: exchangeRequestSchema,
+  offers: exchangeOfferSchema,
+  matches: exchangeMatchSchema,
+  history: exchangeHistorySchema,
+} as const;
+export type ExchangeCollection = keyof typeof EXCHANGE_COLLECTIONS;
+
+// Far above any real register (the body limit caps the size anyway); stops a document of a million stubs.
+const MAX_RECORDS = 500_000;
+
+/**
+ * The document's outer shape. Records are read one by one afterwards (ExchangeImportService), so that one bad
+ * record is reported with its index and field and does not hide the others.
+ */
+export const exchangeEnvelopeSchema = z.strictObject({
+  format: z.literal(EXCHANGE_FORMAT, { message: `must be "${EXCHANGE_FORMAT}"` }),
+  formatVersion: z.literal(EXCHANGE_FORMAT_VERSION, { message: `must be ${EXCHANGE_FORMAT_VERSION}` }),
+  exportedAt: timestamp.optional(),
+  organizations: z.array(z.unknown()).max(MAX_RECORDS).default([]),
+  users: z.array(z.unknown()).max(MAX_RECORDS).default([]),
+  requests: z.array(z.unknown()).max(MAX_RECORDS).default([]),
+  offers: z.array(z.unknown()).max(MAX_RECORDS).default([]),
+  matches: z.array(z.unknown()).max(MAX_RECORDS).default([]),
+  history: z.array(z.unknown()).max(MAX_RECORDS).default([]),
+});
+
+export interface ExchangeDocument {
+  format: typeof EXCHANGE_FORMAT;
+  formatVersion: typeof EXCHANGE_FORMAT_VERSION;
+  exportedAt: string;
+  organizations: ExchangeOrganization[];
+  users: Omit<ExchangeUser, 'password'>[];
+  requests: ExchangeRequest[];
+  offers: ExchangeOffer[];
+  matches: ExchangeMatch[];
+  history: ExchangeHistoryEntry[];
+}
+
+/** A document as read for import: every record valid on its own (cross-record rules are checked after). */
+export type ImportDocument = Omit<ExchangeDocument, 'users' | 'exportedAt'> & { exportedAt?: string; users: ExchangeUser[] };

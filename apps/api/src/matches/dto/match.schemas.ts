@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { MATCH_STATUSES } from '@app/domain';
+import { csvList, paginationSchema, text, uuidParam } from '@app/common';
+
+export const createMatchSchema = z.strictObject({
+  requestId: uuidParam,
+  offerId: uuidParam,
+  notes: text(2_000).optional(),
+});
+export type CreateMatch = z.infer<typeof createMatchSchema>;
+
+export const matchTransitionSchema = z.strictObject({
+  action: z.string().min(1).max(40),
+  comment: text(5_000).optional(),
+  /** Free text for decline and reject. */
+  reason: text(500).optional(),
+  version: z.number().int().min(1).optional(),
+});
+export type MatchTransition = z.infer<typeof matchTransitionSchema>;
+
+export const feedbackSchema = z.strictObject({
+  rating: z.number().int().min(1, 'must be 1 to 5').max(5, 'must be 1 to 5'),
+  comment: text(5_000).optional(),
+});
+export type Feedback = z.infer<typeof feedbackSchema>;
+
+export const listMatchesSchema = paginationSchema.extend({
+  status: csvList(z.enum(MATCH_STATUSES)).optional(),
+  requestId: uuidParam.optional(),
+  offerId: uuidParam.optional(),
+  origin: z.enum(['engine', 'committee', 'provider_interest']).optional(),
+  sort: z.enum(['-score', 'score', '-updatedAt', 'updatedAt', '-createdAt']).default('-score'),
+});
+export type ListMatches = z.infer<typeof listMatchesSchema>;

@@ -1,0 +1,59 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { uuidParam } from '@app/common';
+import type { AuthUser } from '../auth/auth-user';
+import { Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';
+import { AllocationPlanInput, allocationPlanSchema, EndorsePlanInput, endorsePlanSchema, ProfileInput, profileSchema } from './matching.schemas';
+import { MatchingService } from './matching.service';
+
+@ApiTags('matching')
+@Controller('matching')
+@Authorize(...COMMITTEE)
+export class MatchingController {
+  constructor(private readonly matching: MatchingService) {}
+
+  @Get('profile')
+  @ApiOperation({ summary: 'The weights profile in force' })
+  profile() {
+    return this.matching.getProfile();
+  }
+
+  @Put('profile')
+  @Authorize('committee_admin')
+  @ApiOperation({ summary: 'Save a new version of the weights; starts a full rescore' })
+  putProfile(@CurrentUser() user: AuthUser, @Body({ schema: profileSchema }) body: ProfileInput) {
+    return this.matching.putProfile(user, body);
+  }
+
+  @Post('rescore')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Start a full rescore; returns its progress handle' })
+  rescore(@CurrentUser() user: AuthUser) {
+    return this.matching.startRescore(user);
+  }
+
+  @Get('rescores')
+  rescores() {
+    return this.matching.listRescores();
+  }
+
+  @Get('rescores/:id')
+  @ApiOperation({ summary: 'Progress of a rescore' })
+  rescoreProgress(@Param('id', { schema: uuidParam }) id: string) {
+    return this.matching.getRescore(id);
+  }
+
+  @Post('allocation-plan')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The exact maximum-total-score set of suggestions within every offer’s capacity' })
+  plan(@Body({ schema: allocationPlanSchema }) body: AllocationPlanInput) {
+    return this.matching.allocationPlan(body);
+  }
+
+  @Post('allocation-plan/endorse')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Endorse the plan’s matches in one step' })
+  endorse(@CurrentUser() user: AuthUser, @Body({ schema: endorsePlanSchema }) body: EndorsePlanInput) {
+    return this.matching.endorsePlan(user, body);
+  }
+}

@@ -1,0 +1,104 @@
+import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import { useErrorMessage } from './error-state';
+
+export interface ActionDialogConfig {
+  title: string;
+  description: string;
+  confirmLabel: string;
+  confirmColor?: string;
+  /** `required`: the action is refused without one (a question, a reason to return). */
+  comment: 'required' | 'optional';
+  commentLabel?: string;
+  commentPlaceholder?: string;
+  reasons?: { value: string; label: string }[];
+  /** Anything else the person should know before confirming (e.g. the objection window). */
+  extra?: ReactNode;
+}
+
+interface ActionDialogProps {
+  config: ActionDialogConfig | null;
+  onClose: () => void;
+  onConfirm: (input: { comment?: string; reason?: string }) => void;
+  pending: boolean;
+  error: unknown;
+}
+
+/** Confirms a workflow action, with the comment or reason it needs; server errors stay in the dialog. */
+export function ActionDialog({ config, onClose, onConfirm, pending, error }: ActionDialogProps) {
+  const { t } = useTranslation();
+  const describe = useErrorMessage();
+  const [comment, setComment] = useState('');
+  const [reason, setReason] = useState<string | null>(null);
+  const [touched, setTouched] = useState(false);
+
+  // A fresh form each time the dialog opens for an action.
+  useEffect(() => {
+    setComment('');
+    setReason(null);
+    setTouched(false);
+  }, [config]);
+
+  const fieldErrors = error instanceof ApiError ? error.fieldErrors : [];
+  const serverError = (field: string) => fieldErrors.find((issue) => issue.field === field)?.message;
+  const commentMissing = config?.comment === 'required' && !comment.trim();
+  const reasonMissing = !!config?.reasons && !reason;
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (commentMissing || reasonMissing) return;
+    onConfirm({ comment: comment.trim() || undefined, reason: reason ?? undefined });
+  };
+
+  return (
+    <Modal opened={config !== null} onClose={onClose} title={config?.title} size="lg" centered>
+      {config && (
+        <form onSubmit={submit} noValidate>
+          <Stack gap="md">
+            <Text size="sm">{config.description}</Text>
+            {config.extra}
+            {config.reasons && (
+              <Select
+                label={t('actions.reasonLabel')}
+                data={config.reasons}
+                value={reason}
+                onChange={setReason}
+                required
+                allowDeselect={false}
+                error={(touched && reasonMissing ? t('actions.reasonRequired') : undefined) ?? serverError('reason')}
+              />
+            )}
+            <Textarea
+              label={config.commentLabel ?? (config.comment === 'required' ? t('actions.commentRequired') : t('actions.commentOptional'))}
+              placeholder={config.commentPlaceholder}
+              value={comment}
+              onChange={(event) => setComment(event.currentTarget.value)}
+              required={config.comment === 'required'}
+              autosize
+              minRows={3}
+              maxRows={10}
+              data-autofocus
+              error={(touched && commentMissing ? t('actions.commentMissing') : undefined) ?? serverError('comment')}
+            />
+            {error != null && fieldErrors.length === 0 && (
+              <Alert color="red" title={t('actions.failed')} role="alert">
+                {error instanceof ApiError && !error.isNetworkError ? error.message : describe(error)}
+              </Alert>
+            )}
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={onClose} disabled={pending}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" color={config.confirmColor} loading={pending}>
+                {config.confirmLabel}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,48 @@
+import { Alert, List, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import { useErrorMessage } from './error-state';
+
+export type FieldErrors<F extends string> = Partial<Record<F, string>>;
+
+/**
+ * Splits an API error's `details` into messages for the form's fields and messages for no field in
+ * particular. `fieldOf` maps an API path (`provisions.0`, `estimatedCost.amount`) to a form field, or null.
+ */
+export function splitFieldErrors<F extends string>(
+  error: unknown,
+  fieldOf: (apiField: string) => F | null,
+): { fields: FieldErrors<F>; rest: string[] } {
+  const fields: FieldErrors<F> = {};
+  const rest: string[] = [];
+  if (!(error instanceof ApiError)) return { fields, rest };
+  for (const issue of error.fieldErrors) {
+    const field = fieldOf(issue.field);
+    if (field && !fields[field]) fields[field] = issue.message;
+    else if (!field) rest.push(`${issue.field}: ${issue.message}`);
+  }
+  return { fields, rest };
+}
+
+/** The form-level error: what could not be put next to a field, or the whole message when nothing could. */
+export function FormErrorAlert({ error, rest }: { error: unknown; rest: string[] }) {
+  const { t } = useTranslation();
+  const describe = useErrorMessage();
+  if (!error) return null;
+  const onFields = error instanceof ApiError && error.fieldErrors.length > 0;
+  return (
+    <Alert color="red" title={onFields ? t('form.fixFields') : t('form.saveFailed')} role="alert">
+      {rest.length > 0 ? (
+        <List size="sm">
+          {rest.map((message) => (
+            <List.Item key={message}>{message}</List.Item>
+          ))}
+        </List>
+      ) : onFields ? (
+        <Text size="sm">{t('form.fixFieldsHint')}</Text>
+      ) : (
+        <Text size="sm">{error instanceof ApiError && !error.isNetworkError ? error.message : describe(error)}</Text>
+      )}
+    </Alert>
+  );
+}

@@ -1,0 +1,107 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { requestListQuery } from '../api/requests';
+import { REQUEST_STATUSES } from '../api/request-status';
+import { ListFooter, ListStates, useListParams } from '../components/list-controls';
+import { PageHeader } from '../components/page-header';
+import { RequestFilters, REQUEST_FILTER_KEYS } from '../requests/request-filters';
+import { RequestsTable } from '../requests/requests-table';
+
+// The Committee never sees a State's drafts.
+const COMMITTEE_STATUSES = REQUEST_STATUSES.filter((status) => status !== 'draft');
+
+/** Every request the Committee has received, from every State. */
+export function CommitteeRequestsPage() {
+  const { t } = useTranslation();
+  const list = useListParams(REQUEST_FILTER_KEYS, { sort: '-updatedAt' });
+  const requests = useQuery({
+    ...requestListQuery({ page: list.page, pageSize: list.pageSize, sort: list.sort, ...list.filters }),
+    placeholderData: keepPreviousData,
+  });
+
+  return (
+    <>
+      <PageHeader title={t('sections.requests.title')}>{t('committeeRequests.intro')}</PageHeader>
+      <RequestFilters list={list} statuses={COMMITTEE_STATUSES} showState />
+      <ListStates
+        query={requests}
+        emptyTitle={list.activeFilterCount ? t('list.noMatch.title') : t('committeeRequests.empty.title')}
+        emptyDescription={list.activeFilterCount ? t('list.noMatch.description') : t('committeeRequests.empty.description')}
+      >
+        {(page) => (
+          <>
+            <RequestsTable
+              items={page.items}
+              columns={['reference', 'title', 'state', 'status', 'priority', 'submittedAt', 'updatedAt']}
+              sort={list.sort}
+              onSort={list.setSort}
+              label={t('sections.requests.title')}
+            />
+            <ListFooter
+              page={page.page}
+              pageSize={page.pageSize}
+              total={page.total}
+              onPage={list.setPage}
+              onPageSize={list.setPageSize}
+              label={t('list.pagination')}
+            />
+          </>
+        )}
+      </ListStates>
+    </>
+  );
+}
+
+const CIRCULATED = ['circulated', 'matched'] as const;
+
+/** Requests the Committee has shared with providers: what a provider could help with. */
+export function CirculatedRequestsPage() {
+  const { t } = useTranslation();
+  const list = useListParams(REQUEST_FILTER_KEYS, { sort: '-circulatedAt' });
+  const status = list.filters.status
+    ?.split(',')
+    .filter((value) => (CIRCULATED as readonly string[]).includes(value))
+    .join(',');
+  const requests = useQuery({
+    ...requestListQuery({
+      page: list.page,
+      pageSize: list.pageSize,
+      sort: list.sort,
+      ...list.filters,
+      status: status || CIRCULATED.join(','),
+    }),
+    placeholderData: keepPreviousData,
+  });
+
+  return (
+    <>
+      <PageHeader title={t('sections.circulatedRequests.title')}>{t('circulatedRequests.intro')}</PageHeader>
+      <RequestFilters list={list} statuses={CIRCULATED} showState />
+      <ListStates
+        query={requests}
+        emptyTitle={list.activeFilterCount ? t('list.noMatch.title') : t('circulatedRequests.empty.title')}
+        emptyDescription={list.activeFilterCount ? t('list.noMatch.description') : t('circulatedRequests.empty.description')}
+      >
+        {(page) => (
+          <>
+            <RequestsTable
+              items={page.items}
+              columns={['reference', 'title', 'state', 'assistanceTypes', 'status', 'priority', 'circulatedAt']}
+              sort={list.sort}
+              onSort={list.setSort}
+              label={t('sections.circulatedRequests.title')}
+            />
+            <ListFooter
+              page={page.page}
+              pageSize={page.pageSize}
+              total={page.total}
+              onPage={list.setPage}
+              onPageSize={list.setPageSize}
+              label={t('list.pagination')}
+            />
+          </>
+        )}
+      </ListStates>
+    </>
+  );
+}

@@ -1,0 +1,162 @@
+import { Alert, Button, Group, Text, type ButtonProps } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import {
+  CLOSE_REASONS,
+  requestKeys,
+  transitionRequest,
+  type AssistanceRequest,
+  type RequestAction,
+} from '../api/requests';
+import { ActionDialog, type ActionDialogConfig } from '../components/action-dialog';
+import { useNotify } from '../components/notifications';
+import { formatDateTime } from '../format';
+
+/** Actions people take; `match_agreed` happens by itself when a match is agreed. */
+const PERSON_ACTIONS: readonly RequestAction[] = [
+  'submit',
+  'acknowledge',
+  'request_clarification',
+  'circulate',
+  'start_delivery',
+  'mark_delivered',
+  'close',
+  'withdraw',
+];
+
+const DESTRUCTIVE: readonly RequestAction[] = ['withdraw', 'close'];
+
+interface RequestActionsProps {
+  request: AssistanceRequest;
+  size?: ButtonProps['size'];
+}
+
+/** One button per action the API says this person may take now, each confirmed in a dialog. */
+export function RequestActions({ request, size = 'sm' }: RequestActionsProps) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const queryClient = useQueryClient();
+  const [action, setAction] = useState<RequestAction | null>(null);
+
+  const transition = useMutation({
+    mutationFn: (input: { action: RequestAction; comment?: string; reason?: string }) =>
+      transitionRequest(request.id, { ...input, version: request.version }),
+    onSuccess: (updated, input) => {
+      queryClient.setQueryData(requestKeys.detail(updated.id), updated);
+      void queryClient.invalidateQueries({ queryKey: requestKeys.all });
+      setAction(null);
+      notify({
+        color: 'green',
+        title: t(`requestActions.${input.action}.done`, { reference: updated.reference }),
+      });
+    },
+    onError: (error) => {
+      // Someone else changed it meanwhile: show the current state behind the dialog.
+      if (error instanceof ApiError && error.statusCode === 409) {
+        void queryClient.invalidateQueries({ queryKey: requestKeys.detail(request.id) });
+      }
+    },
+  });
+
+  const actions = request.availableActions.filter((candidate) => PERSON_ACTIONS.includes(candidate));
+  if (actions.length === 0) return null;
+
+  const resubmit = request.status === 'clarification_requested';
+  const config = (chosen: RequestAction): ActionDialogConfig => {
+    const base = {
+      title: t(`requestActions.${chosen}.title`, { reference: request.reference }),
+      description: t(`requestActions.${chosen}.description`),
+      confirmLabel: t(`requestActions.${chosen}.confirm`),
+      comment: chosen === 'request_clarification' ? ('required' as const) : ('optional' as const),
+      confirmColor: DESTRUCTIVE.includes(chosen) ? 'red' : chosen === 'request_clarification' ? 'orange' : undefined,
+    };
+    switch (chosen) {
+      case 'submit':
+        return resubmit
+          ? {
+              ...base,
+              title: t('requestActions.resubmit.title', { reference: request.reference }),
+              description: t('requestActions.resubmit.description'),
+              confirmLabel: t('requestActions.resubmit.confirm'),
+            }
+          : base;
+      case 'request_clarification':
+        return {
+          ...base,
+          commentLabel: t('requestActions.request_clarification.commentLabel'),
+          commentPlaceholder: t('requestActions.request_clarification.commentPlaceholder'),
+        };
+      case 'circulate':
+        return { ...base, extra: <ObjectionWindowNote request={request} /> };
+      case 'close':
+        return { ...base, reasons: CLOSE_REASONS.map((reason) => ({ value: reason, label: t(`closeReasons.${reason}`) })) };
+      default:
+        return base;
+    }
+  };
+
+  const buttonLabel = (candidate: RequestAction) =>
+    candidate === 'submit' && resubmit ? t('requestActions.resubmit.button') : t(`requestActions.${candidate}.button`);
+
+  return (
+    <>
+      <Group gap="xs" wrap="wrap">
+        {actions.map((candidate) => (
+          <Button
+            key={candidate}
+            size={size}
+            variant={DESTRUCTIVE.includes(candidate) ? 'light' : candidate === actions[0] ? 'filled' : 'light'}
+            color={DESTRUCTIVE.includes(candidate) ? 'red' : candidate === 'request_clarification' ? 'orange' : undefined}
+            onClick={() => {
+              transition.reset();
+              setAction(candidate);
+            }}
+          >
+            {buttonLabel(candidate)}
+          </Button>
+        ))}
+      </Group>
+      <ActionDialog
+        config={action ? config(action) : null}
+        onClose={() => setAction(null)}
+        onConfirm={(input) => action && transition.mutate({ action, ...input })}
+        pending={transition.isPending}
+        error={transition.error}
+      />
+    </>
+  );
+}
+
+/** When the requesting State's objection window closes, or that it waived it (DESIGN §5). */
+export function ObjectionWindowNote({ request, compact = false }: { request: AssistanceRequest; compact?: boolean }) {
+  const { t, i18n } = useTranslation();
+  if (request.status !== 'acknowledged') return null;
+  let text: string;
+  let open: boolean;
+  if (request.objectionWindowWaived) {
+    text = t('objectionWindow.waived');
+    open = true;
+  } else if (request.objectionWindowClosesAt) {
+    const closesAt = request.objectionWindowClosesAt;
+    open = new Date(closesAt).getTime() <= Date.now();
+    text = open
+      ? t('objectionWindow.closed', { at: formatDateTime(closesAt, i18n.language) })
+      : t('objectionWindow.closes', { at: formatDateTime(closesAt, i18n.language) });
+  } else {
+    return null;
+  }
+  if (compact) {
+    return (
+      <Text size="xs" c={open ? 'teal.8' : 'orange.8'}>
+        {text}
+      </Text>
+    );
+  }
+  return (
+    <Alert color={open ? 'teal' : 'orange'} variant="light" title={t('objectionWindow.title')}>
+      {text}
+    </Alert>
+  );
+}

@@ -1,0 +1,492 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { providersQuery } from '../api/organizations';
+import { useSignedInUser } from '../auth/current-user';
+import {
+  checkDuplicates,
+  REQUEST_PRIORITIES,
+  REQUEST_VISIBILITIES,
+  type AssistanceRequest,
+  type RequestInput,
+  type RequestPriority,
+  type RequestVisibility,
+} from '../api/requests';
+import { FormErrorAlert, splitFieldErrors, type FieldErrors } from '../components/form-errors';
+import { useStatusLabels } from '../components/status-badge';
+import { fromMinorUnits, toMinorUnits } from '../format';
+import { requestPath } from '../paths';
+import { TaxonomyMultiSelect } from '../taxonomy/taxonomy-multi-select';
+import { useTaxonomy, type TaxonomyLookup } from '../taxonomy/use-taxonomy';
+
+interface FormValues {
+  title: string;
+  description: string;
+  provisions: string[];
+  domains: string[];
+  assistanceTypes: string[];
+  targetInstitutions: string[];
+  priority: RequestPriority;
+  visibility: RequestVisibility;
+  /** In major units (dollars), as typed. */
+  costAmount: number | string;
+  costCurrency: string | null;
+  desiredStart: string;
+  desiredEnd: string;
+  languages: string[];
+  preferredProviderIds: string[];
+  assistanceReceived: string;
+  napReference: string;
+  letterDate: string;
+  objectionWindowWaived: boolean;
+}
+
+type FormField = keyof FormValues;
+
+const EMPTY: FormValues = {
+  title: '',
+  description: '',
+  provisions: [],
+  domains: [],
+  assistanceTypes: [],
+  targetInstitutions: [],
+  priority: 'medium',
+  visibility: 'providers',
+  costAmount: '',
+  costCurrency: 'USD',
+  desiredStart: '',
+  desiredEnd: '',
+  languages: [],
+  preferredProviderIds: [],
+  assistanceReceived: '',
+  napReference: '',
+  letterDate: '',
+  objectionWindowWaived: false,
+};
+
+function valuesOf(request: AssistanceRequest, lookup: TaxonomyLookup | undefined): FormValues {
+  const cost = request.estimatedCost;
+  const minorUnits = cost ? (lookup?.currency(cost.currency)?.minorUnits ?? 2) : 2;
+  return {
+    title: request.title,
+    description: request.description,
+    provisions: request.provisions,
+    domains: request.domains,
+    assistanceTypes: request.assistanceTypes,
+    targetInstitutions: request.targetInstitutions,
+    priority: request.priority,
+    visibility: request.visibility,
+    costAmount: cost ? fromMinorUnits(cost.amount, minorUnits) : '',
+    costCurrency: cost?.currency ?? 'USD',
+    desiredStart: request.desiredStart ?? '',
+    desiredEnd: request.desiredEnd ?? '',
+    languages: request.languages,
+    preferredProviderIds: request.preferredProviderIds,
+    assistanceReceived: request.assistanceReceived ?? '',
+    napReference: request.napReference ?? '',
+    letterDate: request.letterDate ?? '',
+    objectionWindowWaived: request.objectionWindowWaived,
+  };
+}
+
+function inputOf(values: FormValues, lookup: TaxonomyLookup | undefined): RequestInput {
+  const amount = typeof values.costAmount === 'number' ? values.costAmount : Number.parseFloat(values.costAmount);
+  const minorUnits = values.costCurrency ? (lookup?.currency(values.costCurrency)?.minorUnits ?? 2) : 2;
+  const optional = (text: string) => text.trim() || null;
+  return {
+    title: values.title.trim(),
+    description: values.description.trim(),
+    provisions: values.provisions,
+    domains: values.domains,
+    assistanceTypes: values.assistanceTypes,
+    targetInstitutions: values.targetInstitutions,
+    priority: values.priority,
+    visibility: values.visibility,
+    estimatedCost:
+      Number.isFinite(amount) && values.costCurrency
+        ? { amount: toMinorUnits(amount, minorUnits), currency: values.costCurrency }
+        : null,
+    desiredStart: optional(values.desiredStart),
+    desiredEnd: optional(values.desiredEnd),
+    languages: values.languages,
+    preferredProviderIds: values.preferredProviderIds,
+    assistanceReceived: optional(values.assistanceReceived),
+    napReference: optional(values.napReference),
+    letterDate: optional(values.letterDate),
+    objectionWindowWaived: values.objectionWindowWaived,
+  };
+}
+
+/** Which form field an API error path belongs to. */
+function fieldOf(apiField: string): FormField | null {
+  const root = apiField.split('.')[0];
+  if (root === 'estimatedCost') return apiField.endsWith('currency') ? 'costCurrency' : 'costAmount';
+  return root in EMPTY ? (root as FormField) : null;
+}
+
+interface RequestFormProps {
+  /** The request being edited; none for a new draft. */
+  request?: AssistanceRequest;
+  submitLabel: string;
+  pending: boolean;
+  error: unknown;
+  onSubmit: (input: RequestInput) => void;
+  onCancel: () => void;
+}
+
+/** The request form, new and edit alike. The API validates; the form catches what it can before sending. */
+export function RequestForm({ request, submitLabel, pending, error, onSubmit, onCancel }: RequestFormProps) {
+  const { t } = useTranslation();
+  const { lookup } = useTaxonomy();
+  const providers = useQuery(providersQuery);
+  const [values, setValues] = useState<FormValues>(() => (request ? valuesOf(request, lookup) : EMPTY));
+  const [clientErrors, setClientErrors] = useState<FieldErrors<FormField>>({});
+
+  const set = <K extends FormField>(field: K, value: FormValues[K]) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    setClientErrors((current) => ({ ...current, [field]: undefined }));
+  };
+
+  const server = splitFieldErrors(error, fieldOf);
+  const errorOf = (field: FormField) => clientErrors[field] ?? server.fields[field];
+
+  const validate = (): FieldErrors<FormField> => {
+    const found: FieldErrors<FormField> = {};
+    if (values.title.trim().length < 5) found.title = t('requestForm.errors.title');
+    if (values.description.trim().length < 20) found.description = t('requestForm.errors.description');
+    if (values.provisions.length === 0) found.provisions = t('requestForm.errors.pickOne');
+    if (values.domains.length === 0) found.domains = t('requestForm.errors.pickOne');
+    if (values.assistanceTypes.length === 0) found.assistanceTypes = t('requestForm.errors.pickOne');
+    if (values.desiredStart && values.desiredEnd && values.desiredEnd < values.desiredStart) {
+      found.desiredEnd = t('requestForm.errors.endBeforeStart');
+    }
+    if (values.costAmount !== '' && !values.costCurrency) found.costCurrency = t('requestForm.errors.currency');
+    return found;
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = validate();
+    setClientErrors(found);
+    if (Object.values(found).some(Boolean)) return;
+    onSubmit(inputOf(values, lookup));
+  };
+
+  const currencyData = useMemo(
+    () => (lookup?.taxonomy.currencies ?? []).map((currency) => ({ value: currency.code, label: `${currency.code} — ${currency.name}` })),
+    [lookup],
+  );
+  const languageData = useMemo(
+    () => (lookup?.taxonomy.languages ?? []).map((language) => ({ value: language.code, label: `${language.name} (${language.code})` })),
+    [lookup],
+  );
+  const providerData = (providers.data ?? []).map((provider) => ({ value: provider.id, label: provider.name }));
+  const minorUnits = values.costCurrency ? (lookup?.currency(values.costCurrency)?.minorUnits ?? 2) : 2;
+  const hasClientErrors = Object.values(clientErrors).some(Boolean);
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={submitLabel}>
+      <Stack gap="lg">
+        <FormSection title={t('requestForm.sections.need')} description={t('requestForm.sections.needHelp')}>
+          <TextInput
+            label={t('fields.title')}
+            description={t('requestForm.help.title')}
+            value={values.title}
+            onChange={(event) => set('title', event.currentTarget.value)}
+            error={errorOf('title')}
+            required
+            maxLength={200}
+          />
+          <Textarea
+            label={t('fields.description')}
+            description={t('requestForm.help.description')}
+            value={values.description}
+            onChange={(event) => set('description', event.currentTarget.value)}
+            error={errorOf('description')}
+            required
+            autosize
+            minRows={5}
+            maxRows={16}
+          />
+          <DuplicateWarning title={values.title} description={values.description} excludeId={request?.id} />
+          <Textarea
+            label={t('fields.assistanceReceived')}
+            description={t('requestForm.help.assistanceReceived')}
+            value={values.assistanceReceived}
+            onChange={(event) => set('assistanceReceived', event.currentTarget.value)}
+            error={errorOf('assistanceReceived')}
+            autosize
+            minRows={2}
+            maxRows={8}
+          />
+        </FormSection>
+
+        <FormSection title={t('requestForm.sections.classification')} description={t('requestForm.sections.classificationHelp')}>
+          <TaxonomyMultiSelect
+            category="provisions"
+            label={t('fields.provisions')}
+            description={t('requestForm.help.provisions')}
+            value={values.provisions}
+            onChange={(value) => set('provisions', value)}
+            error={errorOf('provisions')}
+            required
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TaxonomyMultiSelect
+              category="domains"
+              label={t('fields.domains')}
+              value={values.domains}
+              onChange={(value) => set('domains', value)}
+              error={errorOf('domains')}
+              required
+            />
+            <TaxonomyMultiSelect
+              category="assistanceTypes"
+              label={t('fields.assistanceTypes')}
+              value={values.assistanceTypes}
+              onChange={(value) => set('assistanceTypes', value)}
+              error={errorOf('assistanceTypes')}
+              required
+            />
+          </SimpleGrid>
+          <TaxonomyMultiSelect
+            category="targetInstitutions"
+            label={t('fields.targetInstitutions')}
+            description={t('requestForm.help.targetInstitutions')}
+            value={values.targetInstitutions}
+            onChange={(value) => set('targetInstitutions', value)}
+            error={errorOf('targetInstitutions')}
+          />
+        </FormSection>
+
+        <FormSection title={t('requestForm.sections.scope')} description={t('requestForm.sections.scopeHelp')}>
+          <Radio.Group
+            label={t('fields.priority')}
+            description={t('requestForm.help.priority')}
+            value={values.priority}
+            onChange={(value) => set('priority', value as RequestPriority)}
+            error={errorOf('priority')}
+          >
+            <Group mt="xs" gap="xl">
+              {REQUEST_PRIORITIES.map((priority) => (
+                <Radio key={priority} value={priority} label={t(`priority.${priority}`)} />
+              ))}
+            </Group>
+          </Radio.Group>
+          <Group align="flex-start" grow wrap="wrap">
+            <NumberInput
+              label={t('fields.estimatedCost')}
+              description={t('requestForm.help.estimatedCost')}
+              value={values.costAmount}
+              onChange={(value) => set('costAmount', value)}
+              error={errorOf('costAmount')}
+              min={0}
+              decimalScale={minorUnits}
+              thousandSeparator=","
+              allowNegative={false}
+              miw={220}
+            />
+            <Select
+              label={t('fields.currency')}
+              description={t('requestForm.help.currency')}
+              data={currencyData}
+              value={values.costCurrency}
+              onChange={(value) => set('costCurrency', value)}
+              error={errorOf('costCurrency')}
+              searchable
+              miw={220}
+            />
+          </Group>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput
+              type="date"
+              label={t('fields.desiredStart')}
+              value={values.desiredStart}
+              onChange={(event) => set('desiredStart', event.currentTarget.value)}
+              error={errorOf('desiredStart')}
+            />
+            <TextInput
+              type="date"
+              label={t('fields.desiredEnd')}
+              value={values.desiredEnd}
+              onChange={(event) => set('desiredEnd', event.currentTarget.value)}
+              error={errorOf('desiredEnd')}
+            />
+            <TextInput
+              type="date"
+              label={t('fields.letterDate')}
+              description={t('requestForm.help.letterDate')}
+              value={values.letterDate}
+              onChange={(event) => set('letterDate', event.currentTarget.value)}
+              error={errorOf('letterDate')}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <MultiSelect
+              label={t('fields.languages')}
+              description={t('requestForm.help.languages')}
+              data={languageData}
+              value={values.languages}
+              onChange={(value) => set('languages', value)}
+              error={errorOf('languages')}
+              searchable
+              clearable
+              maxValues={10}
+            />
+            <TextInput
+              label={t('fields.napReference')}
+              description={t('requestForm.help.napReference')}
+              value={values.napReference}
+              onChange={(event) => set('napReference', event.currentTarget.value)}
+              error={errorOf('napReference')}
+              maxLength={100}
+            />
+          </SimpleGrid>
+          <MultiSelect
+            label={t('fields.preferredProviders')}
+            description={t('requestForm.help.preferredProviders')}
+            data={providerData}
+            value={values.preferredProviderIds}
+            onChange={(value) => set('preferredProviderIds', value)}
+            error={errorOf('preferredProviderIds')}
+            searchable
+            clearable
+            disabled={providers.isPending}
+            nothingFoundMessage={t('taxonomy.nothingFound')}
+          />
+        </FormSection>
+
+        <FormSection title={t('requestForm.sections.sharing')} description={t('requestForm.sections.sharingHelp')}>
+          <Radio.Group
+            label={t('fields.visibility')}
+            value={values.visibility}
+            onChange={(value) => set('visibility', value as RequestVisibility)}
+            error={errorOf('visibility')}
+          >
+            <Stack mt="xs" gap="sm">
+              {REQUEST_VISIBILITIES.map((visibility) => (
+                <Radio
+                  key={visibility}
+                  value={visibility}
+                  label={t(`visibility.${visibility}.label`)}
+                  description={t(`visibility.${visibility}.help`)}
+                />
+              ))}
+            </Stack>
+          </Radio.Group>
+          <Checkbox
+            label={t('fields.objectionWindowWaived')}
+            description={t('requestForm.help.objectionWindowWaived')}
+            checked={values.objectionWindowWaived}
+            onChange={(event) => set('objectionWindowWaived', event.currentTarget.checked)}
+            error={errorOf('objectionWindowWaived')}
+          />
+        </FormSection>
+
+        {hasClientErrors && (
+          <Alert color="red" title={t('form.fixFields')} role="alert">
+            {t('form.fixFieldsHint')}
+          </Alert>
+        )}
+        <FormErrorAlert error={error} rest={server.rest} />
+
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onCancel} disabled={pending}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={pending}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function FormSection({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="lg" component="fieldset" m={0} style={{ minWidth: 0 }}>
+      <Stack gap="md">
+        <div>
+          <Title order={2} size="h4" component="legend" p={0}>
+            {title}
+          </Title>
+          {description && (
+            <Text size="sm" c="dimmed" mt={2}>
+              {description}
+            </Text>
+          )}
+        </div>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** DESIGN §6.8: while drafting, say so when an open request of the same State reads much the same. */
+function DuplicateWarning({ title, description, excludeId }: { title: string; description: string; excludeId?: string }) {
+  const { t } = useTranslation();
+  const user = useSignedInUser();
+  const labels = useStatusLabels();
+  // Debounce one string, not an object: a fresh object each render would restart the timer for ever.
+  const [debouncedText] = useDebouncedValue(`${title.trim()}\u0000${description.trim()}`, 600);
+  const [debouncedTitle, debouncedDescription = ''] = debouncedText.split('\u0000');
+  const debounced = { title: debouncedTitle, description: debouncedDescription };
+  const enabled = debounced.title.length >= 5;
+  const duplicates = useQuery({
+    queryKey: ['requests', 'duplicate-check', debounced, excludeId ?? null],
+    queryFn: ({ signal }) =>
+      checkDuplicates(
+        { title: debounced.title, ...(debounced.description ? { description: debounced.description.slice(0, 10_000) } : {}), ...(excludeId ? { excludeId } : {}) },
+        signal,
+      ),
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+
+  if (!enabled || !duplicates.data?.length) return null;
+  return (
+    <Alert color="yellow" title={t('requestForm.duplicates.title')} role="status">
+      <Stack gap="xs">
+        <Text size="sm">{t('requestForm.duplicates.intro')}</Text>
+        <List size="sm" spacing={4}>
+          {duplicates.data.map((duplicate) => (
+            <List.Item key={duplicate.id}>
+              <Anchor component={Link} to={requestPath(user.role, duplicate.id)} target="_blank" fw={500}>
+                {duplicate.reference} — {duplicate.title}
+              </Anchor>{' '}
+              <Text span size="xs" c="dimmed">
+                {t('requestForm.duplicates.detail', {
+                  status: labels.request(duplicate.status),
+                  similarity: Math.round(duplicate.similarity * 100),
+                })}
+              </Text>
+            </List.Item>
+          ))}
+        </List>
+      </Stack>
+    </Alert>
+  );
+}

@@ -1,0 +1,150 @@
+import { Anchor, Stack, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { AssistanceRequest } from '../api/requests';
+import { useSignedInUser } from '../auth/current-user';
+import { SortableTh } from '../components/list-controls';
+import { RequestStatusBadge } from '../components/status-badge';
+import { formatDate } from '../format';
+import { requestPath } from '../paths';
+import { TaxonomyBadges } from '../taxonomy/taxonomy-multi-select';
+import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { PriorityBadge } from './priority-badge';
+
+export type RequestColumn =
+  | 'reference'
+  | 'title'
+  | 'state'
+  | 'organization'
+  | 'status'
+  | 'priority'
+  | 'assistanceTypes'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'submittedAt'
+  | 'circulatedAt';
+
+const SORTABLE: Partial<Record<RequestColumn, { field: string; first: 'asc' | 'desc' }>> = {
+  reference: { field: 'reference', first: 'asc' },
+  title: { field: 'title', first: 'asc' },
+  status: { field: 'status', first: 'asc' },
+  priority: { field: 'priority', first: 'asc' },
+  createdAt: { field: 'createdAt', first: 'desc' },
+  updatedAt: { field: 'updatedAt', first: 'desc' },
+  submittedAt: { field: 'submittedAt', first: 'desc' },
+  circulatedAt: { field: 'circulatedAt', first: 'desc' },
+};
+
+interface RequestsTableProps {
+  items: AssistanceRequest[];
+  columns: RequestColumn[];
+  sort: string;
+  onSort: (sort: string) => void;
+  label: string;
+  /** Extra cell at the end of each row, e.g. the review queue's action buttons. */
+  rowActions?: (request: AssistanceRequest) => ReactNode;
+  rowActionsLabel?: string;
+}
+
+export function RequestsTable({ items, columns, sort, onSort, label, rowActions, rowActionsLabel }: RequestsTableProps) {
+  const { t, i18n } = useTranslation();
+  const user = useSignedInUser();
+  const { lookup } = useTaxonomy();
+  const date = (value: string | null) => (value ? formatDate(value, i18n.language) : t('common.notSet'));
+
+  const header = (column: RequestColumn) => {
+    const title = t(`requestsTable.columns.${column}`);
+    const sortable = SORTABLE[column];
+    return sortable ? (
+      <SortableTh key={column} field={sortable.field} sort={sort} onSort={onSort} firstDirection={sortable.first}>
+        {title}
+      </SortableTh>
+    ) : (
+      <Table.Th key={column}>{title}</Table.Th>
+    );
+  };
+
+  const cell = (column: RequestColumn, request: AssistanceRequest): ReactNode => {
+    switch (column) {
+      case 'reference':
+        return (
+          <Table.Td key={column} ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+            {request.reference}
+          </Table.Td>
+        );
+      case 'title':
+        return (
+          <Table.Td key={column} miw={240}>
+            <Stack gap={4}>
+              <Anchor component={Link} to={requestPath(user.role, request.id)} fw={500} size="sm">
+                {request.title}
+              </Anchor>
+              <TaxonomyBadges category="provisions" codes={request.provisions} display="code" />
+            </Stack>
+          </Table.Td>
+        );
+      case 'state':
+        return (
+          <Table.Td key={column}>
+            <Text size="sm" title={lookup?.stateName(request.state)}>
+              {lookup?.stateName(request.state) ?? request.state}
+            </Text>
+          </Table.Td>
+        );
+      case 'organization':
+        return (
+          <Table.Td key={column}>
+            <Text size="sm" title={request.organization?.name}>
+              {request.organization?.shortName ?? t('common.notSet')}
+            </Text>
+          </Table.Td>
+        );
+      case 'status':
+        return (
+          <Table.Td key={column} style={{ whiteSpace: 'nowrap' }}>
+            <RequestStatusBadge status={request.status} size="sm" />
+          </Table.Td>
+        );
+      case 'priority':
+        return (
+          <Table.Td key={column} style={{ whiteSpace: 'nowrap' }}>
+            <PriorityBadge priority={request.priority} />
+          </Table.Td>
+        );
+      case 'assistanceTypes':
+        return (
+          <Table.Td key={column}>
+            <TaxonomyBadges category="assistanceTypes" codes={request.assistanceTypes} />
+          </Table.Td>
+        );
+      default:
+        return (
+          <Table.Td key={column} style={{ whiteSpace: 'nowrap' }}>
+            {date(request[column])}
+          </Table.Td>
+        );
+    }
+  };
+
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table striped highlightOnHover verticalSpacing="sm" aria-label={label}>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map(header)}
+            {rowActions && <Table.Th>{rowActionsLabel}</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((request) => (
+            <Table.Tr key={request.id}>
+              {columns.map((column) => cell(column, request))}
+              {rowActions && <Table.Td>{rowActions(request)}</Table.Td>}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
