@@ -22,6 +22,8 @@ const base = {
   moduleNameMapper: aliases,
   testEnvironment: 'node',
 };
+// Tiers that start processes, browsers or several requests per test.
+const slow = { ...base, testTimeout: 60_000 };
 
 module.exports = {
   // Once per run, for every tier: a fresh database and queue prefix (test/support/global-setup.ts).
@@ -30,17 +32,17 @@ module.exports = {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
-      ...base,
+      ...slow,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
     },
     {
-      ...base,
+      ...slow,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
     },
     {
-      ...base,
+      ...slow,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
     },

@@ -8,6 +8,7 @@ import { DatabaseModule } from '@app/database';
 import { OutboxModule } from '@app/outbox';
 import { QueueModule } from '@app/queue';
 import { AuthModule } from './auth/auth.module';
+import { DataExchangeModule } from './data-exchange/data-exchange.module';
 import { SameOriginMiddleware } from './auth/same-origin.middleware';
 import { HealthController } from './health/health.controller';
 import { HistoryModule } from './history/history.module';
@@ -36,6 +37,7 @@ const webDist = path.resolve(process.env.WEB_DIST_DIR ?? path.join(process.cwd()
     HistoryModule,
     RequestsModule,
     OffersModule,
+    DataExchangeModule,
     MatchesModule,
     MatchingModule,
     // The built web app, when present (demo and production builds); API and health routes stay the API's.

@@ -1,6 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { RouterProvider, type createBrowserRouter } from 'react-router-dom';
+import { NotificationsProvider } from './components/notifications';
 import { SectionsProvider, type AppSection } from './navigation';
 import { theme } from './theme';
 
@@ -14,9 +15,11 @@ export function App({ router, queryClient, sections }: AppProps) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
-        <SectionsProvider sections={sections}>
-          <RouterProvider router={router} />
-        </SectionsProvider>
+        <NotificationsProvider>
+          <SectionsProvider sections={sections}>
+            <RouterProvider router={router} />
+          </SectionsProvider>
+        </NotificationsProvider>
       </QueryClientProvider>
     </MantineProvider>
   );

@@ -7,9 +7,18 @@ import type { AppSection } from './navigation';
 import { AgencyHomePage } from './pages/agency-home.page';
 import { ComingSoonPage } from './pages/coming-soon.page';
 import { CommitteeHomePage } from './pages/committee-home.page';
+import { EditRequestPage } from './pages/edit-request.page';
+import { MyRequestsPage } from './pages/my-requests.page';
+import { NewRequestPage } from './pages/new-request.page';
+import { OfferDetailPage } from './pages/offer-detail.page';
+import { EditOfferPage, NewOfferPage } from './pages/offer-form.page';
+import { CommitteeOffersPage, MyOffersPage } from './pages/offers-list.page';
 import { NotFoundPage } from './pages/not-found.page';
 import { ProviderHomePage } from './pages/provider-home.page';
 import { PublicRequestsPage } from './pages/public-requests.page';
+import { RequestDetailPage } from './pages/request-detail.page';
+import { CirculatedRequestsPage, CommitteeRequestsPage } from './pages/requests-list.page';
+import { ReviewQueuePage } from './pages/review-queue.page';
 import { RootRedirectPage } from './pages/root-redirect.page';
 import { SignInPage } from './pages/sign-in.page';
 
@@ -24,21 +33,35 @@ export const appSections: readonly AppSection[] = [
     section: 'reviewQueue',
     roles: COMMITTEE_ROLES,
     nav: 'main',
-    element: <ComingSoonPage section="reviewQueue" />,
+    element: <ReviewQueuePage />,
   },
   {
     path: '/committee/requests',
     section: 'requests',
     roles: COMMITTEE_ROLES,
     nav: 'main',
-    element: <ComingSoonPage section="requests" />,
+    element: <CommitteeRequestsPage />,
+  },
+  {
+    path: '/committee/requests/:id',
+    section: 'requestDetail',
+    roles: COMMITTEE_ROLES,
+    nav: 'none',
+    element: <RequestDetailPage />,
   },
   {
     path: '/committee/offers',
     section: 'offers',
     roles: COMMITTEE_ROLES,
     nav: 'main',
-    element: <ComingSoonPage section="offers" />,
+    element: <CommitteeOffersPage />,
+  },
+  {
+    path: '/committee/offers/:id',
+    section: 'offerDetail',
+    roles: COMMITTEE_ROLES,
+    nav: 'none',
+    element: <OfferDetailPage />,
   },
   {
     path: '/committee/matches',
@@ -62,14 +85,28 @@ export const appSections: readonly AppSection[] = [
     section: 'myRequests',
     roles: AGENCY_ROLES,
     nav: 'main',
-    element: <ComingSoonPage section="myRequests" />,
+    element: <MyRequestsPage />,
   },
   {
     path: '/agency/requests/new',
     section: 'newRequest',
     roles: AGENCY_ROLES,
     nav: 'main',
-    element: <ComingSoonPage section="newRequest" />,
+    element: <NewRequestPage />,
+  },
+  {
+    path: '/agency/requests/:id',
+    section: 'requestDetail',
+    roles: AGENCY_ROLES,
+    nav: 'none',
+    element: <RequestDetailPage />,
+  },
+  {
+    path: '/agency/requests/:id/edit',
+    section: 'editRequest',
+    roles: AGENCY_ROLES,
+    nav: 'none',
+    element: <EditRequestPage />,
   },
 
   // Providers
@@ -79,14 +116,42 @@ export const appSections: readonly AppSection[] = [
     section: 'myOffers',
     roles: PROVIDER_ROLES,
     nav: 'main',
-    element: <ComingSoonPage section="myOffers" />,
+    element: <MyOffersPage />,
+  },
+  {
+    path: '/provider/offers/new',
+    section: 'newOffer',
+    roles: PROVIDER_ROLES,
+    nav: 'none',
+    element: <NewOfferPage />,
+  },
+  {
+    path: '/provider/offers/:id',
+    section: 'offerDetail',
+    roles: PROVIDER_ROLES,
+    nav: 'none',
+    element: <OfferDetailPage />,
+  },
+  {
+    path: '/provider/offers/:id/edit',
+    section: 'editOffer',
+    roles: PROVIDER_ROLES,
+    nav: 'none',
+    element: <EditOfferPage />,
   },
   {
     path: '/provider/requests',
     section: 'circulatedRequests',
     roles: PROVIDER_ROLES,
     nav: 'main',
-    element: <ComingSoonPage section="circulatedRequests" />,
+    element: <CirculatedRequestsPage />,
+  },
+  {
+    path: '/provider/requests/:id',
+    section: 'requestDetail',
+    roles: PROVIDER_ROLES,
+    nav: 'none',
+    element: <RequestDetailPage />,
   },
   {
     path: '/provider/matches',

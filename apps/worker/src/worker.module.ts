@@ -6,8 +6,8 @@ import { DatabaseModule } from '@app/database';
 import { OutboxModule } from '@app/outbox';
 import { QUEUES, QueueModule } from '@app/queue';
 import { CanaryProcessor } from './canary/canary.processor';
-import { EventHandlerRegistry } from './events/event-handler.registry';
-import { EventsProcessor } from './events/events.processor';
+import { EventsModule } from './events/events.module';
+import { MatchingModule } from './matching/matching.module';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { OfferExpiryService } from './maintenance/offer-expiry.service';
 import { OutboxPoller } from './outbox/outbox-poller';
@@ -25,8 +25,9 @@ import { OutboxPoller } from './outbox/outbox-poller';
     QueueModule,
     OutboxModule,
     BullModule.registerQueue({ name: QUEUES.canary }, { name: QUEUES.maintenance }),
+    EventsModule,
+    MatchingModule,
   ],
-  providers: [EventHandlerRegistry, EventsProcessor, OutboxPoller, CanaryProcessor, MaintenanceProcessor, OfferExpiryService],
-  exports: [EventHandlerRegistry],
+  providers: [OutboxPoller, CanaryProcessor, MaintenanceProcessor, OfferExpiryService],
 })
 export class WorkerModule {}

@@ -126,7 +126,10 @@ class MinHeap {
  * The maximum-total-score allocation. `capacities` gives each offer's remaining engagements (null = unbounded,
  * i.e. at most one per request); every offer named by a candidate must appear in it.
  */
-export function planAllocation(candidates: readonly AllocationCandidate[], capacities: OfferCapacities): AllocationPlan {
+export function planAllocation(
+  candidates: readonly AllocationCandidate[],
+  capacities: OfferCapacities,
+): AllocationPlan {
   // Best score per (request, offer), in a fixed order so equal-total optima are resolved the same way every run.
   const best = new Map<string, AllocationCandidate>();
   for (const c of candidates) {
@@ -136,7 +139,15 @@ export function planAllocation(candidates: readonly AllocationCandidate[], capac
     if (!seen || c.score > seen.score) best.set(key, c);
   }
   const pairs = [...best.values()].sort((a, b) =>
-    a.requestId !== b.requestId ? (a.requestId < b.requestId ? -1 : 1) : a.offerId < b.offerId ? -1 : a.offerId > b.offerId ? 1 : 0,
+    a.requestId !== b.requestId
+      ? a.requestId < b.requestId
+        ? -1
+        : 1
+      : a.offerId < b.offerId
+        ? -1
+        : a.offerId > b.offerId
+          ? 1
+          : 0,
   );
   const requestIds = [...new Set(pairs.map((p) => p.requestId))];
   const offerIds = [...new Set(pairs.map((p) => p.offerId))].sort();
@@ -149,7 +160,10 @@ export function planAllocation(candidates: readonly AllocationCandidate[], capac
   for (const id of requestIds) g.add(source, requestNode.get(id)!, 1, 0);
   const pairEdges: { edge: number; pair: AllocationCandidate }[] = [];
   for (const p of pairs) {
-    pairEdges.push({ edge: g.add(requestNode.get(p.requestId)!, offerNode.get(p.offerId)!, 1, -scaledScore(p.score)), pair: p });
+    pairEdges.push({
+      edge: g.add(requestNode.get(p.requestId)!, offerNode.get(p.offerId)!, 1, -scaledScore(p.score)),
+      pair: p,
+    });
   }
   for (const id of offerIds) {
     const remaining = capacityOf(capacities, id);
@@ -204,7 +218,7 @@ export function planAllocation(candidates: readonly AllocationCandidate[], capac
     for (let v = 0; v < g.nodes; v++) if (dist[v] !== INF && dist[v] > maxDist) maxDist = dist[v];
     // Unreachable nodes move by the largest distance, which keeps every residual reduced cost non-negative.
     for (let v = 0; v < g.nodes; v++) potential[v] += dist[v] === INF ? maxDist : dist[v];
-    for (let v = sink; v !== source; ) {
+    for (let v = sink; v !== source;) {
       const e = viaEdge[v];
       g.cap[e] -= 1;
       g.cap[e ^ 1] += 1;

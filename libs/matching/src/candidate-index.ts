@@ -62,10 +62,6 @@ export class CandidateIndex {
   /** Availability as day numbers; ±Infinity where the offer gives no bound. */
   availableFrom = new Float64Array(this.words * WORD_BITS);
   availableUntil = new Float64Array(this.words * WORD_BITS);
-  /** Budget amount, NaN when none; its currency as an id from `currencyId`, −1 when none. */
-  budgetAmounts = new Float64Array(this.words * WORD_BITS);
-  budgetCurrencies = new Int32Array(this.words * WORD_BITS);
-  private readonly currencies = new Map<string, number>();
 
   constructor(
     private readonly context: ScoringContext,
@@ -116,9 +112,6 @@ export class CandidateIndex {
     this.languageMasks[slot] = prepared.languageMask;
     this.availableFrom[slot] = prepared.from ?? Number.NEGATIVE_INFINITY;
     this.availableUntil[slot] = prepared.until ?? Number.POSITIVE_INFINITY;
-    const budget = offer.capacity.budget;
-    this.budgetAmounts[slot] = budget ? budget.amount : Number.NaN;
-    this.budgetCurrencies[slot] = budget ? this.currencyId(budget.currency, true) : -1;
     this.slotById.set(offer.id, slot);
     this.apply(slot, prepared, keys, true);
   }
@@ -145,17 +138,6 @@ export class CandidateIndex {
     if (!keys.global && !keys.states.has(r.request.state)) return false;
     if (r.domainMask !== 0 && !keys.wildcard && (r.domainMask & o.domainMask) === 0) return false;
     return windowsOverlap(r.start, r.end, o.from, o.until);
-  }
-
-  /** Small integer for a currency code; −2 for one no offer uses (matches nothing) unless `register`. */
-  currencyId(currency: string, register = false): number {
-    let id = this.currencies.get(currency);
-    if (id === undefined) {
-      if (!register) return -2;
-      id = this.currencies.size;
-      this.currencies.set(currency, id);
-    }
-    return id;
   }
 
   /** Slots allocated so far (used or free); slot ids run below this. */
@@ -277,7 +259,6 @@ export class CandidateIndex {
     this.domainMasks = widenSlots(this.domainMasks);
     this.institutionMasks = widenSlots(this.institutionMasks);
     this.languageMasks = widenSlots(this.languageMasks);
-    this.budgetCurrencies = widenSlots(this.budgetCurrencies);
     const widenDays = (a: Float64Array): Float64Array<ArrayBuffer> => {
       const b = new Float64Array(words * WORD_BITS);
       b.set(a);
@@ -285,7 +266,7 @@ export class CandidateIndex {
     };
     this.availableFrom = widenDays(this.availableFrom);
     this.availableUntil = widenDays(this.availableUntil);
-    this.budgetAmounts = widenDays(this.budgetAmounts);
+
     this.words = words;
   }
 }

@@ -6,18 +6,13 @@ import type { MatchableOffer, MatchableRequest, ScoringContext } from './types';
 // worker only hands open requests to the engine.
 
 export type IneligibilityReason =
-  | 'offer_inactive'
-  | 'no_capacity'
-  | 'state_not_served'
-  | 'no_domain_overlap'
-  | 'availability_disjoint';
+  'offer_inactive' | 'no_capacity' | 'state_not_served' | 'no_domain_overlap' | 'availability_disjoint';
 
 /** How an offer reaches a State, for the "serves MNG via OSCE" part of an explanation. */
 export type EligibilityRoute = { kind: 'state' } | { kind: 'region'; region: string } | { kind: 'global' };
 
 export type Eligibility =
-  | { eligible: true; via: EligibilityRoute }
-  | { eligible: false; reason: IneligibilityReason; detail: string };
+  { eligible: true; via: EligibilityRoute } | { eligible: false; reason: IneligibilityReason; detail: string };
 
 /** `true` when `state` belongs to `region`. `GLOBAL` is answered by the caller, never by this function. */
 export type RegionMembership = (region: string, state: string) => boolean;

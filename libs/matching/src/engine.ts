@@ -3,7 +3,6 @@ import {
   checkEligibility,
   createRegionMembership,
   offerServesState,
-  windowsOverlap,
   type IneligibilityReason,
   type RegionMembership,
 } from './eligibility';
@@ -11,7 +10,6 @@ import {
   PairScorer,
   TaxonomyEncoder,
   popcount,
-  timingFit,
   offerText,
   prepareOffer,
   prepareRequest,
@@ -73,8 +71,7 @@ export interface RankedOffer {
 }
 
 export type PairScore =
-  | { eligible: true; result: MatchResult }
-  | { eligible: false; reason: IneligibilityReason; detail: string };
+  { eligible: true; result: MatchResult } | { eligible: false; reason: IneligibilityReason; detail: string };
 
 function before(scoreA: number, idA: string, scoreB: number, idB: string): boolean {
   return scoreA > scoreB || (scoreA === scoreB && idA < idB);
@@ -88,12 +85,12 @@ class TopK {
   constructor(
     private readonly k: number,
     private readonly threshold: number,
-  ) {}
-
-  /** Anything scoring below this cannot enter. */
-  get floor(): number {
-    return this.scores.length < this.k ? this.threshold : Math.max(this.threshold, this.scores[this.k - 1]);
+  ) {
+    this.floor = threshold;
   }
+
+  /** Anything scoring below this cannot enter: the threshold, or the k-th best score once k are held. */
+  floor: number;
 
   ranked(): RankedOffer[] {
     return this.items.map((o, i) => ({ offerId: o.offer.id, score: this.scores[i] }));
@@ -112,6 +109,7 @@ class TopK {
     }
     this.scores[i] = score;
     this.items[i] = item;
+    if (this.scores.length === this.k) this.floor = Math.max(this.threshold, this.scores[this.k - 1]);
   }
 }
 
@@ -271,11 +269,15 @@ export class MatchingEngine {
       if (!eligibility.eligible) continue;
       const result = this.withRequest(request, (r) => {
         const score = this.scorer.score(r, o, this.context);
-        return score >= this.scorer.profile.threshold ? this.scorer.explain(r, o, this.context, score, eligibility.via) : null;
+        return score >= this.scorer.profile.threshold
+          ? this.scorer.explain(r, o, this.context, score, eligibility.via)
+          : null;
       });
       if (result) results.push(result);
     }
-    return results.sort((a, b) => b.score - a.score || (a.requestId < b.requestId ? -1 : a.requestId > b.requestId ? 1 : 0));
+    return results.sort(
+      (a, b) => b.score - a.score || (a.requestId < b.requestId ? -1 : a.requestId > b.requestId ? 1 : 0),
+    );
   }
 
   /**
@@ -319,9 +321,9 @@ export class MatchingEngine {
   /**
    * Scores the offers of one bitmap into `top`, doing the costly work only where it can change the result.
    * Three bounds, each at least the exact score:
-   *   1. cheap: the four taxonomy coverages, language, budget and timing exactly; text relevance at `textCap`
-   *      (the query's bound over all offers, see TextIndex.similarityBound); prior work and preferred provider
-   *      at their maximum;
+   *   1. cheap, from the flat per-slot arrays: the four taxonomy coverages and language fit exactly; text
+   *      relevance at `textCap` (the query's bound over all offers, see TextIndex.similarityBound); budget,
+   *      timing, prior work and preferred provider at their maximum;
    *   2. combine(nonTextSum, textCap): every component exact except text relevance;
    *   3. the exact score.
    * The k offers with the best first bound are scored exactly first, to raise the floor (threshold, or k-th best
@@ -362,16 +364,11 @@ export class MatchingEngine {
     const perType = r.assistanceTypeCount === 0 ? 0 : w[1] / r.assistanceTypeCount;
     const perDomain = r.domainCount === 0 ? 0 : w[2] / r.domainCount;
     const perInstitution = r.institutionCount === 0 ? 0 : w[3] / r.institutionCount;
-    const cost = r.request.estimatedCost;
-    const costAmount = cost ? cost.amount : 0;
-    const costCurrency = cost ? index.currencyId(cost.currency) : -3;
     const availableFrom = index.availableFrom;
     const availableUntil = index.availableUntil;
-    const budgetAmounts = index.budgetAmounts;
-    const budgetCurrencies = index.budgetCurrencies;
     const start = r.start;
     const end = r.end;
-    const unbounded = w[4] * textCap + w[9] + (r.request.preferredProviderIds.length > 0 ? w[8] : 0);
+    const unbounded = w[4] * textCap + w[5] + w[6] + w[9] + (r.request.preferredProviderIds.length > 0 ? w[8] : 0);
 
     let count = 0;
     for (let wi = 0; wi < words; wi++) {
@@ -386,21 +383,12 @@ export class MatchingEngine {
         if ((start !== null && start > until) || (end !== null && from > end)) continue;
         const ol = languageMasks[slot];
         const language = rl === 0 || (rl & ol) !== 0 ? 1 : ol === 0 ? 0.5 : 0;
-        // budgetFit, on the flat arrays.
-        let budget = 1;
-        if (cost) {
-          const amount = budgetAmounts[slot];
-          if (budgetCurrencies[slot] !== costCurrency) budget = 0.5;
-          else if (costAmount > 0 && amount < costAmount) budget = Math.max(0, amount / costAmount);
-        }
         slots[count] = slot;
         bounds[count] =
           (perProvision * popcount(rp & provisionMasks[slot]) +
             perType * popcount(rt & typeMasks[slot]) +
             perDomain * popcount(rd & domainMasks[slot]) +
             perInstitution * popcount(ri & institutionMasks[slot]) +
-            w[5] * budget +
-            w[6] * timingFit(start, end, from === Number.NEGATIVE_INFINITY ? null : from, until === Number.POSITIVE_INFINITY ? null : until) +
             w[7] * language +
             unbounded) /
           total;

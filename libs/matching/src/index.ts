@@ -9,3 +9,4 @@ export * from './engine';
 export * from './allocation-plan';
 export * from './synthetic-world';
 export * from './engine-benchmark';
+export * from './evaluation';

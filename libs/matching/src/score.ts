@@ -10,7 +10,6 @@ import {
 import { cosineSimilarity, denseCosineSimilarity, type TextVector } from './text-index';
 import {
   COMPONENT_KEYS,
-  type ComponentKey,
   type MatchResult,
   type MatchableOffer,
   type MatchableRequest,
@@ -216,7 +215,9 @@ export function prepareOffer(offer: MatchableOffer, encoder: TaxonomyEncoder, te
     offer,
     provisionMask: encoder.provisions.mask(offer.provisions),
     assistanceTypeMask: encoder.assistanceTypes.mask(offer.assistanceTypes),
-    domainMask: wildcard ? encoder.allDomainsMask | encoder.domains.mask(offer.domains) : encoder.domains.mask(offer.domains),
+    domainMask: wildcard
+      ? encoder.allDomainsMask | encoder.domains.mask(offer.domains)
+      : encoder.domains.mask(offer.domains),
     domainWildcard: wildcard,
     institutionMask: encoder.targetInstitutions.mask(offer.targetInstitutions),
     languageMask: encoder.languages.mask(offer.languages),
@@ -395,8 +396,7 @@ export function explainReason(
   if (types.length > 0) parts.push(`offers ${types.join(', ')}`);
   else if (request.assistanceTypes.length > 0) parts.push('offers none of the requested assistance types');
 
-  const where =
-    via.kind === 'state' ? 'directly' : via.kind === 'region' ? `via ${via.region}` : 'globally';
+  const where = via.kind === 'state' ? 'directly' : via.kind === 'region' ? `via ${via.region}` : 'globally';
   parts.push(`serves ${request.state} ${where}`);
 
   if (values[PREFERRED] === 1) parts.push('preferred provider');

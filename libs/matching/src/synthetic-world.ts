@@ -65,11 +65,26 @@ type Institution = (typeof TARGET_INSTITUTION_CODES)[number];
 type Domain = (typeof DOMAIN_CODES)[number];
 
 const PROVISION_WEIGHTS: Record<Provision, number> = {
-  OP1: 3, OP2: 14, OP3a: 8, OP3b: 10, OP3c: 18, OP3d: 25, REPORTING: 10, OUTREACH: 6, COORDINATION: 6,
+  OP1: 3,
+  OP2: 14,
+  OP3a: 8,
+  OP3b: 10,
+  OP3c: 18,
+  OP3d: 25,
+  REPORTING: 10,
+  OUTREACH: 6,
+  COORDINATION: 6,
 };
 const TYPE_WEIGHTS: Record<AssistanceType, number> = {
-  LEGISLATIVE: 14, EXPERTISE: 16, TRAINING: 24, EQUIPMENT: 12, FINANCIAL: 5, INFRASTRUCTURE: 4, TRANSLATION: 3,
-  WORKSHOP: 16, PEER_REVIEW: 6,
+  LEGISLATIVE: 14,
+  EXPERTISE: 16,
+  TRAINING: 24,
+  EQUIPMENT: 12,
+  FINANCIAL: 5,
+  INFRASTRUCTURE: 4,
+  TRANSLATION: 3,
+  WORKSHOP: 16,
+  PEER_REVIEW: 6,
 };
 const DOMAIN_WEIGHTS: Record<Domain, number> = { NUCLEAR: 30, CHEMICAL: 25, BIOLOGICAL: 25, DELIVERY: 10, RELATED: 10 };
 const INSTITUTIONS_BY_PROVISION: Record<Provision, Institution[]> = {
@@ -92,62 +107,193 @@ const PROVISION_PHRASES: Record<Provision, Phrases> = {
     ru: ['политика непредоставления поддержки негосударственным субъектам', 'национальная политика нераспространения'],
   },
   OP2: {
-    en: ['criminalisation of proliferation offences', 'penal code amendments', 'laws prohibiting manufacture and transfer of weapons of mass destruction', 'prohibition of proliferation financing'],
-    ru: ['криминализация правонарушений в области распространения', 'поправки в уголовный кодекс', 'законодательный запрет на производство и передачу оружия массового уничтожения', 'запрет финансирования распространения'],
+    en: [
+      'criminalisation of proliferation offences',
+      'penal code amendments',
+      'laws prohibiting manufacture and transfer of weapons of mass destruction',
+      'prohibition of proliferation financing',
+    ],
+    ru: [
+      'криминализация правонарушений в области распространения',
+      'поправки в уголовный кодекс',
+      'законодательный запрет на производство и передачу оружия массового уничтожения',
+      'запрет финансирования распространения',
+    ],
   },
   OP3a: {
-    en: ['accounting for nuclear material', 'inventory of dangerous pathogens', 'material control and accountancy', 'securing chemical stockpiles'],
-    ru: ['учет ядерных материалов', 'инвентаризация опасных патогенов', 'контроль и учет материалов', 'обеспечение сохранности химических запасов'],
+    en: [
+      'accounting for nuclear material',
+      'inventory of dangerous pathogens',
+      'material control and accountancy',
+      'securing chemical stockpiles',
+    ],
+    ru: [
+      'учет ядерных материалов',
+      'инвентаризация опасных патогенов',
+      'контроль и учет материалов',
+      'обеспечение сохранности химических запасов',
+    ],
   },
   OP3b: {
-    en: ['physical protection of nuclear facilities', 'security of radioactive sources', 'access control and perimeter protection', 'transport security for dangerous materials'],
-    ru: ['физическая защита ядерных установок', 'безопасность радиоактивных источников', 'контроль доступа и защита периметра', 'безопасность перевозки опасных материалов'],
+    en: [
+      'physical protection of nuclear facilities',
+      'security of radioactive sources',
+      'access control and perimeter protection',
+      'transport security for dangerous materials',
+    ],
+    ru: [
+      'физическая защита ядерных установок',
+      'безопасность радиоактивных источников',
+      'контроль доступа и защита периметра',
+      'безопасность перевозки опасных материалов',
+    ],
   },
   OP3c: {
-    en: ['border controls against illicit trafficking', 'detection of nuclear smuggling', 'radiation portal monitors at border crossings', 'customs enforcement of strategic goods', 'investigation of illicit brokering'],
-    ru: ['пограничный контроль против незаконного оборота', 'обнаружение ядерной контрабанды', 'радиационные мониторы на пунктах пропуска', 'таможенный контроль стратегических товаров', 'расследование незаконного посредничества'],
+    en: [
+      'border controls against illicit trafficking',
+      'detection of nuclear smuggling',
+      'radiation portal monitors at border crossings',
+      'customs enforcement of strategic goods',
+      'investigation of illicit brokering',
+    ],
+    ru: [
+      'пограничный контроль против незаконного оборота',
+      'обнаружение ядерной контрабанды',
+      'радиационные мониторы на пунктах пропуска',
+      'таможенный контроль стратегических товаров',
+      'расследование незаконного посредничества',
+    ],
   },
   OP3d: {
-    en: ['export control systems', 'strategic trade controls', 'national control list of dual-use items', 'end-user verification', 'licensing of dual-use exports', 'transit and trans-shipment controls'],
-    ru: ['система экспортного контроля', 'контроль стратегической торговли', 'национальный контрольный список товаров двойного назначения', 'проверка конечного пользователя', 'лицензирование экспорта товаров двойного назначения', 'контроль транзита и перевалки'],
+    en: [
+      'export control systems',
+      'strategic trade controls',
+      'national control list of dual-use items',
+      'end-user verification',
+      'licensing of dual-use exports',
+      'transit and trans-shipment controls',
+    ],
+    ru: [
+      'система экспортного контроля',
+      'контроль стратегической торговли',
+      'национальный контрольный список товаров двойного назначения',
+      'проверка конечного пользователя',
+      'лицензирование экспорта товаров двойного назначения',
+      'контроль транзита и перевалки',
+    ],
   },
   REPORTING: {
-    en: ['national report to the 1540 Committee', 'national implementation action plan', 'review of the 1540 matrix', 'reporting obligations under resolution 1540'],
-    ru: ['национальный доклад Комитету 1540', 'национальный план действий по осуществлению', 'обзор матрицы 1540', 'обязательства по представлению докладов по резолюции 1540'],
+    en: [
+      'national report to the 1540 Committee',
+      'national implementation action plan',
+      'review of the 1540 matrix',
+      'reporting obligations under resolution 1540',
+    ],
+    ru: [
+      'национальный доклад Комитету 1540',
+      'национальный план действий по осуществлению',
+      'обзор матрицы 1540',
+      'обязательства по представлению докладов по резолюции 1540',
+    ],
   },
   OUTREACH: {
-    en: ['industry outreach on proliferation risks', 'awareness raising in academia', 'internal compliance programmes for exporters', 'public awareness campaigns'],
-    ru: ['работа с промышленностью по рискам распространения', 'повышение осведомленности в научном сообществе', 'внутрифирменные программы соответствия для экспортеров', 'кампании по информированию общественности'],
+    en: [
+      'industry outreach on proliferation risks',
+      'awareness raising in academia',
+      'internal compliance programmes for exporters',
+      'public awareness campaigns',
+    ],
+    ru: [
+      'работа с промышленностью по рискам распространения',
+      'повышение осведомленности в научном сообществе',
+      'внутрифирменные программы соответствия для экспортеров',
+      'кампании по информированию общественности',
+    ],
   },
   COORDINATION: {
-    en: ['inter-agency coordination mechanism', 'national coordination committee', 'single national point of contact', 'whole-of-government approach to non-proliferation'],
-    ru: ['механизм межведомственной координации', 'национальный координационный комитет', 'единый национальный координатор', 'общегосударственный подход к нераспространению'],
+    en: [
+      'inter-agency coordination mechanism',
+      'national coordination committee',
+      'single national point of contact',
+      'whole-of-government approach to non-proliferation',
+    ],
+    ru: [
+      'механизм межведомственной координации',
+      'национальный координационный комитет',
+      'единый национальный координатор',
+      'общегосударственный подход к нераспространению',
+    ],
   },
 };
 
 const TYPE_PHRASES: Record<AssistanceType, Phrases> = {
-  LEGISLATIVE: { en: ['legislative drafting', 'legal review of existing laws', 'model legislation'], ru: ['разработка законодательства', 'правовой анализ действующих законов', 'типовое законодательство'] },
-  EXPERTISE: { en: ['expert advice', 'technical consultations', 'advisory missions'], ru: ['экспертные консультации', 'техническое консультирование', 'консультативные миссии'] },
-  TRAINING: { en: ['training courses', 'train-the-trainer programmes', 'hands-on exercises'], ru: ['учебные курсы', 'подготовка инструкторов', 'практические учения'] },
-  EQUIPMENT: { en: ['detection equipment', 'handheld analysers', 'donation of equipment'], ru: ['оборудование обнаружения', 'портативные анализаторы', 'передача оборудования'] },
-  FINANCIAL: { en: ['grant funding', 'financial support', 'project financing'], ru: ['грантовое финансирование', 'финансовая поддержка', 'финансирование проектов'] },
-  INFRASTRUCTURE: { en: ['laboratory construction', 'facility upgrades', 'biosafety level 3 laboratory'], ru: ['строительство лаборатории', 'модернизация объектов', 'лаборатория третьего уровня биобезопасности'] },
-  TRANSLATION: { en: ['translation of control lists', 'translation of guidance documents'], ru: ['перевод контрольных списков', 'перевод методических документов'] },
-  WORKSHOP: { en: ['regional workshops', 'national roundtables', 'study visits'], ru: ['региональные семинары', 'национальные круглые столы', 'ознакомительные визиты'] },
+  LEGISLATIVE: {
+    en: ['legislative drafting', 'legal review of existing laws', 'model legislation'],
+    ru: ['разработка законодательства', 'правовой анализ действующих законов', 'типовое законодательство'],
+  },
+  EXPERTISE: {
+    en: ['expert advice', 'technical consultations', 'advisory missions'],
+    ru: ['экспертные консультации', 'техническое консультирование', 'консультативные миссии'],
+  },
+  TRAINING: {
+    en: ['training courses', 'train-the-trainer programmes', 'hands-on exercises'],
+    ru: ['учебные курсы', 'подготовка инструкторов', 'практические учения'],
+  },
+  EQUIPMENT: {
+    en: ['detection equipment', 'handheld analysers', 'donation of equipment'],
+    ru: ['оборудование обнаружения', 'портативные анализаторы', 'передача оборудования'],
+  },
+  FINANCIAL: {
+    en: ['grant funding', 'financial support', 'project financing'],
+    ru: ['грантовое финансирование', 'финансовая поддержка', 'финансирование проектов'],
+  },
+  INFRASTRUCTURE: {
+    en: ['laboratory construction', 'facility upgrades', 'biosafety level 3 laboratory'],
+    ru: ['строительство лаборатории', 'модернизация объектов', 'лаборатория третьего уровня биобезопасности'],
+  },
+  TRANSLATION: {
+    en: ['translation of control lists', 'translation of guidance documents'],
+    ru: ['перевод контрольных списков', 'перевод методических документов'],
+  },
+  WORKSHOP: {
+    en: ['regional workshops', 'national roundtables', 'study visits'],
+    ru: ['региональные семинары', 'национальные круглые столы', 'ознакомительные визиты'],
+  },
   PEER_REVIEW: { en: ['peer review', 'peer assessment missions'], ru: ['взаимная оценка', 'миссии взаимного обзора'] },
 };
 
 const INSTITUTION_PHRASES: Record<Institution, Phrases> = {
   CUSTOMS_BORDER: { en: ['customs officers', 'border guards'], ru: ['сотрудников таможни', 'пограничников'] },
-  LICENSING: { en: ['licensing authorities', 'licensing officers'], ru: ['лицензирующих органов', 'специалистов по лицензированию'] },
-  NUCLEAR_REGULATOR: { en: ['the nuclear regulatory body', 'radiation safety inspectors'], ru: ['ядерного регулирующего органа', 'инспекторов радиационной безопасности'] },
-  HEALTH_BIOSAFETY: { en: ['public health laboratories', 'biosafety officers'], ru: ['лабораторий общественного здравоохранения', 'специалистов по биобезопасности'] },
-  CHEMICALS_ENVIRONMENT: { en: ['chemical industry regulators', 'the environment ministry'], ru: ['регуляторов химической промышленности', 'министерства окружающей среды'] },
+  LICENSING: {
+    en: ['licensing authorities', 'licensing officers'],
+    ru: ['лицензирующих органов', 'специалистов по лицензированию'],
+  },
+  NUCLEAR_REGULATOR: {
+    en: ['the nuclear regulatory body', 'radiation safety inspectors'],
+    ru: ['ядерного регулирующего органа', 'инспекторов радиационной безопасности'],
+  },
+  HEALTH_BIOSAFETY: {
+    en: ['public health laboratories', 'biosafety officers'],
+    ru: ['лабораторий общественного здравоохранения', 'специалистов по биобезопасности'],
+  },
+  CHEMICALS_ENVIRONMENT: {
+    en: ['chemical industry regulators', 'the environment ministry'],
+    ru: ['регуляторов химической промышленности', 'министерства окружающей среды'],
+  },
   LAW_ENFORCEMENT: { en: ['police investigators', 'prosecutors'], ru: ['следователей полиции', 'прокуроров'] },
-  FINANCIAL_INTELLIGENCE: { en: ['the financial intelligence unit', 'bank compliance officers'], ru: ['подразделения финансовой разведки', 'специалистов банков по комплаенсу'] },
-  FOREIGN_AFFAIRS: { en: ['the ministry of foreign affairs', 'diplomats'], ru: ['министерства иностранных дел', 'дипломатов'] },
+  FINANCIAL_INTELLIGENCE: {
+    en: ['the financial intelligence unit', 'bank compliance officers'],
+    ru: ['подразделения финансовой разведки', 'специалистов банков по комплаенсу'],
+  },
+  FOREIGN_AFFAIRS: {
+    en: ['the ministry of foreign affairs', 'diplomats'],
+    ru: ['министерства иностранных дел', 'дипломатов'],
+  },
   LEGISLATURE: { en: ['parliamentarians', 'legal drafters'], ru: ['парламентариев', 'юристов-разработчиков'] },
-  EMERGENCY_MANAGEMENT: { en: ['emergency responders', 'civil protection services'], ru: ['служб экстренного реагирования', 'гражданской защиты'] },
+  EMERGENCY_MANAGEMENT: {
+    en: ['emergency responders', 'civil protection services'],
+    ru: ['служб экстренного реагирования', 'гражданской защиты'],
+  },
 };
 
 const DOMAIN_PHRASES: Record<Domain, Phrases> = {
@@ -251,13 +397,17 @@ function sentence(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function buildRegions(rng: Prng, states: string[]): { regions: Record<string, string[]>; languages: Record<string, string[]> } {
+function buildRegions(
+  rng: Prng,
+  states: string[],
+): { regions: Record<string, string[]>; languages: Record<string, string[]> } {
   const regions: Record<string, string[]> = {};
   const total = GROUP_SHARES.reduce((a, b) => a + b, 0);
   let cursor = 0;
   const order = [...states];
   REGION_GROUPS.forEach((group, g) => {
-    const size = g === REGION_GROUPS.length - 1 ? order.length - cursor : Math.round((GROUP_SHARES[g] / total) * order.length);
+    const size =
+      g === REGION_GROUPS.length - 1 ? order.length - cursor : Math.round((GROUP_SHARES[g] / total) * order.length);
     regions[group] = order.slice(cursor, cursor + size);
     cursor += size;
   });
@@ -268,7 +418,11 @@ function buildRegions(rng: Prng, states: string[]): { regions: Record<string, st
   const ee = regions.EASTERN_EUROPE;
   const af = regions.AFRICA;
   const lac = regions.LATIN_AMERICA_CARIBBEAN;
-  regions.CENTRAL_ASIA = sample(rng, ap.filter((s) => s !== 'MNG'), 5);
+  regions.CENTRAL_ASIA = sample(
+    rng,
+    ap.filter((s) => s !== 'MNG'),
+    5,
+  );
   regions.OSCE = [...ee, ...regions.WEOG, ...regions.CENTRAL_ASIA, 'MNG'];
   regions.EU_NEIGHBOURHOOD = [...sample(rng, ee, 6), ...sample(rng, af, 5), ...sample(rng, ap, 5)];
   regions.ASEAN = sample(rng, ap, 10);
@@ -355,7 +509,11 @@ function makeOffer(
   if (rng() < 0.2) provisions.push(weighted(rng, PROVISION_WEIGHTS));
   const types = sample(rng, provider.types, int(rng, 1, Math.min(3, provider.types.length)));
   const allDomains = rng() < 0.2;
-  const domains: Domain[] = allDomains ? (rng() < 0.5 ? [] : [...DOMAIN_CODES]) : distinct(rng, DOMAIN_WEIGHTS, int(rng, 1, 3));
+  const domains: Domain[] = allDomains
+    ? rng() < 0.5
+      ? []
+      : [...DOMAIN_CODES]
+    : distinct(rng, DOMAIN_WEIGHTS, int(rng, 1, 3));
   const institutions = institutionsFor(rng, [...new Set(provisions)], int(rng, 1, 3));
 
   const roll = rng();
@@ -364,8 +522,7 @@ function makeOffer(
   if (roll < world.globalShare) eligibleRegions = [GLOBAL_REGION];
   else if (roll < world.globalShare + (1 - world.globalShare) * 0.6) {
     eligibleRegions = sample(rng, provider.regions, int(rng, 1, provider.regions.length));
-  }
-  else {
+  } else {
     const pool = world.regions[pick(rng, provider.regions)];
     eligibleStates = sample(rng, pool, int(rng, 2, 15));
   }
@@ -463,7 +620,9 @@ export function generateSyntheticWorld(options: SyntheticWorldOptions): Syntheti
   const providerIds = providers.map((p) => p.id);
   const requests: MatchableRequest[] = [];
   for (let i = 0; i < options.requests; i++) {
-    requests.push(makeRequest(rng, `req-${String(i + 1).padStart(6, '0')}`, { states, stateLanguages, providers: providerIds }));
+    requests.push(
+      makeRequest(rng, `req-${String(i + 1).padStart(6, '0')}`, { states, stateLanguages, providers: providerIds }),
+    );
   }
   const empty: readonly string[] = [];
   const context: ScoringContext = {

@@ -27,7 +27,8 @@ export const DEFAULT_WEIGHTS_PROFILE: WeightsProfile = Object.freeze({
 /** Everything wrong with a profile, one message per field; empty when the profile is usable. */
 export function weightsProfileProblems(profile: WeightsProfile): string[] {
   const problems: string[] = [];
-  if (!Number.isInteger(profile.version) || profile.version < 0) problems.push('version must be a non-negative integer');
+  if (!Number.isInteger(profile.version) || profile.version < 0)
+    problems.push('version must be a non-negative integer');
   const weights = profile.weights ?? ({} as Record<string, number>);
   let total = 0;
   for (const key of COMPONENT_KEYS) {

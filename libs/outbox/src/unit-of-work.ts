@@ -25,6 +25,8 @@ export interface AuditEntry {
   comment?: string | null;
   reason?: string | null;
   details?: Record<string, unknown> | null;
+  /** A consequence the system draws (an offer exhausted by an agreed match), not the actor's own step. */
+  bySystem?: boolean;
 }
 
 /** What a unit of work can do inside its transaction. */
@@ -57,10 +59,9 @@ export class UnitOfWork {
       const tx: Tx = {
         manager,
         actor,
-        audit: async (entry) => {
-          await manager.save(
-            manager.create(HistoryEntryEntity, { ...entry, actorId: actor?.id ?? null, actorRole: actor?.role ?? 'system' }),
-          );
+        audit: async ({ bySystem, ...entry }) => {
+          const by = bySystem ? null : actor;
+          await manager.save(manager.create(HistoryEntryEntity, { ...entry, actorId: by?.id ?? null, actorRole: by?.role ?? 'system' }));
         },
         emit: async (event) => {
           emitted++;

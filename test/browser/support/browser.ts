@@ -1,4 +1,7 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '@app/database';
+import { DEMO, type DemoUserKey } from '../../support/http';
+import { startApiInProcess } from '../../support/platform';
 
 // Debian's Chromium, never a downloaded one. These flags keep it from phoning home at start-up, which the
 // closed network here refuses (docs: STACK.md). launch() gives each browser a fresh temporary profile.
@@ -40,4 +43,82 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   // The URL changes a moment before the page does: wait for the signed-in frame, then its heading.
   await page.getByRole('navigation', { name: 'Main navigation' }).waitFor({ state: 'attached' });
   await page.getByRole('heading', { level: 1 }).waitFor();
+}
+
+/** A browser, the API in this process, and helpers to open signed-in pages: one per test file. */
+export interface BrowserSuite {
+  browser: Browser;
+  baseUrl: string;
+  /** A fresh browser context (own cookies) signed in as a demo user, on that user's home page. */
+  pageAs: (who: DemoUserKey) => Promise<Page>;
+  close: () => Promise<void>;
+}
+
+export async function startBrowserSuite(): Promise<BrowserSuite> {
+  const api = await startApiInProcess();
+  let browser: Browser;
+  try {
+    browser = await launchBrowser();
+  } catch (error) {
+    await api.close();
+    throw error;
+  }
+  return {
+    browser,
+    baseUrl: api.baseUrl,
+    pageAs: async (who) => {
+      const page = await newPage(browser, api.baseUrl);
+      await signIn(page, api.baseUrl, DEMO[who], DEMO_PASSWORD);
+      return page;
+    },
+    close: async () => {
+      await browser.close();
+      await api.close();
+    },
+  };
+}
+
+/** Picks options of a Mantine (Multi)Select by the field's label and each option's visible name. */
+export async function pickOptions(page: Page, label: string | RegExp, options: (string | RegExp)[]): Promise<void> {
+  const input = page.getByRole('combobox', { name: label });
+  for (const option of options) {
+    await input.click();
+    await page.getByRole('option', { name: option }).first().click();
+  }
+  await input.press('Escape');
+}
+
+/** Opens the workflow action's dialog, writes the comment if any, and confirms. */
+export async function takeAction(
+  scope: Page | Locator,
+  page: Page,
+  button: string,
+  confirm: string,
+  comment?: string,
+): Promise<void> {
+  await scope.getByRole('button', { name: button, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  if (comment !== undefined) await dialog.getByRole('textbox').fill(comment);
+  await dialog.getByRole('button', { name: confirm, exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/** The status badge in a detail page's header ("Request summary" / "Offer summary"). */
+export function summary(page: Page, kind: 'Request' | 'Offer'): Locator {
+  return page.getByRole('group', { name: `${kind} summary` });
+}
+
+/** One event of a detail page's history timeline, by its title. */
+export function historyEvent(page: Page, title: string): Locator {
+  return page
+    .getByRole('list', { name: 'History' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+}
+
+/** Follows a link of the navbar. */
+export async function openSection(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name, exact: true }).click();
+  await page.getByRole('heading', { name, level: 1 }).waitFor();
 }

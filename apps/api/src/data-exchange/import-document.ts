@@ -1,45 +1,78 @@
 import type { z } from 'zod';
 import type { FieldIssue } from '@app/common';
-import { EXCHANGE_COLLECTIONS, ExchangeCollection, exchangeEnvelopeSchema, ImportDocument } from './dto/exchange-document.schemas';
+import {
+  EXCHANGE_COLLECTIONS,
+  ExchangeCollection,
+  ExchangeEnvelope,
+  ImportDocument,
+} from './dto/exchange-document.schemas';
 
 type Issue = z.core.$ZodIssue;
 
-/** `requests[3].provisions[0]`: the record's collection and index, then the field inside it. */
-export function fieldOf(prefix: string, path: readonly PropertyKey[]): string {
-  let field = prefix;
-  for (const part of path) field += typeof part === 'number' ? `[${part}]` : field ? `.${String(part)}` : String(part);
-  return field || '(document)';
+/** A document's records as read: an invalid record is null (and reported) so the indices stay those of the body. */
+export type ReadRecords = { [C in ExchangeCollection]: (ImportDocument[C][number] | null)[] };
+
+export interface ReadDocument {
+  records: ReadRecords;
+  /** Ids the document declares, its invalid records' too, so a reference to a bad record is not reported twice. */
+  declaredIds: Record<ExchangeCollection, Set<string>>;
+  issues: FieldIssue[];
+}
+
+function fieldOf(prefix: string, path: readonly PropertyKey[]): string {
+  return prefix + path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('');
 }
 
 function toFieldIssues(prefix: string, issues: readonly Issue[]): FieldIssue[] {
   return issues.flatMap((issue): FieldIssue[] =>
     issue.code === 'unrecognized_keys'
       ? // One line per unknown field, named, rather than one for the record.
-        issue.keys.map((key) => ({ field: fieldOf(prefix, [...issue.path, key]), message: 'is not a field of the exchange format' }))
+        issue.keys.map((key) => ({
+          field: fieldOf(prefix, [...issue.path, key]),
+          message: 'is not a field of the exchange format',
+        }))
       : [{ field: fieldOf(prefix, issue.path), message: issue.message }],
   );
 }
 
 /**
- * Reads a document body: its outer shape first, then every record on its own, so that all bad records are
- * reported (each with its index and field), not only the first.
+ * Reads the records of a document whose outer shape the route has checked (exchangeEnvelopeSchema), every
+ * record on its own, so that all bad records are reported (each with its index and field), not only the first.
  */
-export function readImportDocument(body: unknown): { doc: ImportDocument; issues?: undefined } | { doc?: undefined; issues: FieldIssue[] } {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { issues: [{ field: '(document)', message: 'must be a JSON object in the a1540-exchange format (see GET /api/v1/export)' }] };
-  }
-  const envelope = exchangeEnvelopeSchema.safeParse(body);
-  if (!envelope.success) return { issues: toFieldIssues('', envelope.error.issues) };
-
+export function readImportDocument(envelope: ExchangeEnvelope): ReadDocument {
   const issues: FieldIssue[] = [];
-  const records: Partial<Record<ExchangeCollection, unknown[]>> = {};
+  const records = {} as Record<ExchangeCollection, unknown[]>;
+  const declaredIds = {} as Record<ExchangeCollection, Set<string>>;
   for (const [collection, schema] of Object.entries(EXCHANGE_COLLECTIONS) as [ExchangeCollection, z.ZodType][]) {
-    records[collection] = envelope.data[collection].map((raw, index) => {
+    declaredIds[collection] = new Set();
+    records[collection] = envelope[collection].map((raw, index) => {
+      const id = (raw as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') declaredIds[collection].add(id);
       const parsed = schema.safeParse(raw);
-      if (!parsed.success) issues.push(...toFieldIssues(`${collection}[${index}]`, parsed.error.issues));
-      return parsed.data;
+      if (parsed.success) return parsed.data;
+      issues.push(...toFieldIssues(`${collection}[${index}]`, parsed.error.issues));
+      return null;
     });
   }
-  if (issues.length) return { issues };
-  return { doc: { ...envelope.data, ...records } as ImportDocument };
+  return { records: records as ReadRecords, declaredIds, issues };
+}
+
+/** The records once nothing was reported: none is null. */
+export function completeDocument(envelope: ExchangeEnvelope, read: ReadDocument): ImportDocument {
+  if (read.issues.length) throw new Error('completeDocument: the document has problems');
+  return { ...envelope, ...read.records } as ImportDocument;
+}
+
+const COLLECTION_ORDER = Object.keys(EXCHANGE_COLLECTIONS);
+const position = (field: string): [number, number] => {
+  const [, collection, index] = /^(\w+)\[(\d+)\]/.exec(field) ?? [];
+  return collection ? [COLLECTION_ORDER.indexOf(collection), Number(index)] : [-1, -1];
+};
+
+/** Record by record, in document order, as a person fixes them; a stable sort keeps each record's own order. */
+export function inDocumentOrder(issues: FieldIssue[]): FieldIssue[] {
+  return issues
+    .map((issue) => ({ issue, at: position(issue.field) }))
+    .sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1])
+    .map(({ issue }) => issue);
 }

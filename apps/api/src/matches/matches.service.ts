@@ -225,7 +225,7 @@ export class MatchesService {
     }
     await tx.manager.save(offer);
     if (action && offer.status !== from) {
-      await tx.audit({ subjectType: 'offer', subjectId: offer.id, action, fromStatus: from, toStatus: offer.status, details: { engagementsUsed: offer.engagementsUsed } });
+      await tx.audit({ subjectType: 'offer', subjectId: offer.id, action, fromStatus: from, toStatus: offer.status, details: { engagementsUsed: offer.engagementsUsed }, bySystem: true });
       await tx.emit({ type: OFFER_EVENT[action], subjectType: 'offer', subjectId: offer.id, payload: { from, to: offer.status } });
     }
   }
@@ -237,7 +237,7 @@ export class MatchesService {
     request.status = decision.to;
     request.matchedAt = new Date();
     await tx.manager.save(request);
-    await tx.audit({ subjectType: 'request', subjectId: request.id, action: 'match_agreed', fromStatus: from, toStatus: decision.to });
+    await tx.audit({ subjectType: 'request', subjectId: request.id, action: 'match_agreed', fromStatus: from, toStatus: decision.to, bySystem: true });
     await tx.emit({ type: REQUEST_EVENT.match_agreed, subjectType: 'request', subjectId: request.id, payload: { from, to: decision.to, state: request.state, reference: request.reference } });
   }
 

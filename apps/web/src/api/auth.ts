@@ -18,6 +18,7 @@ export interface CurrentUser {
   organization: {
     id: string;
     name: string;
+    shortName: string;
     kind: OrganizationKind;
     /** ISO 3166-1 alpha-3; null for the Committee and international providers. */
     state: string | null;

@@ -1,5 +1,6 @@
 import { Anchor, Center, DataList, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
@@ -27,8 +28,10 @@ export function DetailCard({ title, children, actions }: { title: string; childr
 }
 
 export function Fields({ children }: { children: ReactNode }) {
+  // Side by side where there is room; label above value on a phone.
+  const wide = useMediaQuery('(min-width: 36em)', true);
   return (
-    <DataList labelWidth={190} gap="md" withDivider size="sm">
+    <DataList labelWidth={190} gap="md" withDivider size="sm" orientation={wide ? 'horizontal' : 'vertical'}>
       {children}
     </DataList>
   );

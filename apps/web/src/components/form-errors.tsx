@@ -46,3 +46,12 @@ export function FormErrorAlert({ error, rest }: { error: unknown; rest: string[]
     </Alert>
   );
 }
+
+/** Moves focus (and the view) to the form's first field marked invalid, once React has drawn the errors. */
+export function focusFirstInvalid(form: HTMLFormElement | null): void {
+  requestAnimationFrame(() => {
+    const field = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    field?.focus();
+    field?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  });
+}

@@ -34,13 +34,14 @@ export function HistoryTimeline({ subject, query }: HistoryTimelineProps) {
   };
 
   return (
-    <Timeline active={query.data.length - 1} bulletSize={22} lineWidth={2} aria-label={t('history.label')}>
+    <Timeline active={query.data.length - 1} bulletSize={22} lineWidth={2} role="list" aria-label={t('history.label')}>
       {query.data.map((item) => {
         const color = item.toStatus ? statusColor(item.toStatus) : 'gray';
         const changedFields = Array.isArray(item.details?.fields) ? (item.details.fields as string[]) : [];
         return (
           <Timeline.Item
             key={item.id}
+            role="listitem"
             color={color}
             bullet={<ThemeIcon size={22} radius="xl" color={color} aria-hidden="true" />}
             title={

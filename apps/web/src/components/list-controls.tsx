@@ -26,7 +26,10 @@ export const PAGE_SIZES = ['10', '20', '50', '100'] as const;
  * A list's filters, sort and page, kept in the address so a filtered view can be bookmarked, shared and
  * returned to with the back button. Changing a filter or the sort goes back to page 1.
  */
-export function useListParams<K extends string>(filterKeys: readonly K[], defaults: { sort: string; pageSize?: number }) {
+export function useListParams<K extends string>(
+  filterKeys: readonly K[],
+  defaults: { sort: string; pageSize?: number; /** Keys that pick a view (a tab), not filters to count or clear. */ viewKeys?: readonly K[] },
+) {
   const [searchParams, setSearchParams] = useSearchParams();
   const page = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
   const pageSizeParam = searchParams.get('pageSize') ?? '';
@@ -58,12 +61,13 @@ export function useListParams<K extends string>(filterKeys: readonly K[], defaul
     pageSize,
     sort,
     filters,
-    activeFilterCount: filterKeys.filter((key) => filters[key]).length,
+    activeFilterCount: filterKeys.filter((key) => filters[key] && !defaults.viewKeys?.includes(key)).length,
     setFilter: (key: K, value: string | null | undefined) => update({ [key]: value }),
     setSort: (value: string) => update({ sort: value === defaults.sort ? null : value }),
     setPage: (value: number) => update({ page: value === 1 ? null : String(value) }, true),
     setPageSize: (value: number) => update({ pageSize: String(value) }),
-    clearFilters: () => update(Object.fromEntries(filterKeys.map((key) => [key, null]))),
+    clearFilters: () =>
+      update(Object.fromEntries(filterKeys.filter((key) => !defaults.viewKeys?.includes(key)).map((key) => [key, null]))),
   };
 }
 
@@ -94,6 +98,7 @@ export function SearchFilter({ value, onChange, label, placeholder }: SearchFilt
       label={label}
       placeholder={placeholder}
       type="search"
+      w={240}
       value={text}
       onChange={(event) => setText(event.currentTarget.value)}
     />

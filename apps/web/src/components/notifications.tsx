@@ -76,7 +76,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
               title={notification.title}
               color={notification.color ?? 'blue'}
               withBorder
-              shadow="md"
+              style={{ boxShadow: 'var(--mantine-shadow-md)' }}
               role={notification.color === 'red' ? 'alert' : 'status'}
               onClose={() => dismiss(notification.id)}
               closeButtonProps={{ 'aria-label': t('notifications.close') }}

@@ -1,4 +1,4 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { usePageTitle } from './use-page-title';
 
@@ -6,14 +6,16 @@ interface PageHeaderProps {
   title: string;
   /** A second heading level-2 line, e.g. "Requests of MNG". */
   subtitle?: string;
+  /** The page's main buttons (e.g. "New request"), at the top right. */
+  actions?: ReactNode;
   children?: ReactNode;
 }
 
 /** The page's one level-1 heading, which also names the browser tab. */
-export function PageHeader({ title, subtitle, children }: PageHeaderProps) {
+export function PageHeader({ title, subtitle, actions, children }: PageHeaderProps) {
   usePageTitle(title);
-  return (
-    <Stack gap={4} mb="lg">
+  const heading = (
+    <Stack gap={4} mb="lg" style={{ flex: 1, minWidth: 0 }}>
       <Title order={1}>{title}</Title>
       {subtitle && (
         <Title order={2} size="h3" fw={500} c="dimmed">
@@ -22,5 +24,14 @@ export function PageHeader({ title, subtitle, children }: PageHeaderProps) {
       )}
       {children && <Text c="dimmed">{children}</Text>}
     </Stack>
+  );
+  if (!actions) return heading;
+  return (
+    <Group justify="space-between" align="flex-start" wrap="nowrap" gap="lg">
+      {heading}
+      <Group gap="sm" mt={8} wrap="nowrap" style={{ flexShrink: 0 }}>
+        {actions}
+      </Group>
+    </Group>
   );
 }

@@ -13,10 +13,12 @@ const PERSON_ACTIONS: readonly OfferAction[] = ['submit', 'verify', 'return_to_d
 interface OfferActionsProps {
   offer: AssistanceOffer;
   size?: ButtonProps['size'];
+  /** Offer only these of the available actions (e.g. the review queue's). */
+  only?: readonly OfferAction[];
 }
 
 /** One button per action the API says this person may take now on the offer, each confirmed in a dialog. */
-export function OfferActions({ offer, size = 'sm' }: OfferActionsProps) {
+export function OfferActions({ offer, size = 'sm', only }: OfferActionsProps) {
   const { t } = useTranslation();
   const notify = useNotify();
   const queryClient = useQueryClient();
@@ -38,7 +40,9 @@ export function OfferActions({ offer, size = 'sm' }: OfferActionsProps) {
     },
   });
 
-  const actions = offer.availableActions.filter((candidate) => PERSON_ACTIONS.includes(candidate));
+  const actions = PERSON_ACTIONS.filter(
+    (candidate) => offer.availableActions.includes(candidate) && (!only || only.includes(candidate)),
+  );
   if (actions.length === 0) return null;
 
   const config = (chosen: OfferAction): ActionDialogConfig => ({
@@ -62,7 +66,7 @@ export function OfferActions({ offer, size = 'sm' }: OfferActionsProps) {
           <Button
             key={candidate}
             size={size}
-            variant={candidate === 'close' ? 'light' : candidate === actions[0] ? 'filled' : 'light'}
+            variant={candidate === actions[0] && candidate !== 'close' ? 'filled' : 'light'}
             color={candidate === 'close' ? 'red' : candidate === 'return_to_draft' ? 'orange' : undefined}
             onClick={() => {
               transition.reset();

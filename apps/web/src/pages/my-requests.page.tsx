@@ -1,4 +1,4 @@
-import { Badge, Button, Group, SegmentedControl, Tabs, Text } from '@mantine/core';
+import { Badge, Button, SegmentedControl, Tabs, Text } from '@mantine/core';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import type { Paginated } from '../api/client';
 import { useTranslation } from 'react-i18next';
@@ -31,7 +31,7 @@ export function MyRequestsPage() {
   const { t } = useTranslation();
   const user = useSignedInUser();
   const { lookup } = useTaxonomy();
-  const list = useListParams(FILTER_KEYS, { sort: '-updatedAt' });
+  const list = useListParams(FILTER_KEYS, { sort: '-updatedAt', viewKeys: ['group', 'scope'] });
   const group: Group = GROUP_IDS.includes(list.filters.group as Group) ? (list.filters.group as Group) : 'all';
   // A member works on their own organisation's requests; the coordinator on the whole State's.
   const defaultScope = user.role === 'agency_coordinator' ? 'state' : 'mine';
@@ -60,16 +60,18 @@ export function MyRequestsPage() {
 
   return (
     <>
-      <Group justify="space-between" align="flex-start" wrap="wrap">
-        <PageHeader title={t('sections.myRequests.title')}>
-          {scope === 'mine'
-            ? t('myRequests.introMine', { organisation: user.organization.name })
-            : t('myRequests.introState', { state: stateName })}
-        </PageHeader>
-        <Button component={Link} to="/agency/requests/new">
-          {t('myRequests.new')}
-        </Button>
-      </Group>
+      <PageHeader
+        title={t('sections.myRequests.title')}
+        actions={
+          <Button component={Link} to="/agency/requests/new">
+            {t('myRequests.new')}
+          </Button>
+        }
+      >
+        {scope === 'mine'
+          ? t('myRequests.introMine', { organisation: user.organization.name })
+          : t('myRequests.introState', { state: stateName })}
+      </PageHeader>
 
       <SegmentedControl
         mb="md"
@@ -77,7 +79,7 @@ export function MyRequestsPage() {
         value={scope}
         onChange={(value) => list.setFilter('scope', value === defaultScope ? null : value)}
         data={[
-          { value: 'mine', label: t('myRequests.scopeMine', { organisation: user.organization.shortName ?? user.organization.name }) },
+          { value: 'mine', label: t('myRequests.scopeMine', { organisation: user.organization.shortName }) },
           { value: 'state', label: t('myRequests.scopeState', { state: stateName }) },
         ]}
       />
@@ -120,7 +122,11 @@ export function MyRequestsPage() {
           <>
             <RequestsTable
               items={page.items}
-              columns={['reference', 'title', 'organization', 'status', 'priority', 'submittedAt', 'updatedAt']}
+              columns={
+                scope === 'mine'
+                  ? ['reference', 'title', 'status', 'priority', 'submittedAt', 'updatedAt']
+                  : ['reference', 'title', 'organization', 'status', 'priority', 'submittedAt', 'updatedAt']
+              }
               sort={list.sort}
               onSort={list.setSort}
               label={t('sections.myRequests.title')}

@@ -1,13 +1,15 @@
-import { Badge, Center, EmptyState, Group, Loader, Pagination, Stack, Table, Text } from '@mantine/core';
+import { Center, EmptyState, Group, Loader, Pagination, Stack, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { publicRequestsQuery, type PublicRequest } from '../api/public-requests';
-import { isRequestStatus } from '../api/request-status';
 import { ErrorState } from '../components/error-state';
 import { InboxIcon } from '../components/icons';
 import { PageHeader } from '../components/page-header';
+import { RequestStatusBadge } from '../components/status-badge';
 import { formatDate } from '../format';
+import { TaxonomyBadges } from '../taxonomy/taxonomy-badges';
+import { useTaxonomy } from '../taxonomy/use-taxonomy';
 
 const PAGE_SIZE = 20;
 
@@ -55,8 +57,7 @@ export function PublicRequestsPage() {
 
 function RegisterTable({ items }: { items: PublicRequest[] }) {
   const { t, i18n } = useTranslation();
-  const statusLabel = (status: string) =>
-    isRequestStatus(status) ? t(`requestStatus.${status}`) : status;
+  const { lookup } = useTaxonomy();
 
   return (
     <Table.ScrollContainer minWidth={960}>
@@ -79,21 +80,19 @@ function RegisterTable({ items }: { items: PublicRequest[] }) {
               <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                 {request.reference}
               </Table.Td>
-              <Table.Td>{request.state}</Table.Td>
+              <Table.Td>{lookup?.stateName(request.state) ?? request.state}</Table.Td>
               <Table.Td>{request.title}</Table.Td>
               <Table.Td>
-                <Codes codes={request.provisions} />
+                <TaxonomyBadges category="provisions" codes={request.provisions} display="code" />
               </Table.Td>
               <Table.Td>
-                <Codes codes={request.domains} />
+                <TaxonomyBadges category="domains" codes={request.domains} />
               </Table.Td>
               <Table.Td>
-                <Codes codes={request.assistanceTypes} />
+                <TaxonomyBadges category="assistanceTypes" codes={request.assistanceTypes} />
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Badge variant="light" color="teal" tt="none" miw="max-content">
-                  {statusLabel(request.status)}
-                </Badge>
+                <RequestStatusBadge status={request.status} size="sm" />
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {request.circulatedAt ? formatDate(request.circulatedAt, i18n.language) : t('common.notSet')}
@@ -103,18 +102,5 @@ function RegisterTable({ items }: { items: PublicRequest[] }) {
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
-  );
-}
-
-// Taxonomy codes as shown by the API; labels from GET /taxonomy can replace them later.
-function Codes({ codes }: { codes: string[] }) {
-  return (
-    <Group gap={4}>
-      {codes.map((code) => (
-        <Badge key={code} variant="outline" color="gray" size="sm" radius="sm" tt="none">
-          {code}
-        </Badge>
-      ))}
-    </Group>
   );
 }

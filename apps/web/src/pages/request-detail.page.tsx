@@ -18,7 +18,7 @@ import { editRequestPath, requestListPath } from '../paths';
 import { ObjectionWindowNote, RequestActions } from '../requests/request-actions';
 import { canEditRequest } from '../requests/request-permissions';
 import { PriorityBadge } from '../requests/priority-badge';
-import { TaxonomyBadges, TaxonomyList } from '../taxonomy/taxonomy-multi-select';
+import { TaxonomyBadges, TaxonomyList } from '../taxonomy/taxonomy-badges';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
 
 /** One request, for every role: what the API lets the viewer see and do decides what is shown. */
@@ -55,7 +55,7 @@ export function RequestDetailPage() {
     <Stack gap="lg">
       <div>
         <BackLink to={listPath} label={listLabel} />
-        <Group gap="sm" mb={6}>
+        <Group gap="sm" mb={6} role="group" aria-label={t('requestDetail.summary')}>
           <Text ff="monospace" fw={600} c="dimmed">
             {data.reference}
           </Text>
@@ -67,14 +67,15 @@ export function RequestDetailPage() {
           <Group gap="xs">
             {editable && (
               <Button component={Link} to={editRequestPath(data.id)} variant={data.availableActions.length ? 'default' : 'filled'}>
-                {data.status === 'clarification_requested' ? t('requestDetail.editAndResubmit') : t('requestDetail.edit')}
+                {t('requestDetail.edit')}
               </Button>
             )}
             <RequestActions request={data} />
           </Group>
-          {data.availableActions.includes('circulate') && <ObjectionWindowNote request={data} compact />}
         </Stack>
       </div>
+
+      {data.availableActions.includes('circulate') && <ObjectionWindowNote request={data} />}
 
       {data.status === 'clarification_requested' && (
         <Alert color="orange" title={t('requestDetail.clarification.title')} role="region" aria-label={t('requestDetail.clarification.title')}>
@@ -112,7 +113,7 @@ export function RequestDetailPage() {
         </Alert>
       )}
 
-      <Grid gutter="lg">
+      <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="lg">
             <DetailCard title={t('requestDetail.need')}>
@@ -154,6 +155,7 @@ export function RequestDetailPage() {
             <DetailCard title={t('requestDetail.history')}>
               <HistoryTimeline subject="request" query={history} />
             </DetailCard>
+            <RequestMilestones request={data} />
           </Stack>
         </Grid.Col>
       </Grid>
@@ -174,18 +176,6 @@ function RequestParticulars({ request }: { request: AssistanceRequest }) {
   const cost = request.estimatedCost;
   const currency = cost ? lookup?.currency(cost.currency) : undefined;
   const providerName = (id: string) => providers.data?.find((provider) => provider.id === id)?.name ?? id;
-
-  const milestones: [string, string | null][] = [
-    [t('fields.createdAt'), request.createdAt],
-    [t('fields.submittedAt'), request.submittedAt],
-    [t('fields.acknowledgedAt'), request.acknowledgedAt],
-    [t('fields.circulatedAt'), request.circulatedAt],
-    [t('fields.matchedAt'), request.matchedAt],
-    [t('fields.deliveryStartedAt'), request.deliveryStartedAt],
-    [t('fields.deliveredAt'), request.deliveredAt],
-    [t('fields.closedAt'), request.closedAt],
-    [t('fields.withdrawnAt'), request.withdrawnAt],
-  ];
 
   return (
     <DetailCard title={t('requestDetail.particulars')}>
@@ -209,7 +199,7 @@ function RequestParticulars({ request }: { request: AssistanceRequest }) {
             {t(`visibility.${request.visibility}.help`)}
           </Text>
         </Field>
-        <Field label={t('fields.objectionWindowWaived')}>
+        <Field label={t('fields.objectionWindow')}>
           {request.objectionWindowWaived ? t('requestDetail.waived') : t('requestDetail.notWaived')}
         </Field>
         <Field label={t('fields.estimatedCost')} empty={!cost}>
@@ -242,6 +232,28 @@ function RequestParticulars({ request }: { request: AssistanceRequest }) {
         {request.closeReason && (
           <Field label={t('fields.closeReason')}>{t(`closeReasons.${request.closeReason}`)}</Field>
         )}
+      </Fields>
+    </DetailCard>
+  );
+}
+
+/** When the request reached each step of the workflow. */
+function RequestMilestones({ request }: { request: AssistanceRequest }) {
+  const { t, i18n } = useTranslation();
+  const milestones: [string, string | null][] = [
+    [t('fields.createdAt'), request.createdAt],
+    [t('fields.submittedAt'), request.submittedAt],
+    [t('fields.acknowledgedAt'), request.acknowledgedAt],
+    [t('fields.circulatedAt'), request.circulatedAt],
+    [t('fields.matchedAt'), request.matchedAt],
+    [t('fields.deliveryStartedAt'), request.deliveryStartedAt],
+    [t('fields.deliveredAt'), request.deliveredAt],
+    [t('fields.closedAt'), request.closedAt],
+    [t('fields.withdrawnAt'), request.withdrawnAt],
+  ];
+  return (
+    <DetailCard title={t('requestDetail.milestones')}>
+      <Fields>
         {milestones
           .filter(([, at]) => at)
           .map(([label, at]) => (
@@ -249,6 +261,7 @@ function RequestParticulars({ request }: { request: AssistanceRequest }) {
               {formatDateTime(at!, i18n.language)}
             </Field>
           ))}
+        <Field label={t('fields.updatedAt')}>{formatDateTime(request.updatedAt, i18n.language)}</Field>
       </Fields>
     </DetailCard>
   );

@@ -4,11 +4,12 @@ import type { RequestPriority } from '../api/requests';
 
 const COLOR: Record<RequestPriority, string> = { high: 'red', medium: 'yellow', low: 'gray' };
 
-export function PriorityBadge({ priority }: { priority: RequestPriority }) {
+/** `short`: "High" in a table's Priority column; otherwise "High priority". */
+export function PriorityBadge({ priority, short = false }: { priority: RequestPriority; short?: boolean }) {
   const { t } = useTranslation();
   return (
     <Badge color={COLOR[priority]} variant="dot" tt="none" miw="max-content">
-      {t(`priority.${priority}`)}
+      {short ? t(`priorityShort.${priority}`) : t(`priority.${priority}`)}
     </Badge>
   );
 }

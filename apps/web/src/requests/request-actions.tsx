@@ -14,14 +14,17 @@ import { ActionDialog, type ActionDialogConfig } from '../components/action-dial
 import { useNotify } from '../components/notifications';
 import { formatDateTime } from '../format';
 
-/** Actions people take; `match_agreed` happens by itself when a match is agreed. */
+/**
+ * Actions people take, in the order their buttons appear: the step forward first, then a question back,
+ * then the ones that end the request. `match_agreed` happens by itself when a match is agreed.
+ */
 const PERSON_ACTIONS: readonly RequestAction[] = [
   'submit',
   'acknowledge',
-  'request_clarification',
   'circulate',
   'start_delivery',
   'mark_delivered',
+  'request_clarification',
   'close',
   'withdraw',
 ];
@@ -31,10 +34,12 @@ const DESTRUCTIVE: readonly RequestAction[] = ['withdraw', 'close'];
 interface RequestActionsProps {
   request: AssistanceRequest;
   size?: ButtonProps['size'];
+  /** Offer only these of the available actions (e.g. the review queue's). */
+  only?: readonly RequestAction[];
 }
 
 /** One button per action the API says this person may take now, each confirmed in a dialog. */
-export function RequestActions({ request, size = 'sm' }: RequestActionsProps) {
+export function RequestActions({ request, size = 'sm', only }: RequestActionsProps) {
   const { t } = useTranslation();
   const notify = useNotify();
   const queryClient = useQueryClient();
@@ -60,8 +65,15 @@ export function RequestActions({ request, size = 'sm' }: RequestActionsProps) {
     },
   });
 
-  const actions = request.availableActions.filter((candidate) => PERSON_ACTIONS.includes(candidate));
+  const actions = PERSON_ACTIONS.filter(
+    (candidate) => request.availableActions.includes(candidate) && (!only || only.includes(candidate)),
+  );
   if (actions.length === 0) return null;
+  // Circulating before the objection window closes is refused, so it is not the obvious next step then.
+  const windowOpen = !!request.objectionWindowClosesAt && new Date(request.objectionWindowClosesAt).getTime() > Date.now();
+  const primary = actions.find(
+    (candidate) => !DESTRUCTIVE.includes(candidate) && candidate !== 'request_clarification' && !(candidate === 'circulate' && windowOpen),
+  );
 
   const resubmit = request.status === 'clarification_requested';
   const config = (chosen: RequestAction): ActionDialogConfig => {
@@ -107,7 +119,7 @@ export function RequestActions({ request, size = 'sm' }: RequestActionsProps) {
           <Button
             key={candidate}
             size={size}
-            variant={DESTRUCTIVE.includes(candidate) ? 'light' : candidate === actions[0] ? 'filled' : 'light'}
+            variant={candidate === primary ? 'filled' : 'light'}
             color={DESTRUCTIVE.includes(candidate) ? 'red' : candidate === 'request_clarification' ? 'orange' : undefined}
             onClick={() => {
               transition.reset();
@@ -148,9 +160,14 @@ export function ObjectionWindowNote({ request, compact = false }: { request: Ass
     return null;
   }
   if (compact) {
+    const at = request.objectionWindowClosesAt ? formatDateTime(request.objectionWindowClosesAt, i18n.language) : '';
     return (
-      <Text size="xs" c={open ? 'teal.8' : 'orange.8'}>
-        {text}
+      <Text size="xs" c={open ? 'teal.8' : 'orange.8'} title={text}>
+        {request.objectionWindowWaived
+          ? t('objectionWindow.short.waived')
+          : open
+            ? t('objectionWindow.short.closed')
+            : t('objectionWindow.short.closes', { at })}
       </Text>
     );
   }

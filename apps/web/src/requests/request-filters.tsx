@@ -4,7 +4,7 @@ import { REQUEST_PRIORITIES } from '../api/requests';
 import type { RequestStatus } from '../api/request-status';
 import { FilterBar, SearchFilter, type ListParams } from '../components/list-controls';
 import { useStatusLabels } from '../components/status-badge';
-import { TaxonomySelectFilter } from '../taxonomy/taxonomy-multi-select';
+import { TaxonomySelectFilter } from '../taxonomy/taxonomy-pickers';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
 
 export const REQUEST_FILTER_KEYS = ['q', 'status', 'state', 'provision', 'domain', 'type', 'priority'] as const;

@@ -7,7 +7,6 @@ import {
   List,
   MultiSelect,
   NumberInput,
-  Paper,
   Radio,
   Select,
   SimpleGrid,
@@ -15,11 +14,10 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { providersQuery } from '../api/organizations';
@@ -33,11 +31,12 @@ import {
   type RequestPriority,
   type RequestVisibility,
 } from '../api/requests';
-import { FormErrorAlert, splitFieldErrors, type FieldErrors } from '../components/form-errors';
+import { focusFirstInvalid, FormErrorAlert, splitFieldErrors, type FieldErrors } from '../components/form-errors';
+import { FormSection } from '../components/form-section';
 import { useStatusLabels } from '../components/status-badge';
 import { fromMinorUnits, toMinorUnits } from '../format';
 import { requestPath } from '../paths';
-import { TaxonomyMultiSelect } from '../taxonomy/taxonomy-multi-select';
+import { TaxonomyMultiSelect } from '../taxonomy/taxonomy-pickers';
 import { useTaxonomy, type TaxonomyLookup } from '../taxonomy/use-taxonomy';
 
 interface FormValues {
@@ -168,7 +167,11 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
     setClientErrors((current) => ({ ...current, [field]: undefined }));
   };
 
+  const formRef = useRef<HTMLFormElement>(null);
   const server = splitFieldErrors(error, fieldOf);
+  useEffect(() => {
+    if (error) focusFirstInvalid(formRef.current);
+  }, [error]);
   const errorOf = (field: FormField) => clientErrors[field] ?? server.fields[field];
 
   const validate = (): FieldErrors<FormField> => {
@@ -189,7 +192,10 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
     event.preventDefault();
     const found = validate();
     setClientErrors(found);
-    if (Object.values(found).some(Boolean)) return;
+    if (Object.values(found).some(Boolean)) {
+      focusFirstInvalid(formRef.current);
+      return;
+    }
     onSubmit(inputOf(values, lookup));
   };
 
@@ -206,7 +212,7 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
   const hasClientErrors = Object.values(clientErrors).some(Boolean);
 
   return (
-    <form onSubmit={submit} noValidate aria-label={submitLabel}>
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={submitLabel}>
       <Stack gap="lg">
         <FormSection title={t('requestForm.sections.need')} description={t('requestForm.sections.needHelp')}>
           <TextInput
@@ -240,6 +246,24 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
             minRows={2}
             maxRows={8}
           />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label={t('fields.napReference')}
+              description={t('requestForm.help.napReference')}
+              value={values.napReference}
+              onChange={(event) => set('napReference', event.currentTarget.value)}
+              error={errorOf('napReference')}
+              maxLength={100}
+            />
+            <TextInput
+              type="date"
+              label={t('fields.letterDate')}
+              description={t('requestForm.help.letterDate')}
+              value={values.letterDate}
+              onChange={(event) => set('letterDate', event.currentTarget.value)}
+              error={errorOf('letterDate')}
+            />
+          </SimpleGrid>
         </FormSection>
 
         <FormSection title={t('requestForm.sections.classification')} description={t('requestForm.sections.classificationHelp')}>
@@ -318,7 +342,7 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
               miw={220}
             />
           </Group>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               type="date"
               label={t('fields.desiredStart')}
@@ -333,14 +357,6 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
               onChange={(event) => set('desiredEnd', event.currentTarget.value)}
               error={errorOf('desiredEnd')}
             />
-            <TextInput
-              type="date"
-              label={t('fields.letterDate')}
-              description={t('requestForm.help.letterDate')}
-              value={values.letterDate}
-              onChange={(event) => set('letterDate', event.currentTarget.value)}
-              error={errorOf('letterDate')}
-            />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <MultiSelect
@@ -354,27 +370,19 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
               clearable
               maxValues={10}
             />
-            <TextInput
-              label={t('fields.napReference')}
-              description={t('requestForm.help.napReference')}
-              value={values.napReference}
-              onChange={(event) => set('napReference', event.currentTarget.value)}
-              error={errorOf('napReference')}
-              maxLength={100}
+            <MultiSelect
+              label={t('fields.preferredProviders')}
+              description={t('requestForm.help.preferredProviders')}
+              data={providerData}
+              value={values.preferredProviderIds}
+              onChange={(value) => set('preferredProviderIds', value)}
+              error={errorOf('preferredProviderIds')}
+              searchable
+              clearable
+              disabled={providers.isPending}
+              nothingFoundMessage={t('taxonomy.nothingFound')}
             />
           </SimpleGrid>
-          <MultiSelect
-            label={t('fields.preferredProviders')}
-            description={t('requestForm.help.preferredProviders')}
-            data={providerData}
-            value={values.preferredProviderIds}
-            onChange={(value) => set('preferredProviderIds', value)}
-            error={errorOf('preferredProviderIds')}
-            searchable
-            clearable
-            disabled={providers.isPending}
-            nothingFoundMessage={t('taxonomy.nothingFound')}
-          />
         </FormSection>
 
         <FormSection title={t('requestForm.sections.sharing')} description={t('requestForm.sections.sharingHelp')}>
@@ -421,26 +429,6 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
         </Group>
       </Stack>
     </form>
-  );
-}
-
-export function FormSection({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="lg" component="fieldset" m={0} style={{ minWidth: 0 }}>
-      <Stack gap="md">
-        <div>
-          <Title order={2} size="h4" component="legend" p={0}>
-            {title}
-          </Title>
-          {description && (
-            <Text size="sm" c="dimmed" mt={2}>
-              {description}
-            </Text>
-          )}
-        </div>
-        {children}
-      </Stack>
-    </Paper>
   );
 }
 

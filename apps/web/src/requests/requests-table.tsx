@@ -8,7 +8,7 @@ import { SortableTh } from '../components/list-controls';
 import { RequestStatusBadge } from '../components/status-badge';
 import { formatDate } from '../format';
 import { requestPath } from '../paths';
-import { TaxonomyBadges } from '../taxonomy/taxonomy-multi-select';
+import { TaxonomyBadges } from '../taxonomy/taxonomy-badges';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
 import { PriorityBadge } from './priority-badge';
 
@@ -39,8 +39,9 @@ const SORTABLE: Partial<Record<RequestColumn, { field: string; first: 'asc' | 'd
 interface RequestsTableProps {
   items: AssistanceRequest[];
   columns: RequestColumn[];
-  sort: string;
-  onSort: (sort: string) => void;
+  /** Without `onSort` the columns do not sort (a fixed order, like the review queue's). */
+  sort?: string;
+  onSort?: (sort: string) => void;
   label: string;
   /** Extra cell at the end of each row, e.g. the review queue's action buttons. */
   rowActions?: (request: AssistanceRequest) => ReactNode;
@@ -55,8 +56,8 @@ export function RequestsTable({ items, columns, sort, onSort, label, rowActions,
 
   const header = (column: RequestColumn) => {
     const title = t(`requestsTable.columns.${column}`);
-    const sortable = SORTABLE[column];
-    return sortable ? (
+    const sortable = onSort && sort ? SORTABLE[column] : undefined;
+    return sortable && onSort && sort ? (
       <SortableTh key={column} field={sortable.field} sort={sort} onSort={onSort} firstDirection={sortable.first}>
         {title}
       </SortableTh>
@@ -75,7 +76,7 @@ export function RequestsTable({ items, columns, sort, onSort, label, rowActions,
         );
       case 'title':
         return (
-          <Table.Td key={column} miw={240}>
+          <Table.Td key={column} miw={200}>
             <Stack gap={4}>
               <Anchor component={Link} to={requestPath(user.role, request.id)} fw={500} size="sm">
                 {request.title}
@@ -109,7 +110,7 @@ export function RequestsTable({ items, columns, sort, onSort, label, rowActions,
       case 'priority':
         return (
           <Table.Td key={column} style={{ whiteSpace: 'nowrap' }}>
-            <PriorityBadge priority={request.priority} />
+            <PriorityBadge priority={request.priority} short />
           </Table.Td>
         );
       case 'assistanceTypes':
@@ -128,8 +129,8 @@ export function RequestsTable({ items, columns, sort, onSort, label, rowActions,
   };
 
   return (
-    <Table.ScrollContainer minWidth={900}>
-      <Table striped highlightOnHover verticalSpacing="sm" aria-label={label}>
+    <Table.ScrollContainer minWidth={880} type="native">
+      <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="xs" aria-label={label}>
         <Table.Thead>
           <Table.Tr>
             {columns.map(header)}

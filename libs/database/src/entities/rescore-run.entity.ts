@@ -23,6 +23,10 @@ export class RescoreRunEntity {
   @Column({ type: 'int', array: true, default: '{}' })
   doneChunks: number[];
 
+  /** The chunks as planned when the run started (request id ranges), so a retried fan-out plans the same. */
+  @Column({ type: 'jsonb', nullable: true })
+  chunkPlan: unknown[] | null;
+
   @Column({ type: 'int', default: 0 })
   requests: number;
 

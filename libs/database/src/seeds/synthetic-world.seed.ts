@@ -53,6 +53,14 @@ export interface SyntheticWorldReport {
 
 export const DEFAULT_SYNTHETIC_SEED = 1540;
 
+// The GIN search indexes of the requests-and-offers migration.
+const SEARCH_INDEXES = [
+  'ix_assistance_requests_fts',
+  'ix_assistance_requests_trgm',
+  'ix_assistance_offers_fts',
+  'ix_assistance_offers_trgm',
+] as const;
+
 // PostgreSQL's limit on bind parameters in one statement.
 const MAX_PARAMETERS = 65_535;
 const DAY_MS = 86_400_000;
@@ -850,7 +858,7 @@ function placeInTime(rng: Rng, steps: TimedStep[], now: number, recent: boolean)
   } else {
     const latest = Math.floor((now - last) / WEEK_MS);
     const earliest = Math.ceil((WORLD_BEGINS - first) / WEEK_MS);
-    weeks = latest <= earliest ? latest : latest - Math.floor(Math.pow(rng(), 1.6) * (latest - earliest));
+    weeks = latest <= earliest ? latest : latest - Math.floor(Math.pow(rng(), 1.25) * (latest - earliest));
   }
   for (const step of steps) step.at += weeks * WEEK_MS;
 }
@@ -900,7 +908,8 @@ function requestTimeline(
     actor: Actor,
     extra: Partial<TimedStep> = {},
   ) => {
-    at += int(rng, gapDays[0], gapDays[1]) * DAY_MS + int(rng, 0, 8) * HOUR_MS;
+    // Never two steps at the same instant, so the history has one order.
+    at += int(rng, gapDays[0], gapDays[1]) * DAY_MS + int(rng, 0, 8) * HOUR_MS + int(rng, 5, 59) * 60_000;
     if (actor === actors.committee) at = onWorkingDay(at);
     steps.push({ action, from: to === null ? null : status, to, at, actor, ...extra });
     if (to !== null) status = to;
@@ -1070,14 +1079,24 @@ interface Generated {
   history: unknown[][];
 }
 
+/** A request row still waiting for its reference, with the steps its history is written from. */
+interface PendingRequest {
+  id: string;
+  row: unknown[];
+  state: string;
+  year: number;
+  createdAt: number;
+  steps: TimedStep[];
+}
+
 function generateRequests(
   rng: Rng,
   count: number,
   cast: Cast,
   committee: Actor,
   now: number,
-): { pending: { row: unknown[]; state: string; year: number; steps: TimedStep[]; id: string }[] } {
-  const pending: { row: unknown[]; state: string; year: number; steps: TimedStep[]; id: string }[] = [];
+): { pending: PendingRequest[] } {
+  const pending: PendingRequest[] = [];
   for (let i = 0; i < count; i++) {
     const state = weighted(rng, cast.stateWeights);
     const agencies = cast.agenciesByState.get(state)!;
@@ -1107,7 +1126,8 @@ function generateRequests(
     const { provisions, domains, types, targets } = drawCodes(rng, theme, agency.institutions);
     const [title, description] = describeRequest(rng, theme, types, lang);
     const costly = types.some((t) => t === 'EQUIPMENT' || t === 'INFRASTRUCTURE' || t === 'FINANCIAL');
-    const cost = costly || chance(rng, 0.25) ? int(rng, 20, costly ? 5_000 : 400) * 1_000_00 : null;
+    // 20,000 to 5,000,000 (400,000 without equipment or works), in cents.
+    const cost = costly || chance(rng, 0.25) ? int(rng, 20, costly ? 5_000 : 400) * 100_000 : null;
     const desiredStart = chance(rng, 0.7) ? createdAt + int(rng, 60, 400) * DAY_MS : null;
     const desiredEnd = desiredStart && chance(rng, 0.6) ? desiredStart + int(rng, 90, 900) * DAY_MS : null;
     const submittedAt = milestones.get('submit');
@@ -1149,7 +1169,7 @@ function generateRequests(
       new Date(createdAt),
       new Date(steps[steps.length - 1].at),
     ];
-    pending.push({ row, state, year: new Date(createdAt).getUTCFullYear(), steps, id });
+    pending.push({ id, row, state, year: new Date(createdAt).getUTCFullYear(), createdAt, steps });
   }
   return { pending };
 }
@@ -1171,10 +1191,7 @@ function historyRow(subjectType: string, subjectId: string, step: TimedStep, det
 }
 
 /** Takes the next reference numbers per (State, year) from the counters in one statement, as the API would. */
-async function allocateReferences(
-  m: EntityManager,
-  pending: { row: unknown[]; state: string; year: number }[],
-): Promise<void> {
+async function allocateReferences(m: EntityManager, pending: readonly PendingRequest[]): Promise<void> {
   const counts = new Map<string, { state: string; year: number; count: number }>();
   for (const p of pending) {
     const key = `${p.state}-${p.year}`;
@@ -1191,7 +1208,8 @@ async function allocateReferences(
   )) as { state: string; year: number; last: number }[];
   const next = new Map<string, number>();
   for (const r of returned) next.set(`${r.state}-${r.year}`, r.last - counts.get(`${r.state}-${r.year}`)!.count + 1);
-  for (const p of pending) {
+  // Numbered in the order they were created, as they would have been.
+  for (const p of [...pending].sort((a, b) => a.createdAt - b.createdAt)) {
     const key = `${p.state}-${p.year}`;
     const seq = next.get(key)!;
     next.set(key, seq + 1);
@@ -1261,7 +1279,11 @@ function generateOffers(rng: Rng, count: number, cast: Cast, committee: Actor, n
       actor: Actor,
       comment: string | null = null,
     ) => {
-      const at = steps[steps.length - 1].at + int(rng, gap[0], gap[1]) * DAY_MS + int(rng, 0, 6) * HOUR_MS;
+      const at =
+        steps[steps.length - 1].at +
+        int(rng, gap[0], gap[1]) * DAY_MS +
+        int(rng, 0, 6) * HOUR_MS +
+        int(rng, 5, 59) * 60_000;
       steps.push({ action, from: status, to, at: actor === committee ? onWorkingDay(at) : at, actor, comment });
       status = to;
     };
@@ -1276,13 +1298,16 @@ function generateOffers(rng: Rng, count: number, cast: Cast, committee: Actor, n
     const lastChange = steps[steps.length - 1].at;
     const availableFrom = createdAt + int(rng, 0, 60) * DAY_MS;
     // An offer is not paused, closed or used up after it has already run out.
+    // Most programmes run on past today; some ran out long ago.
     const availableUntil = Math.max(
       availableFrom + int(rng, 365, 5 * 365) * DAY_MS,
       lastChange + int(rng, 30, 200) * DAY_MS,
+      chance(rng, 0.75) ? now + int(rng, 20, 1000) * DAY_MS : 0,
     );
     // Past its available-until date the system expires whatever is still open.
-    const expiry = availableUntil + DAY_MS + 2 * HOUR_MS;
-    if (expiry < now && status !== 'closed') {
+    if (isoDate(availableUntil) < isoDate(now) && status !== 'closed') {
+      // The nightly job, early on the day after; today's run if that is still to come.
+      const expiry = Math.min(Math.floor(availableUntil / DAY_MS + 1) * DAY_MS + 2 * HOUR_MS, now - 60_000);
       steps.push({ action: 'expire', from: status, to: 'expired', at: expiry, actor: SYSTEM });
       status = 'expired';
     }
@@ -1383,6 +1408,9 @@ export async function seedSyntheticWorld(
   };
 
   await ds.transaction(async (m) => {
+    // Search indexes (GIN) take the new rows into their pending list and merge them in bulk.
+    await m.query(`SET LOCAL gin_pending_list_limit = '64MB'`);
+    await m.query(`SET LOCAL work_mem = '256MB'`);
     const cast = buildCast();
     const created = await ensureCast(m, cast);
     report.organizations += created.organizations;
@@ -1417,6 +1445,8 @@ export async function seedSyntheticWorld(
     await insertRows(m, 'history_entries', HISTORY_COLUMNS, generated.history);
     report.offers = generated.rows.length;
     report.historyEntries += generated.history.length;
+    // Merge the pending lists now rather than leave searches to scan them until the next vacuum.
+    for (const index of SEARCH_INDEXES) await m.query(`SELECT gin_clean_pending_list($1::regclass)`, [index]);
   });
   report.elapsedMs = Date.now() - started;
   return report;

@@ -21,9 +21,19 @@ export const EXCHANGE_FORMAT_VERSION = 1;
 // Any 8-4-4-4-12 hex id PostgreSQL stores, not only RFC 4122 variants: what one database holds, another takes.
 const id = z.guid({ message: 'must be a UUID' });
 // Exports write UTC with microseconds (PostgreSQL's precision); any ISO 8601 time with a zone is read.
-const timestamp = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time with a zone, like 2020-05-12T08:30:00.000000Z' });
-const text = (max: number, min = 0) => z.string().min(min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`).max(max, `must be at most ${max} characters`);
-const version = z.number().int().min(1);
+const timestamp = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO 8601 time with a zone, like 2020-05-12T08:30:00.000000Z',
+});
+// Text is taken as it is (not trimmed), so it round-trips; PostgreSQL cannot store a NUL character.
+const text = (max: number, min = 0) =>
+  z
+    .string()
+    .min(min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`)
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => !s.includes('\u0000'), 'must not contain a NUL character');
+const INT4_MAX = 2_147_483_647;
+const version = z.number().int().min(1).max(INT4_MAX);
 
 const recordTimes = { version, createdAt: timestamp, updatedAt: timestamp };
 
@@ -38,7 +48,10 @@ export const exchangeOrganizationSchema = z
     active: z.boolean(),
     ...recordTimes,
   })
-  .refine((o) => o.kind !== 'state_agency' || o.state !== null, { message: 'a State agency must name its State', path: ['state'] });
+  .refine((o) => o.kind !== 'state_agency' || o.state !== null, {
+    message: 'a State agency must name its State',
+    path: ['state'],
+  });
 export type ExchangeOrganization = z.infer<typeof exchangeOrganizationSchema>;
 
 export const exchangeUserSchema = z.strictObject({
@@ -62,7 +75,10 @@ export type ExchangeUser = z.infer<typeof exchangeUserSchema>;
 export const exchangeRequestSchema = z
   .strictObject({
     id,
-    reference: z.string().refine((r) => parseRequestReference(r) !== null, 'must be a reference like MNG-2020-003'),
+    reference: z
+      .string()
+      .max(20)
+      .refine((r) => parseRequestReference(r) !== null, 'must be a reference like MNG-2020-003'),
     state: stateCodeSchema,
     organizationId: id,
     createdById: id.nullable(),
@@ -95,8 +111,14 @@ export const exchangeRequestSchema = z
     withdrawnAt: timestamp.nullable(),
     ...recordTimes,
   })
-  .refine((r) => r.reference.slice(0, 3) === r.state, { message: 'must start with the request’s State', path: ['reference'] })
-  .refine((r) => !r.desiredStart || !r.desiredEnd || r.desiredStart <= r.desiredEnd, { message: 'must not be before desiredStart', path: ['desiredEnd'] });
+  .refine((r) => r.reference.slice(0, 3) === r.state, {
+    message: 'must start with the request’s State',
+    path: ['reference'],
+  })
+  .refine((r) => !r.desiredStart || !r.desiredEnd || r.desiredStart <= r.desiredEnd, {
+    message: 'must not be before desiredStart',
+    path: ['desiredEnd'],
+  });
 export type ExchangeRequest = z.infer<typeof exchangeRequestSchema>;
 
 export const exchangeOfferSchema = z
@@ -112,13 +134,16 @@ export const exchangeOfferSchema = z
     assistanceTypes: taxonomyCodes('assistanceTypes', { min: 1 }),
     targetInstitutions: taxonomyCodes('targetInstitutions'),
     eligibleRegions: taxonomyCodes('regions'),
-    eligibleStates: z.array(stateCodeSchema).max(200).refine((s) => new Set(s).size === s.length, 'must not repeat a State'),
+    eligibleStates: z
+      .array(stateCodeSchema)
+      .max(200)
+      .refine((s) => new Set(s).size === s.length, 'must not repeat a State'),
     deliveryModes: taxonomyCodes('deliveryModes'),
     languages: taxonomyCodes('languages', { max: 20 }),
     capacity: z.strictObject({
       engagements: z.number().int().min(1).max(10_000).nullable(),
       budget: moneySchema.nullable(),
-      engagementsUsed: z.number().int().min(0),
+      engagementsUsed: z.number().int().min(0).max(INT4_MAX),
     }),
     availableFrom: isoDate.nullable(),
     availableUntil: isoDate.nullable(),
@@ -146,7 +171,7 @@ export const exchangeMatchSchema = z.strictObject({
     .max(50),
   reason: text(5_000),
   engineVersion: text(20).nullable(),
-  weightsVersion: z.number().int().min(0).nullable(),
+  weightsVersion: z.number().int().min(0).max(INT4_MAX).nullable(),
   scoredAt: timestamp.nullable(),
   origin: z.enum(['engine', 'committee', 'provider_interest']),
   status: z.enum(MATCH_STATUSES),
@@ -176,7 +201,10 @@ export const exchangeHistorySchema = z.strictObject({
   actorRole: z.enum(ACTOR_ROLES).nullable(),
   comment: text(10_000).nullable(),
   reason: text(40).nullable(),
-  details: z.record(z.string(), z.unknown()).nullable(),
+  details: z
+    .record(z.string(), z.unknown())
+    .refine((d) => !JSON.stringify(d).includes('\\u0000'), 'must not contain a NUL character')
+    .nullable(),
   createdAt: timestamp,
 });
 export type ExchangeHistoryEntry = z.infer<typeof exchangeHistorySchema>;
@@ -210,6 +238,7 @@ export const exchangeEnvelopeSchema = z.strictObject({
   matches: z.array(z.unknown()).max(MAX_RECORDS).default([]),
   history: z.array(z.unknown()).max(MAX_RECORDS).default([]),
 });
+export type ExchangeEnvelope = z.infer<typeof exchangeEnvelopeSchema>;
 
 export interface ExchangeDocument {
   format: typeof EXCHANGE_FORMAT;
@@ -223,5 +252,8 @@ export interface ExchangeDocument {
   history: ExchangeHistoryEntry[];
 }
 
-/** A document as read for import: every record valid on its own (cross-record rules are checked after). */
-export type ImportDocument = Omit<ExchangeDocument, 'users' | 'exportedAt'> & { exportedAt?: string; users: ExchangeUser[] };
+/** A document as imported: every record valid (the password only ever comes in, never goes out). */
+export type ImportDocument = Omit<ExchangeDocument, 'users' | 'exportedAt'> & {
+  exportedAt?: string;
+  users: ExchangeUser[];
+};

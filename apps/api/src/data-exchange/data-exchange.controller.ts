@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user';
+import { Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';
+import { toCsv } from './csv';
+import { OFFER_CSV_COLUMNS, REQUEST_CSV_COLUMNS } from './csv-columns';
+import { OffersCsvQuery, offersCsvSchema, RequestsCsvQuery, requestsCsvSchema } from './dto/csv-export.schemas';
+import { ExchangeDocument, ExchangeEnvelope, exchangeEnvelopeSchema } from './dto/exchange-document.schemas';
+import { ExchangeExportService } from './exchange-export.service';
+import { ExchangeImportService, ImportResult } from './exchange-import.service';
+
+function csvFile(kind: string, csv: string): StreamableFile {
+  const date = new Date().toISOString().slice(0, 10);
+  return new StreamableFile(Buffer.from(csv, 'utf8'), {
+    type: 'text/csv; charset=utf-8',
+    disposition: `attachment; filename="a1540-${kind}-${date}.csv"`,
+  });
+}
+
+@ApiTags('data exchange')
+@Controller()
+export class DataExchangeController {
+  constructor(
+    private readonly exporter: ExchangeExportService,
+    private readonly importer: ExchangeImportService,
+  ) {}
+
+  @Get('export')
+  @Authorize(...COMMITTEE)
+  @ApiOperation({ summary: 'The whole register as one a1540-exchange JSON document (docs/data-exchange.md)' })
+  exportDocument(): Promise<ExchangeDocument> {
+    return this.exporter.exportDocument();
+  }
+
+  @Post('import')
+  @Authorize('committee_admin')
+  @ApiOperation({
+    summary:
+      'Import an a1540-exchange document into this database: all records or none; existing ids are refused (up to 50mb)',
+  })
+  importDocument(
+    @CurrentUser() user: AuthUser,
+    @Body({ schema: exchangeEnvelopeSchema }) body: ExchangeEnvelope,
+  ): Promise<ImportResult> {
+    return this.importer.importDocument(user, body);
+  }
+
+  @Get('export/requests.csv')
+  @Authorize()
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    summary: 'The requests the caller may see, with the filters and sort of GET /requests, as CSV for spreadsheets',
+  })
+  async requestsCsv(
+    @CurrentUser() user: AuthUser,
+    @Query({ schema: requestsCsvSchema }) query: RequestsCsvQuery,
+  ): Promise<StreamableFile> {
+    return csvFile('requests', toCsv(REQUEST_CSV_COLUMNS, await this.exporter.listAllRequests(user, query)));
+  }
+
+  @Get('export/offers.csv')
+  @Authorize()
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    summary: 'The offers the caller may see, with the filters and sort of GET /offers, as CSV for spreadsheets',
+  })
+  async offersCsv(
+    @CurrentUser() user: AuthUser,
+    @Query({ schema: offersCsvSchema }) query: OffersCsvQuery,
+  ): Promise<StreamableFile> {
+    return csvFile('offers', toCsv(OFFER_CSV_COLUMNS, await this.exporter.listAllOffers(user, query)));
+  }
+}

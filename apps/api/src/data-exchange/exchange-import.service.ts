@@ -1,0 +1,334 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { DomainError, FieldIssue, hashPassword } from '@app/common';
+import { parseRequestReference } from '@app/domain';
+import { UnitOfWork } from '@app/outbox';
+import type { AuthUser } from '../auth/auth-user';
+import type {
+  ExchangeCollection,
+  ExchangeEnvelope,
+  ExchangeHistoryEntry,
+  ExchangeMatch,
+  ExchangeOffer,
+  ExchangeOrganization,
+  ExchangeRequest,
+  ExchangeUser,
+} from './dto/exchange-document.schemas';
+import { completeDocument, inDocumentOrder, readImportDocument } from './import-document';
+import { checkIntegrity, DatabaseFacts, DatabaseLookups, lookupsFor, OrganizationFacts } from './import-integrity';
+
+export interface ImportResult {
+  /** Subject id of the import's own history entry. */
+  importId: string;
+  imported: Record<ExchangeCollection, number>;
+  /** Users imported without a password: inactive until an administrator sets one (PATCH /users/:id). */
+  inactiveUsers: number;
+  /** (State, year) reference counters raised so new requests continue after the imported references. */
+  referenceCounters: number;
+}
+
+/** The most problems one answer lists; the message says how many there are in all. */
+export const MAX_LISTED_ISSUES = 200;
+
+/** Not a hash of any password: `verifyPassword` refuses it, so nobody can sign in until a password is set. */
+export const UNUSABLE_PASSWORD_HASH = '!imported-without-password';
+
+// PostgreSQL takes at most 65,535 parameters per statement.
+const MAX_PARAMS = 60_000;
+const MAX_ROWS_PER_INSERT = 1_000;
+
+type Columns<T> = readonly (readonly [column: string, value: (record: T) => unknown])[];
+const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
+
+const ORGANIZATION_COLUMNS: Columns<ExchangeOrganization> = [
+  ['id', (o) => o.id],
+  ['name', (o) => o.name],
+  ['short_name', (o) => o.shortName],
+  ['kind', (o) => o.kind],
+  ['state', (o) => o.state],
+  ['contact_email', (o) => o.contactEmail],
+  ['active', (o) => o.active],
+  ['version', (o) => o.version],
+  ['created_at', (o) => o.createdAt],
+  ['updated_at', (o) => o.updatedAt],
+];
+
+type UserRow = ExchangeUser & { passwordHash: string };
+const USER_COLUMNS: Columns<UserRow> = [
+  ['id', (u) => u.id],
+  ['email', (u) => u.email],
+  ['display_name', (u) => u.displayName],
+  ['role', (u) => u.role],
+  ['organization_id', (u) => u.organizationId],
+  ['password_hash', (u) => u.passwordHash],
+  // Without a password nobody could sign in anyway; inactive says so in the user list.
+  ['active', (u) => u.active && u.password !== undefined],
+  ['preferred_language', (u) => u.preferredLanguage],
+  ['last_login_at', (u) => u.lastLoginAt],
+  ['version', (u) => u.version],
+  ['created_at', (u) => u.createdAt],
+  ['updated_at', (u) => u.updatedAt],
+];
+
+const REQUEST_COLUMNS: Columns<ExchangeRequest> = [
+  ['id', (r) => r.id],
+  ['reference', (r) => r.reference],
+  ['state', (r) => r.state],
+  ['organization_id', (r) => r.organizationId],
+  ['created_by_id', (r) => r.createdById],
+  ['title', (r) => r.title],
+  ['description', (r) => r.description],
+  ['provisions', (r) => r.provisions],
+  ['domains', (r) => r.domains],
+  ['assistance_types', (r) => r.assistanceTypes],
+  ['target_institutions', (r) => r.targetInstitutions],
+  ['priority', (r) => r.priority],
+  ['estimated_cost_amount', (r) => r.estimatedCost?.amount ?? null],
+  ['estimated_cost_currency', (r) => r.estimatedCost?.currency ?? null],
+  ['desired_start', (r) => r.desiredStart],
+  ['desired_end', (r) => r.desiredEnd],
+  ['languages', (r) => r.languages],
+  ['preferred_provider_ids', (r) => r.preferredProviderIds],
+  ['assistance_received', (r) => r.assistanceReceived],
+  ['nap_reference', (r) => r.napReference],
+  ['letter_date', (r) => r.letterDate],
+  ['visibility', (r) => r.visibility],
+  ['objection_window_waived', (r) => r.objectionWindowWaived],
+  ['status', (r) => r.status],
+  ['close_reason', (r) => r.closeReason],
+  ['submitted_at', (r) => r.submittedAt],
+  ['acknowledged_at', (r) => r.acknowledgedAt],
+  ['circulated_at', (r) => r.circulatedAt],
+  ['matched_at', (r) => r.matchedAt],
+  ['delivery_started_at', (r) => r.deliveryStartedAt],
+  ['delivered_at', (r) => r.deliveredAt],
+  ['closed_at', (r) => r.closedAt],
+  ['withdrawn_at', (r) => r.withdrawnAt],
+  ['version', (r) => r.version],
+  ['created_at', (r) => r.createdAt],
+  ['updated_at', (r) => r.updatedAt],
+];
+
+const OFFER_COLUMNS: Columns<ExchangeOffer> = [
+  ['id', (o) => o.id],
+  ['organization_id', (o) => o.organizationId],
+  ['created_by_id', (o) => o.createdById],
+  ['title', (o) => o.title],
+  ['description', (o) => o.description],
+  ['programme', (o) => o.programme],
+  ['provisions', (o) => o.provisions],
+  ['domains', (o) => o.domains],
+  ['assistance_types', (o) => o.assistanceTypes],
+  ['target_institutions', (o) => o.targetInstitutions],
+  ['eligible_regions', (o) => o.eligibleRegions],
+  ['eligible_states', (o) => o.eligibleStates],
+  ['delivery_modes', (o) => o.deliveryModes],
+  ['languages', (o) => o.languages],
+  ['capacity_engagements', (o) => o.capacity.engagements],
+  ['capacity_budget_amount', (o) => o.capacity.budget?.amount ?? null],
+  ['capacity_budget_currency', (o) => o.capacity.budget?.currency ?? null],
+  ['engagements_used', (o) => o.capacity.engagementsUsed],
+  ['available_from', (o) => o.availableFrom],
+  ['available_until', (o) => o.availableUntil],
+  ['status', (o) => o.status],
+  ['submitted_at', (o) => o.submittedAt],
+  ['verified_at', (o) => o.verifiedAt],
+  ['closed_at', (o) => o.closedAt],
+  ['version', (o) => o.version],
+  ['created_at', (o) => o.createdAt],
+  ['updated_at', (o) => o.updatedAt],
+];
+
+const MATCH_COLUMNS: Columns<ExchangeMatch> = [
+  ['id', (m) => m.id],
+  ['request_id', (m) => m.requestId],
+  ['offer_id', (m) => m.offerId],
+  ['score', (m) => m.score],
+  ['components', (m) => json(m.components)],
+  ['reason', (m) => m.reason],
+  ['engine_version', (m) => m.engineVersion],
+  ['weights_version', (m) => m.weightsVersion],
+  ['scored_at', (m) => m.scoredAt],
+  ['origin', (m) => m.origin],
+  ['status', (m) => m.status],
+  ['notes', (m) => m.notes],
+  ['created_by_id', (m) => m.createdById],
+  ['endorsed_at', (m) => m.endorsedAt],
+  ['answered_at', (m) => m.answeredAt],
+  ['agreed_at', (m) => m.agreedAt],
+  ['completed_at', (m) => m.completedAt],
+  ['decline_reason', (m) => m.declineReason],
+  ['requester_rating', (m) => m.requesterRating],
+  ['requester_comment', (m) => m.requesterComment],
+  ['provider_rating', (m) => m.providerRating],
+  ['provider_comment', (m) => m.providerComment],
+  ['version', (m) => m.version],
+  ['created_at', (m) => m.createdAt],
+  ['updated_at', (m) => m.updatedAt],
+];
+
+const HISTORY_COLUMNS: Columns<ExchangeHistoryEntry> = [
+  ['id', (h) => h.id],
+  ['subject_type', (h) => h.subjectType],
+  ['subject_id', (h) => h.subjectId],
+  ['action', (h) => h.action],
+  ['from_status', (h) => h.fromStatus],
+  ['to_status', (h) => h.toStatus],
+  ['actor_id', (h) => h.actorId],
+  ['actor_role', (h) => h.actorRole],
+  ['comment', (h) => h.comment],
+  ['reason', (h) => h.reason],
+  ['details', (h) => json(h.details)],
+  ['created_at', (h) => h.createdAt],
+];
+
+@Injectable()
+export class ExchangeImportService {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  /**
+   * Validates every record, then inserts the whole document in one transaction, or nothing. Ids and times are
+   * kept; a record whose id exists already is refused (import fills an empty or different database, it does not
+   * merge).
+   */
+  async importDocument(user: AuthUser, envelope: ExchangeEnvelope): Promise<ImportResult> {
+    const read = readImportDocument(envelope);
+    return this.uow.run(user, async (tx) => {
+      // Each record's own problems and those between records, all of them, so one answer lists everything to fix.
+      const facts = await databaseFacts(tx.manager, lookupsFor(read.records));
+      const issues = [...read.issues, ...checkIntegrity(read, facts)];
+      if (issues.length) throw invalidDocument(inDocumentOrder(issues));
+      const doc = completeDocument(envelope, read);
+      const users: UserRow[] = await Promise.all(
+        doc.users.map(async (u) => ({
+          ...u,
+          passwordHash: u.password === undefined ? UNUSABLE_PASSWORD_HASH : await hashPassword(u.password),
+        })),
+      );
+
+      await insertRows(tx.manager, 'organizations', ORGANIZATION_COLUMNS, doc.organizations);
+      await insertRows(tx.manager, 'users', USER_COLUMNS, users);
+      await insertRows(tx.manager, 'assistance_requests', REQUEST_COLUMNS, doc.requests);
+      await insertRows(tx.manager, 'assistance_offers', OFFER_COLUMNS, doc.offers);
+      await insertRows(tx.manager, 'matches', MATCH_COLUMNS, doc.matches);
+      await insertRows(tx.manager, 'history_entries', HISTORY_COLUMNS, doc.history);
+      const referenceCounters = await raiseReferenceCounters(tx.manager, doc.requests);
+
+      const imported: Record<ExchangeCollection, number> = {
+        organizations: doc.organizations.length,
+        users: doc.users.length,
+        requests: doc.requests.length,
+        offers: doc.offers.length,
+        matches: doc.matches.length,
+        history: doc.history.length,
+      };
+      const inactiveUsers = users.filter((u) => u.password === undefined).length;
+      const importId = randomUUID();
+      await tx.audit({
+        subjectType: 'import',
+        subjectId: importId,
+        action: 'import',
+        details: {
+          format: doc.format,
+          formatVersion: doc.formatVersion,
+          exportedAt: doc.exportedAt ?? null,
+          imported,
+          inactiveUsers,
+          referenceCounters,
+        },
+      });
+      return { importId, imported, inactiveUsers, referenceCounters };
+    });
+  }
+}
+
+function invalidDocument(issues: FieldIssue[]): DomainError {
+  const listed = issues.slice(0, MAX_LISTED_ISSUES);
+  const count = issues.length === 1 ? 'one problem' : `${issues.length} problems`;
+  const more = issues.length > listed.length ? ` The first ${listed.length} are listed.` : '';
+  return new DomainError(
+    'invalid',
+    `The document has ${count}; nothing was imported.${more} First: ${listed[0].field}: ${listed[0].message}`,
+    listed,
+  );
+}
+
+/** What the database already holds of the ids and keys the document mentions: a few set queries, not one per record. */
+async function databaseFacts(manager: EntityManager, look: DatabaseLookups): Promise<DatabaseFacts> {
+  const column = async (sql: string, values: string[]): Promise<Set<string>> =>
+    new Set(values.length ? ((await manager.query(sql, [values])) as { v: string }[]).map((r) => r.v) : []);
+  const ids = (table: string, values: string[]) =>
+    column(`SELECT id::text AS v FROM ${table} WHERE id = ANY($1::uuid[])`, values);
+
+  const orgRows: ({ id: string } & OrganizationFacts)[] = look.ids.organizations.length
+    ? await manager.query('SELECT id::text AS id, kind, state FROM organizations WHERE id = ANY($1::uuid[])', [
+        look.ids.organizations,
+      ])
+    : [];
+  return {
+    ids: {
+      organizations: new Set(orgRows.map((o) => o.id)),
+      users: await ids('users', look.ids.users),
+      requests: await ids('assistance_requests', look.ids.requests),
+      offers: await ids('assistance_offers', look.ids.offers),
+      matches: await ids('matches', look.ids.matches),
+      history: await ids('history_entries', look.ids.history),
+    },
+    organizations: new Map(orgRows.map(({ id, kind, state }) => [id, { kind, state }])),
+    organizationNames: await column(
+      'SELECT name AS v FROM organizations WHERE name = ANY($1::text[])',
+      look.organizationNames,
+    ),
+    emails: await column('SELECT email AS v FROM users WHERE email = ANY($1::text[])', look.emails),
+    references: await column(
+      'SELECT reference AS v FROM assistance_requests WHERE reference = ANY($1::text[])',
+      look.references,
+    ),
+    matchPairs: await column(
+      `SELECT request_id::text || '|' || offer_id::text AS v FROM matches WHERE request_id = ANY($1::uuid[])`,
+      look.matchRequestIds,
+    ),
+  };
+}
+
+/** Multi-row INSERTs in chunks that stay under PostgreSQL's parameter limit. */
+async function insertRows<T>(
+  manager: EntityManager,
+  table: string,
+  columns: Columns<T>,
+  records: readonly T[],
+): Promise<void> {
+  const perInsert = Math.min(MAX_ROWS_PER_INSERT, Math.floor(MAX_PARAMS / columns.length));
+  const names = columns.map(([name]) => `"${name}"`).join(', ');
+  for (let start = 0; start < records.length; start += perInsert) {
+    const params: unknown[] = [];
+    const tuples = records.slice(start, start + perInsert).map((record) => {
+      const placeholders = columns.map(([, value]) => {
+        params.push(value(record));
+        return `$${params.length}`;
+      });
+      return `(${placeholders.join(', ')})`;
+    });
+    await manager.query(`INSERT INTO ${table} (${names}) VALUES ${tuples.join(', ')}`, params);
+  }
+}
+
+/** New requests must continue after the imported references: each (State, year) counter goes to its highest sequence. */
+async function raiseReferenceCounters(manager: EntityManager, requests: readonly ExchangeRequest[]): Promise<number> {
+  const highest = new Map<string, { state: string; year: number; last: number }>();
+  for (const r of requests) {
+    const ref = parseRequestReference(r.reference)!;
+    const key = `${ref.state}-${ref.year}`;
+    if ((highest.get(key)?.last ?? 0) < ref.seq) highest.set(key, { state: ref.state, year: ref.year, last: ref.seq });
+  }
+  const rows = [...highest.values()];
+  if (!rows.length) return 0;
+  await manager.query(
+    `INSERT INTO request_reference_counters (state, year, last)
+     SELECT * FROM unnest($1::text[], $2::int[], $3::int[])
+     ON CONFLICT (state, year) DO UPDATE SET last = GREATEST(request_reference_counters.last, EXCLUDED.last)`,
+    [rows.map((r) => r.state), rows.map((r) => r.year), rows.map((r) => r.last)],
+  );
+  return rows.length;
+}

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { exchangeEnvelopeSchema } from './dto/exchange-document.schemas';
+import { envelope, historyEntry, organization, request, user } from './import-fixtures.helper';
+import { completeDocument, inDocumentOrder, readImportDocument } from './import-document';
+
+describe('reading an import document', () => {
+  it('reads a valid document into typed records', () => {
+    const org = organization();
+    const env = envelope({
+      organizations: [org],
+      users: [user(org.id, { password: 'a-long-password' })],
+      requests: [request(org.id)],
+    });
+    const read = readImportDocument(env);
+    expect(read.issues).toEqual([]);
+    const doc = completeDocument(env, read);
+    expect(doc.requests[0]).toMatchObject({
+      reference: 'KAZ-2024-001',
+      estimatedCost: { amount: 150_000, currency: 'USD' },
+    });
+    expect(doc.users[0].password).toBe('a-long-password');
+  });
+
+  it('names each problem by collection, index and field, for every bad record', () => {
+    const org = organization();
+    const read = readImportDocument(
+      envelope({
+        organizations: [org],
+        requests: [
+          request(org.id, 1),
+          request(org.id, 2, { provisions: ['OP3c', 'OP9'], secret: 1, extra: 2 }),
+          request(org.id, 3, { estimatedCost: { amount: 12.5, currency: 'XYZ' } }),
+        ],
+        history: [historyEntry('request', randomUUID(), { createdAt: '2024-03-01 09:30' })],
+      }),
+    );
+    expect(read.issues).toEqual([
+      { field: 'requests[1].provisions[1]', message: expect.stringContaining('"OP9" is not a known provision code') },
+      { field: 'requests[1].secret', message: 'is not a field of the exchange format' },
+      { field: 'requests[1].extra', message: 'is not a field of the exchange format' },
+      { field: 'requests[2].estimatedCost.amount', message: expect.stringContaining('whole number') },
+      {
+        field: 'requests[2].estimatedCost.currency',
+        message: expect.stringContaining('"XYZ" is not a known currency code'),
+      },
+      { field: 'history[0].createdAt', message: expect.stringContaining('ISO 8601') },
+    ]);
+    expect(read.records.requests.map((r) => r?.reference ?? null)).toEqual(['KAZ-2024-001', null, null]);
+    // A bad record's id still counts as present, so references to it are not reported a second time.
+    expect(read.declaredIds.requests.size).toBe(3);
+  });
+
+  it.each([
+    ['a reference that is not STATE-YEAR-NNN', { reference: 'KAZ-24-1' }, 'reference'],
+    ['a reference of another State', { reference: 'MNG-2024-001' }, 'reference'],
+    ['an unknown status', { status: 'approved' }, 'status'],
+    ['an unknown State', { state: 'XXX' }, 'state'],
+    ['a date that does not exist', { desiredStart: '2024-02-30' }, 'desiredStart'],
+    ['an end before the start', { desiredStart: '2024-06-01', desiredEnd: '2024-01-01' }, 'desiredEnd'],
+    ['an id that is not a UUID', { id: 'req-1' }, 'id'],
+    ['a repeated code', { domains: ['NUCLEAR', 'NUCLEAR'] }, 'domains'],
+    ['a missing field', { title: undefined }, 'title'],
+    ['a NUL character, which PostgreSQL cannot store', { title: 'Border\u0000control' }, 'title'],
+    ['a reference longer than its column', { reference: 'KAZ-2024-123456789012345' }, 'reference'],
+    ['a version beyond a 32-bit integer', { version: 2 ** 31 }, 'version'],
+  ])('refuses a request with %s', (_, overrides, field) => {
+    const org = organization();
+    const read = readImportDocument(envelope({ organizations: [org], requests: [request(org.id, 1, overrides)] }));
+    expect(read.issues.map((i) => i.field)).toContain(`requests[0].${field}`);
+  });
+
+  it('refuses history details that PostgreSQL cannot store', () => {
+    const read = readImportDocument(
+      envelope({ history: [historyEntry('request', randomUUID(), { details: { note: 'a\u0000b' } })] }),
+    );
+    expect(read.issues).toEqual([{ field: 'history[0].details', message: 'must not contain a NUL character' }]);
+  });
+
+  it('refuses upper-case e-mail addresses and a committee role spelled wrong', () => {
+    const org = organization();
+    const read = readImportDocument(
+      envelope({ organizations: [org], users: [user(org.id, { email: 'Officer@Customs.example', role: 'admin' })] }),
+    );
+    expect(read.issues.map((i) => i.field)).toEqual(['users[0].email', 'users[0].role']);
+  });
+
+  it('checks the outer shape: format, version, unknown collections', () => {
+    const result = exchangeEnvelopeSchema.safeParse({ format: 'a1540-exchange', formatVersion: 2, notes: [] });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => i.path.join('.') || ('keys' in i ? i.keys.join() : ''))).toEqual([
+      'formatVersion',
+      'notes',
+    ]);
+    expect(exchangeEnvelopeSchema.parse({ format: 'a1540-exchange', formatVersion: 1 })).toMatchObject({
+      organizations: [],
+      history: [],
+    });
+  });
+
+  it('orders problems record by record, as a person fixes them', () => {
+    expect(
+      inDocumentOrder([
+        { field: 'history[0].actorId', message: 'a' },
+        { field: 'requests[10].title', message: 'b' },
+        { field: 'requests[2].title', message: 'c' },
+        { field: 'organizations[1].name', message: 'd' },
+        { field: 'requests[2].state', message: 'e' },
+      ]).map((i) => i.message),
+    ).toEqual(['d', 'c', 'e', 'b', 'a']);
+  });
+});

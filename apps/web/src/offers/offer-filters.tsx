@@ -1,0 +1,95 @@
+import { Button, MultiSelect, Select } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { OfferStatus } from '../api/offer-status';
+import { providersQuery } from '../api/organizations';
+import { FilterBar, SearchFilter, type ListParams } from '../components/list-controls';
+import { useStatusLabels } from '../components/status-badge';
+import { TaxonomySelectFilter } from '../taxonomy/taxonomy-pickers';
+import { useTaxonomy } from '../taxonomy/use-taxonomy';
+
+export const OFFER_FILTER_KEYS = ['q', 'status', 'provider', 'provision', 'domain', 'type', 'servesState'] as const;
+export type OfferFilterKey = (typeof OFFER_FILTER_KEYS)[number];
+
+interface OfferFiltersProps {
+  list: ListParams<OfferFilterKey>;
+  statuses: readonly OfferStatus[];
+  showProvider?: boolean;
+  showServesState?: boolean;
+}
+
+export function OfferFilters({ list, statuses, showProvider = false, showServesState = false }: OfferFiltersProps) {
+  const { t } = useTranslation();
+  const labels = useStatusLabels();
+  const { lookup } = useTaxonomy();
+  const providers = useQuery({ ...providersQuery, enabled: showProvider });
+  const { filters, setFilter } = list;
+
+  return (
+    <FilterBar>
+      <SearchFilter
+        label={t('filters.search')}
+        placeholder={t('filters.searchOffers')}
+        value={filters.q}
+        onChange={(value) => setFilter('q', value)}
+      />
+      <MultiSelect
+        label={t('filters.status')}
+        placeholder={filters.status ? undefined : t('filters.any')}
+        data={statuses.map((status) => ({ value: status, label: labels.offer(status) }))}
+        value={filters.status?.split(',').filter(Boolean) ?? []}
+        onChange={(value) => setFilter('status', value.join(','))}
+        clearable
+        miw={200}
+        maw={360}
+      />
+      {showProvider && (
+        <Select
+          label={t('filters.provider')}
+          placeholder={t('filters.any')}
+          data={(providers.data ?? []).map((provider) => ({ value: provider.id, label: provider.shortName }))}
+          value={filters.provider ?? null}
+          onChange={(value) => setFilter('provider', value)}
+          searchable
+          clearable
+          w={160}
+        />
+      )}
+      <TaxonomySelectFilter
+        category="provisions"
+        label={t('filters.provision')}
+        value={filters.provision ?? null}
+        onChange={(value) => setFilter('provision', value)}
+      />
+      <TaxonomySelectFilter
+        category="domains"
+        label={t('filters.domain')}
+        value={filters.domain ?? null}
+        onChange={(value) => setFilter('domain', value)}
+      />
+      <TaxonomySelectFilter
+        category="assistanceTypes"
+        label={t('filters.type')}
+        value={filters.type ?? null}
+        onChange={(value) => setFilter('type', value)}
+      />
+      {showServesState && (
+        <Select
+          label={t('filters.servesState')}
+          placeholder={t('filters.any')}
+          data={(lookup?.taxonomy.states ?? []).map((state) => ({ value: state.code, label: `${state.name} (${state.code})` }))}
+          value={filters.servesState ?? null}
+          onChange={(value) => setFilter('servesState', value)}
+          searchable
+          clearable
+          w={200}
+        />
+      )}
+      {list.activeFilterCount > 0 && (
+        <Button variant="subtle" onClick={list.clearFilters}>
+          {t('filters.clear')}
+        </Button>
+      )}
+    </FilterBar>
+  );
+}

@@ -1,0 +1,155 @@
+import { Badge, Stack, Tabs, Text } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { offerListQuery } from '../api/offers';
+import { requestListQuery, type RequestAction } from '../api/requests';
+import type { RequestStatus } from '../api/request-status';
+import { ListFooter, ListStates, useListParams } from '../components/list-controls';
+import { PageHeader } from '../components/page-header';
+import { OfferActions } from '../offers/offer-actions';
+import { OffersTable } from '../offers/offers-table';
+import { ObjectionWindowNote, RequestActions } from '../requests/request-actions';
+import { RequestFilters, REQUEST_FILTER_KEYS } from '../requests/request-filters';
+import { RequestsTable } from '../requests/requests-table';
+
+/** Requests waiting for the Committee, or for the State's answer to the Committee's question. */
+const QUEUE_STATUSES: readonly RequestStatus[] = ['submitted', 'acknowledged', 'clarification_requested'];
+const FILTER_KEYS = [...REQUEST_FILTER_KEYS, 'tab'] as const;
+const QUEUE_ACTIONS: readonly RequestAction[] = ['acknowledge', 'circulate', 'request_clarification'];
+
+/** What waits for the Committee: requests to acknowledge, question or circulate, and offers to verify. */
+export function ReviewQueuePage() {
+  const { t } = useTranslation();
+  // Oldest first: the queue is worked through in the order things arrived.
+  const list = useListParams(FILTER_KEYS, { sort: 'submittedAt', viewKeys: ['tab'] });
+  const tab = list.filters.tab === 'offers' ? 'offers' : 'requests';
+  const { tab: _tab, ...filters } = list.filters;
+  const status = filters.status
+    ?.split(',')
+    .filter((value) => QUEUE_STATUSES.includes(value as RequestStatus))
+    .join(',');
+
+  const requests = useQuery({
+    ...requestListQuery({
+      page: list.page,
+      pageSize: list.pageSize,
+      sort: list.sort,
+      ...filters,
+      status: status || QUEUE_STATUSES.join(','),
+    }),
+    placeholderData: keepPreviousData,
+    enabled: tab === 'requests',
+  });
+  const requestCount = useQuery({
+    ...requestListQuery({ page: 1, pageSize: 1, status: 'submitted,acknowledged' }),
+    select: (page) => page.total,
+  });
+  const offerPage = list.filters.tab === 'offers' ? list.page : 1;
+  const offers = useQuery({
+    ...offerListQuery({ page: offerPage, pageSize: list.pageSize, status: 'pending_verification', sort: 'updatedAt' }),
+    placeholderData: keepPreviousData,
+  });
+
+  return (
+    <>
+      <PageHeader title={t('sections.reviewQueue.title')}>{t('reviewQueue.intro')}</PageHeader>
+      <Tabs
+        value={tab}
+        onChange={(value) => list.setFilter('tab', value === 'offers' ? 'offers' : null)}
+        keepMounted={false}
+      >
+        <Tabs.List mb="md">
+          <Tabs.Tab
+            value="requests"
+            rightSection={requestCount.data ? <Badge size="sm" variant="filled">{requestCount.data}</Badge> : null}
+          >
+            {t('reviewQueue.requestsTab')}
+          </Tabs.Tab>
+          <Tabs.Tab
+            value="offers"
+            rightSection={offers.data?.total ? <Badge size="sm" variant="filled">{offers.data.total}</Badge> : null}
+          >
+            {t('reviewQueue.offersTab')}
+          </Tabs.Tab>
+        </Tabs.List>
+
+        <Tabs.Panel value="requests">
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('reviewQueue.requestsHelp')}
+          </Text>
+          <RequestFilters list={list} statuses={QUEUE_STATUSES} showState />
+          <ListStates
+            query={requests}
+            emptyTitle={list.activeFilterCount > 0 ? t('list.noMatch.title') : t('reviewQueue.requestsEmpty.title')}
+            emptyDescription={
+              list.activeFilterCount > 0 ? t('list.noMatch.description') : t('reviewQueue.requestsEmpty.description')
+            }
+          >
+            {(page) => (
+              <>
+                <RequestsTable
+                  items={page.items}
+                  columns={['reference', 'title', 'state', 'status', 'priority', 'submittedAt']}
+                  sort={list.sort}
+                  onSort={list.setSort}
+                  label={t('reviewQueue.requestsTab')}
+                  rowActionsLabel={t('list.actions')}
+                  rowActions={(request) => (
+                    <Stack gap={4}>
+                      <RequestActions request={request} size="xs" only={QUEUE_ACTIONS} />
+                      {request.status === 'clarification_requested' && (
+                        <Text size="xs" c="dimmed">
+                          {t('reviewQueue.waitingForState')}
+                        </Text>
+                      )}
+                      <ObjectionWindowNote request={request} compact />
+                    </Stack>
+                  )}
+                />
+                <ListFooter
+                  page={page.page}
+                  pageSize={page.pageSize}
+                  total={page.total}
+                  onPage={list.setPage}
+                  onPageSize={list.setPageSize}
+                  label={t('list.pagination')}
+                />
+              </>
+            )}
+          </ListStates>
+        </Tabs.Panel>
+
+        <Tabs.Panel value="offers">
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('reviewQueue.offersHelp')}
+          </Text>
+          <ListStates
+            query={offers}
+            emptyTitle={t('reviewQueue.offersEmpty.title')}
+            emptyDescription={t('reviewQueue.offersEmpty.description')}
+          >
+            {(page) => (
+              <>
+                <OffersTable
+                  items={page.items}
+                  columns={['title', 'provider', 'assistanceTypes', 'eligibility', 'submittedAt']}
+                  label={t('reviewQueue.offersTab')}
+                  rowActionsLabel={t('list.actions')}
+                  rowActions={(offer) => <OfferActions offer={offer} size="xs" only={['verify', 'return_to_draft']} />}
+                />
+                <ListFooter
+                  page={page.page}
+                  pageSize={page.pageSize}
+                  total={page.total}
+                  onPage={list.setPage}
+                  onPageSize={list.setPageSize}
+                  label={t('list.pagination')}
+                />
+              </>
+            )}
+          </ListStates>
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+import {
+  budgetFit,
+  coverage,
+  domainCoverage,
+  explainReason,
+  languageFit,
+  popcount,
+  priorWorkValue,
+  timingFit,
+} from './score';
+import { dayNumber } from './dates';
+import type { MatchableOffer, MatchableRequest, ScoringContext } from './types';
+import { DEFAULT_WEIGHTS_PROFILE, weightsProfileProblems } from './weights-profile';
+import { COMPONENT_KEYS } from './types';
+
+describe('component formulas', () => {
+  it('coverage is the share of distinct requested codes the offer lists, 0 when none are requested', () => {
+    expect(coverage(['OP3d', 'OP3c'], ['OP3c', 'OP3d', 'OP2'])).toBe(1);
+    expect(coverage(['OP3d', 'OP3c', 'OP3d'], ['OP3c'])).toBe(0.5);
+    expect(coverage([], ['OP3c'])).toBe(0);
+    expect(coverage(['OP1'], [])).toBe(0);
+  });
+
+  it('domain coverage reads an empty or five-domain offer as covering every domain', () => {
+    expect(domainCoverage(['BIOLOGICAL', 'CHEMICAL'], [])).toBe(1);
+    expect(
+      domainCoverage(['BIOLOGICAL', 'CHEMICAL'], ['NUCLEAR', 'CHEMICAL', 'BIOLOGICAL', 'DELIVERY', 'RELATED']),
+    ).toBe(1);
+    expect(domainCoverage(['BIOLOGICAL', 'CHEMICAL'], ['BIOLOGICAL'])).toBe(0.5);
+  });
+
+  it('budget fit: covered share in one currency, neutral 0.5 when it cannot be compared', () => {
+    const usd = (amount: number) => ({ amount, currency: 'USD' });
+    expect(budgetFit(null, usd(10))).toBe(1);
+    expect(budgetFit(usd(100), usd(250))).toBe(1);
+    expect(budgetFit(usd(100), usd(40))).toBe(0.4);
+    expect(budgetFit(usd(100), null)).toBe(0.5);
+    expect(budgetFit(usd(100), { amount: 500, currency: 'EUR' })).toBe(0.5);
+  });
+
+  it('timing fit: covered share of the desired days, or presence on the single date given', () => {
+    const d = (s: string) => dayNumber(s);
+    expect(timingFit(null, null, d('2030-01-01'), null)).toBe(1);
+    expect(timingFit(d('2026-01-01'), d('2026-01-10'), d('2026-01-06'), null)).toBe(0.5);
+    expect(timingFit(d('2026-01-01'), d('2026-01-10'), null, null)).toBe(1);
+    expect(timingFit(d('2026-01-01'), d('2026-01-10'), d('2027-01-01'), null)).toBe(0);
+    expect(timingFit(d('2026-01-01'), null, d('2025-01-01'), d('2026-12-31'))).toBe(1);
+    expect(timingFit(d('2026-01-01'), null, d('2026-06-01'), null)).toBe(0.5);
+    expect(timingFit(null, d('2026-01-01'), d('2026-06-01'), null)).toBe(0);
+  });
+
+  it('language fit: any shared language counts, case-insensitively; unknown offer languages are neutral', () => {
+    expect(languageFit(['mn', 'en'], ['EN'])).toBe(1);
+    expect(languageFit([], ['fr'])).toBe(1);
+    expect(languageFit(['mn'], [])).toBe(0.5);
+    expect(languageFit(['mn'], ['fr'])).toBe(0);
+  });
+
+  it('prior work saturates at three completed engagements', () => {
+    expect([0, 1, 2, 3, 7, -1, Number.NaN].map(priorWorkValue)).toEqual([0, 1 / 3, 2 / 3, 1, 1, 0, 0]);
+  });
+
+  it('popcount counts set bits, the sign bit included', () => {
+    expect(popcount(0)).toBe(0);
+    expect(popcount(0b1011)).toBe(3);
+    expect(popcount(1 << 31)).toBe(1);
+    expect(popcount(-1)).toBe(32);
+  });
+});
+
+describe('weights profile', () => {
+  it('the default is valid, weighs provisions and types most, and keeps a no-shared-code offer under 0.5', () => {
+    expect(weightsProfileProblems(DEFAULT_WEIGHTS_PROFILE)).toEqual([]);
+    const w = DEFAULT_WEIGHTS_PROFILE.weights;
+    const total = COMPONENT_KEYS.reduce((s, k) => s + w[k], 0);
+    const others = COMPONENT_KEYS.filter((k) => k !== 'provisionCoverage' && k !== 'assistanceTypeCoverage');
+    for (const k of others) expect(w[k]).toBeLessThan(w.assistanceTypeCoverage);
+    expect(w.provisionCoverage).toBeGreaterThan(w.assistanceTypeCoverage);
+    expect((total - w.provisionCoverage - w.assistanceTypeCoverage) / total).toBeLessThan(0.5);
+  });
+
+  it('names every problem of a bad profile', () => {
+    const problems = weightsProfileProblems({
+      version: -1,
+      weights: { ...DEFAULT_WEIGHTS_PROFILE.weights, textRelevance: -2, bogus: 1 } as never,
+      threshold: 1.5,
+      topK: 0,
+    });
+    expect(problems).toEqual([
+      'version must be a non-negative integer',
+      'weights.textRelevance must be a number ≥ 0',
+      'weights.bogus is not a component',
+      'threshold must be in [0, 1]',
+      'topK must be a positive integer',
+    ]);
+    const zero = Object.fromEntries(COMPONENT_KEYS.map((k) => [k, 0]));
+    expect(weightsProfileProblems({ ...DEFAULT_WEIGHTS_PROFILE, weights: zero as never })).toEqual([
+      'weights must not all be zero',
+    ]);
+  });
+});
+
+describe('explainReason', () => {
+  const context: ScoringContext = { regionStates: () => [], priorCompletedWork: (p) => (p === 'BAFA' ? 2 : 0) };
+  const request = {
+    id: 'r',
+    state: 'MNG',
+    provisions: ['OP3d', 'OP3c'],
+    assistanceTypes: ['LEGISLATIVE', 'TRAINING', 'EQUIPMENT'],
+    estimatedCost: { amount: 100_000, currency: 'EUR' },
+    preferredProviderIds: [],
+  } as unknown as MatchableRequest;
+  const offer = {
+    providerId: 'OSCE',
+    provisions: ['OP3c', 'OP3d', 'OP2'],
+    assistanceTypes: ['TRAINING', 'LEGISLATIVE'],
+    capacity: {},
+  } as unknown as MatchableOffer;
+  const values = new Float64Array(COMPONENT_KEYS.length);
+
+  it('reads like the design’s example', () => {
+    expect(explainReason(request, offer, { kind: 'region', region: 'OSCE' }, values, context)).toBe(
+      'covers OP3d and OP3c — 2 of 2 requested provisions; offers LEGISLATIVE, TRAINING; serves MNG via OSCE',
+    );
+  });
+
+  it('says what is missing and adds track record, preference and a short budget', () => {
+    const bafa = {
+      ...offer,
+      providerId: 'BAFA',
+      provisions: ['OP2'],
+      assistanceTypes: [],
+      capacity: { budget: { amount: 25_000, currency: 'EUR' } },
+    };
+    const preferred = values.slice();
+    preferred[COMPONENT_KEYS.indexOf('preferredProvider')] = 1;
+    preferred[COMPONENT_KEYS.indexOf('budgetFit')] = 0.25;
+    expect(explainReason(request, bafa as MatchableOffer, { kind: 'state' }, preferred, context)).toBe(
+      'covers none of the 2 requested provisions; offers none of the requested assistance types; serves MNG directly; ' +
+        'preferred provider; 2 completed engagements with MNG; budget covers 25% of the estimate',
+    );
+  });
+});

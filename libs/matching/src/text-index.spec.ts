@@ -1,0 +1,113 @@
+import fc from 'fast-check';
+import { TextIndex, TextScatter, cosineSimilarity, denseCosineSimilarity, stem, tokenize } from './text-index';
+
+describe('tokenize', () => {
+  it('lower-cases, drops English stop words and folds plurals and -ing/-ed forms', () => {
+    expect(tokenize('The Export Controls of dual-use items and the licensing of exports')).toEqual([
+      'export',
+      'control',
+      'dual',
+      'use',
+      'item',
+      'licens',
+      'export',
+    ]);
+    expect(stem('controlled')).toBe(stem('controls'));
+    expect(stem('licensing')).toBe(stem('license'));
+  });
+
+  it('splits Cyrillic text into words, drops Russian stop words and folds case endings', () => {
+    expect(tokenize('Контроль экспорта и национальный контрольный список для таможни')).toEqual([
+      'контрол',
+      'экспорт',
+      'национальн',
+      'контрольн',
+      'список',
+      'таможн',
+    ]);
+    expect(stem('лаборатории')).toBe(stem('лаборатория'));
+    expect(stem('безопасности')).toBe(stem('безопасность'));
+  });
+
+  it('keeps Mongolian Cyrillic letters and digits, drops single letters, folds ё', () => {
+    expect(tokenize('Монгол Улсын BSL-3 лаборатори 1540 a ёмкость')).toEqual([
+      'монгол',
+      'улсын',
+      'bsl',
+      '3',
+      'лаборатор',
+      '1540',
+      'емкост',
+    ]);
+  });
+});
+
+describe('TextIndex', () => {
+  const build = (docs: Record<string, string>): TextIndex => {
+    const index = new TextIndex();
+    for (const [id, text] of Object.entries(docs)) index.upsert(id, text);
+    return index;
+  };
+
+  it('ranks the document sharing the query’s rare words first, in English and in Russian', () => {
+    const index = build({
+      exportControl: 'Export control outreach: national control list of dual-use items and licensing',
+      biosafety: 'Biosafety laboratory construction and training for laboratory staff',
+      ruExport: 'Экспортный контроль: национальный список товаров двойного назначения',
+      ruLab: 'Строительство лаборатории биобезопасности и обучение персонала',
+    });
+    const en = index.query('We need help drafting a national list of dual-use items');
+    const ru = index.query('Нужна помощь в создании лаборатории биобезопасности');
+    const sim = (q: typeof en, id: string) => cosineSimilarity(q, index.vector(id)!);
+    expect(sim(en, 'exportControl')).toBeGreaterThan(sim(en, 'biosafety'));
+    expect(sim(en, 'ruLab')).toBe(0);
+    expect(sim(ru, 'ruLab')).toBeGreaterThan(sim(ru, 'ruExport'));
+    expect(sim(ru, 'ruLab')).toBeGreaterThan(0.3);
+  });
+
+  it('gives similarity 1 to a document identical to the query and 0 to an empty query', () => {
+    const index = build({ a: 'customs training on strategic goods', b: 'nuclear security equipment' });
+    expect(cosineSimilarity(index.query('customs training on strategic goods'), index.vector('a')!)).toBe(1);
+    expect(cosineSimilarity(index.query('the of and'), index.vector('a')!)).toBe(0);
+  });
+
+  it('after upserts and removals holds the same vectors as an index built from the final documents', () => {
+    const incremental = build({ a: 'export control', b: 'customs border', c: 'biosafety laboratory' });
+    incremental.upsert('b', 'customs border training');
+    incremental.remove('c');
+    incremental.upsert('d', 'export licensing');
+    const fresh = build({ a: 'export control', b: 'customs border training', d: 'export licensing' });
+    const q = 'export control training for customs';
+    for (const id of ['a', 'b', 'd']) {
+      expect(cosineSimilarity(incremental.query(q), incremental.vector(id)!)).toBeCloseTo(
+        cosineSimilarity(fresh.query(q), fresh.vector(id)!),
+        12,
+      );
+    }
+    expect(incremental.vector('c')).toBeUndefined();
+    expect(incremental.documentCount).toBe(3);
+  });
+
+  const words = ['export', 'control', 'customs', 'training', 'laboratory', 'экспорт', 'контроль', 'таможня', 'list'];
+  const textArb = fc.array(fc.constantFrom(...words), { maxLength: 12 }).map((w) => w.join(' '));
+
+  it('similarity lies in [0, 1], the dense route equals the merge bit for bit, and the bound holds', () => {
+    fc.assert(
+      fc.property(fc.array(textArb, { minLength: 1, maxLength: 8 }), textArb, (docs, query) => {
+        const index = new TextIndex();
+        docs.forEach((d, i) => index.upsert(`d${i}`, d));
+        const q = index.query(query);
+        const dense = new TextScatter().scatter(q, index.vocabularySize);
+        const bound = index.similarityBound(q);
+        docs.forEach((_d, i) => {
+          const v = index.vector(`d${i}`)!;
+          const s = cosineSimilarity(q, v);
+          expect(s).toBeGreaterThanOrEqual(0);
+          expect(s).toBeLessThanOrEqual(1);
+          expect(denseCosineSimilarity(dense, v)).toBe(s);
+          expect(s).toBeLessThanOrEqual(bound);
+        });
+      }),
+    );
+  });
+});

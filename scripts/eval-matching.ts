@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { evaluate, parseEvaluationSet } from '@app/matching';
+
+// Ranking quality on the hand-labelled set: precision@3 and nDCG@5 for the engine and for a baseline that ranks
+// by taxonomy overlap alone (Jaccard over all codes), with and without the hard filters.
+// Run: npx tsc -p tsconfig.build.json && npx tsc-alias -p tsconfig.build.json && node dist/scripts/eval-matching.js
+
+const FILE = 'libs/matching/eval/evaluation-set.json';
+// From dist/scripts back to the repository, or from the working directory.
+const path = [resolve(__dirname, '../..', FILE), resolve(process.cwd(), FILE)].find((p) => existsSync(p));
+if (!path) throw new Error(`cannot find ${FILE}`);
+
+const set = parseEvaluationSet(JSON.parse(readFileSync(path, 'utf8')));
+const result = evaluate(set);
+const verbose = process.argv.includes('--verbose');
+
+console.log(`${result.requests} requests, ${result.offers} offers, ${result.judged} judgements (${FILE})`);
+for (const s of result.systems) {
+  console.log(`${s.name.padEnd(22)} precision@3 ${s.precisionAt3.toFixed(3)}   nDCG@5 ${s.ndcgAt5.toFixed(3)}`);
+}
+if (verbose) {
+  for (const r of set.requests) {
+    const grades = set.judgements[r.id];
+    console.log(`\n${r.id} ${r.title}`);
+    console.log(
+      `  experts: ${Object.entries(grades)
+        .map(([id, g]) => `${id}(${g})`)
+        .join(', ')}`,
+    );
+    for (const s of result.systems) {
+      const top = s.rankings[r.id].slice(0, 5).map((id) => `${id}${grades[id] ? `(${grades[id]})` : ''}`);
+      console.log(`  ${s.name.padEnd(20)} ${top.join(', ')}`);
+    }
+  }
+}
+const [engine, ...baselines] = result.systems;
+console.log(
+  JSON.stringify({
+    evaluation: 'matching',
+    requests: result.requests,
+    offers: result.offers,
+    judgements: result.judged,
+    systems: Object.fromEntries(
+      result.systems.map((s) => [s.name, { precisionAt3: s.precisionAt3, ndcgAt5: s.ndcgAt5 }]),
+    ),
+    engineOverBaseline: Object.fromEntries(
+      baselines.map((b) => [
+        b.name,
+        { precisionAt3: engine.precisionAt3 - b.precisionAt3, ndcgAt5: engine.ndcgAt5 - b.ndcgAt5 },
+      ]),
+    ),
+  }),
+);

@@ -1,0 +1,84 @@
+import { ApiClient } from '../support/http';
+import { historyEvent, openSection, startBrowserSuite, summary, takeAction, type BrowserSuite } from './support/browser';
+
+jest.setTimeout(60_000);
+
+let suite: BrowserSuite;
+
+beforeAll(async () => {
+  suite = await startBrowserSuite();
+});
+
+afterAll(async () => {
+  await suite?.close();
+});
+
+test('the Committee asks for clarification; the agency answers and the coordinator resubmits', async () => {
+  const title = `BSL-3 laboratory support ${Date.now().toString(36)}`;
+  const question = 'Which institution would run the laboratory, and what does the estimate include?';
+
+  // A submitted request, set up through the API: the form is covered by request-lifecycle.test.ts.
+  const customsApi = await ApiClient.as(suite.baseUrl, 'customs');
+  const created = await customsApi.post('/api/v1/requests', {
+    title,
+    description: 'Financial and technical support to establish a biosafety level 3 laboratory.',
+    provisions: ['OP3a'],
+    domains: ['BIOLOGICAL'],
+    assistanceTypes: ['INFRASTRUCTURE', 'FINANCIAL'],
+  });
+  expect(created.status).toBe(201);
+  const { id, reference } = created.body as { id: string; reference: string };
+  const submitted = await (await ApiClient.as(suite.baseUrl, 'coordinator')).post(`/api/v1/requests/${id}/transitions`, {
+    action: 'submit',
+  });
+  expect(submitted.status).toBe(200);
+
+  // The expert asks for clarification from the review queue; the question is required.
+  const expert = await suite.pageAs('expert');
+  await openSection(expert, 'Review queue');
+  const row = expert.getByRole('row').filter({ hasText: reference });
+  await row.getByRole('button', { name: 'Ask for clarification', exact: true }).click();
+  const dialog = expert.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Send question' }).click();
+  await dialog.getByText('Write a comment: this action needs one.').waitFor();
+  await dialog.getByRole('textbox', { name: /^Question for the State/ }).fill(question);
+  await dialog.getByRole('button', { name: 'Send question' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await row.getByText('Clarification requested', { exact: true }).waitFor();
+  await row.getByText("Waiting for the State's answer.").waitFor();
+  await expert.context().close();
+
+  // The Customs officer finds it under "Needs your answer", reads the question, edits and saves.
+  const officer = await suite.pageAs('customs');
+  await openSection(officer, 'My requests');
+  await officer.getByRole('tab', { name: /Needs your answer/ }).click();
+  await officer.getByRole('link', { name: title }).click();
+  const banner = officer.getByRole('region', { name: 'The Committee asked for clarification' });
+  await banner.getByText(question).waitFor();
+  expect(await banner.textContent()).toContain('Asked by Lukas Berger');
+  await banner.getByRole('link', { name: 'Edit and resubmit' }).click();
+  await officer.getByRole('heading', { name: `Edit ${reference}`, level: 1 }).waitFor();
+  await officer
+    .getByRole('textbox', { name: /^Description/ })
+    .fill('Financial and technical support to establish a BSL-3 laboratory run by the National Centre for Zoonotic Diseases; the estimate covers construction and equipment.');
+  await officer.getByRole('button', { name: 'Save changes' }).click();
+  await officer.getByRole('heading', { name: title, level: 1 }).waitFor();
+  await summary(officer, 'Request').getByText('Clarification requested', { exact: true }).waitFor();
+  // Members answer; only the coordinator resubmits.
+  expect(await officer.getByRole('button', { name: 'Resubmit to the Committee' }).count()).toBe(0);
+  await officer.context().close();
+
+  // The coordinator resubmits it.
+  const coordinator = await suite.pageAs('coordinator');
+  await coordinator.goto(`/agency/requests/${id}`);
+  await coordinator.getByText('National Centre for Zoonotic Diseases', { exact: false }).first().waitFor();
+  await takeAction(coordinator, coordinator, 'Resubmit to the Committee', 'Resubmit');
+  await summary(coordinator, 'Request').getByText('Submitted', { exact: true }).waitFor();
+  await coordinator.getByRole('region', { name: 'The Committee asked for clarification' }).waitFor({ state: 'detached' });
+
+  const asked = historyEvent(coordinator, 'Clarification requested');
+  expect(await asked.textContent()).toContain(question);
+  expect(await historyEvent(coordinator, 'Edited').textContent()).toContain('by Oyunchimeg Ganbaatar (Customs)');
+  expect(await historyEvent(coordinator, 'Submitted to the Committee').count()).toBe(2);
+  await coordinator.context().close();
+});

@@ -1,0 +1,96 @@
+import { DataSource } from 'typeorm';
+import { loadConfig } from '@app/config';
+import { createDataSource, seedSyntheticWorld } from '@app/database';
+import { activeOffer, circulatedRequest, offerInput } from '../factories';
+import { ApiClient } from '../support/http';
+import { RunningProcess, spawnApp, waitFor } from '../support/platform';
+
+describe('matching engine in the worker', () => {
+  let api: RunningProcess;
+  let ds: DataSource;
+  const workers: RunningProcess[] = [];
+
+  beforeAll(async () => {
+    api = await spawnApp('api');
+    ds = await createDataSource(loadConfig().database.DATABASE_URL).initialize();
+    workers.push(await spawnApp('worker'));
+  });
+  afterAll(async () => {
+    await Promise.all(workers.map((w) => w.stop('SIGKILL')));
+    await api.stop();
+    await ds.destroy();
+  });
+
+  it('suggests export-control programmes for a dual-use list request within seconds, with readable reasons', async () => {
+    const expert = await ApiClient.as(api.baseUrl, 'expert');
+    const exportControl = await activeOffer(api.baseUrl, 'exbs', offerInput({
+      title: 'Strategic trade control: licensing and control list implementation',
+      description: 'Helps States draft national control lists of dual-use items, set up licensing and train licensing officers.',
+      provisions: ['OP3d'], assistanceTypes: ['LEGISLATIVE', 'TRAINING'], targetInstitutions: ['LICENSING'], eligibleRegions: ['GLOBAL'],
+    }));
+    const unrelated = await activeOffer(api.baseUrl, 'unoda', offerInput({
+      title: 'National report drafting workshop',
+      description: 'A workshop on preparing the national report to the 1540 Committee and national action plans.',
+      provisions: ['REPORTING', 'OP3d'], assistanceTypes: ['WORKSHOP'], targetInstitutions: ['FOREIGN_AFFAIRS'], eligibleRegions: ['GLOBAL'],
+    }));
+    const request = await circulatedRequest(api.baseUrl, {
+      title: 'Drafting the national control list of dual-use items',
+      description: 'Mongolia asks for help drafting its national list of dual-use items and the licensing rules that use it.',
+      provisions: ['OP3d'], assistanceTypes: ['LEGISLATIVE', 'EXPERTISE'], targetInstitutions: ['LICENSING'],
+    });
+    const ranked = await waitFor(async () => {
+      const res = await expert.get(`/api/v1/requests/${request.id}/matches?pageSize=50`);
+      const ids = res.body.items.map((m: any) => m.offer.id);
+      return ids.includes(exportControl.id) && ids.includes(unrelated.id) ? res.body.items : null;
+    }, 20_000, 'suggestions for the request');
+    const position = (id: string) => ranked.findIndex((m: any) => m.offer.id === id);
+    expect(position(exportControl.id)).toBeLessThan(position(unrelated.id));
+    const top = ranked[position(exportControl.id)];
+    expect(top).toMatchObject({ origin: 'engine', status: 'suggested', engineVersion: expect.any(String), weightsVersion: expect.any(Number) });
+    expect(top.score).toBeGreaterThan(0);
+    expect(top.score).toBeLessThanOrEqual(1);
+    expect(top.reason).toMatch(/OP3d/);
+    expect(top.components.map((c: any) => c.key)).toEqual(expect.arrayContaining(['provisionCoverage', 'assistanceTypeCoverage', 'textRelevance']));
+    const sum = top.components.reduce((s: number, c: any) => s + c.contribution, 0);
+    expect(sum).toBeCloseTo(top.score, 6);
+    for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1].score).toBeGreaterThanOrEqual(ranked[i].score);
+    const [req] = await ds.query('SELECT first_suggestion_at FROM assistance_requests WHERE id = $1', [request.id]);
+    expect(req.first_suggestion_at).not.toBeNull();
+
+    // Pausing the offer withdraws it from the suggestions.
+    const exbs = await ApiClient.as(api.baseUrl, 'exbs');
+    await exbs.post(`/api/v1/offers/${exportControl.id}/transitions`, { action: 'pause' });
+    await waitFor(async () => {
+      const res = await expert.get(`/api/v1/requests/${request.id}/matches?pageSize=50`);
+      return !res.body.items.some((m: any) => m.offer.id === exportControl.id);
+    }, 20_000, 'the paused offer to leave the suggestions');
+  });
+
+  it('completes a full rescore shared by two workers although one is killed mid-way, leaving no duplicate match', async () => {
+    await seedSyntheticWorld(ds, { requests: 3000, offers: 300, seed: 7 });
+    workers.push(await spawnApp('worker'));
+    const expert = await ApiClient.as(api.baseUrl, 'expert');
+    const started = await expert.post('/api/v1/matching/rescore');
+    expect(started.status).toBe(202);
+    await waitFor(async () => (await expert.get(`/api/v1/matching/rescores/${started.body.id}`)).body.progress.done >= 1, 60_000, 'the first chunk');
+    const victim = workers.shift()!;
+    victim.proc.kill('SIGKILL');
+    expect(await victim.exited).toBe('SIGKILL');
+    const done = await waitFor(async () => {
+      const res = await expert.get(`/api/v1/matching/rescores/${started.body.id}`);
+      return res.body.status === 'completed' ? res.body : null;
+    }, 120_000, 'the rescore to complete');
+    expect(done.progress).toEqual({ done: done.progress.total, total: done.progress.total, percent: 100 });
+    expect(done.progress.total).toBeGreaterThan(2);
+    const [dupes] = await ds.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM matches GROUP BY request_id, offer_id HAVING count(*) > 1) d`);
+    expect(dupes.n).toBe(0);
+    const profile = (await expert.get('/api/v1/matching/profile')).body;
+    const [over] = await ds.query(
+      `SELECT count(*)::int AS n FROM (SELECT request_id FROM matches WHERE origin = 'engine' AND status = 'suggested' GROUP BY request_id HAVING count(*) > $1) o`,
+      [profile.topK],
+    );
+    expect(over.n).toBe(0);
+    const [scored] = await ds.query(`SELECT count(DISTINCT request_id)::int AS n FROM matches WHERE origin = 'engine'`);
+    expect(scored.n).toBeGreaterThan(100);
+  }, 180_000);
+});
