@@ -56,7 +56,7 @@ test('a request goes from draft to circulated, with every step in its history', 
   const row = expert.getByRole('row').filter({ hasText: reference });
   await takeAction(row, expert, 'Acknowledge', 'Acknowledge');
   await row.getByText('Acknowledged', { exact: true }).waitFor();
-  await row.getByText(/waived its objection window/).waitFor();
+  await row.getByText('Objection window waived').waitFor();
   await takeAction(row, expert, 'Circulate to providers', 'Circulate');
   await row.waitFor({ state: 'detached' }); // circulated requests leave the queue
 

@@ -16,6 +16,7 @@ import { MatchesModule } from './matches/matches.module';
 import { MatchingModule } from './matching/matching.module';
 import { OffersModule } from './offers/offers.module';
 import { PublicRegisterController } from './public-register/public-register.controller';
+import { ReportsModule } from './reports/reports.module';
 import { RequestsModule } from './requests/requests.module';
 import { TaxonomyController } from './taxonomy/taxonomy.controller';
 import { loggerOptions } from './logging';
@@ -40,6 +41,7 @@ const webDist = path.resolve(process.env.WEB_DIST_DIR ?? path.join(process.cwd()
     DataExchangeModule,
     MatchesModule,
     MatchingModule,
+    ReportsModule,
     // The built web app, when present (demo and production builds); API and health routes stay the API's.
     ...(existsSync(path.join(webDist, 'index.html'))
       ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}', '/health/{*path}'] })]

@@ -1,3 +1,4 @@
+import { StreamableFile } from '@nestjs/common';
 /**
  * CSV as spreadsheets read it (RFC 4180 plus what Excel needs): UTF-8 with a byte-order mark so Excel does
  * not guess a legacy code page, CRLF line ends, fields quoted when they hold a quote, a separator or a line
@@ -9,6 +10,15 @@ export type CsvValue = string | number | boolean | Date | readonly string[] | nu
 export interface CsvColumn<T> {
   header: string;
   value: (row: T) => CsvValue;
+}
+
+/** A CSV download: UTF-8 (the BOM comes with the text), named by kind and date. */
+export function csvFile(kind: string, csv: string): StreamableFile {
+  const date = new Date().toISOString().slice(0, 10);
+  return new StreamableFile(Buffer.from(csv, 'utf8'), {
+    type: 'text/csv; charset=utf-8',
+    disposition: `attachment; filename="a1540-${kind}-${date}.csv"`,
+  });
 }
 
 export const CSV_BOM = '\uFEFF';

@@ -2,20 +2,12 @@ import { Body, Controller, Get, Post, Query, StreamableFile } from '@nestjs/comm
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';
-import { toCsv } from './csv';
+import { csvFile, toCsv } from './csv';
 import { OFFER_CSV_COLUMNS, REQUEST_CSV_COLUMNS } from './csv-columns';
 import { OffersCsvQuery, offersCsvSchema, RequestsCsvQuery, requestsCsvSchema } from './dto/csv-export.schemas';
 import { ExchangeDocument, ExchangeEnvelope, exchangeEnvelopeSchema } from './dto/exchange-document.schemas';
 import { ExchangeExportService } from './exchange-export.service';
 import { ExchangeImportService, ImportResult } from './exchange-import.service';
-
-function csvFile(kind: string, csv: string): StreamableFile {
-  const date = new Date().toISOString().slice(0, 10);
-  return new StreamableFile(Buffer.from(csv, 'utf8'), {
-    type: 'text/csv; charset=utf-8',
-    disposition: `attachment; filename="a1540-${kind}-${date}.csv"`,
-  });
-}
 
 @ApiTags('data exchange')
 @Controller()

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { isoDate, stateCodeSchema, uuidParam } from '@app/common';
+import { listMatchesSchema } from '../matches/dto/match.schemas';
+import { listOffersSchema } from '../offers/dto/offer.schemas';
+import { listRequestsSchema } from '../requests/dto/request.schemas';
+
+export const summaryQuerySchema = z
+  .strictObject({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    state: stateCodeSchema.optional(),
+    provider: uuidParam.optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
+export type SummaryQuery = z.infer<typeof summaryQuerySchema>;
+
+const unpaged = { page: true, pageSize: true } as const;
+
+/** One CSV per entity, each with the filters of its list. */
+export const reportExportSchema = z.discriminatedUnion('entity', [
+  listRequestsSchema.omit(unpaged).extend({ entity: z.literal('requests') }).strict(),
+  listOffersSchema.omit(unpaged).extend({ entity: z.literal('offers') }).strict(),
+  listMatchesSchema.omit(unpaged).extend({ entity: z.literal('matches') }).strict(),
+  z.strictObject({
+    entity: z.literal('history'),
+    subjectType: z.enum(['request', 'offer', 'match', 'organization', 'user']).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    state: stateCodeSchema.optional(),
+  }),
+]);
+export type ReportExportQuery = z.infer<typeof reportExportSchema>;

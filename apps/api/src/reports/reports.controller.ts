@@ -1,0 +1,43 @@
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { DomainError } from '@app/common';
+import { csvFile } from '../data-exchange/csv';
+import type { AuthUser } from '../auth/auth-user';
+import { AGENCY, Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';
+import { ReportExportQuery, reportExportSchema, SummaryQuery, summaryQuerySchema } from './report.schemas';
+import { ReportsExportService } from './reports-export.service';
+import { ReportsService, Summary } from './reports.service';
+
+@ApiTags('reports')
+@Controller('reports')
+export class ReportsController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly exports: ReportsExportService,
+  ) {}
+
+  @Get('summary')
+  @Authorize(...COMMITTEE)
+  @ApiOperation({ summary: 'Counts, match rate, time-to-X distributions, unmatched ageing, coverage (docs/reports.md)' })
+  summary(@Query({ schema: summaryQuerySchema }) q: SummaryQuery): Promise<Summary> {
+    return this.reports.summary(q);
+  }
+
+  @Get('export.csv')
+  @Authorize()
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'requests, offers, matches (what the caller may see) or history (committee) as Excel-friendly CSV' })
+  async exportCsv(@CurrentUser() user: AuthUser, @Query({ schema: reportExportSchema }) q: ReportExportQuery): Promise<StreamableFile> {
+    if (q.entity === 'history' && !ReportsExportService.mayExportHistory(user)) {
+      throw new DomainError('forbidden', 'The history export is for the Committee');
+    }
+    return csvFile(q.entity, await this.exports.csv(user, q));
+  }
+
+  @Get('mine')
+  @Authorize(...AGENCY, 'provider_member')
+  @ApiOperation({ summary: 'An agency’s waiting times or a provider’s uptake' })
+  mine(@CurrentUser() user: AuthUser): Promise<unknown> {
+    return this.reports.mine(user);
+  }
+}

@@ -1,0 +1,247 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { isAgency } from '@app/domain';
+import type { AuthUser } from '../auth/auth-user';
+import type { SummaryQuery } from './report.schemas';
+
+export interface Distribution {
+  /** Requests that reached the milestone (the median and p90 are over these). */
+  count: number;
+  /** Requests still waiting for it (open intervals, not in the median). */
+  waiting: number;
+  medianDays: number | null;
+  p90Days: number | null;
+}
+
+export interface Summary {
+  period: { from: string | null; to: string | null; state: string | null; provider: string | null };
+  requests: {
+    total: number;
+    byStatus: Record<string, number>;
+    byProvision: Record<string, number>;
+    byDomain: Record<string, number>;
+    byAssistanceType: Record<string, number>;
+    byState: Record<string, number>;
+  };
+  offers: { total: number; byStatus: Record<string, number>; byProvider: { id: string; name: string; count: number; byStatus: Record<string, number> }[] };
+  matches: { total: number; byStatus: Record<string, number> };
+  matchRate: { circulated: number; withAgreedMatch: number; rate: number | null };
+  timeToDays: { acknowledge: Distribution; circulate: Distribution; firstSuggestion: Distribution; agreedMatch: Distribution; delivery: Distribution };
+  timeToMatchHistogram: { bucket: string; count: number }[];
+  unmatched: { id: string; reference: string; title: string; state: string; circulatedAt: string; ageDays: number }[];
+  providerAnswerDays: { id: string; name: string; answered: number; medianDays: number | null }[];
+  feedback: { requester: { count: number; average: number | null }; provider: { count: number; average: number | null } };
+  statusOverTime: { month: string; byStatus: Record<string, number> }[];
+  coverage: { provision: string; domain: string; requested: number; offered: number }[];
+}
+
+const DAY = 86400;
+
+/**
+ * Committee figures (issue 6), computed in SQL from the history timestamps. The population is the requests
+ * submitted to the Committee (drafts are the States' own business), filtered by the submission date, the
+ * State and — for offers, matches and answer times — the provider. Durations are in days from the request's
+ * first submission, and only over requests that reached the milestone; those still waiting are counted apart.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async summary(q: SummaryQuery): Promise<Summary> {
+    const params = [q.from ?? null, q.to ?? null, q.state ?? null, q.provider ?? null];
+    // Requests in scope, with their first time at each milestone (from the append-only history).
+    const scoped = `
+      WITH first_at AS (
+        SELECT h.subject_id AS id,
+               min(h.created_at) FILTER (WHERE h.action = 'submit') AS submitted,
+               min(h.created_at) FILTER (WHERE h.action = 'acknowledge') AS acknowledged,
+               min(h.created_at) FILTER (WHERE h.action = 'circulate') AS circulated,
+               min(h.created_at) FILTER (WHERE h.action = 'match_agreed') AS agreed,
+               min(h.created_at) FILTER (WHERE h.action = 'mark_delivered') AS delivered
+          FROM history_entries h WHERE h.subject_type = 'request' GROUP BY h.subject_id
+      ), rq AS (
+        SELECT r.*, f.submitted, f.acknowledged, f.circulated, f.agreed, f.delivered
+          FROM assistance_requests r JOIN first_at f ON f.id = r.id
+         WHERE f.submitted IS NOT NULL
+           AND ($1::date IS NULL OR f.submitted >= $1::date)
+           AND ($2::date IS NULL OR f.submitted < $2::date + 1)
+           AND ($3::char(3) IS NULL OR r.state = $3)
+      ), filter_provider AS (SELECT $4::uuid AS id)`; // every statement gets the same four parameters
+    const count = async (sql: string): Promise<Record<string, number>> => {
+      const rows: { k: string; n: number }[] = await this.dataSource.query(`${scoped} ${sql}`, params);
+      return Object.fromEntries(rows.map((r) => [r.k, r.n]));
+    };
+    const byStatus = await count(`SELECT status AS k, count(*)::int AS n FROM rq GROUP BY 1 ORDER BY 1`);
+    const byProvision = await count(`SELECT unnest(provisions) AS k, count(*)::int AS n FROM rq GROUP BY 1 ORDER BY 1`);
+    const byDomain = await count(`SELECT unnest(domains) AS k, count(*)::int AS n FROM rq GROUP BY 1 ORDER BY 1`);
+    const byAssistanceType = await count(`SELECT unnest(assistance_types) AS k, count(*)::int AS n FROM rq GROUP BY 1 ORDER BY 1`);
+    const byState = await count(`SELECT state AS k, count(*)::int AS n FROM rq GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 200`);
+
+    const dist = async (from: string, to: string, eligible = 'true'): Promise<Distribution> => {
+      const [row] = await this.dataSource.query(
+        `${scoped} SELECT count(${to})::int AS count,
+                count(*) FILTER (WHERE ${to} IS NULL AND ${eligible})::int AS waiting,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ${to} - ${from}) / ${DAY}) AS median,
+                percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM ${to} - ${from}) / ${DAY}) AS p90
+           FROM rq WHERE ${from} IS NOT NULL`,
+        params,
+      );
+      const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+      return { count: row.count, waiting: row.waiting, medianDays: round(row.median), p90Days: round(row.p90) };
+    };
+    // Withdrawn and closed requests no longer wait for anything.
+    const open = `status NOT IN ('withdrawn', 'closed')`;
+    const timeToDays = {
+      acknowledge: await dist('submitted', 'acknowledged', open),
+      circulate: await dist('submitted', 'circulated', open),
+      firstSuggestion: await dist('submitted', 'first_suggestion_at', `circulated IS NOT NULL AND ${open}`),
+      agreedMatch: await dist('submitted', 'agreed', `circulated IS NOT NULL AND ${open}`),
+      delivery: await dist('submitted', 'delivered', `agreed IS NOT NULL AND ${open}`),
+    };
+
+    const [rate] = await this.dataSource.query(
+      `${scoped} SELECT count(*) FILTER (WHERE circulated IS NOT NULL)::int AS circulated,
+              count(*) FILTER (WHERE circulated IS NOT NULL AND EXISTS (
+                SELECT 1 FROM matches m JOIN assistance_offers o ON o.id = m.offer_id
+                 WHERE m.request_id = rq.id AND m.agreed_at IS NOT NULL AND ($4::uuid IS NULL OR o.organization_id = $4)))::int AS agreed
+         FROM rq`,
+      params,
+    );
+    const histogram: { bucket: string; count: number }[] = await this.dataSource.query(
+      `${scoped}, d AS (SELECT extract(epoch FROM agreed - submitted) / ${DAY} AS days FROM rq WHERE agreed IS NOT NULL)
+       SELECT b.bucket, count(d.days)::int AS count
+         FROM (VALUES (1, '0–30 days', 0, 30), (2, '31–90 days', 30, 90), (3, '91–180 days', 90, 180),
+                      (4, '181–365 days', 180, 365), (5, '1–2 years', 365, 730), (6, 'over 2 years', 730, 1e9)) AS b(i, bucket, lo, hi)
+         LEFT JOIN d ON d.days > b.lo AND d.days <= b.hi OR (b.lo = 0 AND d.days = 0)
+        GROUP BY b.i, b.bucket ORDER BY b.i`,
+      params,
+    );
+    const unmatched: { id: string; reference: string; title: string; state: string; circulated_at: Date; age: number }[] = await this.dataSource.query(
+      `${scoped} SELECT id, reference, title, state, circulated_at, extract(epoch FROM now() - circulated_at) / ${DAY} AS age
+         FROM rq WHERE status = 'circulated' ORDER BY circulated_at, reference LIMIT 100`,
+      params,
+    );
+
+    const offerRows: { id: string; name: string; status: string; n: number }[] = await this.dataSource.query(
+      `SELECT p.id, p.name, o.status, count(*)::int AS n FROM assistance_offers o JOIN organizations p ON p.id = o.organization_id
+        WHERE o.status <> 'draft' AND ($1::uuid IS NULL OR o.organization_id = $1)
+        GROUP BY 1, 2, 3 ORDER BY 2, 3`,
+      [q.provider ?? null],
+    );
+    const providers = new Map<string, { id: string; name: string; count: number; byStatus: Record<string, number> }>();
+    const offersByStatus: Record<string, number> = {};
+    for (const r of offerRows) {
+      const p = providers.get(r.id) ?? { id: r.id, name: r.name, count: 0, byStatus: {} };
+      p.count += r.n;
+      p.byStatus[r.status] = r.n;
+      providers.set(r.id, p);
+      offersByStatus[r.status] = (offersByStatus[r.status] ?? 0) + r.n;
+    }
+
+    const matchesByStatus = await count(
+      `SELECT m.status AS k, count(*)::int AS n FROM matches m JOIN rq ON rq.id = m.request_id JOIN assistance_offers o ON o.id = m.offer_id
+        WHERE ($4::uuid IS NULL OR o.organization_id = $4) GROUP BY 1 ORDER BY 1`,
+    );
+    const answers: { id: string; name: string; answered: number; median: number | null }[] = await this.dataSource.query(
+      `${scoped} SELECT p.id, p.name, count(*)::int AS answered,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM m.answered_at - m.endorsed_at) / ${DAY}) AS median
+         FROM matches m JOIN rq ON rq.id = m.request_id JOIN assistance_offers o ON o.id = m.offer_id
+         JOIN organizations p ON p.id = o.organization_id
+        WHERE m.endorsed_at IS NOT NULL AND m.answered_at IS NOT NULL AND ($4::uuid IS NULL OR o.organization_id = $4)
+        GROUP BY 1, 2 ORDER BY 4 NULLS LAST, 2`,
+      params,
+    );
+    const [fb] = await this.dataSource.query(
+      `${scoped} SELECT count(m.requester_rating)::int AS rn, avg(m.requester_rating)::float AS ra,
+              count(m.provider_rating)::int AS pn, avg(m.provider_rating)::float AS pa
+         FROM matches m JOIN rq ON rq.id = m.request_id JOIN assistance_offers o ON o.id = m.offer_id
+        WHERE ($4::uuid IS NULL OR o.organization_id = $4)`,
+      params,
+    );
+    const overTime: { month: Date; status: string; n: number }[] = await this.dataSource.query(
+      `${scoped}, bounds AS (
+         SELECT date_trunc('month', coalesce($1::date, (SELECT min(submitted) FROM rq), now())) AS lo,
+                date_trunc('month', coalesce($2::date, now())) AS hi
+       ), months AS (
+         SELECT generate_series(greatest(lo, hi - interval '35 months'), hi, interval '1 month') AS m FROM bounds
+       )
+       SELECT months.m AS month, s.status, count(*)::int AS n
+         FROM months CROSS JOIN LATERAL (
+           SELECT DISTINCT ON (h.subject_id) h.to_status AS status
+             FROM history_entries h JOIN rq ON rq.id = h.subject_id
+            WHERE h.subject_type = 'request' AND h.to_status IS NOT NULL AND h.created_at < months.m + interval '1 month'
+            ORDER BY h.subject_id, h.created_at DESC, h.id DESC
+         ) s
+        WHERE s.status <> 'draft'
+        GROUP BY 1, 2 ORDER BY 1, 2`,
+      params,
+    );
+    const months = new Map<string, Record<string, number>>();
+    for (const r of overTime) {
+      const key = new Date(r.month).toISOString().slice(0, 7);
+      months.set(key, { ...(months.get(key) ?? {}), [r.status]: r.n });
+    }
+    const coverage: { provision: string; domain: string; requested: number; offered: number }[] = await this.dataSource.query(
+      `${scoped}, req AS (
+         SELECT p AS provision, d AS domain, count(*)::int AS n FROM rq, unnest(provisions) p, unnest(domains) d
+          WHERE rq.status NOT IN ('withdrawn') GROUP BY 1, 2
+       ), off AS (
+         SELECT p AS provision, d AS domain, count(*)::int AS n
+           FROM assistance_offers o, unnest(o.provisions) p,
+                unnest(CASE WHEN cardinality(o.domains) = 0 THEN ARRAY['NUCLEAR','CHEMICAL','BIOLOGICAL','DELIVERY','RELATED'] ELSE o.domains END) d
+          WHERE o.status = 'active' AND ($4::uuid IS NULL OR o.organization_id = $4) GROUP BY 1, 2
+       )
+       SELECT coalesce(req.provision, off.provision) AS provision, coalesce(req.domain, off.domain) AS domain,
+              coalesce(req.n, 0) AS requested, coalesce(off.n, 0) AS offered
+         FROM req FULL JOIN off ON off.provision = req.provision AND off.domain = req.domain
+        ORDER BY 1, 2`,
+      params,
+    );
+
+    const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
+    return {
+      period: { from: q.from ?? null, to: q.to ?? null, state: q.state ?? null, provider: q.provider ?? null },
+      requests: { total, byStatus, byProvision, byDomain, byAssistanceType, byState },
+      offers: { total: Object.values(offersByStatus).reduce((a, b) => a + b, 0), byStatus: offersByStatus, byProvider: [...providers.values()] },
+      matches: { total: Object.values(matchesByStatus).reduce((a, b) => a + b, 0), byStatus: matchesByStatus },
+      matchRate: { circulated: rate.circulated, withAgreedMatch: rate.agreed, rate: rate.circulated ? Math.round((1000 * rate.agreed) / rate.circulated) / 1000 : null },
+      timeToDays,
+      timeToMatchHistogram: histogram,
+      unmatched: unmatched.map((u) => ({ id: u.id, reference: u.reference, title: u.title, state: u.state, circulatedAt: new Date(u.circulated_at).toISOString(), ageDays: Math.floor(u.age) })),
+      providerAnswerDays: answers.map((a) => ({ id: a.id, name: a.name, answered: a.answered, medianDays: a.median === null ? null : Math.round(a.median * 10) / 10 })),
+      feedback: {
+        requester: { count: fb.rn, average: fb.ra === null ? null : Math.round(fb.ra * 100) / 100 },
+        provider: { count: fb.pn, average: fb.pa === null ? null : Math.round(fb.pa * 100) / 100 },
+      },
+      statusOverTime: [...months.entries()].map(([month, byStatus]) => ({ month, byStatus })),
+      coverage,
+    };
+  }
+
+  /** An agency's waiting times, or a provider's uptake: the figures of the caller's own records. */
+  async mine(user: AuthUser): Promise<unknown> {
+    if (isAgency(user.role)) {
+      const rows: Record<string, unknown>[] = await this.dataSource.query(
+        `SELECT r.id, r.reference, r.title, r.status, r.submitted_at AS "submittedAt", r.circulated_at AS "circulatedAt", r.matched_at AS "matchedAt",
+                CASE WHEN r.submitted_at IS NULL THEN NULL
+                     ELSE round((extract(epoch FROM coalesce(r.matched_at, r.withdrawn_at, r.closed_at, now()) - r.submitted_at) / ${DAY})::numeric, 1)::float END AS "waitingDays",
+                (SELECT count(*)::int FROM matches m WHERE m.request_id = r.id AND m.status NOT IN ('suggested', 'dismissed')) AS "matchesProposed"
+           FROM assistance_requests r WHERE r.state = $1 ORDER BY r.submitted_at NULLS LAST, r.reference`,
+        [user.organization.state],
+      );
+      return { kind: 'agency', state: user.organization.state, requests: rows };
+    }
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT o.id, o.title, o.status, o.capacity_engagements AS "capacityEngagements", o.engagements_used AS "engagementsUsed",
+              count(m.id) FILTER (WHERE m.status NOT IN ('suggested', 'dismissed'))::int AS "endorsed",
+              count(m.id) FILTER (WHERE m.status IN ('accepted', 'agreed', 'rejected', 'in_progress', 'completed'))::int AS "accepted",
+              count(m.id) FILTER (WHERE m.status = 'declined')::int AS "declined",
+              count(m.id) FILTER (WHERE m.status IN ('agreed', 'in_progress', 'completed'))::int AS "agreed",
+              count(m.id) FILTER (WHERE m.status = 'completed')::int AS "completed"
+         FROM assistance_offers o LEFT JOIN matches m ON m.offer_id = o.id
+        WHERE o.organization_id = $1 GROUP BY o.id ORDER BY o.created_at`,
+      [user.organization.id],
+    );
+    return { kind: 'provider', provider: user.organization.name, offers: rows };
+  }
+}
