@@ -1,4 +1,12 @@
-import { historyEvent, openSection, pickOptions, startBrowserSuite, summary, takeAction, type BrowserSuite } from './support/browser';
+import {
+  historyEvent,
+  openSection,
+  pickOptions,
+  startBrowserSuite,
+  summary,
+  takeAction,
+  type BrowserSuite,
+} from './support/browser';
 
 jest.setTimeout(60_000);
 

@@ -1,4 +1,12 @@
-import { historyEvent, openSection, pickOptions, startBrowserSuite, summary, takeAction, type BrowserSuite } from './support/browser';
+import {
+  historyEvent,
+  openSection,
+  pickOptions,
+  startBrowserSuite,
+  summary,
+  takeAction,
+  type BrowserSuite,
+} from './support/browser';
 
 jest.setTimeout(60_000);
 
@@ -36,7 +44,9 @@ test('a request goes from draft to circulated, with every step in its history', 
   expect(requestPath).toMatch(/^\/agency\/requests\/[0-9a-f-]{36}$/);
   const requestId = requestPath.split('/').pop()!;
   await summary(officer, 'Request').getByText('Draft', { exact: true }).waitFor();
-  const reference = (await summary(officer, 'Request').getByText(/^MNG-\d{4}-\d{3}$/).textContent())!;
+  const reference = (await summary(officer, 'Request')
+    .getByText(/^MNG-\d{4}-\d{3}$/)
+    .textContent())!;
   // A member drafts; only the coordinator submits.
   expect(await officer.getByRole('button', { name: 'Submit to the Committee' }).count()).toBe(0);
   await officer.context().close();

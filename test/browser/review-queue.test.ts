@@ -1,5 +1,12 @@
 import { ApiClient } from '../support/http';
-import { historyEvent, openSection, startBrowserSuite, summary, takeAction, type BrowserSuite } from './support/browser';
+import {
+  historyEvent,
+  openSection,
+  startBrowserSuite,
+  summary,
+  takeAction,
+  type BrowserSuite,
+} from './support/browser';
 
 jest.setTimeout(60_000);
 
@@ -28,7 +35,9 @@ test('the Committee asks for clarification; the agency answers and the coordinat
   });
   expect(created.status).toBe(201);
   const { id, reference } = created.body as { id: string; reference: string };
-  const submitted = await (await ApiClient.as(suite.baseUrl, 'coordinator')).post(`/api/v1/requests/${id}/transitions`, {
+  const submitted = await (
+    await ApiClient.as(suite.baseUrl, 'coordinator')
+  ).post(`/api/v1/requests/${id}/transitions`, {
     action: 'submit',
   });
   expect(submitted.status).toBe(200);
@@ -60,7 +69,9 @@ test('the Committee asks for clarification; the agency answers and the coordinat
   await officer.getByRole('heading', { name: `Edit ${reference}`, level: 1 }).waitFor();
   await officer
     .getByRole('textbox', { name: /^Description/ })
-    .fill('Financial and technical support to establish a BSL-3 laboratory run by the National Centre for Zoonotic Diseases; the estimate covers construction and equipment.');
+    .fill(
+      'Financial and technical support to establish a BSL-3 laboratory run by the National Centre for Zoonotic Diseases; the estimate covers construction and equipment.',
+    );
   await officer.getByRole('button', { name: 'Save changes' }).click();
   await officer.getByRole('heading', { name: title, level: 1 }).waitFor();
   await summary(officer, 'Request').getByText('Clarification requested', { exact: true }).waitFor();
@@ -74,7 +85,9 @@ test('the Committee asks for clarification; the agency answers and the coordinat
   await coordinator.getByText('National Centre for Zoonotic Diseases', { exact: false }).first().waitFor();
   await takeAction(coordinator, coordinator, 'Resubmit to the Committee', 'Resubmit');
   await summary(coordinator, 'Request').getByText('Submitted', { exact: true }).waitFor();
-  await coordinator.getByRole('region', { name: 'The Committee asked for clarification' }).waitFor({ state: 'detached' });
+  await coordinator
+    .getByRole('region', { name: 'The Committee asked for clarification' })
+    .waitFor({ state: 'detached' });
 
   const asked = historyEvent(coordinator, 'Clarification requested');
   expect(await asked.textContent()).toContain(question);

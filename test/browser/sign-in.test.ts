@@ -18,9 +18,19 @@ afterAll(async () => {
 const HOMES: { who: DemoUserKey; path: string; heading: string; role: string }[] = [
   { who: 'admin', path: '/committee', heading: 'Committee workspace', role: 'Committee administrator' },
   { who: 'expert', path: '/committee', heading: 'Committee workspace', role: 'Committee member' },
-  { who: 'coordinator', path: '/agency', heading: 'National Counter-Terrorism Council (MNG)', role: 'Agency coordinator' },
+  {
+    who: 'coordinator',
+    path: '/agency',
+    heading: 'National Counter-Terrorism Council (MNG)',
+    role: 'Agency coordinator',
+  },
   { who: 'customs', path: '/agency', heading: 'Customs General Authority (MNG)', role: 'Agency member' },
-  { who: 'bafa', path: '/provider', heading: 'BAFA — Federal Office for Economic Affairs and Export Control (DEU)', role: 'Provider member' },
+  {
+    who: 'bafa',
+    path: '/provider',
+    heading: 'BAFA — Federal Office for Economic Affairs and Export Control (DEU)',
+    role: 'Provider member',
+  },
 ];
 
 async function headingText(page: Page): Promise<string> {

@@ -18,9 +18,10 @@ export function formatDate(iso: string, language: string): string {
   const calendar = CALENDAR_DATE.test(iso);
   const date = new Date(calendar ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(formattingLocale(language), { dateStyle: 'medium', ...(calendar ? { timeZone: 'UTC' } : {}) }).format(
-    date,
-  );
+  return new Intl.DateTimeFormat(formattingLocale(language), {
+    dateStyle: 'medium',
+    ...(calendar ? { timeZone: 'UTC' } : {}),
+  }).format(date);
 }
 
 /** A moment for people, with the time and the reader's time zone ("12 May 2020, 14:05 UTC"). */

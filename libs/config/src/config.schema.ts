@@ -39,6 +39,16 @@ export const configSchemas = {
     SMTP_URL: url(['smtp:', 'smtps:']).optional(),
     MAIL_FROM: z.string().default('1540 Assistance <no-reply@assistance-1540.example>'),
     DEMO_SMTP_PORT: port.default(2525),
+    /** The in-process demo mail catcher; it runs only when SMTP_URL is unset and this is on. */
+    MAIL_CATCHER: z.enum(['on', 'off']).default('on'),
+    MAIL_CATCHER_KEEP: z.coerce.number().int().min(1).max(5000).default(200),
+    MAIL_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
+    /** First retry delay of a failed e-mail; later ones double (exponential backoff). */
+    MAIL_RETRY_DELAY_MS: z.coerce.number().int().min(10).default(5000),
+    MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+    /** When the daily digest goes out (cron, UTC). */
+    DIGEST_CRON: z.string().regex(/^\S+( \S+){4,5}$/, 'must be a cron pattern such as 0 7 * * *').default('0 7 * * *'),
+    REMINDERS_EVERY_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   }),
   worker: z.object({
     WORKER_HEALTH_PORT: port.default(3001),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { isAgency } from '@app/domain';
 import type { AuthUser } from '../auth/auth-user';
 import type { SummaryQuery } from './report.schemas';
@@ -49,8 +49,9 @@ export class ReportsService {
 
   async summary(q: SummaryQuery): Promise<Summary> {
     const params = [q.from ?? null, q.to ?? null, q.state ?? null, q.provider ?? null];
-    // Requests in scope, with their first time at each milestone (from the append-only history).
-    const scoped = `
+    // Requests in scope, with their first time at each milestone (from the append-only history), computed once
+    // per call into a temporary table that every figure below reads.
+    const scopedSelect = `
       WITH first_at AS (
         SELECT h.subject_id AS id,
                min(h.created_at) FILTER (WHERE h.action = 'submit') AS submitted,
@@ -59,16 +60,27 @@ export class ReportsService {
                min(h.created_at) FILTER (WHERE h.action = 'match_agreed') AS agreed,
                min(h.created_at) FILTER (WHERE h.action = 'mark_delivered') AS delivered
           FROM history_entries h WHERE h.subject_type = 'request' GROUP BY h.subject_id
-      ), rq AS (
-        SELECT r.*, f.submitted, f.acknowledged, f.circulated, f.agreed, f.delivered
-          FROM assistance_requests r JOIN first_at f ON f.id = r.id
-         WHERE f.submitted IS NOT NULL
-           AND ($1::date IS NULL OR f.submitted >= $1::date)
-           AND ($2::date IS NULL OR f.submitted < $2::date + 1)
-           AND ($3::char(3) IS NULL OR r.state = $3)
-      ), filter_provider AS (SELECT $4::uuid AS id)`; // every statement gets the same four parameters
+      )
+      SELECT r.id, r.reference, r.title, r.state, r.status, r.provisions, r.domains, r.assistance_types,
+             r.circulated_at, r.first_suggestion_at, f.submitted, f.acknowledged, f.circulated, f.agreed, f.delivered
+        FROM assistance_requests r JOIN first_at f ON f.id = r.id
+       WHERE f.submitted IS NOT NULL
+         AND ($1::date IS NULL OR f.submitted >= $1::date)
+         AND ($2::date IS NULL OR f.submitted < $2::date + 1)
+         AND ($3::char(3) IS NULL OR r.state = $3)`;
+    return this.dataSource.transaction(async (m) => {
+      await m.query(`CREATE TEMP TABLE rq ON COMMIT DROP AS ${scopedSelect}`, params.slice(0, 3));
+      await m.query('CREATE INDEX ON rq (id)');
+      await m.query('ANALYZE rq');
+      return this.figures(m, q, params);
+    });
+  }
+
+  private async figures(m: EntityManager, q: SummaryQuery, params: (string | null)[]): Promise<Summary> {
+    // Every statement gets the same four parameters; this names them all, so each statement can use any.
+    const scoped = `WITH filter AS (SELECT $1::date AS from_date, $2::date AS to_date, $3::char(3) AS state, $4::uuid AS provider)`;
     const count = async (sql: string): Promise<Record<string, number>> => {
-      const rows: { k: string; n: number }[] = await this.dataSource.query(`${scoped} ${sql}`, params);
+      const rows: { k: string; n: number }[] = await m.query(`${scoped} ${sql}`, params);
       return Object.fromEntries(rows.map((r) => [r.k, r.n]));
     };
     const byStatus = await count(`SELECT status AS k, count(*)::int AS n FROM rq GROUP BY 1 ORDER BY 1`);
@@ -78,7 +90,7 @@ export class ReportsService {
     const byState = await count(`SELECT state AS k, count(*)::int AS n FROM rq GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 200`);
 
     const dist = async (from: string, to: string, eligible = 'true'): Promise<Distribution> => {
-      const [row] = await this.dataSource.query(
+      const [row] = await m.query(
         `${scoped} SELECT count(${to})::int AS count,
                 count(*) FILTER (WHERE ${to} IS NULL AND ${eligible})::int AS waiting,
                 percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ${to} - ${from}) / ${DAY}) AS median,
@@ -99,7 +111,7 @@ export class ReportsService {
       delivery: await dist('submitted', 'delivered', `agreed IS NOT NULL AND ${open}`),
     };
 
-    const [rate] = await this.dataSource.query(
+    const [rate] = await m.query(
       `${scoped} SELECT count(*) FILTER (WHERE circulated IS NOT NULL)::int AS circulated,
               count(*) FILTER (WHERE circulated IS NOT NULL AND EXISTS (
                 SELECT 1 FROM matches m JOIN assistance_offers o ON o.id = m.offer_id
@@ -107,7 +119,7 @@ export class ReportsService {
          FROM rq`,
       params,
     );
-    const histogram: { bucket: string; count: number }[] = await this.dataSource.query(
+    const histogram: { bucket: string; count: number }[] = await m.query(
       `${scoped}, d AS (SELECT extract(epoch FROM agreed - submitted) / ${DAY} AS days FROM rq WHERE agreed IS NOT NULL)
        SELECT b.bucket, count(d.days)::int AS count
          FROM (VALUES (1, '0–30 days', 0, 30), (2, '31–90 days', 30, 90), (3, '91–180 days', 90, 180),
@@ -116,13 +128,13 @@ export class ReportsService {
         GROUP BY b.i, b.bucket ORDER BY b.i`,
       params,
     );
-    const unmatched: { id: string; reference: string; title: string; state: string; circulated_at: Date; age: number }[] = await this.dataSource.query(
+    const unmatched: { id: string; reference: string; title: string; state: string; circulated_at: Date; age: number }[] = await m.query(
       `${scoped} SELECT id, reference, title, state, circulated_at, extract(epoch FROM now() - circulated_at) / ${DAY} AS age
          FROM rq WHERE status = 'circulated' ORDER BY circulated_at, reference LIMIT 100`,
       params,
     );
 
-    const offerRows: { id: string; name: string; status: string; n: number }[] = await this.dataSource.query(
+    const offerRows: { id: string; name: string; status: string; n: number }[] = await m.query(
       `SELECT p.id, p.name, o.status, count(*)::int AS n FROM assistance_offers o JOIN organizations p ON p.id = o.organization_id
         WHERE o.status <> 'draft' AND ($1::uuid IS NULL OR o.organization_id = $1)
         GROUP BY 1, 2, 3 ORDER BY 2, 3`,
@@ -142,7 +154,7 @@ export class ReportsService {
       `SELECT m.status AS k, count(*)::int AS n FROM matches m JOIN rq ON rq.id = m.request_id JOIN assistance_offers o ON o.id = m.offer_id
         WHERE ($4::uuid IS NULL OR o.organization_id = $4) GROUP BY 1 ORDER BY 1`,
     );
-    const answers: { id: string; name: string; answered: number; median: number | null }[] = await this.dataSource.query(
+    const answers: { id: string; name: string; answered: number; median: number | null }[] = await m.query(
       `${scoped} SELECT p.id, p.name, count(*)::int AS answered,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM m.answered_at - m.endorsed_at) / ${DAY}) AS median
          FROM matches m JOIN rq ON rq.id = m.request_id JOIN assistance_offers o ON o.id = m.offer_id
@@ -151,28 +163,30 @@ export class ReportsService {
         GROUP BY 1, 2 ORDER BY 4 NULLS LAST, 2`,
       params,
     );
-    const [fb] = await this.dataSource.query(
+    const [fb] = await m.query(
       `${scoped} SELECT count(m.requester_rating)::int AS rn, avg(m.requester_rating)::float AS ra,
               count(m.provider_rating)::int AS pn, avg(m.provider_rating)::float AS pa
          FROM matches m JOIN rq ON rq.id = m.request_id JOIN assistance_offers o ON o.id = m.offer_id
         WHERE ($4::uuid IS NULL OR o.organization_id = $4)`,
       params,
     );
-    const overTime: { month: Date; status: string; n: number }[] = await this.dataSource.query(
-      `${scoped}, bounds AS (
+    // Status at each month's end: each request's status intervals from its history, joined to the month ends.
+    const overTime: { month: Date; status: string; n: number }[] = await m.query(
+      `${scoped}, spans AS (
+         SELECT h.subject_id, h.to_status AS status, h.created_at AS since,
+                lead(h.created_at) OVER (PARTITION BY h.subject_id ORDER BY h.created_at, h.id) AS until
+           FROM history_entries h JOIN rq ON rq.id = h.subject_id
+          WHERE h.subject_type = 'request' AND h.to_status IS NOT NULL
+       ), bounds AS (
          SELECT date_trunc('month', coalesce($1::date, (SELECT min(submitted) FROM rq), now())) AS lo,
                 date_trunc('month', coalesce($2::date, now())) AS hi
        ), months AS (
          SELECT generate_series(greatest(lo, hi - interval '35 months'), hi, interval '1 month') AS m FROM bounds
        )
-       SELECT months.m AS month, s.status, count(*)::int AS n
-         FROM months CROSS JOIN LATERAL (
-           SELECT DISTINCT ON (h.subject_id) h.to_status AS status
-             FROM history_entries h JOIN rq ON rq.id = h.subject_id
-            WHERE h.subject_type = 'request' AND h.to_status IS NOT NULL AND h.created_at < months.m + interval '1 month'
-            ORDER BY h.subject_id, h.created_at DESC, h.id DESC
-         ) s
-        WHERE s.status <> 'draft'
+       SELECT months.m AS month, spans.status, count(*)::int AS n
+         FROM months JOIN spans ON spans.since < months.m + interval '1 month'
+                                AND (spans.until IS NULL OR spans.until >= months.m + interval '1 month')
+        WHERE spans.status <> 'draft'
         GROUP BY 1, 2 ORDER BY 1, 2`,
       params,
     );
@@ -181,7 +195,7 @@ export class ReportsService {
       const key = new Date(r.month).toISOString().slice(0, 7);
       months.set(key, { ...(months.get(key) ?? {}), [r.status]: r.n });
     }
-    const coverage: { provision: string; domain: string; requested: number; offered: number }[] = await this.dataSource.query(
+    const coverage: { provision: string; domain: string; requested: number; offered: number }[] = await m.query(
       `${scoped}, req AS (
          SELECT p AS provision, d AS domain, count(*)::int AS n FROM rq, unnest(provisions) p, unnest(domains) d
           WHERE rq.status NOT IN ('withdrawn') GROUP BY 1, 2

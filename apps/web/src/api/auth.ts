@@ -1,12 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { ApiError, api } from './client';
 
-export type Role =
-  | 'committee_admin'
-  | 'committee_member'
-  | 'agency_coordinator'
-  | 'agency_member'
-  | 'provider_member';
+export type Role = 'committee_admin' | 'committee_member' | 'agency_coordinator' | 'agency_member' | 'provider_member';
 
 export type OrganizationKind = 'committee' | 'state_agency' | 'provider';
 

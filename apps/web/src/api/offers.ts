@@ -5,15 +5,7 @@ import type { OfferStatus } from './offer-status';
 import type { Money } from './requests';
 
 export type OfferAction =
-  | 'submit'
-  | 'verify'
-  | 'return_to_draft'
-  | 'pause'
-  | 'resume'
-  | 'close'
-  | 'exhaust'
-  | 'replenish'
-  | 'expire';
+  'submit' | 'verify' | 'return_to_draft' | 'pause' | 'resume' | 'close' | 'exhaust' | 'replenish' | 'expire';
 
 export interface OfferCapacity {
   engagements: number | null;
@@ -72,7 +64,13 @@ export const OFFER_SORTS = ['createdAt', 'updatedAt', 'title', 'availableUntil',
 export type OfferSort = (typeof OFFER_SORTS)[number];
 
 /** Statuses in which the provider may still edit its offer. */
-export const OFFER_EDITABLE_STATUSES: readonly OfferStatus[] = ['draft', 'pending_verification', 'active', 'paused', 'exhausted'];
+export const OFFER_EDITABLE_STATUSES: readonly OfferStatus[] = [
+  'draft',
+  'pending_verification',
+  'active',
+  'paused',
+  'exhausted',
+];
 
 export interface OfferListParams {
   page: number;

@@ -149,8 +149,7 @@ export const requestKeys = {
 export const requestListQuery = (params: RequestListParams) =>
   queryOptions({
     queryKey: requestKeys.list(params),
-    queryFn: ({ signal }) =>
-      api.get<Paginated<AssistanceRequest>>('/requests', { query: { ...params }, signal }),
+    queryFn: ({ signal }) => api.get<Paginated<AssistanceRequest>>('/requests', { query: { ...params }, signal }),
   });
 
 export const requestQuery = (id: string) =>
@@ -177,6 +176,9 @@ export function transitionRequest(id: string, input: RequestTransitionInput) {
   return api.post<AssistanceRequest>(`/requests/${id}/transitions`, input);
 }
 
-export function checkDuplicates(input: { title: string; description?: string; excludeId?: string }, signal?: AbortSignal) {
+export function checkDuplicates(
+  input: { title: string; description?: string; excludeId?: string },
+  signal?: AbortSignal,
+) {
   return api.post<PossibleDuplicate[]>('/requests/duplicate-check', input, { signal });
 }

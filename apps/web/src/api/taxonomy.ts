@@ -44,7 +44,8 @@ export interface Taxonomy {
 }
 
 /** The categories whose entries carry a label and a help text. */
-export type CodedCategory = 'provisions' | 'domains' | 'assistanceTypes' | 'targetInstitutions' | 'deliveryModes' | 'regions';
+export type CodedCategory =
+  'provisions' | 'domains' | 'assistanceTypes' | 'targetInstitutions' | 'deliveryModes' | 'regions';
 
 // The taxonomy changes with a deployment, not during a visit: fetch it once per page load.
 export const taxonomyQuery = queryOptions({

@@ -72,7 +72,10 @@ export function ActionDialog({ config, onClose, onConfirm, pending, error }: Act
               />
             )}
             <Textarea
-              label={config.commentLabel ?? (config.comment === 'required' ? t('actions.commentRequired') : t('actions.commentOptional'))}
+              label={
+                config.commentLabel ??
+                (config.comment === 'required' ? t('actions.commentRequired') : t('actions.commentOptional'))
+              }
               placeholder={config.commentPlaceholder}
               value={comment}
               onChange={(event) => setComment(event.currentTarget.value)}

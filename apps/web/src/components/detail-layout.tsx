@@ -27,11 +27,11 @@ export function DetailCard({ title, children, actions }: { title: string; childr
   );
 }
 
-export function Fields({ children }: { children: ReactNode }) {
+export function Fields({ children, labelWidth = 190 }: { children: ReactNode; labelWidth?: number }) {
   // Side by side where there is room; label above value on a phone.
   const wide = useMediaQuery('(min-width: 36em)', true);
   return (
-    <DataList labelWidth={190} gap="md" withDivider size="sm" orientation={wide ? 'horizontal' : 'vertical'}>
+    <DataList labelWidth={labelWidth} gap="md" withDivider size="sm" orientation={wide ? 'horizontal' : 'vertical'}>
       {children}
     </DataList>
   );

@@ -2,7 +2,15 @@ import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useId, type ReactNode } from 'react';
 
 /** A titled group of form fields. */
-export function FormSection({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+export function FormSection({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description?: string;
+  children: ReactNode;
+}) {
   const headingId = useId();
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby={headingId}>

@@ -53,7 +53,10 @@ export function HistoryTimeline({ subject, query }: HistoryTimelineProps) {
             <Stack gap={4} mt={2}>
               <Text size="sm">
                 {item.actor.organization
-                  ? t('history.byWithOrganisation', { actor: item.actor.displayName, organisation: item.actor.organization })
+                  ? t('history.byWithOrganisation', {
+                      actor: item.actor.displayName,
+                      organisation: item.actor.organization,
+                    })
                   : item.actor.id === null
                     ? t('history.bySystem')
                     : t('history.by', { actor: item.actor.displayName })}

@@ -28,7 +28,11 @@ export const PAGE_SIZES = ['10', '20', '50', '100'] as const;
  */
 export function useListParams<K extends string>(
   filterKeys: readonly K[],
-  defaults: { sort: string; pageSize?: number; /** Keys that pick a view (a tab), not filters to count or clear. */ viewKeys?: readonly K[] },
+  defaults: {
+    sort: string;
+    pageSize?: number;
+    /** Keys that pick a view (a tab), not filters to count or clear. */ viewKeys?: readonly K[];
+  },
 ) {
   const [searchParams, setSearchParams] = useSearchParams();
   const page = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
@@ -67,7 +71,9 @@ export function useListParams<K extends string>(
     setPage: (value: number) => update({ page: value === 1 ? null : String(value) }, true),
     setPageSize: (value: number) => update({ pageSize: String(value) }),
     clearFilters: () =>
-      update(Object.fromEntries(filterKeys.filter((key) => !defaults.viewKeys?.includes(key)).map((key) => [key, null]))),
+      update(
+        Object.fromEntries(filterKeys.filter((key) => !defaults.viewKeys?.includes(key)).map((key) => [key, null])),
+      ),
   };
 }
 
@@ -139,7 +145,14 @@ export function SortableTh({ field, sort, onSort, children, firstDirection = 'as
 }
 
 interface ListStatesProps<T> {
-  query: { isPending: boolean; isError: boolean; error: unknown; data?: Paginated<T>; refetch: () => unknown; isFetching?: boolean };
+  query: {
+    isPending: boolean;
+    isError: boolean;
+    error: unknown;
+    data?: Paginated<T>;
+    refetch: () => unknown;
+    isFetching?: boolean;
+  };
   emptyTitle: string;
   emptyDescription: string;
   /** Shown in the empty state when filters are active, to clear them. */

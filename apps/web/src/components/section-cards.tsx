@@ -8,9 +8,7 @@ import { useSectionsFor } from '../navigation';
 export function SectionCards() {
   const { t } = useTranslation();
   const user = useSignedInUser();
-  const sections = useSectionsFor(user.role).filter(
-    (section) => section.section !== 'home' && section.nav !== 'none',
-  );
+  const sections = useSectionsFor(user.role).filter((section) => section.section !== 'home' && section.nav !== 'none');
 
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md">

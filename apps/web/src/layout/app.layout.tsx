@@ -42,7 +42,12 @@ export function AppLayout() {
 
       <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
         {/* The header has no room for who is signed in on small screens; the opened navbar shows it. */}
-        <AppShell.Section hiddenFrom="sm" pb="sm" mb="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+        <AppShell.Section
+          hiddenFrom="sm"
+          pb="sm"
+          mb="sm"
+          style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+        >
           <UserSummary />
         </AppShell.Section>
         <AppShell.Section grow>

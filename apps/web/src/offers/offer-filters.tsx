@@ -77,7 +77,10 @@ export function OfferFilters({ list, statuses, showProvider = false, showServesS
         <Select
           label={t('filters.servesState')}
           placeholder={t('filters.any')}
-          data={(lookup?.taxonomy.states ?? []).map((state) => ({ value: state.code, label: `${state.name} (${state.code})` }))}
+          data={(lookup?.taxonomy.states ?? []).map((state) => ({
+            value: state.code,
+            label: `${state.name} (${state.code})`,
+          }))}
           value={filters.servesState ?? null}
           onChange={(value) => setFilter('servesState', value)}
           searchable

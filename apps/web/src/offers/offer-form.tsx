@@ -1,4 +1,15 @@
-import { Alert, Button, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssistanceOffer, OfferInput } from '../api/offers';
@@ -140,7 +151,8 @@ export function OfferForm({ offer, submitLabel, pending, error, onSubmit, onCanc
     if (values.description.trim().length < 20) found.description = t('offerForm.errors.description');
     if (values.provisions.length === 0) found.provisions = t('offerForm.errors.pickOne');
     if (values.assistanceTypes.length === 0) found.assistanceTypes = t('offerForm.errors.pickOne');
-    if (values.eligibleRegions.length + values.eligibleStates.length === 0) found.eligibleRegions = t('offerForm.errors.eligibility');
+    if (values.eligibleRegions.length + values.eligibleStates.length === 0)
+      found.eligibleRegions = t('offerForm.errors.eligibility');
     if (values.availableFrom && values.availableUntil && values.availableUntil < values.availableFrom) {
       found.availableUntil = t('offerForm.errors.untilBeforeFrom');
     }
@@ -159,15 +171,24 @@ export function OfferForm({ offer, submitLabel, pending, error, onSubmit, onCanc
   };
 
   const currencyData = useMemo(
-    () => (lookup?.taxonomy.currencies ?? []).map((currency) => ({ value: currency.code, label: `${currency.code} — ${currency.name}` })),
+    () =>
+      (lookup?.taxonomy.currencies ?? []).map((currency) => ({
+        value: currency.code,
+        label: `${currency.code} — ${currency.name}`,
+      })),
     [lookup],
   );
   const languageData = useMemo(
-    () => (lookup?.taxonomy.languages ?? []).map((language) => ({ value: language.code, label: `${language.name} (${language.code})` })),
+    () =>
+      (lookup?.taxonomy.languages ?? []).map((language) => ({
+        value: language.code,
+        label: `${language.name} (${language.code})`,
+      })),
     [lookup],
   );
   const stateData = useMemo(
-    () => (lookup?.taxonomy.states ?? []).map((state) => ({ value: state.code, label: `${state.name} (${state.code})` })),
+    () =>
+      (lookup?.taxonomy.states ?? []).map((state) => ({ value: state.code, label: `${state.name} (${state.code})` })),
     [lookup],
   );
   const minorUnits = values.budgetCurrency ? (lookup?.currency(values.budgetCurrency)?.minorUnits ?? 2) : 2;
@@ -206,7 +227,10 @@ export function OfferForm({ offer, submitLabel, pending, error, onSubmit, onCanc
           />
         </FormSection>
 
-        <FormSection title={t('offerForm.sections.classification')} description={t('offerForm.sections.classificationHelp')}>
+        <FormSection
+          title={t('offerForm.sections.classification')}
+          description={t('offerForm.sections.classificationHelp')}
+        >
           <TaxonomyMultiSelect
             category="provisions"
             label={t('fields.provisions')}

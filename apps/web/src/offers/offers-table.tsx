@@ -117,7 +117,10 @@ export function OffersTable({ items, columns, sort, onSort, label, rowActions, r
         return (
           <Table.Td key={column} style={{ whiteSpace: 'nowrap' }}>
             {offer.capacity?.engagements != null
-              ? t('offersTable.engagements', { used: offer.capacity.engagementsUsed, total: offer.capacity.engagements })
+              ? t('offersTable.engagements', {
+                  used: offer.capacity.engagementsUsed,
+                  total: offer.capacity.engagements,
+                })
               : t('offersTable.unlimited')}
           </Table.Td>
         );

@@ -92,7 +92,12 @@ export function MyRequestsPage() {
               value={id}
               rightSection={
                 counts[id] ? (
-                  <Badge size="sm" variant={id === 'clarification' ? 'filled' : 'light'} color={id === 'clarification' ? 'orange' : 'gray'} circle={counts[id]! < 10}>
+                  <Badge
+                    size="sm"
+                    variant={id === 'clarification' ? 'filled' : 'light'}
+                    color={id === 'clarification' ? 'orange' : 'gray'}
+                    circle={counts[id]! < 10}
+                  >
                     {counts[id]}
                   </Badge>
                 ) : null
@@ -108,9 +113,15 @@ export function MyRequestsPage() {
 
       <ListStates
         query={requests}
-        emptyTitle={list.activeFilterCount > 0 || group !== 'all' ? t('myRequests.emptyFiltered.title') : t('myRequests.empty.title')}
+        emptyTitle={
+          list.activeFilterCount > 0 || group !== 'all'
+            ? t('myRequests.emptyFiltered.title')
+            : t('myRequests.empty.title')
+        }
         emptyDescription={
-          list.activeFilterCount > 0 || group !== 'all' ? t('myRequests.emptyFiltered.description') : t('myRequests.empty.description')
+          list.activeFilterCount > 0 || group !== 'all'
+            ? t('myRequests.emptyFiltered.description')
+            : t('myRequests.empty.description')
         }
         emptyAction={
           <Button component={Link} to="/agency/requests/new" variant="light">

@@ -80,7 +80,10 @@ export function OfferDetailPage() {
               </Text>
             )}
             <Text size="xs" c="dimmed">
-              {t('offerDetail.returned.by', { actor: returned.actor.displayName, at: formatDateTime(returned.at, i18n.language) })}
+              {t('offerDetail.returned.by', {
+                actor: returned.actor.displayName,
+                at: formatDateTime(returned.at, i18n.language),
+              })}
             </Text>
           </Stack>
         </Alert>
@@ -185,7 +188,7 @@ function OfferMilestones({ offer }: { offer: AssistanceOffer }) {
   ];
   return (
     <DetailCard title={t('offerDetail.milestones')}>
-      <Fields>
+      <Fields labelWidth={130}>
         {milestones
           .filter(([, at]) => at)
           .map(([label, at]) => (
@@ -206,7 +209,7 @@ function CapacityCard({ offer }: { offer: AssistanceOffer }) {
   const used = capacity.engagements ? Math.min(100, (capacity.engagementsUsed / capacity.engagements) * 100) : 0;
   return (
     <DetailCard title={t('offerDetail.capacity')}>
-      <Fields>
+      <Fields labelWidth={130}>
         <Field label={t('fields.engagements')}>
           {capacity.engagements != null ? (
             <Stack gap={6}>
@@ -220,7 +223,13 @@ function CapacityCard({ offer }: { offer: AssistanceOffer }) {
           )}
         </Field>
         <Field label={t('fields.budget')} empty={!budget}>
-          {budget && formatMoney(budget.amount, budget.currency, lookup?.currency(budget.currency)?.minorUnits ?? 2, i18n.language)}
+          {budget &&
+            formatMoney(
+              budget.amount,
+              budget.currency,
+              lookup?.currency(budget.currency)?.minorUnits ?? 2,
+              i18n.language,
+            )}
         </Field>
       </Fields>
     </DetailCard>

@@ -30,13 +30,24 @@ export function CommitteeOffersPage() {
       <ListStates
         query={offers}
         emptyTitle={list.activeFilterCount ? t('list.noMatch.title') : t('committeeOffers.empty.title')}
-        emptyDescription={list.activeFilterCount ? t('list.noMatch.description') : t('committeeOffers.empty.description')}
+        emptyDescription={
+          list.activeFilterCount ? t('list.noMatch.description') : t('committeeOffers.empty.description')
+        }
       >
         {(page) => (
           <>
             <OffersTable
               items={page.items}
-              columns={['title', 'provider', 'status', 'assistanceTypes', 'eligibility', 'capacity', 'availableUntil', 'updatedAt']}
+              columns={[
+                'title',
+                'provider',
+                'status',
+                'assistanceTypes',
+                'eligibility',
+                'capacity',
+                'availableUntil',
+                'updatedAt',
+              ]}
               sort={list.sort}
               onSort={list.setSort}
               label={t('sections.offers.title')}

@@ -66,7 +66,11 @@ export function RequestDetailPage() {
         <Stack gap="xs" mt={-8}>
           <Group gap="xs">
             {editable && (
-              <Button component={Link} to={editRequestPath(data.id)} variant={data.availableActions.length ? 'default' : 'filled'}>
+              <Button
+                component={Link}
+                to={editRequestPath(data.id)}
+                variant={data.availableActions.length ? 'default' : 'filled'}
+              >
                 {t('requestDetail.edit')}
               </Button>
             )}
@@ -78,7 +82,12 @@ export function RequestDetailPage() {
       {data.availableActions.includes('circulate') && <ObjectionWindowNote request={data} />}
 
       {data.status === 'clarification_requested' && (
-        <Alert color="orange" title={t('requestDetail.clarification.title')} role="region" aria-label={t('requestDetail.clarification.title')}>
+        <Alert
+          color="orange"
+          title={t('requestDetail.clarification.title')}
+          role="region"
+          aria-label={t('requestDetail.clarification.title')}
+        >
           <Stack gap="xs">
             {question?.comment ? (
               <>
@@ -253,7 +262,7 @@ function RequestMilestones({ request }: { request: AssistanceRequest }) {
   ];
   return (
     <DetailCard title={t('requestDetail.milestones')}>
-      <Fields>
+      <Fields labelWidth={130}>
         {milestones
           .filter(([, at]) => at)
           .map(([label, at]) => (

@@ -26,7 +26,9 @@ export function CommitteeRequestsPage() {
       <ListStates
         query={requests}
         emptyTitle={list.activeFilterCount ? t('list.noMatch.title') : t('committeeRequests.empty.title')}
-        emptyDescription={list.activeFilterCount ? t('list.noMatch.description') : t('committeeRequests.empty.description')}
+        emptyDescription={
+          list.activeFilterCount ? t('list.noMatch.description') : t('committeeRequests.empty.description')
+        }
       >
         {(page) => (
           <>
@@ -80,7 +82,9 @@ export function CirculatedRequestsPage() {
       <ListStates
         query={requests}
         emptyTitle={list.activeFilterCount ? t('list.noMatch.title') : t('circulatedRequests.empty.title')}
-        emptyDescription={list.activeFilterCount ? t('list.noMatch.description') : t('circulatedRequests.empty.description')}
+        emptyDescription={
+          list.activeFilterCount ? t('list.noMatch.description') : t('circulatedRequests.empty.description')
+        }
       >
         {(page) => (
           <>

@@ -61,13 +61,25 @@ export function ReviewQueuePage() {
         <Tabs.List mb="md">
           <Tabs.Tab
             value="requests"
-            rightSection={requestCount.data ? <Badge size="sm" variant="filled">{requestCount.data}</Badge> : null}
+            rightSection={
+              requestCount.data ? (
+                <Badge size="sm" variant="filled">
+                  {requestCount.data}
+                </Badge>
+              ) : null
+            }
           >
             {t('reviewQueue.requestsTab')}
           </Tabs.Tab>
           <Tabs.Tab
             value="offers"
-            rightSection={offers.data?.total ? <Badge size="sm" variant="filled">{offers.data.total}</Badge> : null}
+            rightSection={
+              offers.data?.total ? (
+                <Badge size="sm" variant="filled">
+                  {offers.data.total}
+                </Badge>
+              ) : null
+            }
           >
             {t('reviewQueue.offersTab')}
           </Tabs.Tab>

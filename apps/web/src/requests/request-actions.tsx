@@ -70,9 +70,13 @@ export function RequestActions({ request, size = 'sm', only }: RequestActionsPro
   );
   if (actions.length === 0) return null;
   // Circulating before the objection window closes is refused, so it is not the obvious next step then.
-  const windowOpen = !!request.objectionWindowClosesAt && new Date(request.objectionWindowClosesAt).getTime() > Date.now();
+  const windowOpen =
+    !!request.objectionWindowClosesAt && new Date(request.objectionWindowClosesAt).getTime() > Date.now();
   const primary = actions.find(
-    (candidate) => !DESTRUCTIVE.includes(candidate) && candidate !== 'request_clarification' && !(candidate === 'circulate' && windowOpen),
+    (candidate) =>
+      !DESTRUCTIVE.includes(candidate) &&
+      candidate !== 'request_clarification' &&
+      !(candidate === 'circulate' && windowOpen),
   );
 
   const resubmit = request.status === 'clarification_requested';
@@ -103,7 +107,10 @@ export function RequestActions({ request, size = 'sm', only }: RequestActionsPro
       case 'circulate':
         return { ...base, extra: <ObjectionWindowNote request={request} /> };
       case 'close':
-        return { ...base, reasons: CLOSE_REASONS.map((reason) => ({ value: reason, label: t(`closeReasons.${reason}`) })) };
+        return {
+          ...base,
+          reasons: CLOSE_REASONS.map((reason) => ({ value: reason, label: t(`closeReasons.${reason}`) })),
+        };
       default:
         return base;
     }
@@ -120,7 +127,9 @@ export function RequestActions({ request, size = 'sm', only }: RequestActionsPro
             key={candidate}
             size={size}
             variant={candidate === primary ? 'filled' : 'light'}
-            color={DESTRUCTIVE.includes(candidate) ? 'red' : candidate === 'request_clarification' ? 'orange' : undefined}
+            color={
+              DESTRUCTIVE.includes(candidate) ? 'red' : candidate === 'request_clarification' ? 'orange' : undefined
+            }
             onClick={() => {
               transition.reset();
               setAction(candidate);

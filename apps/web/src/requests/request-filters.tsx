@@ -48,7 +48,10 @@ export function RequestFilters({ list, statuses, showState = false }: RequestFil
         <Select
           label={t('filters.state')}
           placeholder={t('filters.any')}
-          data={(lookup?.taxonomy.states ?? []).map((state) => ({ value: state.code, label: `${state.name} (${state.code})` }))}
+          data={(lookup?.taxonomy.states ?? []).map((state) => ({
+            value: state.code,
+            label: `${state.name} (${state.code})`,
+          }))}
           value={filters.state ?? null}
           onChange={(value) => setFilter('state', value)}
           searchable

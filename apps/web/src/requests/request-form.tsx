@@ -200,11 +200,19 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
   };
 
   const currencyData = useMemo(
-    () => (lookup?.taxonomy.currencies ?? []).map((currency) => ({ value: currency.code, label: `${currency.code} — ${currency.name}` })),
+    () =>
+      (lookup?.taxonomy.currencies ?? []).map((currency) => ({
+        value: currency.code,
+        label: `${currency.code} — ${currency.name}`,
+      })),
     [lookup],
   );
   const languageData = useMemo(
-    () => (lookup?.taxonomy.languages ?? []).map((language) => ({ value: language.code, label: `${language.name} (${language.code})` })),
+    () =>
+      (lookup?.taxonomy.languages ?? []).map((language) => ({
+        value: language.code,
+        label: `${language.name} (${language.code})`,
+      })),
     [lookup],
   );
   const providerData = (providers.data ?? []).map((provider) => ({ value: provider.id, label: provider.name }));
@@ -266,7 +274,10 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
           </SimpleGrid>
         </FormSection>
 
-        <FormSection title={t('requestForm.sections.classification')} description={t('requestForm.sections.classificationHelp')}>
+        <FormSection
+          title={t('requestForm.sections.classification')}
+          description={t('requestForm.sections.classificationHelp')}
+        >
           <TaxonomyMultiSelect
             category="provisions"
             label={t('fields.provisions')}
@@ -433,7 +444,15 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
 }
 
 /** DESIGN §6.8: while drafting, say so when an open request of the same State reads much the same. */
-function DuplicateWarning({ title, description, excludeId }: { title: string; description: string; excludeId?: string }) {
+function DuplicateWarning({
+  title,
+  description,
+  excludeId,
+}: {
+  title: string;
+  description: string;
+  excludeId?: string;
+}) {
   const { t } = useTranslation();
   const user = useSignedInUser();
   const labels = useStatusLabels();
@@ -446,7 +465,11 @@ function DuplicateWarning({ title, description, excludeId }: { title: string; de
     queryKey: ['requests', 'duplicate-check', debounced, excludeId ?? null],
     queryFn: ({ signal }) =>
       checkDuplicates(
-        { title: debounced.title, ...(debounced.description ? { description: debounced.description.slice(0, 10_000) } : {}), ...(excludeId ? { excludeId } : {}) },
+        {
+          title: debounced.title,
+          ...(debounced.description ? { description: debounced.description.slice(0, 10_000) } : {}),
+          ...(excludeId ? { excludeId } : {}),
+        },
         signal,
       ),
     enabled,

@@ -48,7 +48,15 @@ interface RequestsTableProps {
   rowActionsLabel?: string;
 }
 
-export function RequestsTable({ items, columns, sort, onSort, label, rowActions, rowActionsLabel }: RequestsTableProps) {
+export function RequestsTable({
+  items,
+  columns,
+  sort,
+  onSort,
+  label,
+  rowActions,
+  rowActionsLabel,
+}: RequestsTableProps) {
   const { t, i18n } = useTranslation();
   const user = useSignedInUser();
   const { lookup } = useTaxonomy();

@@ -16,7 +16,16 @@ interface TaxonomyMultiSelectProps {
 }
 
 /** Picks codes of one taxonomy category; every option shows its help text under its label. */
-export function TaxonomyMultiSelect({ category, label, description, value, onChange, error, required, placeholder }: TaxonomyMultiSelectProps) {
+export function TaxonomyMultiSelect({
+  category,
+  label,
+  description,
+  value,
+  onChange,
+  error,
+  required,
+  placeholder,
+}: TaxonomyMultiSelectProps) {
   const { t } = useTranslation();
   const { lookup, isPending } = useTaxonomy();
   const entries = lookup?.taxonomy[category];

@@ -1,6 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { taxonomyQuery, type CodedCategory, type CurrencyEntry, type Taxonomy, type TaxonomyEntry } from '../api/taxonomy';
+import {
+  taxonomyQuery,
+  type CodedCategory,
+  type CurrencyEntry,
+  type Taxonomy,
+  type TaxonomyEntry,
+} from '../api/taxonomy';
 
 export interface TaxonomyLookup {
   taxonomy: Taxonomy;
@@ -18,7 +24,10 @@ export interface TaxonomyLookup {
  */
 export function useTaxonomy() {
   const query = useQuery(taxonomyQuery);
-  const lookup = useMemo<TaxonomyLookup | undefined>(() => (query.data ? buildLookup(query.data) : undefined), [query.data]);
+  const lookup = useMemo<TaxonomyLookup | undefined>(
+    () => (query.data ? buildLookup(query.data) : undefined),
+    [query.data],
+  );
   return { ...query, lookup };
 }
 
