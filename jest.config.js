@@ -22,27 +22,27 @@ const base = {
   moduleNameMapper: aliases,
   testEnvironment: 'node',
 };
-// Tiers that start processes, browsers or several requests per test.
-const slow = { ...base, testTimeout: 60_000 };
 
 module.exports = {
   // Once per run, for every tier: a fresh database and queue prefix (test/support/global-setup.ts).
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  // Tiers that start processes and browsers need more than the default 5 s (a global option in Jest).
+  testTimeout: 60_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
-      ...slow,
+      ...base,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
     },
     {
-      ...slow,
+      ...base,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
     },
     {
-      ...slow,
+      ...base,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
     },

@@ -14,6 +14,7 @@ import { HealthController } from './health/health.controller';
 import { HistoryModule } from './history/history.module';
 import { MatchesModule } from './matches/matches.module';
 import { MatchingModule } from './matching/matching.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OffersModule } from './offers/offers.module';
 import { PublicRegisterController } from './public-register/public-register.controller';
 import { ReportsModule } from './reports/reports.module';
@@ -41,6 +42,7 @@ const webDist = path.resolve(process.env.WEB_DIST_DIR ?? path.join(process.cwd()
     DataExchangeModule,
     MatchesModule,
     MatchingModule,
+    NotificationsModule,
     ReportsModule,
     // The built web app, when present (demo and production builds); API and health routes stay the API's.
     ...(existsSync(path.join(webDist, 'index.html'))

@@ -9,6 +9,7 @@ import { CanaryProcessor } from './canary/canary.processor';
 import { EventsModule } from './events/events.module';
 import { MatchingModule } from './matching/matching.module';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OfferExpiryService } from './maintenance/offer-expiry.service';
 import { OutboxPoller } from './outbox/outbox-poller';
 
@@ -27,6 +28,7 @@ import { OutboxPoller } from './outbox/outbox-poller';
     BullModule.registerQueue({ name: QUEUES.canary }, { name: QUEUES.maintenance }),
     EventsModule,
     MatchingModule,
+    NotificationsModule,
   ],
   providers: [OutboxPoller, CanaryProcessor, MaintenanceProcessor, OfferExpiryService],
 })

@@ -1,5 +1,5 @@
 import { hasCapacityLeft, windowsOverlap, type RegionMembership } from './eligibility';
-import type { PreparedOffer, PreparedRequest } from './score';
+import type { OfferColumns, PreparedOffer, PreparedRequest } from './score';
 import { GLOBAL_REGION } from './taxonomy-codes';
 import type { ScoringContext } from './types';
 
@@ -37,7 +37,7 @@ function bitsOf(mask: number): number[] {
   return bits;
 }
 
-export class CandidateIndex {
+export class CandidateIndex implements OfferColumns {
   private words = 4;
   private readonly slots: (PreparedOffer | null)[] = [];
   private readonly keys: (SlotKeys | null)[] = [];
@@ -62,6 +62,9 @@ export class CandidateIndex {
   /** Availability as day numbers; ±Infinity where the offer gives no bound. */
   availableFrom = new Float64Array(this.words * WORD_BITS);
   availableUntil = new Float64Array(this.words * WORD_BITS);
+  budgetCurrencies = new Int32Array(this.words * WORD_BITS);
+  budgetAmounts = new Float64Array(this.words * WORD_BITS);
+  providers = new Int32Array(this.words * WORD_BITS);
 
   constructor(
     private readonly context: ScoringContext,
@@ -79,6 +82,11 @@ export class CandidateIndex {
 
   slot(i: number): PreparedOffer | null {
     return this.slots[i] ?? null;
+  }
+
+  /** The slot holding the offer, or -1. */
+  slotOf(offerId: string): number {
+    return this.slotById.get(offerId) ?? -1;
   }
 
   get(offerId: string): PreparedOffer | undefined {
@@ -112,6 +120,9 @@ export class CandidateIndex {
     this.languageMasks[slot] = prepared.languageMask;
     this.availableFrom[slot] = prepared.from ?? Number.NEGATIVE_INFINITY;
     this.availableUntil[slot] = prepared.until ?? Number.POSITIVE_INFINITY;
+    this.budgetCurrencies[slot] = prepared.budgetCurrency;
+    this.budgetAmounts[slot] = prepared.budgetAmount;
+    this.providers[slot] = prepared.providerIndex;
     this.slotById.set(offer.id, slot);
     this.apply(slot, prepared, keys, true);
   }
@@ -259,6 +270,8 @@ export class CandidateIndex {
     this.domainMasks = widenSlots(this.domainMasks);
     this.institutionMasks = widenSlots(this.institutionMasks);
     this.languageMasks = widenSlots(this.languageMasks);
+    this.budgetCurrencies = widenSlots(this.budgetCurrencies);
+    this.providers = widenSlots(this.providers);
     const widenDays = (a: Float64Array): Float64Array<ArrayBuffer> => {
       const b = new Float64Array(words * WORD_BITS);
       b.set(a);
@@ -266,6 +279,7 @@ export class CandidateIndex {
     };
     this.availableFrom = widenDays(this.availableFrom);
     this.availableUntil = widenDays(this.availableUntil);
+    this.budgetAmounts = widenDays(this.budgetAmounts);
 
     this.words = words;
   }

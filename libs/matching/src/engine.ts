@@ -8,13 +8,13 @@ import {
 } from './eligibility';
 import {
   PairScorer,
+  PriorWorkTable,
   TaxonomyEncoder,
   popcount,
   offerText,
   prepareOffer,
   prepareRequest,
   requestText,
-  type PreparedOffer,
   type PreparedRequest,
 } from './score';
 import { TextIndex, TextScatter } from './text-index';
@@ -23,6 +23,7 @@ import { DEFAULT_WEIGHTS_PROFILE } from './weights-profile';
 
 /** Bumped whenever a formula changes, so stored matches say which engine scored them (DESIGN §4, Match). */
 export const MATCHING_ENGINE_VERSION = 1;
+export const PHASE = { bitmaps: 0, cap: 0, passA: 0, sort: 0, passB: 0, n: 0 };
 
 // Floating-point slack for the one bound that is a sum computed in another order than the score itself.
 const BOUND_SLACK = 1e-9;
@@ -77,10 +78,11 @@ function before(scoreA: number, idA: string, scoreB: number, idB: string): boole
   return scoreA > scoreB || (scoreA === scoreB && idA < idB);
 }
 
-/** The k best (score desc, id asc) at or above a threshold. */
+/** The k best (score desc, id asc) at or above a threshold, as candidate-index slots. */
 class TopK {
   readonly scores: number[] = [];
-  readonly items: PreparedOffer[] = [];
+  readonly slots: number[] = [];
+  readonly ids: string[] = [];
 
   constructor(
     private readonly k: number,
@@ -93,29 +95,30 @@ class TopK {
   floor: number;
 
   ranked(): RankedOffer[] {
-    return this.items.map((o, i) => ({ offerId: o.offer.id, score: this.scores[i] }));
+    return this.ids.map((offerId, i) => ({ offerId, score: this.scores[i] }));
   }
 
-  consider(score: number, item: PreparedOffer): void {
+  consider(score: number, slot: number, id: string): void {
     if (score < this.threshold) return;
-    const id = item.offer.id;
     const n = this.scores.length;
-    if (n === this.k && !before(score, id, this.scores[n - 1], this.items[n - 1].offer.id)) return;
+    if (n === this.k && !before(score, id, this.scores[n - 1], this.ids[n - 1])) return;
     let i = n === this.k ? n - 1 : n;
-    while (i > 0 && before(score, id, this.scores[i - 1], this.items[i - 1].offer.id)) {
+    while (i > 0 && before(score, id, this.scores[i - 1], this.ids[i - 1])) {
       this.scores[i] = this.scores[i - 1];
-      this.items[i] = this.items[i - 1];
+      this.slots[i] = this.slots[i - 1];
+      this.ids[i] = this.ids[i - 1];
       i--;
     }
     this.scores[i] = score;
-    this.items[i] = item;
+    this.slots[i] = slot;
+    this.ids[i] = id;
     if (this.scores.length === this.k) this.floor = Math.max(this.threshold, this.scores[this.k - 1]);
   }
 }
 
 /**
  * Scores requests against the offers it holds (DESIGN §6). Build one per worker from the active offers, keep it
- * current with `upsertOffer`/`removeOffer`, and rebuild it when regions change.
+ * current with `upsertOffer`/`removeOffer`, and rebuild it when regions or track records change.
  */
 export class MatchingEngine {
   private readonly encoder = new TaxonomyEncoder();
@@ -123,10 +126,13 @@ export class MatchingEngine {
   private readonly scatter = new TextScatter();
   private readonly membership: RegionMembership;
   private readonly index: CandidateIndex;
+  private readonly priorWork: PriorWorkTable;
   private scorer: PairScorer;
+  // Scratch for `search`, grown with the index: candidate slots, their first bounds, and a bucket sort of both.
   private candidateSlots = new Int32Array(256);
   private candidateBounds = new Float64Array(256);
-  private seeded = new Uint8Array(256);
+  private order = new Int32Array(256);
+  private readonly bucketStarts = new Int32Array(BUCKETS + 1);
 
   constructor(
     offers: Iterable<MatchableOffer>,
@@ -136,6 +142,7 @@ export class MatchingEngine {
     this.scorer = new PairScorer(profile);
     this.membership = createRegionMembership(context);
     this.index = new CandidateIndex(context, this.membership);
+    this.priorWork = new PriorWorkTable(context, this.encoder.providers);
     for (const offer of offers) this.upsertOffer(offer);
   }
 
@@ -218,16 +225,19 @@ export class MatchingEngine {
   private selectIndexed(r: PreparedRequest, stats: MatchingStats | undefined): TopK {
     const { topK, threshold } = this.scorer.profile;
     const top = new TopK(topK, threshold);
+    let t0 = performance.now();
     const { eligible, shared } = this.index.candidates(r);
     const words = this.index.wordCount;
+    let t1 = performance.now(); PHASE.bitmaps += t1 - t0; PHASE.n++;
     const textCap = this.text.similarityBound(r.text);
-    const candidates = this.search(r, top, words, (w) => eligible[w] & shared[w], textCap, stats);
+    PHASE.cap += performance.now() - t1;
+    const candidates = this.search(r, top, words, eligible, shared, false, textCap, stats);
     if (stats) {
       stats.candidates += candidates;
       for (let w = 0; w < words; w++) stats.eligible += popcount(eligible[w]);
     }
     if (this.restBound(r.request) + BOUND_SLACK >= top.floor) {
-      const rest = this.search(r, top, words, (w) => eligible[w] & ~shared[w], textCap, stats);
+      const rest = this.search(r, top, words, eligible, shared, true, textCap, stats);
       if (stats) {
         stats.restScans++;
         stats.restCandidates += rest;
@@ -240,11 +250,12 @@ export class MatchingEngine {
     const { topK, threshold } = this.scorer.profile;
     const top = new TopK(topK, threshold);
     const index = this.index;
+    const scorer = this.scorer;
     let eligible = 0;
     for (let slot = 0; slot < index.slotCount; slot++) {
       if (!index.isEligible(slot, r)) continue;
       eligible++;
-      top.consider(this.scorer.score(r, index.slot(slot)!, this.context), index.slot(slot)!);
+      top.consider(scorer.score(r, index, slot), slot, index.slot(slot)!.offer.id);
     }
     if (stats) {
       stats.eligible += eligible;
@@ -262,15 +273,15 @@ export class MatchingEngine {
    */
   scoreOffer(offer: MatchableOffer, requests: readonly MatchableRequest[]): MatchResult[] {
     this.upsertOffer(offer);
-    const o = this.index.get(offer.id)!;
+    const slot = this.index.slotOf(offer.id);
     const results: MatchResult[] = [];
     for (const request of requests) {
       const eligibility = checkEligibility(request, offer, this.context, this.membership);
       if (!eligibility.eligible) continue;
       const result = this.withRequest(request, (r) => {
-        const score = this.scorer.score(r, o, this.context);
+        const score = this.scorer.score(r, this.index, slot);
         return score >= this.scorer.profile.threshold
-          ? this.scorer.explain(r, o, this.context, score, eligibility.via)
+          ? this.scorer.explain(r, this.index, slot, this.context, score, eligibility.via)
           : null;
       });
       if (result) results.push(result);
@@ -285,13 +296,17 @@ export class MatchingEngine {
    * offer id.
    */
   scorePair(request: MatchableRequest, offerId: string): PairScore | undefined {
-    const o = this.index.get(offerId);
-    if (!o) return undefined;
+    const slot = this.index.slotOf(offerId);
+    if (slot < 0) return undefined;
+    const o = this.index.slot(slot)!;
     const eligibility = checkEligibility(request, o.offer, this.context, this.membership);
     if (!eligibility.eligible) return eligibility;
     return this.withRequest(request, (r) => {
-      const score = this.scorer.score(r, o, this.context);
-      return { eligible: true as const, result: this.scorer.explain(r, o, this.context, score, eligibility.via) };
+      const score = this.scorer.score(r, this.index, slot);
+      return {
+        eligible: true as const,
+        result: this.scorer.explain(r, this.index, slot, this.context, score, eligibility.via),
+      };
     });
   }
 
@@ -308,7 +323,7 @@ export class MatchingEngine {
 
   /** Runs `fn` on the request's prepared form, its text scattered for fast similarity meanwhile. */
   private withRequest<T>(request: MatchableRequest, fn: (r: PreparedRequest) => T): T {
-    const r = prepareRequest(request, this.encoder, this.text.query(requestText(request)));
+    const r = prepareRequest(request, this.encoder, this.text.query(requestText(request)), this.priorWork);
     r.dense = this.scatter.scatter(r.text, this.text.vocabularySize);
     try {
       return fn(r);
@@ -319,21 +334,26 @@ export class MatchingEngine {
   }
 
   /**
-   * Scores the offers of one bitmap into `top`, doing the costly work only where it can change the result.
-   * Three bounds, each at least the exact score:
-   *   1. cheap, from the flat per-slot arrays: the four taxonomy coverages and language fit exactly; text
-   *      relevance at `textCap` (the query's bound over all offers, see TextIndex.similarityBound); budget,
-   *      timing, prior work and preferred provider at their maximum;
+   * Scores the offers of one bitmap (`eligible ∧ shared`, or `eligible ∧ ¬shared` for the rest) into `top`,
+   * best-first, doing the costly work only where it can change the result. Three bounds, each at least the
+   * exact score:
+   *   1. cheap, from the mask columns: the four taxonomy coverages and language fit exactly; text relevance at
+   *      `textCap` (the query's bound over all offers, see TextIndex.similarityBound); budget, timing, prior
+   *      work and preferred provider at their maximum;
    *   2. combine(nonTextSum, textCap): every component exact except text relevance;
    *   3. the exact score.
-   * The k offers with the best first bound are scored exactly first, to raise the floor (threshold, or k-th best
-   * held); any other offer is dropped at the first bound that falls below the floor.
+   * Candidates are bucket-sorted by the first bound and taken from the best bucket down, so the k held fill with
+   * good offers early and the floor (threshold, or k-th best held) rises fast. Once a bucket's upper edge falls
+   * below the floor, no remaining candidate can enter and the search stops; inside, a candidate is dropped at the
+   * first bound that falls below the floor.
    */
   private search(
     r: PreparedRequest,
     top: TopK,
     words: number,
-    word: (w: number) => number,
+    eligible: Uint32Array,
+    shared: Uint32Array,
+    rest: boolean,
     textCap: number,
     stats: MatchingStats | undefined,
   ): number {
@@ -341,13 +361,12 @@ export class MatchingEngine {
     if (this.candidateSlots.length < capacity) {
       this.candidateSlots = new Int32Array(capacity);
       this.candidateBounds = new Float64Array(capacity);
-      this.seeded = new Uint8Array(capacity);
+      this.order = new Int32Array(capacity);
     }
     const index = this.index;
     const slots = this.candidateSlots;
     const bounds = this.candidateBounds;
     const scorer = this.scorer;
-    const context = this.context;
     const w = scorer.weights;
     const total = scorer.totalWeight;
     const provisionMasks = index.provisionMasks;
@@ -368,23 +387,23 @@ export class MatchingEngine {
     const availableUntil = index.availableUntil;
     const start = r.start;
     const end = r.end;
-    const unbounded = w[4] * textCap + w[5] + w[6] + w[9] + (r.request.preferredProviderIds.length > 0 ? w[8] : 0);
+    const unbounded = w[4] * textCap + w[5] + w[6] + w[9] + (r.preferred.length > 0 ? w[8] : 0);
 
+    const tA = performance.now();
+    const counts = this.bucketStarts;
+    counts.fill(0);
     let count = 0;
     for (let wi = 0; wi < words; wi++) {
-      let x = word(wi);
+      let x = rest ? eligible[wi] & ~shared[wi] : eligible[wi] & shared[wi];
       while (x !== 0) {
         const low = x & -x;
         x ^= low;
         const slot = (wi << 5) | (31 - Math.clz32(low));
-        const from = availableFrom[slot];
-        const until = availableUntil[slot];
         // windowsOverlap, on the flat arrays.
-        if ((start !== null && start > until) || (end !== null && from > end)) continue;
+        if ((start !== null && start > availableUntil[slot]) || (end !== null && availableFrom[slot] > end)) continue;
         const ol = languageMasks[slot];
         const language = rl === 0 || (rl & ol) !== 0 ? 1 : ol === 0 ? 0.5 : 0;
-        slots[count] = slot;
-        bounds[count] =
+        const bound =
           (perProvision * popcount(rp & provisionMasks[slot]) +
             perType * popcount(rt & typeMasks[slot]) +
             perDomain * popcount(rd & domainMasks[slot]) +
@@ -392,32 +411,47 @@ export class MatchingEngine {
             w[7] * language +
             unbounded) /
           total;
+        slots[count] = slot;
+        bounds[count] = bound;
+        counts[bucketOf(bound)]++;
         count++;
       }
     }
     if (count === 0) return 0;
+    let ta = performance.now(); PHASE.passA += ta - tA;
+    // Bucket sort, best bucket first: counts become start offsets into `order`.
+    let offset = 0;
+    for (let b = BUCKETS - 1; b >= 0; b--) {
+      const n = counts[b];
+      counts[b] = offset;
+      offset += n;
+    }
+    counts[BUCKETS] = offset;
+    const order = this.order;
+    for (let i = 0; i < count; i++) order[counts[bucketOf(bounds[i])]++] = i;
+    // counts[b] is now the end of bucket b (= start of bucket b - 1).
 
-    const seeds = bestIndices(bounds, count, this.scorer.profile.topK);
-    const seeded = this.seeded;
-    seeded.fill(0, 0, count);
+    let tb = performance.now(); PHASE.sort += tb - ta;
     let full = 0;
     let exact = 0;
-    for (const i of seeds) {
-      seeded[i] = 1;
-      const o = index.slot(slots[i])!;
-      top.consider(scorer.combine(scorer.nonTextSum(r, o, context), scorer.textRelevance(r, o)), o);
-      full++;
-      exact++;
+    let i = 0;
+    for (let b = BUCKETS - 1; b >= 0 && i < count; b--) {
+      const endOfBucket = counts[b];
+      // Every bound in bucket b lies below (b + 1) / BUCKETS; the top bucket also holds bounds rounded past 1.
+      if (b < BUCKETS - 1 && (b + 1) / BUCKETS + BOUND_SLACK < top.floor) break;
+      for (; i < endOfBucket; i++) {
+        const c = order[i];
+        if (bounds[c] + BOUND_SLACK < top.floor) continue;
+        const slot = slots[c];
+        const nonText = scorer.nonTextSum(r, index, slot);
+        full++;
+        if (scorer.combine(nonText, textCap) < top.floor) continue;
+        const o = index.slot(slot)!;
+        top.consider(scorer.combine(nonText, scorer.textRelevance(r, o)), slot, o.offer.id);
+        exact++;
+      }
     }
-    for (let i = 0; i < count; i++) {
-      if (seeded[i] === 1 || bounds[i] + BOUND_SLACK < top.floor) continue;
-      const o = index.slot(slots[i])!;
-      const rest = scorer.nonTextSum(r, o, context);
-      full++;
-      if (scorer.combine(rest, textCap) < top.floor) continue;
-      top.consider(scorer.combine(rest, scorer.textRelevance(r, o)), o);
-      exact++;
-    }
+    PHASE.passB += performance.now() - tb;
     if (stats) {
       stats.fullScores += full;
       stats.exactScores += exact;
@@ -426,25 +460,17 @@ export class MatchingEngine {
   }
 
   private explainAll(r: PreparedRequest, top: TopK): MatchResult[] {
-    return top.items.map((o, i) => {
-      const via = offerServesState(o.offer, r.request.state, this.membership)!;
-      return this.scorer.explain(r, o, this.context, top.scores[i], via);
+    return top.slots.map((slot, i) => {
+      const via = offerServesState(this.index.slot(slot)!.offer, r.request.state, this.membership)!;
+      return this.scorer.explain(r, this.index, slot, this.context, top.scores[i], via);
     });
   }
 }
 
-/** Positions of the k largest values among the first n (order unspecified). */
-function bestIndices(values: Float64Array, n: number, k: number): number[] {
-  const best: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (best.length === k && v <= values[best[k - 1]]) continue;
-    let j = best.length < k ? best.length : k - 1;
-    while (j > 0 && v > values[best[j - 1]]) {
-      best[j] = best[j - 1];
-      j--;
-    }
-    best[j] = i;
-  }
-  return best;
+// Resolution of the bucket sort in `search`: bounds lie in [0, 1].
+const BUCKETS = 128;
+
+function bucketOf(bound: number): number {
+  const b = Math.floor(bound * BUCKETS);
+  return b < 0 ? 0 : b >= BUCKETS ? BUCKETS - 1 : b;
 }

@@ -52,13 +52,32 @@ export function budgetFit(cost: Money | null | undefined, budget: Money | null |
 }
 
 /**
+ * `budgetFit` on interned currencies: `costCurrency` is NO_CURRENCY when the request gives no estimate,
+ * `budgetCurrency` NO_CURRENCY when the offer states no budget; ids are equal exactly when the codes are.
+ */
+export function preparedBudgetFit(
+  costCurrency: number,
+  costAmount: number,
+  budgetCurrency: number,
+  budgetAmount: number,
+): number {
+  if (costCurrency === NO_CURRENCY) return 1;
+  if (budgetCurrency === NO_CURRENCY || budgetCurrency !== costCurrency) return 0.5;
+  if (costAmount <= 0 || budgetAmount >= costAmount) return 1;
+  return Math.max(0, budgetAmount / costAmount);
+}
+
+/**
  * How much of the desired window the offer is available for (day numbers, null = open). A request with both dates
  * gets the covered share of its days; with one date, 1 when the offer is available on it, 0.5 when availability
  * only touches the window, 0 when it misses it; with no dates, 1.
  */
 export function timingFit(start: number | null, end: number | null, from: number | null, until: number | null): number {
-  const lo = from ?? Number.NEGATIVE_INFINITY;
-  const hi = until ?? Number.POSITIVE_INFINITY;
+  return timingFitDays(start, end, from ?? Number.NEGATIVE_INFINITY, until ?? Number.POSITIVE_INFINITY);
+}
+
+/** `timingFit` with the offer's open bounds already read as ±Infinity (the candidate index stores them so). */
+export function timingFitDays(start: number | null, end: number | null, lo: number, hi: number): number {
   if (start !== null && end !== null) {
     const days = end - start + 1;
     if (days <= 0) return lo <= start && start <= hi ? 1 : 0;
@@ -95,10 +114,16 @@ export function priorWorkValue(completed: number): number {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Prepared forms: codes become bit masks so the hot loop does popcounts instead of set operations.
+// Prepared forms: codes become bit masks so the hot loop does popcounts instead of set operations; providers and
+// currencies become small integers, so every component but text reads flat per-slot arrays (OfferColumns).
 // ---------------------------------------------------------------------------------------------------------------
 
 const MAX_CODES_PER_AXIS = 31;
+
+/** Currency id of a request without an estimate, or of an offer without a budget. */
+export const NO_CURRENCY = -1;
+// A request's currency that no offer uses: unequal to every offer's id and to NO_CURRENCY.
+const UNUSED_CURRENCY = -2;
 
 /** Assigns each code of one taxonomy axis a bit; the §3 codes come first so their bits never change. */
 export class CodeSpace {
@@ -159,6 +184,31 @@ export class LanguageSpace {
   }
 }
 
+/** Small integer ids for an open set of names (providers, currencies), in order of first sight. */
+export class Interner {
+  private readonly ids = new Map<string, number>();
+  readonly names: string[] = [];
+
+  get size(): number {
+    return this.names.length;
+  }
+
+  intern(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(name, id);
+      this.names.push(name);
+    }
+    return id;
+  }
+
+  /** The id, or -1 for a name never interned. */
+  find(name: string): number {
+    return this.ids.get(name) ?? -1;
+  }
+}
+
 export class TaxonomyEncoder {
   readonly languages = new LanguageSpace();
   readonly provisions = new CodeSpace('provision', PROVISION_CODES);
@@ -166,6 +216,42 @@ export class TaxonomyEncoder {
   readonly domains = new CodeSpace('domain', DOMAIN_CODES);
   readonly targetInstitutions = new CodeSpace('target institution', TARGET_INSTITUTION_CODES);
   readonly allDomainsMask = this.domains.mask(DOMAIN_CODES);
+  readonly providers = new Interner();
+  readonly currencies = new Interner();
+}
+
+/**
+ * Completed engagements by State and provider id, read from the context once per pair of them: the context is
+ * pure for an engine's lifetime (see ScoringContext), and an array lookup in the hot loop beats a call out.
+ */
+export class PriorWorkTable {
+  private readonly rows = new Map<string, { counts: Float64Array; filled: number }>();
+
+  constructor(
+    private readonly context: ScoringContext,
+    private readonly providers: Interner,
+  ) {}
+
+  /** Counts for `state` by provider id, covering every provider interned so far. */
+  row(state: string): Float64Array {
+    const n = this.providers.size;
+    let row = this.rows.get(state);
+    if (!row) {
+      row = { counts: new Float64Array(Math.max(n, 16)), filled: 0 };
+      this.rows.set(state, row);
+    }
+    if (row.filled < n) {
+      if (row.counts.length < n) {
+        const counts = new Float64Array(Math.max(n, row.counts.length * 2));
+        counts.set(row.counts);
+        row.counts = counts;
+      }
+      const names = this.providers.names;
+      for (let i = row.filled; i < n; i++) row.counts[i] = this.context.priorCompletedWork(names[i], state);
+      row.filled = n;
+    }
+    return row.counts;
+  }
 }
 
 export interface PreparedOffer {
@@ -179,6 +265,10 @@ export interface PreparedOffer {
   readonly languageMask: number;
   readonly from: number | null;
   readonly until: number | null;
+  readonly providerIndex: number;
+  /** NO_CURRENCY when the offer states no budget. */
+  readonly budgetCurrency: number;
+  readonly budgetAmount: number;
   readonly text: TextVector;
 }
 
@@ -195,9 +285,35 @@ export interface PreparedRequest {
   readonly languageMask: number;
   readonly start: number | null;
   readonly end: number | null;
+  /** NO_CURRENCY when the request gives no estimate. */
+  readonly costCurrency: number;
+  readonly costAmount: number;
+  /** Provider ids of the preferred providers that hold offers (the others can match none). */
+  readonly preferred: readonly number[];
+  /** Completed engagements of each provider id with the request's State (PriorWorkTable.row). */
+  readonly priorWork: Float64Array;
   readonly text: TextVector;
   /** While set, `text` scattered by term id — a faster route to the same similarity (see TextScatter). */
   dense: Float64Array | null;
+}
+
+/**
+ * The prepared offers as flat per-slot arrays (CandidateIndex holds them), so that scoring one pair reads a few
+ * numbers instead of walking objects. Both the candidate path and the exhaustive path score through these.
+ */
+export interface OfferColumns {
+  readonly provisionMasks: Int32Array;
+  readonly assistanceTypeMasks: Int32Array;
+  readonly domainMasks: Int32Array;
+  readonly institutionMasks: Int32Array;
+  readonly languageMasks: Int32Array;
+  /** Availability as day numbers; ±Infinity where the offer gives no bound. */
+  readonly availableFrom: Float64Array;
+  readonly availableUntil: Float64Array;
+  readonly budgetCurrencies: Int32Array;
+  readonly budgetAmounts: Float64Array;
+  readonly providers: Int32Array;
+  slot(i: number): PreparedOffer | null;
 }
 
 export function offerText(offer: Pick<MatchableOffer, 'title' | 'description'>): string {
@@ -211,6 +327,7 @@ export function requestText(request: Pick<MatchableRequest, 'title' | 'descripti
 
 export function prepareOffer(offer: MatchableOffer, encoder: TaxonomyEncoder, text: TextVector): PreparedOffer {
   const wildcard = isAllDomains(offer.domains);
+  const budget = offer.capacity.budget;
   return {
     offer,
     provisionMask: encoder.provisions.mask(offer.provisions),
@@ -223,15 +340,40 @@ export function prepareOffer(offer: MatchableOffer, encoder: TaxonomyEncoder, te
     languageMask: encoder.languages.mask(offer.languages),
     from: dayNumber(offer.availableFrom),
     until: dayNumber(offer.availableUntil),
+    providerIndex: encoder.providers.intern(offer.providerId),
+    budgetCurrency: budget ? encoder.currencies.intern(budget.currency) : NO_CURRENCY,
+    budgetAmount: budget ? budget.amount : 0,
     text,
   };
 }
 
-export function prepareRequest(request: MatchableRequest, encoder: TaxonomyEncoder, text: TextVector): PreparedRequest {
+const NO_PRIOR_WORK = new Float64Array(0);
+
+/**
+ * The request's scoring form. `priorWork` is the request State's row of a PriorWorkTable; without one (as in
+ * tests of the index alone) the request must not be scored.
+ */
+export function prepareRequest(
+  request: MatchableRequest,
+  encoder: TaxonomyEncoder,
+  text: TextVector,
+  priorWork: PriorWorkTable | null = null,
+): PreparedRequest {
   const provisionMask = encoder.provisions.mask(request.provisions);
   const assistanceTypeMask = encoder.assistanceTypes.mask(request.assistanceTypes);
   const domainMask = encoder.domains.mask(request.domains);
   const institutionMask = encoder.targetInstitutions.mask(request.targetInstitutions);
+  const cost = request.estimatedCost;
+  let costCurrency = NO_CURRENCY;
+  if (cost) {
+    costCurrency = encoder.currencies.find(cost.currency);
+    if (costCurrency < 0) costCurrency = UNUSED_CURRENCY;
+  }
+  const preferred: number[] = [];
+  for (const id of request.preferredProviderIds) {
+    const p = encoder.providers.find(id);
+    if (p >= 0) preferred.push(p);
+  }
   return {
     request,
     provisionMask,
@@ -245,6 +387,10 @@ export function prepareRequest(request: MatchableRequest, encoder: TaxonomyEncod
     languageMask: encoder.languages.mask(request.languages),
     start: dayNumber(request.desiredStart),
     end: dayNumber(request.desiredEnd),
+    costCurrency,
+    costAmount: cost ? cost.amount : 0,
+    preferred,
+    priorWork: priorWork ? priorWork.row(request.state) : NO_PRIOR_WORK,
     text,
     dense: null,
   };
@@ -254,13 +400,13 @@ export function prepareRequest(request: MatchableRequest, encoder: TaxonomyEncod
 const TEXT = COMPONENT_KEYS.indexOf('textRelevance');
 
 /** `languageFit` on prepared masks; falls back to the code lists only when both use overflow languages. */
-function preparedLanguageFit(r: PreparedRequest, o: PreparedOffer): number {
+function preparedLanguageFit(r: PreparedRequest, offerMask: number, c: OfferColumns, slot: number): number {
   if (r.languageMask === 0) return 1;
-  if (o.languageMask === 0) return 0.5;
-  const shared = r.languageMask & o.languageMask;
+  if (offerMask === 0) return 0.5;
+  const shared = r.languageMask & offerMask;
   if ((shared & ~LanguageSpace.OVERFLOW) !== 0) return 1;
   if (shared === 0) return 0;
-  return languageFit(r.request.languages, o.offer.languages);
+  return languageFit(r.request.languages, c.slot(slot)!.offer.languages);
 }
 
 function maskCoverage(requested: number, count: number, offered: number): number {
@@ -288,34 +434,37 @@ export class PairScorer {
   }
 
   /** Writes every component value (text included, from `text`) into `out` in COMPONENT_KEYS order. */
-  componentValues(
-    r: PreparedRequest,
-    o: PreparedOffer,
-    context: ScoringContext,
-    text: number,
-    out: Float64Array,
-  ): Float64Array {
-    const request = r.request;
-    const offer = o.offer;
-    out[0] = maskCoverage(r.provisionMask, r.provisionCount, o.provisionMask);
-    out[1] = maskCoverage(r.assistanceTypeMask, r.assistanceTypeCount, o.assistanceTypeMask);
-    out[2] = maskCoverage(r.domainMask, r.domainCount, o.domainMask);
-    out[3] = maskCoverage(r.institutionMask, r.institutionCount, o.institutionMask);
+  componentValues(r: PreparedRequest, c: OfferColumns, slot: number, text: number, out: Float64Array): Float64Array {
+    const provider = c.providers[slot];
+    out[0] = maskCoverage(r.provisionMask, r.provisionCount, c.provisionMasks[slot]);
+    out[1] = maskCoverage(r.assistanceTypeMask, r.assistanceTypeCount, c.assistanceTypeMasks[slot]);
+    out[2] = maskCoverage(r.domainMask, r.domainCount, c.domainMasks[slot]);
+    out[3] = maskCoverage(r.institutionMask, r.institutionCount, c.institutionMasks[slot]);
     out[4] = text;
-    out[5] = budgetFit(request.estimatedCost, offer.capacity.budget);
-    out[6] = timingFit(r.start, r.end, o.from, o.until);
-    out[7] = preparedLanguageFit(r, o);
-    out[8] = request.preferredProviderIds.includes(offer.providerId) ? 1 : 0;
-    out[9] = priorWorkValue(context.priorCompletedWork(offer.providerId, request.state));
+    out[5] = preparedBudgetFit(r.costCurrency, r.costAmount, c.budgetCurrencies[slot], c.budgetAmounts[slot]);
+    out[6] = timingFitDays(r.start, r.end, c.availableFrom[slot], c.availableUntil[slot]);
+    out[7] = preparedLanguageFit(r, c.languageMasks[slot], c, slot);
+    out[8] = r.preferred.length > 0 && r.preferred.includes(provider) ? 1 : 0;
+    out[9] = priorWorkValue(r.priorWork[provider]);
     return out;
   }
 
-  /** Σ weight × value over every component but text relevance, in key order. */
-  nonTextSum(r: PreparedRequest, o: PreparedOffer, context: ScoringContext): number {
-    const v = this.componentValues(r, o, context, 0, this.scratch);
+  /**
+   * Σ weight × value over every component but text relevance, in key order: the values of `componentValues`,
+   * computed inline because this runs for every pair scored.
+   */
+  nonTextSum(r: PreparedRequest, c: OfferColumns, slot: number): number {
     const w = this.weights;
-    let sum = 0;
-    for (let k = 0; k < v.length; k++) if (k !== TEXT) sum += w[k] * v[k];
+    const provider = c.providers[slot];
+    let sum = w[0] * maskCoverage(r.provisionMask, r.provisionCount, c.provisionMasks[slot]);
+    sum += w[1] * maskCoverage(r.assistanceTypeMask, r.assistanceTypeCount, c.assistanceTypeMasks[slot]);
+    sum += w[2] * maskCoverage(r.domainMask, r.domainCount, c.domainMasks[slot]);
+    sum += w[3] * maskCoverage(r.institutionMask, r.institutionCount, c.institutionMasks[slot]);
+    sum += w[5] * preparedBudgetFit(r.costCurrency, r.costAmount, c.budgetCurrencies[slot], c.budgetAmounts[slot]);
+    sum += w[6] * timingFitDays(r.start, r.end, c.availableFrom[slot], c.availableUntil[slot]);
+    sum += w[7] * preparedLanguageFit(r, c.languageMasks[slot], c, slot);
+    sum += w[8] * (r.preferred.length > 0 && r.preferred.includes(provider) ? 1 : 0);
+    sum += w[9] * priorWorkValue(r.priorWork[provider]);
     return sum;
   }
 
@@ -331,19 +480,21 @@ export class PairScorer {
     return (nonTextSum + this.textWeight * text) / this.totalWeight;
   }
 
-  score(r: PreparedRequest, o: PreparedOffer, context: ScoringContext): number {
-    return this.combine(this.nonTextSum(r, o, context), this.textRelevance(r, o));
+  score(r: PreparedRequest, c: OfferColumns, slot: number): number {
+    return this.combine(this.nonTextSum(r, c, slot), this.textRelevance(r, c.slot(slot)!));
   }
 
   /** The stored form of a scored pair: components and a reason line. */
   explain(
     r: PreparedRequest,
-    o: PreparedOffer,
+    c: OfferColumns,
+    slot: number,
     context: ScoringContext,
     score: number,
     via: EligibilityRoute,
   ): MatchResult {
-    const values = this.componentValues(r, o, context, this.textRelevance(r, o), this.scratch);
+    const o = c.slot(slot)!;
+    const values = this.componentValues(r, c, slot, this.textRelevance(r, o), this.scratch);
     const components: ScoreComponent[] = new Array(COMPONENT_KEYS.length);
     for (let k = 0; k < COMPONENT_KEYS.length; k++) {
       const weight = this.weights[k];

@@ -12,6 +12,8 @@ export const QUEUES = {
   maintenance: 'maintenance',
   /** Operators' canary jobs that prove the worker runs and drains gracefully. */
   canary: 'canary',
+  /** Scheduled notification work: the daily digest, reminders and the sweep that re-enqueues stuck e-mails. */
+  notifications: 'notifications',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -25,6 +27,7 @@ export const JOBS = {
   expireOffers: 'expire-offers',
   reminders: 'reminders',
   digest: 'digest',
+  mailSweep: 'mail-sweep',
 } as const;
 
 /** Job payloads carry ids only; processors reload rows so that a retry is harmless. */
@@ -54,6 +57,8 @@ export interface CanaryJob {
 }
 export interface SendEmailJob {
   deliveryId: string;
+  /** The outbox event whose handler created the delivery, when one did (see MailProcessor). */
+  eventId?: string;
 }
 
 /** Attempts, exponential backoff and bounded retention for every job (STYLE.md). */
@@ -64,3 +69,8 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnComplete: { age: 24 * 3600, count: 10_000 },
   removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
 };
+
+/** E-mail jobs: job id = delivery id; temporary SMTP failures retry with exponential backoff from `delayMs`. */
+export function mailJobOptions(delayMs: number, attempts: number): JobsOptions {
+  return { ...DEFAULT_JOB_OPTIONS, attempts, backoff: { type: 'exponential', delay: delayMs } };
+}

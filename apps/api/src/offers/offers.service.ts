@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { assertTransition, assertVersion, DomainError, notFound, Page } from '@app/common';
 import { AssistanceOfferEntity, OrganizationEntity } from '@app/database';
-import { availableActions, decideTransition, OFFER_WORKFLOW, OfferAction, OfferStatus, regionsOfState } from '@app/domain';
+import { availableActions, decideTransition, OFFER_STATUSES, OFFER_WORKFLOW, OfferAction, OfferStatus, regionsOfState } from '@app/domain';
 import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { HistoryItem, HistoryService } from '../history/history.service';
@@ -18,6 +18,8 @@ export type OfferView = Omit<AssistanceOfferEntity, Internals> & {
   /** Only for the offering provider and the committee. */
   capacity?: { engagements: number | null; budget: { amount: number; currency: string } | null; engagementsUsed: number };
   availableActions: OfferAction[];
+  /** Whether the caller may edit the offer's content now. */
+  canEdit: boolean;
 };
 
 export const OFFER_EVENT: Record<OfferAction, string> = {
@@ -36,10 +38,11 @@ const EDITABLE: OfferStatus[] = ['draft', 'pending_verification', 'active', 'pau
 
 const SORT_COLUMN: Record<string, string> = {
   createdAt: 'o.created_at',
+  submittedAt: 'o.submitted_at',
   updatedAt: 'o.updated_at',
   title: 'o.title',
   availableUntil: 'o.available_until',
-  status: 'o.status',
+  status: `array_position(ARRAY[${OFFER_STATUSES.map((st) => `'${st}'`).join(',')}]::varchar[], o.status)`,
 };
 
 @Injectable()
@@ -140,7 +143,8 @@ export class OffersService {
   }
 
   async transition(user: AuthUser, id: string, input: OfferTransition): Promise<OfferView> {
-    await this.uow.run(user, async (tx) => {
+    // The answer is built from the row as changed: after return_to_draft the committee no longer sees the offer.
+    const changed = await this.uow.run(user, async (tx) => {
       const row = await this.scoped(user, tx.manager).andWhere('o.id = :id', { id }).setLock('pessimistic_write').getOne();
       if (!row) throw notFound('Offer');
       const decision = decideTransition(OFFER_WORKFLOW, { status: row.status, action: input.action, role: user.role, reason: input.reason, comment: input.comment });
@@ -157,8 +161,9 @@ export class OffersService {
       await tx.manager.save(row);
       await tx.audit({ subjectType: 'offer', subjectId: id, action: input.action, fromStatus: from, toStatus: decision.to, comment: input.comment ?? null, reason: input.reason ?? null });
       await tx.emit({ type: OFFER_EVENT[input.action as OfferAction], subjectType: 'offer', subjectId: id, payload: { from, to: decision.to } });
+      return row;
     });
-    return this.get(user, id);
+    return (await this.views(user, [changed]))[0];
   }
 
   private async views(user: AuthUser, rows: AssistanceOfferEntity[]): Promise<OfferView[]> {
@@ -183,6 +188,7 @@ export class OffersService {
             }
           : {}),
         availableActions: actions,
+        canEdit: ownsOffer(user, row) && EDITABLE.includes(row.status),
       };
     });
   }

@@ -11,6 +11,7 @@ import {
   isAgency,
   objectionWindowCloses,
   REQUEST_EDITABLE_STATUSES,
+  REQUEST_STATUSES,
   REQUEST_WORKFLOW,
   RequestAction,
   RequestStatus,
@@ -28,6 +29,8 @@ export type RequestView = Omit<AssistanceRequestEntity, 'estimatedCostAmount' | 
   availableActions: RequestAction[];
   /** For acknowledged requests: when the State's objection window closes (null when waived). */
   objectionWindowClosesAt: string | null;
+  /** Whether the caller may edit the request's content now. */
+  canEdit: boolean;
 };
 
 export interface PossibleDuplicate {
@@ -70,7 +73,7 @@ const SORT_COLUMN: Record<string, string> = {
   title: 'r.title',
   submittedAt: 'r.submitted_at',
   circulatedAt: 'r.circulated_at',
-  status: 'r.status',
+  status: `array_position(ARRAY[${REQUEST_STATUSES.map((st) => `'${st}'`).join(',')}]::varchar[], r.status)`,
   priority: "array_position(ARRAY['high','medium','low']::varchar[], r.priority)",
 };
 
@@ -264,6 +267,7 @@ export class RequestsService {
           r.status === 'acknowledged' && r.acknowledgedAt && !r.objectionWindowWaived
             ? objectionWindowCloses(r.acknowledgedAt).toISOString()
             : null,
+        canEdit: owns && REQUEST_EDITABLE_STATUSES.includes(r.status),
       };
     });
   }

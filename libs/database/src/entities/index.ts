@@ -3,6 +3,10 @@ import { AssistanceRequestEntity } from './assistance-request.entity';
 import { HistoryEntryEntity } from './history-entry.entity';
 import { MatchEntity } from './match.entity';
 import { MatchingProfileEntity } from './matching-profile.entity';
+import { NotificationDeliveryEntity } from './notification-delivery.entity';
+import { NotificationPreferenceEntity } from './notification-preference.entity';
+import { NotificationReminderEntity } from './notification-reminder.entity';
+import { NotificationEntity } from './notification.entity';
 import { OrganizationEntity } from './organization.entity';
 import { OutboxEventEntity } from './outbox-event.entity';
 import { ReferenceCounterEntity } from './reference-counter.entity';
@@ -16,6 +20,10 @@ export {
   HistoryEntryEntity,
   MatchEntity,
   MatchingProfileEntity,
+  NotificationDeliveryEntity,
+  NotificationEntity,
+  NotificationPreferenceEntity,
+  NotificationReminderEntity,
   OrganizationEntity,
   OutboxEventEntity,
   ReferenceCounterEntity,
@@ -26,6 +34,8 @@ export {
 export type { RequestPriority, RequestVisibility } from './assistance-request.entity';
 export type { MatchOrigin, ScoreComponent } from './match.entity';
 export type { RescoreStatus } from './rescore-run.entity';
+export type { DeliveryKind, DeliveryStatus } from './notification-delivery.entity';
+export type { ReminderKind } from './notification-reminder.entity';
 
 /** Every entity, listed explicitly (no globs: see STACK.md). */
 export const ENTITIES = [
@@ -40,4 +50,8 @@ export const ENTITIES = [
   MatchEntity,
   MatchingProfileEntity,
   RescoreRunEntity,
+  NotificationEntity,
+  NotificationDeliveryEntity,
+  NotificationPreferenceEntity,
+  NotificationReminderEntity,
 ];

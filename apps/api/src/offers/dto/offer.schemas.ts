@@ -67,7 +67,7 @@ export const offerTransitionSchema = z.strictObject({
 });
 export type OfferTransition = z.infer<typeof offerTransitionSchema>;
 
-export const OFFER_SORTS = ['createdAt', 'updatedAt', 'title', 'availableUntil', 'status'] as const;
+export const OFFER_SORTS = ['createdAt', 'updatedAt', 'submittedAt', 'title', 'availableUntil', 'status'] as const;
 
 export const listOffersSchema = paginationSchema.extend({
   status: csvList(z.enum(OFFER_STATUSES)).optional(),

@@ -1,0 +1,37 @@
+import { CanActivate, Controller, ExecutionContext, Get, Injectable, NotFoundException, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { DomainError } from '@app/common';
+import { isCommittee } from '@app/domain';
+import type { CaughtMessage } from '@app/mail';
+import type { AuthUser } from '../auth/auth-user';
+import { Public } from '../auth/authorize.decorator';
+import { DemoMailboxService } from './demo-mailbox.service';
+
+/** Without the catcher the route does not exist for anyone (404 as for an unknown path); with it, committee only. */
+@Injectable()
+class DemoMailboxGuard implements CanActivate {
+  constructor(private readonly mailbox: DemoMailboxService) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const req = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
+    if (!this.mailbox.enabled) throw new NotFoundException(`Cannot ${req.method} ${req.originalUrl.split('?')[0]}`);
+    if (!req.user) throw new DomainError('unauthorized', 'Sign in to continue');
+    if (!isCommittee(req.user.role)) throw new DomainError('forbidden', 'Your role may not do this');
+    return true;
+  }
+}
+
+@ApiTags('notifications')
+@Controller('dev/mailbox')
+@Public()
+@UseGuards(DemoMailboxGuard)
+export class DevMailboxController {
+  constructor(private readonly mailbox: DemoMailboxService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Demo mode only (no SMTP_URL): every e-mail the platform sent, newest first (committee)' })
+  list(): { items: CaughtMessage[] } {
+    return { items: this.mailbox.messages() };
+  }
+}

@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { NotificationDeliveryEntity, NotificationEntity, UserEntity } from '@app/database';
+import { renderDigestMail, renderNotificationMail, RenderedMail } from '@app/mail';
+
+export interface MailToSend extends RenderedMail {
+  to: { name: string; address: string };
+}
+
+/** Renders a delivery from what was stored when it was created, so every attempt sends the same e-mail. */
+@Injectable()
+export class MailContentService {
+  private readonly baseUrl: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.baseUrl = (config.app.PUBLIC_URL ?? `http://localhost:${config.app.PORT}`).replace(/\/+$/, '');
+  }
+
+  url(path: string): string {
+    return `${this.baseUrl}${path}`;
+  }
+
+  /** Null when the recipient's account is no longer active. */
+  async render(delivery: NotificationDeliveryEntity): Promise<MailToSend | null> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: delivery.userId });
+    if (!user?.active) return null;
+    const to = { name: user.displayName, address: delivery.recipient };
+    const settingsUrl = this.url('/notifications?tab=settings');
+    if (delivery.kind === 'digest') {
+      const items = await this.dataSource.getRepository(NotificationEntity).find({
+        where: { digestDeliveryId: delivery.id },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+      return {
+        to,
+        ...renderDigestMail({
+          recipientName: user.displayName,
+          items: items.map((n) => ({ category: n.category, title: n.title, body: n.body, url: this.url(n.linkPath), createdAt: n.createdAt })),
+          inboxUrl: this.url('/notifications'),
+          settingsUrl,
+        }),
+      };
+    }
+    const n = await this.dataSource.getRepository(NotificationEntity).findOneByOrFail({ id: delivery.notificationId! });
+    return {
+      to,
+      ...renderNotificationMail({
+        category: n.category,
+        title: n.title,
+        body: n.body,
+        facts: n.facts,
+        url: this.url(n.linkPath),
+        recipientName: user.displayName,
+        settingsUrl,
+      }),
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { DataSource, In } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { NotificationDeliveryEntity } from '@app/database';
+import { JOBS, mailJobOptions, QUEUES, SendEmailJob } from '@app/queue';
+
+/** How long a delivery may sit unfinished before the sweep looks at its job. */
+const STUCK_AFTER_MS = 2 * 60_000;
+
+/**
+ * The safety net behind the mail jobs, like the outbox poller behind the relay: a delivery still pending or
+ * sending whose job is gone (Redis lost it, a digest run died before enqueueing) gets its job back; one whose
+ * job failed for good is recorded as failed. Re-adding uses the delivery id as job id, so it never doubles.
+ */
+@Injectable()
+export class MailSweepService {
+  private readonly logger = new Logger(MailSweepService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectQueue(QUEUES.mail) private readonly mail: Queue<SendEmailJob>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async sweep(): Promise<{ requeued: number; failed: number }> {
+    const stuck: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM notification_deliveries WHERE status IN ('pending', 'sending') AND updated_at < now() - make_interval(secs => $1)
+        ORDER BY updated_at LIMIT 500`,
+      [STUCK_AFTER_MS / 1000],
+    );
+    let requeued = 0;
+    let failed = 0;
+    const opts = mailJobOptions(this.config.mail.MAIL_RETRY_DELAY_MS, this.config.mail.MAIL_MAX_ATTEMPTS);
+    for (const { id } of stuck) {
+      const job = await this.mail.getJob(id);
+      if (!job) {
+        await this.mail.add(JOBS.sendEmail, { deliveryId: id }, { ...opts, jobId: id });
+        requeued++;
+      } else if ((await job.getState()) === 'failed') {
+        await this.dataSource
+          .getRepository(NotificationDeliveryEntity)
+          .update({ id, status: In(['pending', 'sending']) }, { status: 'failed', lastError: job.failedReason?.slice(0, 500) || 'Gave up' });
+        failed++;
+      }
+    }
+    if (requeued || failed) this.logger.warn(`Mail sweep: ${requeued} deliveries re-enqueued, ${failed} recorded as failed`);
+    return { requeued, failed };
+  }
+}

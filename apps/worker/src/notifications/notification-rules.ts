@@ -1,0 +1,498 @@
+import { isAgency, isCommittee, objectionWindowCloses, Role } from '@app/domain';
+import type { MailFact, NotificationCategory } from '@app/mail';
+
+/** The request, offer and match an event is about, as they are when the worker handles it. */
+export interface RequestFacts {
+  id: string;
+  reference: string;
+  title: string;
+  state: string;
+  stateName: string;
+  status: string;
+  visibility: string;
+  organizationId: string;
+  organizationName: string;
+  acknowledgedAt: Date | null;
+  objectionWindowWaived: boolean;
+  deliveredAt: Date | null;
+}
+
+export interface OfferFacts {
+  id: string;
+  title: string;
+  status: string;
+  providerId: string;
+  providerName: string;
+  availableUntil: string | null;
+}
+
+export interface MatchFacts {
+  id: string;
+  status: string;
+  origin: string;
+  declineReason: string | null;
+}
+
+export interface EventFacts {
+  type: string;
+  payload: Record<string, unknown>;
+  actorId: string | null;
+  /** Comment and reason of the history entry written with the event, if any. */
+  comment: string | null;
+  reason: string | null;
+  request?: RequestFacts;
+  offer?: OfferFacts;
+  match?: MatchFacts;
+}
+
+/**
+ * Who a rule can address. Each is resolved to active users when the event is handled (so a person who joined
+ * since is included, a deactivated one is not); the person who acted is never told about their own action.
+ */
+export const AUDIENCES = {
+  committee: 'committee members',
+  requester: "the requesting agency's members and the State's coordinator",
+  state_coordinator: "the State's coordinator",
+  state_agencies: "every agency of the request's State",
+  provider: "the offer's provider (its members)",
+  eligible_providers: 'providers with an active offer that serves the State (not for committee-confidential requests)',
+  matched_providers: 'providers with an endorsed, accepted, agreed, running or completed match on the request',
+} as const;
+export type Audience = keyof typeof AUDIENCES;
+
+/** Which facts an audience needs: the request, or the offer. */
+export const AUDIENCE_NEEDS: Readonly<Record<Audience, 'request' | 'offer' | null>> = {
+  committee: null,
+  requester: 'request',
+  state_coordinator: 'request',
+  state_agencies: 'request',
+  provider: 'offer',
+  eligible_providers: 'request',
+  matched_providers: 'request',
+};
+
+export type SubjectType = 'request' | 'offer' | 'match';
+type Text = (f: EventFacts) => string;
+
+export interface Condition {
+  test: (f: EventFacts) => boolean;
+  /** For the table in docs/notifications.md. */
+  says: string;
+}
+
+export interface RecipientRule {
+  to: Audience;
+  category: NotificationCategory;
+  when?: Condition;
+  /** Wording for this audience, when it differs from the rule's. */
+  title?: Text;
+  body?: Text;
+}
+
+export interface NotifyRule {
+  subject: SubjectType;
+  recipients: RecipientRule[];
+  title: Text;
+  body: Text;
+}
+
+export interface SilentRule {
+  /** Why the event notifies nobody. */
+  silent: string;
+}
+
+export type NotificationRule = NotifyRule | SilentRule;
+
+export const isSilent = (rule: NotificationRule): rule is SilentRule => 'silent' in rule;
+
+// Wording helpers. Facts are loaded for the rule's subject, so a match rule has request, offer and match.
+const r = (f: EventFacts) => f.request!;
+const o = (f: EventFacts) => f.offer!;
+const ref = (f: EventFacts) => r(f).reference;
+const reqTitle = (f: EventFacts) => `${r(f).reference} “${r(f).title}”`;
+const offerTitle = (f: EventFacts) => `“${o(f).title}”`;
+const provider = (f: EventFacts) => o(f).providerName;
+const day = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString().slice(0, 10) : 'unknown date');
+const dayTime = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+const from = (f: EventFacts) => String(f.payload.from ?? '');
+
+const unlessDraft: Condition = { test: (f) => from(f) !== 'draft', says: 'unless it was still a draft' };
+const providerInterest: Condition = {
+  test: (f) => f.match?.origin === 'provider_interest',
+  says: 'when the match was a provider’s expression of interest',
+};
+const pastSuggestion: Condition = { test: (f) => from(f) !== 'suggested', says: 'once the match had been endorsed' };
+const providerKnew: Condition = {
+  test: (f) => from(f) !== 'suggested' || f.match?.origin === 'provider_interest',
+  says: 'once endorsed, or when it was the provider’s own interest',
+};
+
+/**
+ * Every workflow event → who is told, under which preference category, and what they read; or why nobody
+ * is. docs/notifications.md carries this table (a unit test keeps them in step).
+ */
+export const NOTIFICATION_RULES: Readonly<Record<string, NotificationRule>> = {
+  // Requests
+  'request.created': { silent: 'A draft is the agency’s work in progress; nobody else acts on it until the coordinator submits it.' },
+  'request.updated': {
+    silent: 'Requests are edited only as drafts or under clarification, by the agency itself; the resubmission (request.submitted) is what the Committee acts on.',
+  },
+  'request.submitted': {
+    subject: 'request',
+    recipients: [
+      { to: 'committee', category: 'requests' },
+      {
+        to: 'requester',
+        category: 'requests',
+        body: (f) => `Your State’s coordinator submitted ${reqTitle(f)} to the 1540 Committee. You will hear when the Committee acknowledges it or asks for clarification.`,
+      },
+    ],
+    title: (f) => (from(f) === 'clarification_requested' ? `Request ${ref(f)} resubmitted after clarification` : `Request ${ref(f)} submitted for review`),
+    body: (f) =>
+      `${r(f).stateName} submitted request ${reqTitle(f)} (${r(f).organizationName}). Please authenticate and acknowledge it, or ask for clarification.`,
+  },
+  'request.acknowledged': {
+    subject: 'request',
+    recipients: [{ to: 'requester', category: 'requests' }],
+    title: (f) => `Request ${ref(f)} acknowledged by the Committee`,
+    body: (f) =>
+      `The 1540 Committee acknowledged ${reqTitle(f)}. ` +
+      (r(f).objectionWindowWaived || !r(f).acknowledgedAt
+        ? 'Your State waived the objection window, so the Committee may circulate it to providers at once.'
+        : `Your State may object to its circulation until ${dayTime(objectionWindowCloses(r(f).acknowledgedAt!))}; after that the Committee circulates it to providers.`),
+  },
+  'request.clarification_requested': {
+    subject: 'request',
+    recipients: [{ to: 'requester', category: 'requests' }],
+    title: (f) => `Clarification requested on ${ref(f)}`,
+    body: (f) =>
+      `The 1540 Committee asks for clarification on ${reqTitle(f)} before it goes further. Edit the request and have your State’s coordinator resubmit it.`,
+  },
+  'request.circulated': {
+    subject: 'request',
+    recipients: [
+      { to: 'state_agencies', category: 'requests' },
+      {
+        to: 'eligible_providers',
+        category: 'circulations',
+        title: (f) => `New request from ${r(f).stateName}: ${r(f).title}`,
+        body: (f) =>
+          `The 1540 Committee circulated ${r(f).stateName}’s request ${reqTitle(f)}. At least one of your active offers can serve ${r(f).stateName}.`,
+      },
+    ],
+    title: (f) => `Request ${ref(f)} circulated to providers`,
+    body: (f) => `The 1540 Committee circulated ${reqTitle(f)}. Providers can now read it and express interest; the Committee proposes matches.`,
+  },
+  'request.matched': {
+    silent: 'Follows from match.agreed in the same transaction, which already tells the committee, the requester and the provider.',
+  },
+  'request.delivery_started': {
+    subject: 'request',
+    recipients: [
+      { to: 'committee', category: 'requests' },
+      { to: 'requester', category: 'requests' },
+      { to: 'matched_providers', category: 'requests' },
+    ],
+    title: (f) => `Delivery started on ${ref(f)}`,
+    body: (f) => `Assistance on ${reqTitle(f)} is now being delivered.`,
+  },
+  'request.delivered': {
+    subject: 'request',
+    recipients: [
+      { to: 'committee', category: 'requests' },
+      { to: 'requester', category: 'requests' },
+      { to: 'matched_providers', category: 'requests' },
+    ],
+    title: (f) => `Assistance on ${ref(f)} delivered`,
+    body: (f) =>
+      `${reqTitle(f)} is marked delivered. In 12 months the Committee asks both sides how the assistance worked (resolution 2663, OP20).`,
+  },
+  'request.closed': {
+    subject: 'request',
+    recipients: [
+      { to: 'requester', category: 'requests' },
+      { to: 'matched_providers', category: 'requests' },
+      { to: 'committee', category: 'requests' },
+    ],
+    title: (f) => `Request ${ref(f)} closed${f.reason ? ` (${f.reason.replace(/_/g, ' ')})` : ''}`,
+    body: (f) => `The 1540 Committee closed ${reqTitle(f)}${f.reason ? `: ${f.reason.replace(/_/g, ' ')}` : ''}.`,
+  },
+  'request.withdrawn': {
+    subject: 'request',
+    recipients: [
+      { to: 'committee', category: 'requests', when: unlessDraft },
+      { to: 'requester', category: 'requests' },
+      { to: 'matched_providers', category: 'requests' },
+    ],
+    title: (f) => `Request ${ref(f)} withdrawn`,
+    body: (f) => `${r(f).stateName} withdrew ${reqTitle(f)}. Matches on it will not go ahead.`,
+  },
+
+  // Offers
+  'offer.created': { silent: 'A draft offer is the provider’s work in progress until it is submitted for verification.' },
+  'offer.updated': {
+    silent: 'The provider edits its own offer; the matching engine rescores it, and any change that matters reaches requests as new suggestions.',
+  },
+  'offer.submitted': {
+    subject: 'offer',
+    recipients: [{ to: 'committee', category: 'offers' }],
+    title: (f) => `Offer submitted for verification: ${o(f).title}`,
+    body: (f) => `${provider(f)} submitted the offer ${offerTitle(f)}. Check it, then verify it or return it to draft with a comment.`,
+  },
+  'offer.verified': {
+    subject: 'offer',
+    recipients: [{ to: 'provider', category: 'offers' }],
+    title: (f) => `Your offer ${offerTitle(f)} is active`,
+    body: (f) => `The 1540 Committee verified ${offerTitle(f)}. It now takes part in matching with circulated requests.`,
+  },
+  'offer.returned': {
+    subject: 'offer',
+    recipients: [{ to: 'provider', category: 'offers' }],
+    title: (f) => `Your offer ${offerTitle(f)} was returned to draft`,
+    body: (f) => `The 1540 Committee returned ${offerTitle(f)} to draft. Read its comment, edit the offer and submit it again.`,
+  },
+  'offer.paused': {
+    subject: 'offer',
+    recipients: [
+      { to: 'provider', category: 'offers' },
+      { to: 'committee', category: 'offers' },
+    ],
+    title: (f) => `Offer ${offerTitle(f)} paused`,
+    body: (f) => `${provider(f)}’s offer ${offerTitle(f)} is paused: it leaves matching until it is resumed.`,
+  },
+  'offer.resumed': {
+    subject: 'offer',
+    recipients: [
+      { to: 'provider', category: 'offers' },
+      { to: 'committee', category: 'offers' },
+    ],
+    title: (f) => `Offer ${offerTitle(f)} active again`,
+    body: (f) => `${provider(f)}’s offer ${offerTitle(f)} is active again and takes part in matching.`,
+  },
+  'offer.closed': {
+    subject: 'offer',
+    recipients: [
+      { to: 'provider', category: 'offers' },
+      { to: 'committee', category: 'offers' },
+    ],
+    title: (f) => `Offer ${offerTitle(f)} closed`,
+    body: (f) => `${provider(f)}’s offer ${offerTitle(f)} is closed and no longer matched.`,
+  },
+  'offer.exhausted': {
+    subject: 'offer',
+    recipients: [
+      { to: 'provider', category: 'offers' },
+      { to: 'committee', category: 'offers' },
+    ],
+    title: (f) => `Offer ${offerTitle(f)} has no capacity left`,
+    body: (f) => `An agreed match used the last engagement of ${provider(f)}’s offer ${offerTitle(f)}. It leaves matching until capacity is freed or raised.`,
+  },
+  'offer.replenished': {
+    subject: 'offer',
+    recipients: [
+      { to: 'provider', category: 'offers' },
+      { to: 'committee', category: 'offers' },
+    ],
+    title: (f) => `Offer ${offerTitle(f)} has capacity again`,
+    body: (f) => `A cancelled match freed an engagement of ${provider(f)}’s offer ${offerTitle(f)}; it takes part in matching again.`,
+  },
+  'offer.expired': {
+    subject: 'offer',
+    recipients: [
+      { to: 'provider', category: 'offers' },
+      { to: 'committee', category: 'offers' },
+    ],
+    title: (f) => `Offer ${offerTitle(f)} expired`,
+    body: (f) => `${provider(f)}’s offer ${offerTitle(f)} was available until ${day(o(f).availableUntil)}; it has expired and is no longer matched.`,
+  },
+
+  // Matches
+  'match.created': {
+    subject: 'match',
+    recipients: [{ to: 'committee', category: 'matches', when: providerInterest }],
+    title: (f) => `${provider(f)} expressed interest in ${ref(f)}`,
+    body: (f) =>
+      `${provider(f)} offered ${offerTitle(f)} for ${r(f).stateName}’s request ${reqTitle(f)}. Review the match, then endorse or dismiss it. ` +
+      '(The engine’s own suggestions are not announced one by one: they wait in the review queue.)',
+  },
+  'match.endorsed': {
+    subject: 'match',
+    recipients: [
+      { to: 'provider', category: 'matches' },
+      {
+        to: 'state_coordinator',
+        category: 'matches',
+        title: (f) => `${provider(f)} proposed for ${ref(f)}`,
+        body: (f) =>
+          `The 1540 Committee put forward ${provider(f)}’s offer ${offerTitle(f)} for your request ${reqTitle(f)}. ${provider(f)} accepts or declines first; then you confirm or reject.`,
+      },
+    ],
+    title: (f) => `Match endorsed: your offer for ${ref(f)}`,
+    body: (f) =>
+      `The 1540 Committee endorsed your offer ${offerTitle(f)} for ${r(f).stateName}’s request ${reqTitle(f)}. Please accept or decline it.`,
+  },
+  'match.dismissed': {
+    subject: 'match',
+    recipients: [{ to: 'provider', category: 'matches', when: providerInterest }],
+    title: (f) => `Your interest in ${ref(f)} was not taken forward`,
+    body: (f) => `The 1540 Committee dismissed the match between your offer ${offerTitle(f)} and ${reqTitle(f)}.`,
+  },
+  'match.accepted': {
+    subject: 'match',
+    recipients: [
+      { to: 'committee', category: 'matches' },
+      {
+        to: 'requester',
+        category: 'matches',
+        body: (f) => `${provider(f)} accepted to deliver ${offerTitle(f)} for your request ${reqTitle(f)}. Your State’s coordinator now confirms or rejects the match.`,
+      },
+    ],
+    title: (f) => `${provider(f)} accepted the match for ${ref(f)}`,
+    body: (f) => `${provider(f)} accepted the endorsed match of ${offerTitle(f)} with ${reqTitle(f)}. ${r(f).stateName}’s coordinator confirms or rejects it next.`,
+  },
+  'match.declined': {
+    subject: 'match',
+    recipients: [
+      { to: 'committee', category: 'matches' },
+      { to: 'requester', category: 'matches' },
+    ],
+    title: (f) => `${provider(f)} declined the match for ${ref(f)}`,
+    body: (f) => `${provider(f)} declined the endorsed match of ${offerTitle(f)} with ${reqTitle(f)}.`,
+  },
+  'match.agreed': {
+    subject: 'match',
+    recipients: [
+      { to: 'committee', category: 'matches' },
+      { to: 'provider', category: 'matches' },
+    ],
+    title: (f) => `Match agreed: ${provider(f)} and ${ref(f)}`,
+    body: (f) => `${r(f).stateName} confirmed the match of ${offerTitle(f)} with ${reqTitle(f)}. The provider and the State plan the delivery.`,
+  },
+  'match.rejected': {
+    subject: 'match',
+    recipients: [
+      { to: 'committee', category: 'matches' },
+      { to: 'provider', category: 'matches' },
+    ],
+    title: (f) => `${r(f).stateName} rejected the match for ${ref(f)}`,
+    body: (f) => `${r(f).stateName}’s coordinator rejected the match of ${offerTitle(f)} with ${reqTitle(f)}.`,
+  },
+  'match.started': {
+    subject: 'match',
+    recipients: [
+      { to: 'committee', category: 'matches' },
+      { to: 'requester', category: 'matches' },
+      { to: 'provider', category: 'matches' },
+    ],
+    title: (f) => `Assistance under way: ${ref(f)} with ${provider(f)}`,
+    body: (f) => `Work under the match of ${offerTitle(f)} with ${reqTitle(f)} has started.`,
+  },
+  'match.completed': {
+    subject: 'match',
+    recipients: [
+      { to: 'committee', category: 'matches' },
+      { to: 'requester', category: 'matches' },
+      { to: 'provider', category: 'matches' },
+    ],
+    title: (f) => `Assistance completed: ${ref(f)} with ${provider(f)}`,
+    body: (f) => `The match of ${offerTitle(f)} with ${reqTitle(f)} is completed. Both sides may now leave feedback on it (a rating and a comment).`,
+  },
+  'match.cancelled': {
+    subject: 'match',
+    recipients: [
+      { to: 'provider', category: 'matches', when: providerKnew },
+      { to: 'requester', category: 'matches', when: pastSuggestion },
+    ],
+    title: (f) => `Match cancelled: ${provider(f)} and ${ref(f)}`,
+    body: (f) => `The 1540 Committee cancelled the match of ${offerTitle(f)} with ${reqTitle(f)}.`,
+  },
+  'match.feedback': {
+    subject: 'match',
+    recipients: [{ to: 'committee', category: 'matches' }],
+    title: (f) => `Feedback on ${ref(f)} from the ${f.payload.side === 'provider' ? 'provider' : 'requesting State'}`,
+    body: (f) =>
+      `${f.payload.side === 'provider' ? provider(f) : r(f).stateName} rated the assistance of ${offerTitle(f)} for ${reqTitle(f)} ${String(f.payload.rating)}/5.`,
+  },
+
+  // Reminders (scheduled jobs emit these, once each: see reminders.service.ts)
+  'reminder.objection_window_over': {
+    subject: 'request',
+    recipients: [{ to: 'committee', category: 'reminders' }],
+    title: (f) => `Circulate now: the objection window of ${ref(f)} has closed`,
+    body: (f) =>
+      `${r(f).stateName} did not object within five working days of acknowledgement (the window closed ${dayTime(new Date(String(f.payload.closesAt)))}). ` +
+      `${reqTitle(f)} can be circulated to providers now.`,
+  },
+  'reminder.match_unanswered': {
+    subject: 'match',
+    recipients: [{ to: 'provider', category: 'reminders' }],
+    title: (f) => `Reminder: the endorsed match for ${ref(f)} awaits your answer`,
+    body: (f) =>
+      `The 1540 Committee endorsed your offer ${offerTitle(f)} for ${r(f).stateName}’s request ${reqTitle(f)} on ${day(String(f.payload.endorsedAt))}. Please accept or decline it.`,
+  },
+  'reminder.offer_expiring': {
+    subject: 'offer',
+    recipients: [{ to: 'provider', category: 'reminders' }],
+    title: (f) => `Your offer ${offerTitle(f)} expires on ${day(o(f).availableUntil)}`,
+    body: (f) =>
+      `${offerTitle(f)} is available until ${day(o(f).availableUntil)} and leaves matching after that day. If it stays open, extend its available-until date.`,
+  },
+  'reminder.follow_up_due': {
+    subject: 'request',
+    recipients: [
+      { to: 'state_coordinator', category: 'reminders' },
+      { to: 'matched_providers', category: 'reminders' },
+    ],
+    title: (f) => `Follow-up due: ${ref(f)}, delivered a year ago`,
+    body: (f) =>
+      `Assistance on ${reqTitle(f)} was delivered on ${day(r(f).deliveredAt)}. As resolution 2663 (OP20) asks, the Committee follows up a year on: ` +
+      'please leave feedback on the match — how the assistance worked and what is still needed.',
+  },
+
+  // Administration and engine housekeeping
+  'user.created': {
+    silent: 'A committee administrator creates accounts and hands over the first sign-in; the platform does not e-mail credentials.',
+  },
+  'organization.created': { silent: 'Administrative; recorded in the history. Nobody acts on it.' },
+  'matching.rescore_requested': { silent: 'Engine housekeeping; its progress shows on the matching page to the committee member who started it.' },
+};
+
+/** Every event type the rules know, notifying or silent. */
+export const RULE_EVENT_TYPES = Object.keys(NOTIFICATION_RULES);
+
+export function ruleFor(type: string): NotificationRule | undefined {
+  return NOTIFICATION_RULES[type];
+}
+
+const human = (s: string) => s.replace(/_/g, ' ');
+
+/** The subject's key facts, as the inbox item and the e-mail show them. */
+export function keyFacts(f: EventFacts, subject: SubjectType): MailFact[] {
+  const facts: MailFact[] = [];
+  if (f.request) {
+    facts.push({ label: 'Reference', value: f.request.reference });
+    facts.push({ label: 'Request', value: f.request.title });
+    facts.push({ label: 'State', value: `${f.request.stateName} (${f.request.state})` });
+  }
+  if (f.offer) {
+    facts.push({ label: 'Offer', value: f.offer.title });
+    facts.push({ label: 'Provider', value: f.offer.providerName });
+  }
+  const status = typeof f.payload.to === 'string' ? f.payload.to : subject === 'match' ? f.match?.status : subject === 'offer' ? f.offer?.status : f.request?.status;
+  if (status) facts.push({ label: subject === 'match' ? 'Match status' : 'Status', value: human(status) });
+  const reason = f.reason ?? (f.type === 'match.declined' || f.type === 'match.rejected' ? f.match?.declineReason : null);
+  if (reason) facts.push({ label: 'Reason', value: human(reason) });
+  if (f.comment) facts.push({ label: 'Comment', value: f.comment });
+  return facts;
+}
+
+type Area = 'committee' | 'agency' | 'provider';
+const areaOf = (role: Role): Area => (isCommittee(role) ? 'committee' : isAgency(role) ? 'agency' : 'provider');
+
+/** Where the web app shows the subject to this reader (the routes of apps/web). */
+export function linkPath(f: EventFacts, subject: SubjectType, role: Role): string {
+  const area = areaOf(role);
+  if (subject === 'offer') return area === 'agency' ? '/notifications' : `/${area}/offers/${f.offer!.id}`;
+  if (subject === 'match') return `/${area}/requests/${f.request!.id}?match=${f.match!.id}`;
+  return `/${area}/requests/${f.request!.id}`;
+}

@@ -1,0 +1,78 @@
+import { followUpDue, objectionWindowCloses } from '@app/domain';
+import type { ReminderKind } from '@app/database';
+
+/** Reminders fall due on these (DESIGN §7). */
+export const MATCH_ANSWER_DAYS = 14;
+export const OFFER_EXPIRY_NOTICE_DAYS = 14;
+/** A follow-up more than this late is no longer sent (a worker down for months, or old imported data). */
+export const FOLLOW_UP_GRACE_DAYS = 90;
+
+const DAY_MS = 86_400_000;
+
+export interface DueReminder {
+  kind: ReminderKind;
+  /** Names the occasion: a new acknowledgement, endorsement, end date or delivery is a new reminder. */
+  subjectKey: string;
+  subjectType: 'request' | 'match' | 'offer';
+  subjectId: string;
+  payload: Record<string, string>;
+}
+
+/** An acknowledged request whose State did not waive its objection window, once the window has closed. */
+export function objectionWindowReminder(
+  r: { id: string; status: string; acknowledgedAt: Date | null; objectionWindowWaived: boolean },
+  now: Date,
+): DueReminder | null {
+  if (r.status !== 'acknowledged' || !r.acknowledgedAt || r.objectionWindowWaived) return null;
+  const closesAt = objectionWindowCloses(r.acknowledgedAt);
+  if (closesAt.getTime() > now.getTime()) return null;
+  return {
+    kind: 'objection_window_over',
+    subjectKey: `${r.id}@${r.acknowledgedAt.toISOString()}`,
+    subjectType: 'request',
+    subjectId: r.id,
+    payload: { closesAt: closesAt.toISOString() },
+  };
+}
+
+/** A match endorsed at least 14 days ago that the provider has neither accepted nor declined. */
+export function unansweredMatchReminder(m: { id: string; status: string; endorsedAt: Date | null }, now: Date): DueReminder | null {
+  if (m.status !== 'endorsed' || !m.endorsedAt) return null;
+  if (now.getTime() - m.endorsedAt.getTime() < MATCH_ANSWER_DAYS * DAY_MS) return null;
+  return {
+    kind: 'match_unanswered',
+    subjectKey: `${m.id}@${m.endorsedAt.toISOString()}`,
+    subjectType: 'match',
+    subjectId: m.id,
+    payload: { endorsedAt: m.endorsedAt.toISOString() },
+  };
+}
+
+/** An active or paused offer whose last available day is within 14 days (today counts). */
+export function expiringOfferReminder(o: { id: string; status: string; availableUntil: string | null }, now: Date): DueReminder | null {
+  if (!['active', 'paused'].includes(o.status) || !o.availableUntil) return null;
+  const today = now.toISOString().slice(0, 10);
+  const horizon = new Date(now.getTime() + OFFER_EXPIRY_NOTICE_DAYS * DAY_MS).toISOString().slice(0, 10);
+  if (o.availableUntil < today || o.availableUntil > horizon) return null;
+  return {
+    kind: 'offer_expiring',
+    subjectKey: `${o.id}@${o.availableUntil}`,
+    subjectType: 'offer',
+    subjectId: o.id,
+    payload: { availableUntil: o.availableUntil },
+  };
+}
+
+/** 12 months after delivery (resolution 2663 OP20), for a request delivered or closed after delivery. */
+export function followUpReminder(r: { id: string; status: string; deliveredAt: Date | null }, now: Date): DueReminder | null {
+  if (!r.deliveredAt || !['delivered', 'closed'].includes(r.status)) return null;
+  const due = followUpDue(r.deliveredAt);
+  if (due.getTime() > now.getTime() || now.getTime() - due.getTime() > FOLLOW_UP_GRACE_DAYS * DAY_MS) return null;
+  return {
+    kind: 'follow_up_due',
+    subjectKey: `${r.id}@${r.deliveredAt.toISOString()}`,
+    subjectType: 'request',
+    subjectId: r.id,
+    payload: { deliveredAt: r.deliveredAt.toISOString(), dueAt: due.toISOString() },
+  };
+}
