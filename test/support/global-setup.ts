@@ -1,5 +1,6 @@
 import './register-paths';
 import { randomBytes } from 'node:crypto';
+import { AddressInfo, createServer } from 'node:net';
 import { loadConfig } from '@app/config';
 import { createDataSource, ensureDatabase, seedDemo } from '@app/database';
 
@@ -16,6 +17,11 @@ export default async function globalSetup(): Promise<void> {
   process.env.QUEUE_PREFIX = `test${run}`;
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL = 'warn';
+  // E-mail: no test process runs the demo catcher on 2525, mails a developer's running demo or a server named
+  // in .env; workers send to a closed local port unless a test starts its own SMTP peer (smtp-peer.ts).
+  process.env.SMTP_URL = '';
+  process.env.MAIL_CATCHER = 'off';
+  process.env.DEMO_SMTP_PORT = String(await closedPort());
   await ensureDatabase(process.env.DATABASE_URL);
   const ds = await createDataSource(process.env.DATABASE_URL).initialize();
   try {
@@ -24,4 +30,16 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await ds.destroy();
   }
+}
+
+/** A loopback port nothing listens on (bound, then released). */
+async function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
 }

@@ -17,16 +17,17 @@ import {
   requestText,
   type PreparedRequest,
 } from './score';
-import { TextIndex, TextScatter } from './text-index';
+import { TEXT_BLOCKS, TEXT_SIGNATURE_WORDS, TextIndex, TextScatter } from './text-index';
 import type { MatchResult, MatchableOffer, MatchableRequest, ScoringContext, WeightsProfile } from './types';
 import { DEFAULT_WEIGHTS_PROFILE } from './weights-profile';
 
 /** Bumped whenever a formula changes, so stored matches say which engine scored them (DESIGN §4, Match). */
 export const MATCHING_ENGINE_VERSION = 1;
-export const PHASE = { bitmaps: 0, cap: 0, passA: 0, sort: 0, passB: 0, n: 0 };
 
-// Floating-point slack for the one bound that is a sum computed in another order than the score itself.
+// Floating-point slack for the bounds that are sums computed in another order than the score itself.
 const BOUND_SLACK = 1e-9;
+// Text relevance is rounded to 1e-12 (text-index.ts); a per-offer text bound gets this much headroom.
+const TEXT_BOUND_SLACK = 1e-9;
 
 /** Counters and phase timings a caller may pass to the scoring methods, to see where the work goes. */
 export interface MatchingStats {
@@ -133,6 +134,9 @@ export class MatchingEngine {
   private candidateBounds = new Float64Array(256);
   private order = new Int32Array(256);
   private readonly bucketStarts = new Int32Array(BUCKETS + 1);
+  // The query's per-block text bounds and block signature (TextIndex.blockBounds).
+  private readonly textBlockBounds = new Float64Array(TEXT_BLOCKS);
+  private readonly querySignature = new Int32Array(TEXT_SIGNATURE_WORDS);
 
   constructor(
     offers: Iterable<MatchableOffer>,
@@ -225,12 +229,10 @@ export class MatchingEngine {
   private selectIndexed(r: PreparedRequest, stats: MatchingStats | undefined): TopK {
     const { topK, threshold } = this.scorer.profile;
     const top = new TopK(topK, threshold);
-    let t0 = performance.now();
     const { eligible, shared } = this.index.candidates(r);
     const words = this.index.wordCount;
-    let t1 = performance.now(); PHASE.bitmaps += t1 - t0; PHASE.n++;
     const textCap = this.text.similarityBound(r.text);
-    PHASE.cap += performance.now() - t1;
+    this.text.blockBounds(r.text, this.textBlockBounds, this.querySignature);
     const candidates = this.search(r, top, words, eligible, shared, false, textCap, stats);
     if (stats) {
       stats.candidates += candidates;
@@ -389,7 +391,6 @@ export class MatchingEngine {
     const end = r.end;
     const unbounded = w[4] * textCap + w[5] + w[6] + w[9] + (r.preferred.length > 0 ? w[8] : 0);
 
-    const tA = performance.now();
     const counts = this.bucketStarts;
     counts.fill(0);
     let count = 0;
@@ -418,7 +419,7 @@ export class MatchingEngine {
       }
     }
     if (count === 0) return 0;
-    let ta = performance.now(); PHASE.passA += ta - tA;
+
     // Bucket sort, best bucket first: counts become start offsets into `order`.
     let offset = 0;
     for (let b = BUCKETS - 1; b >= 0; b--) {
@@ -431,7 +432,10 @@ export class MatchingEngine {
     for (let i = 0; i < count; i++) order[counts[bucketOf(bounds[i])]++] = i;
     // counts[b] is now the end of bucket b (= start of bucket b - 1).
 
-    let tb = performance.now(); PHASE.sort += tb - ta;
+    const signatures = index.textSignatures;
+    const querySignature = this.querySignature;
+    const blockBounds = this.textBlockBounds;
+    const textWeight = w[4];
     let full = 0;
     let exact = 0;
     let i = 0;
@@ -441,17 +445,30 @@ export class MatchingEngine {
       if (b < BUCKETS - 1 && (b + 1) / BUCKETS + BOUND_SLACK < top.floor) break;
       for (; i < endOfBucket; i++) {
         const c = order[i];
-        if (bounds[c] + BOUND_SLACK < top.floor) continue;
+        const bound = bounds[c];
+        if (bound + BOUND_SLACK < top.floor) continue;
         const slot = slots[c];
+        // The offer's own text bound: the query's block bounds over the term blocks both texts touch.
+        let textBound = 0;
+        const base = slot * TEXT_SIGNATURE_WORDS;
+        for (let j = 0; j < TEXT_SIGNATURE_WORDS; j++) {
+          let x = signatures[base + j] & querySignature[j];
+          while (x !== 0) {
+            const low = x & -x;
+            x ^= low;
+            textBound += blockBounds[(j << 5) | (31 - Math.clz32(low))];
+          }
+        }
+        textBound = Math.min(textCap, textBound + TEXT_BOUND_SLACK);
+        if (bound - (textWeight * (textCap - textBound)) / total + BOUND_SLACK < top.floor) continue;
         const nonText = scorer.nonTextSum(r, index, slot);
         full++;
-        if (scorer.combine(nonText, textCap) < top.floor) continue;
+        if (scorer.combine(nonText, textBound) < top.floor) continue;
         const o = index.slot(slot)!;
         top.consider(scorer.combine(nonText, scorer.textRelevance(r, o)), slot, o.offer.id);
         exact++;
       }
     }
-    PHASE.passB += performance.now() - tb;
     if (stats) {
       stats.fullScores += full;
       stats.exactScores += exact;

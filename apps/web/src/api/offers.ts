@@ -41,6 +41,8 @@ export interface AssistanceOffer {
   /** Only for the offering provider and the Committee. */
   capacity?: OfferCapacity;
   availableActions: OfferAction[];
+  /** Whether the viewer may edit the offer's content now (the API decides). */
+  canEdit: boolean;
 }
 
 export interface OfferInput {
@@ -60,17 +62,8 @@ export interface OfferInput {
   availableUntil: string | null;
 }
 
-export const OFFER_SORTS = ['createdAt', 'updatedAt', 'title', 'availableUntil', 'status'] as const;
+export const OFFER_SORTS = ['createdAt', 'updatedAt', 'submittedAt', 'title', 'availableUntil', 'status'] as const;
 export type OfferSort = (typeof OFFER_SORTS)[number];
-
-/** Statuses in which the provider may still edit its offer. */
-export const OFFER_EDITABLE_STATUSES: readonly OfferStatus[] = [
-  'draft',
-  'pending_verification',
-  'active',
-  'paused',
-  'exhausted',
-];
 
 export interface OfferListParams {
   page: number;

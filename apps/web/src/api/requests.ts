@@ -24,9 +24,6 @@ export type RequestAction =
 export const CLOSE_REASONS = ['fulfilled', 'partially_fulfilled', 'withdrawn', 'superseded', 'no_offer'] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
-/** The statuses in which the requesting agency may still edit a request. */
-export const REQUEST_EDITABLE_STATUSES: readonly RequestStatus[] = ['draft', 'clarification_requested'];
-
 export interface Money {
   /** Minor units of `currency` (cents for USD). */
   amount: number;
@@ -71,6 +68,8 @@ export interface AssistanceRequest {
   withdrawnAt: string | null;
   version: number;
   availableActions: RequestAction[];
+  /** Whether the viewer may edit the request's content now (the API decides). */
+  canEdit: boolean;
   /** For acknowledged requests whose State did not waive it: when the objection window closes. */
   objectionWindowClosesAt: string | null;
 }

@@ -34,9 +34,8 @@ export function OfferActions({ offer, size = 'sm', only }: OfferActionsProps) {
       notify({ color: 'green', title: t(`offerActions.${input.action}.done`, { title: updated.title }) });
     },
     onError: (error) => {
-      // 409: changed by someone else meanwhile. 404: no longer visible to this person (the API answers 404 when
-      // the Committee returns an offer to draft, which the Committee cannot see). Either way, show what is now.
-      if (error instanceof ApiError && (error.statusCode === 409 || error.statusCode === 404)) {
+      // Changed by someone else meanwhile: show what it is now.
+      if (error instanceof ApiError && error.statusCode === 409) {
         void queryClient.invalidateQueries({ queryKey: offerKeys.all });
       }
     },

@@ -26,6 +26,7 @@ const SORTABLE: Partial<Record<OfferColumn, { field: string; first: 'asc' | 'des
   title: { field: 'title', first: 'asc' },
   status: { field: 'status', first: 'asc' },
   availableUntil: { field: 'availableUntil', first: 'asc' },
+  submittedAt: { field: 'submittedAt', first: 'desc' },
   updatedAt: { field: 'updatedAt', first: 'desc' },
 };
 

@@ -10,7 +10,6 @@ import { useNotify } from '../components/notifications';
 import { PageHeader } from '../components/page-header';
 import { requestPath } from '../paths';
 import { RequestForm } from '../requests/request-form';
-import { canEditRequest } from '../requests/request-permissions';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
 
 export function EditRequestPage() {
@@ -55,7 +54,7 @@ export function EditRequestPage() {
     <Stack gap={0}>
       <BackLink to={detailPath} label={data.reference} />
       <PageHeader title={t('requestForm.editTitle', { reference: data.reference })} />
-      {!canEditRequest(user, data) ? (
+      {!data.canEdit ? (
         <Alert color="gray" title={t('requestForm.notEditable.title')}>
           <Stack gap="sm" align="flex-start">
             <Text size="sm">{t('requestForm.notEditable.description')}</Text>

@@ -13,7 +13,6 @@ import { PageHeader } from '../components/page-header';
 import { OfferStatusBadge } from '../components/status-badge';
 import { formatDate, formatDateTime, formatMoney } from '../format';
 import { OfferActions } from '../offers/offer-actions';
-import { canEditOffer } from '../offers/offer-permissions';
 import { editOfferPath, offerListPath } from '../paths';
 import { TaxonomyBadges, TaxonomyList } from '../taxonomy/taxonomy-badges';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
@@ -46,7 +45,7 @@ export function OfferDetailPage() {
   }
 
   const data = offer.data;
-  const editable = canEditOffer(user, data);
+  const editable = data.canEdit;
   const returned =
     data.status === 'draft' ? history.data?.filter((item) => item.action === 'return_to_draft').at(-1) : undefined;
 

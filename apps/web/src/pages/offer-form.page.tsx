@@ -3,13 +3,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { createOffer, offerKeys, offerQuery, updateOffer, type OfferInput } from '../api/offers';
-import { useSignedInUser } from '../auth/current-user';
 import { BackLink, PageLoader } from '../components/detail-layout';
 import { ErrorState } from '../components/error-state';
 import { useNotify } from '../components/notifications';
 import { PageHeader } from '../components/page-header';
 import { OfferForm } from '../offers/offer-form';
-import { canEditOffer } from '../offers/offer-permissions';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
 
 export function NewOfferPage() {
@@ -44,7 +42,6 @@ export function NewOfferPage() {
 export function EditOfferPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const user = useSignedInUser();
   const navigate = useNavigate();
   const notify = useNotify();
   const queryClient = useQueryClient();
@@ -70,7 +67,7 @@ export function EditOfferPage() {
     <Stack gap={0}>
       <BackLink to={detailPath} label={offer.data.title} />
       <PageHeader title={t('offerForm.editTitle')} />
-      {canEditOffer(user, offer.data) ? (
+      {offer.data.canEdit ? (
         <OfferForm
           key={`${offer.data.id}:${offer.data.version}`}
           offer={offer.data}

@@ -16,7 +16,6 @@ import { RequestStatusBadge } from '../components/status-badge';
 import { formatDate, formatDateTime, formatMoney } from '../format';
 import { editRequestPath, requestListPath } from '../paths';
 import { ObjectionWindowNote, RequestActions } from '../requests/request-actions';
-import { canEditRequest } from '../requests/request-permissions';
 import { PriorityBadge } from '../requests/priority-badge';
 import { TaxonomyBadges, TaxonomyList } from '../taxonomy/taxonomy-badges';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
@@ -48,7 +47,7 @@ export function RequestDetailPage() {
   }
 
   const data = request.data;
-  const editable = canEditRequest(user, data);
+  const editable = data.canEdit;
   const question = data.status === 'clarification_requested' ? latestClarification(history.data) : undefined;
 
   return (

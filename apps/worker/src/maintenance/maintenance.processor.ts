@@ -17,8 +17,8 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    // Hourly, and once at start so a worker that was down catches up.
-    await this.queue.upsertJobScheduler(JOBS.expireOffers, { every: HOUR, immediately: true }, { name: JOBS.expireOffers, opts: DEFAULT_JOB_OPTIONS });
+    // Hourly; a repeatable job with `every` also runs once at once, so a worker that was down catches up.
+    await this.queue.upsertJobScheduler(JOBS.expireOffers, { every: HOUR }, { name: JOBS.expireOffers, opts: DEFAULT_JOB_OPTIONS });
   }
 
   async process(job: Job): Promise<unknown> {

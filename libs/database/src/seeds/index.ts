@@ -1,7 +1,9 @@
 import type { DataSource } from 'typeorm';
+import { seedDemoMatches } from './demo-matches.seed';
 import { seedDemoWorld } from './demo-world.seed';
 import { seedDemoOrganizations } from './demo.seed';
 
+export * from './demo-matches.seed';
 export * from './demo-offers.data';
 export * from './demo-organizations.data';
 export * from './demo-requests.data';
@@ -13,5 +15,6 @@ export * from './synthetic-world.seed';
 export async function seedDemo(ds: DataSource): Promise<Record<string, number>> {
   const { report, orgIds } = await seedDemoOrganizations(ds);
   const world = await seedDemoWorld(ds, orgIds);
-  return { ...report, ...world };
+  const matches = await seedDemoMatches(ds);
+  return { ...report, ...world, ...matches };
 }

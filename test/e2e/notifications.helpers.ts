@@ -1,0 +1,120 @@
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '@app/config';
+import { createDataSource, dropDatabase, ensureDatabase, seedDemoOrganizations } from '@app/database';
+import { QUEUES, redisConnection } from '@app/queue';
+import { RunningProcess, spawnApp, waitFor } from '../support/platform';
+import { SmtpPeer } from '../support/smtp-peer';
+
+/**
+ * API + worker processes on a scratch database and queue prefix of their own, mailing a real SMTP peer in the
+ * test process. Isolated so another file's worker can neither take these events and e-mails nor lose its own
+ * to this worker, whatever Jest runs in parallel.
+ */
+export interface NotificationsWorld {
+  api: RunningProcess;
+  worker: RunningProcess;
+  ds: DataSource;
+  peer: SmtpPeer;
+  env: Record<string, string>;
+  mailQueue: Queue;
+  notificationsQueue: Queue;
+  startWorker(extraEnv?: Record<string, string>): Promise<RunningProcess>;
+  close(): Promise<void>;
+}
+
+export async function startNotificationsWorld(workerEnv: Record<string, string> = {}): Promise<NotificationsWorld> {
+  const config = loadConfig();
+  const tag = randomBytes(3).toString('hex');
+  const url = new URL(config.database.DATABASE_URL);
+  url.pathname = `${url.pathname}_n${tag}`;
+  const databaseUrl = url.toString();
+  await ensureDatabase(databaseUrl);
+  const ds = await createDataSource(databaseUrl).initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  await seedDemoOrganizations(ds);
+  const peer = await SmtpPeer.start();
+  const prefix = `${config.redis.QUEUE_PREFIX}n${tag}`;
+  const env = {
+    DATABASE_URL: databaseUrl,
+    QUEUE_PREFIX: prefix,
+    SMTP_URL: peer.url,
+    MAIL_CATCHER: 'off',
+    MAIL_RETRY_DELAY_MS: '200',
+    MAIL_MAX_ATTEMPTS: '6',
+  };
+  const connection = redisConnection(config.redis.REDIS_URL);
+  const mailQueue = new Queue(QUEUES.mail, { connection, prefix });
+  const notificationsQueue = new Queue(QUEUES.notifications, { connection, prefix });
+  const processes: RunningProcess[] = [];
+  const api = await spawnApp('api', env);
+  processes.push(api);
+  const startWorker = async (extraEnv: Record<string, string> = {}) => {
+    const w = await spawnApp('worker', { ...env, ...workerEnv, ...extraEnv });
+    processes.push(w);
+    return w;
+  };
+  const worker = await startWorker();
+  return {
+    api,
+    worker,
+    ds,
+    peer,
+    env,
+    mailQueue,
+    notificationsQueue,
+    startWorker,
+    close: async () => {
+      await Promise.all(processes.map((p) => p.stop('SIGKILL')));
+      await mailQueue.close();
+      await notificationsQueue.close();
+      await ds.destroy();
+      await dropDatabase(databaseUrl);
+      await peer.close();
+      const redis = new Redis(config.redis.REDIS_URL);
+      try {
+        let cursor = '0';
+        do {
+          const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+          cursor = next;
+          if (keys.length) await redis.del(...keys);
+        } while (cursor !== '0');
+      } finally {
+        redis.disconnect();
+      }
+    },
+  };
+}
+
+export interface DeliveryRow {
+  id: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  message_id: string;
+  recipient: string;
+  kind: string;
+}
+
+/** The e-mail deliveries of the notifications an event type made for a subject. */
+export async function deliveriesFor(ds: DataSource, eventType: string, subjectId: string): Promise<DeliveryRow[]> {
+  return ds.query(
+    `SELECT d.id, d.status, d.attempts, d.last_error, d.message_id, d.recipient, d.kind FROM notification_deliveries d
+       JOIN notifications n ON n.id = d.notification_id WHERE n.event_type = $1 AND n.subject_id = $2 ORDER BY d.recipient`,
+    [eventType, subjectId],
+  );
+}
+
+/** Waits until every delivery of the event is settled (sent or failed), and returns them. */
+export async function settledDeliveries(ds: DataSource, eventType: string, subjectId: string, expected: number, timeoutMs = 20_000): Promise<DeliveryRow[]> {
+  return waitFor(
+    async () => {
+      const rows = await deliveriesFor(ds, eventType, subjectId);
+      return rows.length === expected && rows.every((r) => r.status === 'sent' || r.status === 'failed') ? rows : null;
+    },
+    timeoutMs,
+    `${expected} settled deliveries for ${eventType}`,
+  );
+}

@@ -1,0 +1,129 @@
+import { simpleParser, AddressObject } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+/** Every message the peer was handed (DATA), whatever it answered. */
+export interface Submission {
+  messageId: string;
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  /** 250, or the failure code the peer was told to answer with. */
+  code: number;
+  at: number;
+}
+
+interface FailureRule {
+  remaining: number;
+  code: number;
+  match?: (s: Submission) => boolean;
+}
+
+const addresses = (a: AddressObject | AddressObject[] | undefined): string[] =>
+  (Array.isArray(a) ? a : a ? [a] : []).flatMap((o) => o.value.map((v) => v.address ?? '').filter(Boolean));
+
+/**
+ * A real SMTP server in the test process (smtp-server + mailparser) with faults on demand: answer 4xx/5xx for
+ * the next N messages, go down and come back on the same port. `submissions` records every attempt;
+ * `mailbox()` is what a recipient's store would hold — one copy per Message-ID, as mailbox stores and many
+ * MTAs de-duplicate (the guarantee docs/notifications.md describes).
+ */
+export class SmtpPeer {
+  readonly submissions: Submission[] = [];
+  private server: SMTPServer | null = null;
+  private rules: FailureRule[] = [];
+
+  private constructor(public port: number) {}
+
+  static async start(port = 0): Promise<SmtpPeer> {
+    const peer = new SmtpPeer(port);
+    await peer.up();
+    return peer;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  /** Answer `code` (e.g. 421, 550) after DATA for the next `count` messages that `match` (default: any). */
+  failNext(count: number, code: number, match?: (s: Submission) => boolean): void {
+    this.rules.push({ remaining: count, code, match });
+  }
+
+  /** Accepted messages, one per Message-ID (the first copy), oldest first. */
+  mailbox(): Submission[] {
+    const seen = new Set<string>();
+    return this.accepted().filter((s) => (seen.has(s.messageId) ? false : (seen.add(s.messageId), true)));
+  }
+
+  accepted(): Submission[] {
+    return this.submissions.filter((s) => s.code === 250);
+  }
+
+  /** How often the server accepted a message with this Message-ID (more than 1 = a resend). */
+  acceptedCount(messageId: string): number {
+    return this.accepted().filter((s) => s.messageId === messageId).length;
+  }
+
+  to(address: string): Submission[] {
+    return this.mailbox().filter((s) => s.to.includes(address));
+  }
+
+  /** Stop listening and drop open connections: clients get connection refused until `up()`. */
+  async down(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  async up(): Promise<void> {
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      closeTimeout: 50,
+      onData: (stream, _session, callback) => {
+        simpleParser(stream).then(
+          (mail) => {
+            const submission: Submission = {
+              messageId: mail.messageId ?? '',
+              from: mail.from?.text ?? '',
+              to: addresses(mail.to),
+              subject: mail.subject ?? '',
+              text: mail.text ?? '',
+              html: typeof mail.html === 'string' ? mail.html : '',
+              code: 250,
+              at: Date.now(),
+            };
+            const rule = this.rules.find((r) => r.remaining > 0 && (!r.match || r.match(submission)));
+            if (rule) {
+              rule.remaining--;
+              submission.code = rule.code;
+            }
+            this.submissions.push(submission);
+            if (!rule) return callback(null, 'OK: queued');
+            const err = new Error(rule.code >= 500 ? 'Mailbox unavailable (test peer)' : 'Try again later (test peer)') as Error & { responseCode: number };
+            err.responseCode = rule.code;
+            callback(err);
+          },
+          (err: Error) => callback(err),
+        );
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.server.once('error', reject);
+      server.listen(this.port, '127.0.0.1', () => {
+        server.server.off('error', reject);
+        this.port = (server.server.address() as AddressInfo).port;
+        resolve();
+      });
+    });
+    this.server = server;
+  }
+
+  async close(): Promise<void> {
+    await this.down();
+  }
+}
