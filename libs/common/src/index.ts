@@ -1,3 +1,4 @@
+import './zod-messages';
 export * from './domain-error';
 export * from './http-exception.filter';
 export * from './validation';

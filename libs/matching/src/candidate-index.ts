@@ -167,8 +167,18 @@ export class CandidateIndex implements OfferColumns {
    */
   candidates(r: PreparedRequest): { eligible: Uint32Array; shared: Uint32Array } {
     const n = this.words;
-    const eligible = this.eligibleScratch;
+    const eligible = this.eligibleFor(r);
     const shared = this.sharedScratch;
+    shared.fill(0);
+    for (const b of bitsOf(r.provisionMask)) orInto(shared, this.byProvision[b], n);
+    for (const b of bitsOf(r.assistanceTypeMask)) orInto(shared, this.byAssistanceType[b], n);
+    return { eligible, shared };
+  }
+
+  /** The `eligible` bitmap of `candidates` alone (a scratch buffer, overwritten by the next call). */
+  eligibleFor(r: PreparedRequest): Uint32Array {
+    const n = this.words;
+    const eligible = this.eligibleScratch;
     const state = this.byState.get(r.request.state);
     const live = this.live;
     const global = this.global;
@@ -176,21 +186,54 @@ export class CandidateIndex implements OfferColumns {
     else for (let w = 0; w < n; w++) eligible[w] = live[w] & global[w];
 
     if (r.domainMask !== 0) {
-      const domainBits = bitsOf(r.domainMask)
-        .map((b) => this.byDomain[b])
-        .filter((x): x is Uint32Array => x !== undefined);
       const wildcard = this.allDomains;
+      const domains: Uint32Array[] = [];
+      for (const b of bitsOf(r.domainMask)) if (this.byDomain[b]) domains.push(this.byDomain[b]);
       for (let w = 0; w < n; w++) {
         let any = wildcard[w];
-        for (const d of domainBits) any |= d[w];
+        for (let d = 0; d < domains.length; d++) any |= domains[d][w];
         eligible[w] &= any;
       }
     }
+    return eligible;
+  }
 
-    shared.fill(0);
-    for (const b of bitsOf(r.provisionMask)) orInto(shared, this.byProvision[b], n);
-    for (const b of bitsOf(r.assistanceTypeMask)) orInto(shared, this.byAssistanceType[b], n);
-    return { eligible, shared };
+  /**
+   * Splits `within` by how many of the codes in `mask` (one axis) each offer lists: for k = 0..n, n the number
+   * of codes, writes the bitmap of offers listing exactly k of them to out[offset + k·wordCount …]. A bit-sliced
+   * count, word by word: no offer is visited. Returns n.
+   */
+  splitBySharedCodes(
+    axis: 'provision' | 'assistanceType',
+    mask: number,
+    within: Uint32Array,
+    out: Uint32Array,
+    offset: number,
+  ): number {
+    const n = this.words;
+    const table = axis === 'provision' ? this.byProvision : this.byAssistanceType;
+    const bitmaps: Uint32Array[] = [];
+    let codes = 0;
+    for (const b of bitsOf(mask)) {
+      codes++;
+      // A code no offer lists is still one of the n, but no offer shares it.
+      if (table[b]) bitmaps.push(table[b]);
+    }
+    out.fill(0, offset, offset + (codes + 1) * n);
+    for (let w = 0; w < n; w++) {
+      out[offset + w] = within[w];
+      for (let i = 0; i < bitmaps.length; i++) {
+        const x = bitmaps[i][w];
+        if (x === 0) continue;
+        // Offers holding this code move up one count.
+        for (let k = i + 1; k >= 1; k--) {
+          const at = offset + k * n + w;
+          out[at] = (out[at] & ~x) | (out[at - n] & x);
+        }
+        out[offset + w] &= ~x;
+      }
+    }
+    return codes;
   }
 
   /** Live offers listing a code on one axis, by bit (see TaxonomyEncoder) — e.g. every offer covering OP3d. */

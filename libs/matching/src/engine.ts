@@ -129,11 +129,8 @@ export class MatchingEngine {
   private readonly index: CandidateIndex;
   private readonly priorWork: PriorWorkTable;
   private scorer: PairScorer;
-  // Scratch for `search`, grown with the index: candidate slots, their first bounds, and a bucket sort of both.
-  private candidateSlots = new Int32Array(256);
-  private candidateBounds = new Float64Array(256);
-  private order = new Int32Array(256);
-  private readonly bucketStarts = new Int32Array(BUCKETS + 1);
+  // Bitmaps of the eligible offers by shared-code count (CandidateIndex.splitBySharedCodes).
+  private levels = new Uint32Array(1024);
   // The query's per-block text bounds and block signature (TextIndex.blockBounds).
   private readonly textBlockBounds = new Float64Array(TEXT_BLOCKS);
   private readonly querySignature = new Int32Array(TEXT_SIGNATURE_WORDS);
@@ -226,26 +223,67 @@ export class MatchingEngine {
     });
   }
 
+  /**
+   * Best-first selection over the candidate index. The eligible offers are split, bitmap-wise, into groups by how
+   * many of the request's provision codes (kp) and assistance-type codes (kt) they list — the two heaviest
+   * components — and the groups are taken in order of that part of the score. A group's bound is its exact
+   * provision and type coverage with every other component at its maximum (text at the query's cap); once it
+   * falls below the floor (the threshold, or the k-th best held) no later group can place and the search stops.
+   * The last group, kp = kt = 0, is the offers sharing no such code: the `restBound` case.
+   */
   private selectIndexed(r: PreparedRequest, stats: MatchingStats | undefined): TopK {
     const { topK, threshold } = this.scorer.profile;
     const top = new TopK(topK, threshold);
-    const { eligible, shared } = this.index.candidates(r);
-    const words = this.index.wordCount;
+    const index = this.index;
+    const words = index.wordCount;
+    const eligible = index.eligibleFor(r);
     const textCap = this.text.similarityBound(r.text);
     this.text.blockBounds(r.text, this.textBlockBounds, this.querySignature);
-    const candidates = this.search(r, top, words, eligible, shared, false, textCap, stats);
-    if (stats) {
-      stats.candidates += candidates;
-      for (let w = 0; w < words; w++) stats.eligible += popcount(eligible[w]);
-    }
-    if (this.restBound(r.request) + BOUND_SLACK >= top.floor) {
-      const rest = this.search(r, top, words, eligible, shared, true, textCap, stats);
+
+    const levelWords = (r.provisionCount + r.assistanceTypeCount + 2) * words;
+    if (this.levels.length < levelWords) this.levels = new Uint32Array(levelWords * 2);
+    const levels = this.levels;
+    const np = index.splitBySharedCodes('provision', r.provisionMask, eligible, levels, 0);
+    const typeOffset = (np + 1) * words;
+    const nt = index.splitBySharedCodes('assistanceType', r.assistanceTypeMask, eligible, levels, typeOffset);
+
+    const w = this.scorer.weights;
+    const total = this.scorer.totalWeight;
+    const perProvision = np === 0 ? 0 : w[0] / np;
+    const perType = nt === 0 ? 0 : w[1] / nt;
+    const others =
+      (r.domainCount > 0 ? w[2] : 0) +
+      (r.institutionCount > 0 ? w[3] : 0) +
+      w[4] * textCap +
+      w[5] +
+      w[6] +
+      w[7] +
+      (r.preferred.length > 0 ? w[8] : 0) +
+      w[9];
+    const groups = this.groups(np, nt, perProvision, perType);
+    for (const g of groups) {
+      const kp = g >> 16;
+      const kt = g & 0xffff;
+      const part = perProvision * kp + perType * kt;
+      if ((part + others) / total + BOUND_SLACK < top.floor) break;
+      const visited = this.search(r, top, levels, kp * words, typeOffset + kt * words, part, textCap, stats);
       if (stats) {
-        stats.restScans++;
-        stats.restCandidates += rest;
+        if (kp === 0 && kt === 0) {
+          stats.restScans++;
+          stats.restCandidates += visited;
+        } else stats.candidates += visited;
       }
     }
+    if (stats) for (let i = 0; i < words; i++) stats.eligible += popcount(eligible[i]);
     return top;
+  }
+
+  /** Every (kp, kt) pair, packed as kp << 16 | kt, by kp·perProvision + kt·perType descending. */
+  private groups(np: number, nt: number, perProvision: number, perType: number): number[] {
+    const groups: number[] = [];
+    for (let kp = 0; kp <= np; kp++) for (let kt = 0; kt <= nt; kt++) groups.push((kp << 16) | kt);
+    const part = (g: number) => perProvision * (g >> 16) + perType * (g & 0xffff);
+    return groups.sort((a, b) => part(b) - part(a));
   }
 
   private selectExhaustive(r: PreparedRequest, stats: MatchingStats | undefined): TopK {
@@ -336,134 +374,85 @@ export class MatchingEngine {
   }
 
   /**
-   * Scores the offers of one bitmap (`eligible ∧ shared`, or `eligible ∧ ¬shared` for the rest) into `top`,
-   * best-first, doing the costly work only where it can change the result. Three bounds, each at least the
-   * exact score:
-   *   1. cheap, from the mask columns: the four taxonomy coverages and language fit exactly; text relevance at
-   *      `textCap` (the query's bound over all offers, see TextIndex.similarityBound); budget, timing, prior
-   *      work and preferred provider at their maximum;
-   *   2. combine(nonTextSum, textCap): every component exact except text relevance;
-   *   3. the exact score.
-   * Candidates are bucket-sorted by the first bound and taken from the best bucket down, so the k held fill with
-   * good offers early and the floor (threshold, or k-th best held) rises fast. Once a bucket's upper edge falls
-   * below the floor, no remaining candidate can enter and the search stops; inside, a candidate is dropped at the
-   * first bound that falls below the floor.
+   * Scores one group (the offers in both `levels` bitmaps, at `provisionAt` and `typeAt`) into `top`, doing the
+   * costly work only where it can change the result. Four bounds, each at least the exact score, each checked
+   * against the floor before the next:
+   *   1. from the mask columns: the group's provision and type part, domain, institution and language fit
+   *      exactly; text relevance at `textCap`; budget, timing, prior work and preferred provider at most 1;
+   *   2. the same with the offer's own text bound — the query's block bounds summed over the term blocks the two
+   *      texts share (TextIndex.blockBounds);
+   *   3. combine(nonTextSum, that text bound): every component exact but text;
+   *   4. the exact score.
+   * Returns the number of offers visited.
    */
   private search(
     r: PreparedRequest,
     top: TopK,
-    words: number,
-    eligible: Uint32Array,
-    shared: Uint32Array,
-    rest: boolean,
+    levels: Uint32Array,
+    provisionAt: number,
+    typeAt: number,
+    part: number,
     textCap: number,
     stats: MatchingStats | undefined,
   ): number {
-    const capacity = words * 32;
-    if (this.candidateSlots.length < capacity) {
-      this.candidateSlots = new Int32Array(capacity);
-      this.candidateBounds = new Float64Array(capacity);
-      this.order = new Int32Array(capacity);
-    }
     const index = this.index;
-    const slots = this.candidateSlots;
-    const bounds = this.candidateBounds;
+    const words = index.wordCount;
     const scorer = this.scorer;
     const w = scorer.weights;
     const total = scorer.totalWeight;
-    const provisionMasks = index.provisionMasks;
-    const typeMasks = index.assistanceTypeMasks;
     const domainMasks = index.domainMasks;
     const institutionMasks = index.institutionMasks;
     const languageMasks = index.languageMasks;
-    const rp = r.provisionMask;
-    const rt = r.assistanceTypeMask;
+    const availableFrom = index.availableFrom;
+    const availableUntil = index.availableUntil;
+    const signatures = index.textSignatures;
+    const querySignature = this.querySignature;
+    const blockBounds = this.textBlockBounds;
+    const sigWords = TEXT_SIGNATURE_WORDS;
     const rd = r.domainMask;
     const ri = r.institutionMask;
     const rl = r.languageMask;
-    const perProvision = r.provisionCount === 0 ? 0 : w[0] / r.provisionCount;
-    const perType = r.assistanceTypeCount === 0 ? 0 : w[1] / r.assistanceTypeCount;
     const perDomain = r.domainCount === 0 ? 0 : w[2] / r.domainCount;
     const perInstitution = r.institutionCount === 0 ? 0 : w[3] / r.institutionCount;
-    const availableFrom = index.availableFrom;
-    const availableUntil = index.availableUntil;
     const start = r.start;
     const end = r.end;
-    const unbounded = w[4] * textCap + w[5] + w[6] + w[9] + (r.preferred.length > 0 ? w[8] : 0);
+    const textWeight = w[4];
+    const fixed = part + w[5] + w[6] + w[9] + (r.preferred.length > 0 ? w[8] : 0);
+    const capped = fixed + textWeight * textCap;
 
-    const counts = this.bucketStarts;
-    counts.fill(0);
-    let count = 0;
+    let visited = 0;
+    let full = 0;
+    let exact = 0;
     for (let wi = 0; wi < words; wi++) {
-      let x = rest ? eligible[wi] & ~shared[wi] : eligible[wi] & shared[wi];
+      let x = levels[provisionAt + wi] & levels[typeAt + wi];
       while (x !== 0) {
         const low = x & -x;
         x ^= low;
         const slot = (wi << 5) | (31 - Math.clz32(low));
         // windowsOverlap, on the flat arrays.
         if ((start !== null && start > availableUntil[slot]) || (end !== null && availableFrom[slot] > end)) continue;
+        visited++;
         const ol = languageMasks[slot];
         const language = rl === 0 || (rl & ol) !== 0 ? 1 : ol === 0 ? 0.5 : 0;
-        const bound =
-          (perProvision * popcount(rp & provisionMasks[slot]) +
-            perType * popcount(rt & typeMasks[slot]) +
-            perDomain * popcount(rd & domainMasks[slot]) +
-            perInstitution * popcount(ri & institutionMasks[slot]) +
-            w[7] * language +
-            unbounded) /
-          total;
-        slots[count] = slot;
-        bounds[count] = bound;
-        counts[bucketOf(bound)]++;
-        count++;
-      }
-    }
-    if (count === 0) return 0;
-
-    // Bucket sort, best bucket first: counts become start offsets into `order`.
-    let offset = 0;
-    for (let b = BUCKETS - 1; b >= 0; b--) {
-      const n = counts[b];
-      counts[b] = offset;
-      offset += n;
-    }
-    counts[BUCKETS] = offset;
-    const order = this.order;
-    for (let i = 0; i < count; i++) order[counts[bucketOf(bounds[i])]++] = i;
-    // counts[b] is now the end of bucket b (= start of bucket b - 1).
-
-    const signatures = index.textSignatures;
-    const querySignature = this.querySignature;
-    const blockBounds = this.textBlockBounds;
-    const textWeight = w[4];
-    let full = 0;
-    let exact = 0;
-    let i = 0;
-    for (let b = BUCKETS - 1; b >= 0 && i < count; b--) {
-      const endOfBucket = counts[b];
-      // Every bound in bucket b lies below (b + 1) / BUCKETS; the top bucket also holds bounds rounded past 1.
-      if (b < BUCKETS - 1 && (b + 1) / BUCKETS + BOUND_SLACK < top.floor) break;
-      for (; i < endOfBucket; i++) {
-        const c = order[i];
-        const bound = bounds[c];
-        if (bound + BOUND_SLACK < top.floor) continue;
-        const slot = slots[c];
-        // The offer's own text bound: the query's block bounds over the term blocks both texts touch.
+        const masks =
+          perDomain * popcount(rd & domainMasks[slot]) + perInstitution * popcount(ri & institutionMasks[slot]) + w[7] * language;
+        const floor = top.floor;
+        if ((masks + capped) / total + BOUND_SLACK < floor) continue;
         let textBound = 0;
-        const base = slot * TEXT_SIGNATURE_WORDS;
-        for (let j = 0; j < TEXT_SIGNATURE_WORDS; j++) {
-          let x = signatures[base + j] & querySignature[j];
-          while (x !== 0) {
-            const low = x & -x;
-            x ^= low;
-            textBound += blockBounds[(j << 5) | (31 - Math.clz32(low))];
+        const base = slot * sigWords;
+        for (let j = 0; j < sigWords; j++) {
+          let y = signatures[base + j] & querySignature[j];
+          while (y !== 0) {
+            const bit = y & -y;
+            y ^= bit;
+            textBound += blockBounds[(j << 5) | (31 - Math.clz32(bit))];
           }
         }
         textBound = Math.min(textCap, textBound + TEXT_BOUND_SLACK);
-        if (bound - (textWeight * (textCap - textBound)) / total + BOUND_SLACK < top.floor) continue;
+        if ((masks + fixed + textWeight * textBound) / total + BOUND_SLACK < floor) continue;
         const nonText = scorer.nonTextSum(r, index, slot);
         full++;
-        if (scorer.combine(nonText, textBound) < top.floor) continue;
+        if (scorer.combine(nonText, textBound) < floor) continue;
         const o = index.slot(slot)!;
         top.consider(scorer.combine(nonText, scorer.textRelevance(r, o)), slot, o.offer.id);
         exact++;
@@ -473,7 +462,7 @@ export class MatchingEngine {
       stats.fullScores += full;
       stats.exactScores += exact;
     }
-    return count;
+    return visited;
   }
 
   private explainAll(r: PreparedRequest, top: TopK): MatchResult[] {
@@ -482,12 +471,4 @@ export class MatchingEngine {
       return this.scorer.explain(r, this.index, slot, this.context, top.scores[i], via);
     });
   }
-}
-
-// Resolution of the bucket sort in `search`: bounds lie in [0, 1].
-const BUCKETS = 128;
-
-function bucketOf(bound: number): number {
-  const b = Math.floor(bound * BUCKETS);
-  return b < 0 ? 0 : b >= BUCKETS ? BUCKETS - 1 : b;
 }

@@ -9,11 +9,14 @@ export interface ActionDialogConfig {
   description: string;
   confirmLabel: string;
   confirmColor?: string;
-  /** `required`: the action is refused without one (a question, a reason to return). */
-  comment: 'required' | 'optional';
+  /** `required`: the action is refused without one (a question, a reason to return); `none`: no comment box. */
+  comment: 'required' | 'optional' | 'none';
   commentLabel?: string;
   commentPlaceholder?: string;
+  /** A reason picked from a list (closing a request)… */
   reasons?: { value: string; label: string }[];
+  /** …or written by the person (declining a match): required either way. */
+  reasonText?: { label: string; placeholder?: string };
   /** Anything else the person should know before confirming (e.g. the objection window). */
   extra?: ReactNode;
 }
@@ -44,13 +47,13 @@ export function ActionDialog({ config, onClose, onConfirm, pending, error }: Act
   const fieldErrors = error instanceof ApiError ? error.fieldErrors : [];
   const serverError = (field: string) => fieldErrors.find((issue) => issue.field === field)?.message;
   const commentMissing = config?.comment === 'required' && !comment.trim();
-  const reasonMissing = !!config?.reasons && !reason;
+  const reasonMissing = (!!config?.reasons && !reason) || (!!config?.reasonText && !reason?.trim());
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     setTouched(true);
     if (commentMissing || reasonMissing) return;
-    onConfirm({ comment: comment.trim() || undefined, reason: reason ?? undefined });
+    onConfirm({ comment: comment.trim() || undefined, reason: reason?.trim() || undefined });
   };
 
   return (
@@ -71,21 +74,38 @@ export function ActionDialog({ config, onClose, onConfirm, pending, error }: Act
                 error={(touched && reasonMissing ? t('actions.reasonRequired') : undefined) ?? serverError('reason')}
               />
             )}
-            <Textarea
-              label={
-                config.commentLabel ??
-                (config.comment === 'required' ? t('actions.commentRequired') : t('actions.commentOptional'))
-              }
-              placeholder={config.commentPlaceholder}
-              value={comment}
-              onChange={(event) => setComment(event.currentTarget.value)}
-              required={config.comment === 'required'}
-              autosize
-              minRows={3}
-              maxRows={10}
-              data-autofocus
-              error={(touched && commentMissing ? t('actions.commentMissing') : undefined) ?? serverError('comment')}
-            />
+            {config.reasonText && (
+              <Textarea
+                label={config.reasonText.label}
+                placeholder={config.reasonText.placeholder}
+                value={reason ?? ''}
+                onChange={(event) => setReason(event.currentTarget.value)}
+                required
+                autosize
+                minRows={3}
+                maxRows={8}
+                maxLength={500}
+                data-autofocus
+                error={(touched && reasonMissing ? t('actions.reasonMissing') : undefined) ?? serverError('reason')}
+              />
+            )}
+            {config.comment !== 'none' && (
+              <Textarea
+                label={
+                  config.commentLabel ??
+                  (config.comment === 'required' ? t('actions.commentRequired') : t('actions.commentOptional'))
+                }
+                placeholder={config.commentPlaceholder}
+                value={comment}
+                onChange={(event) => setComment(event.currentTarget.value)}
+                required={config.comment === 'required'}
+                autosize
+                minRows={3}
+                maxRows={10}
+                data-autofocus
+                error={(touched && commentMissing ? t('actions.commentMissing') : undefined) ?? serverError('comment')}
+              />
+            )}
             {error != null && fieldErrors.length === 0 && (
               <Alert color="red" title={t('actions.failed')} role="alert">
                 {error instanceof ApiError && !error.isNetworkError ? error.message : describe(error)}

@@ -4,19 +4,21 @@ import { useTranslation } from 'react-i18next';
 import type { HistoryItem } from '../api/history';
 import { formatDateTime } from '../format';
 import { ErrorState } from './error-state';
-import { offerStatusColor, requestStatusColor, useStatusLabels } from './status-badge';
+import { matchStatusColor, offerStatusColor, requestStatusColor, useStatusLabels } from './status-badge';
 
 interface HistoryTimelineProps {
-  subject: 'request' | 'offer';
+  subject: 'request' | 'offer' | 'match';
   query: UseQueryResult<HistoryItem[]>;
 }
 
-/** Every step of a request or offer, oldest first: what happened, who did it, from which organisation, when. */
+const STATUS_COLOR = { request: requestStatusColor, offer: offerStatusColor, match: matchStatusColor };
+
+/** Every step of a request, offer or match, oldest first: what happened, who did it, from which organisation, when. */
 export function HistoryTimeline({ subject, query }: HistoryTimelineProps) {
   const { t, i18n } = useTranslation();
   const labels = useStatusLabels();
-  const statusLabel = subject === 'request' ? labels.request : labels.offer;
-  const statusColor = subject === 'request' ? requestStatusColor : offerStatusColor;
+  const statusLabel = labels[subject];
+  const statusColor = STATUS_COLOR[subject];
 
   if (query.isPending) {
     return (
@@ -38,6 +40,7 @@ export function HistoryTimeline({ subject, query }: HistoryTimelineProps) {
       {query.data.map((item) => {
         const color = item.toStatus ? statusColor(item.toStatus) : 'gray';
         const changedFields = Array.isArray(item.details?.fields) ? (item.details.fields as string[]) : [];
+        const rating = typeof item.details?.rating === 'number' ? item.details.rating : null;
         return (
           <Timeline.Item
             key={item.id}
@@ -80,6 +83,7 @@ export function HistoryTimeline({ subject, query }: HistoryTimelineProps) {
                   })}
                 </Text>
               )}
+              {rating !== null && <Text size="sm">{t('history.rating', { rating })}</Text>}
               {changedFields.length > 0 && (
                 <Text size="xs" c="dimmed">
                   {t('history.changedFields', {

@@ -1,5 +1,6 @@
 import { Badge, type MantineColor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { isMatchStatus, type MatchStatus } from '../api/matches';
 import { isOfferStatus, type OfferStatus } from '../api/offer-status';
 import { isRequestStatus, type RequestStatus } from '../api/request-status';
 
@@ -27,6 +28,19 @@ const OFFER_STATUS_COLOR: Record<OfferStatus, MantineColor> = {
   expired: 'gray',
 };
 
+const MATCH_STATUS_COLOR: Record<MatchStatus, MantineColor> = {
+  suggested: 'violet',
+  endorsed: 'blue',
+  accepted: 'cyan',
+  declined: 'red',
+  agreed: 'green',
+  rejected: 'red',
+  in_progress: 'teal',
+  completed: 'lime',
+  dismissed: 'gray',
+  cancelled: 'dark',
+};
+
 export function requestStatusColor(status: string): MantineColor {
   return isRequestStatus(status) ? REQUEST_STATUS_COLOR[status] : 'gray';
 }
@@ -35,11 +49,16 @@ export function offerStatusColor(status: string): MantineColor {
   return isOfferStatus(status) ? OFFER_STATUS_COLOR[status] : 'gray';
 }
 
+export function matchStatusColor(status: string): MantineColor {
+  return isMatchStatus(status) ? MATCH_STATUS_COLOR[status] : 'gray';
+}
+
 export function useStatusLabels() {
   const { t } = useTranslation();
   return {
     request: (status: string) => (isRequestStatus(status) ? t(`requestStatus.${status}`) : status),
     offer: (status: string) => (isOfferStatus(status) ? t(`offerStatus.${status}`) : status),
+    match: (status: string) => (isMatchStatus(status) ? t(`matchStatus.${status}`) : status),
   };
 }
 
@@ -62,6 +81,15 @@ export function OfferStatusBadge({ status, size = 'md' }: StatusBadgeProps) {
   return (
     <Badge color={offerStatusColor(status)} variant="light" tt="none" size={size} miw="max-content">
       {labels.offer(status)}
+    </Badge>
+  );
+}
+
+export function MatchStatusBadge({ status, size = 'md' }: StatusBadgeProps) {
+  const labels = useStatusLabels();
+  return (
+    <Badge color={matchStatusColor(status)} variant="light" tt="none" size={size} miw="max-content">
+      {labels.match(status)}
     </Badge>
   );
 }
