@@ -1,0 +1,253 @@
+import { Alert, Button, Group, Input, Modal, Rating, Stack, Text, Textarea, type ButtonProps } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CurrentUser } from '../api/auth';
+import { ApiError } from '../api/client';
+import { giveMatchFeedback, matchKeys, transitionMatch, type Match, type MatchAction } from '../api/matches';
+import { offerKeys } from '../api/offers';
+import { requestKeys } from '../api/requests';
+import { useSignedInUser } from '../auth/current-user';
+import { ActionDialog, type ActionDialogConfig } from '../components/action-dialog';
+import { useErrorMessage } from '../components/error-state';
+import { useNotify } from '../components/notifications';
+
+/** In button order: the step forward first, then the ones that end the match. */
+const ACTION_ORDER: readonly MatchAction[] = [
+  'endorse',
+  'accept',
+  'confirm',
+  'start',
+  'complete',
+  'dismiss',
+  'decline',
+  'reject',
+  'cancel',
+];
+const NEGATIVE: readonly MatchAction[] = ['dismiss', 'decline', 'reject', 'cancel'];
+const REASON_REQUIRED: readonly MatchAction[] = ['decline', 'reject'];
+const COMMENT_REQUIRED: readonly MatchAction[] = ['dismiss'];
+
+/** Which side of a completed match the person gives feedback for, if they may still give it. */
+export function feedbackSide(user: CurrentUser, match: Match): 'requester' | 'provider' | null {
+  if (match.status !== 'completed') return null;
+  if (user.role === 'agency_coordinator' || user.role === 'agency_member') {
+    return match.feedback.requester === null && match.request.state === user.organization.state ? 'requester' : null;
+  }
+  if (user.role === 'provider_member') {
+    return match.feedback.provider === null && match.offer.provider.id === user.organization.id ? 'provider' : null;
+  }
+  return null;
+}
+
+/** After any change to a match, the request (matched), the offer (capacity) and every match list may differ. */
+function useRefreshAfterMatchChange() {
+  const queryClient = useQueryClient();
+  return (match: Match) => {
+    queryClient.setQueryData(matchKeys.detail(match.id), match);
+    void queryClient.invalidateQueries({ queryKey: matchKeys.all });
+    void queryClient.invalidateQueries({ queryKey: requestKeys.detail(match.request.id) });
+    void queryClient.invalidateQueries({ queryKey: offerKeys.detail(match.offer.id) });
+    void queryClient.invalidateQueries({ queryKey: ['reports'] });
+  };
+}
+
+interface MatchActionsProps {
+  match: Match;
+  size?: ButtonProps['size'];
+}
+
+/** One button per action the API allows this person on the match now, plus feedback once it is completed. */
+export function MatchActions({ match, size = 'sm' }: MatchActionsProps) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const user = useSignedInUser();
+  const refresh = useRefreshAfterMatchChange();
+  const queryClient = useQueryClient();
+  const [action, setAction] = useState<MatchAction | null>(null);
+  const [feedbackOpen, setFeedbackOpen] = useState(false);
+  const names = { offer: match.offer.title, reference: match.request.reference, provider: match.offer.provider.name };
+
+  const transition = useMutation({
+    mutationFn: (input: { action: MatchAction; comment?: string; reason?: string }) =>
+      transitionMatch(match.id, { ...input, version: match.version }),
+    onSuccess: (updated, input) => {
+      refresh(updated);
+      setAction(null);
+      notify({ color: 'green', title: t(`matchActions.${input.action}.done`, names) });
+    },
+    onError: (error) => {
+      // Someone else acted on it meanwhile: show where it stands now.
+      if (error instanceof ApiError && error.statusCode === 409) {
+        void queryClient.invalidateQueries({ queryKey: matchKeys.all });
+      }
+    },
+  });
+
+  const actions = ACTION_ORDER.filter((candidate) => match.availableActions.includes(candidate));
+  const side = feedbackSide(user, match);
+  if (actions.length === 0 && !side) return null;
+  const primary = actions.find((candidate) => !NEGATIVE.includes(candidate));
+
+  const config = (chosen: MatchAction): ActionDialogConfig => {
+    const key = `matchActions.${chosen}` as const;
+    const base: ActionDialogConfig = {
+      title: t(`${key}.title`, names),
+      description: t(`${key}.description`, names),
+      confirmLabel: t(`${key}.confirm`),
+      comment: REASON_REQUIRED.includes(chosen) ? 'none' : COMMENT_REQUIRED.includes(chosen) ? 'required' : 'optional',
+      confirmColor: NEGATIVE.includes(chosen) ? 'red' : undefined,
+    };
+    switch (chosen) {
+      case 'dismiss':
+        return {
+          ...base,
+          commentLabel: t('matchActions.dismiss.commentLabel'),
+          commentPlaceholder: t('matchActions.dismiss.commentPlaceholder'),
+        };
+      case 'decline':
+      case 'reject':
+        return {
+          ...base,
+          reasonText: { label: t(`matchActions.${chosen}.reasonLabel`), placeholder: t(`matchActions.${chosen}.reasonPlaceholder`) },
+        };
+      case 'cancel':
+        return { ...base, commentLabel: t('matchActions.cancel.commentLabel') };
+      default:
+        return base;
+    }
+  };
+
+  return (
+    <>
+      <Group gap="xs" wrap="wrap">
+        {actions.map((candidate) => (
+          <Button
+            key={candidate}
+            size={size}
+            variant={candidate === primary ? 'filled' : 'light'}
+            color={NEGATIVE.includes(candidate) ? 'red' : undefined}
+            onClick={() => {
+              transition.reset();
+              setAction(candidate);
+            }}
+          >
+            {t(`matchActions.${candidate}.button`)}
+          </Button>
+        ))}
+        {side && (
+          <Button size={size} variant="filled" color="grape" onClick={() => setFeedbackOpen(true)}>
+            {t('matchActions.feedback.button')}
+          </Button>
+        )}
+      </Group>
+      <ActionDialog
+        config={action ? config(action) : null}
+        onClose={() => setAction(null)}
+        onConfirm={(input) => action && transition.mutate({ action, ...input })}
+        pending={transition.isPending}
+        error={transition.error}
+      />
+      {side && (
+        <FeedbackDialog
+          match={match}
+          side={side}
+          opened={feedbackOpen}
+          onClose={() => setFeedbackOpen(false)}
+          onDone={refresh}
+        />
+      )}
+    </>
+  );
+}
+
+interface FeedbackDialogProps {
+  match: Match;
+  side: 'requester' | 'provider';
+  opened: boolean;
+  onClose: () => void;
+  onDone: (match: Match) => void;
+}
+
+/** Rating 1–5 and a comment on a completed match (resolution 2663, OP20). */
+function FeedbackDialog({ match, side, opened, onClose, onDone }: FeedbackDialogProps) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const describe = useErrorMessage();
+  const [rating, setRating] = useState(0);
+  const [comment, setComment] = useState('');
+  const [touched, setTouched] = useState(false);
+  const names = { offer: match.offer.title, reference: match.request.reference, provider: match.offer.provider.name };
+
+  useEffect(() => {
+    if (!opened) return;
+    setRating(0);
+    setComment('');
+    setTouched(false);
+  }, [opened]);
+
+  const send = useMutation({
+    mutationFn: () => giveMatchFeedback(match.id, { rating, comment: comment.trim() || undefined }),
+    onSuccess: (updated) => {
+      onDone(updated);
+      onClose();
+      notify({ color: 'green', title: t('matchActions.feedback.done') });
+    },
+  });
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (rating < 1) return;
+    send.mutate();
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('matchActions.feedback.title', names)} size="lg" centered>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text size="sm">
+            {side === 'requester'
+              ? t('matchActions.feedback.descriptionRequester', names)
+              : t('matchActions.feedback.descriptionProvider', names)}
+          </Text>
+          <Input.Wrapper
+            label={t('matchActions.feedback.rating')}
+            description={t('matchActions.feedback.ratingHelp')}
+            required
+            error={touched && rating < 1 ? t('matchActions.feedback.ratingMissing') : undefined}
+          >
+            <Rating
+              value={rating}
+              onChange={setRating}
+              size="lg"
+              mt={6}
+              getSymbolLabel={(index) => t('matchActions.feedback.star', { count: index + 1 })}
+            />
+          </Input.Wrapper>
+          <Textarea
+            label={t('matchActions.feedback.comment')}
+            value={comment}
+            onChange={(event) => setComment(event.currentTarget.value)}
+            autosize
+            minRows={3}
+            maxRows={10}
+          />
+          {send.error && (
+            <Alert color="red" title={t('actions.failed')} role="alert">
+              {send.error instanceof ApiError && !send.error.isNetworkError ? send.error.message : describe(send.error)}
+            </Alert>
+          )}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose} disabled={send.isPending}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={send.isPending}>
+              {t('matchActions.feedback.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
