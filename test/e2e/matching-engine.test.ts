@@ -42,7 +42,7 @@ describe('matching engine in the worker', () => {
       const res = await expert.get(`/api/v1/requests/${request.id}/matches?pageSize=50`);
       const ids = res.body.items.map((m: any) => m.offer.id);
       return ids.includes(exportControl.id) && ids.includes(unrelated.id) ? res.body.items : null;
-    }, 20_000, 'suggestions for the request');
+    }, 45_000, 'suggestions for the request');
     const position = (id: string) => ranked.findIndex((m: any) => m.offer.id === id);
     expect(position(exportControl.id)).toBeLessThan(position(unrelated.id));
     const top = ranked[position(exportControl.id)];
@@ -63,7 +63,7 @@ describe('matching engine in the worker', () => {
     await waitFor(async () => {
       const res = await expert.get(`/api/v1/requests/${request.id}/matches?pageSize=50`);
       return !res.body.items.some((m: any) => m.offer.id === exportControl.id);
-    }, 20_000, 'the paused offer to leave the suggestions');
+    }, 45_000, 'the paused offer to leave the suggestions');
   });
 
   it('completes a full rescore shared by two workers although one is killed mid-way, leaving no duplicate match', async () => {

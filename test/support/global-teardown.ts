@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { loadConfig } from '@app/config';
 import { dropDatabase } from '@app/database';
 
-/** Drops the run's database and deletes its queue keys (KEEP_TEST_DB=1 keeps the database to inspect). */
+/** Drops the run's database and deletes its queue keys (every prefix that starts with the run's) (KEEP_TEST_DB=1 keeps the database to inspect). */
 export default async function globalTeardown(): Promise<void> {
   const config = loadConfig();
   if (!process.env.KEEP_TEST_DB) await dropDatabase(config.database.DATABASE_URL);
@@ -11,7 +11,7 @@ export default async function globalTeardown(): Promise<void> {
   try {
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.redis.QUEUE_PREFIX}:*`, 'COUNT', 1000);
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.redis.QUEUE_PREFIX}*`, 'COUNT', 1000);
       cursor = next;
       if (keys.length) await redis.del(...keys);
     } while (cursor !== '0');

@@ -1,7 +1,6 @@
 import { hasCapacityLeft, windowsOverlap, type RegionMembership } from './eligibility';
 import type { OfferColumns, PreparedOffer, PreparedRequest } from './score';
 import { GLOBAL_REGION } from './taxonomy-codes';
-import { TEXT_SIGNATURE_WORDS } from './text-index';
 import type { ScoringContext } from './types';
 
 // An inverted index over offers, stored as one bitmap per key (bit i = offer slot i). Keys are taxonomy codes
@@ -66,8 +65,6 @@ export class CandidateIndex implements OfferColumns {
   budgetCurrencies = new Int32Array(this.words * WORD_BITS);
   budgetAmounts = new Float64Array(this.words * WORD_BITS);
   providers = new Int32Array(this.words * WORD_BITS);
-  /** TEXT_SIGNATURE_WORDS words per slot: the term blocks of the offer's text. */
-  textSignatures = new Int32Array(this.words * WORD_BITS * TEXT_SIGNATURE_WORDS);
 
   constructor(
     private readonly context: ScoringContext,
@@ -126,7 +123,6 @@ export class CandidateIndex implements OfferColumns {
     this.budgetCurrencies[slot] = prepared.budgetCurrency;
     this.budgetAmounts[slot] = prepared.budgetAmount;
     this.providers[slot] = prepared.providerIndex;
-    this.textSignatures.set(prepared.textSignature, slot * TEXT_SIGNATURE_WORDS);
     this.slotById.set(offer.id, slot);
     this.apply(slot, prepared, keys, true);
   }
@@ -319,9 +315,6 @@ export class CandidateIndex implements OfferColumns {
     this.languageMasks = widenSlots(this.languageMasks);
     this.budgetCurrencies = widenSlots(this.budgetCurrencies);
     this.providers = widenSlots(this.providers);
-    const signatures = new Int32Array(words * WORD_BITS * TEXT_SIGNATURE_WORDS);
-    signatures.set(this.textSignatures);
-    this.textSignatures = signatures;
     const widenDays = (a: Float64Array): Float64Array<ArrayBuffer> => {
       const b = new Float64Array(words * WORD_BITS);
       b.set(a);

@@ -17,7 +17,7 @@ import {
   requestText,
   type PreparedRequest,
 } from './score';
-import { TEXT_BLOCKS, TEXT_SIGNATURE_WORDS, TextIndex, TextScatter } from './text-index';
+import { TextIndex, TextScatter, denseSimilarityBound } from './text-index';
 import type { MatchResult, MatchableOffer, MatchableRequest, ScoringContext, WeightsProfile } from './types';
 import { DEFAULT_WEIGHTS_PROFILE } from './weights-profile';
 
@@ -26,8 +26,6 @@ export const MATCHING_ENGINE_VERSION = 1;
 
 // Floating-point slack for the bounds that are sums computed in another order than the score itself.
 const BOUND_SLACK = 1e-9;
-// Text relevance is rounded to 1e-12 (text-index.ts); a per-offer text bound gets this much headroom.
-const TEXT_BOUND_SLACK = 1e-9;
 
 /** Counters and phase timings a caller may pass to the scoring methods, to see where the work goes. */
 export interface MatchingStats {
@@ -41,6 +39,8 @@ export interface MatchingStats {
   restCandidates: number;
   /** Pairs whose components other than text were all computed. */
   fullScores: number;
+  /** Pairs whose text relevance was bounded by the four-lane sum (indexed path). */
+  textBounds: number;
   /** Pairs whose text relevance was computed too. */
   exactScores: number;
   /** Building the request's prepared form (tokens, text vector, masks). */
@@ -59,6 +59,7 @@ export function emptyMatchingStats(): MatchingStats {
     restScans: 0,
     restCandidates: 0,
     fullScores: 0,
+    textBounds: 0,
     exactScores: 0,
     prepareMs: 0,
     selectMs: 0,
@@ -131,9 +132,6 @@ export class MatchingEngine {
   private scorer: PairScorer;
   // Bitmaps of the eligible offers by shared-code count (CandidateIndex.splitBySharedCodes).
   private levels = new Uint32Array(1024);
-  // The query's per-block text bounds and block signature (TextIndex.blockBounds).
-  private readonly textBlockBounds = new Float64Array(TEXT_BLOCKS);
-  private readonly querySignature = new Int32Array(TEXT_SIGNATURE_WORDS);
 
   constructor(
     offers: Iterable<MatchableOffer>,
@@ -238,7 +236,6 @@ export class MatchingEngine {
     const words = index.wordCount;
     const eligible = index.eligibleFor(r);
     const textCap = this.text.similarityBound(r.text);
-    this.text.blockBounds(r.text, this.textBlockBounds, this.querySignature);
 
     const levelWords = (r.provisionCount + r.assistanceTypeCount + 2) * words;
     if (this.levels.length < levelWords) this.levels = new Uint32Array(levelWords * 2);
@@ -376,12 +373,11 @@ export class MatchingEngine {
   /**
    * Scores one group (the offers in both `levels` bitmaps, at `provisionAt` and `typeAt`) into `top`, doing the
    * costly work only where it can change the result. Four bounds, each at least the exact score, each checked
-   * against the floor before the next:
+   * against the floor before the next and cheaper than it:
    *   1. from the mask columns: the group's provision and type part, domain, institution and language fit
    *      exactly; text relevance at `textCap`; budget, timing, prior work and preferred provider at most 1;
-   *   2. the same with the offer's own text bound — the query's block bounds summed over the term blocks the two
-   *      texts share (TextIndex.blockBounds);
-   *   3. combine(nonTextSum, that text bound): every component exact but text;
+   *   2. combine(nonTextSum, textCap): every component exact but text;
+   *   3. combine(nonTextSum, denseSimilarityBound): text too, up to ~1e-9 (summed in four lanes);
    *   4. the exact score.
    * Returns the number of offers visited.
    */
@@ -405,10 +401,7 @@ export class MatchingEngine {
     const languageMasks = index.languageMasks;
     const availableFrom = index.availableFrom;
     const availableUntil = index.availableUntil;
-    const signatures = index.textSignatures;
-    const querySignature = this.querySignature;
-    const blockBounds = this.textBlockBounds;
-    const sigWords = TEXT_SIGNATURE_WORDS;
+    const dense = r.dense!;
     const rd = r.domainMask;
     const ri = r.institutionMask;
     const rl = r.languageMask;
@@ -416,12 +409,11 @@ export class MatchingEngine {
     const perInstitution = r.institutionCount === 0 ? 0 : w[3] / r.institutionCount;
     const start = r.start;
     const end = r.end;
-    const textWeight = w[4];
-    const fixed = part + w[5] + w[6] + w[9] + (r.preferred.length > 0 ? w[8] : 0);
-    const capped = fixed + textWeight * textCap;
+    const capped = part + w[4] * textCap + w[5] + w[6] + w[9] + (r.preferred.length > 0 ? w[8] : 0);
 
     let visited = 0;
     let full = 0;
+    let bounded = 0;
     let exact = 0;
     for (let wi = 0; wi < words; wi++) {
       let x = levels[provisionAt + wi] & levels[typeAt + wi];
@@ -434,32 +426,27 @@ export class MatchingEngine {
         visited++;
         const ol = languageMasks[slot];
         const language = rl === 0 || (rl & ol) !== 0 ? 1 : ol === 0 ? 0.5 : 0;
-        const masks =
-          perDomain * popcount(rd & domainMasks[slot]) + perInstitution * popcount(ri & institutionMasks[slot]) + w[7] * language;
         const floor = top.floor;
-        if ((masks + capped) / total + BOUND_SLACK < floor) continue;
-        let textBound = 0;
-        const base = slot * sigWords;
-        for (let j = 0; j < sigWords; j++) {
-          let y = signatures[base + j] & querySignature[j];
-          while (y !== 0) {
-            const bit = y & -y;
-            y ^= bit;
-            textBound += blockBounds[(j << 5) | (31 - Math.clz32(bit))];
-          }
-        }
-        textBound = Math.min(textCap, textBound + TEXT_BOUND_SLACK);
-        if ((masks + fixed + textWeight * textBound) / total + BOUND_SLACK < floor) continue;
+        const bound =
+          (perDomain * popcount(rd & domainMasks[slot]) +
+            perInstitution * popcount(ri & institutionMasks[slot]) +
+            w[7] * language +
+            capped) /
+          total;
+        if (bound + BOUND_SLACK < floor) continue;
         const nonText = scorer.nonTextSum(r, index, slot);
         full++;
-        if (scorer.combine(nonText, textBound) < floor) continue;
+        if (scorer.combine(nonText, textCap) < floor) continue;
         const o = index.slot(slot)!;
+        bounded++;
+        if (scorer.combine(nonText, Math.min(textCap, denseSimilarityBound(dense, o.text))) < floor) continue;
         top.consider(scorer.combine(nonText, scorer.textRelevance(r, o)), slot, o.offer.id);
         exact++;
       }
     }
     if (stats) {
       stats.fullScores += full;
+      stats.textBounds += bounded;
       stats.exactScores += exact;
     }
     return visited;

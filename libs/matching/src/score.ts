@@ -7,7 +7,7 @@ import {
   TARGET_INSTITUTION_CODES,
   isAllDomains,
 } from './taxonomy-codes';
-import { cosineSimilarity, denseCosineSimilarity, textSignature, type TextVector } from './text-index';
+import { cosineSimilarity, denseCosineSimilarity, type TextVector } from './text-index';
 import {
   COMPONENT_KEYS,
   type MatchResult,
@@ -270,8 +270,6 @@ export interface PreparedOffer {
   readonly budgetCurrency: number;
   readonly budgetAmount: number;
   readonly text: TextVector;
-  /** The term blocks of `text` (see textSignature). */
-  readonly textSignature: Int32Array;
 }
 
 export interface PreparedRequest {
@@ -346,7 +344,6 @@ export function prepareOffer(offer: MatchableOffer, encoder: TaxonomyEncoder, te
     budgetCurrency: budget ? encoder.currencies.intern(budget.currency) : NO_CURRENCY,
     budgetAmount: budget ? budget.amount : 0,
     text,
-    textSignature: textSignature(text.ids),
   };
 }
 

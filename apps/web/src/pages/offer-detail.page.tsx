@@ -12,6 +12,7 @@ import { CompassIcon } from '../components/icons';
 import { PageHeader } from '../components/page-header';
 import { OfferStatusBadge } from '../components/status-badge';
 import { formatDate, formatDateTime, formatMoney } from '../format';
+import { OfferMatchesSection } from '../matches/matches-section';
 import { OfferActions } from '../offers/offer-actions';
 import { editOfferPath, offerListPath } from '../paths';
 import { TaxonomyBadges, TaxonomyList } from '../taxonomy/taxonomy-badges';
@@ -136,6 +137,8 @@ export function OfferDetailPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+
+      {data.capacity !== undefined && <OfferMatchesSection offer={data} />}
     </Stack>
   );
 }

@@ -15,6 +15,7 @@ import { PageHeader } from '../components/page-header';
 import { RequestStatusBadge } from '../components/status-badge';
 import { formatDate, formatDateTime, formatMoney } from '../format';
 import { editRequestPath, requestListPath } from '../paths';
+import { RequestMatchesSection } from '../matches/matches-section';
 import { ObjectionWindowNote, RequestActions } from '../requests/request-actions';
 import { PriorityBadge } from '../requests/priority-badge';
 import { TaxonomyBadges, TaxonomyList } from '../taxonomy/taxonomy-badges';
@@ -120,6 +121,8 @@ export function RequestDetailPage() {
           </Stack>
         </Alert>
       )}
+
+      <RequestMatchesSection request={data} />
 
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
