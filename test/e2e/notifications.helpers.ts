@@ -31,61 +31,62 @@ export async function startNotificationsWorld(workerEnv: Record<string, string> 
   const url = new URL(config.database.DATABASE_URL);
   url.pathname = `${url.pathname}_n${tag}`;
   const databaseUrl = url.toString();
-  await ensureDatabase(databaseUrl);
-  const ds = await createDataSource(databaseUrl).initialize();
-  await ds.runMigrations({ transaction: 'each' });
-  await seedDemoOrganizations(ds);
-  const peer = await SmtpPeer.start();
   const prefix = `${config.redis.QUEUE_PREFIX}n${tag}`;
-  const env = {
-    DATABASE_URL: databaseUrl,
-    QUEUE_PREFIX: prefix,
-    SMTP_URL: peer.url,
-    MAIL_CATCHER: 'off',
-    MAIL_RETRY_DELAY_MS: '200',
-    MAIL_MAX_ATTEMPTS: '6',
-  };
   const connection = redisConnection(config.redis.REDIS_URL);
-  const mailQueue = new Queue(QUEUES.mail, { connection, prefix });
-  const notificationsQueue = new Queue(QUEUES.notifications, { connection, prefix });
   const processes: RunningProcess[] = [];
-  const api = await spawnApp('api', env);
-  processes.push(api);
-  const startWorker = async (extraEnv: Record<string, string> = {}) => {
-    const w = await spawnApp('worker', { ...env, ...workerEnv, ...extraEnv });
-    processes.push(w);
-    return w;
+  const cleanup: (() => Promise<unknown>)[] = [];
+  const close = async () => {
+    await Promise.all(processes.map((p) => p.stop('SIGKILL')));
+    for (const step of cleanup.reverse()) await step().catch(() => undefined);
+    await deleteQueueKeys(config.redis.REDIS_URL, prefix);
   };
-  const worker = await startWorker();
-  return {
-    api,
-    worker,
-    ds,
-    peer,
-    env,
-    mailQueue,
-    notificationsQueue,
-    startWorker,
-    close: async () => {
-      await Promise.all(processes.map((p) => p.stop('SIGKILL')));
-      await mailQueue.close();
-      await notificationsQueue.close();
-      await ds.destroy();
-      await dropDatabase(databaseUrl);
-      await peer.close();
-      const redis = new Redis(config.redis.REDIS_URL);
-      try {
-        let cursor = '0';
-        do {
-          const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-          cursor = next;
-          if (keys.length) await redis.del(...keys);
-        } while (cursor !== '0');
-      } finally {
-        redis.disconnect();
-      }
-    },
-  };
+  try {
+    await ensureDatabase(databaseUrl);
+    cleanup.push(() => dropDatabase(databaseUrl));
+    const ds = await createDataSource(databaseUrl).initialize();
+    cleanup.push(() => ds.destroy());
+    await ds.runMigrations({ transaction: 'each' });
+    await seedDemoOrganizations(ds);
+    const peer = await SmtpPeer.start();
+    cleanup.push(() => peer.close());
+    const env = {
+      DATABASE_URL: databaseUrl,
+      QUEUE_PREFIX: prefix,
+      SMTP_URL: peer.url,
+      MAIL_CATCHER: 'off',
+      MAIL_RETRY_DELAY_MS: '200',
+      MAIL_MAX_ATTEMPTS: '6',
+    };
+    const mailQueue = new Queue(QUEUES.mail, { connection, prefix });
+    const notificationsQueue = new Queue(QUEUES.notifications, { connection, prefix });
+    cleanup.push(() => mailQueue.close(), () => notificationsQueue.close());
+    const startWorker = async (extraEnv: Record<string, string> = {}) => {
+      const w = await spawnApp('worker', { ...env, ...workerEnv, ...extraEnv });
+      processes.push(w);
+      return w;
+    };
+    const api = await spawnApp('api', env);
+    processes.push(api);
+    const worker = await startWorker();
+    return { api, worker, ds, peer, env, mailQueue, notificationsQueue, startWorker, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+async function deleteQueueKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }
 
 export interface DeliveryRow {

@@ -1,15 +1,25 @@
+import { lazy, Suspense } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import { RequireAuth, RoleGate } from './auth/current-user';
 import { AGENCY_ROLES, ALL_ROLES, COMMITTEE_ADMIN_ROLES, COMMITTEE_ROLES, PROVIDER_ROLES } from './auth/roles';
 import { AppLayout } from './layout/app.layout';
 import { PublicLayout } from './layout/public.layout';
 import type { AppSection } from './navigation';
+import { PageLoader } from './components/detail-layout';
 import { AgencyHomePage } from './pages/agency-home.page';
+import { AllocationPlanPage } from './pages/allocation-plan.page';
 import { ComingSoonPage } from './pages/coming-soon.page';
 import { CommitteeHomePage } from './pages/committee-home.page';
+import { DeliveriesPage } from './pages/deliveries.page';
 import { EditRequestPage } from './pages/edit-request.page';
+import { MailboxPage } from './pages/mailbox.page';
+import { AgencyMatchesPage, CommitteeMatchesPage, ProviderMatchesPage } from './pages/matches-list.page';
+import { MatchingWeightsPage } from './pages/matching-weights.page';
+import { MyFiguresPage } from './pages/my-figures.page';
 import { MyRequestsPage } from './pages/my-requests.page';
 import { NewRequestPage } from './pages/new-request.page';
+import { NotificationPreferencesPage } from './pages/notification-preferences.page';
+import { NotificationsPage } from './pages/notifications.page';
 import { OfferDetailPage } from './pages/offer-detail.page';
 import { EditOfferPage, NewOfferPage } from './pages/offer-form.page';
 import { CommitteeOffersPage, MyOffersPage } from './pages/offers-list.page';
@@ -21,6 +31,9 @@ import { CirculatedRequestsPage, CommitteeRequestsPage } from './pages/requests-
 import { ReviewQueuePage } from './pages/review-queue.page';
 import { RootRedirectPage } from './pages/root-redirect.page';
 import { SignInPage } from './pages/sign-in.page';
+
+// The dashboard alone needs ECharts: load it, and the charts, when someone opens it.
+const ReportsPage = lazy(() => import('./pages/reports.page').then((module) => ({ default: module.ReportsPage })));
 
 // The one table of signed-in pages. The navbar, the home-page cards and the role checks are all derived from
 // it, so building a section means replacing its `ComingSoonPage` element with the real page, nothing else.
@@ -68,14 +81,25 @@ export const appSections: readonly AppSection[] = [
     section: 'matches',
     roles: COMMITTEE_ROLES,
     nav: 'main',
-    element: <ComingSoonPage section="matches" />,
+    element: <CommitteeMatchesPage />,
+  },
+  {
+    path: '/committee/allocation-plan',
+    section: 'allocationPlan',
+    roles: COMMITTEE_ROLES,
+    nav: 'main',
+    element: <AllocationPlanPage />,
   },
   {
     path: '/committee/reports',
     section: 'reports',
     roles: COMMITTEE_ROLES,
     nav: 'main',
-    element: <ComingSoonPage section="reports" />,
+    element: (
+      <Suspense fallback={<PageLoader />}>
+        <ReportsPage />
+      </Suspense>
+    ),
   },
 
   // State agencies
@@ -107,6 +131,20 @@ export const appSections: readonly AppSection[] = [
     roles: AGENCY_ROLES,
     nav: 'none',
     element: <EditRequestPage />,
+  },
+  {
+    path: '/agency/matches',
+    section: 'agencyMatches',
+    roles: AGENCY_ROLES,
+    nav: 'main',
+    element: <AgencyMatchesPage />,
+  },
+  {
+    path: '/agency/figures',
+    section: 'myFigures',
+    roles: AGENCY_ROLES,
+    nav: 'main',
+    element: <MyFiguresPage />,
   },
 
   // Providers
@@ -158,7 +196,14 @@ export const appSections: readonly AppSection[] = [
     section: 'providerMatches',
     roles: PROVIDER_ROLES,
     nav: 'main',
-    element: <ComingSoonPage section="providerMatches" />,
+    element: <ProviderMatchesPage />,
+  },
+  {
+    path: '/provider/figures',
+    section: 'myFigures',
+    roles: PROVIDER_ROLES,
+    nav: 'main',
+    element: <MyFiguresPage />,
   },
 
   // Everyone signed in
@@ -167,10 +212,38 @@ export const appSections: readonly AppSection[] = [
     section: 'notifications',
     roles: ALL_ROLES,
     nav: 'main',
-    element: <ComingSoonPage section="notifications" />,
+    element: <NotificationsPage />,
+  },
+  {
+    path: '/notifications/preferences',
+    section: 'notificationPreferences',
+    roles: ALL_ROLES,
+    nav: 'none',
+    element: <NotificationPreferencesPage />,
   },
 
-  // Committee administration
+  // Committee administration (the weights, mailbox and deliveries are read by every Committee member)
+  {
+    path: '/committee/matching-weights',
+    section: 'matchingWeights',
+    roles: COMMITTEE_ROLES,
+    nav: 'administration',
+    element: <MatchingWeightsPage />,
+  },
+  {
+    path: '/committee/mailbox',
+    section: 'mailbox',
+    roles: COMMITTEE_ROLES,
+    nav: 'administration',
+    element: <MailboxPage />,
+  },
+  {
+    path: '/committee/deliveries',
+    section: 'deliveries',
+    roles: COMMITTEE_ROLES,
+    nav: 'administration',
+    element: <DeliveriesPage />,
+  },
   {
     path: '/committee/admin/organisations',
     section: 'organisations',

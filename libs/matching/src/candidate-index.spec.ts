@@ -92,6 +92,38 @@ describe('CandidateIndex', () => {
     expectAgreesWithDefinition(index, offers);
   });
 
+  it('splits the eligible offers by how many of the request\'s codes they list, on both axes', () => {
+    const index = new CandidateIndex(world.context, membership);
+    for (const o of world.offers) index.upsert(prepare(o));
+    const words = index.wordCount;
+    const out = new Uint32Array(40 * words);
+    for (const r of world.requests) {
+      const pr = request(r);
+      const eligible = index.eligibleFor(pr).slice();
+      for (const [axis, codes, mask] of [
+        ['provision', r.provisions, pr.provisionMask],
+        ['assistanceType', r.assistanceTypes, pr.assistanceTypeMask],
+      ] as const) {
+        const n = index.splitBySharedCodes(axis, mask, eligible, out, 0);
+        expect(n).toBe(new Set(codes).size);
+        const seen = new Set<number>();
+        let listedTotal = 0;
+        for (let k = 0; k <= n; k++) {
+          for (const s of setBits(out.subarray(k * words, (k + 1) * words), words)) {
+            const o = index.slot(s)!.offer;
+            const listed = axis === 'provision' ? o.provisions : o.assistanceTypes;
+            expect(new Set(codes).size - [...new Set(codes)].filter((c) => !listed.includes(c)).length).toBe(k);
+            seen.add(s);
+            listedTotal++;
+          }
+        }
+        // The levels partition the eligible offers: each in exactly one.
+        expect([...seen].sort((a, b) => a - b)).toEqual(setBits(eligible, words));
+        expect(listedTotal).toBe(seen.size);
+      }
+    }
+  });
+
   it('lists the live offers holding a code', () => {
     const index = new CandidateIndex(world.context, membership);
     for (const o of world.offers) index.upsert(prepare(o));

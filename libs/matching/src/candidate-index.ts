@@ -9,18 +9,22 @@ import type { ScoringContext } from './types';
 // A request's candidates are then a handful of word-wise ANDs and ORs instead of a pass over every offer:
 //
 //   eligible = live ∧ (GLOBAL ∨ state[S]) ∧ (allDomains ∨ ⋁ domain[d])          — DESIGN §6.1 except windows
-//   shared   = ⋁ provision[p] ∨ ⋁ assistanceType[t]                               — the candidate key
+//   shared   = ⋁ provision[p] ∨ ⋁ assistanceType[t]                               — offers sharing a code
 //
-// Why the engine loses nothing by starting from `eligible ∧ shared` (the argument is carried out in engine.ts):
-// an offer outside `shared` has provision coverage 0 and assistance-type coverage 0, and every other component is
-// at most 1, so its score is at most
+// `splitBySharedCodes` goes one step further: a bit-sliced count over the request's code bitmaps splits `eligible`
+// into levels by how many of its provision (or assistance-type) codes each offer lists, without visiting an
+// offer. The engine searches the (provisions, types) groups best first and stops at the first group whose bound
+// cannot reach the floor (engine.ts, `selectIndexed`). The group sharing no code at all has provision and type
+// coverage 0, so its offers score at most
 //
 //   restBound = (Σw − w_provisionCoverage − w_assistanceTypeCoverage − [request names no preferred provider]·w_preferredProvider) / Σw
 //
-// which is 0.48 (0.45 without preferred providers) under the default profile. The engine scans `eligible ∧ ¬shared`
-// only when restBound reaches the current floor — the threshold, or the k-th best score once k results are held —
-// so whatever the weights and threshold, the top-k equals the exhaustive top-k. With the default profile the scan
-// is skipped for every request whose top-k already sits above 0.45.
+// which is 0.48 (0.45 without preferred providers) under the default profile: those offers are looked at only
+// when the floor — the threshold, or the k-th best score once k results are held — is below that. Whatever the
+// weights and threshold, the top-k equals the exhaustive top-k.
+//
+// Per-slot columns (masks, days, budget, provider) feed the scorer (score.ts, OfferColumns): both the candidate
+// path and the exhaustive path read them.
 
 const WORD_BITS = 32;
 

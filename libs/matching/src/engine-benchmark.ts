@@ -30,9 +30,13 @@ export interface PhaseFigures {
   selectUs: number;
   /** Mean µs per request explaining the k kept — the same work on both paths. */
   explainUs: number;
+  /** Mean per request: offers passing the hard filters (indexed path: all but the availability window). */
   eligible: number;
+  /** Offers looked at: every eligible one (exhaustive); those of the groups searched (indexed). */
   candidates: number;
+  /** Offers whose every component but text was computed. */
   fullScores: number;
+  /** Offers whose exact score was computed. */
   exactScores: number;
 }
 
@@ -52,7 +56,10 @@ export interface EngineBenchmarkFigures {
   topK: number;
   /** Whole `scoreRequest` vs whole `scoreRequestExhaustive`, request text preparation and explanations included. */
   endToEnd: { candidateMs: number; exhaustiveMs: number; candidateUs: number; exhaustiveUs: number; speedup: number };
-  /** Per phase, from a second pass with timers on; `selectSpeedup` compares the selection phases alone. */
+  /**
+   * Per phase, from a second pass with timers on; `selectSpeedup` compares the selection phases alone (candidate
+   * generation plus top-k against scoring every eligible pair plus top-k).
+   */
   phases: { candidate: PhaseFigures; exhaustive: PhaseFigures; selectSpeedup: number; restScanShare: number };
   /** Mean |top-k(candidates) ∩ top-k(exhaustive)| ÷ |top-k(exhaustive)| (1 when both are empty). */
   meanTopKAgreement: number;
@@ -252,4 +259,23 @@ export function runEngineBenchmark(options: EngineBenchmarkOptions = {}): Engine
       metSelection: selectSpeedup >= 20 && meanTopKAgreement >= 0.99,
     },
   };
+}
+
+/** The figures as lines a person reads (the benchmark scripts print these, then one line of JSON). */
+export function formatEngineBenchmark(figures: EngineBenchmarkFigures): string[] {
+  const f = (n: number, digits = 1): string => n.toFixed(digits);
+  const { endToEnd: e, phases: p, world } = figures;
+  const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  return [
+    `compared ${figures.compared} requests × ${world.offers} offers, top-${figures.topK} (engine built in ${f(figures.buildMs)} ms)`,
+    `end to end  : candidates ${f(e.candidateUs)} µs/request, exhaustive ${f(e.exhaustiveUs)} µs/request → ${f(e.speedup)}×`,
+    `  prepare   : candidates ${f(p.candidate.prepareUs)} µs, exhaustive ${f(p.exhaustive.prepareUs)} µs (same work: tokens, TF-IDF query)`,
+    `  select    : candidates ${f(p.candidate.selectUs)} µs, exhaustive ${f(p.exhaustive.selectUs)} µs → ${f(p.selectSpeedup)}× (candidate generation + top-k vs every pair + top-k)`,
+    `  explain   : candidates ${f(p.candidate.explainUs)} µs, exhaustive ${f(p.exhaustive.explainUs)} µs (same work: components, reason)`,
+    `pairs per request: ${f(p.exhaustive.eligible)} eligible, all scored exhaustively; indexed path visits ${f(p.candidate.candidates)}, computes every component but text for ${f(p.candidate.fullScores)}, scores ${f(p.candidate.exactScores)} exactly; offers sharing no code visited for ${f(p.restScanShare * 100)}% of requests`,
+    `top-${figures.topK} agreement over ${figures.agreementSample} requests: ${f(figures.meanTopKAgreement * 100, 2)}%; identical result lists (offers, order, scores): ${f(figures.identicalResults * 100, 2)}% (mean ${f(figures.meanResults, 2)} results)`,
+    `one new request vs ${world.offers} offers: median ${f(figures.newRequest.medianUs)} µs, p95 ${f(figures.newRequest.p95Us)} µs (exhaustive median ${f(figures.newRequest.exhaustiveMedianUs)} µs; ${figures.newRequest.runs} runs, in memory, no database round-trip)`,
+    `offer edited then one request scored: median ${f(figures.offerUpdate.medianUs)} µs (${figures.offerUpdate.runs} runs)`,
+    `target ≥ ${figures.targets.speedup}× with ≥ ${figures.targets.agreement * 100}% agreement: end to end ${met(figures.targets.metEndToEnd)}, selection phase ${met(figures.targets.metSelection)}`,
+  ];
 }

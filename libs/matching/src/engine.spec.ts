@@ -360,6 +360,18 @@ describe('MatchingEngine properties', () => {
   });
 });
 
+describe('MatchingEngine pruning', () => {
+  it('on a synthetic world, finds the exhaustive top-k while scoring a small share of the eligible pairs', () => {
+    const w = generateSyntheticWorld({ seed: 7, offers: 600, requests: 80, states: 40, providers: 30 });
+    const e = new MatchingEngine(w.offers, w.context);
+    const stats = emptyMatchingStats();
+    for (const r of w.requests) expect(e.scoreRequest(r, stats)).toEqual(e.scoreRequestExhaustive(r));
+    expect(stats.candidates + stats.restCandidates).toBeLessThan(stats.eligible * 0.6);
+    expect(stats.exactScores).toBeLessThan(stats.eligible * 0.25);
+  });
+
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // The Mongolia story from DESIGN §1, by hand.
 // ---------------------------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import {
   requestText,
   type PreparedRequest,
 } from './score';
-import { TextIndex, TextScatter, denseSimilarityBound } from './text-index';
+import { TextIndex, TextScatter } from './text-index';
 import type { MatchResult, MatchableOffer, MatchableRequest, ScoringContext, WeightsProfile } from './types';
 import { DEFAULT_WEIGHTS_PROFILE } from './weights-profile';
 
@@ -32,15 +32,16 @@ export interface MatchingStats {
   requests: number;
   /** Offers passing the hard filters (for the indexed path: all but the availability window). */
   eligible: number;
-  /** Indexed path: eligible offers sharing a provision or assistance-type code. Exhaustive: every eligible one. */
+  /**
+   * Indexed path: offers visited in the groups searched that share a provision or assistance-type code (inside
+   * the request's window). Exhaustive: every eligible one.
+   */
   candidates: number;
-  /** Requests for which the offers sharing no such code had to be scanned too. */
+  /** Requests for which the group sharing no such code had to be searched too, and the offers visited there. */
   restScans: number;
   restCandidates: number;
   /** Pairs whose components other than text were all computed. */
   fullScores: number;
-  /** Pairs whose text relevance was bounded by the four-lane sum (indexed path). */
-  textBounds: number;
   /** Pairs whose text relevance was computed too. */
   exactScores: number;
   /** Building the request's prepared form (tokens, text vector, masks). */
@@ -59,7 +60,6 @@ export function emptyMatchingStats(): MatchingStats {
     restScans: 0,
     restCandidates: 0,
     fullScores: 0,
-    textBounds: 0,
     exactScores: 0,
     prepareMs: 0,
     selectMs: 0,
@@ -85,6 +85,8 @@ class TopK {
   readonly scores: number[] = [];
   readonly slots: number[] = [];
   readonly ids: string[] = [];
+  /** Text relevance of each kept pair, so the explanation need not compute it again. */
+  readonly texts: number[] = [];
 
   constructor(
     private readonly k: number,
@@ -100,7 +102,7 @@ class TopK {
     return this.ids.map((offerId, i) => ({ offerId, score: this.scores[i] }));
   }
 
-  consider(score: number, slot: number, id: string): void {
+  consider(score: number, slot: number, id: string, text: number): void {
     if (score < this.threshold) return;
     const n = this.scores.length;
     if (n === this.k && !before(score, id, this.scores[n - 1], this.ids[n - 1])) return;
@@ -109,11 +111,13 @@ class TopK {
       this.scores[i] = this.scores[i - 1];
       this.slots[i] = this.slots[i - 1];
       this.ids[i] = this.ids[i - 1];
+      this.texts[i] = this.texts[i - 1];
       i--;
     }
     this.scores[i] = score;
     this.slots[i] = slot;
     this.ids[i] = id;
+    this.texts[i] = text;
     if (this.scores.length === this.k) this.floor = Math.max(this.threshold, this.scores[this.k - 1]);
   }
 }
@@ -132,6 +136,8 @@ export class MatchingEngine {
   private scorer: PairScorer;
   // Bitmaps of the eligible offers by shared-code count (CandidateIndex.splitBySharedCodes).
   private levels = new Uint32Array(1024);
+  // Group orders by request shape (np << 16 | nt), for the current profile.
+  private groupOrders = new Map<number, Int32Array>();
 
   constructor(
     offers: Iterable<MatchableOffer>,
@@ -152,6 +158,7 @@ export class MatchingEngine {
   /** A new weights profile; the caller rescores (DESIGN §6.6). Throws RangeError on an invalid profile. */
   setProfile(profile: WeightsProfile): void {
     this.scorer = new PairScorer(profile);
+    this.groupOrders = new Map();
   }
 
   get offerCount(): number {
@@ -275,12 +282,21 @@ export class MatchingEngine {
     return top;
   }
 
-  /** Every (kp, kt) pair, packed as kp << 16 | kt, by kp·perProvision + kt·perType descending. */
-  private groups(np: number, nt: number, perProvision: number, perType: number): number[] {
-    const groups: number[] = [];
-    for (let kp = 0; kp <= np; kp++) for (let kt = 0; kt <= nt; kt++) groups.push((kp << 16) | kt);
-    const part = (g: number) => perProvision * (g >> 16) + perType * (g & 0xffff);
-    return groups.sort((a, b) => part(b) - part(a));
+  /**
+   * Every (kp, kt) pair, packed as kp << 16 | kt, by kp·w_provision/np + kt·w_type/nt descending (ties: more
+   * provisions first). Depends only on np, nt and the profile, so it is built once per shape.
+   */
+  private groups(np: number, nt: number, perProvision: number, perType: number): Int32Array {
+    const key = (np << 16) | nt;
+    let groups = this.groupOrders.get(key);
+    if (!groups) {
+      const list: number[] = [];
+      for (let kp = 0; kp <= np; kp++) for (let kt = 0; kt <= nt; kt++) list.push((kp << 16) | kt);
+      const part = (g: number) => perProvision * (g >> 16) + perType * (g & 0xffff);
+      groups = Int32Array.from(list.sort((a, b) => part(b) - part(a) || b - a));
+      this.groupOrders.set(key, groups);
+    }
+    return groups;
   }
 
   private selectExhaustive(r: PreparedRequest, stats: MatchingStats | undefined): TopK {
@@ -292,7 +308,10 @@ export class MatchingEngine {
     for (let slot = 0; slot < index.slotCount; slot++) {
       if (!index.isEligible(slot, r)) continue;
       eligible++;
-      top.consider(scorer.score(r, index, slot), slot, index.slot(slot)!.offer.id);
+      // scorer.score, with the text kept for the explanation.
+      const o = index.slot(slot)!;
+      const text = scorer.textRelevance(r, o);
+      top.consider(scorer.combine(scorer.nonTextSum(r, index, slot), text), slot, o.offer.id, text);
     }
     if (stats) {
       stats.eligible += eligible;
@@ -349,7 +368,8 @@ export class MatchingEngine {
 
   /**
    * Upper bound on the score of an offer sharing no provision and no assistance-type code: those two components
-   * are 0, every other is at most 1, and preferred provider is 0 for everyone when the request names none.
+   * are 0, every other is at most 1, and preferred provider is 0 for everyone when the request names none. The
+   * search's bound for that group (kp = kt = 0) is at most this, text being capped by the query's bound.
    */
   restBound(request: MatchableRequest): number {
     const weights = this.scorer.profile.weights;
@@ -372,13 +392,12 @@ export class MatchingEngine {
 
   /**
    * Scores one group (the offers in both `levels` bitmaps, at `provisionAt` and `typeAt`) into `top`, doing the
-   * costly work only where it can change the result. Four bounds, each at least the exact score, each checked
-   * against the floor before the next and cheaper than it:
+   * costly work only where it can change the result. Three bounds, each at least the exact score, each checked
+   * against the floor before the next:
    *   1. from the mask columns: the group's provision and type part, domain, institution and language fit
    *      exactly; text relevance at `textCap`; budget, timing, prior work and preferred provider at most 1;
    *   2. combine(nonTextSum, textCap): every component exact but text;
-   *   3. combine(nonTextSum, denseSimilarityBound): text too, up to ~1e-9 (summed in four lanes);
-   *   4. the exact score.
+   *   3. the exact score.
    * Returns the number of offers visited.
    */
   private search(
@@ -401,7 +420,6 @@ export class MatchingEngine {
     const languageMasks = index.languageMasks;
     const availableFrom = index.availableFrom;
     const availableUntil = index.availableUntil;
-    const dense = r.dense!;
     const rd = r.domainMask;
     const ri = r.institutionMask;
     const rl = r.languageMask;
@@ -413,7 +431,6 @@ export class MatchingEngine {
 
     let visited = 0;
     let full = 0;
-    let bounded = 0;
     let exact = 0;
     for (let wi = 0; wi < words; wi++) {
       let x = levels[provisionAt + wi] & levels[typeAt + wi];
@@ -438,15 +455,13 @@ export class MatchingEngine {
         full++;
         if (scorer.combine(nonText, textCap) < floor) continue;
         const o = index.slot(slot)!;
-        bounded++;
-        if (scorer.combine(nonText, Math.min(textCap, denseSimilarityBound(dense, o.text))) < floor) continue;
-        top.consider(scorer.combine(nonText, scorer.textRelevance(r, o)), slot, o.offer.id);
+        const text = scorer.textRelevance(r, o);
+        top.consider(scorer.combine(nonText, text), slot, o.offer.id, text);
         exact++;
       }
     }
     if (stats) {
       stats.fullScores += full;
-      stats.textBounds += bounded;
       stats.exactScores += exact;
     }
     return visited;
@@ -455,7 +470,7 @@ export class MatchingEngine {
   private explainAll(r: PreparedRequest, top: TopK): MatchResult[] {
     return top.slots.map((slot, i) => {
       const via = offerServesState(this.index.slot(slot)!.offer, r.request.state, this.membership)!;
-      return this.scorer.explain(r, this.index, slot, this.context, top.scores[i], via);
+      return this.scorer.explain(r, this.index, slot, this.context, top.scores[i], via, top.texts[i]);
     });
   }
 }

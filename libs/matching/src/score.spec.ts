@@ -1,12 +1,18 @@
+import fc from 'fast-check';
 import {
+  Interner,
+  NO_CURRENCY,
+  PriorWorkTable,
   budgetFit,
   coverage,
   domainCoverage,
   explainReason,
   languageFit,
   popcount,
+  preparedBudgetFit,
   priorWorkValue,
   timingFit,
+  timingFitDays,
 } from './score';
 import { dayNumber } from './dates';
 import type { MatchableOffer, MatchableRequest, ScoringContext } from './types';
@@ -58,6 +64,50 @@ describe('component formulas', () => {
 
   it('prior work saturates at three completed engagements', () => {
     expect([0, 1, 2, 3, 7, -1, Number.NaN].map(priorWorkValue)).toEqual([0, 1 / 3, 2 / 3, 1, 1, 0, 0]);
+  });
+
+  it('the prepared budget and timing fits equal the formulas on the raw values', () => {
+    const money = fc.option(
+      fc.record({ amount: fc.integer({ min: -5, max: 1000 }), currency: fc.constantFrom('USD', 'EUR', 'MNT') }),
+      { nil: null },
+    );
+    const day = fc.option(fc.integer({ min: 19_000, max: 19_100 }), { nil: null });
+    // Interned as the engine does: offers' currencies get ids, a request's unknown currency matches none of them.
+    const currencies = new Interner();
+    currencies.intern('USD');
+    currencies.intern('EUR');
+    fc.assert(
+      fc.property(money, money, day, day, day, day, (cost, budget, start, end, from, until) => {
+        const costId = cost ? (currencies.find(cost.currency) < 0 ? -2 : currencies.find(cost.currency)) : NO_CURRENCY;
+        const budgetId = budget ? currencies.intern(budget.currency) : NO_CURRENCY;
+        expect(preparedBudgetFit(costId, cost?.amount ?? 0, budgetId, budget?.amount ?? 0)).toBe(budgetFit(cost, budget));
+        const lo = from ?? Number.NEGATIVE_INFINITY;
+        const hi = until ?? Number.POSITIVE_INFINITY;
+        expect(timingFitDays(start, end, lo, hi)).toBe(timingFit(start, end, from, until));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('the prior-work table asks the context once per State and provider, and covers providers added later', () => {
+    const asked: string[] = [];
+    const context: ScoringContext = {
+      regionStates: () => [],
+      priorCompletedWork: (provider, state) => {
+        asked.push(`${provider}:${state}`);
+        return provider === 'BAFA' && state === 'MNG' ? 2 : 0;
+      },
+    };
+    const providers = new Interner();
+    providers.intern('EXBS');
+    providers.intern('BAFA');
+    const table = new PriorWorkTable(context, providers);
+    expect([...table.row('MNG').subarray(0, 2)]).toEqual([0, 2]);
+    table.row('MNG');
+    expect(asked).toEqual(['EXBS:MNG', 'BAFA:MNG']);
+    providers.intern('OSCE');
+    expect(table.row('MNG')[2]).toBe(0);
+    expect(asked).toEqual(['EXBS:MNG', 'BAFA:MNG', 'OSCE:MNG']);
   });
 
   it('popcount counts set bits, the sign bit included', () => {

@@ -484,7 +484,7 @@ export class PairScorer {
     return this.combine(this.nonTextSum(r, c, slot), this.textRelevance(r, c.slot(slot)!));
   }
 
-  /** The stored form of a scored pair: components and a reason line. */
+  /** The stored form of a scored pair: components and a reason line. `text`: its text relevance, if known. */
   explain(
     r: PreparedRequest,
     c: OfferColumns,
@@ -492,9 +492,10 @@ export class PairScorer {
     context: ScoringContext,
     score: number,
     via: EligibilityRoute,
+    text: number = this.textRelevance(r, c.slot(slot)!),
   ): MatchResult {
     const o = c.slot(slot)!;
-    const values = this.componentValues(r, c, slot, this.textRelevance(r, o), this.scratch);
+    const values = this.componentValues(r, c, slot, text, this.scratch);
     const components: ScoreComponent[] = new Array(COMPONENT_KEYS.length);
     for (let k = 0; k < COMPONENT_KEYS.length; k++) {
       const weight = this.weights[k];

@@ -419,33 +419,6 @@ export function denseCosineSimilarity(dense: Float64Array, b: TextVector): numbe
   return rounded <= 0 ? 0 : rounded >= 1 ? 1 : rounded;
 }
 
-/**
- * An upper bound on `denseCosineSimilarity(dense, b)` at a quarter of its cost: the same products summed into four
- * independent accumulators, so the additions do not wait on one another, plus headroom for the different
- * rounding of another summation order and of the 1e-12 grid. Never below the similarity; above it by ~1e-9.
- */
-export function denseSimilarityBound(dense: Float64Array, b: TextVector): number {
-  const ids = b.ids;
-  const w = b.weights;
-  const n = ids.length;
-  let a0 = 0;
-  let a1 = 0;
-  let a2 = 0;
-  let a3 = 0;
-  let j = 0;
-  for (; j + 3 < n; j += 4) {
-    a0 += dense[ids[j]] * w[j];
-    a1 += dense[ids[j + 1]] * w[j + 1];
-    a2 += dense[ids[j + 2]] * w[j + 2];
-    a3 += dense[ids[j + 3]] * w[j + 3];
-  }
-  for (; j < n; j++) a0 += dense[ids[j]] * w[j];
-  return a0 + a1 + (a2 + a3) + SIMILARITY_BOUND_SLACK;
-}
-
-// Summation-order error on a unit-vector dot product is ~n·1e-16, the grid rounding at most 5e-13: 1e-9 covers both.
-const SIMILARITY_BOUND_SLACK = 1e-9;
-
 function countTerms(tokens: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);

@@ -1,4 +1,5 @@
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD } from '@app/database';
 import { DEMO, type DemoUserKey } from '../../support/http';
 import { startApiInProcess } from '../../support/platform';
@@ -49,6 +50,8 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
 export interface BrowserSuite {
   browser: Browser;
   baseUrl: string;
+  /** The API's own database connection, for what no page or route does (backdating, the worker's jobs). */
+  dataSource: DataSource;
   /** A fresh browser context (own cookies) signed in as a demo user, on that user's home page. */
   pageAs: (who: DemoUserKey) => Promise<Page>;
   close: () => Promise<void>;
@@ -66,6 +69,7 @@ export async function startBrowserSuite(): Promise<BrowserSuite> {
   return {
     browser,
     baseUrl: api.baseUrl,
+    dataSource: api.app.get(DataSource),
     pageAs: async (who) => {
       const page = await newPage(browser, api.baseUrl);
       await signIn(page, api.baseUrl, DEMO[who], DEMO_PASSWORD);

@@ -1,4 +1,5 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSignedInUser } from '../auth/current-user';
 import { PageHeader } from './page-header';
@@ -9,10 +10,12 @@ interface WorkspaceHomeProps {
   subheading?: string;
   /** Paragraphs on what this workspace is for; the role-specific ones last. */
   intro: string[];
+  /** What waits for this person now, above the list of sections. */
+  children?: ReactNode;
 }
 
 /** The landing page of a workspace: who you are, what you can do, links to every section. */
-export function WorkspaceHome({ heading, subheading, intro }: WorkspaceHomeProps) {
+export function WorkspaceHome({ heading, subheading, intro, children }: WorkspaceHomeProps) {
   const { t } = useTranslation();
   const user = useSignedInUser();
 
@@ -37,6 +40,7 @@ export function WorkspaceHome({ heading, subheading, intro }: WorkspaceHomeProps
           </Stack>
         </Paper>
       </div>
+      {children}
       <section>
         <Title order={2} size="h3" mb="md">
           {t('home.whatYouCanDo')}

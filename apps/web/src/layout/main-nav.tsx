@@ -1,7 +1,9 @@
-import { NavLink, Stack, Text } from '@mantine/core';
+import { Badge, NavLink, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
+import { unreadCountQuery } from '../api/notifications';
 import { useSignedInUser } from '../auth/current-user';
 import { activeSectionPath, useSectionsFor, type AppSection } from '../navigation';
 
@@ -38,6 +40,7 @@ export function MainNav() {
 
 function SectionLink({ section, active }: { section: AppSection; active: boolean }) {
   const { t } = useTranslation();
+  const unread = section.section === 'notifications' ? <UnreadBadge /> : null;
   return (
     <NavLink
       component={Link}
@@ -45,6 +48,31 @@ function SectionLink({ section, active }: { section: AppSection; active: boolean
       label={t(`sections.${section.section}.title`)}
       active={active}
       aria-current={active ? 'page' : undefined}
+      rightSection={unread}
     />
+  );
+}
+
+// New notifications arrive from the worker at any time: poll while the tab is visible, and look again as soon
+// as the person comes back to it.
+const UNREAD_POLL_MS = 12_000;
+
+/** The unread count beside "Notifications"; nothing when all is read. */
+function UnreadBadge() {
+  const { t } = useTranslation();
+  const unread = useQuery({
+    ...unreadCountQuery,
+    refetchInterval: UNREAD_POLL_MS,
+    refetchOnWindowFocus: 'always',
+    staleTime: 0,
+  });
+  if (!unread.data) return null;
+  return (
+    <>
+      <Badge size="sm" color="red" variant="filled" circle={unread.data < 10} aria-hidden="true" data-unread-badge>
+        {unread.data > 99 ? '99+' : unread.data}
+      </Badge>
+      <VisuallyHidden>{t('nav.unread', { count: unread.data })}</VisuallyHidden>
+    </>
   );
 }

@@ -84,7 +84,12 @@ export function MatchActions({ match, size = 'sm' }: MatchActionsProps) {
     },
   });
 
-  const actions = ACTION_ORDER.filter((candidate) => match.availableActions.includes(candidate));
+  // A suggestion is dismissed, not cancelled: offering both would ask the same question twice.
+  const actions = ACTION_ORDER.filter(
+    (candidate) =>
+      match.availableActions.includes(candidate) &&
+      !(candidate === 'cancel' && match.availableActions.includes('dismiss')),
+  );
   const side = feedbackSide(user, match);
   if (actions.length === 0 && !side) return null;
   const primary = actions.find((candidate) => !NEGATIVE.includes(candidate));
@@ -109,7 +114,10 @@ export function MatchActions({ match, size = 'sm' }: MatchActionsProps) {
       case 'reject':
         return {
           ...base,
-          reasonText: { label: t(`matchActions.${chosen}.reasonLabel`), placeholder: t(`matchActions.${chosen}.reasonPlaceholder`) },
+          reasonText: {
+            label: t(`matchActions.${chosen}.reasonLabel`),
+            placeholder: t(`matchActions.${chosen}.reasonPlaceholder`),
+          },
         };
       case 'cancel':
         return { ...base, commentLabel: t('matchActions.cancel.commentLabel') };

@@ -41,7 +41,8 @@ export function MatchCard({ match, rank, counterpart, expanded = false, highligh
   }, [highlighted]);
 
   const title = counterpart === 'offer' ? match.offer.title : `${match.request.reference} · ${match.request.title}`;
-  const target = counterpart === 'offer' ? offerPath(user.role, match.offer.id) : requestPath(user.role, match.request.id);
+  const target =
+    counterpart === 'offer' ? offerPath(user.role, match.offer.id) : requestPath(user.role, match.request.id);
   const subtitle =
     counterpart === 'offer'
       ? match.offer.provider.name
@@ -130,7 +131,13 @@ export function MatchCard({ match, rank, counterpart, expanded = false, highligh
                 {showBreakdown ? t('score.hideBreakdown') : t('score.showBreakdown')}
               </Button>
             )}
-            <Button variant="subtle" size="xs" color="gray" onClick={() => setShowHistory((open) => !open)} aria-expanded={showHistory}>
+            <Button
+              variant="subtle"
+              size="xs"
+              color="gray"
+              onClick={() => setShowHistory((open) => !open)}
+              aria-expanded={showHistory}
+            >
               {showHistory ? t('matchCard.hideHistory') : t('matchCard.showHistory')}
             </Button>
           </Group>

@@ -3,13 +3,7 @@ import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-q
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import {
-  matchKeys,
-  offerMatchesQuery,
-  requestMatchesQuery,
-  type Match,
-  type MatchStatus,
-} from '../api/matches';
+import { matchKeys, offerMatchesQuery, requestMatchesQuery, type Match, type MatchStatus } from '../api/matches';
 import type { AssistanceOffer } from '../api/offers';
 import type { AssistanceRequest } from '../api/requests';
 import type { Role } from '../api/auth';
@@ -21,8 +15,11 @@ import { NewMatchDialog } from './new-match-dialog';
 
 /** Matches that ended without help: listed apart, below the live ones. */
 const CLOSED: readonly MatchStatus[] = ['dismissed', 'declined', 'rejected', 'cancelled'];
-/** The top suggestions open their score breakdown at once. */
-const EXPANDED_RANKS = 3;
+/** Live matches by how far they have come; the sort is stable, so each group keeps the API's score order. */
+const PROGRESS: readonly MatchStatus[] = ['suggested', 'endorsed', 'accepted', 'agreed', 'in_progress', 'completed'];
+function workflowRank(status: MatchStatus): number {
+  return PROGRESS.indexOf(status);
+}
 
 type Viewer = 'committee' | 'agency' | 'provider';
 
@@ -46,6 +43,29 @@ export function RequestMatchesSection({ request }: { request: AssistanceRequest 
   if (matches.isSuccess && items.length === 0 && !canPropose && viewer !== 'committee') return null;
   if (matches.isSuccess && items.length === 0 && viewer === 'committee' && !open) return null;
 
+  const dialog = canPropose && (
+    <NewMatchDialog
+      request={request}
+      opened={creating}
+      onClose={() => setCreating(false)}
+      matchedOfferIds={new Set(items.filter((m) => !CLOSED.includes(m.status)).map((m) => m.offer.id))}
+      onCreated={() => void queryClient.invalidateQueries({ queryKey: matchKeys.all })}
+    />
+  );
+
+  // A provider with no match here yet gets one line and a button, not an empty section.
+  if (viewer === 'provider' && matches.isSuccess && items.length === 0) {
+    return (
+      <Paper withBorder p="md" bg="blue.0" component="section" aria-label={t('matchesSection.offerHelp')}>
+        <Group justify="space-between" gap="md">
+          <Text size="sm">{t('matchesSection.offerHelpPrompt')}</Text>
+          <Button onClick={() => setCreating(true)}>{t('matchesSection.offerHelp')}</Button>
+        </Group>
+        {dialog}
+      </Paper>
+    );
+  }
+
   const titles = {
     committee: [t('matchesSection.committeeTitle'), t('matchesSection.committeeIntro')],
     provider: [t('matchesSection.providerTitle'), t('matchesSection.providerIntro')],
@@ -58,6 +78,7 @@ export function RequestMatchesSection({ request }: { request: AssistanceRequest 
       intro={titles[1]!}
       query={matches}
       counterpart="offer"
+      expandTop={viewer === 'committee' ? 3 : 1}
       emptyText={viewer === 'committee' ? t('matchesSection.emptyCommittee') : t('matchesSection.empty')}
       action={
         canPropose ? (
@@ -67,15 +88,7 @@ export function RequestMatchesSection({ request }: { request: AssistanceRequest 
         ) : null
       }
     >
-      {canPropose && (
-        <NewMatchDialog
-          request={request}
-          opened={creating}
-          onClose={() => setCreating(false)}
-          matchedOfferIds={new Set(items.filter((m) => !CLOSED.includes(m.status)).map((m) => m.offer.id))}
-          onCreated={() => void queryClient.invalidateQueries({ queryKey: matchKeys.all })}
-        />
-      )}
+      {dialog}
     </MatchesPanel>
   );
 }
@@ -93,6 +106,7 @@ export function OfferMatchesSection({ offer }: { offer: AssistanceOffer }) {
       intro={viewer === 'committee' ? t('matchesSection.offerCommitteeIntro') : t('matchesSection.offerProviderIntro')}
       query={matches}
       counterpart="request"
+      expandTop={0}
       emptyText={t('matchesSection.empty')}
     />
   );
@@ -103,30 +117,39 @@ interface MatchesPanelProps {
   intro: string;
   query: UseQueryResult<Paginated<Match>>;
   counterpart: 'offer' | 'request';
+  /** How many of the best suggestions open their score breakdown at once. */
+  expandTop: number;
   emptyText: string;
   action?: ReactNode;
   children?: ReactNode;
 }
 
-function MatchesPanel({ title, intro, query, counterpart, emptyText, action, children }: MatchesPanelProps) {
+function MatchesPanel({ title, intro, query, counterpart, expandTop, emptyText, action, children }: MatchesPanelProps) {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
   const pointedAt = searchParams.get('match');
   const items = query.data?.items ?? [];
-  const live = items.filter((match) => !CLOSED.includes(match.status));
+  // What people have taken forward first (in workflow order), then the suggestions ranked by score.
+  const live = items
+    .filter((match) => !CLOSED.includes(match.status))
+    .sort((a, b) => workflowRank(b.status) - workflowRank(a.status));
+  const suggested = live.filter((match) => match.status === 'suggested');
   const closed = items.filter((match) => CLOSED.includes(match.status));
   const [showClosed, setShowClosed] = useState(() => closed.some((match) => match.id === pointedAt));
 
-  const card = (match: Match, index: number, ranked: boolean) => (
-    <MatchCard
-      key={match.id}
-      match={match}
-      rank={ranked ? index + 1 : undefined}
-      counterpart={counterpart}
-      expanded={(ranked && index < EXPANDED_RANKS) || match.id === pointedAt}
-      highlighted={match.id === pointedAt}
-    />
-  );
+  const card = (match: Match) => {
+    const rank = suggested.indexOf(match);
+    return (
+      <MatchCard
+        key={match.id}
+        match={match}
+        rank={rank >= 0 ? rank + 1 : undefined}
+        counterpart={counterpart}
+        expanded={(rank >= 0 && rank < expandTop) || match.id === pointedAt}
+        highlighted={match.id === pointedAt}
+      />
+    );
+  };
 
   return (
     <Paper withBorder p="lg" component="section" aria-label={title}>
@@ -161,9 +184,9 @@ function MatchesPanel({ title, intro, query, counterpart, emptyText, action, chi
           </Text>
         ) : (
           <Stack gap="sm" role="list" aria-label={title}>
-            {live.map((match, index) => (
+            {live.map((match) => (
               <div role="listitem" key={match.id}>
-                {card(match, index, true)}
+                {card(match)}
               </div>
             ))}
             {closed.length > 0 && (
@@ -175,9 +198,9 @@ function MatchesPanel({ title, intro, query, counterpart, emptyText, action, chi
                 </Group>
                 <Collapse expanded={showClosed}>
                   <Stack gap="sm">
-                    {closed.map((match, index) => (
+                    {closed.map((match) => (
                       <div role="listitem" key={match.id}>
-                        {card(match, index, false)}
+                        {card(match)}
                       </div>
                     ))}
                   </Stack>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Match } from '../api/matches';
@@ -89,9 +89,9 @@ export function MatchesTable({ items, label, sort, onSort }: MatchesTableProps) 
                 <Table.Td>
                   <Stack gap={4} align="flex-start">
                     <MatchStatusBadge status={match.status} size="sm" />
-                    <Badge variant="outline" color="gray" size="xs" tt="none">
+                    <Text size="xs" c="dimmed">
                       {t(`matchOrigin.${match.origin}`)}
-                    </Badge>
+                    </Text>
                   </Stack>
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>

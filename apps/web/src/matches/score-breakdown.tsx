@@ -33,9 +33,7 @@ export function ScoreBreakdown({ components }: { components: ScoreComponent[] })
   return (
     <Stack gap={6} role="list" aria-label={t('score.breakdown')}>
       {sorted.map((component) => {
-        const label = isScoreComponentKey(component.key)
-          ? t(`scoreComponents.${component.key}.label`)
-          : component.key;
+        const label = isScoreComponentKey(component.key) ? t(`scoreComponents.${component.key}.label`) : component.key;
         const help = isScoreComponentKey(component.key) ? t(`scoreComponents.${component.key}.help`) : undefined;
         const trackWidth = (share(component) / longest) * 100;
         // The filled part of the track: contribution ÷ share, which is the component's value.
@@ -71,7 +69,14 @@ export function ScoreBreakdown({ components }: { components: ScoreComponent[] })
                 <Box h="100%" w={`${fillWidth}%`} bg={fillWidth >= 99.5 ? 'teal.6' : 'blue.5'} />
               </Box>
             </Box>
-            <Text size="xs" c="dimmed" w={120} ta="right" style={{ flexShrink: 0 }} aria-hidden="true">
+            <Text
+              size="xs"
+              c="dimmed"
+              w={150}
+              ta="right"
+              style={{ flexShrink: 0, whiteSpace: 'nowrap' }}
+              aria-hidden="true"
+            >
               {t('score.componentShort', {
                 value: format.percent(component.value),
                 weight: format.percent(share(component)),

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSignedInUser } from '../auth/current-user';
 import { WorkspaceHome } from '../components/workspace-home';
+import { WaitingMatches } from '../matches/waiting-matches';
 
 export function AgencyHomePage() {
   const { t } = useTranslation();
@@ -12,6 +13,8 @@ export function AgencyHomePage() {
       heading={user.organization.name}
       subheading={t('home.agency.subheading', { state: user.organization.state ?? t('common.notSet') })}
       intro={intro}
-    />
+    >
+      <WaitingMatches />
+    </WorkspaceHome>
   );
 }

@@ -121,7 +121,12 @@ export function AllocationPlanPage() {
                     >
                       {t('allocationPlan.selectAll')}
                     </Button>
-                    <Button size="xs" variant="default" onClick={() => setSelected(new Set())} disabled={selected.size === 0}>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setSelected(new Set())}
+                      disabled={selected.size === 0}
+                    >
                       {t('allocationPlan.selectNone')}
                     </Button>
                     <Text size="sm" c="dimmed" role="status">
@@ -187,7 +192,12 @@ function PlanFigures({ plan }: { plan: AllocationPlan }) {
     [t('allocationPlan.figures.candidates'), String(plan.candidates)],
   ];
   return (
-    <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }} spacing="sm" role="list" aria-label={t('sections.allocationPlan.title')}>
+    <SimpleGrid
+      cols={{ base: 2, sm: 3, md: 5 }}
+      spacing="sm"
+      role="list"
+      aria-label={t('sections.allocationPlan.title')}
+    >
       {tiles.map(([label, value, help]) => (
         <Paper key={label} withBorder p="sm" role="listitem" aria-label={`${label}: ${value}`}>
           <Tooltip label={help} disabled={!help} multiline maw={280}>
@@ -243,7 +253,12 @@ function PlanTable({ matches, selected, result, onToggle }: PlanTableProps) {
                   />
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Anchor component={Link} to={`/committee/requests/${match.requestId}?match=${match.matchId}`} ff="monospace" size="sm">
+                  <Anchor
+                    component={Link}
+                    to={`/committee/requests/${match.requestId}?match=${match.matchId}`}
+                    ff="monospace"
+                    size="sm"
+                  >
                     {match.reference}
                   </Anchor>
                 </Table.Td>

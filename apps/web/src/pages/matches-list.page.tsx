@@ -119,7 +119,7 @@ export function ProviderMatchesPage() {
   return (
     <GroupedMatchesPage
       title={t('sections.providerMatches.title')}
-      intro={t('matchesList.providerIntro', { organisation: user.organization.name })}
+      intro={t('matchesList.providerIntro', { organisation: user.organization.shortName })}
       groups={PROVIDER_GROUPS}
       emptyDescription={t('matchesList.empty.provider')}
     />

@@ -15,7 +15,7 @@ import {
   type MantineColor,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   isRescoreFinished,
@@ -98,7 +98,11 @@ export function MatchingWeightsPage() {
   });
 
   if (profile.isPending || !draft) {
-    return profile.isError ? <ErrorState error={profile.error} onRetry={() => void profile.refetch()} /> : <PageLoader />;
+    return profile.isError ? (
+      <ErrorState error={profile.error} onRetry={() => void profile.refetch()} />
+    ) : (
+      <PageLoader />
+    );
   }
   const current = profile.data!;
   const dirty = !sameDraft(draft, draftOf(current));
@@ -147,45 +151,53 @@ export function MatchingWeightsPage() {
               <Title order={2} size="h4">
                 {t('matchingWeights.selection')}
               </Title>
-              <Group align="flex-end" gap="xl" wrap="wrap">
-                <Stack gap={4} style={{ flex: 1, minWidth: 260, maxWidth: 480 }}>
+              <SettingRow label={t('matchingWeights.threshold')} help={t('matchingWeights.thresholdHelp')}>
+                {editable ? (
+                  <>
+                    <Slider
+                      value={draft.threshold}
+                      onChange={(value) => setDraft({ ...draft, threshold: value })}
+                      min={0}
+                      max={1}
+                      step={0.01}
+                      thumbLabel={t('matchingWeights.threshold')}
+                      label={(value) => value.toFixed(2)}
+                      style={{ flex: '1 1 200px', minWidth: 160 }}
+                    />
+                    <NumberInput
+                      aria-label={t('matchingWeights.threshold')}
+                      value={draft.threshold}
+                      onChange={(value) => setDraft({ ...draft, threshold: clamp(Number(value) || 0, 0, 1) })}
+                      min={0}
+                      max={1}
+                      step={0.01}
+                      decimalScale={2}
+                      w={100}
+                    />
+                  </>
+                ) : (
+                  <ReadOnlyValue value={draft.threshold} max={1} label={t('matchingWeights.threshold')} />
+                )}
+              </SettingRow>
+              <SettingRow label={t('matchingWeights.topK')} help={t('matchingWeights.topKHelp')}>
+                {editable ? (
                   <NumberInput
-                    label={t('matchingWeights.threshold')}
-                    description={t('matchingWeights.thresholdHelp')}
-                    value={draft.threshold}
-                    onChange={(value) => setDraft({ ...draft, threshold: clamp(Number(value) || 0, 0, 1) })}
-                    min={0}
-                    max={1}
-                    step={0.01}
-                    decimalScale={2}
-                    disabled={!editable}
-                    w={160}
+                    aria-label={t('matchingWeights.topK')}
+                    value={draft.topK}
+                    onChange={(value) => setDraft({ ...draft, topK: clamp(Math.round(Number(value) || 1), 1, 50) })}
+                    min={1}
+                    max={50}
+                    step={1}
+                    allowDecimal={false}
+                    w={100}
+                    ml="auto"
                   />
-                  <Slider
-                    value={draft.threshold}
-                    onChange={(value) => setDraft({ ...draft, threshold: value })}
-                    min={0}
-                    max={1}
-                    step={0.01}
-                    disabled={!editable}
-                    thumbLabel={t('matchingWeights.threshold')}
-                    label={(value) => value.toFixed(2)}
-                    mt="xs"
-                  />
-                </Stack>
-                <NumberInput
-                  label={t('matchingWeights.topK')}
-                  description={t('matchingWeights.topKHelp')}
-                  value={draft.topK}
-                  onChange={(value) => setDraft({ ...draft, topK: clamp(Math.round(Number(value) || 1), 1, 50) })}
-                  min={1}
-                  max={50}
-                  step={1}
-                  allowDecimal={false}
-                  disabled={!editable}
-                  w={260}
-                />
-              </Group>
+                ) : (
+                  <Text size="sm" fw={600} ff="monospace" ml="auto" aria-label={t('matchingWeights.topK')}>
+                    {draft.topK}
+                  </Text>
+                )}
+              </SettingRow>
             </Stack>
           </Paper>
 
@@ -202,10 +214,7 @@ export function MatchingWeightsPage() {
                   maxRows={6}
                   maxLength={1000}
                 />
-                <FormErrorAlert
-                  error={save.error}
-                  rest={splitFieldErrors(save.error, () => null).rest}
-                />
+                <FormErrorAlert error={save.error} rest={splitFieldErrors(save.error, () => null).rest} />
                 <Group gap="sm">
                   <Button type="submit" loading={save.isPending} disabled={!dirty || totalWeight <= 0}>
                     {t('matchingWeights.save', { version: current.version + 1 })}
@@ -225,7 +234,12 @@ export function MatchingWeightsPage() {
         </Stack>
       </form>
 
-      <RescorePanel trackedId={trackedId} onStart={() => rescore.mutate()} starting={rescore.isPending} error={rescore.error} />
+      <RescorePanel
+        trackedId={trackedId}
+        onStart={() => rescore.mutate()}
+        starting={rescore.isPending}
+        error={rescore.error}
+      />
     </Stack>
   );
 }
@@ -267,41 +281,37 @@ function WeightsCard({ draft, editable, totalWeight, onWeight }: WeightsCardProp
             const weight = draft.weights[key] || 0;
             const share = totalWeight > 0 ? weight / totalWeight : 0;
             return (
-              <Group key={key} align="center" gap="lg" wrap="wrap" data-component={key}>
-                <Stack gap={2} style={{ flex: '1 1 260px', minWidth: 220 }}>
-                  <Text size="sm" fw={600} id={`weight-${key}`}>
-                    {label}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {t(`scoreComponents.${key}.help`)}
-                  </Text>
-                </Stack>
-                <Slider
-                  value={weight}
-                  onChange={(value) => onWeight(key, value)}
-                  min={0}
-                  max={sliderMax}
-                  step={0.01}
-                  disabled={!editable}
-                  thumbLabel={t('matchingWeights.weight', { label })}
-                  label={(value) => value.toFixed(2)}
-                  style={{ flex: '1 1 200px', minWidth: 160 }}
-                />
-                <NumberInput
-                  aria-label={t('matchingWeights.weight', { label })}
-                  value={weight}
-                  onChange={(value) => onWeight(key, clamp(Number(value) || 0, 0, 100))}
-                  min={0}
-                  max={100}
-                  step={0.01}
-                  decimalScale={3}
-                  disabled={!editable}
-                  w={100}
-                />
+              <SettingRow key={key} label={label} help={t(`scoreComponents.${key}.help`)} component={key}>
+                {editable ? (
+                  <>
+                    <Slider
+                      value={weight}
+                      onChange={(value) => onWeight(key, value)}
+                      min={0}
+                      max={sliderMax}
+                      step={0.01}
+                      thumbLabel={t('matchingWeights.weight', { label })}
+                      label={(value) => value.toFixed(2)}
+                      style={{ flex: '1 1 200px', minWidth: 160 }}
+                    />
+                    <NumberInput
+                      aria-label={t('matchingWeights.weight', { label })}
+                      value={weight}
+                      onChange={(value) => onWeight(key, clamp(Number(value) || 0, 0, 100))}
+                      min={0}
+                      max={100}
+                      step={0.01}
+                      decimalScale={3}
+                      w={100}
+                    />
+                  </>
+                ) : (
+                  <ReadOnlyValue value={weight} max={sliderMax} label={t('matchingWeights.weight', { label })} />
+                )}
                 <Text size="sm" w={130} ta="right" c={weight > 0 ? undefined : 'dimmed'}>
                   {t('matchingWeights.share', { share: format.percent(share) })}
                 </Text>
-              </Group>
+              </SettingRow>
             );
           })}
         </Stack>
@@ -310,6 +320,53 @@ function WeightsCard({ draft, editable, totalWeight, onWeight }: WeightsCardProp
         </Text>
       </Stack>
     </Paper>
+  );
+}
+
+/** One setting: its name and what it does on the left, its control (or value) on the right. */
+function SettingRow({
+  label,
+  help,
+  component,
+  children,
+}: {
+  label: string;
+  help: string;
+  component?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Group align="center" gap="lg" wrap="wrap" data-component={component}>
+      <Stack gap={2} style={{ flex: '1 1 260px', minWidth: 220 }}>
+        <Text size="sm" fw={600}>
+          {label}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {help}
+        </Text>
+      </Stack>
+      <Group gap="lg" wrap="nowrap" style={{ flex: '1 1 320px', minWidth: 280 }}>
+        {children}
+      </Group>
+    </Group>
+  );
+}
+
+/** For members, who read the weights: a bar and the number, not a disabled control. */
+function ReadOnlyValue({ value, max, label }: { value: number; max: number; label: string }) {
+  return (
+    <>
+      <Progress
+        value={max > 0 ? (value / max) * 100 : 0}
+        size="md"
+        color="blue.4"
+        style={{ flex: 1 }}
+        aria-hidden="true"
+      />
+      <Text size="sm" fw={600} ff="monospace" w={60} ta="right" aria-label={label}>
+        {value}
+      </Text>
+    </>
   );
 }
 
@@ -355,7 +412,7 @@ function RescorePanel({ trackedId, onStart, starting, error }: RescorePanelProps
   const date = (value: string | null) => (value ? formatDateTime(value, i18n.language) : t('common.notSet'));
   const statusLabel = (status: Rescore['status']) => t(`matchingWeights.rescore.status.${status}`);
   const triggerLabel = (trigger: string) =>
-    trigger === 'manual' || trigger === 'weights_changed' || trigger === 'nightly'
+    trigger === 'manual' || trigger === 'weights_changed' || trigger === 'nightly' || trigger === 'seed'
       ? t(`matchingWeights.rescore.trigger.${trigger}`)
       : trigger;
 
@@ -459,7 +516,12 @@ function RescorePanel({ trackedId, onStart, starting, error }: RescorePanelProps
                       </Badge>
                     </Table.Td>
                     <Table.Td w={160}>
-                      <Progress value={run.status === 'completed' ? 100 : run.progress.percent} size="sm" color={RESCORE_COLOR[run.status]} aria-hidden="true" />
+                      <Progress
+                        value={run.status === 'completed' ? 100 : run.progress.percent}
+                        size="sm"
+                        color={RESCORE_COLOR[run.status]}
+                        aria-hidden="true"
+                      />
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{date(run.finishedAt)}</Table.Td>
                   </Table.Tr>

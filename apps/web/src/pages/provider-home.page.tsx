@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSignedInUser } from '../auth/current-user';
 import { WorkspaceHome } from '../components/workspace-home';
+import { WaitingMatches } from '../matches/waiting-matches';
 
 export function ProviderHomePage() {
   const { t } = useTranslation();
@@ -10,6 +11,8 @@ export function ProviderHomePage() {
       heading={user.organization.name}
       subheading={t('home.provider.subheading')}
       intro={[t('home.provider.intro')]}
-    />
+    >
+      <WaitingMatches />
+    </WorkspaceHome>
   );
 }

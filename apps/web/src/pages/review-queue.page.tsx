@@ -46,7 +46,12 @@ export function ReviewQueuePage() {
   });
   const offerPage = list.filters.tab === 'offers' ? list.page : 1;
   const offers = useQuery({
-    ...offerListQuery({ page: offerPage, pageSize: list.pageSize, status: 'pending_verification', sort: 'submittedAt' }),
+    ...offerListQuery({
+      page: offerPage,
+      pageSize: list.pageSize,
+      status: 'pending_verification',
+      sort: 'submittedAt',
+    }),
     placeholderData: keepPreviousData,
   });
 

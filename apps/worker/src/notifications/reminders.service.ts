@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { ReminderKind } from '@app/database';
 import { UnitOfWork } from '@app/outbox';
 import {
   DueReminder,
@@ -25,7 +26,7 @@ export class RemindersService {
     private readonly uow: UnitOfWork,
   ) {}
 
-  async sendDue(now = new Date()): Promise<Record<string, number>> {
+  async sendDue(now = new Date()): Promise<Record<ReminderKind, number>> {
     const q = <T>(sql: string, params: unknown[] = []) => this.dataSource.query(sql, params) as Promise<T[]>;
     // Coarse SQL filters (5 calendar days ≤ 5 working days, 365 days ≤ 12 months); the pure rules decide.
     const objection = (
@@ -57,12 +58,11 @@ export class RemindersService {
       )
     ).map((r) => followUpReminder({ id: r.id, status: r.status, deliveredAt: r.delivered_at }, now));
 
-    const sent: Record<string, number> = {};
+    const sent: Record<ReminderKind, number> = { objection_window_over: 0, match_unanswered: 0, offer_expiring: 0, follow_up_due: 0 };
     for (const due of [...objection, ...unanswered, ...expiring, ...followUps]) {
-      if (!due) continue;
-      if (await this.sendOnce(due)) sent[due.kind] = (sent[due.kind] ?? 0) + 1;
+      if (due && (await this.sendOnce(due))) sent[due.kind]++;
     }
-    if (Object.keys(sent).length) this.logger.log(`Reminders sent: ${JSON.stringify(sent)}`);
+    if (Object.values(sent).some(Boolean)) this.logger.log(`Reminders sent: ${JSON.stringify(sent)}`);
     return sent;
   }
 

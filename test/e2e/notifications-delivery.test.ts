@@ -1,0 +1,128 @@
+import { activeOffer, offerInput } from '../factories';
+import { ApiClient, DEMO } from '../support/http';
+import { waitFor } from '../support/platform';
+import { DeliveryRow, deliveriesFor, NotificationsWorld, settledDeliveries, startNotificationsWorld } from './notifications.helpers';
+
+const toBafa = (s: { to: string[] }) => s.to.includes(DEMO.bafa);
+
+/**
+ * E-mail delivery against a real SMTP server with faults: temporary and permanent refusals, the server down
+ * and back, a worker killed between the server's acceptance and the record. Each test checks what the
+ * recipient's mailbox holds (one copy per notification) and what the committee's delivery log says.
+ */
+describe('e-mail delivery faults', () => {
+  let world: NotificationsWorld;
+
+  beforeAll(async () => {
+    world = await startNotificationsWorld();
+  }, 90_000);
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  /** Makes and verifies an offer for BAFA: `offer.verified` notifies BAFA's one member. */
+  const verifiedOffer = () => activeOffer(world.api.baseUrl, 'bafa');
+
+  it('421: retried with backoff, then sent — exactly one e-mail', async () => {
+    world.peer.failNext(2, 421, toBafa);
+    const offer = await verifiedOffer();
+    const [delivery] = await settledDeliveries(world.ds, 'offer.verified', offer.id, 1);
+    expect(delivery).toMatchObject({ status: 'sent', attempts: 3, recipient: DEMO.bafa });
+    expect(delivery.last_error).toMatch(/^421 /);
+    const tries = world.peer.submissions.filter((s) => s.messageId === delivery.message_id);
+    expect(tries.map((s) => s.code)).toEqual([421, 421, 250]);
+    // Backoff: the retries came after growing pauses (200 ms, then 400 ms).
+    expect(tries[1].at - tries[0].at).toBeGreaterThanOrEqual(150);
+    expect(tries[2].at - tries[1].at).toBeGreaterThanOrEqual(350);
+    expect(world.peer.mailbox().filter((m) => m.messageId === delivery.message_id)).toHaveLength(1);
+
+    // The committee sees the story of the delivery.
+    const expert = await ApiClient.as(world.api.baseUrl, 'expert');
+    const log = await expert.get('/api/v1/notifications/deliveries?status=sent&pageSize=100');
+    const row = log.body.items.find((d: any) => d.id === delivery.id);
+    expect(row).toMatchObject({ status: 'sent', attempts: 3, kind: 'notification', messageId: delivery.message_id, recipient: { email: DEMO.bafa } });
+    expect(row.lastError).toMatch(/^421 /);
+    expect(row.notification).toMatchObject({ eventType: 'offer.verified', subjectId: offer.id, category: 'offers' });
+  });
+
+  it('550: recorded as failed after one attempt, never retried', async () => {
+    world.peer.failNext(1, 550, toBafa);
+    const offer = await verifiedOffer();
+    const [delivery] = await settledDeliveries(world.ds, 'offer.verified', offer.id, 1);
+    expect(delivery).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(delivery.last_error).toMatch(/^550 /);
+    const job = await world.mailQueue.getJob(delivery.id);
+    expect(await job!.getState()).toBe('failed');
+    expect(job!.attemptsMade).toBe(1);
+    // Longer than every backoff step would take: still one try.
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(world.peer.submissions.filter((s) => s.messageId === delivery.message_id)).toHaveLength(1);
+    expect(world.peer.mailbox().some((m) => m.messageId === delivery.message_id)).toBe(false);
+
+    const expert = await ApiClient.as(world.api.baseUrl, 'expert');
+    const failed = await expert.get('/api/v1/notifications/deliveries?status=failed');
+    expect(failed.body.items.map((d: any) => d.id)).toContain(delivery.id);
+    expect(failed.body.items.every((d: any) => d.status === 'failed')).toBe(true);
+    expect(failed.body.counts.failed).toBeGreaterThanOrEqual(1);
+  });
+
+  it('SMTP down, then back: every e-mail is delivered once', async () => {
+    await world.peer.down();
+    const donor = await ApiClient.as(world.api.baseUrl, 'bafa');
+    const offers = [];
+    for (let i = 0; i < 3; i++) {
+      const created = await donor.post('/api/v1/offers', offerInput());
+      await donor.post(`/api/v1/offers/${created.body.id}/transitions`, { action: 'submit' });
+      offers.push(created.body);
+    }
+    // offer.submitted tells the committee: two members, so six e-mails, all refused at the door for now.
+    const failing = await waitFor(async () => {
+      const rows = (await Promise.all(offers.map((o) => deliveriesFor(world.ds, 'offer.submitted', o.id)))).flat();
+      return rows.length === 6 && rows.every((d) => d.attempts >= 2 && d.status !== 'sent') ? rows : null;
+    }, 15_000, 'retries while the server is down');
+    expect(failing.every((d) => /ECONNREFUSED|ESOCKET|ECONNECTION/.test(d.last_error ?? ''))).toBe(true);
+
+    await world.peer.up();
+    const settled: DeliveryRow[] = [];
+    for (const o of offers) settled.push(...(await settledDeliveries(world.ds, 'offer.submitted', o.id, 2, 30_000)));
+    expect(settled.map((d) => d.status)).toEqual(Array(6).fill('sent'));
+    for (const d of settled) {
+      expect(world.peer.acceptedCount(d.message_id)).toBe(1);
+    }
+    expect(new Set(settled.map((d) => d.recipient))).toEqual(new Set([DEMO.admin, DEMO.expert]));
+  });
+
+  it('a worker killed after the server accepted and before recording it: the recipient still has one e-mail', async () => {
+    // Events first, mail later: the events are handled with the mail queue paused, so the crash can only hit
+    // an e-mail (job ids are delivery ids; the notifications exist).
+    await world.mailQueue.pause();
+    const faulty = await world.startWorker({ FAULT_INJECTION: 'exit-after-send' });
+    expect(await world.worker.stop()).toBe(0);
+    const offer = await verifiedOffer();
+    const rows = await waitFor(async () => {
+      const all = [...(await deliveriesFor(world.ds, 'offer.submitted', offer.id)), ...(await deliveriesFor(world.ds, 'offer.verified', offer.id))];
+      return all.length === 3 ? all : null;
+    }, 15_000, 'three deliveries');
+
+    await world.mailQueue.resume();
+    expect(await faulty.exited).toBe('SIGKILL');
+    const sendingAtCrash = await world.ds.query(`SELECT id FROM notification_deliveries WHERE id = ANY($1::uuid[]) AND status = 'sending'`, [rows.map((r) => r.id)]);
+    expect(sendingAtCrash.length).toBeGreaterThanOrEqual(1);
+
+    // A fresh worker takes the stalled jobs over (after their locks expire) and finishes them.
+    await world.startWorker();
+    const settled = [
+      ...(await settledDeliveries(world.ds, 'offer.submitted', offer.id, 2, 45_000)),
+      ...(await settledDeliveries(world.ds, 'offer.verified', offer.id, 1, 45_000)),
+    ];
+    expect(settled.map((d) => d.status)).toEqual(['sent', 'sent', 'sent']);
+    for (const d of settled) {
+      expect(world.peer.mailbox().filter((m) => m.messageId === d.message_id)).toHaveLength(1);
+    }
+    // The crash did hit the window: the server was handed that message twice, with the same Message-ID,
+    // and the mailbox kept one.
+    const resent = settled.filter((d) => world.peer.acceptedCount(d.message_id) === 2);
+    expect(resent.length).toBeGreaterThanOrEqual(1);
+    expect(resent.every((d) => d.attempts >= 2)).toBe(true);
+  }, 90_000);
+});
