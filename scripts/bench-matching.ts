@@ -121,15 +121,16 @@ async function benchmarkWrites(log: (line: string) => void): Promise<WriteFigure
     await ds.runMigrations({ transaction: 'each' });
     // Enough seeded requests and offers that the rows can use real ids (matches has no foreign keys).
     const seedRequests = Math.max(1, Math.ceil(BULK_ROWS / DEFAULT_WEIGHTS_PROFILE.topK) * 2);
-    const seedOffers = OFFERS;
-    let t = process.hrtime.bigint();
-    await seedSyntheticWorld(ds, { requests: seedRequests, offers: seedOffers, seed: SEED });
-    const seedMs = elapsedMs(t);
+    const seedStart = process.hrtime.bigint();
+    await seedSyntheticWorld(ds, { requests: seedRequests, offers: OFFERS, seed: SEED });
+    const seedMs = elapsedMs(seedStart);
     const ids = async (table: string): Promise<string[]> =>
       ((await ds.query(`SELECT id FROM ${table} ORDER BY id`)) as { id: string }[]).map((r) => r.id);
     const requestIds = await ids('assistance_requests');
     const offerIds = await ids('assistance_offers');
-    log(`database ${database}: migrated, seeded ${requestIds.length} requests and ${offerIds.length} offers in ${(seedMs / 1000).toFixed(1)} s`);
+    log(
+      `database ${database}: migrated, seeded ${requestIds.length} requests and ${offerIds.length} offers in ${(seedMs / 1000).toFixed(1)} s`,
+    );
 
     const { rows } = matchRows(requestIds, offerIds, Math.max(BULK_ROWS, SAVE_ROWS));
     const writer = new MatchWriter(ds);
@@ -139,7 +140,7 @@ async function benchmarkWrites(log: (line: string) => void): Promise<WriteFigure
     // Rows grouped as the worker writes them: one call per chunk of REQUESTS_PER_WRITE requests.
     const chunks = (all: MatchResult[]): { requestIds: string[]; rows: MatchResult[] }[] => {
       const out: { requestIds: string[]; rows: MatchResult[] }[] = [];
-      for (let start = 0; start < all.length; ) {
+      for (let start = 0; start < all.length;) {
         const requests = new Set<string>();
         let end = start;
         while (end < all.length && (requests.size < REQUESTS_PER_WRITE || requests.has(all[end].requestId))) {
@@ -257,7 +258,9 @@ async function main(): Promise<number> {
     log(
       `bulk upsert (MatchWriter's INSERT … unnest … ON CONFLICT, ${w.bulkUpsert.statements} statements): ${f(w.bulkUpsert.rows)} rows in ${f(w.bulkUpsert.ms)} ms → ${f(w.bulkUpsert.rowsPerSec)} rows/s; same rows again (conflict → update): ${f(w.bulkUpsertExisting.rowsPerSec)} rows/s`,
     );
-    log(`row by row (repository.save): ${f(w.rowByRow.rows)} rows in ${f(w.rowByRow.ms)} ms → ${f(w.rowByRow.rowsPerSec)} rows/s`);
+    log(
+      `row by row (repository.save): ${f(w.rowByRow.rows)} rows in ${f(w.rowByRow.ms)} ms → ${f(w.rowByRow.rowsPerSec)} rows/s`,
+    );
     log(`bulk upsert vs row-by-row save: ${w.speedup.toFixed(1)}× the rows per second`);
     log(
       `worker's whole write (replaceSuggestions: upsert + stale-suggestion delete + stamp): ${f(w.replaceSuggestions.emptyTable.rowsPerSec)} rows/s into an empty table with stale statistics, ${f(w.replaceSuggestions.analysed.rowsPerSec)} rows/s after ANALYZE`,

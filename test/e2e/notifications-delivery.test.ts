@@ -69,7 +69,7 @@ describe('e-mail delivery faults', () => {
   it('SMTP down, then back: every e-mail is delivered once', async () => {
     await world.peer.down();
     const donor = await ApiClient.as(world.api.baseUrl, 'bafa');
-    const offers = [];
+    const offers: { id: string }[] = [];
     for (let i = 0; i < 3; i++) {
       const created = await donor.post('/api/v1/offers', offerInput());
       await donor.post(`/api/v1/offers/${created.body.id}/transitions`, { action: 'submit' });

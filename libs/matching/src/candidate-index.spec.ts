@@ -92,7 +92,7 @@ describe('CandidateIndex', () => {
     expectAgreesWithDefinition(index, offers);
   });
 
-  it('splits the eligible offers by how many of the request\'s codes they list, on both axes', () => {
+  it("splits the eligible offers by how many of the request's codes they list, on both axes", () => {
     const index = new CandidateIndex(world.context, membership);
     for (const o of world.offers) index.upsert(prepare(o));
     const words = index.wordCount;

@@ -1,6 +1,7 @@
 import { hasCapacityLeft, windowsOverlap, type RegionMembership } from './eligibility';
 import type { OfferColumns, PreparedOffer, PreparedRequest } from './score';
 import { GLOBAL_REGION } from './taxonomy-codes';
+import { TEXT_CLUSTERS } from './text-index';
 import type { ScoringContext } from './types';
 
 // An inverted index over offers, stored as one bitmap per key (bit i = offer slot i). Keys are taxonomy codes
@@ -69,6 +70,11 @@ export class CandidateIndex implements OfferColumns {
   budgetCurrencies = new Int32Array(this.words * WORD_BITS);
   budgetAmounts = new Float64Array(this.words * WORD_BITS);
   providers = new Int32Array(this.words * WORD_BITS);
+  /**
+   * TEXT_CLUSTERS per slot: the cluster norms of the offer's text, copied here so a search reads one flat array.
+   * The text index rewrites the norms when it re-weighs; `copyTextNorms` brings these up to date.
+   */
+  textNorms = new Float64Array(this.words * WORD_BITS * TEXT_CLUSTERS);
 
   constructor(
     private readonly context: ScoringContext,
@@ -127,6 +133,7 @@ export class CandidateIndex implements OfferColumns {
     this.budgetCurrencies[slot] = prepared.budgetCurrency;
     this.budgetAmounts[slot] = prepared.budgetAmount;
     this.providers[slot] = prepared.providerIndex;
+    this.textNorms.set(prepared.text.clusterNorms, slot * TEXT_CLUSTERS);
     this.slotById.set(offer.id, slot);
     this.apply(slot, prepared, keys, true);
   }
@@ -153,6 +160,14 @@ export class CandidateIndex implements OfferColumns {
     if (!keys.global && !keys.states.has(r.request.state)) return false;
     if (r.domainMask !== 0 && !keys.wildcard && (r.domainMask & o.domainMask) === 0) return false;
     return windowsOverlap(r.start, r.end, o.from, o.until);
+  }
+
+  /** Copies every offer's current text cluster norms into `textNorms`. */
+  copyTextNorms(): void {
+    for (let slot = 0; slot < this.slots.length; slot++) {
+      const o = this.slots[slot];
+      if (o) this.textNorms.set(o.text.clusterNorms, slot * TEXT_CLUSTERS);
+    }
   }
 
   /** Slots allocated so far (used or free); slot ids run below this. */
@@ -319,6 +334,9 @@ export class CandidateIndex implements OfferColumns {
     this.languageMasks = widenSlots(this.languageMasks);
     this.budgetCurrencies = widenSlots(this.budgetCurrencies);
     this.providers = widenSlots(this.providers);
+    const norms = new Float64Array(words * WORD_BITS * TEXT_CLUSTERS);
+    norms.set(this.textNorms);
+    this.textNorms = norms;
     const widenDays = (a: Float64Array): Float64Array<ArrayBuffer> => {
       const b = new Float64Array(words * WORD_BITS);
       b.set(a);

@@ -369,7 +369,6 @@ describe('MatchingEngine pruning', () => {
     expect(stats.candidates + stats.restCandidates).toBeLessThan(stats.eligible * 0.6);
     expect(stats.exactScores).toBeLessThan(stats.eligible * 0.25);
   });
-
 });
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import {
   requestText,
   type PreparedRequest,
 } from './score';
-import { TextIndex, TextScatter } from './text-index';
+import { TEXT_CLUSTERS, TextIndex, TextScatter, clusterNormsBound } from './text-index';
 import type { MatchResult, MatchableOffer, MatchableRequest, ScoringContext, WeightsProfile } from './types';
 import { DEFAULT_WEIGHTS_PROFILE } from './weights-profile';
 
@@ -138,6 +138,8 @@ export class MatchingEngine {
   private levels = new Uint32Array(1024);
   // Group orders by request shape (np << 16 | nt), for the current profile.
   private groupOrders = new Map<number, Int32Array>();
+  // The text index generation whose norms the candidate index holds (see CandidateIndex.textNorms).
+  private normsGeneration = -1;
 
   constructor(
     offers: Iterable<MatchableOffer>,
@@ -243,6 +245,10 @@ export class MatchingEngine {
     const words = index.wordCount;
     const eligible = index.eligibleFor(r);
     const textCap = this.text.similarityBound(r.text);
+    if (this.normsGeneration !== this.text.generation) {
+      index.copyTextNorms();
+      this.normsGeneration = this.text.generation;
+    }
 
     const levelWords = (r.provisionCount + r.assistanceTypeCount + 2) * words;
     if (this.levels.length < levelWords) this.levels = new Uint32Array(levelWords * 2);
@@ -392,12 +398,14 @@ export class MatchingEngine {
 
   /**
    * Scores one group (the offers in both `levels` bitmaps, at `provisionAt` and `typeAt`) into `top`, doing the
-   * costly work only where it can change the result. Three bounds, each at least the exact score, each checked
+   * costly work only where it can change the result. Four bounds, each at least the exact score, each checked
    * against the floor before the next:
    *   1. from the mask columns: the group's provision and type part, domain, institution and language fit
    *      exactly; text relevance at `textCap`; budget, timing, prior work and preferred provider at most 1;
-   *   2. combine(nonTextSum, textCap): every component exact but text;
-   *   3. the exact score.
+   *   2. the same with the offer's own text bound, from the two texts' cluster norms (clusterNormsBound: 32
+   *      multiplications on a flat per-slot array, where the exact similarity walks every term of the offer);
+   *   3. combine(nonTextSum, that text bound): every component exact but text;
+   *   4. the exact score.
    * Returns the number of offers visited.
    */
   private search(
@@ -427,7 +435,11 @@ export class MatchingEngine {
     const perInstitution = r.institutionCount === 0 ? 0 : w[3] / r.institutionCount;
     const start = r.start;
     const end = r.end;
-    const capped = part + w[4] * textCap + w[5] + w[6] + w[9] + (r.preferred.length > 0 ? w[8] : 0);
+    const textWeight = w[4];
+    const fixed = part + w[5] + w[6] + w[9] + (r.preferred.length > 0 ? w[8] : 0);
+    const capped = fixed + textWeight * textCap;
+    const queryNorms = r.text.clusterNorms;
+    const textNorms = index.textNorms;
 
     let visited = 0;
     let full = 0;
@@ -451,9 +463,11 @@ export class MatchingEngine {
             capped) /
           total;
         if (bound + BOUND_SLACK < floor) continue;
+        const textBound = Math.min(textCap, clusterNormsBound(queryNorms, textNorms, slot * TEXT_CLUSTERS));
+        if (bound - (textWeight * (textCap - textBound)) / total + BOUND_SLACK < floor) continue;
         const nonText = scorer.nonTextSum(r, index, slot);
         full++;
-        if (scorer.combine(nonText, textCap) < floor) continue;
+        if (scorer.combine(nonText, textBound) < floor) continue;
         const o = index.slot(slot)!;
         const text = scorer.textRelevance(r, o);
         top.consider(scorer.combine(nonText, text), slot, o.offer.id, text);

@@ -80,7 +80,9 @@ describe('component formulas', () => {
       fc.property(money, money, day, day, day, day, (cost, budget, start, end, from, until) => {
         const costId = cost ? (currencies.find(cost.currency) < 0 ? -2 : currencies.find(cost.currency)) : NO_CURRENCY;
         const budgetId = budget ? currencies.intern(budget.currency) : NO_CURRENCY;
-        expect(preparedBudgetFit(costId, cost?.amount ?? 0, budgetId, budget?.amount ?? 0)).toBe(budgetFit(cost, budget));
+        expect(preparedBudgetFit(costId, cost?.amount ?? 0, budgetId, budget?.amount ?? 0)).toBe(
+          budgetFit(cost, budget),
+        );
         const lo = from ?? Number.NEGATIVE_INFINITY;
         const hi = until ?? Number.POSITIVE_INFINITY;
         expect(timingFitDays(start, end, lo, hi)).toBe(timingFit(start, end, from, until));

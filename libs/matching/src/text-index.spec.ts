@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { TextIndex, TextScatter, cosineSimilarity, denseCosineSimilarity, stem, tokenize } from './text-index';
+import {
+  TextIndex,
+  TextScatter,
+  clusterSimilarityBound,
+  cosineSimilarity,
+  denseCosineSimilarity,
+  stem,
+  tokenize,
+} from './text-index';
 
 describe('tokenize', () => {
   it('lower-cases, drops English stop words and folds plurals and -ing/-ed forms', () => {
@@ -90,6 +98,28 @@ describe('TextIndex', () => {
 
   const words = ['export', 'control', 'customs', 'training', 'laboratory', 'экспорт', 'контроль', 'таможня', 'list'];
   const textArb = fc.array(fc.constantFrom(...words), { maxLength: 12 }).map((w) => w.join(' '));
+
+  it('the cluster-norm bound holds for every document, also after documents change', () => {
+    fc.assert(
+      fc.property(fc.array(textArb, { minLength: 1, maxLength: 8 }), textArb, textArb, (docs, query, edit) => {
+        const index = new TextIndex();
+        docs.forEach((d, i) => index.upsert(`d${i}`, d));
+        const check = () => {
+          const q = index.query(query);
+          for (let i = 0; i < docs.length; i++) {
+            const v = index.vector(`d${i}`);
+            if (v) expect(cosineSimilarity(q, v)).toBeLessThanOrEqual(clusterSimilarityBound(q, v));
+          }
+        };
+        check();
+        const generation = index.generation;
+        index.upsert('d0', edit);
+        index.remove(`d${docs.length - 1}`);
+        check();
+        expect(index.generation).toBeGreaterThan(generation);
+      }),
+    );
+  });
 
   it('similarity lies in [0, 1], the dense route equals the merge bit for bit, and the bound holds', () => {
     fc.assert(

@@ -361,20 +361,42 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
-/** A unit-length sparse vector: term ids ascending, weights aligned with them. */
+// Term clusters: the term ids hashed into TEXT_CLUSTERS groups. A vector keeps the Euclidean norm of its weights
+// within each group, and Cauchy–Schwarz group by group bounds a similarity without finding the shared terms:
+//   cos(q, d) = Σ_c Σ_{t ∈ c} q_t · d_t ≤ Σ_c ‖q_c‖ · ‖d_c‖
+// — small when two texts put their weight in different groups (see clusterSimilarityBound).
+export const TEXT_CLUSTERS = 32;
+
+function clusterOf(termId: number): number {
+  return Math.imul(termId, 0x9e3779b1) >>> 27;
+}
+
+/** Writes the per-cluster norms of a vector's weights into `out`. */
+function clusterNorms(ids: Int32Array, weights: Float64Array, out: Float64Array): void {
+  out.fill(0);
+  for (let k = 0; k < ids.length; k++) out[clusterOf(ids[k])] += weights[k] * weights[k];
+  for (let c = 0; c < TEXT_CLUSTERS; c++) out[c] = Math.sqrt(out[c]);
+}
+
+/** A unit-length sparse vector: term ids ascending, weights aligned with them, norms by term cluster. */
 export interface TextVector {
   readonly ids: Int32Array;
   readonly weights: Float64Array;
+  readonly clusterNorms: Float64Array;
 }
 
-export const EMPTY_TEXT_VECTOR: TextVector = { ids: new Int32Array(0), weights: new Float64Array(0) };
+export const EMPTY_TEXT_VECTOR: TextVector = {
+  ids: new Int32Array(0),
+  weights: new Float64Array(0),
+  clusterNorms: new Float64Array(TEXT_CLUSTERS),
+};
 
 interface DocumentEntry {
   ids: Int32Array;
   /** Sublinear term frequency, 1 + ln(tf). */
   tf: Float64Array;
-  /** Shared with callers; its weights are rewritten in place when corpus statistics change. */
-  vector: { ids: Int32Array; weights: Float64Array };
+  /** Shared with callers; weights and norms are rewritten in place when corpus statistics change. */
+  vector: TextVector;
 }
 
 // Text similarity is rounded so that an engine rebuilt from the same offers in another order (and so with
@@ -419,6 +441,30 @@ export function denseCosineSimilarity(dense: Float64Array, b: TextVector): numbe
   return rounded <= 0 ? 0 : rounded >= 1 ? 1 : rounded;
 }
 
+/**
+ * An upper bound on `cosineSimilarity(a, b)` from the cluster norms alone: Σ_c ‖a_c‖ · ‖b_c‖, plus headroom for
+ * rounding (the similarity is rounded to 1e-12, the norms and the sum carry ~1e-16 relative error). Costs
+ * TEXT_CLUSTERS multiplications whatever the vectors' lengths.
+ */
+export function clusterSimilarityBound(a: TextVector, b: TextVector): number {
+  return clusterNormsBound(a.clusterNorms, b.clusterNorms, 0);
+}
+
+/** `clusterSimilarityBound` with the second vector's norms at `offset` of a flat array (one row per document). */
+export function clusterNormsBound(x: Float64Array, y: Float64Array, offset: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  for (let c = 0; c < TEXT_CLUSTERS; c += 4) {
+    s0 += x[c] * y[offset + c];
+    s1 += x[c + 1] * y[offset + c + 1];
+    s2 += x[c + 2] * y[offset + c + 2];
+    s3 += x[c + 3] * y[offset + c + 3];
+  }
+  return s0 + s1 + (s2 + s3) + 1e-9;
+}
+
 function countTerms(tokens: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
@@ -438,6 +484,12 @@ export class TextIndex {
   private maxWeight = new Float64Array(256);
   private readonly documents = new Map<string, DocumentEntry>();
   private stale = true;
+  private refreshes = 0;
+
+  /** Counts refreshes: document weights and norms are rewritten in place when this changes. */
+  get generation(): number {
+    return this.refreshes;
+  }
 
   get documentCount(): number {
     return this.documents.size;
@@ -456,7 +508,7 @@ export class TextIndex {
     const ids = Int32Array.from(terms, (t) => t.id);
     const tf = Float64Array.from(terms, (t) => 1 + Math.log(t.n));
     for (const termId of ids) this.df[termId]++;
-    const vector = { ids, weights: new Float64Array(ids.length) };
+    const vector = { ids, weights: new Float64Array(ids.length), clusterNorms: new Float64Array(TEXT_CLUSTERS) };
     this.documents.set(id, { ids, tf, vector });
     this.stale = true;
     return vector;
@@ -518,7 +570,9 @@ export class TextIndex {
     }
     const norm = Math.sqrt(norm2);
     for (let k = 0; k < distinct; k++) weights[k] /= norm;
-    return { ids: outIds, weights };
+    const norms = new Float64Array(TEXT_CLUSTERS);
+    clusterNorms(outIds, weights, norms);
+    return { ids: outIds, weights, clusterNorms: norms };
   }
 
   /**
@@ -550,9 +604,11 @@ export class TextIndex {
       }
       const norm = Math.sqrt(norm2);
       if (norm > 0) for (let k = 0; k < ids.length; k++) weights[k] /= norm;
+      clusterNorms(ids, weights, entry.vector.clusterNorms);
       for (let k = 0; k < ids.length; k++) if (weights[k] > this.maxWeight[ids[k]]) this.maxWeight[ids[k]] = weights[k];
     }
     this.stale = false;
+    this.refreshes++;
   }
 
   private termId(term: string): number {

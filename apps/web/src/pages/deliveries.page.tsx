@@ -134,7 +134,7 @@ function DeliveriesTable({ items }: { items: Delivery[] }) {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Badge color={STATUS_COLOR[delivery.status]} variant="light" tt="none">
+                <Badge color={STATUS_COLOR[delivery.status]} variant="light" tt="none" miw="max-content">
                   {t(`deliveries.statuses.${delivery.status}`)}
                 </Badge>
               </Table.Td>

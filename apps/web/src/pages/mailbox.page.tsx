@@ -137,19 +137,20 @@ interface MessageTableProps {
 function MessageTable({ messages, selectedId, onSelect, compact }: MessageTableProps) {
   const { t, i18n } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={compact ? 360 : 760} maxHeight={640} type="native">
+    <Table.ScrollContainer minWidth={compact ? 300 : 760} maxHeight={640} type="native">
       <Table highlightOnHover stickyHeader verticalSpacing="xs" aria-label={t('mailbox.tableLabel')}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('mailbox.columns.subject')}</Table.Th>
             {!compact && <Table.Th>{t('mailbox.columns.from')}</Table.Th>}
-            <Table.Th>{t('mailbox.columns.to')}</Table.Th>
-            <Table.Th>{t('mailbox.columns.received')}</Table.Th>
+            {!compact && <Table.Th>{t('mailbox.columns.to')}</Table.Th>}
+            {!compact && <Table.Th>{t('mailbox.columns.received')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {messages.map((message) => {
             const active = message.messageId === selectedId;
+            const received = formatDateTime(message.receivedAt, i18n.language);
             return (
               <Table.Tr key={message.messageId} bg={active ? 'blue.0' : undefined} aria-selected={active}>
                 <Table.Td>
@@ -162,18 +163,28 @@ function MessageTable({ messages, selectedId, onSelect, compact }: MessageTableP
                       {message.subject}
                     </Text>
                   </UnstyledButton>
+                  {/* Beside an open message there is room for one column: who and when go under the subject. */}
+                  {compact && (
+                    <Text size="xs" c="dimmed">
+                      {message.to.join(', ')} · {received}
+                    </Text>
+                  )}
                 </Table.Td>
                 {!compact && (
                   <Table.Td>
                     <Text size="sm">{message.from}</Text>
                   </Table.Td>
                 )}
-                <Table.Td>
-                  <Text size="sm">{message.to.join(', ')}</Text>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Text size="sm">{formatDateTime(message.receivedAt, i18n.language)}</Text>
-                </Table.Td>
+                {!compact && (
+                  <Table.Td>
+                    <Text size="sm">{message.to.join(', ')}</Text>
+                  </Table.Td>
+                )}
+                {!compact && (
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Text size="sm">{received}</Text>
+                  </Table.Td>
+                )}
               </Table.Tr>
             );
           })}

@@ -16,6 +16,15 @@ import { FormErrorAlert } from '../components/form-errors';
 import { useNotify } from '../components/notifications';
 import { PageHeader } from '../components/page-header';
 
+const VISUALLY_HIDDEN = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
+
 /** Per kind of notification: e-mail at once, in the daily digest, or not at all (the inbox always gets it). */
 export function NotificationPreferencesPage() {
   const { t } = useTranslation();
@@ -86,7 +95,9 @@ export function NotificationPreferencesPage() {
                           <Radio.Group
                             value={draft[item.category] ?? item.mode}
                             onChange={(value) => setDraft({ ...draft, [item.category]: value as EmailMode })}
-                            aria-label={t('preferences.modeFor', { category: label })}
+                            // Named for assistive technology; sighted readers have the kind in the first column.
+                            label={t('preferences.modeFor', { category: label })}
+                            styles={{ label: VISUALLY_HIDDEN }}
                           >
                             <Group gap="lg">
                               {modes.map((mode) => (

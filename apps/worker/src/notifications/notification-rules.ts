@@ -496,3 +496,17 @@ export function linkPath(f: EventFacts, subject: SubjectType, role: Role): strin
   if (subject === 'match') return `/${area}/requests/${f.request!.id}?match=${f.match!.id}`;
   return `/${area}/requests/${f.request!.id}`;
 }
+
+/** The rules as the Markdown table docs/notifications.md carries (a unit test compares the two). */
+export function rulesTableMarkdown(): string {
+  const lines = ['| event | recipients (category) | or why nobody |', '| --- | --- | --- |'];
+  for (const [type, rule] of Object.entries(NOTIFICATION_RULES)) {
+    if (isSilent(rule)) {
+      lines.push(`| \`${type}\` | — | ${rule.silent} |`);
+      continue;
+    }
+    const who = rule.recipients.map((x) => `${AUDIENCES[x.to]} (${x.category})${x.when ? `, ${x.when.says}` : ''}`).join('; ');
+    lines.push(`| \`${type}\` | ${who} | |`);
+  }
+  return lines.join('\n');
+}

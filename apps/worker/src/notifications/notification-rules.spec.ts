@@ -1,0 +1,185 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { MATCH_EVENT } from '../../../api/src/matches/matches.service';
+import { OFFER_EVENT } from '../../../api/src/offers/offers.service';
+import { REQUEST_EVENT } from '../../../api/src/requests/requests.service';
+import {
+  AUDIENCE_NEEDS,
+  EventFacts,
+  isSilent,
+  keyFacts,
+  linkPath,
+  NOTIFICATION_RULES,
+  NotifyRule,
+  rulesTableMarkdown,
+  SubjectType,
+} from './notification-rules';
+
+const root = path.resolve(__dirname, '../../../..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return name === 'node_modules' || name === 'migrations' ? [] : sourceFiles(full);
+    return full.endsWith('.ts') && !full.endsWith('.spec.ts') ? [full] : [];
+  });
+}
+
+/** Event types written as literals in `emit({ type: '…' })` anywhere in the server code. */
+function literalEventTypes(): string[] {
+  const files = [...sourceFiles(path.join(root, 'apps/api/src')), ...sourceFiles(path.join(root, 'apps/worker/src')), ...sourceFiles(path.join(root, 'libs'))];
+  const found = new Set<string>();
+  for (const file of files) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/emit\(\{\s*type:\s*'([a-z_]+\.[a-z_]+)'/g)) found.add(m[1]);
+  }
+  return [...found];
+}
+
+const REMINDER_EVENTS = ['objection_window_over', 'match_unanswered', 'offer_expiring', 'follow_up_due'].map((k) => `reminder.${k}`);
+
+const facts = (over: Partial<EventFacts> = {}): EventFacts => ({
+  type: 'x',
+  payload: { from: 'endorsed', to: 'accepted', closesAt: '2026-03-06T10:00:00.000Z', endorsedAt: '2026-02-01T10:00:00.000Z', side: 'provider', rating: 4 },
+  actorId: null,
+  comment: 'Please add the customs laboratory.',
+  reason: 'no capacity this year',
+  request: {
+    id: 'r1',
+    reference: 'MNG-2026-004',
+    title: 'Biosafety level 3 laboratory',
+    state: 'MNG',
+    stateName: 'Mongolia',
+    status: 'circulated',
+    visibility: 'providers',
+    organizationId: 'org-nec',
+    organizationName: 'Nuclear Energy Commission (MNG)',
+    acknowledgedAt: new Date('2026-02-27T10:00:00Z'),
+    objectionWindowWaived: false,
+    deliveredAt: new Date('2025-02-01T10:00:00Z'),
+  },
+  offer: { id: 'o1', title: 'Biosafety training', status: 'active', providerId: 'org-bafa', providerName: 'BAFA', availableUntil: '2026-12-31' },
+  match: { id: 'm1', status: 'accepted', origin: 'engine', declineReason: null },
+  ...over,
+});
+
+const audiencesOf = (type: string) => (NOTIFICATION_RULES[type] as NotifyRule).recipients.map((r) => r.to);
+
+describe('notification rules', () => {
+  it('cover every event the code emits, and only those', () => {
+    const emitted = new Set([
+      ...Object.values(REQUEST_EVENT),
+      ...Object.values(OFFER_EVENT),
+      ...Object.values(MATCH_EVENT),
+      ...literalEventTypes(),
+      ...REMINDER_EVENTS,
+    ]);
+    expect(emitted.size).toBeGreaterThanOrEqual(40);
+    const missing = [...emitted].filter((t) => !NOTIFICATION_RULES[t]);
+    expect(missing).toEqual([]);
+    const stale = Object.keys(NOTIFICATION_RULES).filter((t) => !emitted.has(t));
+    expect(stale).toEqual([]);
+  });
+
+  it('give a reason for every event that notifies nobody', () => {
+    for (const [type, rule] of Object.entries(NOTIFICATION_RULES)) {
+      if (isSilent(rule)) expect({ type, reason: rule.silent.length > 30 }).toEqual({ type, reason: true });
+      else expect({ type, recipients: rule.recipients.length > 0 }).toEqual({ type, recipients: true });
+    }
+  });
+
+  it('only address audiences the subject can resolve (an offer event knows no State)', () => {
+    for (const [type, rule] of Object.entries(NOTIFICATION_RULES)) {
+      if (isSilent(rule)) continue;
+      const available: Record<SubjectType, string[]> = { request: ['request'], offer: ['offer'], match: ['request', 'offer'] };
+      for (const r of rule.recipients) {
+        const need = AUDIENCE_NEEDS[r.to];
+        expect({ type, audience: r.to, ok: need === null || available[rule.subject].includes(need) }).toEqual({ type, audience: r.to, ok: true });
+      }
+    }
+  });
+
+  it('follow the examples of DESIGN §7 and issue 5', () => {
+    expect(audiencesOf('request.submitted')).toContain('committee');
+    expect(audiencesOf('reminder.objection_window_over')).toEqual(['committee']);
+    expect(audiencesOf('request.circulated')).toEqual(['state_agencies', 'eligible_providers']);
+    expect(audiencesOf('match.endorsed')).toEqual(['provider', 'state_coordinator']);
+    expect(audiencesOf('match.accepted')).toEqual(['committee', 'requester']);
+    expect(audiencesOf('match.declined')).toEqual(['committee', 'requester']);
+    expect(audiencesOf('reminder.match_unanswered')).toEqual(['provider']);
+    expect(audiencesOf('reminder.offer_expiring')).toEqual(['provider']);
+    expect(audiencesOf('reminder.follow_up_due')).toEqual(['state_coordinator', 'matched_providers']);
+    const circulated = NOTIFICATION_RULES['request.circulated'] as NotifyRule;
+    expect(circulated.recipients.find((r) => r.to === 'eligible_providers')!.category).toBe('circulations');
+  });
+
+  it('word every notification from the facts, with no gaps', () => {
+    for (const [type, rule] of Object.entries(NOTIFICATION_RULES)) {
+      if (isSilent(rule)) continue;
+      const f = facts({ type });
+      for (const r of rule.recipients) {
+        const title = (r.title ?? rule.title)(f);
+        const body = (r.body ?? rule.body)(f);
+        for (const text of [title, body]) {
+          expect({ type, text }).not.toEqual({ type, text: expect.stringMatching(/undefined|null|NaN|\[object/) });
+          expect(text.length).toBeGreaterThan(10);
+        }
+        expect(title.length).toBeLessThanOrEqual(300);
+      }
+    }
+    const endorsed = NOTIFICATION_RULES['match.endorsed'] as NotifyRule;
+    expect(endorsed.title(facts())).toBe('Match endorsed: your offer for MNG-2026-004');
+    expect(endorsed.recipients[1].body!(facts())).toContain('BAFA accepts or declines first');
+  });
+
+  it('tell the acknowledging State when its objection window closes, or that it waived it', () => {
+    const rule = NOTIFICATION_RULES['request.acknowledged'] as NotifyRule;
+    // Friday 10:00 → five working days → the next Friday 10:00.
+    expect(rule.body(facts())).toContain('until 2026-03-06 10:00 UTC');
+    const waived = facts();
+    waived.request!.objectionWindowWaived = true;
+    expect(rule.body(waived)).toContain('waived the objection window');
+  });
+
+  it('apply conditions: provider interest, withdrawals of drafts, cancellations before endorsement', () => {
+    const when = (type: string, i = 0) => (NOTIFICATION_RULES[type] as NotifyRule).recipients[i].when!;
+    expect(when('match.created').test(facts())).toBe(false);
+    expect(when('match.created').test(facts({ match: { id: 'm', status: 'suggested', origin: 'provider_interest', declineReason: null } }))).toBe(true);
+    expect(when('request.withdrawn').test(facts({ payload: { from: 'draft' } }))).toBe(false);
+    expect(when('request.withdrawn').test(facts({ payload: { from: 'submitted' } }))).toBe(true);
+    expect(when('match.cancelled', 1).test(facts({ payload: { from: 'suggested' } }))).toBe(false);
+    expect(when('match.cancelled', 1).test(facts({ payload: { from: 'agreed' } }))).toBe(true);
+  });
+
+  it('list the key facts of the subject, with comment and reason', () => {
+    expect(keyFacts(facts({ type: 'match.declined' }), 'match')).toEqual([
+      { label: 'Reference', value: 'MNG-2026-004' },
+      { label: 'Request', value: 'Biosafety level 3 laboratory' },
+      { label: 'State', value: 'Mongolia (MNG)' },
+      { label: 'Offer', value: 'Biosafety training' },
+      { label: 'Provider', value: 'BAFA' },
+      { label: 'Match status', value: 'accepted' },
+      { label: 'Reason', value: 'no capacity this year' },
+      { label: 'Comment', value: 'Please add the customs laboratory.' },
+    ]);
+    const offerOnly = facts({ request: undefined, match: undefined, payload: {}, comment: null, reason: null });
+    expect(keyFacts(offerOnly, 'offer')).toEqual([
+      { label: 'Offer', value: 'Biosafety training' },
+      { label: 'Provider', value: 'BAFA' },
+      { label: 'Status', value: 'active' },
+    ]);
+  });
+
+  it('link each reader to the page of their own role', () => {
+    expect(linkPath(facts(), 'match', 'provider_member')).toBe('/provider/requests/r1?match=m1');
+    expect(linkPath(facts(), 'match', 'agency_coordinator')).toBe('/agency/requests/r1?match=m1');
+    expect(linkPath(facts(), 'request', 'committee_member')).toBe('/committee/requests/r1');
+    expect(linkPath(facts(), 'offer', 'provider_member')).toBe('/provider/offers/o1');
+    expect(linkPath(facts(), 'offer', 'committee_admin')).toBe('/committee/offers/o1');
+  });
+
+  it('are the table docs/notifications.md shows', () => {
+    const doc = readFileSync(path.join(root, 'docs/notifications.md'), 'utf8');
+    // On failure, paste rulesTableMarkdown()'s output into the document.
+    expect(doc).toContain(rulesTableMarkdown());
+  });
+});
