@@ -28,6 +28,8 @@ async function startSink(): Promise<{ url: string; arrivals: Map<string, number>
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // Loopback: the peer's own reverse-DNS lookup per connection would dominate the baseline.
+    disableReverseLookup: true,
     closeTimeout: 100,
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
@@ -41,6 +43,7 @@ async function startSink(): Promise<{ url: string; arrivals: Map<string, number>
       });
     },
   });
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return { url: `smtp://127.0.0.1:${port}`, arrivals, count: () => count, close: () => new Promise((r) => server.close(() => r())) };
@@ -138,14 +141,14 @@ async function latency(rate: number, seconds: number) {
     const [{ id: customs }] = await ds.query(`SELECT id FROM organizations WHERE short_name = 'Customs'`);
     const [{ id: bafa }] = await ds.query(`SELECT id FROM organizations WHERE short_name = 'BAFA'`);
     const offers: { id: string }[] = await ds.query(
-      `INSERT INTO assistance_offers (organization_id, title, description, provisions, domains, eligible_regions, status)
-       SELECT $1, 'Export control training ' || g, 'Licensing and control list training for customs and licensing officers.', '{OP3d}', '{NUCLEAR}', '{ASIA_PACIFIC}', 'active'
+      `INSERT INTO assistance_offers (organization_id, title, description, provisions, domains, eligible_regions, status, version)
+       SELECT $1, 'Export control training ' || g, 'Licensing and control list training for customs and licensing officers.', '{OP3d}', '{NUCLEAR}', '{ASIA_PACIFIC}', 'active', 1
          FROM generate_series(1, 10) g RETURNING id`,
       [bafa],
     );
     const requests: { id: string }[] = await ds.query(
-      `INSERT INTO assistance_requests (reference, state, organization_id, title, description, provisions, domains, status, circulated_at)
-       SELECT 'MNG-2099-' || lpad(g::text, 4, '0'), 'MNG', $1, 'Control list drafting ' || g, 'Help to draft the national control list of dual-use items.', '{OP3d}', '{NUCLEAR}', 'circulated', now()
+      `INSERT INTO assistance_requests (reference, state, organization_id, title, description, provisions, domains, status, circulated_at, version)
+       SELECT 'MNG-2099-' || lpad(g::text, 4, '0'), 'MNG', $1, 'Control list drafting ' || g, 'Help to draft the national control list of dual-use items.', '{OP3d}', '{NUCLEAR}', 'circulated', now(), 1
          FROM generate_series(1, $2::int) g RETURNING id`,
       [customs, Math.ceil(total / offers.length)],
     );
@@ -154,7 +157,7 @@ async function latency(rate: number, seconds: number) {
     for (let i = 0; i < pairs.length; i += 500) {
       const chunk = pairs.slice(i, i + 500);
       const rows: { id: string }[] = await ds.query(
-        `INSERT INTO matches (request_id, offer_id, origin, status) SELECT r, o, 'committee', 'suggested'
+        `INSERT INTO matches (request_id, offer_id, origin, status, version) SELECT r, o, 'committee', 'suggested', 1
            FROM unnest($1::uuid[], $2::uuid[]) AS t(r, o) RETURNING id`,
         [chunk.map((p) => p[0]), chunk.map((p) => p[1])],
       );

@@ -76,10 +76,17 @@ test('the Committee computes the allocation plan and endorses a selection of it 
   const dismissed = mine.find((m: any) => m.requestId === requests[1].id);
   const endorsed = mine.find((m: any) => m.requestId === requests[0].id);
   expect(
-    (await expertApi.post(`/api/v1/matches/${dismissed.matchId}/transitions`, { action: 'dismiss', comment: 'Not now' })).status,
+    (
+      await expertApi.post(`/api/v1/matches/${dismissed.matchId}/transitions`, {
+        action: 'dismiss',
+        comment: 'Not now',
+      })
+    ).status,
   ).toBe(200);
 
-  await expert.getByRole('textbox', { name: 'Comment for the history (optional)' }).fill('Outreach round, plan of the week');
+  await expert
+    .getByRole('textbox', { name: 'Comment for the history (optional)' })
+    .fill('Outreach round, plan of the week');
   await expert.getByRole('button', { name: 'Endorse 2 matches' }).click();
   await expert.getByRole('main').getByRole('status').filter({ hasText: '1 match endorsed' }).waitFor();
   const skipped = expert.getByRole('alert').filter({ hasText: '1 match was not endorsed' });

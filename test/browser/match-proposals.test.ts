@@ -19,7 +19,9 @@ afterAll(async () => {
 // reason, and feedback from both sides once the assistance is completed (resolution 2663 OP20).
 test('manual match and offer of help, a rejection with its reason, delivery and feedback from both sides', async () => {
   const tag = Date.now().toString(36);
-  const request = await circulatedRequest(suite.baseUrl, { title: `Customs risk profiling for strategic goods ${tag}` });
+  const request = await circulatedRequest(suite.baseUrl, {
+    title: `Customs risk profiling for strategic goods ${tag}`,
+  });
   const wco = await activeOffer(suite.baseUrl, 'wco', { title: `Strategic trade enforcement course ${tag}` });
   const bafa = await activeOffer(suite.baseUrl, 'bafa', { title: `Licensing practice peer exchange ${tag}` });
   const api = {
@@ -64,7 +66,10 @@ test('manual match and offer of help, a rejection with its reason, delivery and 
   // The Committee endorses both; the providers accept (through the API: those pages are tested elsewhere).
   const matches = (await api.expert.get(`/api/v1/requests/${request.id}/matches`)).body.items as any[];
   const byOffer = (offerId: string) => matches.find((m) => m.offer.id === offerId);
-  for (const [match, client] of [[byOffer(wco.id), api.wco], [byOffer(bafa.id), api.bafa]] as const) {
+  for (const [match, client] of [
+    [byOffer(wco.id), api.wco],
+    [byOffer(bafa.id), api.bafa],
+  ] as const) {
     expect(match.origin).toBe(client === api.wco ? 'committee' : 'provider_interest');
     expect((await api.expert.post(`/api/v1/matches/${match.id}/transitions`, { action: 'endorse' })).status).toBe(200);
     expect((await client.post(`/api/v1/matches/${match.id}/transitions`, { action: 'accept' })).status).toBe(200);
@@ -79,7 +84,9 @@ test('manual match and offer of help, a rejection with its reason, delivery and 
   const reject = coordinator.getByRole('dialog');
   await reject.getByRole('button', { name: 'Reject', exact: true }).click();
   await reject.getByText('Write the reason: this action needs one.').waitFor();
-  await reject.getByRole('textbox', { name: 'Why your State rejects it' }).fill('Licensing is covered by another partner.');
+  await reject
+    .getByRole('textbox', { name: 'Why your State rejects it' })
+    .fill('Licensing is covered by another partner.');
   await reject.getByRole('button', { name: 'Reject', exact: true }).click();
   await reject.waitFor({ state: 'detached' });
   await section.getByRole('button', { name: /^Show 1 closed match/ }).click();

@@ -98,7 +98,10 @@ test('the Committee endorses a ranked suggestion, the provider accepts it, the c
 
   // The coordinator is told on the home page, opens the matches waiting for confirmation and confirms.
   const coordinator = await suite.pageAs('coordinator');
-  await coordinator.getByRole('status').filter({ hasText: /wait(s)? for your confirmation/ }).waitFor();
+  await coordinator
+    .getByRole('status')
+    .filter({ hasText: /wait(s)? for your confirmation/ })
+    .waitFor();
   await coordinator.getByRole('link', { name: 'Open matches' }).click();
   await coordinator.getByRole('heading', { name: 'Matches', level: 1 }).waitFor();
   const toConfirm = coordinator.getByRole('row').filter({ hasText: request.title });

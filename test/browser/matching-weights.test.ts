@@ -51,7 +51,11 @@ test('an administrator saves new weights and sees the rescore they started; memb
     await current.getByText(/^Queued: a matching worker picks it up/).waitFor();
   }
   const runs = admin.getByRole('table', { name: 'Latest rescores' });
-  await runs.getByRole('row').filter({ hasText: 'New weights' }).filter({ hasText: `v${nextVersion}` }).waitFor();
+  await runs
+    .getByRole('row')
+    .filter({ hasText: 'New weights' })
+    .filter({ hasText: `v${nextVersion}` })
+    .waitFor();
 
   const saved = (await adminApi.get('/api/v1/matching/profile')).body;
   expect(saved).toMatchObject({ version: nextVersion, topK: 12, comment: 'Language matters more' });

@@ -27,7 +27,11 @@ const PASSWORD = 'Inbox-test-password-42';
 async function freshProviderUser(): Promise<{ id: string; email: string }> {
   const admin = await ApiClient.as(suite.baseUrl, 'admin');
   const tag = randomUUID().slice(0, 8);
-  const org = await admin.post('/api/v1/organizations', { name: `Inbox test programme ${tag}`, shortName: `ITP ${tag}`, kind: 'provider' });
+  const org = await admin.post('/api/v1/organizations', {
+    name: `Inbox test programme ${tag}`,
+    shortName: `ITP ${tag}`,
+    kind: 'provider',
+  });
   expect(org.status).toBe(201);
   const email = `inbox-${tag}@itp.example`;
   const user = await admin.post('/api/v1/users', {
@@ -44,7 +48,15 @@ async function freshProviderUser(): Promise<{ id: string; email: string }> {
 /** What the worker's notification writer stores for one event and reader (no worker runs in browser tests). */
 async function notify(
   userId: string,
-  item: { category: string; title: string; body: string; link: string; subjectId: string; readAt?: Date; minutesAgo?: number },
+  item: {
+    category: string;
+    title: string;
+    body: string;
+    link: string;
+    subjectId: string;
+    readAt?: Date;
+    minutesAgo?: number;
+  },
 ): Promise<void> {
   await suite.dataSource.query(
     `INSERT INTO notifications (user_id, category, event_id, event_type, subject_type, subject_id, title, body, link_path, facts, email_mode, read_at, created_at)
@@ -76,9 +88,31 @@ test('the inbox shows unread items first, links to their subjects, and the badge
   );
   const user = await freshProviderUser();
   const link = `/provider/requests/${request.id}`;
-  await notify(user.id, { category: 'reminders', title: `Reminder: offer expires soon ${request.reference}`, body: 'Your offer expires in 14 days.', link, subjectId: request.id, minutesAgo: 30 });
-  await notify(user.id, { category: 'circulations', title: `New request circulated: ${request.reference}`, body: 'A request your offers can serve was circulated.', link, subjectId: request.id, minutesAgo: 20 });
-  await notify(user.id, { category: 'offers', title: 'Offer verified: old news', body: 'Read already.', link, subjectId: request.id, readAt: new Date(), minutesAgo: 1 });
+  await notify(user.id, {
+    category: 'reminders',
+    title: `Reminder: offer expires soon ${request.reference}`,
+    body: 'Your offer expires in 14 days.',
+    link,
+    subjectId: request.id,
+    minutesAgo: 30,
+  });
+  await notify(user.id, {
+    category: 'circulations',
+    title: `New request circulated: ${request.reference}`,
+    body: 'A request your offers can serve was circulated.',
+    link,
+    subjectId: request.id,
+    minutesAgo: 20,
+  });
+  await notify(user.id, {
+    category: 'offers',
+    title: 'Offer verified: old news',
+    body: 'Read already.',
+    link,
+    subjectId: request.id,
+    readAt: new Date(),
+    minutesAgo: 1,
+  });
 
   const page = await newPage(suite.browser, suite.baseUrl);
   await signIn(page, suite.baseUrl, user.email, PASSWORD);
@@ -99,13 +133,22 @@ test('the inbox shows unread items first, links to their subjects, and the badge
   // Marking one read, and opening another through its link, each take one off the badge.
   await items.nth(1).getByRole('button', { name: 'Mark read' }).click();
   await badge(page).filter({ hasText: '1' }).waitFor();
-  await items.first().getByRole('link', { name: `New request circulated: ${request.reference}` }).click();
+  await items
+    .first()
+    .getByRole('link', { name: `New request circulated: ${request.reference}` })
+    .click();
   await page.waitForURL(`**${link}`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await badge(page).waitFor({ state: 'detached' });
 
   // A notification that arrives while the page is open shows up on its own (the badge polls).
-  await notify(user.id, { category: 'matches', title: `Match endorsed: your offer for ${request.reference}`, body: 'Please accept or decline it.', link: `${link}?match=${randomUUID()}`, subjectId: request.id });
+  await notify(user.id, {
+    category: 'matches',
+    title: `Match endorsed: your offer for ${request.reference}`,
+    body: 'Please accept or decline it.',
+    link: `${link}?match=${randomUUID()}`,
+    subjectId: request.id,
+  });
   await badge(page).filter({ hasText: '1' }).waitFor({ timeout: 20_000 });
 
   await page.getByRole('link', { name: 'Notifications 1 unread notification' }).click();
@@ -118,19 +161,34 @@ test('the inbox shows unread items first, links to their subjects, and the badge
   // E-mail settings: matches in the daily digest from now on.
   await page.getByRole('link', { name: 'E-mail settings' }).click();
   await page.getByRole('heading', { name: 'E-mail settings', level: 1 }).waitFor();
-  await page.getByRole('radiogroup', { name: 'E-mail for Matches' }).getByRole('radio', { name: 'Daily digest' }).check();
-  await page.getByRole('radiogroup', { name: 'E-mail for Reminders' }).getByRole('radio', { name: 'No e-mail' }).check();
+  await page
+    .getByRole('radiogroup', { name: 'E-mail for Matches' })
+    .getByRole('radio', { name: 'Daily digest' })
+    .check();
+  await page
+    .getByRole('radiogroup', { name: 'E-mail for Reminders' })
+    .getByRole('radio', { name: 'No e-mail' })
+    .check();
   await page.getByRole('button', { name: 'Save settings' }).click();
   await page.getByText('E-mail settings saved').waitFor();
   await page.reload();
   expect(
-    await page.getByRole('radiogroup', { name: 'E-mail for Matches' }).getByRole('radio', { name: 'Daily digest' }).isChecked(),
+    await page
+      .getByRole('radiogroup', { name: 'E-mail for Matches' })
+      .getByRole('radio', { name: 'Daily digest' })
+      .isChecked(),
   ).toBe(true);
   const client = await ApiClient.as(suite.baseUrl, user.email, PASSWORD);
   const modes = Object.fromEntries(
     (await client.get('/api/v1/notification-preferences')).body.items.map((i: any) => [i.category, i.mode]),
   );
-  expect(modes).toEqual({ requests: 'immediate', circulations: 'immediate', offers: 'immediate', matches: 'digest', reminders: 'off' });
+  expect(modes).toEqual({
+    requests: 'immediate',
+    circulations: 'immediate',
+    offers: 'immediate',
+    matches: 'digest',
+    reminders: 'off',
+  });
   await page.context().close();
 });
 
@@ -148,7 +206,13 @@ test('the Committee reads the demo mailbox and the e-mail deliveries', async () 
     settingsUrl: `${suite.baseUrl}/notifications/preferences`,
   });
   const transport = createMailTransport(loadConfig().mail, { pool: false });
-  await transport.sendMail({ from: 'no-reply@assistance-1540.example', to: 'donor@bafa.example', subject: mail.subject, text: mail.text, html: mail.html });
+  await transport.sendMail({
+    from: 'no-reply@assistance-1540.example',
+    to: 'donor@bafa.example',
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+  });
   transport.close();
 
   // A delivery that failed for good, as the worker records a 550.

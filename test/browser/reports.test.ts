@@ -27,7 +27,10 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ dow
 }
 
 function kpi(page: Page, label: string) {
-  return page.getByRole('list', { name: 'Key figures' }).getByRole('listitem', { name: label }).locator('[data-kpi-value]');
+  return page
+    .getByRole('list', { name: 'Key figures' })
+    .getByRole('listitem', { name: label })
+    .locator('[data-kpi-value]');
 }
 
 // Issue 6: the dashboard shows the figures of the seeded demo world as the summary API computes them, each chart's
@@ -39,11 +42,17 @@ test('the Committee dashboard shows the summary figures, its charts download as 
 
   const expert = await suite.pageAs('expert');
   await openSection(expert, 'Reports');
-  await kpi(expert, 'Requests submitted').filter({ hasText: String(all.requests.total) }).waitFor();
+  await kpi(expert, 'Requests submitted')
+    .filter({ hasText: String(all.requests.total) })
+    .waitFor();
   expect(await kpi(expert, 'Match rate').textContent()).toBe(percent(all.matchRate.rate));
-  expect(await kpi(expert, 'Circulated, still unmatched').textContent()).toBe(String(all.requests.byStatus.circulated ?? 0));
+  expect(await kpi(expert, 'Circulated, still unmatched').textContent()).toBe(
+    String(all.requests.byStatus.circulated ?? 0),
+  );
   const median = all.timeToDays.agreedMatch.medianDays;
-  expect(await kpi(expert, 'Median time to agreed match').textContent()).toBe(median === 1 ? '1 day' : `${median} days`);
+  expect(await kpi(expert, 'Median time to agreed match').textContent()).toBe(
+    median === 1 ? '1 day' : `${median} days`,
+  );
 
   // The time-to-match chart's figures, as its table and as its CSV.
   const histogram = expert.getByRole('region', { name: 'Time to agreed match' });
@@ -73,7 +82,13 @@ test('the Committee dashboard shows the summary figures, its charts download as 
     (await downloaded(expert, () => coverage.getByRole('button', { name: 'Download CSV' }).click())).text,
   );
   expect(coverageCsv.slice(1)).toEqual(
-    all.coverage.map((c: any) => [c.provision, c.domain, String(c.requested), String(c.offered), String(Math.max(0, c.requested - c.offered))]),
+    all.coverage.map((c: any) => [
+      c.provision,
+      c.domain,
+      String(c.requested),
+      String(c.offered),
+      String(Math.max(0, c.requested - c.offered)),
+    ]),
   );
 
   // The unmatched list links to each request, oldest first.
@@ -94,7 +109,9 @@ test('the Committee dashboard shows the summary figures, its charts download as 
   await expert.waitForURL(/state=MNG/);
   const filtered = (await expertApi.get('/api/v1/reports/summary?from=2022-01-01&state=MNG')).body;
   expect(filtered.requests.total).toBeLessThan(all.requests.total);
-  await kpi(expert, 'Requests submitted').filter({ hasText: new RegExp(`^${filtered.requests.total}$`) }).waitFor();
+  await kpi(expert, 'Requests submitted')
+    .filter({ hasText: new RegExp(`^${filtered.requests.total}$`) })
+    .waitFor();
   expect(await kpi(expert, 'Circulated, still unmatched').textContent()).toBe(
     String(filtered.requests.byStatus.circulated ?? 0),
   );
@@ -110,7 +127,9 @@ test('the Committee dashboard shows the summary figures, its charts download as 
 
   // Reloading the address restores the view.
   await expert.reload();
-  await kpi(expert, 'Requests submitted').filter({ hasText: new RegExp(`^${filtered.requests.total}$`) }).waitFor();
+  await kpi(expert, 'Requests submitted')
+    .filter({ hasText: new RegExp(`^${filtered.requests.total}$`) })
+    .waitFor();
   expect(await expert.getByLabel('Submitted from').inputValue()).toBe('2022-01-01');
   await expert.context().close();
 });

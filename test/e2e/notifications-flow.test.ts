@@ -208,3 +208,29 @@ describe('notifications end to end: events → inbox and e-mail', () => {
     expect(n).toBe(4);
   });
 });
+
+describe('demo mode: no SMTP server configured', () => {
+  let world: NotificationsWorld;
+
+  beforeAll(async () => {
+    world = await startNotificationsWorld({ demo: true });
+  }, 90_000);
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  it('endorsing a match puts an e-mail in the demo mailbox the committee can read', async () => {
+    const { request, match } = await endorsedMatch(world.api.baseUrl);
+    const expert = await ApiClient.as(world.api.baseUrl, 'expert');
+    const mail = await waitFor(async () => {
+      const res = await expert.get('/api/v1/dev/mailbox');
+      return res.body.items.find((m: any) => m.to.includes(DEMO.bafa) && m.subject.includes(`Match endorsed: your offer for ${request.reference}`));
+    }, 10_000, 'the e-mail in the demo mailbox');
+    expect(mail).toMatchObject({ messageId: expect.stringMatching(/@assistance-1540>$/), from: expect.stringContaining('no-reply@assistance-1540.example') });
+    expect(mail.text).toContain(`/provider/requests/${request.id}?match=${match.id}`);
+    expect(mail.html).toContain('<table');
+    const bafa = await ApiClient.as(world.api.baseUrl, 'bafa');
+    expect((await bafa.get('/api/v1/dev/mailbox')).status).toBe(403);
+    expect((await inbox(bafa)).items.some((n: any) => n.subjectId === match.id)).toBe(true);
+  });
+});

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
 import { createDataSource, dropDatabase, ensureDatabase, seedDemoOrganizations } from '@app/database';
 import { QUEUES, redisConnection } from '@app/queue';
-import { RunningProcess, spawnApp, waitFor } from '../support/platform';
+import { freePort, RunningProcess, spawnApp, waitFor } from '../support/platform';
 import { SmtpPeer } from '../support/smtp-peer';
 
 /**
@@ -25,7 +25,8 @@ export interface NotificationsWorld {
   close(): Promise<void>;
 }
 
-export async function startNotificationsWorld(workerEnv: Record<string, string> = {}): Promise<NotificationsWorld> {
+/** `demo`: no SMTP_URL, so the API runs the demo mail catcher (on a free port) and the worker mails it. */
+export async function startNotificationsWorld({ demo = false }: { demo?: boolean } = {}): Promise<NotificationsWorld> {
   const config = loadConfig();
   const tag = randomBytes(3).toString('hex');
   const url = new URL(config.database.DATABASE_URL);
@@ -52,8 +53,7 @@ export async function startNotificationsWorld(workerEnv: Record<string, string> 
     const env = {
       DATABASE_URL: databaseUrl,
       QUEUE_PREFIX: prefix,
-      SMTP_URL: peer.url,
-      MAIL_CATCHER: 'off',
+      ...(demo ? { SMTP_URL: '', MAIL_CATCHER: 'on', DEMO_SMTP_PORT: String(await freePort()) } : { SMTP_URL: peer.url, MAIL_CATCHER: 'off' }),
       MAIL_RETRY_DELAY_MS: '200',
       MAIL_MAX_ATTEMPTS: '6',
     };
@@ -61,7 +61,7 @@ export async function startNotificationsWorld(workerEnv: Record<string, string> 
     const notificationsQueue = new Queue(QUEUES.notifications, { connection, prefix });
     cleanup.push(() => mailQueue.close(), () => notificationsQueue.close());
     const startWorker = async (extraEnv: Record<string, string> = {}) => {
-      const w = await spawnApp('worker', { ...env, ...workerEnv, ...extraEnv });
+      const w = await spawnApp('worker', { ...env, ...extraEnv });
       processes.push(w);
       return w;
     };

@@ -83,6 +83,7 @@ export class SmtpPeer {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      disableReverseLookup: true,
       closeTimeout: 50,
       onData: (stream, _session, callback) => {
         simpleParser(stream).then(
@@ -112,6 +113,8 @@ export class SmtpPeer {
         );
       },
     });
+    // A client killed mid-session resets its connection; that is the client's fault, not the test's.
+    server.on('error', () => undefined);
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);
       server.listen(this.port, '127.0.0.1', () => {

@@ -40,6 +40,7 @@ export class MailCatcher {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      disableReverseLookup: true,
       size: 10 * 1024 * 1024,
       onData: (stream, _session, callback) => {
         simpleParser(stream).then(
@@ -59,6 +60,9 @@ export class MailCatcher {
         );
       },
     });
+    // A client that goes away mid-session (a worker killed while sending) resets its connection; without a
+    // listener that 'error' event would take the API process down with it.
+    this.server.on('error', () => undefined);
   }
 
   get port(): number | null {

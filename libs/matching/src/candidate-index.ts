@@ -164,9 +164,13 @@ export class CandidateIndex implements OfferColumns {
 
   /** Copies every offer's current text cluster norms into `textNorms`. */
   copyTextNorms(): void {
+    const norms = this.textNorms;
     for (let slot = 0; slot < this.slots.length; slot++) {
       const o = this.slots[slot];
-      if (o) this.textNorms.set(o.text.clusterNorms, slot * TEXT_CLUSTERS);
+      if (!o) continue;
+      const from = o.text.clusterNorms;
+      const base = slot * TEXT_CLUSTERS;
+      for (let c = 0; c < TEXT_CLUSTERS; c++) norms[base + c] = from[c];
     }
   }
 

@@ -230,7 +230,7 @@ function FeedbackDialog({ match, side, opened, onClose, onDone }: FeedbackDialog
               onChange={setRating}
               size="lg"
               mt={6}
-              getSymbolLabel={(index) => t('matchActions.feedback.star', { count: index + 1 })}
+              getSymbolLabel={(value) => t('matchActions.feedback.star', { count: value })}
             />
           </Input.Wrapper>
           <Textarea

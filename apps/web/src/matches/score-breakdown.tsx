@@ -54,7 +54,12 @@ export function ScoreBreakdown({ components }: { components: ScoreComponent[] })
             data-component={component.key}
           >
             <Tooltip label={help} disabled={!help} multiline maw={320} openDelay={200} withinPortal>
-              <Text size="sm" w={200} style={{ flexShrink: 0, cursor: help ? 'help' : undefined }} aria-hidden="true">
+              <Text
+                size="sm"
+                w={{ base: 120, sm: 200 }}
+                style={{ flexShrink: 0, cursor: help ? 'help' : undefined }}
+                aria-hidden="true"
+              >
                 {label}
               </Text>
             </Tooltip>
@@ -73,6 +78,7 @@ export function ScoreBreakdown({ components }: { components: ScoreComponent[] })
               size="xs"
               c="dimmed"
               w={150}
+              visibleFrom="sm"
               ta="right"
               style={{ flexShrink: 0, whiteSpace: 'nowrap' }}
               aria-hidden="true"

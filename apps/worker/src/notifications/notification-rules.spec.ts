@@ -5,7 +5,9 @@ import { OFFER_EVENT } from '../../../api/src/offers/offers.service';
 import { REQUEST_EVENT } from '../../../api/src/requests/requests.service';
 import {
   AUDIENCE_NEEDS,
+  audiencesTableMarkdown,
   EventFacts,
+  factsFor,
   isSilent,
   keyFacts,
   linkPath,
@@ -169,6 +171,14 @@ describe('notification rules', () => {
     ]);
   });
 
+  it('keep the State’s exchanges with the Committee from providers, as the request history does', () => {
+    const f = facts({ type: 'request.closed', match: undefined, offer: undefined });
+    expect(factsFor(f, 'request', 'agency_coordinator').map((x) => x.label)).toContain('Comment');
+    expect(factsFor(f, 'request', 'committee_member').map((x) => x.label)).toContain('Comment');
+    expect(factsFor(f, 'request', 'provider_member').map((x) => x.label)).not.toContain('Comment');
+    expect(factsFor(facts(), 'match', 'provider_member').map((x) => x.label)).toContain('Comment');
+  });
+
   it('link each reader to the page of their own role', () => {
     expect(linkPath(facts(), 'match', 'provider_member')).toBe('/provider/requests/r1?match=m1');
     expect(linkPath(facts(), 'match', 'agency_coordinator')).toBe('/agency/requests/r1?match=m1');
@@ -181,5 +191,6 @@ describe('notification rules', () => {
     const doc = readFileSync(path.join(root, 'docs/notifications.md'), 'utf8');
     // On failure, paste rulesTableMarkdown()'s output into the document.
     expect(doc).toContain(rulesTableMarkdown());
+    expect(doc).toContain(audiencesTableMarkdown());
   });
 });

@@ -1,4 +1,4 @@
-import { isAgency, isCommittee, objectionWindowCloses, Role } from '@app/domain';
+import { isAgency, isCommittee, isProvider, objectionWindowCloses, Role } from '@app/domain';
 import type { MailFact, NotificationCategory } from '@app/mail';
 
 /** The request, offer and match an event is about, as they are when the worker handles it. */
@@ -486,6 +486,15 @@ export function keyFacts(f: EventFacts, subject: SubjectType): MailFact[] {
   return facts;
 }
 
+/**
+ * The key facts as this reader may see them. Providers follow a request's progress but not the exchanges
+ * between the State and the Committee (as the request history shows them), so request comments stay out.
+ */
+export function factsFor(f: EventFacts, subject: SubjectType, role: Role): MailFact[] {
+  const facts = keyFacts(f, subject);
+  return subject === 'request' && isProvider(role) ? facts.filter((x) => x.label !== 'Comment') : facts;
+}
+
 type Area = 'committee' | 'agency' | 'provider';
 const areaOf = (role: Role): Area => (isCommittee(role) ? 'committee' : isAgency(role) ? 'agency' : 'provider');
 
@@ -499,14 +508,19 @@ export function linkPath(f: EventFacts, subject: SubjectType, role: Role): strin
 
 /** The rules as the Markdown table docs/notifications.md carries (a unit test compares the two). */
 export function rulesTableMarkdown(): string {
-  const lines = ['| event | recipients (category) | or why nobody |', '| --- | --- | --- |'];
+  const lines = ['| event | who is told (preference category) | or why nobody |', '| --- | --- | --- |'];
   for (const [type, rule] of Object.entries(NOTIFICATION_RULES)) {
     if (isSilent(rule)) {
       lines.push(`| \`${type}\` | — | ${rule.silent} |`);
       continue;
     }
-    const who = rule.recipients.map((x) => `${AUDIENCES[x.to]} (${x.category})${x.when ? `, ${x.when.says}` : ''}`).join('; ');
+    const who = rule.recipients.map((x) => `\`${x.to}\` (${x.category})${x.when ? ` ${x.when.says}` : ''}`).join('; ');
     lines.push(`| \`${type}\` | ${who} | |`);
   }
   return lines.join('\n');
+}
+
+/** The audiences as a Markdown table (docs/notifications.md). */
+export function audiencesTableMarkdown(): string {
+  return ['| audience | who, resolved when the event is handled |', '| --- | --- |', ...Object.entries(AUDIENCES).map(([k, v]) => `| \`${k}\` | ${v} |`)].join('\n');
 }

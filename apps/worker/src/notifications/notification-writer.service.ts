@@ -7,7 +7,7 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import type { OutboxEventEntity } from '@app/database';
 import { DEFAULT_EMAIL_MODE, deliveryMessageId, EmailMode, MailFact, NotificationCategory } from '@app/mail';
 import { JOBS, mailJobOptions, QUEUES, SendEmailJob } from '@app/queue';
-import { keyFacts, linkPath, NotifyRule } from './notification-rules';
+import { factsFor, linkPath, NotifyRule } from './notification-rules';
 import { NotificationFactsService } from './notification-facts.service';
 import { Recipient, RecipientResolver } from './recipient-resolver.service';
 
@@ -17,6 +17,7 @@ interface Planned {
   title: string;
   body: string;
   linkPath: string;
+  facts: MailFact[];
 }
 
 // One statement holds at most 65,535 bind parameters; notification rows take 12.
@@ -56,16 +57,16 @@ export class NotificationWriter {
           title: (to.title ?? rule.title)(f).slice(0, 300),
           body: (to.body ?? rule.body)(f),
           linkPath: linkPath(f, rule.subject, user.role),
+          facts: factsFor(f, rule.subject, user.role),
         });
       }
     }
     if (!planned.size) return 0;
-    const facts = keyFacts(f, rule.subject);
     const modes = await this.emailModes(manager, [...planned.keys()]);
     const rows = [...planned.values()];
     const created: { id: string; user_id: string; email_mode: EmailMode }[] = [];
     for (let i = 0; i < rows.length; i += CHUNK) {
-      created.push(...(await this.insertNotifications(manager, event, rule, facts, rows.slice(i, i + CHUNK), modes)));
+      created.push(...(await this.insertNotifications(manager, event, rule, rows.slice(i, i + CHUNK), modes)));
     }
     const immediate = created.filter((n) => n.email_mode === 'immediate');
     const deliveries = immediate.map((n) => ({ id: randomUUID(), notificationId: n.id, user: planned.get(n.user_id)!.user }));
@@ -97,14 +98,13 @@ export class NotificationWriter {
     manager: EntityManager,
     event: OutboxEventEntity,
     rule: NotifyRule,
-    facts: MailFact[],
     rows: Planned[],
     modes: Map<string, EmailMode>,
   ): Promise<{ id: string; user_id: string; email_mode: EmailMode }[]> {
     const params: unknown[] = [];
     const values = rows.map((p) => {
       const mode = modes.get(`${p.user.id}/${p.category}`) ?? DEFAULT_EMAIL_MODE;
-      params.push(p.user.id, p.category, event.id, event.type, rule.subject, event.subjectId, p.title, p.body, p.linkPath, JSON.stringify(facts), mode);
+      params.push(p.user.id, p.category, event.id, event.type, rule.subject, event.subjectId, p.title, p.body, p.linkPath, JSON.stringify(p.facts), mode);
       const b = params.length - 11;
       return `($${b + 1}::uuid, $${b + 2}, $${b + 3}::uuid, $${b + 4}, $${b + 5}, $${b + 6}::uuid, $${b + 7}, $${b + 8}, $${b + 9}, $${b + 10}::jsonb, $${b + 11})`;
     });

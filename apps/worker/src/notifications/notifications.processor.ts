@@ -27,12 +27,8 @@ export class NotificationsProcessor extends WorkerHost implements OnApplicationB
 
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.upsertJobScheduler(JOBS.digest, { pattern: this.config.mail.DIGEST_CRON, tz: 'UTC' }, { name: JOBS.digest, opts: DEFAULT_JOB_OPTIONS });
-    // Reminders also run at start, so a worker that was down catches up.
-    await this.queue.upsertJobScheduler(
-      JOBS.reminders,
-      { every: this.config.mail.REMINDERS_EVERY_MINUTES * 60_000, immediately: true },
-      { name: JOBS.reminders, opts: DEFAULT_JOB_OPTIONS },
-    );
+    // An `every` scheduler also runs once at once, so a worker that was down catches up on reminders.
+    await this.queue.upsertJobScheduler(JOBS.reminders, { every: this.config.mail.REMINDERS_EVERY_MINUTES * 60_000 }, { name: JOBS.reminders, opts: DEFAULT_JOB_OPTIONS });
     await this.queue.upsertJobScheduler(JOBS.mailSweep, { every: 60_000 }, { name: JOBS.mailSweep, opts: DEFAULT_JOB_OPTIONS });
   }
 
