@@ -25,6 +25,7 @@ export const JOBS = {
   rescoreChunk: 'rescore-chunk',
   sendEmail: 'send-email',
   expireOffers: 'expire-offers',
+  nightlyRescore: 'nightly-rescore',
   reminders: 'reminders',
   digest: 'digest',
   mailSweep: 'mail-sweep',

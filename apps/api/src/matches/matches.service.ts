@@ -43,6 +43,8 @@ export interface MatchView {
   request: { id: string; reference: string; title: string; state: string; status: string };
   offer: { id: string; title: string; status: string; provider: { id: string; name: string; shortName: string } };
   availableActions: MatchAction[];
+  /** The caller's side may still rate this completed match. */
+  canGiveFeedback: boolean;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -279,6 +281,10 @@ export class MatchesService {
         request: { id: d.r_id, reference: d.reference, title: d.r_title, state: d.state, status: d.r_status },
         offer: { id: d.o_id, title: d.o_title, status: d.o_status, provider: { id: d.p_id, name: d.p_name, shortName: d.p_short } },
         availableActions: mine ? (availableActions(MATCH_WORKFLOW, m.status, user.role) as MatchAction[]) : [],
+        canGiveFeedback:
+          mine &&
+          m.status === 'completed' &&
+          ((isAgency(user.role) && m.requesterRating === null) || (user.role === 'provider_member' && m.providerRating === null)),
         version: m.version,
         createdAt: m.createdAt,
         updatedAt: m.updatedAt,

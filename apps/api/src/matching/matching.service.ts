@@ -24,6 +24,8 @@ export interface PlannedMatch {
   matchId: string;
   requestId: string;
   reference: string;
+  requestTitle: string;
+  state: string;
   offerId: string;
   offerTitle: string;
   provider: string;
@@ -51,8 +53,8 @@ export class MatchingService {
   }
 
   /** A new version of the weights; the worker rescores everything with it. */
-  async putProfile(user: AuthUser, input: ProfileInput): Promise<WeightsProfile> {
-    const version = await this.uow.run(user, async (tx) => {
+  async putProfile(user: AuthUser, input: ProfileInput): Promise<WeightsProfile & { rescore: RescoreView }> {
+    const { version, runId } = await this.uow.run(user, async (tx) => {
       await tx.manager.query('LOCK TABLE matching_profiles IN EXCLUSIVE MODE');
       const current = await currentProfile(this.dataSource);
       const next: WeightsProfile = { version: current.version + 1, weights: input.weights, threshold: input.threshold, topK: input.topK };
@@ -62,9 +64,9 @@ export class MatchingService {
       await tx.audit({ subjectType: 'matching_profile', subjectId: user.id, action: 'update', details: { version: next.version, ...input } });
       const run = await tx.manager.save(tx.manager.create(RescoreRunEntity, { trigger: 'weights_changed', weightsVersion: next.version, requestedById: user.id }));
       await tx.emit({ type: 'matching.rescore_requested', subjectType: 'rescore', subjectId: run.id, payload: { trigger: 'weights_changed', version: next.version } });
-      return next.version;
+      return { version: next.version, runId: run.id };
     });
-    return this.getProfile().then((p) => ({ ...p, version }));
+    return { ...(await this.getProfile()), version, rescore: await this.getRescore(runId) };
   }
 
   async startRescore(user: AuthUser): Promise<RescoreView> {
@@ -93,9 +95,9 @@ export class MatchingService {
    * request's single need is exceeded by (DESIGN §6.7), from the stored candidates.
    */
   async allocationPlan(input: AllocationPlanInput): Promise<{ total: number; requests: number; offers: number; candidates: number; matches: PlannedMatch[] }> {
-    const rows: { id: string; request_id: string; reference: string; offer_id: string; title: string; provider: string; score: number; status: string; reason: string; remaining: number | null }[] =
+    const rows: { id: string; request_id: string; reference: string; request_title: string; state: string; offer_id: string; title: string; provider: string; score: number; status: string; reason: string; remaining: number | null }[] =
       await this.dataSource.query(
-        `SELECT m.id, m.request_id, r.reference, m.offer_id, o.title, p.short_name AS provider, m.score, m.status, m.reason,
+        `SELECT m.id, m.request_id, r.reference, r.title AS request_title, r.state, m.offer_id, o.title, p.short_name AS provider, m.score, m.status, m.reason,
                 CASE WHEN o.capacity_engagements IS NULL THEN NULL ELSE GREATEST(o.capacity_engagements - o.engagements_used, 0) END AS remaining
            FROM matches m
            JOIN assistance_requests r ON r.id = m.request_id
@@ -111,7 +113,7 @@ export class MatchingService {
     const byPair = new Map(rows.map((r) => [`${r.request_id}:${r.offer_id}`, r]));
     const matches = plan.pairs.map((p) => {
       const r = byPair.get(`${p.requestId}:${p.offerId}`)!;
-      return { matchId: r.id, requestId: r.request_id, reference: r.reference, offerId: r.offer_id, offerTitle: r.title, provider: r.provider, score: r.score, status: r.status, reason: r.reason };
+      return { matchId: r.id, requestId: r.request_id, reference: r.reference, requestTitle: r.request_title, state: r.state, offerId: r.offer_id, offerTitle: r.title, provider: r.provider, score: r.score, status: r.status, reason: r.reason };
     });
     return {
       total: Math.round(plan.total * 1e6) / 1e6,

@@ -29,6 +29,8 @@ export interface Summary {
   timeToDays: { acknowledge: Distribution; circulate: Distribution; firstSuggestion: Distribution; agreedMatch: Distribution; delivery: Distribution };
   timeToMatchHistogram: { bucket: string; count: number }[];
   unmatched: { id: string; reference: string; title: string; state: string; circulatedAt: string; ageDays: number }[];
+  /** All circulated requests still unmatched (`unmatched` lists the oldest 100). */
+  unmatchedTotal: number;
   providerAnswerDays: { id: string; name: string; answered: number; medianDays: number | null }[];
   feedback: { requester: { count: number; average: number | null }; provider: { count: number; average: number | null } };
   statusOverTime: { month: string; byStatus: Record<string, number> }[];
@@ -221,6 +223,7 @@ export class ReportsService {
       matchRate: { circulated: rate.circulated, withAgreedMatch: rate.agreed, rate: rate.circulated ? Math.round((1000 * rate.agreed) / rate.circulated) / 1000 : null },
       timeToDays,
       timeToMatchHistogram: histogram,
+      unmatchedTotal: byStatus.circulated ?? 0,
       unmatched: unmatched.map((u) => ({ id: u.id, reference: u.reference, title: u.title, state: u.state, circulatedAt: new Date(u.circulated_at).toISOString(), ageDays: Math.floor(u.age) })),
       providerAnswerDays: answers.map((a) => ({ id: a.id, name: a.name, answered: a.answered, medianDays: a.median === null ? null : Math.round(a.median * 10) / 10 })),
       feedback: {
