@@ -95,3 +95,37 @@ test('the Committee asks for clarification; the agency answers and the coordinat
   expect(await historyEvent(coordinator, 'Submitted to the Committee').count()).toBe(2);
   await coordinator.context().close();
 });
+
+test('the Committee finds a request in a long queue by searching, and pages through what matches', async () => {
+  // A word only these requests carry, so the search narrows the queue to them whatever else waits.
+  const token = `zq${Date.now().toString(36)}`;
+  const customsApi = await ApiClient.as(suite.baseUrl, 'customs');
+  const coordinatorApi = await ApiClient.as(suite.baseUrl, 'coordinator');
+  for (let i = 1; i <= 11; i += 1) {
+    const created = await customsApi.post('/api/v1/requests', {
+      title: `Export control training ${token} ${i}`,
+      description: 'Training for licensing officers on dual-use export controls.',
+      provisions: ['OP3d'],
+      domains: ['NUCLEAR'],
+      assistanceTypes: ['TRAINING'],
+    });
+    expect(created.status).toBe(201);
+    const { id } = created.body as { id: string };
+    expect((await coordinatorApi.post(`/api/v1/requests/${id}/transitions`, { action: 'submit' })).status).toBe(200);
+  }
+
+  const expert = await suite.pageAs('expert');
+  await expert.goto('/committee/review-queue?pageSize=10');
+  await expert.getByRole('heading', { name: 'Review queue', level: 1 }).waitFor();
+  await expert.getByRole('searchbox', { name: 'Search' }).fill(token);
+  await expert.waitForURL((url) => url.searchParams.get('q') === token);
+
+  const table = expert.getByRole('table', { name: 'Requests' });
+  await expert.getByText('1–10 of 11', { exact: true }).waitFor();
+  expect(await table.getByRole('row').filter({ hasText: token }).count()).toBe(10);
+  const pages = expert.getByRole('navigation', { name: 'Pages of the list' });
+  await pages.getByRole('button', { name: '2', exact: true }).click();
+  await expert.getByText('11–11 of 11', { exact: true }).waitFor();
+  expect(await table.getByRole('row').filter({ hasText: token }).count()).toBe(1);
+  await expert.context().close();
+});

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { JOBS } from '@app/queue';
 import { activeOffer, offerInput } from '../factories';
 import { ApiClient, DEMO } from '../support/http';
 import { waitFor } from '../support/platform';
@@ -125,4 +127,26 @@ describe('e-mail delivery faults', () => {
     expect(resent.length).toBeGreaterThanOrEqual(1);
     expect(resent.every((d) => d.attempts >= 2)).toBe(true);
   }, 90_000);
+
+  it('the sweep re-enqueues a delivery whose job was lost (e.g. with Redis), and it is sent once', async () => {
+    const [user] = await world.ds.query(`SELECT id, email FROM users WHERE email = $1`, [DEMO.wco]);
+    const [n] = await world.ds.query(
+      `INSERT INTO notifications (user_id, category, event_id, event_type, subject_type, subject_id, title, body, link_path, email_mode)
+       VALUES ($1, 'offers', $2, 'offer.verified', 'offer', $3, 'Your offer “Lost job” is active', 'The 1540 Committee verified it.', '/provider/offers/x', 'immediate')
+       RETURNING id`,
+      [user.id, randomUUID(), randomUUID()],
+    );
+    const id = randomUUID();
+    // Pending for ten minutes, and no job in the queue.
+    await world.ds.query(
+      `INSERT INTO notification_deliveries (id, user_id, notification_id, recipient, message_id, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, now() - interval '10 minutes', now() - interval '10 minutes')`,
+      [id, user.id, n.id, user.email, `<${id}@assistance-1540>`],
+    );
+    expect(await world.mailQueue.getJob(id)).toBeUndefined();
+    await world.notificationsQueue.add(JOBS.mailSweep, {}, { jobId: `sweep-${randomUUID()}` });
+    await waitFor(async () => (await world.ds.query(`SELECT status FROM notification_deliveries WHERE id = $1`, [id]))[0].status === 'sent', 15_000, 'the swept delivery');
+    expect(world.peer.acceptedCount(`<${id}@assistance-1540>`)).toBe(1);
+    expect(world.peer.to(DEMO.wco).find((m) => m.messageId === `<${id}@assistance-1540>`)?.subject).toBe('[1540] Your offer “Lost job” is active');
+  });
 });

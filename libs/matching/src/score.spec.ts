@@ -78,8 +78,9 @@ describe('component formulas', () => {
     currencies.intern('EUR');
     fc.assert(
       fc.property(money, money, day, day, day, day, (cost, budget, start, end, from, until) => {
-        const costId = cost ? (currencies.find(cost.currency) < 0 ? -2 : currencies.find(cost.currency)) : NO_CURRENCY;
+        // The offer's currency is interned first (offers are added before requests are scored).
         const budgetId = budget ? currencies.intern(budget.currency) : NO_CURRENCY;
+        const costId = cost ? (currencies.find(cost.currency) < 0 ? -2 : currencies.find(cost.currency)) : NO_CURRENCY;
         expect(preparedBudgetFit(costId, cost?.amount ?? 0, budgetId, budget?.amount ?? 0)).toBe(
           budgetFit(cost, budget),
         );

@@ -1,46 +1,13 @@
-// The codes of DESIGN §3 that the scorer needs to know by name. `@app/domain` owns the taxonomy with labels;
-// this library stays free of other libs, so it keeps its own copy of the bare codes.
-
-export const PROVISION_CODES = [
-  'OP1',
-  'OP2',
-  'OP3a',
-  'OP3b',
-  'OP3c',
-  'OP3d',
-  'REPORTING',
-  'OUTREACH',
-  'COORDINATION',
-] as const;
-
-export const DOMAIN_CODES = ['NUCLEAR', 'CHEMICAL', 'BIOLOGICAL', 'DELIVERY', 'RELATED'] as const;
-
-export const ASSISTANCE_TYPE_CODES = [
-  'LEGISLATIVE',
-  'EXPERTISE',
-  'TRAINING',
-  'EQUIPMENT',
-  'FINANCIAL',
-  'INFRASTRUCTURE',
-  'TRANSLATION',
-  'WORKSHOP',
-  'PEER_REVIEW',
-] as const;
-
-export const TARGET_INSTITUTION_CODES = [
-  'CUSTOMS_BORDER',
-  'LICENSING',
-  'NUCLEAR_REGULATOR',
-  'HEALTH_BIOSAFETY',
-  'CHEMICALS_ENVIRONMENT',
-  'LAW_ENFORCEMENT',
-  'FINANCIAL_INTELLIGENCE',
-  'FOREIGN_AFFAIRS',
-  'LEGISLATURE',
-  'EMERGENCY_MANAGEMENT',
-] as const;
-
-export const DELIVERY_MODE_CODES = ['IN_COUNTRY', 'REGIONAL', 'VIRTUAL', 'STUDY_VISIT'] as const;
+// The codes of DESIGN §3 that the scorer needs to know by name, from the one taxonomy `@app/domain` owns
+// (pure data, no framework), so a code added there is known here too.
+export {
+  ASSISTANCE_TYPES as ASSISTANCE_TYPE_CODES,
+  DELIVERY_MODES as DELIVERY_MODE_CODES,
+  DOMAINS as DOMAIN_CODES,
+  PROVISIONS as PROVISION_CODES,
+  TARGET_INSTITUTIONS as TARGET_INSTITUTION_CODES,
+} from '@app/domain';
+import { DOMAINS as DOMAIN_CODES } from '@app/domain';
 
 /** The region every State belongs to; never looked up through the scoring context. */
 export const GLOBAL_REGION = 'GLOBAL';

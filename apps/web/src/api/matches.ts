@@ -83,6 +83,8 @@ export interface Match {
   request: { id: string; reference: string; title: string; state: string; status: string };
   offer: { id: string; title: string; status: string; provider: { id: string; name: string; shortName: string } };
   availableActions: MatchAction[];
+  /** True while this person may still rate the completed match for their side. */
+  canGiveFeedback: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -44,6 +44,9 @@ export interface PlannedMatch {
   matchId: string;
   requestId: string;
   reference: string;
+  requestTitle: string;
+  /** The requesting State (ISO 3166-1 alpha-3). */
+  state: string;
   offerId: string;
   offerTitle: string;
   /** The provider's short name. */
@@ -89,8 +92,11 @@ export const rescoreQuery = (id: string) =>
     queryFn: ({ signal }) => api.get<Rescore>(`/matching/rescores/${id}`, { signal }),
   });
 
+/** PUT /matching/profile answers with the new profile and the rescore it started. */
+export type SavedWeightsProfile = WeightsProfile & { rescore: Rescore };
+
 export function saveWeightsProfile(input: WeightsProfileInput) {
-  return api.put<WeightsProfile>('/matching/profile', input);
+  return api.put<SavedWeightsProfile>('/matching/profile', input);
 }
 
 export function startRescore() {

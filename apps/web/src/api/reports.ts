@@ -45,6 +45,8 @@ export interface ReportSummary {
   matchRate: { circulated: number; withAgreedMatch: number; rate: number | null };
   timeToDays: Record<Milestone, Distribution>;
   timeToMatchHistogram: { bucket: string; count: number }[];
+  /** Every circulated request without an agreed match; `unmatched` lists only the oldest 100. */
+  unmatchedTotal: number;
   /** Circulated requests without an agreed match, oldest first (at most 100). */
   unmatched: { id: string; reference: string; title: string; state: string; circulatedAt: string; ageDays: number }[];
   providerAnswerDays: { id: string; name: string; answered: number; medianDays: number | null }[];

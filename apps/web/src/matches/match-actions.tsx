@@ -28,16 +28,10 @@ const NEGATIVE: readonly MatchAction[] = ['dismiss', 'decline', 'reject', 'cance
 const REASON_REQUIRED: readonly MatchAction[] = ['decline', 'reject'];
 const COMMENT_REQUIRED: readonly MatchAction[] = ['dismiss'];
 
-/** Which side of a completed match the person gives feedback for, if they may still give it. */
-export function feedbackSide(user: CurrentUser, match: Match): 'requester' | 'provider' | null {
-  if (match.status !== 'completed') return null;
-  if (user.role === 'agency_coordinator' || user.role === 'agency_member') {
-    return match.feedback.requester === null && match.request.state === user.organization.state ? 'requester' : null;
-  }
-  if (user.role === 'provider_member') {
-    return match.feedback.provider === null && match.offer.provider.id === user.organization.id ? 'provider' : null;
-  }
-  return null;
+/** Which side of a completed match the person rates; the API decides whether they still may (canGiveFeedback). */
+function feedbackSide(user: CurrentUser, match: Match): 'requester' | 'provider' | null {
+  if (!match.canGiveFeedback) return null;
+  return user.role === 'provider_member' ? 'provider' : 'requester';
 }
 
 /** After any change to a match, the request (matched), the offer (capacity) and every match list may differ. */

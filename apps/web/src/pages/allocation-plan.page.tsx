@@ -33,6 +33,7 @@ import { MatchStatusBadge } from '../components/status-badge';
 import { useNotify } from '../components/notifications';
 import { formatDateTime } from '../format';
 import { ScoreValue, useScoreFormat } from '../matches/score-breakdown';
+import { useTaxonomy } from '../taxonomy/use-taxonomy';
 
 /** The Committee's one-step endorsement of the best allocation of suggestions within every offer's capacity. */
 export function AllocationPlanPage() {
@@ -223,6 +224,7 @@ interface PlanTableProps {
 
 function PlanTable({ matches, selected, result, onToggle }: PlanTableProps) {
   const { t } = useTranslation();
+  const { lookup } = useTaxonomy();
   const skipped = new Map(result?.skipped.map((skip) => [skip.matchId, skip.reason]));
   return (
     <Table.ScrollContainer minWidth={900} type="native">
@@ -252,7 +254,7 @@ function PlanTable({ matches, selected, result, onToggle }: PlanTableProps) {
                     aria-label={t('allocationPlan.selectRow', { reference: match.reference, offer: match.offerTitle })}
                   />
                 </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Table.Td miw={200}>
                   <Anchor
                     component={Link}
                     to={`/committee/requests/${match.requestId}?match=${match.matchId}`}
@@ -261,6 +263,10 @@ function PlanTable({ matches, selected, result, onToggle }: PlanTableProps) {
                   >
                     {match.reference}
                   </Anchor>
+                  <Text size="sm">{match.requestTitle}</Text>
+                  <Text size="xs" c="dimmed">
+                    {lookup?.stateName(match.state) ?? match.state}
+                  </Text>
                 </Table.Td>
                 <Table.Td miw={200}>
                   <Anchor component={Link} to={`/committee/offers/${match.offerId}`} size="sm" fw={500}>

@@ -77,14 +77,13 @@ export function MatchingWeightsPage() {
 
   const save = useMutation({
     mutationFn: (input: Draft) => saveWeightsProfile({ ...input, comment: comment.trim() || undefined }),
-    onSuccess: async (saved) => {
+    onSuccess: ({ rescore: run, ...saved }) => {
       queryClient.setQueryData(matchingKeys.profile, saved);
+      queryClient.setQueryData(matchingKeys.rescore(run.id), run);
+      void queryClient.invalidateQueries({ queryKey: matchingKeys.rescores });
       setComment('');
       notify({ color: 'green', title: t('matchingWeights.saved', { version: saved.version }) });
-      // The answer does not name the rescore it started: find it among the latest runs.
-      const runs = await queryClient.fetchQuery({ ...rescoresQuery, staleTime: 0 });
-      const run = runs.find((r) => r.trigger === 'weights_changed' && r.weightsVersion === saved.version);
-      if (run) setTrackedId(run.id);
+      setTrackedId(run.id);
     },
   });
 

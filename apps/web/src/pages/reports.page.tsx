@@ -240,7 +240,7 @@ function KeyFigures({ summary }: { summary: ReportSummary }) {
   const { t } = useTranslation();
   const format = useNumberFormat();
   const agreed = summary.timeToDays.agreedMatch;
-  const unmatched = summary.requests.byStatus.circulated ?? 0;
+  const unmatched = summary.unmatchedTotal;
   const oldest = summary.unmatched[0];
   const days = (value: number) => t('reports.kpi.days', { count: Math.round(value * 10) / 10 });
   const feedback = (side: { count: number; average: number | null }) =>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { offerListQuery } from '../api/offers';
 import { requestListQuery, type RequestAction } from '../api/requests';
 import type { RequestStatus } from '../api/request-status';
-import { ListFooter, ListStates, useListParams } from '../components/list-controls';
+import { FilterBar, ListFooter, ListStates, SearchFilter, useListParams } from '../components/list-controls';
 import { PageHeader } from '../components/page-header';
 import { OfferActions } from '../offers/offer-actions';
 import { OffersTable } from '../offers/offers-table';
@@ -51,8 +51,15 @@ export function ReviewQueuePage() {
       pageSize: list.pageSize,
       status: 'pending_verification',
       sort: 'submittedAt',
+      q: filters.q,
     }),
     placeholderData: keepPreviousData,
+    enabled: tab === 'offers',
+  });
+  // The tab badge counts the whole queue, whatever the search.
+  const offerCount = useQuery({
+    ...offerListQuery({ page: 1, pageSize: 1, status: 'pending_verification' }),
+    select: (page) => page.total,
   });
 
   return (
@@ -79,9 +86,9 @@ export function ReviewQueuePage() {
           <Tabs.Tab
             value="offers"
             rightSection={
-              offers.data?.total ? (
+              offerCount.data ? (
                 <Badge size="sm" variant="filled">
-                  {offers.data.total}
+                  {offerCount.data}
                 </Badge>
               ) : null
             }
@@ -140,10 +147,18 @@ export function ReviewQueuePage() {
           <Text size="sm" c="dimmed" mb="sm">
             {t('reviewQueue.offersHelp')}
           </Text>
+          <FilterBar>
+            <SearchFilter
+              label={t('filters.search')}
+              placeholder={t('filters.searchOffers')}
+              value={filters.q}
+              onChange={(value) => list.setFilter('q', value)}
+            />
+          </FilterBar>
           <ListStates
             query={offers}
-            emptyTitle={t('reviewQueue.offersEmpty.title')}
-            emptyDescription={t('reviewQueue.offersEmpty.description')}
+            emptyTitle={filters.q ? t('list.noMatch.title') : t('reviewQueue.offersEmpty.title')}
+            emptyDescription={filters.q ? t('list.noMatch.description') : t('reviewQueue.offersEmpty.description')}
           >
             {(page) => (
               <>

@@ -34,10 +34,12 @@ export class MatchWriter {
           ],
         );
       }
+      // NOT IN over a subquery is planned as a hashed subplan: linear even when the table's statistics are stale
+      // (a first full rescore), where the NOT EXISTS form could become a quadratic nested loop.
       await m.query(
         `DELETE FROM matches m
           WHERE m.request_id = ANY($1::uuid[]) AND m.status = 'suggested' AND m.origin = 'engine'
-            AND NOT EXISTS (SELECT 1 FROM unnest($2::uuid[], $3::uuid[]) AS k(r, o) WHERE k.r = m.request_id AND k.o = m.offer_id)`,
+            AND (m.request_id, m.offer_id) NOT IN (SELECT r, o FROM unnest($2::uuid[], $3::uuid[]) AS k(r, o))`,
         [requestIds, results.map((r) => r.requestId), results.map((r) => r.offerId)],
       );
       if (results.length) {
