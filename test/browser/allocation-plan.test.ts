@@ -63,6 +63,8 @@ test('the Committee computes the allocation plan and endorses a selection of it 
   // Each of our requests gets exactly one proposal, each from a different offer, with its reason.
   const rows = requests.map((request) => table.getByRole('row').filter({ hasText: request.reference }));
   for (const row of rows) expect(await row.count()).toBe(1);
+  // Each row says which request it serves, not only its reference.
+  await rows[0]!.getByText(`Industry outreach roundtable on related materials ${tag} A`, { exact: true }).waitFor();
   const mine = planned.matches.filter((m: any) => requests.some((r) => r.id === m.requestId));
   expect(mine).toHaveLength(2);
   expect(new Set(mine.map((m: any) => m.offerId)).size).toBe(2);
