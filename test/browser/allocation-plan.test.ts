@@ -1,19 +1,9 @@
 import { activeOffer, circulatedRequest } from '../factories';
 import { ApiClient } from '../support/http';
-import { openSection, startBrowserSuite, type BrowserSuite } from './support/browser';
+import { openSection, useBrowserSuite } from './support/browser';
 import { suggestOffersFor } from './support/matching';
 
-jest.setTimeout(60_000);
-
-let suite: BrowserSuite;
-
-beforeAll(async () => {
-  suite = await startBrowserSuite();
-});
-
-afterAll(async () => {
-  await suite?.close();
-});
+const suite = useBrowserSuite();
 
 // DESIGN §6.7: the plan proposes the best allocation within capacity; the Committee deselects what should not go
 // ahead and endorses the rest in one step, and sees what could not be endorsed and why.

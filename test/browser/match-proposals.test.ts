@@ -1,19 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
 import { activeOffer, circulatedRequest } from '../factories';
 import { ApiClient } from '../support/http';
-import { openSection, startBrowserSuite, takeAction, type BrowserSuite } from './support/browser';
+import { openSection, useBrowserSuite, takeAction } from './support/browser';
 
-jest.setTimeout(60_000);
-
-let suite: BrowserSuite;
-
-beforeAll(async () => {
-  suite = await startBrowserSuite();
-});
-
-afterAll(async () => {
-  await suite?.close();
-});
+const suite = useBrowserSuite();
 
 // Matches people propose (DESIGN §5: committee and provider_interest origins), a State's rejection with its
 // reason, and feedback from both sides once the assistance is completed (resolution 2663 OP20).

@@ -1,19 +1,9 @@
 import { activeOffer, circulatedRequest } from '../factories';
 import { ApiClient } from '../support/http';
-import { openSection, startBrowserSuite, summary, takeAction, type BrowserSuite } from './support/browser';
+import { openSection, useBrowserSuite, summary, takeAction } from './support/browser';
 import { suggestOffersFor } from './support/matching';
 
-jest.setTimeout(60_000);
-
-let suite: BrowserSuite;
-
-beforeAll(async () => {
-  suite = await startBrowserSuite();
-});
-
-afterAll(async () => {
-  await suite?.close();
-});
+const suite = useBrowserSuite();
 
 // DESIGN §5's match workflow end to end in the browser: the engine suggests, a Committee expert endorses one
 // suggestion and dismisses another, the provider accepts, the State's coordinator confirms, the request is matched.

@@ -1,17 +1,7 @@
 import { ApiClient } from '../support/http';
-import { openSection, startBrowserSuite, type BrowserSuite } from './support/browser';
+import { openSection, useBrowserSuite } from './support/browser';
 
-jest.setTimeout(60_000);
-
-let suite: BrowserSuite;
-
-beforeAll(async () => {
-  suite = await startBrowserSuite();
-});
-
-afterAll(async () => {
-  await suite?.close();
-});
+const suite = useBrowserSuite();
 
 // DESIGN §6.3: the weights are a versioned profile the Committee edits; a new version starts a full rescore,
 // whose progress the page follows. No worker runs in browser tests, so the rescore waits in the queue.

@@ -4,21 +4,12 @@ import { createMailTransport, renderNotificationMail } from '@app/mail';
 import type { Page } from 'playwright-core';
 import { freePort, waitFor } from '../support/platform';
 import { ApiClient } from '../support/http';
-import { newPage, openSection, signIn, startBrowserSuite, type BrowserSuite } from './support/browser';
+import { newPage, openSection, signIn, useBrowserSuite } from './support/browser';
 
-jest.setTimeout(60_000);
-
-let suite: BrowserSuite;
-
-beforeAll(async () => {
+const suite = useBrowserSuite(async () => {
   // This file's API runs the demo mail catcher (off for the other tests), on a port of its own.
   process.env.MAIL_CATCHER = 'on';
   process.env.DEMO_SMTP_PORT = String(await freePort());
-  suite = await startBrowserSuite();
-});
-
-afterAll(async () => {
-  await suite?.close();
 });
 
 const PASSWORD = 'Inbox-test-password-42';

@@ -1,24 +1,6 @@
-import {
-  historyEvent,
-  openSection,
-  pickOptions,
-  startBrowserSuite,
-  summary,
-  takeAction,
-  type BrowserSuite,
-} from './support/browser';
+import { historyEvent, openSection, pickOptions, useBrowserSuite, summary, takeAction } from './support/browser';
 
-jest.setTimeout(60_000);
-
-let suite: BrowserSuite;
-
-beforeAll(async () => {
-  suite = await startBrowserSuite();
-});
-
-afterAll(async () => {
-  await suite?.close();
-});
+const suite = useBrowserSuite();
 
 test('a provider posts an offer, the Committee verifies it, the provider pauses and resumes it', async () => {
   const title = `Export control licensing course ${Date.now().toString(36)}`;

@@ -2,19 +2,9 @@ import { readFile } from 'node:fs/promises';
 import type { Download, Page } from 'playwright-core';
 import { parseCsv } from '../../apps/api/src/data-exchange/csv';
 import { ApiClient } from '../support/http';
-import { openSection, startBrowserSuite, type BrowserSuite } from './support/browser';
+import { openSection, useBrowserSuite } from './support/browser';
 
-jest.setTimeout(60_000);
-
-let suite: BrowserSuite;
-
-beforeAll(async () => {
-  suite = await startBrowserSuite();
-});
-
-afterAll(async () => {
-  await suite?.close();
-});
+const suite = useBrowserSuite();
 
 const BOM = '\uFEFF';
 const percent = (rate: number) =>

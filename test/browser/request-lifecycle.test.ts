@@ -1,24 +1,6 @@
-import {
-  historyEvent,
-  openSection,
-  pickOptions,
-  startBrowserSuite,
-  summary,
-  takeAction,
-  type BrowserSuite,
-} from './support/browser';
+import { historyEvent, openSection, pickOptions, useBrowserSuite, summary, takeAction } from './support/browser';
 
-jest.setTimeout(60_000);
-
-let suite: BrowserSuite;
-
-beforeAll(async () => {
-  suite = await startBrowserSuite();
-});
-
-afterAll(async () => {
-  await suite?.close();
-});
+const suite = useBrowserSuite();
 
 // The Mongolia path of DESIGN §1 in the browser: the Customs officer drafts, the State's coordinator submits,
 // a Committee expert acknowledges and circulates, and a provider finds the request among circulated ones.

@@ -1,24 +1,7 @@
 import { ApiClient } from '../support/http';
-import {
-  historyEvent,
-  openSection,
-  startBrowserSuite,
-  summary,
-  takeAction,
-  type BrowserSuite,
-} from './support/browser';
+import { historyEvent, openSection, useBrowserSuite, summary, takeAction } from './support/browser';
 
-jest.setTimeout(60_000);
-
-let suite: BrowserSuite;
-
-beforeAll(async () => {
-  suite = await startBrowserSuite();
-});
-
-afterAll(async () => {
-  await suite?.close();
-});
+const suite = useBrowserSuite();
 
 test('the Committee asks for clarification; the agency answers and the coordinator resubmits', async () => {
   const title = `BSL-3 laboratory support ${Date.now().toString(36)}`;

@@ -1,19 +1,9 @@
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@app/database';
 import { DEMO, type DemoUserKey } from '../support/http';
-import { newPage, signIn, startBrowserSuite, type BrowserSuite } from './support/browser';
+import { newPage, signIn, useBrowserSuite } from './support/browser';
 
-jest.setTimeout(60_000);
-
-let suite: BrowserSuite;
-
-beforeAll(async () => {
-  suite = await startBrowserSuite();
-});
-
-afterAll(async () => {
-  await suite?.close();
-});
+const suite = useBrowserSuite();
 
 const HOMES: { who: DemoUserKey; path: string; heading: string; role: string }[] = [
   { who: 'admin', path: '/committee', heading: 'Committee workspace', role: 'Committee administrator' },

@@ -82,6 +82,40 @@ export async function startBrowserSuite(): Promise<BrowserSuite> {
   };
 }
 
+/**
+ * One suite per test file: started before its tests, closed after them, with the browser-test timeout.
+ * `beforeStart` runs first, for what the API must see at start-up (environment variables).
+ * Read the returned suite inside tests and hooks only: it exists once `beforeAll` has run.
+ */
+export function useBrowserSuite(beforeStart?: () => void | Promise<void>): BrowserSuite {
+  let started: BrowserSuite | undefined;
+  jest.setTimeout(60_000);
+  beforeAll(async () => {
+    await beforeStart?.();
+    started = await startBrowserSuite();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const current = (): BrowserSuite => {
+    if (!started) throw new Error('The browser suite starts in beforeAll: use it inside a test or a hook');
+    return started;
+  };
+  return {
+    get browser() {
+      return current().browser;
+    },
+    get baseUrl() {
+      return current().baseUrl;
+    },
+    get dataSource() {
+      return current().dataSource;
+    },
+    pageAs: (who) => current().pageAs(who),
+    close: () => current().close(),
+  };
+}
+
 /** Picks options of a Mantine (Multi)Select by the field's label and each option's visible name. */
 export async function pickOptions(page: Page, label: string | RegExp, options: (string | RegExp)[]): Promise<void> {
   const input = page.getByRole('combobox', { name: label });

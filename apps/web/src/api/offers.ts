@@ -13,11 +13,8 @@ export interface OfferCapacity {
   engagementsUsed: number;
 }
 
-/** GET /offers/:id (apps/api offers.service.ts OfferView). */
-export interface AssistanceOffer {
-  id: string;
-  organizationId: string;
-  provider: { id: string; name: string; shortName: string } | null;
+/** What a provider writes about an offer: shared by the offer as read and as written. */
+interface OfferContent {
   title: string;
   description: string;
   programme: string | null;
@@ -31,6 +28,13 @@ export interface AssistanceOffer {
   languages: string[];
   availableFrom: string | null;
   availableUntil: string | null;
+}
+
+/** GET /offers/:id (apps/api offers.service.ts OfferView). */
+export interface AssistanceOffer extends OfferContent {
+  id: string;
+  organizationId: string;
+  provider: { id: string; name: string; shortName: string } | null;
   status: OfferStatus;
   createdAt: string;
   updatedAt: string;
@@ -45,21 +49,8 @@ export interface AssistanceOffer {
   canEdit: boolean;
 }
 
-export interface OfferInput {
-  title: string;
-  description: string;
-  programme: string | null;
-  provisions: string[];
-  domains: string[];
-  assistanceTypes: string[];
-  targetInstitutions: string[];
-  eligibleRegions: string[];
-  eligibleStates: string[];
-  deliveryModes: string[];
-  languages: string[];
+export interface OfferInput extends OfferContent {
   capacity: { engagements: number | null; budget: Money | null };
-  availableFrom: string | null;
-  availableUntil: string | null;
 }
 
 export const OFFER_SORTS = ['createdAt', 'updatedAt', 'submittedAt', 'title', 'availableUntil', 'status'] as const;

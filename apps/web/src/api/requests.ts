@@ -30,50 +30,6 @@ export interface Money {
   currency: string;
 }
 
-/** GET /requests/:id (apps/api requests.service.ts RequestView). */
-export interface AssistanceRequest {
-  id: string;
-  reference: string;
-  state: string;
-  organizationId: string;
-  organization: { id: string; name: string; shortName: string } | null;
-  title: string;
-  description: string;
-  provisions: string[];
-  domains: string[];
-  assistanceTypes: string[];
-  targetInstitutions: string[];
-  priority: RequestPriority;
-  estimatedCost: Money | null;
-  desiredStart: string | null;
-  desiredEnd: string | null;
-  languages: string[];
-  preferredProviderIds: string[];
-  assistanceReceived: string | null;
-  napReference: string | null;
-  letterDate: string | null;
-  visibility: RequestVisibility;
-  objectionWindowWaived: boolean;
-  status: RequestStatus;
-  closeReason: CloseReason | null;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  acknowledgedAt: string | null;
-  circulatedAt: string | null;
-  matchedAt: string | null;
-  deliveryStartedAt: string | null;
-  deliveredAt: string | null;
-  closedAt: string | null;
-  withdrawnAt: string | null;
-  version: number;
-  availableActions: RequestAction[];
-  /** Whether the viewer may edit the request's content now (the API decides). */
-  canEdit: boolean;
-  /** For acknowledged requests whose State did not waive it: when the objection window closes. */
-  objectionWindowClosesAt: string | null;
-}
-
 /** The editable content of a request, as POST /requests and PATCH /requests/:id take it. */
 export interface RequestInput {
   title: string;
@@ -93,6 +49,33 @@ export interface RequestInput {
   letterDate: string | null;
   visibility: RequestVisibility;
   objectionWindowWaived: boolean;
+}
+
+/** GET /requests/:id (apps/api requests.service.ts RequestView). */
+export interface AssistanceRequest extends RequestInput {
+  id: string;
+  reference: string;
+  state: string;
+  organizationId: string;
+  organization: { id: string; name: string; shortName: string } | null;
+  status: RequestStatus;
+  closeReason: CloseReason | null;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  acknowledgedAt: string | null;
+  circulatedAt: string | null;
+  matchedAt: string | null;
+  deliveryStartedAt: string | null;
+  deliveredAt: string | null;
+  closedAt: string | null;
+  withdrawnAt: string | null;
+  version: number;
+  availableActions: RequestAction[];
+  /** Whether the viewer may edit the request's content now (the API decides). */
+  canEdit: boolean;
+  /** For acknowledged requests whose State did not waive it: when the objection window closes. */
+  objectionWindowClosesAt: string | null;
 }
 
 export interface PossibleDuplicate {

@@ -184,16 +184,13 @@ export function ListStates<T>({ query, emptyTitle, emptyDescription, emptyAction
 }
 
 interface ListFooterProps {
-  page: number;
-  pageSize: number;
-  total: number;
-  onPage: (page: number) => void;
-  onPageSize: (pageSize: number) => void;
-  label: string;
+  /** The page the server answered with. */
+  page: Pick<Paginated<unknown>, 'page' | 'pageSize' | 'total'>;
+  list: Pick<ListParams<string>, 'setPage' | 'setPageSize'>;
 }
 
 /** "41–60 of 132", the page picker and the page size. */
-export function ListFooter({ page, pageSize, total, onPage, onPageSize, label }: ListFooterProps) {
+export function ListFooter({ page: { page, pageSize, total }, list }: ListFooterProps) {
   const { t } = useTranslation();
   const first = (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
@@ -204,15 +201,15 @@ export function ListFooter({ page, pageSize, total, onPage, onPageSize, label }:
       </Text>
       <Group gap="md">
         {total > pageSize && (
-          <Group component="nav" aria-label={label}>
-            <Pagination total={Math.ceil(total / pageSize)} value={page} onChange={onPage} size="sm" />
+          <Group component="nav" aria-label={t('list.pagination')}>
+            <Pagination total={Math.ceil(total / pageSize)} value={page} onChange={list.setPage} size="sm" />
           </Group>
         )}
         <Select
           aria-label={t('list.pageSize')}
           data={PAGE_SIZES.map((size) => ({ value: size, label: t('list.perPage', { count: Number(size) }) }))}
           value={String(pageSize)}
-          onChange={(value) => value && onPageSize(Number(value))}
+          onChange={(value) => value && list.setPageSize(Number(value))}
           allowDeselect={false}
           size="xs"
           w={130}

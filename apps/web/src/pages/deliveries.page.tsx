@@ -80,14 +80,7 @@ export function DeliveriesPage() {
         {(page) => (
           <>
             <DeliveriesTable items={page.items} />
-            <ListFooter
-              page={page.page}
-              pageSize={page.pageSize}
-              total={page.total}
-              onPage={list.setPage}
-              onPageSize={list.setPageSize}
-              label={t('list.pagination')}
-            />
+            <ListFooter page={page} list={list} />
           </>
         )}
       </ListStates>

@@ -75,14 +75,7 @@ export function CommitteeMatchesPage() {
               sort={list.sort}
               onSort={list.setSort}
             />
-            <ListFooter
-              page={page.page}
-              pageSize={page.pageSize}
-              total={page.total}
-              onPage={list.setPage}
-              onPageSize={list.setPageSize}
-              label={t('list.pagination')}
-            />
+            <ListFooter page={page} list={list} />
           </>
         )}
       </ListStates>
@@ -210,14 +203,7 @@ function GroupedMatchesPage({ title, intro, note, groups, emptyDescription }: Gr
         {(page) => (
           <>
             <MatchesTable items={page.items} label={title} sort={list.sort} onSort={list.setSort} />
-            <ListFooter
-              page={page.page}
-              pageSize={page.pageSize}
-              total={page.total}
-              onPage={list.setPage}
-              onPageSize={list.setPageSize}
-              label={t('list.pagination')}
-            />
+            <ListFooter page={page} list={list} />
           </>
         )}
       </ListStates>

@@ -142,14 +142,7 @@ export function MyRequestsPage() {
               onSort={list.setSort}
               label={t('sections.myRequests.title')}
             />
-            <ListFooter
-              page={page.page}
-              pageSize={page.pageSize}
-              total={page.total}
-              onPage={list.setPage}
-              onPageSize={list.setPageSize}
-              label={t('list.pagination')}
-            />
+            <ListFooter page={page} list={list} />
           </>
         )}
       </ListStates>

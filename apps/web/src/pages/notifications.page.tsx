@@ -98,14 +98,7 @@ export function NotificationsPage() {
                 />
               ))}
             </Stack>
-            <ListFooter
-              page={page.page}
-              pageSize={page.pageSize}
-              total={page.total}
-              onPage={list.setPage}
-              onPageSize={list.setPageSize}
-              label={t('list.pagination')}
-            />
+            <ListFooter page={page} list={list} />
           </>
         )}
       </ListStates>

@@ -52,14 +52,7 @@ export function CommitteeOffersPage() {
               onSort={list.setSort}
               label={t('sections.offers.title')}
             />
-            <ListFooter
-              page={page.page}
-              pageSize={page.pageSize}
-              total={page.total}
-              onPage={list.setPage}
-              onPageSize={list.setPageSize}
-              label={t('list.pagination')}
-            />
+            <ListFooter page={page} list={list} />
           </>
         )}
       </ListStates>
@@ -119,14 +112,7 @@ export function MyOffersPage() {
               rowActions={(offer) => <OfferActions offer={offer} size="xs" />}
               rowActionsLabel={t('list.actions')}
             />
-            <ListFooter
-              page={page.page}
-              pageSize={page.pageSize}
-              total={page.total}
-              onPage={list.setPage}
-              onPageSize={list.setPageSize}
-              label={t('list.pagination')}
-            />
+            <ListFooter page={page} list={list} />
           </>
         )}
       </ListStates>

@@ -39,14 +39,7 @@ export function CommitteeRequestsPage() {
               onSort={list.setSort}
               label={t('sections.requests.title')}
             />
-            <ListFooter
-              page={page.page}
-              pageSize={page.pageSize}
-              total={page.total}
-              onPage={list.setPage}
-              onPageSize={list.setPageSize}
-              label={t('list.pagination')}
-            />
+            <ListFooter page={page} list={list} />
           </>
         )}
       </ListStates>
@@ -95,14 +88,7 @@ export function CirculatedRequestsPage() {
               onSort={list.setSort}
               label={t('sections.circulatedRequests.title')}
             />
-            <ListFooter
-              page={page.page}
-              pageSize={page.pageSize}
-              total={page.total}
-              onPage={list.setPage}
-              onPageSize={list.setPageSize}
-              label={t('list.pagination')}
-            />
+            <ListFooter page={page} list={list} />
           </>
         )}
       </ListStates>

@@ -71,28 +71,10 @@ export function ReviewQueuePage() {
         keepMounted={false}
       >
         <Tabs.List mb="md">
-          <Tabs.Tab
-            value="requests"
-            rightSection={
-              requestCount.data ? (
-                <Badge size="sm" variant="filled">
-                  {requestCount.data}
-                </Badge>
-              ) : null
-            }
-          >
+          <Tabs.Tab value="requests" rightSection={<QueueCount count={requestCount.data} />}>
             {t('reviewQueue.requestsTab')}
           </Tabs.Tab>
-          <Tabs.Tab
-            value="offers"
-            rightSection={
-              offerCount.data ? (
-                <Badge size="sm" variant="filled">
-                  {offerCount.data}
-                </Badge>
-              ) : null
-            }
-          >
+          <Tabs.Tab value="offers" rightSection={<QueueCount count={offerCount.data} />}>
             {t('reviewQueue.offersTab')}
           </Tabs.Tab>
         </Tabs.List>
@@ -130,14 +112,7 @@ export function ReviewQueuePage() {
                     </Stack>
                   )}
                 />
-                <ListFooter
-                  page={page.page}
-                  pageSize={page.pageSize}
-                  total={page.total}
-                  onPage={list.setPage}
-                  onPageSize={list.setPageSize}
-                  label={t('list.pagination')}
-                />
+                <ListFooter page={page} list={list} />
               </>
             )}
           </ListStates>
@@ -169,14 +144,7 @@ export function ReviewQueuePage() {
                   rowActionsLabel={t('list.actions')}
                   rowActions={(offer) => <OfferActions offer={offer} size="xs" only={['verify', 'return_to_draft']} />}
                 />
-                <ListFooter
-                  page={page.page}
-                  pageSize={page.pageSize}
-                  total={page.total}
-                  onPage={list.setPage}
-                  onPageSize={list.setPageSize}
-                  label={t('list.pagination')}
-                />
+                <ListFooter page={page} list={list} />
               </>
             )}
           </ListStates>
@@ -184,4 +152,13 @@ export function ReviewQueuePage() {
       </Tabs>
     </>
   );
+}
+
+/** How many wait in a tab; nothing when none do. */
+function QueueCount({ count }: { count: number | undefined }) {
+  return count ? (
+    <Badge size="sm" variant="filled">
+      {count}
+    </Badge>
+  ) : null;
 }
