@@ -11,7 +11,8 @@ describe('loadConfig', () => {
   });
 
   it('names the setting that is invalid', () => {
-    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(new ConfigError('Invalid setting PORT: Invalid input: expected number, received NaN'));
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/^Invalid setting PORT: .*number/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/^Invalid setting DATABASE_URL: /);
   });
 
