@@ -1,4 +1,5 @@
 import {
+  Button,
   Center,
   EmptyState,
   Group,
@@ -153,15 +154,24 @@ interface ListStatesProps<T> {
     refetch: () => unknown;
     isFetching?: boolean;
   };
+  /** Filters or a search are set: an empty page then says nothing matched them, not that the list is empty. */
+  filtered?: boolean;
   emptyTitle: string;
   emptyDescription: string;
-  /** Shown in the empty state when filters are active, to clear them. */
+  /** An action offered in the empty state (e.g. create the first one). */
   emptyAction?: ReactNode;
   children: (page: Paginated<T>) => ReactNode;
 }
 
 /** Loading, error and empty states around a list page, so every list behaves the same. */
-export function ListStates<T>({ query, emptyTitle, emptyDescription, emptyAction, children }: ListStatesProps<T>) {
+export function ListStates<T>({
+  query,
+  filtered = false,
+  emptyTitle,
+  emptyDescription,
+  emptyAction,
+  children,
+}: ListStatesProps<T>) {
   const { t } = useTranslation();
   if (query.isPending) {
     return (
@@ -174,8 +184,8 @@ export function ListStates<T>({ query, emptyTitle, emptyDescription, emptyAction
   if (query.data.items.length === 0) {
     return (
       <EmptyState icon={<InboxIcon />} withIndicatorBackground py="xl">
-        <EmptyState.Title order={2}>{emptyTitle}</EmptyState.Title>
-        <EmptyState.Description>{emptyDescription}</EmptyState.Description>
+        <EmptyState.Title order={2}>{filtered ? t('list.noMatch.title') : emptyTitle}</EmptyState.Title>
+        <EmptyState.Description>{filtered ? t('list.noMatch.description') : emptyDescription}</EmptyState.Description>
         {emptyAction && <EmptyState.Actions>{emptyAction}</EmptyState.Actions>}
       </EmptyState>
     );
@@ -228,6 +238,17 @@ export function FilterBar({ children }: { children: ReactNode }) {
         {children}
       </Group>
     </Stack>
+  );
+}
+
+/** Clears a list's filters; shown only while some are set. */
+export function ClearFiltersButton({ list }: { list: Pick<ListParams<string>, 'activeFilterCount' | 'clearFilters'> }) {
+  const { t } = useTranslation();
+  if (list.activeFilterCount === 0) return null;
+  return (
+    <Button variant="subtle" onClick={list.clearFilters}>
+      {t('filters.clear')}
+    </Button>
   );
 }
 

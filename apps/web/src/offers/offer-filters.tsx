@@ -1,12 +1,11 @@
-import { Button, MultiSelect, Select } from '@mantine/core';
+import { MultiSelect, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { OfferStatus } from '../api/offer-status';
 import { providersQuery } from '../api/organizations';
-import { FilterBar, SearchFilter, type ListParams } from '../components/list-controls';
+import { ClearFiltersButton, FilterBar, SearchFilter, type ListParams } from '../components/list-controls';
 import { useStatusLabels } from '../components/status-badge';
-import { TaxonomySelectFilter } from '../taxonomy/taxonomy-pickers';
-import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { StateSelectFilter, TaxonomyFilters } from '../taxonomy/taxonomy-pickers';
 
 export const OFFER_FILTER_KEYS = ['q', 'status', 'provider', 'provision', 'domain', 'type', 'servesState'] as const;
 export type OfferFilterKey = (typeof OFFER_FILTER_KEYS)[number];
@@ -21,7 +20,6 @@ interface OfferFiltersProps {
 export function OfferFilters({ list, statuses, showProvider = false, showServesState = false }: OfferFiltersProps) {
   const { t } = useTranslation();
   const labels = useStatusLabels();
-  const { lookup } = useTaxonomy();
   const providers = useQuery({ ...providersQuery, enabled: showProvider });
   const { filters, setFilter } = list;
 
@@ -55,44 +53,15 @@ export function OfferFilters({ list, statuses, showProvider = false, showServesS
           w={160}
         />
       )}
-      <TaxonomySelectFilter
-        category="provisions"
-        label={t('filters.provision')}
-        value={filters.provision ?? null}
-        onChange={(value) => setFilter('provision', value)}
-      />
-      <TaxonomySelectFilter
-        category="domains"
-        label={t('filters.domain')}
-        value={filters.domain ?? null}
-        onChange={(value) => setFilter('domain', value)}
-      />
-      <TaxonomySelectFilter
-        category="assistanceTypes"
-        label={t('filters.type')}
-        value={filters.type ?? null}
-        onChange={(value) => setFilter('type', value)}
-      />
+      <TaxonomyFilters filters={filters} setFilter={setFilter} />
       {showServesState && (
-        <Select
+        <StateSelectFilter
           label={t('filters.servesState')}
-          placeholder={t('filters.any')}
-          data={(lookup?.taxonomy.states ?? []).map((state) => ({
-            value: state.code,
-            label: `${state.name} (${state.code})`,
-          }))}
-          value={filters.servesState ?? null}
+          value={filters.servesState}
           onChange={(value) => setFilter('servesState', value)}
-          searchable
-          clearable
-          w={200}
         />
       )}
-      {list.activeFilterCount > 0 && (
-        <Button variant="subtle" onClick={list.clearFilters}>
-          {t('filters.clear')}
-        </Button>
-      )}
+      <ClearFiltersButton list={list} />
     </FilterBar>
   );
 }

@@ -10,7 +10,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssistanceOffer, OfferInput } from '../api/offers';
 import { focusFirstInvalid, FormErrorAlert, splitFieldErrors, type FieldErrors } from '../components/form-errors';
@@ -170,27 +170,6 @@ export function OfferForm({ offer, submitLabel, pending, error, onSubmit, onCanc
     onSubmit(inputOf(values, lookup));
   };
 
-  const currencyData = useMemo(
-    () =>
-      (lookup?.taxonomy.currencies ?? []).map((currency) => ({
-        value: currency.code,
-        label: `${currency.code} — ${currency.name}`,
-      })),
-    [lookup],
-  );
-  const languageData = useMemo(
-    () =>
-      (lookup?.taxonomy.languages ?? []).map((language) => ({
-        value: language.code,
-        label: `${language.name} (${language.code})`,
-      })),
-    [lookup],
-  );
-  const stateData = useMemo(
-    () =>
-      (lookup?.taxonomy.states ?? []).map((state) => ({ value: state.code, label: `${state.name} (${state.code})` })),
-    [lookup],
-  );
   const minorUnits = values.budgetCurrency ? (lookup?.currency(values.budgetCurrency)?.minorUnits ?? 2) : 2;
   const hasClientErrors = Object.values(clientErrors).some(Boolean);
 
@@ -278,7 +257,7 @@ export function OfferForm({ offer, submitLabel, pending, error, onSubmit, onCanc
           <MultiSelect
             label={t('fields.eligibleStates')}
             description={t('offerForm.help.eligibleStates')}
-            data={stateData}
+            data={lookup?.options.states ?? []}
             value={values.eligibleStates}
             onChange={(value) => set('eligibleStates', value)}
             error={errorOf('eligibleStates')}
@@ -296,7 +275,7 @@ export function OfferForm({ offer, submitLabel, pending, error, onSubmit, onCanc
             />
             <MultiSelect
               label={t('fields.languages')}
-              data={languageData}
+              data={lookup?.options.languages ?? []}
               value={values.languages}
               onChange={(value) => set('languages', value)}
               error={errorOf('languages')}
@@ -334,7 +313,7 @@ export function OfferForm({ offer, submitLabel, pending, error, onSubmit, onCanc
             <Select
               label={t('fields.currency')}
               description={t('offerForm.help.currency')}
-              data={currencyData}
+              data={lookup?.options.currencies ?? []}
               value={values.budgetCurrency}
               onChange={(value) => set('budgetCurrency', value)}
               error={errorOf('budgetCurrency')}

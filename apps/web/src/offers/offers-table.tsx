@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { AssistanceOffer } from '../api/offers';
 import { useSignedInUser } from '../auth/current-user';
-import { SortableTh } from '../components/list-controls';
+import { RecordTable, type SortableColumns } from '../components/record-table';
 import { OfferStatusBadge } from '../components/status-badge';
 import { formatDate } from '../format';
 import { offerPath } from '../paths';
@@ -22,7 +22,7 @@ export type OfferColumn =
   | 'submittedAt'
   | 'updatedAt';
 
-const SORTABLE: Partial<Record<OfferColumn, { field: string; first: 'asc' | 'desc' }>> = {
+const SORTABLE: SortableColumns<OfferColumn> = {
   title: { field: 'title', first: 'asc' },
   status: { field: 'status', first: 'asc' },
   availableUntil: { field: 'availableUntil', first: 'asc' },
@@ -46,18 +46,6 @@ export function OffersTable({ items, columns, sort, onSort, label, rowActions, r
   const user = useSignedInUser();
   const { lookup } = useTaxonomy();
   const date = (value: string | null) => (value ? formatDate(value, i18n.language) : t('common.notSet'));
-
-  const header = (column: OfferColumn) => {
-    const title = t(`offersTable.columns.${column}`);
-    const sortable = onSort && sort ? SORTABLE[column] : undefined;
-    return sortable && onSort && sort ? (
-      <SortableTh key={column} field={sortable.field} sort={sort} onSort={onSort} firstDirection={sortable.first}>
-        {title}
-      </SortableTh>
-    ) : (
-      <Table.Th key={column}>{title}</Table.Th>
-    );
-  };
 
   const eligibility = (offer: AssistanceOffer) => {
     const regions = offer.eligibleRegions.map((code) => lookup?.label('regions', code) ?? code);
@@ -135,23 +123,17 @@ export function OffersTable({ items, columns, sort, onSort, label, rowActions, r
   };
 
   return (
-    <Table.ScrollContainer minWidth={880} type="native">
-      <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="xs" aria-label={label}>
-        <Table.Thead>
-          <Table.Tr>
-            {columns.map(header)}
-            {rowActions && <Table.Th>{rowActionsLabel}</Table.Th>}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((offer) => (
-            <Table.Tr key={offer.id}>
-              {columns.map((column) => cell(column, offer))}
-              {rowActions && <Table.Td>{rowActions(offer)}</Table.Td>}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <RecordTable
+      items={items}
+      columns={columns}
+      title={(column) => t(`offersTable.columns.${column}`)}
+      cell={cell}
+      sortable={SORTABLE}
+      sort={sort}
+      onSort={onSort}
+      label={label}
+      rowActions={rowActions}
+      rowActionsLabel={rowActionsLabel}
+    />
   );
 }

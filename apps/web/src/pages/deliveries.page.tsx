@@ -2,7 +2,7 @@ import { Badge, Button, Group, Select, Stack, Table, Text, Tooltip, type Mantine
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DELIVERY_STATUSES, deliveriesQuery, type Delivery, type DeliveryStatus } from '../api/notifications';
-import { FilterBar, ListFooter, ListStates, useListParams } from '../components/list-controls';
+import { ClearFiltersButton, FilterBar, ListFooter, ListStates, useListParams } from '../components/list-controls';
 import { PageHeader } from '../components/page-header';
 import { formatDateTime } from '../format';
 
@@ -66,16 +66,13 @@ export function DeliveriesPage() {
           clearable
           w={180}
         />
-        {list.activeFilterCount > 0 && (
-          <Button variant="subtle" onClick={list.clearFilters}>
-            {t('filters.clear')}
-          </Button>
-        )}
+        <ClearFiltersButton list={list} />
       </FilterBar>
       <ListStates
         query={deliveries}
-        emptyTitle={list.activeFilterCount ? t('list.noMatch.title') : t('deliveries.empty.title')}
-        emptyDescription={list.activeFilterCount ? t('list.noMatch.description') : t('deliveries.empty.description')}
+        filtered={list.activeFilterCount > 0}
+        emptyTitle={t('deliveries.empty.title')}
+        emptyDescription={t('deliveries.empty.description')}
       >
         {(page) => (
           <>

@@ -1,10 +1,10 @@
-import { Badge, Button, MultiSelect, Select, Tabs, Text } from '@mantine/core';
+import { Badge, MultiSelect, Select, Tabs, Text } from '@mantine/core';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Paginated } from '../api/client';
 import { MATCH_ORIGINS, MATCH_STATUSES, matchListQuery, type Match, type MatchStatus } from '../api/matches';
 import { useSignedInUser } from '../auth/current-user';
-import { FilterBar, ListFooter, ListStates, useListParams } from '../components/list-controls';
+import { ClearFiltersButton, FilterBar, ListFooter, ListStates, useListParams } from '../components/list-controls';
 import { PageHeader } from '../components/page-header';
 import { useStatusLabels } from '../components/status-badge';
 import { MatchesTable } from '../matches/matches-table';
@@ -56,16 +56,13 @@ export function CommitteeMatchesPage() {
           allowDeselect={false}
           w={220}
         />
-        {list.activeFilterCount > 0 && (
-          <Button variant="subtle" onClick={list.clearFilters}>
-            {t('filters.clear')}
-          </Button>
-        )}
+        <ClearFiltersButton list={list} />
       </FilterBar>
       <ListStates
         query={matches}
-        emptyTitle={list.activeFilterCount ? t('list.noMatch.title') : t('matchesList.empty.title')}
-        emptyDescription={list.activeFilterCount ? t('list.noMatch.description') : t('matchesList.empty.committee')}
+        filtered={list.activeFilterCount > 0}
+        emptyTitle={t('matchesList.empty.title')}
+        emptyDescription={t('matchesList.empty.committee')}
       >
         {(page) => (
           <>

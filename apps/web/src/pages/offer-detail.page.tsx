@@ -1,14 +1,19 @@
-import { Alert, Button, EmptyState, Grid, Group, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Button, Grid, Group, Progress, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError } from '../api/client';
 import { offerHistoryQuery, offerQuery, type AssistanceOffer } from '../api/offers';
 import { useSignedInUser } from '../auth/current-user';
-import { BackLink, DetailCard, Field, Fields, PageLoader } from '../components/detail-layout';
-import { ErrorState } from '../components/error-state';
+import {
+  BackLink,
+  DetailCard,
+  DetailLoadError,
+  Field,
+  Fields,
+  MilestonesCard,
+  PageLoader,
+} from '../components/detail-layout';
 import { HistoryTimeline } from '../components/history-timeline';
-import { CompassIcon } from '../components/icons';
 import { PageHeader } from '../components/page-header';
 import { OfferStatusBadge } from '../components/status-badge';
 import { formatDate, formatDateTime, formatMoney } from '../format';
@@ -31,18 +36,16 @@ export function OfferDetailPage() {
 
   if (offer.isPending) return <PageLoader />;
   if (offer.isError) {
-    if (offer.error instanceof ApiError && offer.error.statusCode === 404) {
-      return (
-        <>
-          <BackLink to={listPath} label={listLabel} />
-          <EmptyState icon={<CompassIcon />} withIndicatorBackground py="xl">
-            <EmptyState.Title order={1}>{t('offerDetail.notFound.title')}</EmptyState.Title>
-            <EmptyState.Description>{t('offerDetail.notFound.description')}</EmptyState.Description>
-          </EmptyState>
-        </>
-      );
-    }
-    return <ErrorState error={offer.error} onRetry={() => void offer.refetch()} />;
+    return (
+      <DetailLoadError
+        error={offer.error}
+        onRetry={() => void offer.refetch()}
+        backTo={listPath}
+        backLabel={listLabel}
+        notFoundTitle={t('offerDetail.notFound.title')}
+        notFoundDescription={t('offerDetail.notFound.description')}
+      />
+    );
   }
 
   const data = offer.data;
@@ -180,7 +183,7 @@ function OfferParticulars({ offer }: { offer: AssistanceOffer }) {
 }
 
 function OfferMilestones({ offer }: { offer: AssistanceOffer }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const milestones: [string, string | null][] = [
     [t('fields.createdAt'), offer.createdAt],
     [t('fields.submittedAt'), offer.submittedAt],
@@ -188,19 +191,7 @@ function OfferMilestones({ offer }: { offer: AssistanceOffer }) {
     [t('fields.closedAt'), offer.closedAt],
     [t('fields.updatedAt'), offer.updatedAt],
   ];
-  return (
-    <DetailCard title={t('offerDetail.milestones')}>
-      <Fields labelWidth={130}>
-        {milestones
-          .filter(([, at]) => at)
-          .map(([label, at]) => (
-            <Field key={label} label={label}>
-              {formatDateTime(at!, i18n.language)}
-            </Field>
-          ))}
-      </Fields>
-    </DetailCard>
-  );
+  return <MilestonesCard title={t('offerDetail.milestones')} milestones={milestones} />;
 }
 
 function CapacityCard({ offer }: { offer: AssistanceOffer }) {

@@ -29,10 +29,9 @@ export function CommitteeOffersPage() {
       <OfferFilters list={list} statuses={COMMITTEE_STATUSES} showProvider showServesState />
       <ListStates
         query={offers}
-        emptyTitle={list.activeFilterCount ? t('list.noMatch.title') : t('committeeOffers.empty.title')}
-        emptyDescription={
-          list.activeFilterCount ? t('list.noMatch.description') : t('committeeOffers.empty.description')
-        }
+        filtered={list.activeFilterCount > 0}
+        emptyTitle={t('committeeOffers.empty.title')}
+        emptyDescription={t('committeeOffers.empty.description')}
       >
         {(page) => (
           <>
@@ -91,8 +90,9 @@ export function MyOffersPage() {
       <OfferFilters list={list} statuses={OFFER_STATUSES} />
       <ListStates
         query={offers}
-        emptyTitle={list.activeFilterCount ? t('list.noMatch.title') : t('myOffers.empty.title')}
-        emptyDescription={list.activeFilterCount ? t('list.noMatch.description') : t('myOffers.empty.description')}
+        filtered={list.activeFilterCount > 0}
+        emptyTitle={t('myOffers.empty.title')}
+        emptyDescription={t('myOffers.empty.description')}
         emptyAction={
           list.activeFilterCount ? undefined : (
             <Button component={Link} to="/provider/offers/new" variant="light">

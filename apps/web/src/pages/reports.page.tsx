@@ -18,7 +18,7 @@ import {
   useMantineTheme,
 } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { OFFER_STATUSES } from '../api/offer-status';
@@ -114,11 +114,7 @@ function ReportFilters({ filters, onChange, onClear, invalidRange }: ReportFilte
   const { t } = useTranslation();
   const { lookup } = useTaxonomy();
   const providers = useQuery(providersQuery);
-  const states = useMemo(
-    () =>
-      (lookup?.taxonomy.states ?? []).map((state) => ({ value: state.code, label: `${state.name} (${state.code})` })),
-    [lookup],
-  );
+  const states = lookup?.options.states ?? [];
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label={t('filters.label')}>
       <TextInput

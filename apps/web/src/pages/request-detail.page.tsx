@@ -1,16 +1,21 @@
-import { Alert, Badge, Button, EmptyState, Grid, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Grid, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError } from '../api/client';
 import type { HistoryItem } from '../api/history';
 import { providersQuery } from '../api/organizations';
 import { requestHistoryQuery, requestQuery, type AssistanceRequest } from '../api/requests';
 import { useSignedInUser } from '../auth/current-user';
-import { BackLink, DetailCard, Field, Fields, PageLoader } from '../components/detail-layout';
-import { ErrorState } from '../components/error-state';
+import {
+  BackLink,
+  DetailCard,
+  DetailLoadError,
+  Field,
+  Fields,
+  MilestonesCard,
+  PageLoader,
+} from '../components/detail-layout';
 import { HistoryTimeline } from '../components/history-timeline';
-import { CompassIcon } from '../components/icons';
 import { PageHeader } from '../components/page-header';
 import { RequestStatusBadge } from '../components/status-badge';
 import { formatDate, formatDateTime, formatMoney } from '../format';
@@ -33,18 +38,16 @@ export function RequestDetailPage() {
 
   if (request.isPending) return <PageLoader />;
   if (request.isError) {
-    if (request.error instanceof ApiError && request.error.statusCode === 404) {
-      return (
-        <>
-          <BackLink to={listPath} label={listLabel} />
-          <EmptyState icon={<CompassIcon />} withIndicatorBackground py="xl">
-            <EmptyState.Title order={1}>{t('requestDetail.notFound.title')}</EmptyState.Title>
-            <EmptyState.Description>{t('requestDetail.notFound.description')}</EmptyState.Description>
-          </EmptyState>
-        </>
-      );
-    }
-    return <ErrorState error={request.error} onRetry={() => void request.refetch()} />;
+    return (
+      <DetailLoadError
+        error={request.error}
+        onRetry={() => void request.refetch()}
+        backTo={listPath}
+        backLabel={listLabel}
+        notFoundTitle={t('requestDetail.notFound.title')}
+        notFoundDescription={t('requestDetail.notFound.description')}
+      />
+    );
   }
 
   const data = request.data;
@@ -250,7 +253,7 @@ function RequestParticulars({ request }: { request: AssistanceRequest }) {
 
 /** When the request reached each step of the workflow. */
 function RequestMilestones({ request }: { request: AssistanceRequest }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const milestones: [string, string | null][] = [
     [t('fields.createdAt'), request.createdAt],
     [t('fields.submittedAt'), request.submittedAt],
@@ -261,19 +264,7 @@ function RequestMilestones({ request }: { request: AssistanceRequest }) {
     [t('fields.deliveredAt'), request.deliveredAt],
     [t('fields.closedAt'), request.closedAt],
     [t('fields.withdrawnAt'), request.withdrawnAt],
+    [t('fields.updatedAt'), request.updatedAt],
   ];
-  return (
-    <DetailCard title={t('requestDetail.milestones')}>
-      <Fields labelWidth={130}>
-        {milestones
-          .filter(([, at]) => at)
-          .map(([label, at]) => (
-            <Field key={label} label={label}>
-              {formatDateTime(at!, i18n.language)}
-            </Field>
-          ))}
-        <Field label={t('fields.updatedAt')}>{formatDateTime(request.updatedAt, i18n.language)}</Field>
-      </Fields>
-    </DetailCard>
-  );
+  return <MilestonesCard title={t('requestDetail.milestones')} milestones={milestones} />;
 }

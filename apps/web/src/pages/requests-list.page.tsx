@@ -25,10 +25,9 @@ export function CommitteeRequestsPage() {
       <RequestFilters list={list} statuses={COMMITTEE_STATUSES} showState />
       <ListStates
         query={requests}
-        emptyTitle={list.activeFilterCount ? t('list.noMatch.title') : t('committeeRequests.empty.title')}
-        emptyDescription={
-          list.activeFilterCount ? t('list.noMatch.description') : t('committeeRequests.empty.description')
-        }
+        filtered={list.activeFilterCount > 0}
+        emptyTitle={t('committeeRequests.empty.title')}
+        emptyDescription={t('committeeRequests.empty.description')}
       >
         {(page) => (
           <>
@@ -74,10 +73,9 @@ export function CirculatedRequestsPage() {
       <RequestFilters list={list} statuses={CIRCULATED} showState />
       <ListStates
         query={requests}
-        emptyTitle={list.activeFilterCount ? t('list.noMatch.title') : t('circulatedRequests.empty.title')}
-        emptyDescription={
-          list.activeFilterCount ? t('list.noMatch.description') : t('circulatedRequests.empty.description')
-        }
+        filtered={list.activeFilterCount > 0}
+        emptyTitle={t('circulatedRequests.empty.title')}
+        emptyDescription={t('circulatedRequests.empty.description')}
       >
         {(page) => (
           <>

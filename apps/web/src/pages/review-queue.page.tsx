@@ -86,10 +86,9 @@ export function ReviewQueuePage() {
           <RequestFilters list={list} statuses={QUEUE_STATUSES} showState />
           <ListStates
             query={requests}
-            emptyTitle={list.activeFilterCount > 0 ? t('list.noMatch.title') : t('reviewQueue.requestsEmpty.title')}
-            emptyDescription={
-              list.activeFilterCount > 0 ? t('list.noMatch.description') : t('reviewQueue.requestsEmpty.description')
-            }
+            filtered={list.activeFilterCount > 0}
+            emptyTitle={t('reviewQueue.requestsEmpty.title')}
+            emptyDescription={t('reviewQueue.requestsEmpty.description')}
           >
             {(page) => (
               <>
@@ -132,8 +131,9 @@ export function ReviewQueuePage() {
           </FilterBar>
           <ListStates
             query={offers}
-            emptyTitle={filters.q ? t('list.noMatch.title') : t('reviewQueue.offersEmpty.title')}
-            emptyDescription={filters.q ? t('list.noMatch.description') : t('reviewQueue.offersEmpty.description')}
+            filtered={Boolean(filters.q)}
+            emptyTitle={t('reviewQueue.offersEmpty.title')}
+            emptyDescription={t('reviewQueue.offersEmpty.description')}
           >
             {(page) => (
               <>

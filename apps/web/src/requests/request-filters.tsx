@@ -1,11 +1,10 @@
-import { Button, MultiSelect, Select } from '@mantine/core';
+import { MultiSelect, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { REQUEST_PRIORITIES } from '../api/requests';
 import type { RequestStatus } from '../api/request-status';
-import { FilterBar, SearchFilter, type ListParams } from '../components/list-controls';
+import { ClearFiltersButton, FilterBar, SearchFilter, type ListParams } from '../components/list-controls';
 import { useStatusLabels } from '../components/status-badge';
-import { TaxonomySelectFilter } from '../taxonomy/taxonomy-pickers';
-import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { StateSelectFilter, TaxonomyFilters } from '../taxonomy/taxonomy-pickers';
 
 export const REQUEST_FILTER_KEYS = ['q', 'status', 'state', 'provision', 'domain', 'type', 'priority'] as const;
 export type RequestFilterKey = (typeof REQUEST_FILTER_KEYS)[number];
@@ -21,7 +20,6 @@ interface RequestFiltersProps {
 export function RequestFilters({ list, statuses, showState = false }: RequestFiltersProps) {
   const { t } = useTranslation();
   const labels = useStatusLabels();
-  const { lookup } = useTaxonomy();
   const { filters, setFilter } = list;
 
   return (
@@ -45,38 +43,13 @@ export function RequestFilters({ list, statuses, showState = false }: RequestFil
         />
       )}
       {showState && (
-        <Select
+        <StateSelectFilter
           label={t('filters.state')}
-          placeholder={t('filters.any')}
-          data={(lookup?.taxonomy.states ?? []).map((state) => ({
-            value: state.code,
-            label: `${state.name} (${state.code})`,
-          }))}
-          value={filters.state ?? null}
+          value={filters.state}
           onChange={(value) => setFilter('state', value)}
-          searchable
-          clearable
-          w={200}
         />
       )}
-      <TaxonomySelectFilter
-        category="provisions"
-        label={t('filters.provision')}
-        value={filters.provision ?? null}
-        onChange={(value) => setFilter('provision', value)}
-      />
-      <TaxonomySelectFilter
-        category="domains"
-        label={t('filters.domain')}
-        value={filters.domain ?? null}
-        onChange={(value) => setFilter('domain', value)}
-      />
-      <TaxonomySelectFilter
-        category="assistanceTypes"
-        label={t('filters.type')}
-        value={filters.type ?? null}
-        onChange={(value) => setFilter('type', value)}
-      />
+      <TaxonomyFilters filters={filters} setFilter={setFilter} />
       <Select
         label={t('filters.priority')}
         placeholder={t('filters.any')}
@@ -86,11 +59,7 @@ export function RequestFilters({ list, statuses, showState = false }: RequestFil
         clearable
         w={130}
       />
-      {list.activeFilterCount > 0 && (
-        <Button variant="subtle" onClick={list.clearFilters}>
-          {t('filters.clear')}
-        </Button>
-      )}
+      <ClearFiltersButton list={list} />
     </FilterBar>
   );
 }

@@ -17,7 +17,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { providersQuery } from '../api/organizations';
@@ -199,22 +199,6 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
     onSubmit(inputOf(values, lookup));
   };
 
-  const currencyData = useMemo(
-    () =>
-      (lookup?.taxonomy.currencies ?? []).map((currency) => ({
-        value: currency.code,
-        label: `${currency.code} — ${currency.name}`,
-      })),
-    [lookup],
-  );
-  const languageData = useMemo(
-    () =>
-      (lookup?.taxonomy.languages ?? []).map((language) => ({
-        value: language.code,
-        label: `${language.name} (${language.code})`,
-      })),
-    [lookup],
-  );
   const providerData = (providers.data ?? []).map((provider) => ({ value: provider.id, label: provider.name }));
   const minorUnits = values.costCurrency ? (lookup?.currency(values.costCurrency)?.minorUnits ?? 2) : 2;
   const hasClientErrors = Object.values(clientErrors).some(Boolean);
@@ -345,7 +329,7 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
             <Select
               label={t('fields.currency')}
               description={t('requestForm.help.currency')}
-              data={currencyData}
+              data={lookup?.options.currencies ?? []}
               value={values.costCurrency}
               onChange={(value) => set('costCurrency', value)}
               error={errorOf('costCurrency')}
@@ -373,7 +357,7 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
             <MultiSelect
               label={t('fields.languages')}
               description={t('requestForm.help.languages')}
-              data={languageData}
+              data={lookup?.options.languages ?? []}
               value={values.languages}
               onChange={(value) => set('languages', value)}
               error={errorOf('languages')}

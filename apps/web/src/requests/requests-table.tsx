@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { AssistanceRequest } from '../api/requests';
 import { useSignedInUser } from '../auth/current-user';
-import { SortableTh } from '../components/list-controls';
+import { RecordTable, type SortableColumns } from '../components/record-table';
 import { RequestStatusBadge } from '../components/status-badge';
 import { formatDate } from '../format';
 import { requestPath } from '../paths';
@@ -25,7 +25,7 @@ export type RequestColumn =
   | 'submittedAt'
   | 'circulatedAt';
 
-const SORTABLE: Partial<Record<RequestColumn, { field: string; first: 'asc' | 'desc' }>> = {
+const SORTABLE: SortableColumns<RequestColumn> = {
   reference: { field: 'reference', first: 'asc' },
   title: { field: 'title', first: 'asc' },
   status: { field: 'status', first: 'asc' },
@@ -61,18 +61,6 @@ export function RequestsTable({
   const user = useSignedInUser();
   const { lookup } = useTaxonomy();
   const date = (value: string | null) => (value ? formatDate(value, i18n.language) : t('common.notSet'));
-
-  const header = (column: RequestColumn) => {
-    const title = t(`requestsTable.columns.${column}`);
-    const sortable = onSort && sort ? SORTABLE[column] : undefined;
-    return sortable && onSort && sort ? (
-      <SortableTh key={column} field={sortable.field} sort={sort} onSort={onSort} firstDirection={sortable.first}>
-        {title}
-      </SortableTh>
-    ) : (
-      <Table.Th key={column}>{title}</Table.Th>
-    );
-  };
 
   const cell = (column: RequestColumn, request: AssistanceRequest): ReactNode => {
     switch (column) {
@@ -137,23 +125,17 @@ export function RequestsTable({
   };
 
   return (
-    <Table.ScrollContainer minWidth={880} type="native">
-      <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="xs" aria-label={label}>
-        <Table.Thead>
-          <Table.Tr>
-            {columns.map(header)}
-            {rowActions && <Table.Th>{rowActionsLabel}</Table.Th>}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((request) => (
-            <Table.Tr key={request.id}>
-              {columns.map((column) => cell(column, request))}
-              {rowActions && <Table.Td>{rowActions(request)}</Table.Td>}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <RecordTable
+      items={items}
+      columns={columns}
+      title={(column) => t(`requestsTable.columns.${column}`)}
+      cell={cell}
+      sortable={SORTABLE}
+      sort={sort}
+      onSort={onSort}
+      label={label}
+      rowActions={rowActions}
+      rowActionsLabel={rowActionsLabel}
+    />
   );
 }

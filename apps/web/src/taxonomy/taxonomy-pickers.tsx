@@ -2,6 +2,7 @@ import { MultiSelect, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodedCategory } from '../api/taxonomy';
+import type { ListParams } from '../components/list-controls';
 import { useTaxonomy } from './use-taxonomy';
 
 interface TaxonomyMultiSelectProps {
@@ -98,6 +99,59 @@ export function TaxonomySelectFilter({ category, label, value, onChange }: Taxon
           </Tooltip>
         );
       }}
+    />
+  );
+}
+
+type TaxonomyFilterKey = 'provision' | 'domain' | 'type';
+
+/** The provision, domain and assistance type filters every request and offer list has. */
+export function TaxonomyFilters({ filters, setFilter }: Pick<ListParams<TaxonomyFilterKey>, 'filters' | 'setFilter'>) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TaxonomySelectFilter
+        category="provisions"
+        label={t('filters.provision')}
+        value={filters.provision ?? null}
+        onChange={(value) => setFilter('provision', value)}
+      />
+      <TaxonomySelectFilter
+        category="domains"
+        label={t('filters.domain')}
+        value={filters.domain ?? null}
+        onChange={(value) => setFilter('domain', value)}
+      />
+      <TaxonomySelectFilter
+        category="assistanceTypes"
+        label={t('filters.type')}
+        value={filters.type ?? null}
+        onChange={(value) => setFilter('type', value)}
+      />
+    </>
+  );
+}
+
+interface StateSelectFilterProps {
+  label: string;
+  value: string | undefined;
+  onChange: (value: string | null) => void;
+}
+
+/** One State, by name or ISO code, for list filters. */
+export function StateSelectFilter({ label, value, onChange }: StateSelectFilterProps) {
+  const { t } = useTranslation();
+  const { lookup } = useTaxonomy();
+  return (
+    <Select
+      label={label}
+      placeholder={t('filters.any')}
+      data={lookup?.options.states ?? []}
+      value={value ?? null}
+      onChange={onChange}
+      searchable
+      clearable
+      w={200}
     />
   );
 }

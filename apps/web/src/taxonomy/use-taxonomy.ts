@@ -16,6 +16,13 @@ export interface TaxonomyLookup {
   stateName: (code: string) => string;
   languageName: (code: string) => string;
   currency: (code: string) => CurrencyEntry | undefined;
+  /** Select options for the lists forms and filters pick from. */
+  options: Record<'states' | 'languages' | 'currencies', SelectOption[]>;
+}
+
+export interface SelectOption {
+  value: string;
+  label: string;
 }
 
 /**
@@ -48,5 +55,16 @@ function buildLookup(taxonomy: Taxonomy): TaxonomyLookup {
     stateName: (code) => states.get(code) ?? code,
     languageName: (code) => languages.get(code) ?? code,
     currency: (code) => currencies.get(code),
+    options: {
+      states: taxonomy.states.map((state) => ({ value: state.code, label: `${state.name} (${state.code})` })),
+      languages: taxonomy.languages.map((language) => ({
+        value: language.code,
+        label: `${language.name} (${language.code})`,
+      })),
+      currencies: taxonomy.currencies.map((currency) => ({
+        value: currency.code,
+        label: `${currency.code} — ${currency.name}`,
+      })),
+    },
   };
 }
