@@ -4,7 +4,7 @@ import { requestListQuery } from '../api/requests';
 import { REQUEST_STATUSES } from '../api/request-status';
 import { ListFooter, ListStates, useListParams } from '../components/list-controls';
 import { PageHeader } from '../components/page-header';
-import { RequestFilters, REQUEST_FILTER_KEYS } from '../requests/request-filters';
+import { RequestFilters, REQUEST_FILTER_KEYS, statusesWithin } from '../requests/request-filters';
 import { RequestsTable } from '../requests/requests-table';
 
 // The Committee never sees a State's drafts.
@@ -52,17 +52,13 @@ const CIRCULATED = ['circulated', 'matched'] as const;
 export function CirculatedRequestsPage() {
   const { t } = useTranslation();
   const list = useListParams(REQUEST_FILTER_KEYS, { sort: '-circulatedAt' });
-  const status = list.filters.status
-    ?.split(',')
-    .filter((value) => (CIRCULATED as readonly string[]).includes(value))
-    .join(',');
   const requests = useQuery({
     ...requestListQuery({
       page: list.page,
       pageSize: list.pageSize,
       sort: list.sort,
       ...list.filters,
-      status: status || CIRCULATED.join(','),
+      status: statusesWithin(list.filters.status, CIRCULATED),
     }),
     placeholderData: keepPreviousData,
   });

@@ -9,7 +9,7 @@ import { PageHeader } from '../components/page-header';
 import { OfferActions } from '../offers/offer-actions';
 import { OffersTable } from '../offers/offers-table';
 import { ObjectionWindowNote, RequestActions } from '../requests/request-actions';
-import { RequestFilters, REQUEST_FILTER_KEYS } from '../requests/request-filters';
+import { RequestFilters, REQUEST_FILTER_KEYS, statusesWithin } from '../requests/request-filters';
 import { RequestsTable } from '../requests/requests-table';
 
 /** Requests waiting for the Committee, or for the State's answer to the Committee's question. */
@@ -24,10 +24,6 @@ export function ReviewQueuePage() {
   const list = useListParams(FILTER_KEYS, { sort: 'submittedAt', viewKeys: ['tab'] });
   const tab = list.filters.tab === 'offers' ? 'offers' : 'requests';
   const { tab: _tab, ...filters } = list.filters;
-  const status = filters.status
-    ?.split(',')
-    .filter((value) => QUEUE_STATUSES.includes(value as RequestStatus))
-    .join(',');
 
   const requests = useQuery({
     ...requestListQuery({
@@ -35,7 +31,7 @@ export function ReviewQueuePage() {
       pageSize: list.pageSize,
       sort: list.sort,
       ...filters,
-      status: status || QUEUE_STATUSES.join(','),
+      status: statusesWithin(filters.status, QUEUE_STATUSES),
     }),
     placeholderData: keepPreviousData,
     enabled: tab === 'requests',

@@ -9,6 +9,15 @@ import { StateSelectFilter, TaxonomyFilters } from '../taxonomy/taxonomy-pickers
 export const REQUEST_FILTER_KEYS = ['q', 'status', 'state', 'provision', 'domain', 'type', 'priority'] as const;
 export type RequestFilterKey = (typeof REQUEST_FILTER_KEYS)[number];
 
+/**
+ * The statuses to ask GET /requests for: those picked in the status filter that the list may show, or all it may
+ * show when none is picked (an address edited by hand cannot widen the list).
+ */
+export function statusesWithin(picked: string | undefined, allowed: readonly RequestStatus[]): string {
+  const kept = picked?.split(',').filter((value) => (allowed as readonly string[]).includes(value)) ?? [];
+  return (kept.length > 0 ? kept : allowed).join(',');
+}
+
 interface RequestFiltersProps {
   list: ListParams<RequestFilterKey>;
   /** The statuses to offer in the status filter; none hides it. */
