@@ -1,4 +1,4 @@
-import { ConfigError, DEV_SESSION_SECRET, loadConfig } from './config.schema';
+import { configSchemas, ConfigError, DEV_SESSION_SECRET, loadConfig } from './config.schema';
 
 describe('loadConfig', () => {
   it('gives every setting a local default', () => {
@@ -19,5 +19,14 @@ describe('loadConfig', () => {
   it('refuses development secrets in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
     expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }).app.NODE_ENV).toBe('production');
+  });
+});
+
+describe('.env.example', () => {
+  it('documents every setting the schemas know, and no other', () => {
+    const text = require('node:fs').readFileSync(require('node:path').resolve(__dirname, '../../../.env.example'), 'utf8') as string;
+    const documented = [...text.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]).sort();
+    const known = Object.values(configSchemas).flatMap((s) => Object.keys(s.shape)).sort();
+    expect([...new Set(documented)]).toEqual(known);
   });
 });
