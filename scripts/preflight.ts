@@ -27,12 +27,14 @@ export async function preflight(config: AppConfig): Promise<string | null> {
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
+  let cause: Error | null = null;
+  redis.on('error', (err: Error) => (cause ??= err)); // reported below, once
   try {
     await redis.connect();
     await redis.ping();
   } catch (err) {
     return [
-      `Redis is not reachable at ${redact(config.redis.REDIS_URL)} (${(err as Error).message}).`,
+      `Redis is not reachable at ${redact(config.redis.REDIS_URL)} (${(cause ?? (err as Error)).message}).`,
       'Start it with `docker compose up -d postgres redis`, or `redis-server --daemonize yes`,',
       'or set REDIS_URL to a running server.',
     ].join('\n');
