@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiValidationError, errorBodySchema } from '../common/openapi';
+import { loginResultSchema, meSchema } from './auth.views';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { AuthUser } from './auth-user';
@@ -22,6 +24,10 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: loginResultSchema })
+  @ApiValidationError()
+  @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password', standardSchema: errorBodySchema })
+  @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins', standardSchema: errorBodySchema })
   @ApiOperation({ summary: 'Sign in; sets an httpOnly session cookie and returns a bearer token for API clients' })
   async login(
     @Body({ schema: loginSchema }) body: z.infer<typeof loginSchema>,
@@ -41,6 +47,8 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Signed out' })
+  @ApiUnauthorizedResponse({ description: 'Not signed in', standardSchema: errorBodySchema })
   @ApiOperation({ summary: 'Sign out: revokes the session' })
   async logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(user.sessionId);
@@ -48,6 +56,8 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOkResponse({ standardSchema: meSchema })
+  @ApiUnauthorizedResponse({ description: 'Not signed in', standardSchema: errorBodySchema })
   @ApiOperation({ summary: 'The signed-in user and organisation' })
   me(@CurrentUser() user: AuthUser): Me {
     return me(user);

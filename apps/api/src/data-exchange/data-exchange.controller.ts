@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAuthErrors, ApiCsvResponse, ApiValidationError } from '../common/openapi';
+import { exchangeDocumentSchema, importResultSchema } from './dto/exchange.views';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';
 import { csvFile, toCsv } from './csv';
@@ -11,6 +13,7 @@ import { ExchangeImportService, ImportResult } from './exchange-import.service';
 
 @ApiTags('data exchange')
 @Controller()
+@ApiAuthErrors()
 export class DataExchangeController {
   constructor(
     private readonly exporter: ExchangeExportService,
@@ -19,6 +22,7 @@ export class DataExchangeController {
 
   @Get('export')
   @Authorize(...COMMITTEE)
+  @ApiOkResponse({ standardSchema: exchangeDocumentSchema })
   @ApiOperation({ summary: 'The whole register as one a1540-exchange JSON document (docs/data-exchange.md)' })
   exportDocument(): Promise<ExchangeDocument> {
     return this.exporter.exportDocument();
@@ -26,6 +30,8 @@ export class DataExchangeController {
 
   @Post('import')
   @Authorize('committee_admin')
+  @ApiCreatedResponse({ standardSchema: importResultSchema })
+  @ApiValidationError()
   @ApiOperation({
     summary:
       'Import an a1540-exchange document into this database: all records or none; existing ids are refused (up to 50mb)',
@@ -39,7 +45,8 @@ export class DataExchangeController {
 
   @Get('export/requests.csv')
   @Authorize()
-  @ApiProduces('text/csv')
+  @ApiCsvResponse('One CSV file (UTF-8, Excel-friendly)')
+  @ApiValidationError()
   @ApiOperation({
     summary: 'The requests the caller may see, with the filters and sort of GET /requests, as CSV for spreadsheets',
   })
@@ -52,7 +59,8 @@ export class DataExchangeController {
 
   @Get('export/offers.csv')
   @Authorize()
-  @ApiProduces('text/csv')
+  @ApiCsvResponse('One CSV file (UTF-8, Excel-friendly)')
+  @ApiValidationError()
   @ApiOperation({
     summary: 'The offers the caller may see, with the filters and sort of GET /offers, as CSV for spreadsheets',
   })

@@ -1,10 +1,17 @@
 import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 import type { Response } from 'express';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { REDIS_CLIENT } from '@app/queue';
 import { Public } from '../auth/authorize.decorator';
+
+const liveSchema = z.object({ status: z.literal('ok') });
+const readySchema = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  checks: z.object({ database: z.enum(['up', 'down']), redis: z.enum(['up', 'down']) }),
+});
 
 const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
   Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
@@ -19,6 +26,7 @@ export class HealthController {
   ) {}
 
   @Get('live')
+  @ApiOkResponse({ standardSchema: liveSchema })
   @HttpCode(200)
   @ApiOperation({ summary: 'The process is up' })
   live(): { status: 'ok' } {
@@ -26,6 +34,8 @@ export class HealthController {
   }
 
   @Get('ready')
+  @ApiOkResponse({ standardSchema: readySchema })
+  @ApiServiceUnavailableResponse({ description: 'A dependency does not answer (same shape, `status: unavailable`)', standardSchema: readySchema })
   @ApiOperation({ summary: 'PostgreSQL and Redis answer; 503 otherwise' })
   async ready(@Res({ passthrough: true }) res: Response): Promise<{ status: string; checks: Record<string, string> }> {
     const [db, redis] = await Promise.allSettled([

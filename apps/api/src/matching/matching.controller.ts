@@ -1,5 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ApiAuthErrors, ApiConflict, ApiNotFound, ApiValidationError } from '../common/openapi';
+import { allocationPlanResultSchema, endorsePlanResultSchema, putProfileResultSchema, rescoreViewSchema, weightsProfileSchema } from './matching.views';
 import { uuidParam } from '@app/common';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';
@@ -9,10 +12,12 @@ import { MatchingService } from './matching.service';
 @ApiTags('matching')
 @Controller('matching')
 @Authorize(...COMMITTEE)
+@ApiAuthErrors()
 export class MatchingController {
   constructor(private readonly matching: MatchingService) {}
 
   @Get('profile')
+  @ApiOkResponse({ standardSchema: weightsProfileSchema })
   @ApiOperation({ summary: 'The weights profile in force' })
   profile() {
     return this.matching.getProfile();
@@ -20,6 +25,8 @@ export class MatchingController {
 
   @Put('profile')
   @Authorize('committee_admin')
+  @ApiOkResponse({ description: 'The saved profile and the rescore it started', standardSchema: putProfileResultSchema })
+  @ApiValidationError()
   @ApiOperation({ summary: 'Save a new version of the weights; starts a full rescore' })
   putProfile(@CurrentUser() user: AuthUser, @Body({ schema: profileSchema }) body: ProfileInput) {
     return this.matching.putProfile(user, body);
@@ -27,17 +34,22 @@ export class MatchingController {
 
   @Post('rescore')
   @HttpCode(202)
+  @ApiAcceptedResponse({ standardSchema: rescoreViewSchema })
+  @ApiConflict()
   @ApiOperation({ summary: 'Start a full rescore; returns its progress handle' })
   rescore(@CurrentUser() user: AuthUser) {
     return this.matching.startRescore(user);
   }
 
   @Get('rescores')
+  @ApiOkResponse({ standardSchema: z.array(rescoreViewSchema) })
   rescores() {
     return this.matching.listRescores();
   }
 
   @Get('rescores/:id')
+  @ApiOkResponse({ standardSchema: rescoreViewSchema })
+  @ApiNotFound()
   @ApiOperation({ summary: 'Progress of a rescore' })
   rescoreProgress(@Param('id', { schema: uuidParam }) id: string) {
     return this.matching.getRescore(id);
@@ -45,6 +57,8 @@ export class MatchingController {
 
   @Post('allocation-plan')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: allocationPlanResultSchema })
+  @ApiValidationError()
   @ApiOperation({ summary: 'The exact maximum-total-score set of suggestions within every offer’s capacity' })
   plan(@Body({ schema: allocationPlanSchema }) body: AllocationPlanInput) {
     return this.matching.allocationPlan(body);
@@ -52,6 +66,8 @@ export class MatchingController {
 
   @Post('allocation-plan/endorse')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: endorsePlanResultSchema })
+  @ApiValidationError()
   @ApiOperation({ summary: 'Endorse the plan’s matches in one step' })
   endorse(@CurrentUser() user: AuthUser, @Body({ schema: endorsePlanSchema }) body: EndorsePlanInput) {
     return this.matching.endorsePlan(user, body);

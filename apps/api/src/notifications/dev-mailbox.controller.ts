@@ -1,5 +1,7 @@
 import { CanActivate, Controller, ExecutionContext, Get, Injectable, NotFoundException, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAuthErrors, ApiNotFound } from '../common/openapi';
+import { caughtMessagesSchema } from './dto/notification.views';
 import type { Request } from 'express';
 import { DomainError } from '@app/common';
 import { isCommittee } from '@app/domain';
@@ -26,10 +28,13 @@ class DemoMailboxGuard implements CanActivate {
 @Controller('dev/mailbox')
 @Public()
 @UseGuards(DemoMailboxGuard)
+@ApiAuthErrors()
 export class DevMailboxController {
   constructor(private readonly mailbox: DemoMailboxService) {}
 
   @Get()
+  @ApiOkResponse({ standardSchema: caughtMessagesSchema })
+  @ApiNotFound()
   @ApiOperation({ summary: 'Demo mode only (no SMTP_URL): every e-mail the platform sent, newest first (committee)' })
   list(): { items: CaughtMessage[] } {
     return { items: this.mailbox.messages() };

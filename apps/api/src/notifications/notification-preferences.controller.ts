@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAuthErrors, ApiValidationError } from '../common/openapi';
+import { preferencesViewSchema } from './dto/notification.views';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, CurrentUser } from '../auth/authorize.decorator';
 import { UpdatePreferences, updatePreferencesSchema } from './dto/notification.schemas';
@@ -8,16 +10,20 @@ import { NotificationPreferencesService, PreferencesView } from './notification-
 @ApiTags('notifications')
 @Controller('notification-preferences')
 @Authorize()
+@ApiAuthErrors()
 export class NotificationPreferencesController {
   constructor(private readonly preferences: NotificationPreferencesService) {}
 
   @Get()
+  @ApiOkResponse({ standardSchema: preferencesViewSchema })
   @ApiOperation({ summary: 'The caller’s e-mail mode per category (immediate, digest or off; default immediate)' })
   get(@CurrentUser() user: AuthUser): Promise<PreferencesView> {
     return this.preferences.get(user);
   }
 
   @Put()
+  @ApiOkResponse({ standardSchema: preferencesViewSchema })
+  @ApiValidationError()
   @ApiOperation({ summary: 'Set the e-mail mode of the categories named; the inbox always gets every notification' })
   put(@CurrentUser() user: AuthUser, @Body({ schema: updatePreferencesSchema }) body: UpdatePreferences): Promise<PreferencesView> {
     return this.preferences.update(user, body);

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAuthErrors, ApiConflict, ApiNotFound, ApiValidationError } from '../common/openapi';
+import { organizationPageSchema, organizationViewSchema } from './dto/organization.views';
 import { Page, uuidParam } from '@app/common';
 import { OrganizationEntity } from '@app/database';
 import type { AuthUser } from '../auth/auth-user';
@@ -16,11 +18,14 @@ import { OrganizationsService } from './organizations.service';
 
 @ApiTags('administration')
 @Controller('organizations')
+@ApiAuthErrors()
 export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @Get()
   @Authorize()
+  @ApiOkResponse({ standardSchema: organizationPageSchema })
+  @ApiValidationError()
   @ApiOperation({ summary: 'List organisations (any signed-in user: providers are picked by name in forms)' })
   list(@Query({ schema: listOrganizationsSchema }) query: ListOrganizations): Promise<Page<OrganizationEntity>> {
     return this.organizations.list(query);
@@ -28,12 +33,17 @@ export class OrganizationsController {
 
   @Get(':id')
   @Authorize()
+  @ApiOkResponse({ standardSchema: organizationViewSchema })
+  @ApiNotFound()
   get(@Param('id', { schema: uuidParam }) id: string): Promise<OrganizationEntity> {
     return this.organizations.get(id);
   }
 
   @Post()
   @Authorize('committee_admin')
+  @ApiCreatedResponse({ standardSchema: organizationViewSchema })
+  @ApiValidationError()
+  @ApiConflict()
   @ApiOperation({ summary: 'Create an organisation (committee admin)' })
   create(
     @Body({ schema: createOrganizationSchema }) body: CreateOrganization,
@@ -44,6 +54,10 @@ export class OrganizationsController {
 
   @Patch(':id')
   @Authorize('committee_admin')
+  @ApiOkResponse({ standardSchema: organizationViewSchema })
+  @ApiValidationError()
+  @ApiNotFound()
+  @ApiConflict()
   @ApiOperation({ summary: 'Update or deactivate (`active: false`) an organisation (committee admin)' })
   update(
     @Param('id', { schema: uuidParam }) id: string,

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiValidationError, isoDateTime, pageOf } from '../common/openapi';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { Page, paginationSchema, stateCodeSchema, taxonomyCode } from '@app/common';
@@ -22,6 +23,17 @@ export interface PublicRequestSummary {
   circulatedAt: string | null;
 }
 
+const publicRequestSummarySchema = z.object({
+  reference: z.string(),
+  state: z.string(),
+  title: z.string(),
+  provisions: z.array(z.string()),
+  domains: z.array(z.string()),
+  assistanceTypes: z.array(z.string()),
+  status: z.string(),
+  circulatedAt: isoDateTime.nullable(),
+});
+
 /**
  * The public register: circulated requests whose State chose `public`, summary fields only. Withdrawn
  * requests leave the register.
@@ -33,6 +45,8 @@ export class PublicRegisterController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
+  @ApiOkResponse({ standardSchema: pageOf(publicRequestSummarySchema) })
+  @ApiValidationError()
   @ApiOperation({ summary: 'Circulated requests published with their State’s consent (no sign-in)' })
   async list(@Query({ schema: publicListSchema }) f: z.infer<typeof publicListSchema>): Promise<Page<PublicRequestSummary>> {
     const where = [`visibility = 'public'`, `circulated_at IS NOT NULL`, `status <> 'withdrawn'`];

@@ -1,5 +1,7 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAuthErrors, ApiCsvResponse, ApiValidationError } from '../common/openapi';
+import { myReportSchema, summarySchema } from './report.views';
 import { DomainError } from '@app/common';
 import { csvFile } from '../data-exchange/csv';
 import type { AuthUser } from '../auth/auth-user';
@@ -10,6 +12,7 @@ import { ReportsService, Summary } from './reports.service';
 
 @ApiTags('reports')
 @Controller('reports')
+@ApiAuthErrors()
 export class ReportsController {
   constructor(
     private readonly reports: ReportsService,
@@ -18,6 +21,8 @@ export class ReportsController {
 
   @Get('summary')
   @Authorize(...COMMITTEE)
+  @ApiOkResponse({ standardSchema: summarySchema })
+  @ApiValidationError()
   @ApiOperation({ summary: 'Counts, match rate, time-to-X distributions, unmatched ageing, coverage (docs/reports.md)' })
   summary(@Query({ schema: summaryQuerySchema }) q: SummaryQuery): Promise<Summary> {
     return this.reports.summary(q);
@@ -25,7 +30,8 @@ export class ReportsController {
 
   @Get('export.csv')
   @Authorize()
-  @ApiProduces('text/csv')
+  @ApiCsvResponse('One CSV file (UTF-8, Excel-friendly)')
+  @ApiValidationError()
   @ApiOperation({ summary: 'requests, offers, matches (what the caller may see) or history (committee) as Excel-friendly CSV' })
   async exportCsv(@CurrentUser() user: AuthUser, @Query({ schema: reportExportSchema }) q: ReportExportQuery): Promise<StreamableFile> {
     if (q.entity === 'history' && !ReportsExportService.mayExportHistory(user)) {
@@ -36,6 +42,7 @@ export class ReportsController {
 
   @Get('mine')
   @Authorize(...AGENCY, 'provider_member')
+  @ApiOkResponse({ description: 'An agency’s waiting times (`kind: agency`) or a provider’s uptake (`kind: provider`)', standardSchema: myReportSchema })
   @ApiOperation({ summary: 'An agency’s waiting times or a provider’s uptake' })
   mine(@CurrentUser() user: AuthUser): Promise<unknown> {
     return this.reports.mine(user);

@@ -1,5 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ApiAuthErrors, ApiConflict, ApiNotFound, ApiValidationError } from '../common/openapi';
+import { historySchema } from '../history/history.views';
 import { Page, uuidParam } from '@app/common';
 import type { AuthUser } from '../auth/auth-user';
 import { AGENCY, Authorize, CurrentUser } from '../auth/authorize.decorator';
@@ -16,15 +19,19 @@ import {
   UpdateRequest,
   updateRequestSchema,
 } from './dto/request.schemas';
+import { possibleDuplicateSchema, requestPageSchema, requestViewSchema } from './dto/request.views';
 import { PossibleDuplicate, RequestsService, RequestView } from './requests.service';
 
 @ApiTags('requests')
 @Controller('requests')
 @Authorize()
+@ApiAuthErrors()
 export class RequestsController {
   constructor(private readonly requests: RequestsService) {}
 
   @Get()
+  @ApiOkResponse({ standardSchema: requestPageSchema })
+  @ApiValidationError()
   @ApiOperation({ summary: 'Requests the caller may see, filtered, sorted and paginated (`q` searches title and description)' })
   list(@CurrentUser() user: AuthUser, @Query({ schema: listRequestsSchema }) query: ListRequests): Promise<Page<RequestView>> {
     return this.requests.list(user, query);
@@ -32,6 +39,11 @@ export class RequestsController {
 
   @Post()
   @Authorize(...AGENCY)
+  @ApiCreatedResponse({
+    description: 'The new draft; `possibleDuplicates` lists open requests of the State that read much like it',
+    standardSchema: requestViewSchema.extend({ possibleDuplicates: z.array(possibleDuplicateSchema) }),
+  })
+  @ApiValidationError()
   @ApiOperation({ summary: 'Draft a request for the caller’s State; the answer lists possible duplicates' })
   create(@CurrentUser() user: AuthUser, @Body({ schema: createRequestSchema }) body: CreateRequest) {
     return this.requests.create(user, body);
@@ -40,18 +52,26 @@ export class RequestsController {
   @Post('duplicate-check')
   @HttpCode(200)
   @Authorize(...AGENCY)
+  @ApiOkResponse({ standardSchema: z.array(possibleDuplicateSchema) })
+  @ApiValidationError()
   @ApiOperation({ summary: 'Open requests of the caller’s State that read much like a draft (DESIGN §6.8)' })
   duplicates(@CurrentUser() user: AuthUser, @Body({ schema: duplicateCheckSchema }) body: DuplicateCheck): Promise<PossibleDuplicate[]> {
     return this.requests.findPossibleDuplicates(user, body);
   }
 
   @Get(':id')
+  @ApiOkResponse({ standardSchema: requestViewSchema })
+  @ApiNotFound()
   get(@CurrentUser() user: AuthUser, @Param('id', { schema: uuidParam }) id: string): Promise<RequestView> {
     return this.requests.get(user, id);
   }
 
   @Patch(':id')
   @Authorize(...AGENCY)
+  @ApiOkResponse({ standardSchema: requestViewSchema })
+  @ApiValidationError()
+  @ApiNotFound()
+  @ApiConflict()
   @ApiOperation({ summary: 'Edit a draft or a request under clarification; `version` must be the one read' })
   update(
     @CurrentUser() user: AuthUser,
@@ -63,6 +83,10 @@ export class RequestsController {
 
   @Post(':id/transitions')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: requestViewSchema })
+  @ApiValidationError()
+  @ApiNotFound()
+  @ApiConflict()
   @ApiOperation({ summary: 'Take a workflow action (submit, acknowledge, request_clarification, circulate, …)' })
   transition(
     @CurrentUser() user: AuthUser,
@@ -73,6 +97,8 @@ export class RequestsController {
   }
 
   @Get(':id/history')
+  @ApiOkResponse({ standardSchema: historySchema })
+  @ApiNotFound()
   @ApiOperation({ summary: 'Every step of the request, oldest first, with actor and time' })
   history(@CurrentUser() user: AuthUser, @Param('id', { schema: uuidParam }) id: string): Promise<HistoryItem[]> {
     return this.requests.history(user, id);

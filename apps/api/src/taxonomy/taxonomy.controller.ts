@@ -1,5 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { taxonomySchema } from './taxonomy.views';
 import { Taxonomy, TAXONOMY } from '@app/domain';
 import { Public } from '../auth/authorize.decorator';
 
@@ -8,6 +9,7 @@ import { Public } from '../auth/authorize.decorator';
 @Controller('taxonomy')
 export class TaxonomyController {
   @Get()
+  @ApiOkResponse({ standardSchema: taxonomySchema })
   @Header('Cache-Control', 'public, max-age=3600')
   @ApiOperation({ summary: 'Every code requests and offers use, with label and help text (DESIGN §3)' })
   get(): Taxonomy {

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAuthErrors, ApiConflict, ApiNotFound, ApiValidationError } from '../common/openapi';
+import { userPageSchema, userViewSchema } from './dto/user.views';
 import { Page, uuidParam } from '@app/common';
 import { UserEntity } from '@app/database';
 import type { AuthUser } from '../auth/auth-user';
@@ -10,27 +12,39 @@ import { UsersService } from './users.service';
 @ApiTags('administration')
 @Controller('users')
 @Authorize('committee_admin')
+@ApiAuthErrors()
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiOkResponse({ standardSchema: userPageSchema })
+  @ApiValidationError()
   @ApiOperation({ summary: 'List users (committee admin)' })
   list(@Query({ schema: listUsersSchema }) query: ListUsers): Promise<Page<UserEntity>> {
     return this.users.list(query);
   }
 
   @Get(':id')
+  @ApiOkResponse({ standardSchema: userViewSchema })
+  @ApiNotFound()
   get(@Param('id', { schema: uuidParam }) id: string): Promise<UserEntity> {
     return this.users.get(id);
   }
 
   @Post()
+  @ApiCreatedResponse({ standardSchema: userViewSchema })
+  @ApiValidationError()
+  @ApiConflict()
   @ApiOperation({ summary: 'Create a user in an organisation whose kind allows the role' })
   create(@Body({ schema: createUserSchema }) body: CreateUser, @CurrentUser() actor: AuthUser): Promise<UserEntity> {
     return this.users.create(body, actor);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ standardSchema: userViewSchema })
+  @ApiValidationError()
+  @ApiNotFound()
+  @ApiConflict()
   @ApiOperation({ summary: 'Update, reset the password of, or deactivate (`active: false`) a user' })
   update(
     @Param('id', { schema: uuidParam }) id: string,

@@ -8,9 +8,10 @@ import { giveMatchFeedback, matchKeys, transitionMatch, type Match, type MatchAc
 import { offerKeys } from '../api/offers';
 import { requestKeys } from '../api/requests';
 import { useSignedInUser } from '../auth/current-user';
-import { ActionDialog, type ActionDialogConfig } from '../components/action-dialog';
+import type { ActionDialogConfig } from '../components/action-dialog';
 import { useErrorMessage } from '../components/error-state';
 import { useNotify } from '../components/notifications';
+import { WorkflowActions } from '../components/workflow-actions';
 
 /** In button order: the step forward first, then the ones that end the match. */
 const ACTION_ORDER: readonly MatchAction[] = [
@@ -58,25 +59,8 @@ export function MatchActions({ match, size = 'sm' }: MatchActionsProps) {
   const user = useSignedInUser();
   const refresh = useRefreshAfterMatchChange();
   const queryClient = useQueryClient();
-  const [action, setAction] = useState<MatchAction | null>(null);
   const [feedbackOpen, setFeedbackOpen] = useState(false);
   const names = { offer: match.offer.title, reference: match.request.reference, provider: match.offer.provider.name };
-
-  const transition = useMutation({
-    mutationFn: (input: { action: MatchAction; comment?: string; reason?: string }) =>
-      transitionMatch(match.id, { ...input, version: match.version }),
-    onSuccess: (updated, input) => {
-      refresh(updated);
-      setAction(null);
-      notify({ color: 'green', title: t(`matchActions.${input.action}.done`, names) });
-    },
-    onError: (error) => {
-      // Someone else acted on it meanwhile: show where it stands now.
-      if (error instanceof ApiError && error.statusCode === 409) {
-        void queryClient.invalidateQueries({ queryKey: matchKeys.all });
-      }
-    },
-  });
 
   // A suggestion is dismissed, not cancelled: offering both would ask the same question twice.
   const actions = ACTION_ORDER.filter(
@@ -121,35 +105,28 @@ export function MatchActions({ match, size = 'sm' }: MatchActionsProps) {
   };
 
   return (
-    <>
-      <Group gap="xs" wrap="wrap">
-        {actions.map((candidate) => (
-          <Button
-            key={candidate}
-            size={size}
-            variant={candidate === primary ? 'filled' : 'light'}
-            color={NEGATIVE.includes(candidate) ? 'red' : undefined}
-            onClick={() => {
-              transition.reset();
-              setAction(candidate);
-            }}
-          >
-            {t(`matchActions.${candidate}.button`)}
-          </Button>
-        ))}
-        {side && (
+    <WorkflowActions
+      size={size}
+      actions={actions}
+      primary={primary}
+      buttonLabel={(candidate) => t(`matchActions.${candidate}.button`)}
+      buttonColor={(candidate) => (NEGATIVE.includes(candidate) ? 'red' : undefined)}
+      dialog={config}
+      transition={(input) => transitionMatch(match.id, { ...input, version: match.version })}
+      onDone={(updated, action) => {
+        refresh(updated);
+        notify({ color: 'green', title: t(`matchActions.${action}.done`, names) });
+      }}
+      // Someone else acted on it meanwhile: show where it stands now.
+      onConflict={() => void queryClient.invalidateQueries({ queryKey: matchKeys.all })}
+      extraButtons={
+        side && (
           <Button size={size} variant="filled" color="grape" onClick={() => setFeedbackOpen(true)}>
             {t('matchActions.feedback.button')}
           </Button>
-        )}
-      </Group>
-      <ActionDialog
-        config={action ? config(action) : null}
-        onClose={() => setAction(null)}
-        onConfirm={(input) => action && transition.mutate({ action, ...input })}
-        pending={transition.isPending}
-        error={transition.error}
-      />
+        )
+      }
+    >
       {side && (
         <FeedbackDialog
           match={match}
@@ -159,7 +136,7 @@ export function MatchActions({ match, size = 'sm' }: MatchActionsProps) {
           onDone={refresh}
         />
       )}
-    </>
+    </WorkflowActions>
   );
 }
 

@@ -1,11 +1,10 @@
-import { Button, Group, type ButtonProps } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import type { ButtonProps } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
 import { offerKeys, transitionOffer, type AssistanceOffer, type OfferAction } from '../api/offers';
-import { ActionDialog, type ActionDialogConfig } from '../components/action-dialog';
+import type { ActionDialogConfig } from '../components/action-dialog';
 import { useNotify } from '../components/notifications';
+import { WorkflowActions } from '../components/workflow-actions';
 
 /** Actions people take; exhaust, replenish and expire follow from capacity and dates. */
 const PERSON_ACTIONS: readonly OfferAction[] = ['submit', 'verify', 'return_to_draft', 'pause', 'resume', 'close'];
@@ -22,24 +21,6 @@ export function OfferActions({ offer, size = 'sm', only }: OfferActionsProps) {
   const { t } = useTranslation();
   const notify = useNotify();
   const queryClient = useQueryClient();
-  const [action, setAction] = useState<OfferAction | null>(null);
-
-  const transition = useMutation({
-    mutationFn: (input: { action: OfferAction; comment?: string; reason?: string }) =>
-      transitionOffer(offer.id, { ...input, version: offer.version }),
-    onSuccess: (updated, input) => {
-      queryClient.setQueryData(offerKeys.detail(updated.id), updated);
-      void queryClient.invalidateQueries({ queryKey: offerKeys.all });
-      setAction(null);
-      notify({ color: 'green', title: t(`offerActions.${input.action}.done`, { title: updated.title }) });
-    },
-    onError: (error) => {
-      // Changed by someone else meanwhile: show what it is now.
-      if (error instanceof ApiError && error.statusCode === 409) {
-        void queryClient.invalidateQueries({ queryKey: offerKeys.all });
-      }
-    },
-  });
 
   const actions = PERSON_ACTIONS.filter(
     (candidate) => offer.availableActions.includes(candidate) && (!only || only.includes(candidate)),
@@ -61,30 +42,23 @@ export function OfferActions({ offer, size = 'sm', only }: OfferActionsProps) {
   });
 
   return (
-    <>
-      <Group gap="xs" wrap="wrap">
-        {actions.map((candidate) => (
-          <Button
-            key={candidate}
-            size={size}
-            variant={candidate === actions[0] && candidate !== 'close' ? 'filled' : 'light'}
-            color={candidate === 'close' ? 'red' : candidate === 'return_to_draft' ? 'orange' : undefined}
-            onClick={() => {
-              transition.reset();
-              setAction(candidate);
-            }}
-          >
-            {t(`offerActions.${candidate}.button`)}
-          </Button>
-        ))}
-      </Group>
-      <ActionDialog
-        config={action ? config(action) : null}
-        onClose={() => setAction(null)}
-        onConfirm={(input) => action && transition.mutate({ action, ...input })}
-        pending={transition.isPending}
-        error={transition.error}
-      />
-    </>
+    <WorkflowActions
+      size={size}
+      actions={actions}
+      primary={actions[0] !== 'close' ? actions[0] : undefined}
+      buttonLabel={(candidate) => t(`offerActions.${candidate}.button`)}
+      buttonColor={(candidate) =>
+        candidate === 'close' ? 'red' : candidate === 'return_to_draft' ? 'orange' : undefined
+      }
+      dialog={config}
+      transition={(input) => transitionOffer(offer.id, { ...input, version: offer.version })}
+      onDone={(updated, action) => {
+        queryClient.setQueryData(offerKeys.detail(updated.id), updated);
+        void queryClient.invalidateQueries({ queryKey: offerKeys.all });
+        notify({ color: 'green', title: t(`offerActions.${action}.done`, { title: updated.title }) });
+      }}
+      // Changed by someone else meanwhile: show what it is now.
+      onConflict={() => void queryClient.invalidateQueries({ queryKey: offerKeys.all })}
+    />
   );
 }

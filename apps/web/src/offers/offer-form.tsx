@@ -1,21 +1,15 @@
-import {
-  Alert,
-  Button,
-  Group,
-  MultiSelect,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { MultiSelect, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AssistanceOffer, OfferInput } from '../api/offers';
-import { focusFirstInvalid, FormErrorAlert, splitFieldErrors, type FieldErrors } from '../components/form-errors';
-import { fromMinorUnits, toMinorUnits } from '../format';
+import type { FieldErrors } from '../components/form-errors';
 import { FormSection } from '../components/form-section';
+import { DateRangeFields } from '../forms/date-range-fields';
+import { FormFooter } from '../forms/form-footer';
+import { moneyFromMajor, moneyToMajor } from '../forms/money';
+import { MoneyFields } from '../forms/money-fields';
+import { TaxonomyFields } from '../forms/taxonomy-fields';
+import { TitleDescriptionFields } from '../forms/title-description-fields';
+import { useEntityForm } from '../forms/use-entity-form';
 import { TaxonomyMultiSelect } from '../taxonomy/taxonomy-pickers';
 import { useTaxonomy, type TaxonomyLookup } from '../taxonomy/use-taxonomy';
 
@@ -61,7 +55,6 @@ const EMPTY: FormValues = {
 
 function valuesOf(offer: AssistanceOffer, lookup: TaxonomyLookup | undefined): FormValues {
   const budget = offer.capacity?.budget;
-  const minorUnits = budget ? (lookup?.currency(budget.currency)?.minorUnits ?? 2) : 2;
   return {
     title: offer.title,
     description: offer.description,
@@ -75,7 +68,7 @@ function valuesOf(offer: AssistanceOffer, lookup: TaxonomyLookup | undefined): F
     deliveryModes: offer.deliveryModes,
     languages: offer.languages,
     engagements: offer.capacity?.engagements ?? '',
-    budgetAmount: budget ? fromMinorUnits(budget.amount, minorUnits) : '',
+    budgetAmount: moneyToMajor(budget, lookup),
     budgetCurrency: budget?.currency ?? 'USD',
     availableFrom: offer.availableFrom ?? '',
     availableUntil: offer.availableUntil ?? '',
@@ -85,8 +78,6 @@ function valuesOf(offer: AssistanceOffer, lookup: TaxonomyLookup | undefined): F
 function inputOf(values: FormValues, lookup: TaxonomyLookup | undefined): OfferInput {
   const number = (value: number | string) => (typeof value === 'number' ? value : Number.parseFloat(value));
   const engagements = number(values.engagements);
-  const budget = number(values.budgetAmount);
-  const minorUnits = values.budgetCurrency ? (lookup?.currency(values.budgetCurrency)?.minorUnits ?? 2) : 2;
   return {
     title: values.title.trim(),
     description: values.description.trim(),
@@ -101,10 +92,7 @@ function inputOf(values: FormValues, lookup: TaxonomyLookup | undefined): OfferI
     languages: values.languages,
     capacity: {
       engagements: Number.isFinite(engagements) ? Math.round(engagements) : null,
-      budget:
-        Number.isFinite(budget) && values.budgetCurrency
-          ? { amount: toMinorUnits(budget, minorUnits), currency: values.budgetCurrency }
-          : null,
+      budget: moneyFromMajor(values.budgetAmount, values.budgetCurrency, lookup),
     },
     availableFrom: values.availableFrom || null,
     availableUntil: values.availableUntil || null,
@@ -131,21 +119,8 @@ interface OfferFormProps {
 export function OfferForm({ offer, submitLabel, pending, error, onSubmit, onCancel }: OfferFormProps) {
   const { t } = useTranslation();
   const { lookup } = useTaxonomy();
-  const [values, setValues] = useState<FormValues>(() => (offer ? valuesOf(offer, lookup) : EMPTY));
-  const [clientErrors, setClientErrors] = useState<FieldErrors<FormField>>({});
 
-  const set = <K extends FormField>(field: K, value: FormValues[K]) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    setClientErrors((current) => ({ ...current, [field]: undefined }));
-  };
-  const formRef = useRef<HTMLFormElement>(null);
-  const server = splitFieldErrors(error, fieldOf);
-  useEffect(() => {
-    if (error) focusFirstInvalid(formRef.current);
-  }, [error]);
-  const errorOf = (field: FormField) => clientErrors[field] ?? server.fields[field];
-
-  const validate = (): FieldErrors<FormField> => {
+  const validate = (values: FormValues): FieldErrors<FormField> => {
     const found: FieldErrors<FormField> = {};
     if (values.title.trim().length < 5) found.title = t('offerForm.errors.title');
     if (values.description.trim().length < 20) found.description = t('offerForm.errors.description');
@@ -159,42 +134,24 @@ export function OfferForm({ offer, submitLabel, pending, error, onSubmit, onCanc
     return found;
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = validate();
-    setClientErrors(found);
-    if (Object.values(found).some(Boolean)) {
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    onSubmit(inputOf(values, lookup));
-  };
-
-  const minorUnits = values.budgetCurrency ? (lookup?.currency(values.budgetCurrency)?.minorUnits ?? 2) : 2;
-  const hasClientErrors = Object.values(clientErrors).some(Boolean);
+  const { values, set, errorOf, submit, formRef, serverRest, hasClientErrors } = useEntityForm({
+    initial: () => (offer ? valuesOf(offer, lookup) : EMPTY),
+    error,
+    fieldOf,
+    validate,
+    toInput: (current: FormValues) => inputOf(current, lookup),
+    onSubmit,
+  });
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label={submitLabel}>
       <Stack gap="lg">
         <FormSection title={t('offerForm.sections.what')} description={t('offerForm.sections.whatHelp')}>
-          <TextInput
-            label={t('fields.title')}
-            value={values.title}
-            onChange={(event) => set('title', event.currentTarget.value)}
-            error={errorOf('title')}
-            required
-            maxLength={200}
-          />
-          <Textarea
-            label={t('fields.description')}
-            description={t('offerForm.help.description')}
-            value={values.description}
-            onChange={(event) => set('description', event.currentTarget.value)}
-            error={errorOf('description')}
-            required
-            autosize
-            minRows={5}
-            maxRows={16}
+          <TitleDescriptionFields
+            values={values}
+            set={set}
+            errorOf={errorOf}
+            help={{ description: t('offerForm.help.description') }}
           />
           <TextInput
             label={t('fields.programme')}
@@ -210,39 +167,7 @@ export function OfferForm({ offer, submitLabel, pending, error, onSubmit, onCanc
           title={t('offerForm.sections.classification')}
           description={t('offerForm.sections.classificationHelp')}
         >
-          <TaxonomyMultiSelect
-            category="provisions"
-            label={t('fields.provisions')}
-            value={values.provisions}
-            onChange={(value) => set('provisions', value)}
-            error={errorOf('provisions')}
-            required
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TaxonomyMultiSelect
-              category="domains"
-              label={t('fields.domains')}
-              description={t('offerForm.help.domains')}
-              value={values.domains}
-              onChange={(value) => set('domains', value)}
-              error={errorOf('domains')}
-            />
-            <TaxonomyMultiSelect
-              category="assistanceTypes"
-              label={t('fields.assistanceTypes')}
-              value={values.assistanceTypes}
-              onChange={(value) => set('assistanceTypes', value)}
-              error={errorOf('assistanceTypes')}
-              required
-            />
-          </SimpleGrid>
-          <TaxonomyMultiSelect
-            category="targetInstitutions"
-            label={t('fields.targetInstitutions')}
-            value={values.targetInstitutions}
-            onChange={(value) => set('targetInstitutions', value)}
-            error={errorOf('targetInstitutions')}
-          />
+          <TaxonomyFields values={values} set={set} errorOf={errorOf} help={{ domains: t('offerForm.help.domains') }} />
         </FormSection>
 
         <FormSection title={t('offerForm.sections.who')} description={t('offerForm.sections.whoHelp')}>
@@ -299,61 +224,43 @@ export function OfferForm({ offer, submitLabel, pending, error, onSubmit, onCanc
               allowDecimal={false}
               allowNegative={false}
             />
-            <NumberInput
-              label={t('fields.budget')}
-              description={t('offerForm.help.budget')}
-              value={values.budgetAmount}
-              onChange={(value) => set('budgetAmount', value)}
-              error={errorOf('budgetAmount')}
-              min={0}
-              decimalScale={minorUnits}
-              thousandSeparator=","
-              allowNegative={false}
-            />
-            <Select
-              label={t('fields.currency')}
-              description={t('offerForm.help.currency')}
-              data={lookup?.options.currencies ?? []}
-              value={values.budgetCurrency}
-              onChange={(value) => set('budgetCurrency', value)}
-              error={errorOf('budgetCurrency')}
-              searchable
+            <MoneyFields
+              amountLabel={t('fields.budget')}
+              amountDescription={t('offerForm.help.budget')}
+              amount={values.budgetAmount}
+              onAmountChange={(value) => set('budgetAmount', value)}
+              amountError={errorOf('budgetAmount')}
+              currencyDescription={t('offerForm.help.currency')}
+              currency={values.budgetCurrency}
+              onCurrencyChange={(value) => set('budgetCurrency', value)}
+              currencyError={errorOf('budgetCurrency')}
             />
           </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              type="date"
-              label={t('fields.availableFrom')}
-              value={values.availableFrom}
-              onChange={(event) => set('availableFrom', event.currentTarget.value)}
-              error={errorOf('availableFrom')}
-            />
-            <TextInput
-              type="date"
-              label={t('fields.availableUntil')}
-              description={t('offerForm.help.availableUntil')}
-              value={values.availableUntil}
-              onChange={(event) => set('availableUntil', event.currentTarget.value)}
-              error={errorOf('availableUntil')}
-            />
-          </SimpleGrid>
+          <DateRangeFields
+            start={{
+              label: t('fields.availableFrom'),
+              value: values.availableFrom,
+              onChange: (value) => set('availableFrom', value),
+              error: errorOf('availableFrom'),
+            }}
+            end={{
+              label: t('fields.availableUntil'),
+              description: t('offerForm.help.availableUntil'),
+              value: values.availableUntil,
+              onChange: (value) => set('availableUntil', value),
+              error: errorOf('availableUntil'),
+            }}
+          />
         </FormSection>
 
-        {hasClientErrors && (
-          <Alert color="red" title={t('form.fixFields')} role="alert">
-            {t('form.fixFieldsHint')}
-          </Alert>
-        )}
-        <FormErrorAlert error={error} rest={server.rest} />
-
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onCancel} disabled={pending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormFooter
+          hasClientErrors={hasClientErrors}
+          error={error}
+          rest={serverRest}
+          submitLabel={submitLabel}
+          pending={pending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

@@ -1,8 +1,6 @@
-import { Alert, Button, Group, Text, type ButtonProps } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Alert, Text, type ButtonProps } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
 import {
   CLOSE_REASONS,
   requestKeys,
@@ -10,8 +8,9 @@ import {
   type AssistanceRequest,
   type RequestAction,
 } from '../api/requests';
-import { ActionDialog, type ActionDialogConfig } from '../components/action-dialog';
+import type { ActionDialogConfig } from '../components/action-dialog';
 import { useNotify } from '../components/notifications';
+import { WorkflowActions } from '../components/workflow-actions';
 import { formatDateTime } from '../format';
 
 /**
@@ -43,27 +42,6 @@ export function RequestActions({ request, size = 'sm', only }: RequestActionsPro
   const { t } = useTranslation();
   const notify = useNotify();
   const queryClient = useQueryClient();
-  const [action, setAction] = useState<RequestAction | null>(null);
-
-  const transition = useMutation({
-    mutationFn: (input: { action: RequestAction; comment?: string; reason?: string }) =>
-      transitionRequest(request.id, { ...input, version: request.version }),
-    onSuccess: (updated, input) => {
-      queryClient.setQueryData(requestKeys.detail(updated.id), updated);
-      void queryClient.invalidateQueries({ queryKey: requestKeys.all });
-      setAction(null);
-      notify({
-        color: 'green',
-        title: t(`requestActions.${input.action}.done`, { reference: updated.reference }),
-      });
-    },
-    onError: (error) => {
-      // Someone else changed it meanwhile: show the current state behind the dialog.
-      if (error instanceof ApiError && error.statusCode === 409) {
-        void queryClient.invalidateQueries({ queryKey: requestKeys.detail(request.id) });
-      }
-    },
-  });
 
   const actions = PERSON_ACTIONS.filter(
     (candidate) => request.availableActions.includes(candidate) && (!only || only.includes(candidate)),
@@ -120,33 +98,27 @@ export function RequestActions({ request, size = 'sm', only }: RequestActionsPro
     candidate === 'submit' && resubmit ? t('requestActions.resubmit.button') : t(`requestActions.${candidate}.button`);
 
   return (
-    <>
-      <Group gap="xs" wrap="wrap">
-        {actions.map((candidate) => (
-          <Button
-            key={candidate}
-            size={size}
-            variant={candidate === primary ? 'filled' : 'light'}
-            color={
-              DESTRUCTIVE.includes(candidate) ? 'red' : candidate === 'request_clarification' ? 'orange' : undefined
-            }
-            onClick={() => {
-              transition.reset();
-              setAction(candidate);
-            }}
-          >
-            {buttonLabel(candidate)}
-          </Button>
-        ))}
-      </Group>
-      <ActionDialog
-        config={action ? config(action) : null}
-        onClose={() => setAction(null)}
-        onConfirm={(input) => action && transition.mutate({ action, ...input })}
-        pending={transition.isPending}
-        error={transition.error}
-      />
-    </>
+    <WorkflowActions
+      size={size}
+      actions={actions}
+      primary={primary}
+      buttonLabel={buttonLabel}
+      buttonColor={(candidate) =>
+        DESTRUCTIVE.includes(candidate) ? 'red' : candidate === 'request_clarification' ? 'orange' : undefined
+      }
+      dialog={config}
+      transition={(input) => transitionRequest(request.id, { ...input, version: request.version })}
+      onDone={(updated, action) => {
+        queryClient.setQueryData(requestKeys.detail(updated.id), updated);
+        void queryClient.invalidateQueries({ queryKey: requestKeys.all });
+        notify({
+          color: 'green',
+          title: t(`requestActions.${action}.done`, { reference: updated.reference }),
+        });
+      }}
+      // Someone else changed it meanwhile: show the current state behind the dialog.
+      onConflict={() => void queryClient.invalidateQueries({ queryKey: requestKeys.detail(request.id) })}
+    />
   );
 }
 

@@ -1,14 +1,11 @@
 import {
   Alert,
   Anchor,
-  Button,
   Checkbox,
   Group,
   List,
   MultiSelect,
-  NumberInput,
   Radio,
-  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -17,7 +14,6 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { providersQuery } from '../api/organizations';
@@ -31,12 +27,17 @@ import {
   type RequestPriority,
   type RequestVisibility,
 } from '../api/requests';
-import { focusFirstInvalid, FormErrorAlert, splitFieldErrors, type FieldErrors } from '../components/form-errors';
+import type { FieldErrors } from '../components/form-errors';
 import { FormSection } from '../components/form-section';
 import { useStatusLabels } from '../components/status-badge';
-import { fromMinorUnits, toMinorUnits } from '../format';
+import { DateRangeFields } from '../forms/date-range-fields';
+import { FormFooter } from '../forms/form-footer';
+import { moneyFromMajor, moneyToMajor } from '../forms/money';
+import { MoneyFields } from '../forms/money-fields';
+import { TaxonomyFields } from '../forms/taxonomy-fields';
+import { TitleDescriptionFields } from '../forms/title-description-fields';
+import { useEntityForm } from '../forms/use-entity-form';
 import { requestPath } from '../paths';
-import { TaxonomyMultiSelect } from '../taxonomy/taxonomy-pickers';
 import { useTaxonomy, type TaxonomyLookup } from '../taxonomy/use-taxonomy';
 
 interface FormValues {
@@ -86,7 +87,6 @@ const EMPTY: FormValues = {
 
 function valuesOf(request: AssistanceRequest, lookup: TaxonomyLookup | undefined): FormValues {
   const cost = request.estimatedCost;
-  const minorUnits = cost ? (lookup?.currency(cost.currency)?.minorUnits ?? 2) : 2;
   return {
     title: request.title,
     description: request.description,
@@ -96,7 +96,7 @@ function valuesOf(request: AssistanceRequest, lookup: TaxonomyLookup | undefined
     targetInstitutions: request.targetInstitutions,
     priority: request.priority,
     visibility: request.visibility,
-    costAmount: cost ? fromMinorUnits(cost.amount, minorUnits) : '',
+    costAmount: moneyToMajor(cost, lookup),
     costCurrency: cost?.currency ?? 'USD',
     desiredStart: request.desiredStart ?? '',
     desiredEnd: request.desiredEnd ?? '',
@@ -110,8 +110,6 @@ function valuesOf(request: AssistanceRequest, lookup: TaxonomyLookup | undefined
 }
 
 function inputOf(values: FormValues, lookup: TaxonomyLookup | undefined): RequestInput {
-  const amount = typeof values.costAmount === 'number' ? values.costAmount : Number.parseFloat(values.costAmount);
-  const minorUnits = values.costCurrency ? (lookup?.currency(values.costCurrency)?.minorUnits ?? 2) : 2;
   const optional = (text: string) => text.trim() || null;
   return {
     title: values.title.trim(),
@@ -122,10 +120,7 @@ function inputOf(values: FormValues, lookup: TaxonomyLookup | undefined): Reques
     targetInstitutions: values.targetInstitutions,
     priority: values.priority,
     visibility: values.visibility,
-    estimatedCost:
-      Number.isFinite(amount) && values.costCurrency
-        ? { amount: toMinorUnits(amount, minorUnits), currency: values.costCurrency }
-        : null,
+    estimatedCost: moneyFromMajor(values.costAmount, values.costCurrency, lookup),
     desiredStart: optional(values.desiredStart),
     desiredEnd: optional(values.desiredEnd),
     languages: values.languages,
@@ -159,22 +154,8 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
   const { t } = useTranslation();
   const { lookup } = useTaxonomy();
   const providers = useQuery(providersQuery);
-  const [values, setValues] = useState<FormValues>(() => (request ? valuesOf(request, lookup) : EMPTY));
-  const [clientErrors, setClientErrors] = useState<FieldErrors<FormField>>({});
 
-  const set = <K extends FormField>(field: K, value: FormValues[K]) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    setClientErrors((current) => ({ ...current, [field]: undefined }));
-  };
-
-  const formRef = useRef<HTMLFormElement>(null);
-  const server = splitFieldErrors(error, fieldOf);
-  useEffect(() => {
-    if (error) focusFirstInvalid(formRef.current);
-  }, [error]);
-  const errorOf = (field: FormField) => clientErrors[field] ?? server.fields[field];
-
-  const validate = (): FieldErrors<FormField> => {
+  const validate = (values: FormValues): FieldErrors<FormField> => {
     const found: FieldErrors<FormField> = {};
     if (values.title.trim().length < 5) found.title = t('requestForm.errors.title');
     if (values.description.trim().length < 20) found.description = t('requestForm.errors.description');
@@ -188,44 +169,26 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
     return found;
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = validate();
-    setClientErrors(found);
-    if (Object.values(found).some(Boolean)) {
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    onSubmit(inputOf(values, lookup));
-  };
+  const { values, set, errorOf, submit, formRef, serverRest, hasClientErrors } = useEntityForm({
+    initial: () => (request ? valuesOf(request, lookup) : EMPTY),
+    error,
+    fieldOf,
+    validate,
+    toInput: (current: FormValues) => inputOf(current, lookup),
+    onSubmit,
+  });
 
   const providerData = (providers.data ?? []).map((provider) => ({ value: provider.id, label: provider.name }));
-  const minorUnits = values.costCurrency ? (lookup?.currency(values.costCurrency)?.minorUnits ?? 2) : 2;
-  const hasClientErrors = Object.values(clientErrors).some(Boolean);
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label={submitLabel}>
       <Stack gap="lg">
         <FormSection title={t('requestForm.sections.need')} description={t('requestForm.sections.needHelp')}>
-          <TextInput
-            label={t('fields.title')}
-            description={t('requestForm.help.title')}
-            value={values.title}
-            onChange={(event) => set('title', event.currentTarget.value)}
-            error={errorOf('title')}
-            required
-            maxLength={200}
-          />
-          <Textarea
-            label={t('fields.description')}
-            description={t('requestForm.help.description')}
-            value={values.description}
-            onChange={(event) => set('description', event.currentTarget.value)}
-            error={errorOf('description')}
-            required
-            autosize
-            minRows={5}
-            maxRows={16}
+          <TitleDescriptionFields
+            values={values}
+            set={set}
+            errorOf={errorOf}
+            help={{ title: t('requestForm.help.title'), description: t('requestForm.help.description') }}
           />
           <DuplicateWarning title={values.title} description={values.description} excludeId={request?.id} />
           <Textarea
@@ -262,40 +225,15 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
           title={t('requestForm.sections.classification')}
           description={t('requestForm.sections.classificationHelp')}
         >
-          <TaxonomyMultiSelect
-            category="provisions"
-            label={t('fields.provisions')}
-            description={t('requestForm.help.provisions')}
-            value={values.provisions}
-            onChange={(value) => set('provisions', value)}
-            error={errorOf('provisions')}
-            required
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TaxonomyMultiSelect
-              category="domains"
-              label={t('fields.domains')}
-              value={values.domains}
-              onChange={(value) => set('domains', value)}
-              error={errorOf('domains')}
-              required
-            />
-            <TaxonomyMultiSelect
-              category="assistanceTypes"
-              label={t('fields.assistanceTypes')}
-              value={values.assistanceTypes}
-              onChange={(value) => set('assistanceTypes', value)}
-              error={errorOf('assistanceTypes')}
-              required
-            />
-          </SimpleGrid>
-          <TaxonomyMultiSelect
-            category="targetInstitutions"
-            label={t('fields.targetInstitutions')}
-            description={t('requestForm.help.targetInstitutions')}
-            value={values.targetInstitutions}
-            onChange={(value) => set('targetInstitutions', value)}
-            error={errorOf('targetInstitutions')}
+          <TaxonomyFields
+            values={values}
+            set={set}
+            errorOf={errorOf}
+            help={{
+              provisions: t('requestForm.help.provisions'),
+              targetInstitutions: t('requestForm.help.targetInstitutions'),
+            }}
+            domainsRequired
           />
         </FormSection>
 
@@ -314,45 +252,33 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
             </Group>
           </Radio.Group>
           <Group align="flex-start" grow wrap="wrap">
-            <NumberInput
-              label={t('fields.estimatedCost')}
-              description={t('requestForm.help.estimatedCost')}
-              value={values.costAmount}
-              onChange={(value) => set('costAmount', value)}
-              error={errorOf('costAmount')}
-              min={0}
-              decimalScale={minorUnits}
-              thousandSeparator=","
-              allowNegative={false}
-              miw={220}
-            />
-            <Select
-              label={t('fields.currency')}
-              description={t('requestForm.help.currency')}
-              data={lookup?.options.currencies ?? []}
-              value={values.costCurrency}
-              onChange={(value) => set('costCurrency', value)}
-              error={errorOf('costCurrency')}
-              searchable
+            <MoneyFields
+              amountLabel={t('fields.estimatedCost')}
+              amountDescription={t('requestForm.help.estimatedCost')}
+              amount={values.costAmount}
+              onAmountChange={(value) => set('costAmount', value)}
+              amountError={errorOf('costAmount')}
+              currencyDescription={t('requestForm.help.currency')}
+              currency={values.costCurrency}
+              onCurrencyChange={(value) => set('costCurrency', value)}
+              currencyError={errorOf('costCurrency')}
               miw={220}
             />
           </Group>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              type="date"
-              label={t('fields.desiredStart')}
-              value={values.desiredStart}
-              onChange={(event) => set('desiredStart', event.currentTarget.value)}
-              error={errorOf('desiredStart')}
-            />
-            <TextInput
-              type="date"
-              label={t('fields.desiredEnd')}
-              value={values.desiredEnd}
-              onChange={(event) => set('desiredEnd', event.currentTarget.value)}
-              error={errorOf('desiredEnd')}
-            />
-          </SimpleGrid>
+          <DateRangeFields
+            start={{
+              label: t('fields.desiredStart'),
+              value: values.desiredStart,
+              onChange: (value) => set('desiredStart', value),
+              error: errorOf('desiredStart'),
+            }}
+            end={{
+              label: t('fields.desiredEnd'),
+              value: values.desiredEnd,
+              onChange: (value) => set('desiredEnd', value),
+              error: errorOf('desiredEnd'),
+            }}
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <MultiSelect
               label={t('fields.languages')}
@@ -407,21 +333,14 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
           />
         </FormSection>
 
-        {hasClientErrors && (
-          <Alert color="red" title={t('form.fixFields')} role="alert">
-            {t('form.fixFieldsHint')}
-          </Alert>
-        )}
-        <FormErrorAlert error={error} rest={server.rest} />
-
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onCancel} disabled={pending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormFooter
+          hasClientErrors={hasClientErrors}
+          error={error}
+          rest={serverRest}
+          submitLabel={submitLabel}
+          pending={pending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

@@ -1,0 +1,61 @@
+import { NumberInput, Select } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { minorUnitsOf } from './money';
+
+interface MoneyFieldsProps {
+  amountLabel: string;
+  amountDescription?: string;
+  amount: number | string;
+  onAmountChange: (value: number | string) => void;
+  amountError?: string;
+  currencyDescription?: string;
+  currency: string | null;
+  onCurrencyChange: (value: string | null) => void;
+  currencyError?: string;
+  /** Minimum width of each input, when laid out in a wrapping row. */
+  miw?: number;
+}
+
+/** An amount typed in major units (decimals per the currency) and its currency, as two sibling inputs. */
+export function MoneyFields({
+  amountLabel,
+  amountDescription,
+  amount,
+  onAmountChange,
+  amountError,
+  currencyDescription,
+  currency,
+  onCurrencyChange,
+  currencyError,
+  miw,
+}: MoneyFieldsProps) {
+  const { t } = useTranslation();
+  const { lookup } = useTaxonomy();
+  return (
+    <>
+      <NumberInput
+        label={amountLabel}
+        description={amountDescription}
+        value={amount}
+        onChange={onAmountChange}
+        error={amountError}
+        min={0}
+        decimalScale={minorUnitsOf(lookup, currency)}
+        thousandSeparator=","
+        allowNegative={false}
+        miw={miw}
+      />
+      <Select
+        label={t('fields.currency')}
+        description={currencyDescription}
+        data={lookup?.options.currencies ?? []}
+        value={currency}
+        onChange={onCurrencyChange}
+        error={currencyError}
+        searchable
+        miw={miw}
+      />
+    </>
+  );
+}
