@@ -1,8 +1,8 @@
 import './register-paths';
 import { randomBytes } from 'node:crypto';
-import { AddressInfo, createServer } from 'node:net';
 import { loadConfig } from '@app/config';
 import { createDataSource, ensureDatabase, seedDemo } from '@app/database';
+import { freePort } from './ports';
 
 /**
  * One database and one queue prefix per test run, created and migrated here, so a developer's demo data and
@@ -21,7 +21,7 @@ export default async function globalSetup(): Promise<void> {
   // in .env; workers send to a closed local port unless a test starts its own SMTP peer (smtp-peer.ts).
   process.env.SMTP_URL = '';
   process.env.MAIL_CATCHER = 'off';
-  process.env.DEMO_SMTP_PORT = String(await closedPort());
+  process.env.DEMO_SMTP_PORT = String(await freePort()) // nothing will listen there;
   await ensureDatabase(process.env.DATABASE_URL);
   const ds = await createDataSource(process.env.DATABASE_URL).initialize();
   try {
@@ -32,14 +32,3 @@ export default async function globalSetup(): Promise<void> {
   }
 }
 
-/** A loopback port nothing listens on (bound, then released). */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}

@@ -5,3 +5,4 @@ export * from './validation';
 export * from './schemas';
 export * from './password';
 export * from './transitions';
+export * from './sql';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
-import { assertTransition, assertVersion, DomainError, notFound, Page } from '@app/common';
+import { assertTransition, assertVersion, DomainError, notFound, orderOf, Page } from '@app/common';
 import { AssistanceOfferEntity, OrganizationEntity } from '@app/database';
 import { availableActions, decideTransition, OFFER_STATUSES, OFFER_WORKFLOW, OfferAction, OfferStatus, regionsOfState } from '@app/domain';
 import { UnitOfWork } from '@app/outbox';
@@ -42,7 +42,7 @@ const SORT_COLUMN: Record<string, string> = {
   updatedAt: 'o.updated_at',
   title: 'o.title',
   availableUntil: 'o.available_until',
-  status: `array_position(ARRAY[${OFFER_STATUSES.map((st) => `'${st}'`).join(',')}]::varchar[], o.status)`,
+  status: orderOf(OFFER_STATUSES, 'o.status'),
 };
 
 @Injectable()

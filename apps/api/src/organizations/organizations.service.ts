@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { DomainError, invalidField, notFound, Page } from '@app/common';
+import { containsPattern, DomainError, invalidField, notFound, Page } from '@app/common';
 import { OrganizationEntity } from '@app/database';
 import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
@@ -19,7 +19,7 @@ export class OrganizationsService {
     if (filter.kind) qb.andWhere('o.kind = :kind', { kind: filter.kind });
     if (filter.state) qb.andWhere('o.state = :state', { state: filter.state });
     if (filter.active !== undefined) qb.andWhere('o.active = :active', { active: filter.active });
-    if (filter.q) qb.andWhere('(o.name ILIKE :q OR o.short_name ILIKE :q)', { q: `%${escapeLike(filter.q)}%` });
+    if (filter.q) qb.andWhere('(o.name ILIKE :q OR o.short_name ILIKE :q)', { q: containsPattern(filter.q) });
     const [items, total] = await qb.skip((filter.page - 1) * filter.pageSize).take(filter.pageSize).getManyAndCount();
     return { items, total, page: filter.page, pageSize: filter.pageSize };
   }
@@ -63,5 +63,3 @@ export class OrganizationsService {
     });
   }
 }
-
-export const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);

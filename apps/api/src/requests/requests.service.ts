@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
-import { assertTransition, assertVersion, DomainError, invalidField, notFound, Page } from '@app/common';
+import { assertTransition, assertVersion, containsPattern, DomainError, invalidField, notFound, orderOf, Page } from '@app/common';
 import { AssistanceRequestEntity, OrganizationEntity } from '@app/database';
 import {
   availableActions,
@@ -73,8 +73,8 @@ const SORT_COLUMN: Record<string, string> = {
   title: 'r.title',
   submittedAt: 'r.submitted_at',
   circulatedAt: 'r.circulated_at',
-  status: `array_position(ARRAY[${REQUEST_STATUSES.map((st) => `'${st}'`).join(',')}]::varchar[], r.status)`,
-  priority: "array_position(ARRAY['high','medium','low']::varchar[], r.priority)",
+  status: orderOf(REQUEST_STATUSES, 'r.status'),
+  priority: orderOf(['high', 'medium', 'low'], 'r.priority'),
 };
 
 const DUPLICATE_THRESHOLD = 0.45;
@@ -288,6 +288,6 @@ export function applyTextSearch<T extends object>(qb: SelectQueryBuilder<T>, ali
   qb.andWhere(
     `(to_tsvector('simple', ${alias}.title || ' ' || ${alias}.description) @@ plainto_tsquery('simple', :q)
       OR (${alias}.title || ' ' || ${alias}.description) ILIKE :qLike)`,
-    { q, qLike: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` },
+    { q, qLike: containsPattern(q) },
   );
 }

@@ -6,8 +6,7 @@ import { roleAllowedForKind } from '@app/domain';
 import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { AuthService } from '../auth/auth.service';
-import { DomainError, hashPassword, invalidField, notFound, Page } from '@app/common';
-import { escapeLike } from '../organizations/organizations.service';
+import { containsPattern, DomainError, hashPassword, invalidField, notFound, Page } from '@app/common';
 import type { CreateUser, ListUsers, UpdateUser } from './dto/user.schemas';
 
 @Injectable()
@@ -23,7 +22,7 @@ export class UsersService {
     if (filter.organizationId) qb.andWhere('u.organization_id = :org', { org: filter.organizationId });
     if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
     if (filter.active !== undefined) qb.andWhere('u.active = :active', { active: filter.active });
-    if (filter.q) qb.andWhere('(u.email ILIKE :q OR u.display_name ILIKE :q)', { q: `%${escapeLike(filter.q)}%` });
+    if (filter.q) qb.andWhere('(u.email ILIKE :q OR u.display_name ILIKE :q)', { q: containsPattern(filter.q) });
     const [items, total] = await qb.skip((filter.page - 1) * filter.pageSize).take(filter.pageSize).getManyAndCount();
     return { items, total, page: filter.page, pageSize: filter.pageSize };
   }
