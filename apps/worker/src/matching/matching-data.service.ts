@@ -49,7 +49,7 @@ export function toMatchableOffer(o: AssistanceOfferEntity): MatchableOffer {
 
 /**
  * Loads what the engine scores from PostgreSQL and keeps one engine per worker process, rebuilt when the
- * offers or the weights change (their fingerprint is checked before each job: one cheap query).
+ * offers or the weights change (their fingerprint is checked before each job: one query over the offers' row versions).
  */
 @Injectable()
 export class MatchingDataService {
@@ -63,8 +63,11 @@ export class MatchingDataService {
   }
 
   async engine(): Promise<MatchingEngine> {
+    // Every row version of every offer (xmin changes with each UPDATE, however it was written), the newest
+    // weights and the count of completed matches. A max(updated_at) would miss a change whose transaction
+    // started before, but committed after, another one's.
     const [{ fingerprint }] = await this.dataSource.query(
-      `SELECT concat_ws(':', (SELECT count(*) FROM assistance_offers), (SELECT max(updated_at) FROM assistance_offers),
+      `SELECT concat_ws(':', (SELECT md5(coalesce(string_agg(id::text || '.' || xmin::text, ',' ORDER BY id), '')) FROM assistance_offers),
               (SELECT max(version) FROM matching_profiles),
               (SELECT count(*) FROM matches WHERE status = 'completed')) AS fingerprint`,
     );

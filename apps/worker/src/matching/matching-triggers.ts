@@ -11,7 +11,8 @@ export const OFFER_TRIGGERS = ['offer.verified', 'offer.updated', 'offer.paused'
 
 /**
  * Turns events into matching jobs. Job ids come from business keys (BullMQ deduplication): while a request's
- * scoring job waits, more triggers for the same request add nothing.
+ * scoring job waits, more triggers for the same request add nothing; a trigger that arrives while the job runs
+ * (it may have read the old data) queues exactly one more run after it (`keepLastIfActive`).
  */
 @Injectable()
 export class MatchingTriggers implements OnModuleInit {
@@ -28,11 +29,11 @@ export class MatchingTriggers implements OnModuleInit {
   }
 
   private async scoreRequest(requestId: string): Promise<void> {
-    await this.queue.add(JOBS.scoreRequest, { requestId }, { ...DEFAULT_JOB_OPTIONS, deduplication: { id: `score-request.${requestId}` } });
+    await this.queue.add(JOBS.scoreRequest, { requestId }, { ...DEFAULT_JOB_OPTIONS, deduplication: { id: `score-request.${requestId}`, keepLastIfActive: true } });
   }
 
   private async scoreOffer(offerId: string): Promise<void> {
-    await this.queue.add(JOBS.scoreOffer, { offerId }, { ...DEFAULT_JOB_OPTIONS, deduplication: { id: `score-offer.${offerId}` } });
+    await this.queue.add(JOBS.scoreOffer, { offerId }, { ...DEFAULT_JOB_OPTIONS, deduplication: { id: `score-offer.${offerId}`, keepLastIfActive: true } });
   }
 
   private async startRescore(event: OutboxEventEntity): Promise<void> {

@@ -1,0 +1,48 @@
+import { DataSource } from 'typeorm';
+import { MatchingDataService } from '../../apps/worker/src/matching/matching-data.service';
+import { activeOffer } from '../factories';
+import { startApiInProcess } from '../support/platform';
+
+/** The worker keeps one engine per process; it must never score with offers that changed since it was built. */
+describe("the worker's cached matching engine", () => {
+  let api: Awaited<ReturnType<typeof startApiInProcess>>;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    api = await startApiInProcess();
+    ds = api.app.get(DataSource);
+  });
+  afterAll(() => api.close());
+
+  it('sees every committed change to an offer, however the row was written', async () => {
+    const data = new MatchingDataService(ds);
+    const offer = await activeOffer(api.baseUrl, 'bafa');
+    expect((await data.engine()).hasOffer(offer.id)).toBe(true);
+
+    // A write that leaves updated_at alone (as bulk SQL does) still reaches the engine.
+    const [{ updated_at }] = await ds.query(`SELECT updated_at FROM assistance_offers WHERE id = $1`, [offer.id]);
+    await ds.query(`UPDATE assistance_offers SET status = 'paused' WHERE id = $1`, [offer.id]);
+    expect((await data.engine()).hasOffer(offer.id)).toBe(false);
+
+    // A transaction that started before a newer timestamp was written, and commits after it, is seen too.
+    const slow = ds.createQueryRunner();
+    await slow.connect();
+    await slow.startTransaction();
+    try {
+      await slow.query(`UPDATE assistance_offers SET status = 'active', updated_at = $2 WHERE id = $1`, [offer.id, updated_at]);
+      expect((await data.engine()).hasOffer(offer.id)).toBe(false);
+      await slow.commitTransaction();
+    } finally {
+      await slow.release();
+    }
+    expect((await data.engine()).hasOffer(offer.id)).toBe(true);
+  });
+
+  it('reuses the engine while nothing it depends on changed', async () => {
+    const data = new MatchingDataService(ds);
+    // Other test files write offers concurrently; of ten builds in a row, some follow one another with no change.
+    const engines = [];
+    for (let i = 0; i < 10; i++) engines.push(await data.engine());
+    expect(engines.some((e, i) => i > 0 && e === engines[i - 1])).toBe(true);
+  });
+});
