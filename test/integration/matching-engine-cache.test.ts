@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import type { MatchingEngine } from '@app/matching';
 import { MatchingDataService } from '../../apps/worker/src/matching/matching-data.service';
 import { activeOffer } from '../factories';
 import { startApiInProcess } from '../support/platform';
@@ -41,7 +42,7 @@ describe("the worker's cached matching engine", () => {
   it('reuses the engine while nothing it depends on changed', async () => {
     const data = new MatchingDataService(ds);
     // Other test files write offers concurrently; of ten builds in a row, some follow one another with no change.
-    const engines = [];
+    const engines: MatchingEngine[] = [];
     for (let i = 0; i < 10; i++) engines.push(await data.engine());
     expect(engines.some((e, i) => i > 0 && e === engines[i - 1])).toBe(true);
   });
