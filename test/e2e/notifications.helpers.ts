@@ -55,7 +55,7 @@ export async function startNotificationsWorld({ demo = false }: { demo?: boolean
       QUEUE_PREFIX: prefix,
       ...(demo ? { SMTP_URL: '', MAIL_CATCHER: 'on', DEMO_SMTP_PORT: String(await freePort()) } : { SMTP_URL: peer.url, MAIL_CATCHER: 'off' }),
       MAIL_RETRY_DELAY_MS: '200',
-      MAIL_MAX_ATTEMPTS: '6',
+      MAIL_MAX_ATTEMPTS: '8', // 25 s of retries at most: room for a slow machine in the SMTP-down test
     };
     const mailQueue = new Queue(QUEUES.mail, { connection, prefix });
     const notificationsQueue = new Queue(QUEUES.notifications, { connection, prefix });

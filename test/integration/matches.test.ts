@@ -129,8 +129,9 @@ describe('match workflow', () => {
     expect(bad.status).toBe(400);
     const saved = await admin.put('/api/v1/matching/profile', { weights, threshold: 0.3, topK: 10, comment: 'More weight on text' });
     expect(saved.body.version).toBe(before.body.version + 1);
+    // Listed newest first (other files may have started rescores since): the one this change started is there.
     const runs = await expert.get('/api/v1/matching/rescores');
-    expect(runs.body[0]).toMatchObject({ trigger: 'weights_changed', weightsVersion: saved.body.version, status: 'queued' });
+    expect(runs.body.find((r: any) => r.id === saved.body.rescore.id)).toMatchObject({ trigger: 'weights_changed', weightsVersion: saved.body.version, status: 'queued' });
     const manual = await expert.post('/api/v1/matching/rescore');
     expect(manual.status).toBe(202);
     expect(manual.body).toMatchObject({ status: 'queued', progress: { done: 0, total: 0, percent: 0 } });

@@ -2,17 +2,21 @@ import './register-paths';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '@app/config';
 import { createDataSource, ensureDatabase, seedDemo } from '@app/database';
+import { copyDatabase, TEMPLATE_SUFFIX } from './databases';
 import { freePort } from './ports';
 
 /**
- * One database and one queue prefix per test run, created and migrated here, so a developer's demo data and
- * parallel runs never collide. The demo organisations and users are seeded so every tier can sign in as each
- * role; tests create everything else through factories.
+ * Once per test run: a database and a queue prefix of the run's own, so a developer's demo data and parallel
+ * runs never collide. A template database is migrated and seeded with the demo organisations, users and world
+ * (so every tier can sign in as each role), and the run's shared database is copied from it; end-to-end and
+ * browser files copy their own from it too (own-world.ts). Tests create everything else through factories.
  */
 export default async function globalSetup(): Promise<void> {
   const run = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const base = new URL(loadConfig().database.DATABASE_URL);
   base.pathname = `/assistance_test_${run}`;
+  const template = new URL(base);
+  template.pathname = `${base.pathname}${TEMPLATE_SUFFIX}`;
   process.env.DATABASE_URL = base.toString();
   process.env.QUEUE_PREFIX = `test${run}`;
   process.env.NODE_ENV = 'test';
@@ -21,14 +25,14 @@ export default async function globalSetup(): Promise<void> {
   // in .env; workers send to a closed local port unless a test starts its own SMTP peer (smtp-peer.ts).
   process.env.SMTP_URL = '';
   process.env.MAIL_CATCHER = 'off';
-  process.env.DEMO_SMTP_PORT = String(await freePort()) // nothing will listen there;
-  await ensureDatabase(process.env.DATABASE_URL);
-  const ds = await createDataSource(process.env.DATABASE_URL).initialize();
+  process.env.DEMO_SMTP_PORT = String(await freePort()); // nothing will listen there
+  await ensureDatabase(template.toString());
+  const ds = await createDataSource(template.toString()).initialize();
   try {
     await ds.runMigrations({ transaction: 'each' });
     await seedDemo(ds);
   } finally {
     await ds.destroy();
   }
+  await copyDatabase(template.toString(), base.toString());
 }
-
