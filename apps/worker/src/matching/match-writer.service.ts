@@ -7,6 +7,9 @@ import { MATCHING_ENGINE_VERSION, MatchResult } from '@app/matching';
  * no bind-parameter limit) and one delete of the engine's earlier suggestions that fell out of the top-k.
  * Matches a person has acted on keep their status; only score, components and reason are refreshed.
  */
+/** The advisory-lock space of "writing a request's suggestions" (the first key of the two-key form). */
+const SUGGESTIONS_LOCK = 1540;
+
 @Injectable()
 export class MatchWriter {
   constructor(private readonly dataSource: DataSource) {}
@@ -14,6 +17,13 @@ export class MatchWriter {
   async replaceSuggestions(requestIds: string[], results: MatchResult[], weightsVersion: number): Promise<number> {
     if (!requestIds.length) return 0;
     return this.dataSource.transaction(async (m) => {
+      // Jobs that write the same request (a trigger's and a rescore chunk's) take turns, in id order so two
+      // chunks never wait for each other: each one's delete then sees the other's rows, and the last leaves one
+      // whole top-k instead of a mix of both, or a deadlock.
+      await m.query(
+        `SELECT pg_advisory_xact_lock(${SUGGESTIONS_LOCK}, hashtext(id::text)) FROM unnest($1::uuid[]) AS id ORDER BY hashtext(id::text)`,
+        [requestIds],
+      );
       if (results.length) {
         await m.query(
           `INSERT INTO matches (request_id, offer_id, score, components, reason, engine_version, weights_version, scored_at, origin, status, version)
