@@ -29,7 +29,7 @@ describe('offer expiry', () => {
     const offer = await activeOffer(api.baseUrl, 'wco', { availableUntil: new Date(Date.now() + 86400_000).toISOString().slice(0, 10) });
     const current = await activeOffer(api.baseUrl, 'wco', { availableUntil: new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10) });
     // Time passes: the first offer's last day was yesterday.
-    await ds.query(`UPDATE assistance_offers SET available_until = current_date - 1 WHERE id = $1`, [offer.id]);
+    await ds.query(`UPDATE assistance_offers SET available_until = (now() AT TIME ZONE 'UTC')::date - 1 WHERE id = $1`, [offer.id]);
 
     const worker = await spawnApp('worker');
     try {
