@@ -1,3 +1,4 @@
+import { offerInput } from '../factories';
 import { ApiClient } from '../support/http';
 import { historyEvent, openSection, useBrowserSuite, summary, takeAction } from './support/browser';
 
@@ -110,5 +111,30 @@ test('the Committee finds a request in a long queue by searching, and pages thro
   await pages.getByRole('button', { name: '2', exact: true }).click();
   await expert.getByText('11–11 of 11', { exact: true }).waitFor();
   expect(await table.getByRole('row').filter({ hasText: token }).count()).toBe(1);
+  await expert.context().close();
+});
+
+test('the Committee’s home page counts what waits in each queue and links to it', async () => {
+  const expertApi = await ApiClient.as(suite.baseUrl, 'expert');
+  // An offer submitted for verification, so at least one queue is not empty.
+  const bafaApi = await ApiClient.as(suite.baseUrl, 'bafa');
+  const offer = await bafaApi.post('/api/v1/offers', offerInput({ title: `Licensing workshop ${Date.now().toString(36)}` }));
+  expect((await bafaApi.post(`/api/v1/offers/${offer.body.id}/transitions`, { action: 'submit' })).status).toBe(200);
+  const total = async (path: string) => (await expertApi.get(path)).body.total as number;
+  const expected = {
+    'Requests to review': await total('/api/v1/requests?status=submitted,acknowledged&pageSize=1'),
+    'Offers to verify': await total('/api/v1/offers?status=pending_verification&pageSize=1'),
+    'Suggestions to review': await total('/api/v1/matches?status=suggested&pageSize=1'),
+  };
+  expect(expected['Offers to verify']).toBeGreaterThan(0);
+
+  const expert = await suite.pageAs('expert');
+  const waiting = expert.getByRole('region', { name: 'What waits for the Committee' });
+  for (const [label, count] of Object.entries(expected)) {
+    await waiting.getByRole('group', { name: label }).locator('[data-waiting-count]').filter({ hasText: new RegExp(`^${count}$`) }).waitFor();
+  }
+  await waiting.getByRole('link', { name: 'Open offers to verify' }).click();
+  await expert.waitForURL((url) => url.pathname === '/committee/review-queue' && url.searchParams.get('tab') === 'offers');
+  await expert.getByRole('row').filter({ hasText: offer.body.title }).waitFor();
   await expert.context().close();
 });

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSignedInUser } from '../auth/current-user';
+import { CommitteeWaiting } from '../components/committee-waiting';
 import { WorkspaceHome } from '../components/workspace-home';
 
 export function CommitteeHomePage() {
@@ -7,5 +8,9 @@ export function CommitteeHomePage() {
   const user = useSignedInUser();
   const intro = [t('home.committee.intro')];
   if (user.role === 'committee_admin') intro.push(t('home.committee.adminIntro'));
-  return <WorkspaceHome heading={t('home.committee.heading')} intro={intro} />;
+  return (
+    <WorkspaceHome heading={t('home.committee.heading')} intro={intro}>
+      <CommitteeWaiting />
+    </WorkspaceHome>
+  );
 }
