@@ -88,11 +88,16 @@ test('the Committee endorses a ranked suggestion, the provider accepts it, the c
 
   // The coordinator is told on the home page, opens the matches waiting for confirmation and confirms.
   const coordinator = await suite.pageAs('coordinator');
-  await coordinator
-    .getByRole('status')
-    .filter({ hasText: /wait(s)? for your confirmation/ })
+  const coordinatorApi = await ApiClient.as(suite.baseUrl, 'coordinator');
+  const toConfirmCount = (await coordinatorApi.get('/api/v1/matches?status=accepted&pageSize=1')).body.total;
+  expect(toConfirmCount).toBeGreaterThan(0);
+  const waiting = coordinator.getByRole('region', { name: 'What waits for you' });
+  await waiting
+    .getByRole('group', { name: 'Matches to confirm' })
+    .locator('[data-waiting-count]')
+    .filter({ hasText: new RegExp(`^${toConfirmCount}$`) })
     .waitFor();
-  await coordinator.getByRole('link', { name: 'Open matches' }).click();
+  await waiting.getByRole('link', { name: 'Open matches to confirm' }).click();
   await coordinator.getByRole('heading', { name: 'Matches', level: 1 }).waitFor();
   const toConfirm = coordinator.getByRole('row').filter({ hasText: request.title });
   await takeAction(toConfirm, coordinator, 'Confirm', 'Confirm match');

@@ -1,25 +1,50 @@
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@app/database';
-import { DEMO, type DemoUserKey } from '../support/http';
+import { ApiClient, DEMO, type DemoUserKey } from '../support/http';
 import { newPage, signIn, useBrowserSuite } from './support/browser';
 
 const suite = useBrowserSuite();
 
-const HOMES: { who: DemoUserKey; path: string; heading: string; role: string }[] = [
-  { who: 'admin', path: '/committee', heading: 'Committee workspace', role: 'Committee administrator' },
-  { who: 'expert', path: '/committee', heading: 'Committee workspace', role: 'Committee member' },
+// Each home page counts what waits for the person: the label of each count, and the API list that has it.
+const COMMITTEE_WAITING: [string, string][] = [
+  ['Requests to review', '/api/v1/requests?status=submitted,acknowledged'],
+  ['Offers to verify', '/api/v1/offers?status=pending_verification'],
+  ['Suggestions to review', '/api/v1/matches?status=suggested'],
+];
+const HOMES: { who: DemoUserKey; path: string; heading: string; role: string; waiting: [string, string][] }[] = [
+  { who: 'admin', path: '/committee', heading: 'Committee workspace', role: 'Committee administrator', waiting: COMMITTEE_WAITING },
+  { who: 'expert', path: '/committee', heading: 'Committee workspace', role: 'Committee member', waiting: COMMITTEE_WAITING },
   {
     who: 'coordinator',
     path: '/agency',
     heading: 'National Counter-Terrorism Council (MNG)',
     role: 'Agency coordinator',
+    waiting: [
+      ['Questions to answer', '/api/v1/requests?status=clarification_requested'],
+      ['Drafts', '/api/v1/requests?status=draft'],
+      ['Matches to confirm', '/api/v1/matches?status=accepted'],
+    ],
   },
-  { who: 'customs', path: '/agency', heading: 'Customs General Authority (MNG)', role: 'Agency member' },
+  {
+    who: 'customs',
+    path: '/agency',
+    heading: 'Customs General Authority (MNG)',
+    role: 'Agency member',
+    waiting: [
+      ['Questions to answer', '/api/v1/requests?status=clarification_requested&organizationId=:org'],
+      ['Drafts', '/api/v1/requests?status=draft&organizationId=:org'],
+    ],
+  },
   {
     who: 'bafa',
     path: '/provider',
     heading: 'BAFA — Federal Office for Economic Affairs and Export Control (DEU)',
     role: 'Provider member',
+    waiting: [
+      ['Matches to answer', '/api/v1/matches?status=endorsed'],
+      ['Offers in draft', '/api/v1/offers?status=draft'],
+      ['Circulated requests', '/api/v1/requests?status=circulated'],
+    ],
   },
 ];
 
@@ -28,13 +53,22 @@ async function headingText(page: Page): Promise<string> {
 }
 
 describe('signing in', () => {
-  test.each(HOMES)('$who lands on the $path home page with its heading', async ({ who, path, heading, role }) => {
+  test.each(HOMES)('$who lands on the $path home page with its heading and what waits', async ({ who, path, heading, role, waiting }) => {
     const page = await newPage(suite.browser, suite.baseUrl);
     try {
       await signIn(page, suite.baseUrl, DEMO[who], DEMO_PASSWORD);
       expect(new URL(page.url()).pathname).toBe(path);
       expect(await headingText(page)).toBe(heading);
       await page.getByText(role, { exact: true }).first().waitFor();
+      const api = await ApiClient.as(suite.baseUrl, who);
+      const me = (await api.get('/api/v1/auth/me')).body;
+      const counts = page.getByRole('region', { name: /^What waits for/ });
+      expect(await counts.getByRole('group').count()).toBe(waiting.length);
+      for (const [label, list] of waiting) {
+        const total = (await api.get(`${list.replace(':org', me.organization.id)}&pageSize=1`)).body.total;
+        expect(total).toEqual(expect.any(Number));
+        await counts.getByRole('group', { name: label }).locator('[data-waiting-count]').filter({ hasText: new RegExp(`^${total}$`) }).waitFor();
+      }
     } finally {
       await page.context().close();
     }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSignedInUser } from '../auth/current-user';
 import { WorkspaceHome } from '../components/workspace-home';
-import { WaitingMatches } from '../matches/waiting-matches';
+import { WaitingWork } from '../components/waiting-work';
 
 export function AgencyHomePage() {
   const { t } = useTranslation();
@@ -14,7 +14,7 @@ export function AgencyHomePage() {
       subheading={t('home.agency.subheading', { state: user.organization.state ?? t('common.notSet') })}
       intro={intro}
     >
-      <WaitingMatches />
+      <WaitingWork />
     </WorkspaceHome>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSignedInUser } from '../auth/current-user';
-import { CommitteeWaiting } from '../components/committee-waiting';
+import { WaitingWork } from '../components/waiting-work';
 import { WorkspaceHome } from '../components/workspace-home';
 
 export function CommitteeHomePage() {
@@ -10,7 +10,7 @@ export function CommitteeHomePage() {
   if (user.role === 'committee_admin') intro.push(t('home.committee.adminIntro'));
   return (
     <WorkspaceHome heading={t('home.committee.heading')} intro={intro}>
-      <CommitteeWaiting />
+      <WaitingWork />
     </WorkspaceHome>
   );
 }

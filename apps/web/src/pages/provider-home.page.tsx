@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSignedInUser } from '../auth/current-user';
 import { WorkspaceHome } from '../components/workspace-home';
-import { WaitingMatches } from '../matches/waiting-matches';
+import { WaitingWork } from '../components/waiting-work';
 
 export function ProviderHomePage() {
   const { t } = useTranslation();
@@ -12,7 +12,7 @@ export function ProviderHomePage() {
       subheading={t('home.provider.subheading')}
       intro={[t('home.provider.intro')]}
     >
-      <WaitingMatches />
+      <WaitingWork />
     </WorkspaceHome>
   );
 }
