@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { activeOffer, circulatedRequest } from '../factories';
+import { activeOffer, circulatedRequest, offerInput } from '../factories';
 import { ApiClient } from '../support/http';
 import { startApiInProcess } from '../support/platform';
 
@@ -80,6 +80,15 @@ describe('match workflow', () => {
     expect((await exbs.get(`/api/v1/offers/${offer.id}`)).body.status).toBe('exhausted');
     expect((await act(expert, m2.id, 'cancel', { comment: 'Funding withdrawn' })).body.status).toBe('cancelled');
     expect((await exbs.get(`/api/v1/offers/${offer.id}`)).body).toMatchObject({ status: 'active', capacity: { engagementsUsed: 0 } });
+  });
+
+  it("answers an offer's matches only to those who may see the offer", async () => {
+    const draft = (await exbs.post('/api/v1/offers', offerInput())).body;
+    const active = await activeOffer(api.baseUrl, 'exbs');
+    for (const client of [expert, coordinator, customs, bafa]) expect((await client.get(`/api/v1/offers/${draft.id}/matches`)).status).toBe(404);
+    expect((await exbs.get(`/api/v1/offers/${draft.id}/matches`)).status).toBe(200);
+    expect((await expert.get(`/api/v1/offers/${active.id}/matches`)).status).toBe(200);
+    expect((await bafa.get(`/api/v1/offers/${active.id}/matches`)).status).toBe(404); // another provider's offer
   });
 
   it('lets a provider express interest in a circulated request for its own offers only', async () => {

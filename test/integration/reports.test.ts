@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { parseCsv } from '../../apps/api/src/data-exchange/csv';
+import { offerInput, requestInput } from '../factories';
 import { ApiClient } from '../support/http';
 import { startApiInProcess } from '../support/platform';
 
@@ -141,5 +142,24 @@ describe('committee reports', () => {
     expect(mine.body).toMatchObject({ kind: 'provider', offers: expect.any(Array) });
     const coordinator = await ApiClient.as(api.baseUrl, 'coordinator');
     expect((await coordinator.get('/api/v1/reports/mine')).body).toMatchObject({ kind: 'agency', state: 'MNG' });
+  });
+
+  it("keeps drafts out of the history export until they are submitted", async () => {
+    const customs = await ApiClient.as(api.baseUrl, 'customs');
+    const bafa = await ApiClient.as(api.baseUrl, 'bafa');
+    const draft = (await customs.post('/api/v1/requests', requestInput())).body;
+    const draftOffer = (await bafa.post('/api/v1/offers', offerInput())).body;
+    const historyIds = async () => {
+      const res = await fetch(`${api.baseUrl}/api/v1/reports/export.csv?entity=history`, { headers: { authorization: `Bearer ${(expert as any).token}` } });
+      const [header, ...rows] = parseCsv((await res.text()).replace(/^\uFEFF/, '')).filter((r) => r.length > 1);
+      return new Set(rows.map((r) => r[header.indexOf('subject_id')]));
+    };
+    let ids = await historyIds();
+    expect(ids.has(draft.id)).toBe(false);
+    expect(ids.has(draftOffer.id)).toBe(false);
+    const coordinator = await ApiClient.as(api.baseUrl, 'coordinator');
+    expect((await coordinator.post(`/api/v1/requests/${draft.id}/transitions`, { action: 'submit' })).status).toBe(200);
+    ids = await historyIds();
+    expect(ids.has(draft.id)).toBe(true);
   });
 });

@@ -23,7 +23,12 @@ describe('robustness against arbitrary input', () => {
   afterAll(() => api.close());
 
   const pathValue = fc.oneof(fc.constant(randomUUID()), fc.uuid(), fc.string({ maxLength: 40 }), fc.constantFrom('0', '-1', 'null', '%00', '..', 'ü'));
-  const queryValue = fc.oneof(fc.string({ maxLength: 30 }), fc.integer().map(String), fc.constantFrom('', 'true', '-createdAt', 'OP3d', 'MNG', '1e309'));
+  const queryValue = fc.oneof(
+    fc.string({ maxLength: 30 }),
+    fc.string({ unit: 'binary', maxLength: 10 }),
+    fc.integer().map(String),
+    fc.constantFrom('', 'true', '-createdAt', 'OP3d', 'MNG', '1e309', '\u0000', 'a\u0000b'),
+  );
   const queryKey = fc.constantFrom('page', 'pageSize', 'status', 'q', 'sort', 'state', 'provision', 'domain', 'type', 'from', 'to', 'entity', 'provider', 'kind', 'x');
 
   it('answers every route below 500 whatever the body, path and query', async () => {
@@ -49,4 +54,21 @@ describe('robustness against arbitrary input', () => {
       { numRuns: 400 },
     );
   }, 180_000);
+
+  it('refuses the NUL character, which PostgreSQL cannot store, naming the field', async () => {
+    const [anonymous, admin, , coordinator, , bafa] = clients;
+    const cases: [ApiClient, string, string, unknown, string][] = [
+      [anonymous, 'POST', '/api/v1/auth/login', { email: 'admin@committee.example\u0000', password: 'x' }, 'email'],
+      [anonymous, 'GET', '/api/v1/public/requests?q=%00', undefined, 'q'],
+      [coordinator, 'GET', '/api/v1/requests?q=a%00b', undefined, 'q'],
+      [coordinator, 'POST', '/api/v1/requests', { title: 'Control list\u0000', description: 'x' }, 'title'],
+      [bafa, 'POST', '/api/v1/offers', { title: 'Licensing', programme: 'p', capacity: { budget: { amount: 1, currency: 'E\u0000' } } }, 'capacity.budget.currency'],
+      [admin, 'POST', '/api/v1/organizations', { name: 'N\u0000', shortName: 'N', kind: 'provider' }, 'name'],
+      [admin, 'GET', `/api/v1/requests/${encodeURIComponent('\u0000')}`, undefined, 'id'],
+    ];
+    for (const [client, method, url, body, field] of cases) {
+      const res = await client.request(method, url, body);
+      expect({ url, status: res.status, fields: res.body.details?.map((d: any) => d.field) }).toEqual({ url, status: 400, fields: [field] });
+    }
+  });
 });

@@ -46,7 +46,7 @@ export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof QueryFailedError) {
     const code = (exception.driverError as { code?: string } | undefined)?.code;
     if (code === '23505') return { statusCode: 409, error: REASONS[409], message: 'A record with these values exists already' };
-    if (code === '22P02' || code === '22003' || code === '22007' || code === '22008') {
+    if (code === '22P02' || code === '22003' || code === '22007' || code === '22008' || code === '22021') {
       return { statusCode: 400, error: REASONS[400], message: 'A value has the wrong format' };
     }
   }

@@ -1,4 +1,4 @@
-import { BadRequestException, StandardSchemaValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, BadRequestException, StandardSchemaValidationPipe } from '@nestjs/common';
 import { z } from 'zod';
 import type { FieldIssue } from './domain-error';
 
@@ -11,19 +11,54 @@ const pathOf = (issue: Issue & { keys?: string[] }): string => {
   return parts.map(String).join('.') || '(body)';
 };
 
-/** Standard Schema pipe whose 400 names each offending field: `{message, details: [{field, message}]}`. */
-export function createValidationPipe(): StandardSchemaValidationPipe {
-  return new StandardSchemaValidationPipe({
-    exceptionFactory: (issues) => {
-      const details: FieldIssue[] = issues.map((i) => ({ field: pathOf(i as Issue), message: i.message }));
-      return new BadRequestException({
-        message: details.map((d) => `${d.field}: ${d.message}`).join('; '),
-        details,
-      });
-    },
-  });
+const badRequest = (details: FieldIssue[]) =>
+  new BadRequestException({ message: details.map((d) => `${d.field}: ${d.message}`).join('; '), details });
+
+/**
+ * The first string in a body, query or path value that holds U+0000, by its field path: PostgreSQL cannot store
+ * that character in text, so it is refused here for every route instead of failing in the database.
+ */
+export function fieldWithNul(value: unknown, path: string[] = []): string | null {
+  // Iterative, so no nesting depth a client sends can overflow the stack; each entry links to its parent, so
+  // the path is only built for the field found.
+  type At = { key: string; parent: At | null } | null;
+  const pathOf = (at: At): string => {
+    const keys: string[] = [];
+    for (let a = at; a; a = a.parent) keys.unshift(a.key);
+    return [...path, ...keys].join('.') || '(body)';
+  };
+  const pending: [unknown, At][] = [[value, null]];
+  while (pending.length) {
+    const [item, at] = pending.pop()!;
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) return pathOf(at);
+    } else if (item && typeof item === 'object') {
+      for (const [key, child] of Object.entries(item)) {
+        const here = { key, parent: at };
+        if (key.includes('\u0000')) return pathOf(here);
+        pending.push([child, here]);
+      }
+    }
+  }
+  return null;
 }
 
+/** Standard Schema pipe whose 400 names each offending field: `{message, details: [{field, message}]}`. */
+class FieldNamingValidationPipe extends StandardSchemaValidationPipe {
+  override async transform<T = unknown>(value: T, metadata: ArgumentMetadata): Promise<T> {
+    if (metadata.type !== 'custom') {
+      const field = fieldWithNul(value, metadata.type === 'param' && metadata.data ? [metadata.data] : []);
+      if (field) throw badRequest([{ field, message: 'must not contain the NUL character (U+0000)' }]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+export function createValidationPipe(): StandardSchemaValidationPipe {
+  return new FieldNamingValidationPipe({
+    exceptionFactory: (issues) => badRequest(issues.map((i) => ({ field: pathOf(i as Issue), message: i.message }))),
+  });
+}
 /** `?page=&pageSize=` (max 100), DESIGN §9. */
 export const paginationSchema = z.object({
   page: z.coerce.number().int().min(1).default(1),

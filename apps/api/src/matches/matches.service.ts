@@ -18,6 +18,7 @@ import { Tx, UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { HistoryItem, HistoryService } from '../history/history.service';
 import { OFFER_EVENT } from '../offers/offers.service';
+import { applyOfferScope } from '../offers/offer-access';
 import { applyRequestScope } from '../requests/request-access';
 import { REQUEST_EVENT } from '../requests/requests.service';
 import type { CreateMatch, Feedback, ListMatches, MatchTransition } from './dto/match.schemas';
@@ -103,11 +104,14 @@ export class MatchesService {
 
   /** Ranked matches of one request or offer, after checking the caller may see that record. */
   async forSubject(user: AuthUser, subject: 'request' | 'offer', id: string, f: ListMatches): Promise<Page<MatchView>> {
-    const table = subject === 'request' ? AssistanceRequestEntity : AssistanceOfferEntity;
+    // The record as its own route would show it (404 otherwise); a provider sees the matches of its own offers only.
     const visible =
       subject === 'request'
         ? await applyRequestScope(this.dataSource.manager.createQueryBuilder(AssistanceRequestEntity, 'r'), user).andWhere('r.id = :id', { id }).getExists()
-        : await this.dataSource.manager.existsBy(table, { id, ...(isCommittee(user.role) ? {} : user.role === 'provider_member' ? { organizationId: user.organization.id } : {}) });
+        : await applyOfferScope(this.dataSource.manager.createQueryBuilder(AssistanceOfferEntity, 'o'), user)
+            .andWhere('o.id = :id', { id })
+            .andWhere(user.role === 'provider_member' ? 'o.organization_id = :ownOrg' : 'TRUE', { ownOrg: user.organization.id })
+            .getExists();
     if (!visible) throw notFound(subject === 'request' ? 'Request' : 'Offer');
     return this.list(user, { ...f, [subject === 'request' ? 'requestId' : 'offerId']: id });
   }

@@ -102,6 +102,8 @@ export class ReportsExportService {
             WHERE ($1::text IS NULL OR h.subject_type = $1)
               AND ($2::date IS NULL OR h.created_at >= $2::date) AND ($3::date IS NULL OR h.created_at < $3::date + 1)
               AND ($4::char(3) IS NULL OR coalesce(r.state, mr.state) = $4)
+              -- Drafts are their authors' own business, as in every other committee view (request-access.ts).
+              AND coalesce(r.status, o.status, '') <> 'draft'
             ORDER BY h.created_at, h.id`,
           [q.subjectType ?? null, q.from ?? null, q.to ?? null, q.state ?? null],
         );

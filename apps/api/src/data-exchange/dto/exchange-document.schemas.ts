@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, moneySchema, stateCodeSchema, taxonomyCode, taxonomyCodes } from '@app/common';
+import { letterDate, moneySchema, planningDate, stateCodeSchema, taxonomyCode, taxonomyCodes } from '@app/common';
 import {
   ACTOR_ROLES,
   CLOSE_REASONS,
@@ -90,13 +90,13 @@ export const exchangeRequestSchema = z
     targetInstitutions: taxonomyCodes('targetInstitutions'),
     priority: z.enum(['high', 'medium', 'low']),
     estimatedCost: moneySchema.nullable(),
-    desiredStart: isoDate.nullable(),
-    desiredEnd: isoDate.nullable(),
+    desiredStart: planningDate.nullable(),
+    desiredEnd: planningDate.nullable(),
     languages: taxonomyCodes('languages', { max: 10 }),
     preferredProviderIds: z.array(id).max(20),
     assistanceReceived: text(5_000).nullable(),
     napReference: text(100).nullable(),
-    letterDate: isoDate.nullable(),
+    letterDate: letterDate.nullable(),
     visibility: z.enum(['public', 'providers', 'committee']),
     objectionWindowWaived: z.boolean(),
     status: z.enum(REQUEST_STATUSES),
@@ -145,8 +145,8 @@ export const exchangeOfferSchema = z
       budget: moneySchema.nullable(),
       engagementsUsed: z.number().int().min(0).max(INT4_MAX),
     }),
-    availableFrom: isoDate.nullable(),
-    availableUntil: isoDate.nullable(),
+    availableFrom: planningDate.nullable(),
+    availableUntil: planningDate.nullable(),
     status: z.enum(OFFER_STATUSES),
     submittedAt: timestamp.nullable(),
     verifiedAt: timestamp.nullable(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OFFER_STATUSES } from '@app/domain';
-import { csvList, isoDate, moneySchema, paginationSchema, stateCodeSchema, taxonomyCode, taxonomyCodes, text, uuidParam } from '@app/common';
+import { csvList, moneySchema, paginationSchema, planningDate, stateCodeSchema, taxonomyCode, taxonomyCodes, text, uuidParam } from '@app/common';
 
 const offerFields = {
   title: text(200, 5),
@@ -18,8 +18,8 @@ const offerFields = {
     engagements: z.number().int().min(1).max(10_000).nullable().optional(),
     budget: moneySchema.nullable().optional(),
   }),
-  availableFrom: isoDate.nullable(),
-  availableUntil: isoDate.nullable(),
+  availableFrom: planningDate.nullable(),
+  availableUntil: planningDate.nullable(),
 };
 
 const windowInOrder = (o: { availableFrom?: string | null; availableUntil?: string | null }) =>

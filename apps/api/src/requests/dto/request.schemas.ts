@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { CLOSE_REASONS, REQUEST_STATUSES } from '@app/domain';
 import {
   csvList,
-  isoDate,
+  letterDate,
   moneySchema,
   paginationSchema,
+  planningDate,
   stateCodeSchema,
   taxonomyCode,
   taxonomyCodes,
@@ -24,13 +25,13 @@ const requestFields = {
   targetInstitutions: taxonomyCodes('targetInstitutions'),
   priority: z.enum(PRIORITIES),
   estimatedCost: moneySchema.nullable(),
-  desiredStart: isoDate.nullable(),
-  desiredEnd: isoDate.nullable(),
+  desiredStart: planningDate.nullable(),
+  desiredEnd: planningDate.nullable(),
   languages: taxonomyCodes('languages', { max: 10 }),
   preferredProviderIds: z.array(uuidParam).max(20),
   assistanceReceived: text(5_000).nullable(),
   napReference: text(100).nullable(),
-  letterDate: isoDate.nullable(),
+  letterDate: letterDate.nullable(),
   visibility: z.enum(VISIBILITIES),
   objectionWindowWaived: z.boolean(),
 };
