@@ -90,6 +90,10 @@ export interface Match {
   updatedAt: string;
 }
 
+/** Whether the engine will still score this pair: while the request is open for matching and the offer active. */
+export const awaitsScore = (match: Pick<Match, 'request' | 'offer'>): boolean =>
+  (match.request.status === 'circulated' || match.request.status === 'matched') && match.offer.status === 'active';
+
 export const MATCH_SORTS = ['-score', 'score', '-updatedAt', 'updatedAt', '-createdAt'] as const;
 
 export interface MatchListParams {

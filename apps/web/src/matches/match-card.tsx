@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Role } from '../api/auth';
-import { matchHistoryQuery, type Match, type MatchFeedback } from '../api/matches';
+import { awaitsScore, matchHistoryQuery, type Match, type MatchFeedback } from '../api/matches';
 import { useSignedInUser } from '../auth/current-user';
 import { HistoryTimeline } from '../components/history-timeline';
 import { MatchStatusBadge } from '../components/status-badge';
@@ -87,7 +87,7 @@ export function MatchCard({ match, rank, counterpart, expanded = false, highligh
               </Group>
             </Stack>
           </Group>
-          <ScoreValue score={match.score} />
+          <ScoreValue score={match.score} pending={awaitsScore(match)} />
         </Group>
 
         {match.reason && (

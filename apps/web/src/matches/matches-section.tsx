@@ -67,7 +67,10 @@ export function RequestMatchesSection({ request }: { request: AssistanceRequest 
   }
 
   const titles = {
-    committee: [t('matchesSection.committeeTitle'), t('matchesSection.committeeIntro')],
+    // Once the request has left matching, the Committee looks back at its matches rather than at suggestions.
+    committee: open
+      ? [t('matchesSection.committeeTitle'), t('matchesSection.committeeIntro')]
+      : [t('matchesSection.committeeClosedTitle'), t('matchesSection.committeeClosedIntro')],
     provider: [t('matchesSection.providerTitle'), t('matchesSection.providerIntro')],
     agency: [t('matchesSection.agencyTitle'), t('matchesSection.agencyIntro')],
   }[viewer];

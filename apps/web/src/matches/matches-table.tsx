@@ -1,7 +1,7 @@
 import { Anchor, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Match } from '../api/matches';
+import { awaitsScore, type Match } from '../api/matches';
 import { useSignedInUser } from '../auth/current-user';
 import { SortableTh } from '../components/list-controls';
 import { MatchStatusBadge } from '../components/status-badge';
@@ -84,7 +84,7 @@ export function MatchesTable({ items, label, sort, onSort }: MatchesTableProps) 
                   </Stack>
                 </Table.Td>
                 <Table.Td>
-                  <ScoreValue score={match.score} size="sm" />
+                  <ScoreValue score={match.score} size="sm" pending={awaitsScore(match)} />
                 </Table.Td>
                 <Table.Td>
                   <Stack gap={4} align="flex-start">

@@ -101,15 +101,18 @@ export function ScoreBreakdown({ components }: { components: ScoreComponent[] })
   );
 }
 
-/** The score as a number and a thin bar; "Not scored yet" before the engine has scored the pair. */
-export function ScoreValue({ score, size = 'md' }: { score: number | null; size?: 'sm' | 'md' }) {
+/**
+ * The score as a number and a thin bar; "Not scored yet" before the engine has scored the pair, or "No score"
+ * for a pair it never will (`pending` false: the request has left matching).
+ */
+export function ScoreValue({ score, size = 'md', pending = true }: { score: number | null; size?: 'sm' | 'md'; pending?: boolean }) {
   const { t } = useTranslation();
   const format = useScoreFormat();
   if (score === null) {
     return (
-      <Tooltip label={t('score.notScoredHelp')} multiline maw={260}>
+      <Tooltip label={pending ? t('score.notScoredHelp') : t('score.noScoreHelp')} multiline maw={260}>
         <Text size="sm" c="dimmed">
-          {t('score.notScored')}
+          {pending ? t('score.notScored') : t('score.noScore')}
         </Text>
       </Tooltip>
     );
