@@ -138,3 +138,27 @@ test('the Committee’s home page counts what waits in each queue and links to i
   await expert.getByRole('row').filter({ hasText: offer.body.title }).waitFor();
   await expert.context().close();
 });
+
+test('circulating waits for the State’s objection window: the button says until when', async () => {
+  const customsApi = await ApiClient.as(suite.baseUrl, 'customs');
+  const created = await customsApi.post('/api/v1/requests', {
+    title: `Border radiation monitoring ${Date.now().toString(36)}`,
+    description: 'Radiation portal monitors and training for the main border crossing points.',
+    provisions: ['OP3c'],
+    domains: ['NUCLEAR'],
+    assistanceTypes: ['EQUIPMENT'],
+  });
+  const { id, reference } = created.body as { id: string; reference: string };
+  expect((await (await ApiClient.as(suite.baseUrl, 'coordinator')).post(`/api/v1/requests/${id}/transitions`, { action: 'submit' })).status).toBe(200);
+  const acknowledged = await (await ApiClient.as(suite.baseUrl, 'expert')).post(`/api/v1/requests/${id}/transitions`, { action: 'acknowledge' });
+  expect(acknowledged.body.objectionWindowClosesAt).toEqual(expect.any(String));
+
+  const expert = await suite.pageAs('expert');
+  await openSection(expert, 'Review queue');
+  const row = expert.getByRole('row').filter({ hasText: reference });
+  const circulate = row.getByRole('button', { name: 'Circulate to providers', exact: true });
+  await circulate.waitFor();
+  expect(await circulate.isDisabled()).toBe(true);
+  expect(await circulate.getAttribute('aria-description')).toMatch(/^The State may object until .+; circulate after that\.$/);
+  await expert.context().close();
+});

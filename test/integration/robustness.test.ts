@@ -55,6 +55,12 @@ describe('robustness against arbitrary input', () => {
     );
   }, 180_000);
 
+  it('names the path parameter that is not an id', async () => {
+    const res = await clients[1].get('/api/v1/requests/not-a-uuid');
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([{ field: 'id', message: expect.stringMatching(/UUID/) }]);
+  });
+
   it('refuses the NUL character, which PostgreSQL cannot store, naming the field', async () => {
     const [anonymous, admin, , coordinator, , bafa] = clients;
     const cases: [ApiClient, string, string, unknown, string][] = [

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import type { RouteObject } from 'react-router-dom';
+import { Outlet, ScrollRestoration, type RouteObject } from 'react-router-dom';
 import { RequireAuth, RoleGate } from './auth/current-user';
 import { AGENCY_ROLES, ALL_ROLES, COMMITTEE_ADMIN_ROLES, COMMITTEE_ROLES, PROVIDER_ROLES } from './auth/roles';
 import { AppLayout } from './layout/app.layout';
@@ -260,25 +260,43 @@ export const appSections: readonly AppSection[] = [
   },
 ];
 
+/**
+ * Every page: a new page starts at the top, and back or forward returns to where the person was. Positions are
+ * kept per path, so a filter or page change within a list does not jump.
+ */
+function Root() {
+  return (
+    <>
+      <ScrollRestoration getKey={(location) => location.pathname} />
+      <Outlet />
+    </>
+  );
+}
+
 export function buildRoutes(sections: readonly AppSection[] = appSections): RouteObject[] {
   return [
-    { path: '/', element: <RootRedirectPage /> },
-    { path: '/sign-in', element: <SignInPage /> },
     {
-      element: <PublicLayout />,
-      children: [{ path: '/public/requests', element: <PublicRequestsPage /> }],
+      element: <Root />,
+      children: [
+        { path: '/', element: <RootRedirectPage /> },
+        { path: '/sign-in', element: <SignInPage /> },
+        {
+          element: <PublicLayout />,
+          children: [{ path: '/public/requests', element: <PublicRequestsPage /> }],
+        },
+        {
+          element: (
+            <RequireAuth>
+              <AppLayout />
+            </RequireAuth>
+          ),
+          children: sections.map((section) => ({
+            path: section.path,
+            element: <RoleGate roles={section.roles}>{section.element}</RoleGate>,
+          })),
+        },
+        { path: '*', element: <NotFoundPage /> },
+      ],
     },
-    {
-      element: (
-        <RequireAuth>
-          <AppLayout />
-        </RequireAuth>
-      ),
-      children: sections.map((section) => ({
-        path: section.path,
-        element: <RoleGate roles={section.roles}>{section.element}</RoleGate>,
-      })),
-    },
-    { path: '*', element: <NotFoundPage /> },
   ];
 }

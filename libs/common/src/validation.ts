@@ -50,7 +50,15 @@ class FieldNamingValidationPipe extends StandardSchemaValidationPipe {
       const field = fieldWithNul(value, metadata.type === 'param' && metadata.data ? [metadata.data] : []);
       if (field) throw badRequest([{ field, message: 'must not contain the NUL character (U+0000)' }]);
     }
-    return super.transform(value, metadata);
+    if (metadata.type !== 'param' || !metadata.data) return super.transform(value, metadata);
+    // A path parameter's issues carry no path of their own: name the parameter (`id: must be a UUID`).
+    try {
+      return await super.transform(value, metadata);
+    } catch (err) {
+      const details = (err instanceof BadRequestException && (err.getResponse() as { details?: FieldIssue[] }).details) || null;
+      if (!details) throw err;
+      throw badRequest(details.map((d) => ({ ...d, field: d.field === '(body)' ? metadata.data! : `${metadata.data}.${d.field}` })));
+    }
   }
 }
 

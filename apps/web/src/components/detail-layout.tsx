@@ -97,7 +97,11 @@ export function DetailLoadError({
   notFoundTitle,
   notFoundDescription,
 }: DetailLoadErrorProps) {
-  if (!(error instanceof ApiError && error.statusCode === 404)) return <ErrorState error={error} onRetry={onRetry} />;
+  // An id that is no id at all (a mistyped link: 400 on the path's `id`) is as missing as an unknown one.
+  const missing =
+    error instanceof ApiError &&
+    (error.statusCode === 404 || (error.statusCode === 400 && error.fieldErrors.some((issue) => issue.field === 'id')));
+  if (!missing) return <ErrorState error={error} onRetry={onRetry} />;
   return (
     <>
       <BackLink to={backTo} label={backLabel} />

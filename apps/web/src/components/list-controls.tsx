@@ -163,6 +163,12 @@ interface ListStatesProps<T> {
   children: (page: Paginated<T>) => ReactNode;
 }
 
+function withoutPage(params: URLSearchParams): URLSearchParams {
+  const next = new URLSearchParams(params);
+  next.delete('page');
+  return next;
+}
+
 /** Loading, error and empty states around a list page, so every list behaves the same. */
 export function ListStates<T>({
   query,
@@ -173,6 +179,7 @@ export function ListStates<T>({
   children,
 }: ListStatesProps<T>) {
   const { t } = useTranslation();
+  const [, setSearchParams] = useSearchParams();
   if (query.isPending) {
     return (
       <Center py="xl" role="status" aria-label={t('common.loading')}>
@@ -181,6 +188,20 @@ export function ListStates<T>({
     );
   }
   if (query.isError || !query.data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.data.items.length === 0 && query.data.total > 0) {
+    // An address with a page past the end (an old link, or the list shrank): the list is not empty.
+    return (
+      <EmptyState icon={<InboxIcon />} withIndicatorBackground py="xl">
+        <EmptyState.Title order={2}>{t('list.pastEnd.title')}</EmptyState.Title>
+        <EmptyState.Description>{t('list.pastEnd.description', { count: query.data.total })}</EmptyState.Description>
+        <EmptyState.Actions>
+          <Button variant="light" onClick={() => setSearchParams((previous) => withoutPage(previous), { replace: true })}>
+            {t('list.pastEnd.firstPage')}
+          </Button>
+        </EmptyState.Actions>
+      </EmptyState>
+    );
+  }
   if (query.data.items.length === 0) {
     return (
       <EmptyState icon={<InboxIcon />} withIndicatorBackground py="xl">

@@ -1,4 +1,4 @@
-import { Button, Group, type ButtonProps } from '@mantine/core';
+import { Button, Group, Tooltip, type ButtonProps } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../api/client';
@@ -24,6 +24,8 @@ export interface WorkflowActionsConfig<A extends string, T> {
   onDone: (updated: T, action: A) => void;
   /** The API refused with 409 (someone else changed it meanwhile): refresh what is shown. */
   onConflict: () => void;
+  /** Why an available action cannot be taken yet (e.g. a window still open): its button is disabled and says so. */
+  notYet?: (action: A) => string | undefined;
 }
 
 interface WorkflowActionsProps<A extends string, T> extends WorkflowActionsConfig<A, T> {
@@ -44,6 +46,7 @@ export function WorkflowActions<A extends string, T>({
   transition: run,
   onDone,
   onConflict,
+  notYet = () => undefined,
   size = 'sm',
   extraButtons,
   children,
@@ -64,20 +67,33 @@ export function WorkflowActions<A extends string, T>({
   return (
     <>
       <Group gap="xs" wrap="wrap">
-        {actions.map((candidate) => (
-          <Button
-            key={candidate}
-            size={size}
-            variant={candidate === primary ? 'filled' : 'light'}
-            color={buttonColor(candidate)}
-            onClick={() => {
-              transition.reset();
-              setAction(candidate);
-            }}
-          >
-            {buttonLabel(candidate)}
-          </Button>
-        ))}
+        {actions.map((candidate) => {
+          const reason = notYet(candidate);
+          const button = (
+            <Button
+              key={candidate}
+              size={size}
+              variant={candidate === primary ? 'filled' : 'light'}
+              color={buttonColor(candidate)}
+              disabled={!!reason}
+              aria-description={reason}
+              onClick={() => {
+                transition.reset();
+                setAction(candidate);
+              }}
+            >
+              {buttonLabel(candidate)}
+            </Button>
+          );
+          // A disabled button gets no pointer events: the tooltip sits on a wrapper.
+          return reason ? (
+            <Tooltip key={candidate} label={reason} multiline maw={280}>
+              <span>{button}</span>
+            </Tooltip>
+          ) : (
+            button
+          );
+        })}
         {extraButtons}
       </Group>
       <ActionDialog

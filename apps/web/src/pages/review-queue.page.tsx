@@ -36,8 +36,9 @@ export function ReviewQueuePage() {
     placeholderData: keepPreviousData,
     enabled: tab === 'requests',
   });
+  // The tab badge counts what the tab lists, whatever the search.
   const requestCount = useQuery({
-    ...requestListQuery({ page: 1, pageSize: 1, status: 'submitted,acknowledged' }),
+    ...requestListQuery({ page: 1, pageSize: 1, status: QUEUE_STATUSES.join(',') }),
     select: (page) => page.total,
   });
   const offerPage = list.filters.tab === 'offers' ? list.page : 1;

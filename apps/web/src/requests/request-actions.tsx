@@ -39,7 +39,7 @@ interface RequestActionsProps {
 
 /** One button per action the API says this person may take now, each confirmed in a dialog. */
 export function RequestActions({ request, size = 'sm', only }: RequestActionsProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const notify = useNotify();
   const queryClient = useQueryClient();
 
@@ -107,6 +107,11 @@ export function RequestActions({ request, size = 'sm', only }: RequestActionsPro
         DESTRUCTIVE.includes(candidate) ? 'red' : candidate === 'request_clarification' ? 'orange' : undefined
       }
       dialog={config}
+      notYet={(candidate) =>
+        candidate === 'circulate' && windowOpen
+          ? t('objectionWindow.notYet', { at: formatDateTime(request.objectionWindowClosesAt!, i18n.language) })
+          : undefined
+      }
       transition={(input) => transitionRequest(request.id, { ...input, version: request.version })}
       onDone={(updated, action) => {
         queryClient.setQueryData(requestKeys.detail(updated.id), updated);
