@@ -78,6 +78,25 @@ describe('assistance requests', () => {
     expect((await act(coordinator, body.id, 'submit', { comment: 'Answered' })).body.status).toBe('submitted');
   });
 
+  it('records an edit as the fields whose values changed, and an edit that changes nothing not at all', async () => {
+    const created = (await customs.post('/api/v1/requests', requestInput())).body;
+    // A form sends every field back; only the title is new.
+    const { id, version } = created;
+    const editable = Object.fromEntries(Object.keys(requestInput()).map((key) => [key, created[key]]));
+    const edited = await customs.patch(`/api/v1/requests/${id}`, { ...editable, title: 'Drafting the control list, second edition', version });
+    expect(edited.status).toBe(200);
+    expect(edited.body.version).toBe(version + 1);
+    const history = (await customs.get(`/api/v1/requests/${id}/history`)).body;
+    const updates = (history.items ?? history).filter((h: any) => h.action === 'update');
+    expect(updates.map((h: any) => h.details.fields)).toEqual([['title']]);
+
+    const again = await customs.patch(`/api/v1/requests/${id}`, { ...editable, title: 'Drafting the control list, second edition', version: edited.body.version });
+    expect(again.status).toBe(200);
+    expect(again.body.version).toBe(edited.body.version);
+    const after = (await customs.get(`/api/v1/requests/${id}/history`)).body;
+    expect((after.items ?? after).filter((h: any) => h.action === 'update')).toHaveLength(1);
+  });
+
   it('refuses wrong statuses with 409, wrong roles with 403 and unknown actions with 400', async () => {
     const { body } = await customs.post('/api/v1/requests', requestInput());
     expect((await act(expert, body.id, 'circulate')).status).toBe(404); // the committee does not see drafts

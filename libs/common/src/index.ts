@@ -6,3 +6,4 @@ export * from './schemas';
 export * from './password';
 export * from './transitions';
 export * from './sql';
+export * from './changes';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
-import { assertTransition, assertVersion, DomainError, notFound, orderOf, Page } from '@app/common';
+import { assertTransition, assertVersion, changedKeys, DomainError, notFound, orderOf, Page, pickValues } from '@app/common';
 import { AssistanceOfferEntity, OrganizationEntity } from '@app/database';
 import { availableActions, decideTransition, OFFER_STATUSES, OFFER_WORKFLOW, OfferAction, OfferStatus, regionsOfState } from '@app/domain';
 import { UnitOfWork } from '@app/outbox';
@@ -120,6 +120,12 @@ export class OffersService {
       if (!ownsOffer(user, row)) throw new DomainError('forbidden', 'Only the offering provider may edit this offer');
       if (!EDITABLE.includes(row.status)) throw new DomainError('conflict', `An offer that is ${row.status} cannot be edited`);
       assertVersion(version, row.version, 'offer');
+      // Forms send every field: history and the event name only those whose values changed.
+      const tracked = (o: AssistanceOfferEntity) => ({
+        ...pickValues(o, Object.keys(fields)),
+        ...(capacity ? { capacity: [o.capacityEngagements, o.capacityBudgetAmount, o.capacityBudgetCurrency] } : {}),
+      });
+      const before = tracked(row);
       Object.assign(row, fields);
       if (capacity) {
         if (capacity.engagements !== undefined) row.capacityEngagements = capacity.engagements;
@@ -134,8 +140,9 @@ export class OffersService {
       if ((row.eligibleRegions.length + row.eligibleStates.length) === 0) {
         throw new DomainError('invalid', 'eligibleRegions: name at least one region (GLOBAL for all) or State', [{ field: 'eligibleRegions', message: 'name at least one region or State' }]);
       }
+      const changed = changedKeys(before, tracked(row));
+      if (!changed.length) return;
       await tx.manager.save(row);
-      const changed = [...Object.keys(fields), ...(capacity ? ['capacity'] : [])];
       await tx.audit({ subjectType: 'offer', subjectId: id, action: 'update', details: { fields: changed } });
       await tx.emit({ type: 'offer.updated', subjectType: 'offer', subjectId: id, payload: { fields: changed, status: row.status } });
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
-import { assertTransition, assertVersion, containsPattern, DomainError, invalidField, notFound, orderOf, Page } from '@app/common';
+import { assertTransition, assertVersion, changedKeys, containsPattern, DomainError, invalidField, notFound, orderOf, Page, pickValues } from '@app/common';
 import { AssistanceRequestEntity, OrganizationEntity } from '@app/database';
 import {
   availableActions,
@@ -166,14 +166,21 @@ export class RequestsService {
         throw new DomainError('conflict', `A request that is ${row.status.replace(/_/g, ' ')} cannot be edited (editable: ${REQUEST_EDITABLE_STATUSES.join(', ')})`);
       }
       assertVersion(version, row.version, 'request');
+      // Forms send every field: history and the event name only those whose values changed.
+      const tracked = (r: AssistanceRequestEntity) => ({
+        ...pickValues(r, Object.keys(fields)),
+        ...(estimatedCost !== undefined ? { estimatedCost: [r.estimatedCostAmount, r.estimatedCostCurrency] } : {}),
+      });
+      const before = tracked(row);
       Object.assign(row, fields);
       if (estimatedCost !== undefined) {
         row.estimatedCostAmount = estimatedCost?.amount ?? null;
         row.estimatedCostCurrency = estimatedCost?.currency ?? null;
       }
       if (row.desiredStart && row.desiredEnd && row.desiredStart > row.desiredEnd) throw invalidField('desiredEnd', 'must not be before desiredStart');
+      const changed = changedKeys(before, tracked(row));
+      if (!changed.length) return;
       await tx.manager.save(row);
-      const changed = [...Object.keys(fields), ...(estimatedCost !== undefined ? ['estimatedCost'] : [])];
       await tx.audit({ subjectType: 'request', subjectId: id, action: 'update', details: { fields: changed } });
       await tx.emit({ type: 'request.updated', subjectType: 'request', subjectId: id, payload: { fields: changed } });
     });
