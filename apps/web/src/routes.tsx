@@ -8,7 +8,8 @@ import type { AppSection } from './navigation';
 import { PageLoader } from './components/detail-layout';
 import { AgencyHomePage } from './pages/agency-home.page';
 import { AllocationPlanPage } from './pages/allocation-plan.page';
-import { ComingSoonPage } from './pages/coming-soon.page';
+import { OrganizationsPage } from './pages/organizations.page';
+import { UsersPage } from './pages/users.page';
 import { CommitteeHomePage } from './pages/committee-home.page';
 import { DeliveriesPage } from './pages/deliveries.page';
 import { EditRequestPage } from './pages/edit-request.page';
@@ -36,7 +37,7 @@ import { SignInPage } from './pages/sign-in.page';
 const ReportsPage = lazy(() => import('./pages/reports.page').then((module) => ({ default: module.ReportsPage })));
 
 // The one table of signed-in pages. The navbar, the home-page cards and the role checks are all derived from
-// it, so building a section means replacing its `ComingSoonPage` element with the real page, nothing else.
+// it, so adding a section means adding its row here, nothing else.
 // Order here is order in the navbar.
 export const appSections: readonly AppSection[] = [
   // Committee
@@ -249,14 +250,14 @@ export const appSections: readonly AppSection[] = [
     section: 'organisations',
     roles: COMMITTEE_ADMIN_ROLES,
     nav: 'administration',
-    element: <ComingSoonPage section="organisations" />,
+    element: <OrganizationsPage />,
   },
   {
     path: '/committee/admin/users',
     section: 'users',
     roles: COMMITTEE_ADMIN_ROLES,
     nav: 'administration',
-    element: <ComingSoonPage section="users" />,
+    element: <UsersPage />,
   },
 ];
 

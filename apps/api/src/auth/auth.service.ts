@@ -44,7 +44,8 @@ export class AuthService {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.auth.SESSION_TTL_HOURS * 3600_000);
     const session = await this.sessions.save(this.sessions.create({ tokenHash: this.hashToken(token), userId: user.id, expiresAt, revokedAt: null }));
-    await this.users.update(user.id, { lastLoginAt: new Date() });
+    // Signing in is not an edit of the account: no new version, so an administrator's open form stays current.
+    await this.users.query('UPDATE users SET last_login_at = now() WHERE id = $1', [user.id]);
     return { token, expiresAt, user: toAuthUser(user, session.id) };
   }
 

@@ -2,14 +2,20 @@ import { queryOptions } from '@tanstack/react-query';
 import { api, type Paginated } from './client';
 import type { OrganizationKind } from './auth';
 
+export const ORGANIZATION_KINDS: readonly OrganizationKind[] = ['committee', 'state_agency', 'provider'];
+
 export interface Organization {
   id: string;
   name: string;
   shortName: string;
   kind: OrganizationKind;
   state: string | null;
+  contactEmail: string | null;
   active: boolean;
+  version: number;
 }
+
+export const organizationKeys = { all: ['organizations'] as const };
 
 /** Every provider organisation, for pickers (preferred providers, offer filters). */
 export const providersQuery = queryOptions({
@@ -19,3 +25,30 @@ export const providersQuery = queryOptions({
   staleTime: 5 * 60_000,
   select: (page) => page.items,
 });
+
+export interface OrganizationListParams {
+  page: number;
+  pageSize: number;
+  q?: string;
+  kind?: string;
+  active?: string;
+}
+
+export const organizationListQuery = (params: OrganizationListParams) =>
+  queryOptions({
+    queryKey: [...organizationKeys.all, 'list', params],
+    queryFn: ({ signal }) => api.get<Paginated<Organization>>('/organizations', { query: { ...params }, signal }),
+  });
+
+export interface OrganizationInput {
+  name: string;
+  shortName: string;
+  kind: OrganizationKind;
+  state?: string;
+  contactEmail?: string;
+}
+
+export const createOrganization = (input: OrganizationInput) => api.post<Organization>('/organizations', input);
+
+export const setOrganizationActive = (organization: Organization, active: boolean) =>
+  api.patch<Organization>(`/organizations/${organization.id}`, { active, version: organization.version });

@@ -47,11 +47,16 @@ export function FormErrorAlert({ error, rest }: { error: unknown; rest: string[]
   );
 }
 
-/** Moves focus (and the view) to the form's first field marked invalid, once React has drawn the errors. */
+/**
+ * Moves the view (and focus) to the form's first field marked invalid, once React has drawn the errors. A picker
+ * (combobox) is only scrolled to: focusing it would open its list over its own message and the fields below.
+ */
 export function focusFirstInvalid(form: HTMLFormElement | null): void {
   requestAnimationFrame(() => {
     const field = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    field?.focus();
-    field?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    if (!field) return;
+    const picker = field.getAttribute('role') === 'combobox' || field.hasAttribute('aria-haspopup');
+    if (!picker) field.focus({ preventScroll: true });
+    field.scrollIntoView({ block: 'center', behavior: 'smooth' });
   });
 }

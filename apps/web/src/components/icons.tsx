@@ -23,14 +23,6 @@ function Svg({ size = 28, children }: IconProps & { children: ReactNode }) {
   );
 }
 
-export function HourglassIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <path d="M6 3h12M6 21h12M7 3c0 5 5 6 5 9s-5 4-5 9M17 3c0 5-5 6-5 9s5 4 5 9" />
-    </Svg>
-  );
-}
-
 export function InboxIcon(props: IconProps) {
   return (
     <Svg {...props}>
