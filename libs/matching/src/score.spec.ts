@@ -177,6 +177,14 @@ describe('explainReason', () => {
     );
   });
 
+  it('names codes the way the context describes them', () => {
+    const names: Record<string, string> = { LEGISLATIVE: 'Legislative drafting', TRAINING: 'Training', OSCE: 'OSCE participating States', MNG: 'Mongolia' };
+    const described = { ...context, describe: (_category: string, code: string) => names[code] ?? code };
+    expect(explainReason(request, offer, { kind: 'region', region: 'OSCE' }, values, described)).toBe(
+      'covers OP3d and OP3c — 2 of 2 requested provisions; offers Legislative drafting, Training; serves Mongolia via OSCE participating States',
+    );
+  });
+
   it('says what is missing and adds track record, preference and a short budget', () => {
     const bafa = {
       ...offer,

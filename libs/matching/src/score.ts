@@ -538,6 +538,8 @@ export function explainReason(
   context: ScoringContext,
 ): string {
   const parts: string[] = [];
+  const name = (category: 'assistanceTypes' | 'regions' | 'states', code: string) => context.describe?.(category, code) ?? code;
+  const state = name('states', request.state);
   const wanted = unique(request.provisions);
   const shared = wanted.filter((p) => offer.provisions.includes(p));
   if (wanted.length === 0) parts.push('no provisions requested');
@@ -545,15 +547,15 @@ export function explainReason(
   else parts.push(`covers ${joinAnd(shared)} — ${shared.length} of ${plural(wanted.length, 'requested provision')}`);
 
   const types = unique(request.assistanceTypes).filter((t) => offer.assistanceTypes.includes(t));
-  if (types.length > 0) parts.push(`offers ${types.join(', ')}`);
+  if (types.length > 0) parts.push(`offers ${types.map((type) => name('assistanceTypes', type)).join(', ')}`);
   else if (request.assistanceTypes.length > 0) parts.push('offers none of the requested assistance types');
 
-  const where = via.kind === 'state' ? 'directly' : via.kind === 'region' ? `via ${via.region}` : 'globally';
-  parts.push(`serves ${request.state} ${where}`);
+  const where = via.kind === 'state' ? 'directly' : via.kind === 'region' ? `via ${name('regions', via.region)}` : 'globally';
+  parts.push(`serves ${state} ${where}`);
 
   if (values[PREFERRED] === 1) parts.push('preferred provider');
   const prior = context.priorCompletedWork(offer.providerId, request.state);
-  if (prior > 0) parts.push(`${plural(prior, 'completed engagement')} with ${request.state}`);
+  if (prior > 0) parts.push(`${plural(prior, 'completed engagement')} with ${state}`);
   const cost = request.estimatedCost;
   const budget = offer.capacity.budget;
   if (cost && budget && budget.currency === cost.currency && budget.amount < cost.amount) {

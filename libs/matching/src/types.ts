@@ -60,6 +60,11 @@ export interface ScoringContext {
   regionStates(region: string): readonly string[];
   /** Completed engagements between a provider and a State (DESIGN §6.3, last component). */
   priorCompletedWork(providerId: string, state: string): number;
+  /**
+   * A code's name for the reason line ("Training", "Asia-Pacific States", "Mongolia"); without it the codes
+   * appear as they are. Provisions always appear as their codes (OP3d), the resolution's own terms.
+   */
+  describe?(category: 'assistanceTypes' | 'regions' | 'states', code: string): string;
 }
 
 export const COMPONENT_KEYS = [

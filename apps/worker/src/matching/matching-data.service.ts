@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AssistanceOfferEntity, AssistanceRequestEntity, MatchingProfileEntity } from '@app/database';
-import { REQUEST_OPEN_FOR_MATCHING_STATUSES, statesInRegion, RegionCode } from '@app/domain';
+import { REQUEST_OPEN_FOR_MATCHING_STATUSES, statesInRegion, RegionCode, taxonomyLabel } from '@app/domain';
 import { DEFAULT_WEIGHTS_PROFILE, MatchableOffer, MatchableRequest, MatchingEngine, ScoringContext, WeightsProfile } from '@app/matching';
 
 export function toMatchableRequest(r: AssistanceRequestEntity): MatchableRequest {
@@ -85,6 +85,7 @@ export class MatchingDataService {
     const context: ScoringContext = {
       regionStates: (region) => statesInRegion(region as RegionCode),
       priorCompletedWork: (providerId, state) => priorWork.get(`${providerId}:${state}`) ?? 0,
+      describe: taxonomyLabel,
     };
     const engine = new MatchingEngine(offers.map(toMatchableOffer), context, profile);
     this.cached = { fingerprint, engine };

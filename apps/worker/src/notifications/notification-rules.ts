@@ -159,7 +159,7 @@ export const NOTIFICATION_RULES: Readonly<Record<string, NotificationRule>> = {
       `The 1540 Committee acknowledged ${reqTitle(f)}. ` +
       (r(f).objectionWindowWaived || !r(f).acknowledgedAt
         ? 'Your State waived the objection window, so the Committee may circulate it to providers at once.'
-        : `Your State may object to its circulation until ${dayTime(objectionWindowCloses(r(f).acknowledgedAt!))}; after that the Committee circulates it to providers.`),
+        : `Your State may object to its circulation until ${dayTime(objectionWindowCloses(r(f).acknowledgedAt!))} by withdrawing the request (or by writing to the Committee); after that the Committee circulates it to providers.`),
   },
   'request.clarification_requested': {
     subject: 'request',

@@ -10,6 +10,7 @@ import {
   stateName,
   statesInRegion,
   TAXONOMY,
+  taxonomyLabel,
   type TaxonomyCategory,
   UN_REGIONAL_GROUPS,
 } from './index';
@@ -53,6 +54,13 @@ describe('taxonomy codes', () => {
       }
     },
   );
+
+  it('names codes for text people read, and leaves unknown ones as they are', () => {
+    expect(taxonomyLabel('assistanceTypes', 'TRAINING')).toBe('Training');
+    expect(taxonomyLabel('regions', 'ASIA_PACIFIC')).toBe('Asia-Pacific States');
+    expect(taxonomyLabel('states', 'MNG')).toBe('Mongolia');
+    expect(taxonomyLabel('states', 'XXX')).toBe('XXX');
+  });
 
   it('uses ISO code shapes for States, languages and currencies', () => {
     expect(codes('states').every((code) => /^[A-Z]{3}$/.test(code))).toBe(true);

@@ -103,6 +103,19 @@ export function isTaxonomyCode<C extends TaxonomyCategory>(category: C, code: un
   return CODES[category].has(code);
 }
 
+const LABELS = new Map<TaxonomyCategory, ReadonlyMap<string, string>>();
+
+/** A code's label (or a State's or language's name), for text people read; the code itself when unknown. */
+export function taxonomyLabel(category: TaxonomyCategory, code: string): string {
+  let labels = LABELS.get(category);
+  if (!labels) {
+    const entries = TAXONOMY[category] as readonly { code: string; label?: string; name?: string }[];
+    labels = new Map(entries.map((e) => [e.code, e.label ?? e.name ?? e.code]));
+    LABELS.set(category, labels);
+  }
+  return labels.get(code) ?? code;
+}
+
 export function isStateCode(code: unknown): code is StateCode {
   return isTaxonomyCode('states', code);
 }
