@@ -62,3 +62,25 @@ test('a provider posts an offer, the Committee verifies it, the provider pauses 
   await listed.getByRole('button', { name: 'Pause', exact: true }).waitFor();
   await provider.context().close();
 });
+
+test('leaving a form with unsaved edits asks first', async () => {
+  const provider = await suite.pageAs('bafa');
+  await openSection(provider, 'My offers');
+  await provider.getByRole('link', { name: 'New offer' }).first().click();
+  await provider.getByRole('heading', { name: 'New offer', level: 1 }).waitFor();
+  // Untouched, the form lets the person go at once.
+  await openSection(provider, 'My offers');
+  await provider.getByRole('link', { name: 'New offer' }).first().click();
+  await provider.getByRole('textbox', { name: /^Title/ }).fill('Half-written offer');
+
+  await provider.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'My offers', exact: true }).click();
+  const prompt = provider.getByRole('dialog', { name: 'Leave without saving?' });
+  await prompt.getByRole('button', { name: 'Stay on the form' }).click();
+  await prompt.waitFor({ state: 'detached' });
+  expect(await provider.getByRole('textbox', { name: /^Title/ }).inputValue()).toBe('Half-written offer');
+
+  await provider.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'My offers', exact: true }).click();
+  await prompt.getByRole('button', { name: 'Leave without saving' }).click();
+  await provider.getByRole('heading', { name: 'My offers', level: 1 }).waitFor();
+  await provider.context().close();
+});

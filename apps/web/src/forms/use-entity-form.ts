@@ -13,8 +13,8 @@ interface EntityFormOptions<V extends object, I> {
 }
 
 /**
- * The plumbing shared by the entity forms: values, client-side validation, API field errors and focus on
- * the first invalid field.
+ * The plumbing shared by the entity forms: values, client-side validation, API field errors, focus on the
+ * first invalid field, and whether there are edits not yet saved.
  */
 export function useEntityForm<V extends object, I>({
   initial,
@@ -27,16 +27,22 @@ export function useEntityForm<V extends object, I>({
   type Field = Extract<keyof V, string>;
   const [values, setValues] = useState<V>(initial);
   const [clientErrors, setClientErrors] = useState<FieldErrors<Field>>({});
+  // Edited and not (yet successfully) sent: leaving the page asks first (UnsavedChangesGuard).
+  const [dirty, setDirty] = useState(false);
+  const [sent, setSent] = useState(false);
 
   const set = <K extends Field>(field: K, value: V[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
     setClientErrors((current) => ({ ...current, [field]: undefined }));
+    setDirty(true);
   };
 
   const formRef = useRef<HTMLFormElement>(null);
   const server = splitFieldErrors(error, fieldOf as (apiField: string) => Field | null);
   useEffect(() => {
-    if (error) focusFirstInvalid(formRef.current);
+    if (!error) return;
+    setSent(false);
+    focusFirstInvalid(formRef.current);
   }, [error]);
   const errorOf = (field: Field) => clientErrors[field] ?? server.fields[field];
 
@@ -48,11 +54,13 @@ export function useEntityForm<V extends object, I>({
       focusFirstInvalid(formRef.current);
       return;
     }
+    setSent(true);
     onSubmit(toInput(values));
   };
 
   const hasClientErrors = Object.values(clientErrors).some(Boolean);
-  return { values, set, errorOf, submit, formRef, serverRest: server.rest, hasClientErrors };
+  const unsaved = dirty && !sent;
+  return { values, set, errorOf, submit, formRef, serverRest: server.rest, hasClientErrors, unsaved };
 }
 
 /** Sets one field of a form's values. */

@@ -9,6 +9,7 @@ import { moneyFromMajor, moneyToMajor } from '../forms/money';
 import { MoneyFields } from '../forms/money-fields';
 import { TaxonomyFields } from '../forms/taxonomy-fields';
 import { TitleDescriptionFields } from '../forms/title-description-fields';
+import { UnsavedChangesGuard } from '../forms/unsaved-changes-guard';
 import { useEntityForm } from '../forms/use-entity-form';
 import { TaxonomyMultiSelect } from '../taxonomy/taxonomy-pickers';
 import { useTaxonomy, type TaxonomyLookup } from '../taxonomy/use-taxonomy';
@@ -134,7 +135,7 @@ export function OfferForm({ offer, submitLabel, pending, error, onSubmit, onCanc
     return found;
   };
 
-  const { values, set, errorOf, submit, formRef, serverRest, hasClientErrors } = useEntityForm({
+  const { values, set, errorOf, submit, formRef, serverRest, hasClientErrors, unsaved } = useEntityForm({
     initial: () => (offer ? valuesOf(offer, lookup) : EMPTY),
     error,
     fieldOf,
@@ -145,6 +146,7 @@ export function OfferForm({ offer, submitLabel, pending, error, onSubmit, onCanc
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label={submitLabel}>
+      <UnsavedChangesGuard when={unsaved} />
       <Stack gap="lg">
         <FormSection title={t('offerForm.sections.what')} description={t('offerForm.sections.whatHelp')}>
           <TitleDescriptionFields

@@ -36,6 +36,7 @@ import { moneyFromMajor, moneyToMajor } from '../forms/money';
 import { MoneyFields } from '../forms/money-fields';
 import { TaxonomyFields } from '../forms/taxonomy-fields';
 import { TitleDescriptionFields } from '../forms/title-description-fields';
+import { UnsavedChangesGuard } from '../forms/unsaved-changes-guard';
 import { useEntityForm } from '../forms/use-entity-form';
 import { requestPath } from '../paths';
 import { useTaxonomy, type TaxonomyLookup } from '../taxonomy/use-taxonomy';
@@ -169,7 +170,7 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
     return found;
   };
 
-  const { values, set, errorOf, submit, formRef, serverRest, hasClientErrors } = useEntityForm({
+  const { values, set, errorOf, submit, formRef, serverRest, hasClientErrors, unsaved } = useEntityForm({
     initial: () => (request ? valuesOf(request, lookup) : EMPTY),
     error,
     fieldOf,
@@ -182,6 +183,7 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label={submitLabel}>
+      <UnsavedChangesGuard when={unsaved} />
       <Stack gap="lg">
         <FormSection title={t('requestForm.sections.need')} description={t('requestForm.sections.needHelp')}>
           <TitleDescriptionFields
