@@ -82,7 +82,8 @@ test('the Committee endorses a ranked suggestion, the provider accepts it, the c
   await provider.getByRole('tab', { name: /To answer/ }).click();
   const row = provider.getByRole('row').filter({ hasText: request.title });
   await takeAction(row, provider, 'Accept', 'Accept');
-  await provider.getByRole('tab', { name: /Agreed and in progress/ }).click();
+  // Accepted, it waits for the State's confirmation.
+  await provider.getByRole('tab', { name: /With the State/ }).click();
   await provider.getByRole('row').filter({ hasText: request.title }).getByText('Accepted by provider').waitFor();
   await provider.context().close();
 

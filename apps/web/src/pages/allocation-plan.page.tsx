@@ -282,7 +282,7 @@ function PlanTable({ matches, selected, result, onToggle }: PlanTableProps) {
                 <Table.Td maw={380}>
                   <Text size="sm">{match.reason}</Text>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td miw={150}>
                   <Stack gap={4} align="flex-start">
                     {done ? (
                       <Badge color="green" variant="filled" tt="none" size="sm">

@@ -80,13 +80,14 @@ export function CommitteeMatchesPage() {
   );
 }
 
-type GroupKey = 'all' | 'toAnswer' | 'proposed' | 'toConfirm' | 'withProvider' | 'agreed' | 'completed' | 'closed';
+type GroupKey = 'all' | 'toAnswer' | 'proposed' | 'toConfirm' | 'withProvider' | 'withState' | 'agreed' | 'completed' | 'closed';
 
 /** Status groups as each side thinks of them; the first after "all" is the one waiting for this person. */
 const PROVIDER_GROUPS: [GroupKey, readonly MatchStatus[]][] = [
   ['all', []],
   ['toAnswer', ['endorsed']],
-  ['agreed', ['accepted', 'agreed', 'in_progress']],
+  ['withState', ['accepted']],
+  ['agreed', ['agreed', 'in_progress']],
   ['completed', ['completed']],
   ['proposed', ['suggested']],
   ['closed', ['declined', 'rejected', 'cancelled', 'dismissed']],

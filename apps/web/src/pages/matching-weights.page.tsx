@@ -266,7 +266,7 @@ function WeightsCard({ draft, editable, totalWeight, onWeight }: WeightsCardProp
             {t('matchingWeights.criteria')}
           </Title>
           <Text size="sm" c="dimmed">
-            {t('matchingWeights.criteriaHelp')}
+            {editable ? t('matchingWeights.criteriaHelp') : t('matchingWeights.criteriaHelpReadOnly')}
           </Text>
         </div>
         {totalWeight <= 0 && (
