@@ -4,7 +4,8 @@ export const theme = createTheme({
   primaryColor: 'blue',
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
-  headings: { fontWeight: '650' },
+  // Page titles shrink on narrow screens instead of taking half the first screen.
+  headings: { fontWeight: '650', sizes: { h1: { fontSize: 'clamp(1.5rem, 1rem + 2.5vw, 2.125rem)' } } },
   components: {
     // Choosing the option already chosen keeps it (Mantine would clear it); clearing is the × button's job.
     Select: Select.extend({ defaultProps: { allowDeselect: false } }),

@@ -41,7 +41,8 @@ export function ActiveToggle({ active, name, setActive, invalidate, disabled }: 
     },
     // Changed meanwhile (409): refresh the list behind the dialog, so confirming again uses the current version.
     onError: (error) => {
-      if (error instanceof ApiError && error.statusCode === 409) void queryClient.invalidateQueries({ queryKey: invalidate });
+      if (error instanceof ApiError && error.statusCode === 409)
+        void queryClient.invalidateQueries({ queryKey: invalidate });
     },
   });
   const verb = active ? 'deactivate' : 'reactivate';

@@ -17,7 +17,13 @@ export function OrganizationDialog({ opened, onClose }: { opened: boolean; onClo
   const notify = useNotify();
   const queryClient = useQueryClient();
   const { lookup } = useTaxonomy();
-  const [values, setValues] = useState({ name: '', shortName: '', kind: 'state_agency' as OrganizationKind, state: '', contactEmail: '' });
+  const [values, setValues] = useState({
+    name: '',
+    shortName: '',
+    kind: 'state_agency' as OrganizationKind,
+    state: '',
+    contactEmail: '',
+  });
   const create = useMutation({
     mutationFn: (input: OrganizationInput) => createOrganization(input),
     onSuccess: (organization) => {
@@ -47,8 +53,21 @@ export function OrganizationDialog({ opened, onClose }: { opened: boolean; onClo
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={create.error} rest={rest} />
-          <TextInput label={t('admin.organizations.fields.name')} required value={values.name} onChange={(e) => set('name')(e.currentTarget.value)} error={errors.name} />
-          <TextInput label={t('admin.organizations.fields.shortName')} required value={values.shortName} onChange={(e) => set('shortName')(e.currentTarget.value)} error={errors.shortName} w={200} />
+          <TextInput
+            label={t('admin.organizations.fields.name')}
+            required
+            value={values.name}
+            onChange={(e) => set('name')(e.currentTarget.value)}
+            error={errors.name}
+          />
+          <TextInput
+            label={t('admin.organizations.fields.shortName')}
+            required
+            value={values.shortName}
+            onChange={(e) => set('shortName')(e.currentTarget.value)}
+            error={errors.shortName}
+            w={200}
+          />
           <Select
             label={t('admin.organizations.fields.kind')}
             required
@@ -68,7 +87,13 @@ export function OrganizationDialog({ opened, onClose }: { opened: boolean; onClo
             nothingFoundMessage={t('taxonomy.nothingFound')}
             error={errors.state}
           />
-          <TextInput label={t('admin.organizations.fields.contactEmail')} type="email" value={values.contactEmail} onChange={(e) => set('contactEmail')(e.currentTarget.value)} error={errors.contactEmail} />
+          <TextInput
+            label={t('admin.organizations.fields.contactEmail')}
+            type="email"
+            value={values.contactEmail}
+            onChange={(e) => set('contactEmail')(e.currentTarget.value)}
+            error={errors.contactEmail}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

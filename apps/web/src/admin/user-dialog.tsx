@@ -13,12 +13,23 @@ const FIELDS: readonly Field[] = ['email', 'displayName', 'organizationId', 'rol
 const EMPTY = { email: '', displayName: '', organizationId: '', role: '' as Role | '', password: '' };
 
 /** A new account: who, in which organisation, with a role that organisation's kind allows, and a first password. */
-export function UserDialog({ opened, onClose, organizationId }: { opened: boolean; onClose: () => void; organizationId?: string }) {
+export function UserDialog({
+  opened,
+  onClose,
+  organizationId,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  organizationId?: string;
+}) {
   const { t } = useTranslation();
   const notify = useNotify();
   const queryClient = useQueryClient();
   const [values, setValues] = useState({ ...EMPTY, organizationId: organizationId ?? '' });
-  const organizations = useQuery({ ...organizationListQuery({ page: 1, pageSize: 100, active: 'true' }), enabled: opened });
+  const organizations = useQuery({
+    ...organizationListQuery({ page: 1, pageSize: 100, active: 'true' }),
+    enabled: opened,
+  });
   const organization = organizations.data?.items.find((o) => o.id === values.organizationId);
   const roles = organization ? ROLES_BY_KIND[organization.kind] : [];
   const create = useMutation({
@@ -44,8 +55,21 @@ export function UserDialog({ opened, onClose, organizationId }: { opened: boolea
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={create.error} rest={rest} />
-          <TextInput label={t('admin.users.fields.displayName')} required value={values.displayName} onChange={(e) => set('displayName')(e.currentTarget.value)} error={errors.displayName} />
-          <TextInput label={t('admin.users.fields.email')} type="email" required value={values.email} onChange={(e) => set('email')(e.currentTarget.value)} error={errors.email} />
+          <TextInput
+            label={t('admin.users.fields.displayName')}
+            required
+            value={values.displayName}
+            onChange={(e) => set('displayName')(e.currentTarget.value)}
+            error={errors.displayName}
+          />
+          <TextInput
+            label={t('admin.users.fields.email')}
+            type="email"
+            required
+            value={values.email}
+            onChange={(e) => set('email')(e.currentTarget.value)}
+            error={errors.email}
+          />
           <Select
             label={t('admin.users.fields.organization')}
             required
@@ -55,7 +79,11 @@ export function UserDialog({ opened, onClose, organizationId }: { opened: boolea
             onChange={(value) => {
               const kind = organizations.data?.items.find((o) => o.id === value)?.kind;
               // The only role a provider can hold is picked for the person; other kinds choose.
-              setValues((v) => ({ ...v, organizationId: value ?? '', role: kind && ROLES_BY_KIND[kind].length === 1 ? ROLES_BY_KIND[kind][0]! : '' }));
+              setValues((v) => ({
+                ...v,
+                organizationId: value ?? '',
+                role: kind && ROLES_BY_KIND[kind].length === 1 ? ROLES_BY_KIND[kind][0]! : '',
+              }));
             }}
             nothingFoundMessage={t('taxonomy.nothingFound')}
             error={errors.organizationId}

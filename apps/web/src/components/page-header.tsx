@@ -15,7 +15,7 @@ interface PageHeaderProps {
 export function PageHeader({ title, subtitle, actions, children }: PageHeaderProps) {
   usePageTitle(title);
   const heading = (
-    <Stack gap={4} mb="lg" style={{ flex: 1, minWidth: 0 }}>
+    <Stack gap={4} mb="lg" style={{ flex: '1 1 420px', minWidth: 0 }}>
       <Title order={1}>{title}</Title>
       {subtitle && (
         <Title order={2} size="h3" fw={500} c="dimmed">
@@ -27,9 +27,9 @@ export function PageHeader({ title, subtitle, actions, children }: PageHeaderPro
   );
   if (!actions) return heading;
   return (
-    <Group justify="space-between" align="flex-start" wrap="nowrap" gap="lg">
+    <Group justify="space-between" align="flex-start" wrap="wrap" gap="lg">
       {heading}
-      <Group gap="sm" mt={8} wrap="nowrap" style={{ flexShrink: 0 }}>
+      <Group gap="sm" mt={8} mb="md" wrap="wrap">
         {actions}
       </Group>
     </Group>

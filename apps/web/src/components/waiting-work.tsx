@@ -8,7 +8,16 @@ import { requestListQuery } from '../api/requests';
 import type { CurrentUser } from '../api/auth';
 import { useSignedInUser } from '../auth/current-user';
 
-type QueueKey = 'requestsToReview' | 'offersToVerify' | 'suggestions' | 'drafts' | 'questions' | 'toConfirm' | 'toAnswer' | 'offerDrafts' | 'circulated';
+type QueueKey =
+  | 'requestsToReview'
+  | 'offersToVerify'
+  | 'suggestions'
+  | 'drafts'
+  | 'questions'
+  | 'toConfirm'
+  | 'toAnswer'
+  | 'offerDrafts'
+  | 'circulated';
 
 /** What waits in one place: counted with the list query of the page where it is worked (only its total is read). */
 interface Queue {
@@ -25,27 +34,59 @@ function queuesFor(user: CurrentUser): Queue[] {
     case 'committee_admin':
     case 'committee_member':
       return [
-        { key: 'requestsToReview', path: '/committee/review-queue', query: requestListQuery({ ...one, status: 'submitted,acknowledged' }) },
-        { key: 'offersToVerify', path: '/committee/review-queue?tab=offers', query: offerListQuery({ ...one, status: 'pending_verification' }) },
-        { key: 'suggestions', path: '/committee/matches?status=suggested', query: matchListQuery({ ...one, status: 'suggested' }) },
+        {
+          key: 'requestsToReview',
+          path: '/committee/review-queue',
+          query: requestListQuery({ ...one, status: 'submitted,acknowledged' }),
+        },
+        {
+          key: 'offersToVerify',
+          path: '/committee/review-queue?tab=offers',
+          query: offerListQuery({ ...one, status: 'pending_verification' }),
+        },
+        {
+          key: 'suggestions',
+          path: '/committee/matches?status=suggested',
+          query: matchListQuery({ ...one, status: 'suggested' }),
+        },
       ];
     case 'agency_coordinator':
     case 'agency_member': {
       // A member works on their own organisation's requests, the coordinator on the whole State's (as the list does).
       const organizationId = user.role === 'agency_member' ? user.organization.id : undefined;
       const queues: Queue[] = [
-        { key: 'questions', path: '/agency/requests?group=clarification', query: requestListQuery({ ...one, organizationId, status: 'clarification_requested' }) },
-        { key: 'drafts', path: '/agency/requests?group=drafts', query: requestListQuery({ ...one, organizationId, status: 'draft' }) },
+        {
+          key: 'questions',
+          path: '/agency/requests?group=clarification',
+          query: requestListQuery({ ...one, organizationId, status: 'clarification_requested' }),
+        },
+        {
+          key: 'drafts',
+          path: '/agency/requests?group=drafts',
+          query: requestListQuery({ ...one, organizationId, status: 'draft' }),
+        },
       ];
       if (user.role === 'agency_coordinator') {
-        queues.push({ key: 'toConfirm', path: '/agency/matches?group=toConfirm', query: matchListQuery({ ...one, status: 'accepted' }) });
+        queues.push({
+          key: 'toConfirm',
+          path: '/agency/matches?group=toConfirm',
+          query: matchListQuery({ ...one, status: 'accepted' }),
+        });
       }
       return queues;
     }
     case 'provider_member':
       return [
-        { key: 'toAnswer', path: '/provider/matches?group=toAnswer', query: matchListQuery({ ...one, status: 'endorsed' }) },
-        { key: 'offerDrafts', path: '/provider/offers?status=draft', query: offerListQuery({ ...one, status: 'draft' }) },
+        {
+          key: 'toAnswer',
+          path: '/provider/matches?group=toAnswer',
+          query: matchListQuery({ ...one, status: 'endorsed' }),
+        },
+        {
+          key: 'offerDrafts',
+          path: '/provider/offers?status=draft',
+          query: offerListQuery({ ...one, status: 'draft' }),
+        },
         { key: 'circulated', path: '/provider/requests', query: requestListQuery({ ...one, status: 'circulated' }) },
       ];
   }

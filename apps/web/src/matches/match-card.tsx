@@ -205,14 +205,19 @@ export function FeedbackLines({
   return (
     <Stack gap={4} role="group" aria-label={t('matchCard.feedback')}>
       {lines.map(({ label, feedback }) => (
-        <Group key={label} gap="xs" align="flex-start" wrap="nowrap">
+        // On a narrow screen the comment goes under the stars instead of into a sliver beside them.
+        <Group key={label} gap="xs" align="flex-start" wrap="wrap">
           <Text size="sm" fw={600} w={200} style={{ flexShrink: 0 }}>
             {label}
           </Text>
-          <Rating value={feedback.rating} readOnly size="sm" aria-hidden="true" />
-          <Text size="sm">{t('matchCard.ratingOf', { rating: feedback.rating })}</Text>
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+            <Rating value={feedback.rating} readOnly size="sm" aria-hidden="true" />
+            <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+              {t('matchCard.ratingOf', { rating: feedback.rating })}
+            </Text>
+          </Group>
           {feedback.comment && (
-            <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+            <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap', flex: '1 1 240px' }}>
               — {feedback.comment}
             </Text>
           )}

@@ -5,9 +5,22 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ActiveBadge, ActiveToggle } from '../admin/active-toggle';
 import { OrganizationDialog } from '../admin/organization-dialog';
-import { ORGANIZATION_KINDS, organizationKeys, organizationListQuery, setOrganizationActive, type Organization } from '../api/organizations';
+import {
+  ORGANIZATION_KINDS,
+  organizationKeys,
+  organizationListQuery,
+  setOrganizationActive,
+  type Organization,
+} from '../api/organizations';
 import { useSignedInUser } from '../auth/current-user';
-import { ClearFiltersButton, FilterBar, ListFooter, ListStates, SearchFilter, useListParams } from '../components/list-controls';
+import {
+  ClearFiltersButton,
+  FilterBar,
+  ListFooter,
+  ListStates,
+  SearchFilter,
+  useListParams,
+} from '../components/list-controls';
 import { PageHeader } from '../components/page-header';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
 
@@ -22,11 +35,19 @@ export function OrganizationsPage() {
   });
   return (
     <>
-      <PageHeader title={t('sections.organisations.title')} actions={<Button onClick={() => setCreating(true)}>{t('admin.organizations.new')}</Button>}>
+      <PageHeader
+        title={t('sections.organisations.title')}
+        actions={<Button onClick={() => setCreating(true)}>{t('admin.organizations.new')}</Button>}
+      >
         {t('admin.organizations.intro')}
       </PageHeader>
       <FilterBar>
-        <SearchFilter label={t('filters.search')} placeholder={t('admin.organizations.search')} value={list.filters.q} onChange={(value) => list.setFilter('q', value ?? null)} />
+        <SearchFilter
+          label={t('filters.search')}
+          placeholder={t('admin.organizations.search')}
+          value={list.filters.q}
+          onChange={(value) => list.setFilter('q', value ?? null)}
+        />
         <Select
           label={t('admin.organizations.fields.kind')}
           placeholder={t('filters.any')}
@@ -58,7 +79,13 @@ export function OrganizationsPage() {
 }
 
 /** Active, deactivated or both: shared by the two administration lists. */
-export function ActiveFilter({ value, onChange }: { value: string | undefined; onChange: (value: string | null) => void }) {
+export function ActiveFilter({
+  value,
+  onChange,
+}: {
+  value: string | undefined;
+  onChange: (value: string | null) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Select
@@ -110,7 +137,11 @@ function OrganizationsTable({ items }: { items: Organization[] }) {
                 </Stack>
               </Table.Td>
               <Table.Td>{t(`admin.kinds.${organization.kind}`)}</Table.Td>
-              <Table.Td>{organization.state ? (lookup?.stateName(organization.state) ?? organization.state) : t('common.notSet')}</Table.Td>
+              <Table.Td>
+                {organization.state
+                  ? (lookup?.stateName(organization.state) ?? organization.state)
+                  : t('common.notSet')}
+              </Table.Td>
               <Table.Td>
                 <ActiveBadge active={organization.active} />
               </Table.Td>

@@ -7,7 +7,14 @@ import { UserDialog } from '../admin/user-dialog';
 import { organizationListQuery } from '../api/organizations';
 import { ROLES, setUserActive, userKeys, userListQuery, type User } from '../api/users';
 import { useSignedInUser } from '../auth/current-user';
-import { ClearFiltersButton, FilterBar, ListFooter, ListStates, SearchFilter, useListParams } from '../components/list-controls';
+import {
+  ClearFiltersButton,
+  FilterBar,
+  ListFooter,
+  ListStates,
+  SearchFilter,
+  useListParams,
+} from '../components/list-controls';
 import { PageHeader } from '../components/page-header';
 import { formatDateTime } from '../format';
 import { ActiveFilter } from './organizations.page';
@@ -24,11 +31,19 @@ export function UsersPage() {
   const organizations = useQuery(organizationListQuery({ page: 1, pageSize: 100 }));
   return (
     <>
-      <PageHeader title={t('sections.users.title')} actions={<Button onClick={() => setCreating(true)}>{t('admin.users.new')}</Button>}>
+      <PageHeader
+        title={t('sections.users.title')}
+        actions={<Button onClick={() => setCreating(true)}>{t('admin.users.new')}</Button>}
+      >
         {t('admin.users.intro')}
       </PageHeader>
       <FilterBar>
-        <SearchFilter label={t('filters.search')} placeholder={t('admin.users.search')} value={list.filters.q} onChange={(value) => list.setFilter('q', value ?? null)} />
+        <SearchFilter
+          label={t('filters.search')}
+          placeholder={t('admin.users.search')}
+          value={list.filters.q}
+          onChange={(value) => list.setFilter('q', value ?? null)}
+        />
         <Select
           label={t('admin.users.fields.role')}
           placeholder={t('filters.any')}
@@ -51,7 +66,12 @@ export function UsersPage() {
         <ActiveFilter value={list.filters.active} onChange={(value) => list.setFilter('active', value)} />
         <ClearFiltersButton list={list} />
       </FilterBar>
-      <ListStates query={users} filtered={list.activeFilterCount > 0} emptyTitle={t('admin.users.empty')} emptyDescription={t('admin.users.emptyHelp')}>
+      <ListStates
+        query={users}
+        filtered={list.activeFilterCount > 0}
+        emptyTitle={t('admin.users.empty')}
+        emptyDescription={t('admin.users.emptyHelp')}
+      >
         {(page) => (
           <>
             <UsersTable items={page.items} />
@@ -95,14 +115,21 @@ function UsersTable({ items }: { items: User[] }) {
               </Table.Td>
               <Table.Td>{t(`roles.${user.role}`)}</Table.Td>
               <Table.Td>{user.organization.name}</Table.Td>
-              <Table.Td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, i18n.language) : t('admin.users.never')}</Table.Td>
+              <Table.Td>
+                {user.lastLoginAt ? formatDateTime(user.lastLoginAt, i18n.language) : t('admin.users.never')}
+              </Table.Td>
               <Table.Td>
                 <ActiveBadge active={user.active} />
               </Table.Td>
               <Table.Td>
                 {/* The API refuses deactivating yourself; the button says so by not being there. */}
                 {user.id !== me.id && (
-                  <ActiveToggle active={user.active} name={user.displayName} setActive={(active) => setUserActive(user, active)} invalidate={userKeys.all} />
+                  <ActiveToggle
+                    active={user.active}
+                    name={user.displayName}
+                    setActive={(active) => setUserActive(user, active)}
+                    invalidate={userKeys.all}
+                  />
                 )}
               </Table.Td>
             </Table.Tr>
