@@ -49,7 +49,7 @@ test('the Committee asks for clarification; the agency answers and the coordinat
   const banner = officer.getByRole('region', { name: 'The Committee asked for clarification' });
   await banner.getByText(question).waitFor();
   expect(await banner.textContent()).toContain('Asked by Lukas Berger');
-  await banner.getByRole('link', { name: 'Edit and resubmit' }).click();
+  await banner.getByRole('link', { name: 'Edit the request to answer' }).click(); // the coordinator resubmits
   await officer.getByRole('heading', { name: `Edit ${reference}`, level: 1 }).waitFor();
   await officer
     .getByRole('textbox', { name: /^Description/ })

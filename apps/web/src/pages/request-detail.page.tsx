@@ -117,7 +117,7 @@ export function RequestDetailPage() {
             {editable && (
               <Group>
                 <Button component={Link} to={editRequestPath(data.id)} color="orange" size="sm">
-                  {t('requestDetail.editAndResubmit')}
+                  {user.role === 'agency_coordinator' ? t('requestDetail.editAndResubmit') : t('requestDetail.editToAnswer')}
                 </Button>
               </Group>
             )}
