@@ -74,6 +74,17 @@ describe('signing in', () => {
     }
   });
 
+  test('the first Tab stop skips the header and navigation to the page', async () => {
+    const page = await suite.pageAs('expert');
+    await page.locator('body').focus();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to the page content' });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
+    await page.context().close();
+  });
+
   test('a wrong password shows the error and keeps the person on the sign-in page', async () => {
     const page = await newPage(suite.browser, suite.baseUrl);
     try {

@@ -25,6 +25,10 @@ export function AppLayout() {
       padding="md"
     >
       <AppShell.Header>
+        {/* The first Tab stop: straight to the page, past the header and the navigation. */}
+        <a href="#main-content" className="skip-link">
+          {t('nav.skipToContent')}
+        </a>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger
@@ -55,7 +59,7 @@ export function AppLayout() {
         </AppShell.Section>
       </AppShell.Navbar>
 
-      <AppShell.Main>
+      <AppShell.Main id="main-content" tabIndex={-1} style={{ outline: 'none' }}>
         <Container size="lg" px={0}>
           <Outlet />
         </Container>
