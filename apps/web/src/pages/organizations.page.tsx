@@ -142,7 +142,7 @@ function OrganizationsTable({ items }: { items: Organization[] }) {
                   ? (lookup?.stateName(organization.state) ?? organization.state)
                   : t('common.notSet')}
               </Table.Td>
-              <Table.Td>
+              <Table.Td miw={120}>
                 <ActiveBadge active={organization.active} />
               </Table.Td>
               <Table.Td>

@@ -118,7 +118,7 @@ function UsersTable({ items }: { items: User[] }) {
               <Table.Td>
                 {user.lastLoginAt ? formatDateTime(user.lastLoginAt, i18n.language) : t('admin.users.never')}
               </Table.Td>
-              <Table.Td>
+              <Table.Td miw={120}>
                 <ActiveBadge active={user.active} />
               </Table.Td>
               <Table.Td>
