@@ -105,7 +105,7 @@ test('manual match and offer of help, a rejection with its reason, delivery and 
   await openSection(agency, 'Matches');
   await agency.getByRole('tab', { name: /Completed/ }).click();
   const done = agency.getByRole('row').filter({ hasText: request.title });
-  await giveFeedback(done, agency, 5, 'Exactly what our officers needed.');
+  await giveFeedback(done, agency, 5, 'Exactly what our officers needed.', 'keyboard');
   await done.getByText('From the requesting State: 5 of 5').waitFor();
   await agency.context().close();
 
@@ -120,15 +120,20 @@ test('manual match and offer of help, a rejection with its reason, delivery and 
 });
 
 /** Rates a completed match in its feedback dialog; sending without a rating is refused first. */
-async function giveFeedback(scope: Locator, page: Page, stars: number, comment: string): Promise<void> {
+async function giveFeedback(scope: Locator, page: Page, stars: number, comment: string, by: 'mouse' | 'keyboard' = 'mouse'): Promise<void> {
   await scope.getByRole('button', { name: 'Give feedback' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: 'Send feedback' }).click();
   await dialog.getByText('Choose a rating from 1 to 5.').waitFor();
-  // Each star is a hidden radio input with a visible label (the star) a person clicks.
+  // Each star is a hidden radio input with a visible label (the star) a person clicks, or reaches with arrows.
   const star = dialog.getByLabel(stars === 1 ? '1 star' : `${stars} stars`, { exact: true });
-  await dialog.locator(`label[for="${await star.getAttribute('id')}"]`).click();
-  expect(await star.isChecked()).toBe(true);
+  if (by === 'mouse') {
+    await dialog.locator(`label[for="${await star.getAttribute('id')}"]`).click();
+    expect(await star.isChecked()).toBe(true);
+  } else {
+    await dialog.getByLabel('1 star', { exact: true }).focus();
+    for (let i = 1; i < stars; i++) await page.keyboard.press('ArrowRight');
+  }
   await dialog.getByRole('textbox', { name: 'Comment (optional)' }).fill(comment);
   await dialog.getByRole('button', { name: 'Send feedback' }).click();
   await dialog.waitFor({ state: 'detached' });

@@ -199,6 +199,12 @@ function FeedbackDialog({ match, side, opened, onClose, onDone }: FeedbackDialog
             <Rating
               value={rating}
               onChange={setRating}
+              // Mantine's stars only preview on arrow keys (a click or Space sets them): a keyboard user's
+              // choice is the star the arrows landed on.
+              onKeyUp={(event) => {
+                const star = event.target as HTMLInputElement;
+                if (star.type === 'radio' && event.key.startsWith('Arrow')) setRating(Number(star.value));
+              }}
               size="lg"
               mt={6}
               getSymbolLabel={(value) => t('matchActions.feedback.star', { count: value })}
