@@ -122,7 +122,7 @@ test('the Committee’s home page counts what waits in each queue and links to i
   expect((await bafaApi.post(`/api/v1/offers/${offer.body.id}/transitions`, { action: 'submit' })).status).toBe(200);
   const total = async (path: string) => (await expertApi.get(path)).body.total as number;
   const expected = {
-    'Requests to review': await total('/api/v1/requests?status=submitted,acknowledged&pageSize=1'),
+    'Requests to review': await total('/api/v1/requests?status=submitted,acknowledged,clarification_requested&pageSize=1'),
     'Offers to verify': await total('/api/v1/offers?status=pending_verification&pageSize=1'),
     'Suggestions to review': await total('/api/v1/matches?status=suggested&pageSize=1'),
   };
@@ -133,6 +133,11 @@ test('the Committee’s home page counts what waits in each queue and links to i
   for (const [label, count] of Object.entries(expected)) {
     await waiting.getByRole('group', { name: label }).locator('[data-waiting-count]').filter({ hasText: new RegExp(`^${count}$`) }).waitFor();
   }
+  // Each count is what its list holds.
+  await waiting.getByRole('link', { name: 'Open the review queue' }).click();
+  const requests = expected['Requests to review'];
+  await expert.getByText(`1–${Math.min(requests, 20)} of ${requests}`, { exact: true }).waitFor();
+  await expert.goBack();
   await waiting.getByRole('link', { name: 'Open offers to verify' }).click();
   await expert.waitForURL((url) => url.pathname === '/committee/review-queue' && url.searchParams.get('tab') === 'offers');
   await expert.getByRole('row').filter({ hasText: offer.body.title }).waitFor();

@@ -7,7 +7,7 @@ const suite = useBrowserSuite();
 
 // Each home page counts what waits for the person: the label of each count, and the API list that has it.
 const COMMITTEE_WAITING: [string, string][] = [
-  ['Requests to review', '/api/v1/requests?status=submitted,acknowledged'],
+  ['Requests to review', '/api/v1/requests?status=submitted,acknowledged,clarification_requested'],
   ['Offers to verify', '/api/v1/offers?status=pending_verification'],
   ['Suggestions to review', '/api/v1/matches?status=suggested'],
 ];
@@ -43,7 +43,7 @@ const HOMES: { who: DemoUserKey; path: string; heading: string; role: string; wa
     waiting: [
       ['Matches to answer', '/api/v1/matches?status=endorsed'],
       ['Offers in draft', '/api/v1/offers?status=draft'],
-      ['Circulated requests', '/api/v1/requests?status=circulated'],
+      ['Circulated requests', '/api/v1/requests?status=circulated,matched'],
     ],
   },
 ];

@@ -38,8 +38,8 @@ describe('matching engine in the worker', () => {
       description: 'Mongolia asks for help drafting its national list of dual-use items and the licensing rules that use it.',
       provisions: ['OP3d'], assistanceTypes: ['LEGISLATIVE', 'EXPERTISE'], targetInstitutions: ['LICENSING'],
     });
-    // Other test files share this database and create offers for the same codes, so the unrelated offer may
-    // fall outside the request's top-k; the export-control offer must be suggested either way.
+    // The seeded demo offers share these codes, so the unrelated offer may fall outside the request's top-k;
+    // the export-control offer must be suggested either way.
     const ranked = await waitFor(async () => {
       const res = await expert.get(`/api/v1/requests/${request.id}/matches?pageSize=50`);
       return res.body.items.some((m: any) => m.offer.id === exportControl.id) ? res.body.items : null;

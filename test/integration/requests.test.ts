@@ -142,6 +142,9 @@ describe('assistance requests', () => {
       if (field) expect(res.body.details.map((d: any) => d.field)).toContain(field);
       else expect(res.body.message).toMatch(/secret/);
     }
+    // A value that is no date gets one message, not a range complaint besides.
+    const notADate = await customs.post('/api/v1/requests', requestInput({ letterDate: '2026-13-01' }));
+    expect(notADate.body.details).toEqual([{ field: 'letterDate', message: expect.stringMatching(/date like/) }]);
     const notProvider = await customs.post('/api/v1/requests', requestInput({ preferredProviderIds: [randomUUID()] }));
     expect(notProvider.status).toBe(400);
     expect(notProvider.body.details[0].field).toBe('preferredProviderIds');

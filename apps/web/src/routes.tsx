@@ -262,13 +262,13 @@ export const appSections: readonly AppSection[] = [
 ];
 
 /**
- * Every page: a new page starts at the top, and back or forward returns to where the person was. Positions are
- * kept per path, so a filter or page change within a list does not jump.
+ * Every page: a new page starts at the top, and back or forward returns to where the person was. Filter and sort
+ * changes within a list keep the position (`preventScrollReset` in useListParams).
  */
 function Root() {
   return (
     <>
-      <ScrollRestoration getKey={(location) => location.pathname} />
+      <ScrollRestoration />
       <Outlet />
     </>
   );

@@ -43,15 +43,19 @@ export const moneySchema = z.strictObject({
 export const isoDate = z.iso.date({ message: 'must be a date like 2026-03-31' });
 
 /** A date a programme plans with (desired start and end, availability): years 2000–2100, so a slip like 0202 is caught. */
-export const planningDate = isoDate.refine((d) => d >= '2000-01-01' && d <= '2100-12-31', 'must be between 2000-01-01 and 2100-12-31');
+// `pipe`: the range is checked only once the value is a date (one message, not two).
+export const planningDate = isoDate.pipe(z.string().refine((d) => d >= '2000-01-01' && d <= '2100-12-31', 'must be between 2000-01-01 and 2100-12-31'));
 
 /** The latest calendar date anywhere on Earth now (UTC+14): a date a person just wrote as today is never "future". */
 const latestToday = () => new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
 
 /** The date of a State's letter to the Committee: resolution 1540 was adopted on 2004-04-28; no letter is from the future. */
-export const letterDate = isoDate
-  .refine((d) => d >= '2004-04-28', 'must not be before 2004-04-28, when resolution 1540 was adopted')
-  .refine((d) => d <= latestToday(), 'must not be in the future');
+export const letterDate = isoDate.pipe(
+  z
+    .string()
+    .refine((d) => d >= '2004-04-28', 'must not be before 2004-04-28, when resolution 1540 was adopted')
+    .refine((d) => d <= latestToday(), 'must not be in the future'),
+);
 
 export const text = (max: number, min = 0) => z.string().trim().min(min).max(max, `must be at most ${max} characters`);
 

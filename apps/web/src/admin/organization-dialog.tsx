@@ -33,6 +33,12 @@ export function OrganizationDialog({ opened, onClose }: { opened: boolean; onClo
       onClose();
     },
   });
+  // Cancelled or closed: the next opening starts empty, without the last attempt's errors.
+  const close = () => {
+    setValues({ name: '', shortName: '', kind: 'state_agency', state: '', contactEmail: '' });
+    create.reset();
+    onClose();
+  };
   const { fields: errors, rest } = splitFieldErrors<Field>(create.error, (field) =>
     (FIELDS as readonly string[]).includes(field) ? (field as Field) : null,
   );
@@ -49,7 +55,7 @@ export function OrganizationDialog({ opened, onClose }: { opened: boolean; onClo
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('admin.organizations.new')} size="lg">
+    <Modal opened={opened} onClose={close} title={t('admin.organizations.new')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={create.error} rest={rest} />
@@ -95,7 +101,7 @@ export function OrganizationDialog({ opened, onClose }: { opened: boolean; onClo
             error={errors.contactEmail}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={create.isPending}>

@@ -1,11 +1,12 @@
 import { Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../api/auth';
-import { organizationListQuery } from '../api/organizations';
+import { organizationQuery, type Organization } from '../api/organizations';
 import { createUser, ROLES_BY_KIND, userKeys, type UserInput } from '../api/users';
 import { FormErrorAlert, splitFieldErrors } from '../components/form-errors';
+import { OrganizationSelect } from './organization-select';
 import { useNotify } from '../components/notifications';
 
 type Field = keyof UserInput;
@@ -26,11 +27,12 @@ export function UserDialog({
   const notify = useNotify();
   const queryClient = useQueryClient();
   const [values, setValues] = useState({ ...EMPTY, organizationId: organizationId ?? '' });
-  const organizations = useQuery({
-    ...organizationListQuery({ page: 1, pageSize: 100, active: 'true' }),
-    enabled: opened,
+  const [picked, setOrganization] = useState<Organization | null>(null);
+  const preselected = useQuery({
+    ...organizationQuery(values.organizationId),
+    enabled: !!values.organizationId && !picked,
   });
-  const organization = organizations.data?.items.find((o) => o.id === values.organizationId);
+  const organization = picked?.id === values.organizationId ? picked : preselected.data;
   const roles = organization ? ROLES_BY_KIND[organization.kind] : [];
   const create = useMutation({
     mutationFn: (input: UserInput) => createUser(input),
@@ -41,6 +43,16 @@ export function UserDialog({
       onClose();
     },
   });
+  // Each opening starts from the organisation the list is filtered to, without the last attempt's errors.
+  useEffect(() => {
+    if (!opened) return;
+    setValues({ ...EMPTY, organizationId: organizationId ?? '' });
+    setOrganization(null);
+  }, [opened, organizationId]);
+  const close = () => {
+    create.reset();
+    onClose();
+  };
   const { fields: errors, rest } = splitFieldErrors<Field>(create.error, (field) =>
     (FIELDS as readonly string[]).includes(field) ? (field as Field) : null,
   );
@@ -51,7 +63,7 @@ export function UserDialog({
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('admin.users.new')} size="lg">
+    <Modal opened={opened} onClose={close} title={t('admin.users.new')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <FormErrorAlert error={create.error} rest={rest} />
@@ -70,22 +82,21 @@ export function UserDialog({
             onChange={(e) => set('email')(e.currentTarget.value)}
             error={errors.email}
           />
-          <Select
+          <OrganizationSelect
             label={t('admin.users.fields.organization')}
             required
-            searchable
-            data={(organizations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
+            activeOnly
             value={values.organizationId || null}
-            onChange={(value) => {
-              const kind = organizations.data?.items.find((o) => o.id === value)?.kind;
+            onChange={(picked) => {
+              setOrganization(picked);
               // The only role a provider can hold is picked for the person; other kinds choose.
+              const allowed = picked ? ROLES_BY_KIND[picked.kind] : [];
               setValues((v) => ({
                 ...v,
-                organizationId: value ?? '',
-                role: kind && ROLES_BY_KIND[kind].length === 1 ? ROLES_BY_KIND[kind][0]! : '',
+                organizationId: picked?.id ?? '',
+                role: allowed.length === 1 ? allowed[0]! : '',
               }));
             }}
-            nothingFoundMessage={t('taxonomy.nothingFound')}
             error={errors.organizationId}
           />
           <Select
@@ -108,7 +119,7 @@ export function UserDialog({
             autoComplete="new-password"
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={create.isPending}>

@@ -40,6 +40,13 @@ export const organizationListQuery = (params: OrganizationListParams) =>
     queryFn: ({ signal }) => api.get<Paginated<Organization>>('/organizations', { query: { ...params }, signal }),
   });
 
+export const organizationQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...organizationKeys.all, 'detail', id],
+    queryFn: ({ signal }) => api.get<Organization>(`/organizations/${id}`, { signal }),
+    staleTime: 60_000,
+  });
+
 export interface OrganizationInput {
   name: string;
   shortName: string;

@@ -48,15 +48,17 @@ export function FormErrorAlert({ error, rest }: { error: unknown; rest: string[]
 }
 
 /**
- * Moves the view (and focus) to the form's first field marked invalid, once React has drawn the errors. A picker
- * (combobox) is only scrolled to: focusing it would open its list over its own message and the fields below.
+ * Moves focus and the view to the form's first field marked invalid, once React has drawn the errors. A picker
+ * opens its list when focused, over its own message and the fields below: it is closed again (Escape).
  */
 export function focusFirstInvalid(form: HTMLFormElement | null): void {
   requestAnimationFrame(() => {
     const field = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
     if (!field) return;
-    const picker = field.getAttribute('role') === 'combobox' || field.hasAttribute('aria-haspopup');
-    if (!picker) field.focus({ preventScroll: true });
+    field.focus({ preventScroll: true });
+    if (field.getAttribute('role') === 'combobox' || field.hasAttribute('aria-haspopup')) {
+      field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    }
     field.scrollIntoView({ block: 'center', behavior: 'smooth' });
   });
 }

@@ -58,7 +58,8 @@ export function useListParams<K extends string>(
         if (!keepPage) next.delete('page');
         return next;
       },
-      { replace: true },
+      // A filter or sort change keeps the view where it is; a new page of the list starts at the top.
+      { replace: true, preventScrollReset: !keepPage },
     );
 
   return {
@@ -195,7 +196,7 @@ export function ListStates<T>({
         <EmptyState.Title order={2}>{t('list.pastEnd.title')}</EmptyState.Title>
         <EmptyState.Description>{t('list.pastEnd.description', { count: query.data.total })}</EmptyState.Description>
         <EmptyState.Actions>
-          <Button variant="light" onClick={() => setSearchParams((previous) => withoutPage(previous), { replace: true })}>
+          <Button variant="light" onClick={() => setSearchParams((previous) => withoutPage(previous), { replace: true, preventScrollReset: true })}>
             {t('list.pastEnd.firstPage')}
           </Button>
         </EmptyState.Actions>

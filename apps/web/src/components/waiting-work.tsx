@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { matchListQuery } from '../api/matches';
 import { offerListQuery } from '../api/offers';
+import { CIRCULATED_STATUSES, REVIEW_QUEUE_STATUSES } from '../api/request-status';
 import { requestListQuery } from '../api/requests';
 import type { CurrentUser } from '../api/auth';
 import { useSignedInUser } from '../auth/current-user';
@@ -37,7 +38,7 @@ function queuesFor(user: CurrentUser): Queue[] {
         {
           key: 'requestsToReview',
           path: '/committee/review-queue',
-          query: requestListQuery({ ...one, status: 'submitted,acknowledged' }),
+          query: requestListQuery({ ...one, status: REVIEW_QUEUE_STATUSES.join(',') }),
         },
         {
           key: 'offersToVerify',
@@ -87,7 +88,7 @@ function queuesFor(user: CurrentUser): Queue[] {
           path: '/provider/offers?status=draft',
           query: offerListQuery({ ...one, status: 'draft' }),
         },
-        { key: 'circulated', path: '/provider/requests', query: requestListQuery({ ...one, status: 'circulated' }) },
+        { key: 'circulated', path: '/provider/requests', query: requestListQuery({ ...one, status: CIRCULATED_STATUSES.join(',') }) },
       ];
   }
 }

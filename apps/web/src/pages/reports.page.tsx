@@ -62,9 +62,9 @@ function useReportFilters() {
         else next.delete(key);
         return next;
       },
-      { replace: true },
+      { replace: true, preventScrollReset: true },
     );
-  const clear = () => setParams(new URLSearchParams(), { replace: true });
+  const clear = () => setParams(new URLSearchParams(), { replace: true, preventScrollReset: true });
   return { filters, set, clear };
 }
 

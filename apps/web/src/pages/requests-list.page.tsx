@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { requestListQuery } from '../api/requests';
-import { REQUEST_STATUSES } from '../api/request-status';
+import { CIRCULATED_STATUSES, REQUEST_STATUSES } from '../api/request-status';
 import { ListFooter, ListStates, useListParams } from '../components/list-controls';
 import { PageHeader } from '../components/page-header';
 import { RequestFilters, REQUEST_FILTER_KEYS, statusesWithin } from '../requests/request-filters';
@@ -46,7 +46,6 @@ export function CommitteeRequestsPage() {
   );
 }
 
-const CIRCULATED = ['circulated', 'matched'] as const;
 
 /** Requests the Committee has shared with providers: what a provider could help with. */
 export function CirculatedRequestsPage() {
@@ -58,7 +57,7 @@ export function CirculatedRequestsPage() {
       pageSize: list.pageSize,
       sort: list.sort,
       ...list.filters,
-      status: statusesWithin(list.filters.status, CIRCULATED),
+      status: statusesWithin(list.filters.status, CIRCULATED_STATUSES),
     }),
     placeholderData: keepPreviousData,
   });
@@ -66,7 +65,7 @@ export function CirculatedRequestsPage() {
   return (
     <>
       <PageHeader title={t('sections.circulatedRequests.title')}>{t('circulatedRequests.intro')}</PageHeader>
-      <RequestFilters list={list} statuses={CIRCULATED} showState />
+      <RequestFilters list={list} statuses={CIRCULATED_STATUSES} showState />
       <ListStates
         query={requests}
         filtered={list.activeFilterCount > 0}

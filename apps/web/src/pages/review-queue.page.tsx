@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { offerListQuery } from '../api/offers';
 import { requestListQuery, type RequestAction } from '../api/requests';
-import type { RequestStatus } from '../api/request-status';
+import { REVIEW_QUEUE_STATUSES } from '../api/request-status';
 import { FilterBar, ListFooter, ListStates, SearchFilter, useListParams } from '../components/list-controls';
 import { PageHeader } from '../components/page-header';
 import { OfferActions } from '../offers/offer-actions';
@@ -12,8 +12,6 @@ import { ObjectionWindowNote, RequestActions } from '../requests/request-actions
 import { RequestFilters, REQUEST_FILTER_KEYS, statusesWithin } from '../requests/request-filters';
 import { RequestsTable } from '../requests/requests-table';
 
-/** Requests waiting for the Committee, or for the State's answer to the Committee's question. */
-const QUEUE_STATUSES: readonly RequestStatus[] = ['submitted', 'acknowledged', 'clarification_requested'];
 const FILTER_KEYS = [...REQUEST_FILTER_KEYS, 'tab'] as const;
 const QUEUE_ACTIONS: readonly RequestAction[] = ['acknowledge', 'circulate', 'request_clarification'];
 
@@ -31,14 +29,14 @@ export function ReviewQueuePage() {
       pageSize: list.pageSize,
       sort: list.sort,
       ...filters,
-      status: statusesWithin(filters.status, QUEUE_STATUSES),
+      status: statusesWithin(filters.status, REVIEW_QUEUE_STATUSES),
     }),
     placeholderData: keepPreviousData,
     enabled: tab === 'requests',
   });
   // The tab badge counts what the tab lists, whatever the search.
   const requestCount = useQuery({
-    ...requestListQuery({ page: 1, pageSize: 1, status: QUEUE_STATUSES.join(',') }),
+    ...requestListQuery({ page: 1, pageSize: 1, status: REVIEW_QUEUE_STATUSES.join(',') }),
     select: (page) => page.total,
   });
   const offerPage = list.filters.tab === 'offers' ? list.page : 1;
@@ -80,7 +78,7 @@ export function ReviewQueuePage() {
           <Text size="sm" c="dimmed" mb="sm">
             {t('reviewQueue.requestsHelp')}
           </Text>
-          <RequestFilters list={list} statuses={QUEUE_STATUSES} showState />
+          <RequestFilters list={list} statuses={REVIEW_QUEUE_STATUSES} showState />
           <ListStates
             query={requests}
             filtered={list.activeFilterCount > 0}

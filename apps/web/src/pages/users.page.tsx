@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActiveBadge, ActiveToggle } from '../admin/active-toggle';
 import { UserDialog } from '../admin/user-dialog';
-import { organizationListQuery } from '../api/organizations';
+import { OrganizationSelect } from '../admin/organization-select';
 import { ROLES, setUserActive, userKeys, userListQuery, type User } from '../api/users';
 import { useSignedInUser } from '../auth/current-user';
 import {
@@ -28,7 +28,6 @@ export function UsersPage() {
     ...userListQuery({ page: list.page, pageSize: list.pageSize, ...list.filters }),
     placeholderData: keepPreviousData,
   });
-  const organizations = useQuery(organizationListQuery({ page: 1, pageSize: 100 }));
   return (
     <>
       <PageHeader
@@ -53,13 +52,11 @@ export function UsersPage() {
           clearable
           w={220}
         />
-        <Select
+        <OrganizationSelect
           label={t('admin.users.fields.organization')}
           placeholder={t('filters.any')}
-          data={(organizations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
           value={list.filters.organizationId ?? null}
-          onChange={(value) => list.setFilter('organizationId', value)}
-          searchable
+          onChange={(organization) => list.setFilter('organizationId', organization?.id ?? null)}
           clearable
           w={280}
         />

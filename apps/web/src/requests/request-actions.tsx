@@ -1,5 +1,6 @@
 import { Alert, Text, type ButtonProps } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CLOSE_REASONS,
@@ -37,6 +38,20 @@ interface RequestActionsProps {
   only?: readonly RequestAction[];
 }
 
+/** True until `at` (an ISO time; false when null), re-rendering the caller when that moment passes. */
+function useUntil(at: string | null | undefined): boolean {
+  const end = at ? new Date(at).getTime() : 0;
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const left = end - Date.now();
+    // setTimeout's limit is about 24.8 days; a later moment is checked again on the next render.
+    if (left <= 0 || left > 2 ** 31 - 1) return;
+    const timer = setTimeout(() => setTick((n) => n + 1), left + 500);
+    return () => clearTimeout(timer);
+  }, [end]);
+  return end > Date.now();
+}
+
 /** One button per action the API says this person may take now, each confirmed in a dialog. */
 export function RequestActions({ request, size = 'sm', only }: RequestActionsProps) {
   const { t, i18n } = useTranslation();
@@ -46,10 +61,9 @@ export function RequestActions({ request, size = 'sm', only }: RequestActionsPro
   const actions = PERSON_ACTIONS.filter(
     (candidate) => request.availableActions.includes(candidate) && (!only || only.includes(candidate)),
   );
+  const windowOpen = useUntil(request.objectionWindowClosesAt);
   if (actions.length === 0) return null;
   // Circulating before the objection window closes is refused, so it is not the obvious next step then.
-  const windowOpen =
-    !!request.objectionWindowClosesAt && new Date(request.objectionWindowClosesAt).getTime() > Date.now();
   const primary = actions.find(
     (candidate) =>
       !DESTRUCTIVE.includes(candidate) &&

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MATCHING_ENGINE_VERSION, MatchResult } from '@app/matching';
 
+/** The advisory-lock space of "writing a request's suggestions" (the first key of the two-key form). */
+const SUGGESTIONS_LOCK = 1540;
+
 /**
  * Writes the engine's top-k for a set of requests in one transaction: one multi-row upsert (unnest arrays, so
  * no bind-parameter limit) and one delete of the engine's earlier suggestions that fell out of the top-k.
  * Matches a person has acted on keep their status; only score, components and reason are refreshed.
  */
-/** The advisory-lock space of "writing a request's suggestions" (the first key of the two-key form). */
-const SUGGESTIONS_LOCK = 1540;
-
 @Injectable()
 export class MatchWriter {
   constructor(private readonly dataSource: DataSource) {}
@@ -17,11 +17,13 @@ export class MatchWriter {
   async replaceSuggestions(requestIds: string[], results: MatchResult[], weightsVersion: number): Promise<number> {
     if (!requestIds.length) return 0;
     return this.dataSource.transaction(async (m) => {
-      // Jobs that write the same request (a trigger's and a rescore chunk's) take turns, in id order so two
-      // chunks never wait for each other: each one's delete then sees the other's rows, and the last leaves one
-      // whole top-k instead of a mix of both, or a deadlock.
+      // Jobs that write the same request (a trigger's and a rescore chunk's) take turns: each one's delete then
+      // sees the other's rows, and the last leaves one whole top-k instead of a mix of both. The locks are taken
+      // in one fixed order (hash order), so two writers never deadlock. A write holds at most one lock per
+      // request of its chunk (500), well inside PostgreSQL's shared lock table (64 × max_connections at defaults).
       await m.query(
-        `SELECT pg_advisory_xact_lock(${SUGGESTIONS_LOCK}, hashtext(id::text)) FROM unnest($1::uuid[]) AS id ORDER BY hashtext(id::text)`,
+        `SELECT pg_advisory_xact_lock(${SUGGESTIONS_LOCK}, key)
+           FROM (SELECT DISTINCT hashtext(id::text) AS key FROM unnest($1::uuid[]) AS id) k ORDER BY key`,
         [requestIds],
       );
       if (results.length) {
