@@ -30,4 +30,25 @@ describe('match writer', () => {
     expect(rows).toHaveLength(3);
     expect(tops.map((top) => top.map((r) => r.offerId).sort().join())).toContain(rows.map((r) => r.offer_id).sort().join());
   });
+
+  it('leaves out what was scored from data that changed meanwhile, and says which requests to score again', async () => {
+    const [a, b] = await Promise.all([circulatedRequest(api.baseUrl), circulatedRequest(api.baseUrl)]);
+    const offer = await activeOffer(api.baseUrl, 'bafa');
+    const writer = new MatchWriter(ds);
+    const result = (requestId: string): MatchResult => ({ requestId, offerId: offer.id, score: 0.5, components: [], reason: 'test' });
+    const suggested = async (requestId: string) =>
+      (await ds.query(`SELECT count(*)::int AS n FROM matches WHERE request_id = $1 AND origin = 'engine'`, [requestId]))[0].n;
+
+    // Request a changed after the job read it (its version then is not its version now); b is as read.
+    const [{ version: bVersion }] = await ds.query('SELECT version FROM assistance_requests WHERE id = $1', [b.id]);
+    const read = { requestVersions: new Map([[a.id, -1], [b.id, bVersion]]), engineCurrent: async () => true };
+    const out = await writer.replaceSuggestions([a.id, b.id], [result(a.id), result(b.id)], 1, read);
+    expect(out).toEqual({ written: 1, stale: [a.id] });
+    expect([await suggested(a.id), await suggested(b.id)]).toEqual([0, 1]);
+
+    // An engine older than the offers it scored: nothing is written, everything is to be scored again.
+    const old = await writer.replaceSuggestions([a.id, b.id], [], 1, { requestVersions: new Map(), engineCurrent: async () => false });
+    expect(old).toEqual({ written: 0, stale: [a.id, b.id] });
+    expect(await suggested(b.id)).toBe(1); // not deleted by the stale write
+  });
 });

@@ -17,12 +17,16 @@ describe("the worker's cached matching engine", () => {
   it('sees every committed change to an offer, however the row was written', async () => {
     const data = new MatchingDataService(ds);
     const offer = await activeOffer(api.baseUrl, 'bafa');
-    expect((await data.engine()).hasOffer(offer.id)).toBe(true);
+    const built = await data.engine();
+    expect(built.hasOffer(offer.id)).toBe(true);
 
     // A write that leaves updated_at alone (as bulk SQL does) still reaches the engine.
     const [{ updated_at }] = await ds.query(`SELECT updated_at FROM assistance_offers WHERE id = $1`, [offer.id]);
     await ds.query(`UPDATE assistance_offers SET status = 'paused' WHERE id = $1`, [offer.id]);
-    expect((await data.engine()).hasOffer(offer.id)).toBe(false);
+    // A job that scored with the engine built before asks before writing, and learns it is out of date.
+    expect(await data.isCurrent(built, ds.manager)).toBe(false);
+    const rebuilt = await data.engine();
+    expect(rebuilt.hasOffer(offer.id)).toBe(false);
 
     // A transaction that started before a newer timestamp was written, and commits after it, is seen too.
     const slow = ds.createQueryRunner();

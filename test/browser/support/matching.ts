@@ -12,5 +12,5 @@ export async function suggestOffersFor(ds: DataSource, requestId: string): Promi
   const engine = await data.engine();
   const open = await data.openRequests([requestId]);
   const results = open.flatMap((request) => engine.scoreRequest(toMatchableRequest(request)));
-  return new MatchWriter(ds).replaceSuggestions([requestId], results, engine.profile.version);
+  return (await new MatchWriter(ds).replaceSuggestions([requestId], results, engine.profile.version)).written;
 }

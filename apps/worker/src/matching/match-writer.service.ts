@@ -1,9 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { MATCHING_ENGINE_VERSION, MatchResult } from '@app/matching';
 
 /** The advisory-lock space of "writing a request's suggestions" (the first key of the two-key form). */
 const SUGGESTIONS_LOCK = 1540;
+
+/** What a job read before scoring, so a top-k computed from data that changed since is not written. */
+export interface ReadSnapshot {
+  /** Each scored request's version when the job read it. */
+  requestVersions: ReadonlyMap<string, number>;
+  /** Whether the engine the job scored with still matches the offers and weights (asked under the lock). */
+  engineCurrent: (manager: EntityManager) => Promise<boolean>;
+}
+
+export interface WriteResult {
+  written: number;
+  /** Requests left unwritten because what they were scored from changed meanwhile: score them again. */
+  stale: string[];
+}
 
 /**
  * Writes the engine's top-k for a set of requests in one transaction: one multi-row upsert (unnest arrays, so
@@ -14,8 +28,8 @@ const SUGGESTIONS_LOCK = 1540;
 export class MatchWriter {
   constructor(private readonly dataSource: DataSource) {}
 
-  async replaceSuggestions(requestIds: string[], results: MatchResult[], weightsVersion: number): Promise<number> {
-    if (!requestIds.length) return 0;
+  async replaceSuggestions(requestIds: string[], results: MatchResult[], weightsVersion: number, read?: ReadSnapshot): Promise<WriteResult> {
+    if (!requestIds.length) return { written: 0, stale: [] };
     return this.dataSource.transaction(async (m) => {
       // Jobs that write the same request (a trigger's and a rescore chunk's) take turns: each one's delete then
       // sees the other's rows, and the last leaves one whole top-k instead of a mix of both. The locks are taken
@@ -26,6 +40,15 @@ export class MatchWriter {
            FROM (SELECT DISTINCT hashtext(id::text) AS key FROM unnest($1::uuid[]) AS id) k ORDER BY key`,
         [requestIds],
       );
+      // Another job may have written fresher results for these requests while this one was scoring: under the
+      // lock, leave out what was scored from an old engine or an old version of the request.
+      const stale = read ? await this.staleRequests(m, requestIds, read) : [];
+      if (stale.length) {
+        const skip = new Set(stale);
+        requestIds = requestIds.filter((id) => !skip.has(id));
+        results = results.filter((r) => !skip.has(r.requestId));
+        if (!requestIds.length) return { written: 0, stale };
+      }
       if (results.length) {
         await m.query(
           `INSERT INTO matches (request_id, offer_id, score, components, reason, engine_version, weights_version, scored_at, origin, status, version)
@@ -60,8 +83,19 @@ export class MatchWriter {
           [[...new Set(results.map((r) => r.requestId))]],
         );
       }
-      return results.length;
+      return { written: results.length, stale };
     });
+  }
+
+  private async staleRequests(m: EntityManager, requestIds: string[], read: ReadSnapshot): Promise<string[]> {
+    if (!(await read.engineCurrent(m))) return requestIds;
+    const checked = requestIds.filter((id) => read.requestVersions.has(id));
+    if (!checked.length) return [];
+    const rows: { id: string }[] = await m.query(
+      `SELECT r.id FROM assistance_requests r JOIN unnest($1::uuid[], $2::int[]) AS k(id, v) ON r.id = k.id WHERE r.version <> k.v`,
+      [checked, checked.map((id) => read.requestVersions.get(id)!)],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** Scores of matches proposed by people, refreshed without touching their status. */

@@ -49,11 +49,13 @@ export function toMatchableOffer(o: AssistanceOfferEntity): MatchableOffer {
 
 /**
  * Loads what the engine scores from PostgreSQL and keeps one engine per worker process, rebuilt when the
- * offers or the weights change (their fingerprint is checked before each job: one query over the offers' row versions).
+ * offers or the weights change (their fingerprint is checked before each job and again before its write).
  */
 @Injectable()
 export class MatchingDataService {
   private cached: { fingerprint: string; engine: MatchingEngine } | null = null;
+  /** The fingerprint each engine was built from. */
+  private readonly built = new WeakMap<MatchingEngine, string>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -62,15 +64,27 @@ export class MatchingDataService {
     return row ? { version: row.version, weights: row.weights as WeightsProfile['weights'], threshold: row.threshold, topK: row.topK } : DEFAULT_WEIGHTS_PROFILE;
   }
 
-  async engine(): Promise<MatchingEngine> {
-    // Every row version of every offer (xmin changes with each UPDATE, however it was written), the newest
-    // weights and the count of completed matches. A max(updated_at) would miss a change whose transaction
-    // started before, but committed after, another one's.
-    const [{ fingerprint }] = await this.dataSource.query(
+  /**
+   * Every row version of every offer (xmin changes with each UPDATE, however it was written), the newest weights
+   * and the count of completed matches. A max(updated_at) would miss a change whose transaction started before,
+   * but committed after, another one's.
+   */
+  private async fingerprint(manager: EntityManager = this.dataSource.manager): Promise<string> {
+    const [{ fingerprint }] = await manager.query(
       `SELECT concat_ws(':', (SELECT md5(coalesce(string_agg(id::text || '.' || xmin::text, ',' ORDER BY id), '')) FROM assistance_offers),
               (SELECT max(version) FROM matching_profiles),
               (SELECT count(*) FROM matches WHERE status = 'completed')) AS fingerprint`,
     );
+    return fingerprint;
+  }
+
+  /** Whether `engine` still reflects the offers and weights as `manager` sees them now. */
+  async isCurrent(engine: MatchingEngine, manager: EntityManager): Promise<boolean> {
+    return this.built.get(engine) === (await this.fingerprint(manager));
+  }
+
+  async engine(): Promise<MatchingEngine> {
+    const fingerprint = await this.fingerprint();
     if (this.cached && this.cached.fingerprint === fingerprint) return this.cached.engine;
     const [offers, profile, prior] = await Promise.all([
       this.dataSource.getRepository(AssistanceOfferEntity).findBy({ status: 'active' }),
@@ -89,6 +103,7 @@ export class MatchingDataService {
     };
     const engine = new MatchingEngine(offers.map(toMatchableOffer), context, profile);
     this.cached = { fingerprint, engine };
+    this.built.set(engine, fingerprint);
     return engine;
   }
 

@@ -1,8 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import type { Queue } from 'bullmq';
+import type { JobsOptions, Queue } from 'bullmq';
 import type { OutboxEventEntity } from '@app/database';
-import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '@app/queue';
+import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES, type ScoreRequestJob } from '@app/queue';
 import { EventHandlerRegistry } from '../events/event-handler.registry';
 
 /** Which workflow events set the engine to work (DESIGN §6.6). */
@@ -29,7 +29,8 @@ export class MatchingTriggers implements OnModuleInit {
   }
 
   private async scoreRequest(requestId: string): Promise<void> {
-    await this.queue.add(JOBS.scoreRequest, { requestId }, { ...DEFAULT_JOB_OPTIONS, deduplication: { id: `score-request.${requestId}`, keepLastIfActive: true } });
+    const { name, data, opts } = scoreRequestJob(requestId);
+    await this.queue.add(name, data, opts);
   }
 
   private async scoreOffer(offerId: string): Promise<void> {
@@ -39,4 +40,13 @@ export class MatchingTriggers implements OnModuleInit {
   private async startRescore(event: OutboxEventEntity): Promise<void> {
     await this.queue.add(JOBS.rescoreStart, { rescoreId: event.subjectId }, { ...DEFAULT_JOB_OPTIONS, jobId: `rescore-start.${event.subjectId}` });
   }
+}
+
+/** The job that scores one request, keyed by the request (see MatchingTriggers). */
+export function scoreRequestJob(requestId: string): { name: string; data: ScoreRequestJob; opts: JobsOptions } {
+  return {
+    name: JOBS.scoreRequest,
+    data: { requestId },
+    opts: { ...DEFAULT_JOB_OPTIONS, deduplication: { id: `score-request.${requestId}`, keepLastIfActive: true } },
+  };
 }

@@ -6,7 +6,8 @@ import { AssistanceOfferEntity, AssistanceRequestEntity, RescoreRunEntity } from
 import { MatchingEngine, MatchResult } from '@app/matching';
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES, RescoreChunkJob, RescoreStartJob, ScoreOfferJob, ScoreRequestJob } from '@app/queue';
 import { MatchingDataService, toMatchableOffer, toMatchableRequest } from './matching-data.service';
-import { MatchWriter } from './match-writer.service';
+import { MatchWriter, type ReadSnapshot } from './match-writer.service';
+import { scoreRequestJob } from './matching-triggers';
 
 export const RESCORE_CHUNK_SIZE = 500;
 
@@ -52,9 +53,25 @@ export class MatchingProcessor extends WorkerHost {
     const engine = engineIn ?? (await this.data.engine());
     const open = await this.data.openRequests(ids);
     const results: MatchResult[] = open.flatMap((r) => engine.scoreRequest(toMatchableRequest(r)));
-    const written = await this.writer.replaceSuggestions(removeClosed ? ids : open.map((r) => r.id), results, engine.profile.version);
-    await this.refreshProposedMatches(open, results, engine);
+    const { written, stale } = await this.writer.replaceSuggestions(removeClosed ? ids : open.map((r) => r.id), results, engine.profile.version, this.snapshot(open, engine));
+    await this.refreshProposedMatches(open.filter((r) => !stale.includes(r.id)), results, engine);
+    await this.scoreAgain(stale);
     return { requests: open.length, matches: written };
+  }
+
+  /** What this job read, for the writer to leave out requests another job has since rescored from newer data. */
+  private snapshot(requests: AssistanceRequestEntity[], engine: MatchingEngine): ReadSnapshot {
+    return {
+      requestVersions: new Map(requests.map((r) => [r.id, r.version])),
+      engineCurrent: (manager) => this.data.isCurrent(engine, manager),
+    };
+  }
+
+  /** Requests whose write was left out: one more scoring job each (folded into any already waiting). */
+  private async scoreAgain(requestIds: string[]): Promise<void> {
+    if (!requestIds.length) return;
+    this.logger.debug(`Scoring ${requestIds.length} request(s) again: their data changed while they were scored`);
+    await this.queue.addBulk(requestIds.map((requestId) => scoreRequestJob(requestId)));
   }
 
   /** Matches people proposed (or acted on) that are outside the top-k still get a current score. */
@@ -143,8 +160,9 @@ export class MatchingProcessor extends WorkerHost {
     const engine = await this.data.engine();
     const requests = await this.data.openRequests(undefined, { fromId: chunk.fromId, toId: chunk.toId });
     const results = requests.flatMap((r) => engine.scoreRequest(toMatchableRequest(r)));
-    await this.writer.replaceSuggestions(requests.map((r) => r.id), results, engine.profile.version);
-    await this.refreshProposedMatches(requests, results, engine);
+    const { stale } = await this.writer.replaceSuggestions(requests.map((r) => r.id), results, engine.profile.version, this.snapshot(requests, engine));
+    await this.refreshProposedMatches(requests.filter((r) => !stale.includes(r.id)), results, engine);
+    await this.scoreAgain(stale);
     // Progress counts each chunk once, however often it ran.
     // TypeORM answers an UPDATE … RETURNING with [rows, affected].
     const [[row]] = await this.dataSource.query(
