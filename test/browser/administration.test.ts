@@ -64,5 +64,20 @@ test('an administrator adds an agency and its coordinator, who signs in until de
   await again.getByRole('alert').waitFor();
   expect(new URL(again.url()).pathname).toBe('/sign-in');
   await again.context().close();
+
+  // A new password from the administrator reactivates the account (as for an imported one).
+  await userRow.getByRole('button', { name: 'Set password' }).click();
+  const passwordDialog = admin.getByRole('dialog', { name: 'A new password for Aigerim Sarsenova' });
+  await passwordDialog.getByLabel('New password').fill('short');
+  await passwordDialog.getByRole('button', { name: 'Set password' }).click();
+  await passwordDialog.getByText(/at least 10 characters/).first().waitFor();
+  await passwordDialog.getByLabel('New password').fill('second-password-1540');
+  await passwordDialog.getByRole('button', { name: 'Set password' }).click();
+  await passwordDialog.waitFor({ state: 'detached' });
+  await userRow.getByText('Active', { exact: true }).waitFor();
+  const back = await newPage(suite.browser, suite.baseUrl);
+  await signIn(back, suite.baseUrl, email, 'second-password-1540');
+  expect(new URL(back.url()).pathname).toBe('/agency');
+  await back.context().close();
   await admin.context().close();
 });

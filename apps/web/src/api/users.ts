@@ -52,3 +52,7 @@ export const createUser = (input: UserInput) => api.post<User>('/users', input);
 
 export const setUserActive = (user: User, active: boolean) =>
   api.patch<User>(`/users/${user.id}`, { active, version: user.version });
+
+/** A new password; `activate` also lets a deactivated account (e.g. an imported one) sign in again. */
+export const setUserPassword = (user: User, password: string, activate: boolean) =>
+  api.patch<User>(`/users/${user.id}`, { password, ...(activate ? { active: true } : {}), version: user.version });

@@ -1,8 +1,9 @@
-import { Button, Select, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActiveBadge, ActiveToggle } from '../admin/active-toggle';
+import { PasswordButton } from '../admin/password-dialog';
 import { UserDialog } from '../admin/user-dialog';
 import { OrganizationSelect } from '../admin/organization-select';
 import { ROLES, setUserActive, userKeys, userListQuery, type User } from '../api/users';
@@ -119,15 +120,18 @@ function UsersTable({ items }: { items: User[] }) {
                 <ActiveBadge active={user.active} />
               </Table.Td>
               <Table.Td>
-                {/* The API refuses deactivating yourself; the button says so by not being there. */}
-                {user.id !== me.id && (
-                  <ActiveToggle
-                    active={user.active}
-                    name={user.displayName}
-                    setActive={(active) => setUserActive(user, active)}
-                    invalidate={userKeys.all}
-                  />
-                )}
+                <Group gap="xs" wrap="nowrap">
+                  <PasswordButton user={user} />
+                  {/* The API refuses deactivating yourself; the button says so by not being there. */}
+                  {user.id !== me.id && (
+                    <ActiveToggle
+                      active={user.active}
+                      name={user.displayName}
+                      setActive={(active) => setUserActive(user, active)}
+                      invalidate={userKeys.all}
+                    />
+                  )}
+                </Group>
               </Table.Td>
             </Table.Tr>
           ))}
