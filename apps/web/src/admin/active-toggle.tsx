@@ -1,4 +1,4 @@
-import { Badge, Button } from '@mantine/core';
+import { Badge, Button, Select } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -78,5 +78,30 @@ export function ActiveToggle({ active, name, setActive, invalidate, disabled }: 
         error={toggle.error}
       />
     </>
+  );
+}
+
+/** Active, deactivated or both: shared by the two administration lists. */
+export function ActiveFilter({
+  value,
+  onChange,
+}: {
+  value: string | undefined;
+  onChange: (value: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Select
+      label={t('admin.status')}
+      placeholder={t('filters.any')}
+      data={[
+        { value: 'true', label: t('admin.active') },
+        { value: 'false', label: t('admin.inactive') },
+      ]}
+      value={value ?? null}
+      onChange={onChange}
+      clearable
+      w={160}
+    />
   );
 }

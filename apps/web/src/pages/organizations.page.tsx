@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { ActiveBadge, ActiveToggle } from '../admin/active-toggle';
+import { ActiveBadge, ActiveFilter, ActiveToggle } from '../admin/active-toggle';
 import { OrganizationDialog } from '../admin/organization-dialog';
 import {
   ORGANIZATION_KINDS,
@@ -75,31 +75,6 @@ export function OrganizationsPage() {
       </ListStates>
       <OrganizationDialog opened={creating} onClose={() => setCreating(false)} />
     </>
-  );
-}
-
-/** Active, deactivated or both: shared by the two administration lists. */
-export function ActiveFilter({
-  value,
-  onChange,
-}: {
-  value: string | undefined;
-  onChange: (value: string | null) => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Select
-      label={t('admin.status')}
-      placeholder={t('filters.any')}
-      data={[
-        { value: 'true', label: t('admin.active') },
-        { value: 'false', label: t('admin.inactive') },
-      ]}
-      value={value ?? null}
-      onChange={onChange}
-      clearable
-      w={160}
-    />
   );
 }
 

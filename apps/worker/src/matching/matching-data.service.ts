@@ -53,7 +53,7 @@ export function toMatchableOffer(o: AssistanceOfferEntity): MatchableOffer {
  */
 @Injectable()
 export class MatchingDataService {
-  private cached: { fingerprint: string; engine: MatchingEngine } | null = null;
+  private cached: MatchingEngine | null = null;
   /** The fingerprint each engine was built from. */
   private readonly built = new WeakMap<MatchingEngine, string>();
 
@@ -85,7 +85,7 @@ export class MatchingDataService {
 
   async engine(): Promise<MatchingEngine> {
     const fingerprint = await this.fingerprint();
-    if (this.cached && this.cached.fingerprint === fingerprint) return this.cached.engine;
+    if (this.cached && this.built.get(this.cached) === fingerprint) return this.cached;
     const [offers, profile, prior] = await Promise.all([
       this.dataSource.getRepository(AssistanceOfferEntity).findBy({ status: 'active' }),
       this.profile(),
@@ -102,7 +102,7 @@ export class MatchingDataService {
       describe: taxonomyLabel,
     };
     const engine = new MatchingEngine(offers.map(toMatchableOffer), context, profile);
-    this.cached = { fingerprint, engine };
+    this.cached = engine;
     this.built.set(engine, fingerprint);
     return engine;
   }
