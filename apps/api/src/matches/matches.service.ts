@@ -7,22 +7,20 @@ import {
   decideTransition,
   isAgency,
   isCommittee,
+  MATCH_EVENT,
   MATCH_WORKFLOW,
   MatchAction,
-  OFFER_WORKFLOW,
   REQUEST_OPEN_FOR_MATCHING_STATUSES,
-  REQUEST_WORKFLOW,
-  SYSTEM_ROLE,
+  retirementExplanation,
 } from '@app/domain';
-import { Tx, UnitOfWork } from '@app/outbox';
+import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { HistoryItem, HistoryService } from '../history/history.service';
-import { OFFER_EVENT } from '../offers/offers.service';
 import { applyOfferScope } from '../offers/offer-access';
 import { applyRequestScope } from '../requests/request-access';
-import { REQUEST_EVENT } from '../requests/requests.service';
 import type { CreateMatch, Feedback, ListMatches, MatchTransition } from './dto/match.schemas';
 import { applyMatchScope } from './match-access';
+import { followAgreedMatches, releaseOfferCapacity, useOfferCapacity } from './match-consequences';
 
 export interface MatchView {
   id: string;
@@ -36,12 +34,16 @@ export interface MatchView {
   scoredAt: Date | null;
   notes: string | null;
   declineReason: string | null;
+  /** Why the system retired this suggestion, when it did. */
+  retiredReason: MatchEntity['retiredReason'];
+  /** What was delivered, once the match is completed. */
+  delivery: { deliveredFrom: string; deliveredUntil: string; participants: number | null; deliverables: string; beforeDesiredStart: boolean } | null;
   endorsedAt: Date | null;
   answeredAt: Date | null;
   agreedAt: Date | null;
   completedAt: Date | null;
   feedback: { requester: { rating: number; comment: string | null } | null; provider: { rating: number; comment: string | null } | null };
-  request: { id: string; reference: string; title: string; state: string; status: string };
+  request: { id: string; reference: string; title: string; state: string; status: string; desiredStart: string | null };
   offer: { id: string; title: string; status: string; provider: { id: string; name: string; shortName: string } };
   availableActions: MatchAction[];
   /** The caller's side may still rate this completed match. */
@@ -51,27 +53,14 @@ export interface MatchView {
   updatedAt: Date;
 }
 
-export const MATCH_EVENT: Record<MatchAction, string> = {
-  endorse: 'match.endorsed',
-  dismiss: 'match.dismissed',
-  accept: 'match.accepted',
-  decline: 'match.declined',
-  confirm: 'match.agreed',
-  reject: 'match.rejected',
-  start: 'match.started',
-  complete: 'match.completed',
-  cancel: 'match.cancelled',
-};
 
-const TIMESTAMP: Partial<Record<MatchAction, keyof MatchEntity>> = {
+const TIMESTAMP: Partial<Record<MatchAction, 'endorsedAt' | 'answeredAt' | 'agreedAt' | 'completedAt'>> = {
   endorse: 'endorsedAt',
   accept: 'answeredAt',
   decline: 'answeredAt',
   confirm: 'agreedAt',
   complete: 'completedAt',
 };
-
-const USES_CAPACITY = new Set(['agreed', 'in_progress', 'completed']);
 
 @Injectable()
 export class MatchesService {
@@ -162,6 +151,9 @@ export class MatchesService {
       const match = await this.scoped(user, tx.manager).andWhere('m.id = :id', { id }).setLock('pessimistic_write', undefined, ['m']).getOne();
       if (!match) throw notFound('Match');
       const decision = decideTransition(MATCH_WORKFLOW, { status: match.status, action: input.action, role: user.role, reason: input.reason, comment: input.comment });
+      if (match.status === 'retired' && !decision.ok && decision.reason === 'invalid_status') {
+        throw new DomainError('conflict', `This suggestion was retired: ${retirementExplanation(match.retiredReason)}`, { status: 'retired', retiredReason: match.retiredReason });
+      }
       assertTransition(decision, 'match', input.action, match.status);
       assertVersion(input.version, match.version, 'match');
       const [request, offer] = await Promise.all([
@@ -173,21 +165,32 @@ export class MatchesService {
 
       const from = match.status;
       const action = input.action as MatchAction;
-      if (action === 'confirm') await this.useCapacity(tx, offer);
-      if (action === 'cancel' && USES_CAPACITY.has(from)) await this.releaseCapacity(tx, offer);
+      if (action === 'confirm') await useOfferCapacity(tx, offer);
+      if (action === 'cancel') await releaseOfferCapacity(tx, offer, from);
+      if (action === 'complete') recordDelivery(match, input);
       match.status = decision.to;
       const stamp = TIMESTAMP[action];
-      if (stamp) (match as unknown as Record<string, unknown>)[stamp] = new Date();
+      if (stamp) match[stamp] = new Date();
       if (action === 'decline' || action === 'reject') match.declineReason = input.reason ?? null;
       await tx.manager.save(match);
-      await tx.audit({ subjectType: 'match', subjectId: id, action, fromStatus: from, toStatus: decision.to, comment: input.comment ?? null, reason: input.reason ?? null });
+      await tx.audit({
+        subjectType: 'match',
+        subjectId: id,
+        action,
+        fromStatus: from,
+        toStatus: decision.to,
+        comment: input.comment ?? null,
+        reason: input.reason ?? null,
+        details: action === 'complete' ? deliveryDetails(match, request) : null,
+      });
       await tx.emit({
         type: MATCH_EVENT[action],
         subjectType: 'match',
         subjectId: id,
         payload: { from, to: decision.to, requestId: request.id, offerId: offer.id, providerId: offer.organizationId, state: request.state },
       });
-      if (action === 'confirm' && request.status === 'circulated') await this.markRequestMatched(tx, request);
+      // The request's delivery status follows its agreed matches, in this same transaction.
+      await followAgreedMatches(tx, request);
     });
     return this.get(user, id);
   }
@@ -210,48 +213,11 @@ export class MatchesService {
     return this.get(user, id);
   }
 
-  /** Agreeing a match uses one engagement of the offer; the last one exhausts it (DESIGN §5). */
-  private async useCapacity(tx: Tx, offer: AssistanceOfferEntity): Promise<void> {
-    if (offer.status !== 'active') throw new DomainError('conflict', `The offer is ${offer.status}; it cannot take on another engagement`);
-    offer.engagementsUsed += 1;
-    const full = offer.capacityEngagements !== null && offer.engagementsUsed >= offer.capacityEngagements;
-    await this.offerSystemTransition(tx, offer, full ? 'exhaust' : null);
-  }
-
-  private async releaseCapacity(tx: Tx, offer: AssistanceOfferEntity): Promise<void> {
-    offer.engagementsUsed = Math.max(0, offer.engagementsUsed - 1);
-    await this.offerSystemTransition(tx, offer, offer.status === 'exhausted' ? 'replenish' : null);
-  }
-
-  private async offerSystemTransition(tx: Tx, offer: AssistanceOfferEntity, action: 'exhaust' | 'replenish' | null): Promise<void> {
-    const from = offer.status;
-    if (action) {
-      const decision = decideTransition(OFFER_WORKFLOW, { status: offer.status, action, role: SYSTEM_ROLE });
-      if (decision.ok) offer.status = decision.to;
-    }
-    await tx.manager.save(offer);
-    if (action && offer.status !== from) {
-      await tx.audit({ subjectType: 'offer', subjectId: offer.id, action, fromStatus: from, toStatus: offer.status, details: { engagementsUsed: offer.engagementsUsed }, bySystem: true });
-      await tx.emit({ type: OFFER_EVENT[action], subjectType: 'offer', subjectId: offer.id, payload: { from, to: offer.status } });
-    }
-  }
-
-  private async markRequestMatched(tx: Tx, request: AssistanceRequestEntity): Promise<void> {
-    const decision = decideTransition(REQUEST_WORKFLOW, { status: request.status, action: 'match_agreed', role: SYSTEM_ROLE });
-    if (!decision.ok) return;
-    const from = request.status;
-    request.status = decision.to;
-    request.matchedAt = new Date();
-    await tx.manager.save(request);
-    await tx.audit({ subjectType: 'request', subjectId: request.id, action: 'match_agreed', fromStatus: from, toStatus: decision.to, bySystem: true });
-    await tx.emit({ type: REQUEST_EVENT.match_agreed, subjectType: 'request', subjectId: request.id, payload: { from, to: decision.to, state: request.state, reference: request.reference } });
-  }
-
   private async views(user: AuthUser, rows: MatchEntity[]): Promise<MatchView[]> {
     if (!rows.length) return [];
-    const details: { mid: string; r_id: string; reference: string; r_title: string; state: string; r_status: string; o_id: string; o_title: string; o_status: string; p_id: string; p_name: string; p_short: string }[] =
+    const details: { mid: string; r_id: string; reference: string; r_title: string; state: string; r_status: string; r_desired_start: string | null; o_id: string; o_title: string; o_status: string; p_id: string; p_name: string; p_short: string }[] =
       await this.dataSource.query(
-        `SELECT m.id AS mid, r.id AS r_id, r.reference, r.title AS r_title, r.state, r.status AS r_status,
+        `SELECT m.id AS mid, r.id AS r_id, r.reference, r.title AS r_title, r.state, r.status AS r_status, r.desired_start::text AS r_desired_start,
                 o.id AS o_id, o.title AS o_title, o.status AS o_status, p.id AS p_id, p.name AS p_name, p.short_name AS p_short
            FROM matches m JOIN assistance_requests r ON r.id = m.request_id
            JOIN assistance_offers o ON o.id = m.offer_id JOIN organizations p ON p.id = o.organization_id
@@ -274,6 +240,17 @@ export class MatchesService {
         scoredAt: m.scoredAt,
         notes: m.notes,
         declineReason: m.declineReason,
+        retiredReason: m.retiredReason,
+        delivery:
+          m.deliveredFrom && m.deliveredUntil
+            ? {
+                deliveredFrom: m.deliveredFrom,
+                deliveredUntil: m.deliveredUntil,
+                participants: m.participants,
+                deliverables: m.deliverables ?? '',
+                beforeDesiredStart: beforeDesiredStart(m.deliveredFrom, d.r_desired_start),
+              }
+            : null,
         endorsedAt: m.endorsedAt,
         answeredAt: m.answeredAt,
         agreedAt: m.agreedAt,
@@ -282,7 +259,7 @@ export class MatchesService {
           requester: m.requesterRating === null ? null : { rating: m.requesterRating, comment: m.requesterComment },
           provider: m.providerRating === null ? null : { rating: m.providerRating, comment: m.providerComment },
         },
-        request: { id: d.r_id, reference: d.reference, title: d.r_title, state: d.state, status: d.r_status },
+        request: { id: d.r_id, reference: d.reference, title: d.r_title, state: d.state, status: d.r_status, desiredStart: d.r_desired_start },
         offer: { id: d.o_id, title: d.o_title, status: d.o_status, provider: { id: d.p_id, name: d.p_name, shortName: d.p_short } },
         availableActions: mine ? (availableActions(MATCH_WORKFLOW, m.status, user.role) as MatchAction[]) : [],
         canGiveFeedback:
@@ -295,4 +272,32 @@ export class MatchesService {
       };
     });
   }
+}
+
+/** Completing a match records what was delivered; without the record the match cannot be completed. */
+function recordDelivery(match: MatchEntity, input: MatchTransition): void {
+  const delivery = input.delivery;
+  if (!delivery) {
+    throw new DomainError('invalid', 'delivery: is required to complete a match (dates, participants, deliverables)', [
+      { field: 'delivery', message: 'is required to complete a match' },
+    ]);
+  }
+  match.deliveredFrom = delivery.deliveredFrom;
+  match.deliveredUntil = delivery.deliveredUntil;
+  match.participants = delivery.participants;
+  match.deliverables = delivery.deliverables;
+}
+
+/** History details of a completion; flags a delivery that began before the State's desired start. */
+function deliveryDetails(match: MatchEntity, request: AssistanceRequestEntity): Record<string, unknown> {
+  return {
+    deliveredFrom: match.deliveredFrom,
+    deliveredUntil: match.deliveredUntil,
+    participants: match.participants,
+    beforeDesiredStart: beforeDesiredStart(match.deliveredFrom, request.desiredStart),
+  };
+}
+
+export function beforeDesiredStart(deliveredFrom: string | null, desiredStart: string | null): boolean {
+  return Boolean(deliveredFrom && desiredStart && deliveredFrom < desiredStart);
 }

@@ -3,11 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { assertTransition, assertVersion, changedKeys, DomainError, notFound, orderOf, Page, pickValues } from '@app/common';
 import { AssistanceOfferEntity, OrganizationEntity } from '@app/database';
-import { availableActions, decideTransition, OFFER_STATUSES, OFFER_WORKFLOW, OfferAction, OfferStatus, regionsOfState } from '@app/domain';
+import { availableActions, decideTransition, OFFER_EVENT, OFFER_STATUSES, OFFER_WORKFLOW, OfferAction, OfferStatus, regionsOfState } from '@app/domain';
 import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { HistoryItem, HistoryService } from '../history/history.service';
 import { applyTextSearch } from '../requests/requests.service';
+import { retireOfferSuggestions } from '../matches/match-consequences';
 import type { CreateOffer, ListOffers, OfferTransition, UpdateOffer } from './dto/offer.schemas';
 import { applyOfferScope, ownsOffer, seesOfferInternals } from './offer-access';
 
@@ -22,17 +23,6 @@ export type OfferView = Omit<AssistanceOfferEntity, Internals> & {
   canEdit: boolean;
 };
 
-export const OFFER_EVENT: Record<OfferAction, string> = {
-  submit: 'offer.submitted',
-  verify: 'offer.verified',
-  return_to_draft: 'offer.returned',
-  pause: 'offer.paused',
-  resume: 'offer.resumed',
-  close: 'offer.closed',
-  exhaust: 'offer.exhausted',
-  replenish: 'offer.replenished',
-  expire: 'offer.expired',
-};
 
 const EDITABLE: OfferStatus[] = ['draft', 'pending_verification', 'active', 'paused', 'exhausted'];
 
@@ -168,6 +158,7 @@ export class OffersService {
       await tx.manager.save(row);
       await tx.audit({ subjectType: 'offer', subjectId: id, action: input.action, fromStatus: from, toStatus: decision.to, comment: input.comment ?? null, reason: input.reason ?? null });
       await tx.emit({ type: OFFER_EVENT[input.action as OfferAction], subjectType: 'offer', subjectId: id, payload: { from, to: decision.to } });
+      await retireOfferSuggestions(tx, row);
       return row;
     });
     return (await this.views(user, [changed]))[0];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { isAgency } from '@app/domain';
+import { sqlList } from '@app/common';
+import { isAgency, MATCH_COMMITTEE_ONLY_STATUSES } from '@app/domain';
 import type { AuthUser } from '../auth/auth-user';
 import type { SummaryQuery } from './report.schemas';
 
@@ -242,7 +243,7 @@ export class ReportsService {
         `SELECT r.id, r.reference, r.title, r.status, r.submitted_at AS "submittedAt", r.circulated_at AS "circulatedAt", r.matched_at AS "matchedAt",
                 CASE WHEN r.submitted_at IS NULL THEN NULL
                      ELSE round((extract(epoch FROM coalesce(r.matched_at, r.withdrawn_at, r.closed_at, now()) - r.submitted_at) / ${DAY})::numeric, 1)::float END AS "waitingDays",
-                (SELECT count(*)::int FROM matches m WHERE m.request_id = r.id AND m.status NOT IN ('suggested', 'dismissed')) AS "matchesProposed"
+                (SELECT count(*)::int FROM matches m WHERE m.request_id = r.id AND m.status NOT IN ${sqlList(MATCH_COMMITTEE_ONLY_STATUSES)}) AS "matchesProposed"
            FROM assistance_requests r WHERE r.state = $1 ORDER BY r.submitted_at NULLS LAST, r.reference`,
         [user.organization.state],
       );
@@ -250,7 +251,7 @@ export class ReportsService {
     }
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT o.id, o.title, o.status, o.capacity_engagements AS "capacityEngagements", o.engagements_used AS "engagementsUsed",
-              count(m.id) FILTER (WHERE m.status NOT IN ('suggested', 'dismissed'))::int AS "endorsed",
+              count(m.id) FILTER (WHERE m.status NOT IN ${sqlList(MATCH_COMMITTEE_ONLY_STATUSES)})::int AS "endorsed",
               count(m.id) FILTER (WHERE m.status IN ('accepted', 'agreed', 'rejected', 'in_progress', 'completed'))::int AS "accepted",
               count(m.id) FILTER (WHERE m.status = 'declined')::int AS "declined",
               count(m.id) FILTER (WHERE m.status IN ('agreed', 'in_progress', 'completed'))::int AS "agreed",

@@ -1,6 +1,7 @@
 import { Brackets, SelectQueryBuilder } from 'typeorm';
 import type { AssistanceRequestEntity } from '@app/database';
-import { isAgency, isCommittee } from '@app/domain';
+import { sqlList } from '@app/common';
+import { isAgency, isCommittee, MATCH_COMMITTEE_ONLY_STATUSES } from '@app/domain';
 import type { AuthUser } from '../auth/auth-user';
 
 /**
@@ -22,7 +23,7 @@ export function applyRequestScope(qb: SelectQueryBuilder<AssistanceRequestEntity
         .orWhere(
           `EXISTS (SELECT 1 FROM matches m JOIN assistance_offers o ON o.id = m.offer_id
                    WHERE m.request_id = ${alias}.id AND o.organization_id = :scopeOrg
-                   AND m.status NOT IN ('suggested', 'dismissed'))`,
+                   AND m.status NOT IN ${sqlList(MATCH_COMMITTEE_ONLY_STATUSES)})`,
           { scopeOrg: user.organization.id },
         ),
     ),

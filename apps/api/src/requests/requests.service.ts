@@ -11,6 +11,7 @@ import {
   isAgency,
   objectionWindowCloses,
   REQUEST_EDITABLE_STATUSES,
+  REQUEST_EVENT,
   REQUEST_STATUSES,
   REQUEST_WORKFLOW,
   RequestAction,
@@ -20,6 +21,7 @@ import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { HistoryItem, HistoryService } from '../history/history.service';
 import type { CreateRequest, DuplicateCheck, ListRequests, RequestTransition, UpdateRequest } from './dto/request.schemas';
+import { endOpenMatches, stampMilestone } from '../matches/match-consequences';
 import { applyRequestScope, ownsRequest } from './request-access';
 
 export type RequestView = Omit<AssistanceRequestEntity, 'estimatedCostAmount' | 'estimatedCostCurrency' | 'createdById'> & {
@@ -40,31 +42,6 @@ export interface PossibleDuplicate {
   status: RequestStatus;
   similarity: number;
 }
-
-/** Which milestone time each status stamps (DESIGN §4: "timestamps of each milestone"). */
-const MILESTONE: Partial<Record<RequestStatus, keyof AssistanceRequestEntity>> = {
-  submitted: 'submittedAt',
-  acknowledged: 'acknowledgedAt',
-  circulated: 'circulatedAt',
-  matched: 'matchedAt',
-  in_delivery: 'deliveryStartedAt',
-  delivered: 'deliveredAt',
-  closed: 'closedAt',
-  withdrawn: 'withdrawnAt',
-};
-
-/** Outbox event type of each action, in the past tense the notification rules read. */
-export const REQUEST_EVENT: Record<RequestAction, string> = {
-  submit: 'request.submitted',
-  acknowledge: 'request.acknowledged',
-  request_clarification: 'request.clarification_requested',
-  circulate: 'request.circulated',
-  match_agreed: 'request.matched',
-  start_delivery: 'request.delivery_started',
-  mark_delivered: 'request.delivered',
-  close: 'request.closed',
-  withdraw: 'request.withdrawn',
-};
 
 const SORT_COLUMN: Record<string, string> = {
   createdAt: 'r.created_at',
@@ -207,12 +184,18 @@ export class RequestsService {
           );
         }
       }
+      if (input.action === 'mark_ready' && row.readyForCoordinatorAt) {
+        throw new DomainError('conflict', 'The coordinator has been told already that this draft is ready');
+      }
       const from = row.status;
       row.status = decision.to;
-      const milestone = MILESTONE[decision.to];
-      if (milestone) (row as unknown as Record<string, unknown>)[milestone] = new Date();
+      if (from !== decision.to) stampMilestone(row);
+      if (input.action === 'mark_ready') row.readyForCoordinatorAt = new Date();
+      // Sent back for clarification, a draft is the agency's again until it says it is ready.
+      if (input.action === 'request_clarification') row.readyForCoordinatorAt = null;
       if (input.action === 'close') row.closeReason = input.reason as AssistanceRequestEntity['closeReason'];
       await tx.manager.save(row);
+      if (input.action === 'withdraw' || input.action === 'close') await endOpenMatches(tx, row);
       await tx.audit({
         subjectType: 'request',
         subjectId: id,
@@ -268,7 +251,7 @@ export class RequestsService {
         estimatedCost: estimatedCostAmount === null ? null : { amount: estimatedCostAmount, currency: estimatedCostCurrency! },
         organization: org ? { id: org.id, name: org.name, shortName: org.shortName } : null,
         availableActions: (availableActions(REQUEST_WORKFLOW, r.status, user.role) as RequestAction[]).filter(
-          () => !isAgency(user.role) || owns,
+          (action) => (!isAgency(user.role) || owns) && !(action === 'mark_ready' && r.readyForCoordinatorAt),
         ),
         objectionWindowClosesAt:
           r.status === 'acknowledged' && r.acknowledgedAt && !r.objectionWindowWaived

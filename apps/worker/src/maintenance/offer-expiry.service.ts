@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In, LessThan } from 'typeorm';
 import { AssistanceOfferEntity } from '@app/database';
 import { decideTransition, OFFER_WORKFLOW, SYSTEM_ROLE } from '@app/domain';
-import { UnitOfWork } from '@app/outbox';
+import { retireSuggestions, UnitOfWork } from '@app/outbox';
 
 /** Offers whose available-until date has passed expire on their own (DESIGN §5), one transaction each. */
 @Injectable()
@@ -32,6 +32,7 @@ export class OfferExpiryService {
         await tx.manager.save(offer);
         await tx.audit({ subjectType: 'offer', subjectId: id, action: 'expire', fromStatus: from, toStatus: decision.to, comment: `Available until ${offer.availableUntil}` });
         await tx.emit({ type: 'offer.expired', subjectType: 'offer', subjectId: id, payload: { from, to: decision.to } });
+        await retireSuggestions(tx, { offerId: id }, 'offer_expired');
         return true;
       });
       if (done) expired++;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { MATCH_EVENT, SYSTEM_ROLE } from '@app/domain';
 import { MATCHING_ENGINE_VERSION, MatchResult } from '@app/matching';
 
 /** The advisory-lock space of "writing a request's suggestions" (the first key of the two-key form). */
@@ -49,6 +50,7 @@ export class MatchWriter {
         results = results.filter((r) => !skip.has(r.requestId));
         if (!requestIds.length) return { written: 0, stale };
       }
+      if (results.length) await this.reviveRetired(m, results);
       if (results.length) {
         await m.query(
           `INSERT INTO matches (request_id, offer_id, score, components, reason, engine_version, weights_version, scored_at, origin, status, version)
@@ -85,6 +87,27 @@ export class MatchWriter {
       }
       return { written: results.length, stale };
     });
+  }
+
+  /**
+   * A suggestion retired because its offer left matching (paused, exhausted …) comes back when the engine ranks
+   * the pair again, i.e. once the offer is active: with its history entry and event, like any other transition.
+   */
+  private async reviveRetired(m: EntityManager, results: MatchResult[]): Promise<void> {
+    await m.query(
+      `WITH revived AS (
+         UPDATE matches m SET status = 'suggested', retired_reason = NULL, version = m.version + 1, updated_at = now()
+           FROM unnest($1::uuid[], $2::uuid[]) AS k(request_id, offer_id)
+          WHERE m.request_id = k.request_id AND m.offer_id = k.offer_id AND m.status = 'retired'
+          RETURNING m.id, m.request_id, m.offer_id),
+       history AS (
+         INSERT INTO history_entries (subject_type, subject_id, action, from_status, to_status, actor_role)
+         SELECT 'match', id, 'revive', 'retired', 'suggested', $3 FROM revived)
+       INSERT INTO outbox_events (type, subject_type, subject_id, payload)
+       SELECT $4, 'match', id, jsonb_build_object('from', 'retired', 'to', 'suggested', 'requestId', request_id, 'offerId', offer_id)
+         FROM revived`,
+      [results.map((r) => r.requestId), results.map((r) => r.offerId), SYSTEM_ROLE, MATCH_EVENT.revive],
+    );
   }
 
   private async staleRequests(m: EntityManager, requestIds: string[], read: ReadSnapshot): Promise<string[]> {

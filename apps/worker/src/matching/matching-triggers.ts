@@ -6,7 +6,7 @@ import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES, type ScoreRequestJob } from '@app/qu
 import { EventHandlerRegistry } from '../events/event-handler.registry';
 
 /** Which workflow events set the engine to work (DESIGN §6.6). */
-export const REQUEST_TRIGGERS = ['request.circulated', 'request.updated', 'request.withdrawn', 'request.closed', 'request.matched'];
+export const REQUEST_TRIGGERS = ['request.circulated', 'request.updated', 'request.withdrawn', 'request.closed', 'request.matched', 'request.agreements_cancelled'];
 export const OFFER_TRIGGERS = ['offer.verified', 'offer.updated', 'offer.paused', 'offer.resumed', 'offer.closed', 'offer.expired', 'offer.exhausted', 'offer.replenished'];
 
 /**

@@ -1,8 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { MATCH_EVENT } from '../../../api/src/matches/matches.service';
-import { OFFER_EVENT } from '../../../api/src/offers/offers.service';
-import { REQUEST_EVENT } from '../../../api/src/requests/requests.service';
+import { MATCH_EVENT, OFFER_EVENT, REQUEST_EVENT } from '@app/domain';
 import {
   AUDIENCE_NEEDS,
   audiencesTableMarkdown,

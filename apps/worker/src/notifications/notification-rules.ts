@@ -134,6 +134,13 @@ const providerKnew: Condition = {
 export const NOTIFICATION_RULES: Readonly<Record<string, NotificationRule>> = {
   // Requests
   'request.created': { silent: 'A draft is the agency’s work in progress; nobody else acts on it until the coordinator submits it.' },
+  'request.ready_for_coordinator': {
+    subject: 'request',
+    recipients: [{ to: 'state_coordinator', category: 'requests' }],
+    title: (f) => `Draft ${ref(f)} is ready for you to submit`,
+    body: (f) =>
+      `${r(f).organizationName} says its draft request ${reqTitle(f)} is ready. Review it and submit it to the 1540 Committee, or ask the agency for changes.`,
+  },
   'request.updated': {
     silent: 'Requests are edited only as drafts or under clarification, by the agency itself; the resubmission (request.submitted) is what the Committee acts on.',
   },
@@ -186,6 +193,15 @@ export const NOTIFICATION_RULES: Readonly<Record<string, NotificationRule>> = {
   'request.matched': {
     silent: 'Follows from match.agreed in the same transaction, which already tells the committee, the requester and the provider.',
   },
+  'request.agreements_cancelled': {
+    subject: 'request',
+    recipients: [
+      { to: 'committee', category: 'requests' },
+      { to: 'requester', category: 'requests' },
+    ],
+    title: (f) => `Request ${ref(f)} is open for matching again`,
+    body: (f) => `Every agreed match on ${reqTitle(f)} was cancelled before delivery, so the request is open for matching again.`,
+  },
   'request.delivery_started': {
     subject: 'request',
     recipients: [
@@ -205,7 +221,7 @@ export const NOTIFICATION_RULES: Readonly<Record<string, NotificationRule>> = {
     ],
     title: (f) => `Assistance on ${ref(f)} delivered`,
     body: (f) =>
-      `${reqTitle(f)} is marked delivered. In 12 months the Committee asks both sides how the assistance worked (resolution 2663, OP20).`,
+      `Every agreed match on ${reqTitle(f)} is completed, so the request is delivered. In 12 months the Committee asks both sides how the assistance worked (resolution 2663, OP20).`,
   },
   'request.closed': {
     subject: 'request',
@@ -405,6 +421,12 @@ export const NOTIFICATION_RULES: Readonly<Record<string, NotificationRule>> = {
     ],
     title: (f) => `Match cancelled: ${provider(f)} and ${ref(f)}`,
     body: (f) => `The 1540 Committee cancelled the match of ${offerTitle(f)} with ${reqTitle(f)}.`,
+  },
+  'match.retired': {
+    silent: 'The system retires a suggestion nobody had acted on when its request or offer leaves matching; the change that caused it is notified on its own.',
+  },
+  'match.revived': {
+    silent: 'A retired suggestion returns when its offer is active again; suggestions are worked in the review queue, not announced.',
   },
   'match.feedback': {
     subject: 'match',

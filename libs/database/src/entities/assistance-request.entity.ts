@@ -97,6 +97,10 @@ export class AssistanceRequestEntity extends RecordColumns {
   @Column({ type: 'timestamptz', nullable: true })
   circulatedAt: Date | null;
 
+  /** When an agency member said the draft is ready for the State's coordinator to submit (still a draft). */
+  @Column({ type: 'timestamptz', nullable: true })
+  readyForCoordinatorAt: Date | null;
+
   /** When the engine first suggested an offer for it (reporting: time to first suggestion). */
   @Column({ type: 'timestamptz', nullable: true })
   firstSuggestionAt: Date | null;

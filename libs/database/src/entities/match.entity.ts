@@ -1,5 +1,5 @@
 import { Column, Entity, Index, VersionColumn } from 'typeorm';
-import type { MatchStatus } from '@app/domain';
+import type { MatchStatus, RetirementReason } from '@app/domain';
 import { RecordColumns } from './record-columns';
 
 export type MatchOrigin = 'engine' | 'committee' | 'provider_interest';
@@ -70,6 +70,24 @@ export class MatchEntity extends RecordColumns {
 
   @Column({ type: 'text', nullable: true })
   declineReason: string | null;
+
+  /** Why the system retired this suggestion (its request or offer left matching). */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  retiredReason: RetirementReason | null;
+
+  // What was delivered, recorded when the match is completed (DESIGN §5).
+  @Column({ type: 'date', nullable: true })
+  deliveredFrom: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  deliveredUntil: string | null;
+
+  /** Participants or beneficiaries reached. */
+  @Column({ type: 'int', nullable: true })
+  participants: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  deliverables: string | null;
 
   @Column({ type: 'smallint', nullable: true })
   requesterRating: number | null;

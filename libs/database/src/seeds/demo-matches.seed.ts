@@ -53,6 +53,7 @@ export async function seedDemoMatches(ds: DataSource): Promise<{ matches: number
           answeredAt,
           agreedAt,
           completedAt,
+          ...(completedAt ? deliveryRecord(new Date(agreedAt.getTime() + 14 * DAY), completedAt) : {}),
           createdById: expert?.id ?? null,
           requesterRating: status === 'completed' ? 5 : null,
           requesterComment: status === 'completed' ? 'Delivered as planned; the agencies use the result daily.' : null,
@@ -92,4 +93,14 @@ export async function seedDemoMatches(ds: DataSource): Promise<{ matches: number
     }
   });
   return report;
+}
+
+/** What a seeded completed match delivered: from its start to its completion. */
+function deliveryRecord(start: Date, end: Date): Pick<MatchEntity, 'deliveredFrom' | 'deliveredUntil' | 'participants' | 'deliverables'> {
+  return {
+    deliveredFrom: start.toISOString().slice(0, 10),
+    deliveredUntil: end.toISOString().slice(0, 10),
+    participants: 24,
+    deliverables: 'Workshops held with the agencies concerned; draft texts and a written assessment handed over.',
+  };
 }

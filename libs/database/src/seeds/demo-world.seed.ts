@@ -239,7 +239,10 @@ export function planDemoRequest(
         case 'submit':
         case 'withdraw':
           return lookup(COORDINATOR);
+        // Delivery follows the agreed matches: the system takes these steps (request.workflow.ts).
         case 'match_agreed':
+        case 'start_delivery':
+        case 'mark_delivered':
           return null;
         default:
           return lookup(EXPERT);

@@ -980,9 +980,9 @@ function requestTimeline(
     return done();
   }
 
-  take('start_delivery', 'in_delivery', [14, 120], chance(rng, 0.5) ? actors.committee : actors.coordinator);
+  take('start_delivery', 'in_delivery', [14, 120], SYSTEM);
   if (target === 'in_delivery') return done();
-  take('mark_delivered', 'delivered', [30, 400], chance(rng, 0.5) ? actors.committee : actors.coordinator);
+  take('mark_delivered', 'delivered', [30, 400], SYSTEM);
   if (target === 'delivered') return done();
 
   closeReason = chance(rng, 0.75) ? 'fulfilled' : 'partially_fulfilled';

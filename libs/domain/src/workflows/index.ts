@@ -4,3 +4,4 @@ export * from './objection-window';
 export * from './offer.workflow';
 export * from './request.workflow';
 export * from './transition-table';
+export * from './request-delivery';

@@ -28,8 +28,9 @@ const EXPECTED: WorkflowExpectations<MatchStatus> = {
     'completed',
     'dismissed',
     'cancelled',
+    'retired',
   ],
-  actions: ['endorse', 'dismiss', 'accept', 'decline', 'confirm', 'reject', 'start', 'complete', 'cancel'],
+  actions: ['endorse', 'dismiss', 'accept', 'decline', 'confirm', 'reject', 'start', 'complete', 'cancel', 'retire', 'revive'],
   transitions: `
     endorse  | committee                 | suggested                                      | endorsed
     dismiss  | committee                 | suggested                                      | dismissed
@@ -39,7 +40,9 @@ const EXPECTED: WorkflowExpectations<MatchStatus> = {
     reject   | agency_coordinator        | accepted                                       | rejected  | reason
     start    | committee provider_member | agreed                                         | in_progress
     complete | committee provider_member | in_progress                                    | completed
-    cancel   | committee                 | suggested endorsed accepted agreed in_progress | cancelled
+    cancel   | committee system          | suggested endorsed accepted agreed in_progress | cancelled
+    retire   | system                    | suggested                                      | retired
+    revive   | system                    | retired                                        | suggested
   `,
 };
 
@@ -78,6 +81,8 @@ describe('match workflow', () => {
     expect([...MATCH_OPEN_STATUSES, ...MATCH_TERMINAL_STATUSES].sort()).toEqual([...EXPECTED.statuses].sort());
     expect(MATCH_OPEN_STATUSES).toEqual(['suggested', 'endorsed', 'accepted', 'agreed', 'in_progress']);
     expect(MATCH_RESCORE_PROTECTED_STATUSES).not.toContain('suggested');
-    expect(MATCH_RESCORE_PROTECTED_STATUSES).toHaveLength(EXPECTED.statuses.length - 1);
+    // A retired suggestion comes back to life when the engine ranks its pair again (its offer is active again).
+    expect(MATCH_RESCORE_PROTECTED_STATUSES).not.toContain('retired');
+    expect(MATCH_RESCORE_PROTECTED_STATUSES).toHaveLength(EXPECTED.statuses.length - 2);
   });
 });

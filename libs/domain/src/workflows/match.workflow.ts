@@ -1,4 +1,4 @@
-import { COMMITTEE_ROLES } from '../roles';
+import { COMMITTEE_ROLES, SYSTEM_ROLE } from '../roles';
 import type { TransitionTable } from './transition-table';
 
 export const MATCH_STATUSES = [
@@ -12,6 +12,7 @@ export const MATCH_STATUSES = [
   'completed',
   'dismissed',
   'cancelled',
+  'retired',
 ] as const;
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
 
@@ -25,6 +26,8 @@ export const MATCH_ACTIONS = [
   'start',
   'complete',
   'cancel',
+  'retire',
+  'revive',
 ] as const;
 export type MatchAction = (typeof MATCH_ACTIONS)[number];
 
@@ -42,12 +45,35 @@ export const MATCH_TERMINAL_STATUSES: readonly MatchStatus[] = [
   'completed',
   'dismissed',
   'cancelled',
+  'retired',
 ];
+
+/**
+ * Why the system retired a suggestion: its request or its offer left matching (DESIGN §5). A retired suggestion
+ * cannot be endorsed; one retired because its offer paused or ran out comes back when the offer is active again.
+ */
+export const RETIREMENT_REASONS = [
+  'request_in_delivery',
+  'request_delivered',
+  'request_closed',
+  'request_withdrawn',
+  'offer_paused',
+  'offer_closed',
+  'offer_expired',
+  'offer_exhausted',
+] as const;
+export type RetirementReason = (typeof RETIREMENT_REASONS)[number];
 
 /** Once a person has acted on a match, a rescore updates its score but never its status. */
 export const MATCH_RESCORE_PROTECTED_STATUSES: readonly MatchStatus[] = MATCH_STATUSES.filter(
-  (status) => status !== 'suggested',
+  (status) => status !== 'suggested' && status !== 'retired',
 );
+
+/** Matches the parties never see: the committee's own suggestions and what became of them without being put to anyone. */
+export const MATCH_COMMITTEE_ONLY_STATUSES: readonly MatchStatus[] = ['suggested', 'dismissed', 'retired'];
+
+/** The agreed matches (and those under way or done) that decide a request's delivery status and use capacity. */
+export const MATCH_AGREED_STATUSES: readonly MatchStatus[] = ['agreed', 'in_progress', 'completed'];
 
 const PROVIDER_OR_COMMITTEE = ['provider_member', ...COMMITTEE_ROLES] as const;
 
@@ -63,6 +89,24 @@ export const MATCH_WORKFLOW: TransitionTable<MatchStatus, MatchAction> = {
     { action: 'reject', from: ['accepted'], roles: ['agency_coordinator'], to: 'rejected', requiresReason: true },
     { action: 'start', from: ['agreed'], roles: PROVIDER_OR_COMMITTEE, to: 'in_progress' },
     { action: 'complete', from: ['in_progress'], roles: PROVIDER_OR_COMMITTEE, to: 'completed' },
-    { action: 'cancel', from: MATCH_OPEN_STATUSES, roles: COMMITTEE_ROLES, to: 'cancelled' },
+    // The system cancels what is still open when the request is withdrawn or closed.
+    { action: 'cancel', from: MATCH_OPEN_STATUSES, roles: [...COMMITTEE_ROLES, SYSTEM_ROLE], to: 'cancelled' },
+    { action: 'retire', from: ['suggested'], roles: [SYSTEM_ROLE], to: 'retired' },
+    { action: 'revive', from: ['retired'], roles: [SYSTEM_ROLE], to: 'suggested' },
   ],
+};
+
+/** Outbox event type of each action, in the past tense the notification rules read. */
+export const MATCH_EVENT: Record<MatchAction, string> = {
+  endorse: 'match.endorsed',
+  dismiss: 'match.dismissed',
+  accept: 'match.accepted',
+  decline: 'match.declined',
+  confirm: 'match.agreed',
+  reject: 'match.rejected',
+  start: 'match.started',
+  complete: 'match.completed',
+  cancel: 'match.cancelled',
+  retire: 'match.retired',
+  revive: 'match.revived',
 };

@@ -1,4 +1,5 @@
 import { COMMITTEE_ROLES, SYSTEM_ROLE } from '../roles';
+import type { RetirementReason } from './match.workflow';
 import type { TransitionTable } from './transition-table';
 
 export const OFFER_STATUSES = [
@@ -64,3 +65,32 @@ export const OFFER_WORKFLOW: TransitionTable<OfferStatus, OfferAction> = {
     },
   ],
 };
+
+/** Outbox event type of each action, in the past tense the notification rules read. */
+export const OFFER_EVENT: Record<OfferAction, string> = {
+  submit: 'offer.submitted',
+  verify: 'offer.verified',
+  return_to_draft: 'offer.returned',
+  pause: 'offer.paused',
+  resume: 'offer.resumed',
+  close: 'offer.closed',
+  exhaust: 'offer.exhausted',
+  replenish: 'offer.replenished',
+  expire: 'offer.expired',
+};
+
+/** Why an offer that reached `status` no longer takes part in matching, or null while it does. */
+export function offerRetirementReason(status: OfferStatus): RetirementReason | null {
+  switch (status) {
+    case 'paused':
+      return 'offer_paused';
+    case 'closed':
+      return 'offer_closed';
+    case 'expired':
+      return 'offer_expired';
+    case 'exhausted':
+      return 'offer_exhausted';
+    default:
+      return null;
+  }
+}

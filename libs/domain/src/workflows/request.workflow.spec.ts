@@ -30,6 +30,7 @@ const EXPECTED: WorkflowExpectations<RequestStatus> = {
     'withdrawn',
   ],
   actions: [
+    'mark_ready',
     'submit',
     'acknowledge',
     'request_clarification',
@@ -37,17 +38,21 @@ const EXPECTED: WorkflowExpectations<RequestStatus> = {
     'match_agreed',
     'start_delivery',
     'mark_delivered',
+    'agreements_cancelled',
     'close',
     'withdraw',
   ],
   transitions: `
+    mark_ready            | agency_member                | draft                          | draft
+    mark_ready            | agency_member                | clarification_requested        | clarification_requested
     submit                | agency_coordinator           | draft clarification_requested  | submitted
     acknowledge           | committee                    | submitted                      | acknowledged
     request_clarification | committee                    | submitted acknowledged         | clarification_requested | comment
     circulate             | committee                    | acknowledged                   | circulated
     match_agreed          | system                       | circulated                     | matched
-    start_delivery        | committee agency_coordinator | matched                        | in_delivery
-    mark_delivered        | committee agency_coordinator | in_delivery                    | delivered
+    start_delivery        | system                       | matched                        | in_delivery
+    mark_delivered        | system                       | in_delivery                    | delivered
+    agreements_cancelled  | system                       | matched in_delivery            | circulated
     close                 | committee                    | delivered circulated matched   | closed | reason: fulfilled partially_fulfilled withdrawn superseded no_offer
     withdraw              | agency_coordinator agency_member | draft submitted clarification_requested acknowledged circulated matched in_delivery | withdrawn
   `,

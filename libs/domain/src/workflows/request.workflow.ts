@@ -16,6 +16,7 @@ export const REQUEST_STATUSES = [
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 export const REQUEST_ACTIONS = [
+  'mark_ready',
   'submit',
   'acknowledge',
   'request_clarification',
@@ -23,6 +24,7 @@ export const REQUEST_ACTIONS = [
   'match_agreed',
   'start_delivery',
   'mark_delivered',
+  'agreements_cancelled',
   'close',
   'withdraw',
 ] as const;
@@ -35,12 +37,30 @@ export type CloseReason = (typeof CLOSE_REASONS)[number];
 export const REQUEST_EDITABLE_STATUSES: readonly RequestStatus[] = ['draft', 'clarification_requested'];
 export const REQUEST_OPEN_FOR_MATCHING_STATUSES: readonly RequestStatus[] = ['circulated', 'matched'];
 export const REQUEST_TERMINAL_STATUSES: readonly RequestStatus[] = ['closed', 'withdrawn'];
+/** The statuses that follow from the request's agreed matches (DESIGN §5, "one fact, one place"). */
+export const REQUEST_FOLLOWS_MATCHES_STATUSES: readonly RequestStatus[] = ['circulated', 'matched', 'in_delivery', 'delivered'];
+
+/** Which milestone time each status stamps (DESIGN §4: "timestamps of each milestone"). */
+export const REQUEST_MILESTONES = {
+  submitted: 'submittedAt',
+  acknowledged: 'acknowledgedAt',
+  circulated: 'circulatedAt',
+  matched: 'matchedAt',
+  in_delivery: 'deliveryStartedAt',
+  delivered: 'deliveredAt',
+  closed: 'closedAt',
+  withdrawn: 'withdrawnAt',
+} as const satisfies Partial<Record<RequestStatus, string>>;
 
 // Circulation is further gated by the objection window (see objection-window.ts); the table only knows statuses.
 export const REQUEST_WORKFLOW: TransitionTable<RequestStatus, RequestAction> = {
   statuses: REQUEST_STATUSES,
   actions: REQUEST_ACTIONS,
   rows: [
+    // An agency member tells the State's coordinator that a draft (or an answer to a clarification) is ready to
+    // submit; the status stays as it is.
+    { action: 'mark_ready', from: ['draft'], roles: ['agency_member'], to: 'draft' },
+    { action: 'mark_ready', from: ['clarification_requested'], roles: ['agency_member'], to: 'clarification_requested' },
     { action: 'submit', from: ['draft', 'clarification_requested'], roles: ['agency_coordinator'], to: 'submitted' },
     { action: 'acknowledge', from: ['submitted'], roles: COMMITTEE_ROLES, to: 'acknowledged' },
     {
@@ -51,19 +71,13 @@ export const REQUEST_WORKFLOW: TransitionTable<RequestStatus, RequestAction> = {
       requiresComment: true,
     },
     { action: 'circulate', from: ['acknowledged'], roles: COMMITTEE_ROLES, to: 'circulated' },
+    // Delivery follows the request's agreed matches: the system takes these steps in the same transaction as the
+    // match transition that calls for them (request-delivery.ts), never a person.
     { action: 'match_agreed', from: ['circulated'], roles: [SYSTEM_ROLE], to: 'matched' },
-    {
-      action: 'start_delivery',
-      from: ['matched'],
-      roles: [...COMMITTEE_ROLES, 'agency_coordinator'],
-      to: 'in_delivery',
-    },
-    {
-      action: 'mark_delivered',
-      from: ['in_delivery'],
-      roles: [...COMMITTEE_ROLES, 'agency_coordinator'],
-      to: 'delivered',
-    },
+    { action: 'start_delivery', from: ['matched'], roles: [SYSTEM_ROLE], to: 'in_delivery' },
+    { action: 'mark_delivered', from: ['in_delivery'], roles: [SYSTEM_ROLE], to: 'delivered' },
+    // Every agreed match was cancelled before anything was delivered: the request is open for matching again.
+    { action: 'agreements_cancelled', from: ['matched', 'in_delivery'], roles: [SYSTEM_ROLE], to: 'circulated' },
     {
       action: 'close',
       from: ['circulated', 'matched', 'delivered'],
@@ -79,4 +93,19 @@ export const REQUEST_WORKFLOW: TransitionTable<RequestStatus, RequestAction> = {
       to: 'withdrawn',
     },
   ],
+};
+
+/** Outbox event type of each action, in the past tense the notification rules read. */
+export const REQUEST_EVENT: Record<RequestAction, string> = {
+  mark_ready: 'request.ready_for_coordinator',
+  submit: 'request.submitted',
+  acknowledge: 'request.acknowledged',
+  request_clarification: 'request.clarification_requested',
+  circulate: 'request.circulated',
+  match_agreed: 'request.matched',
+  start_delivery: 'request.delivery_started',
+  mark_delivered: 'request.delivered',
+  agreements_cancelled: 'request.agreements_cancelled',
+  close: 'request.closed',
+  withdraw: 'request.withdrawn',
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MATCH_STATUSES } from '@app/domain';
-import { csvList, paginationSchema, text, uuidParam } from '@app/common';
+import { csvList, letterDate, paginationSchema, text, uuidParam } from '@app/common';
 
 export const createMatchSchema = z.strictObject({
   requestId: uuidParam,
@@ -9,11 +9,26 @@ export const createMatchSchema = z.strictObject({
 });
 export type CreateMatch = z.infer<typeof createMatchSchema>;
 
+/** What was delivered, recorded once when a match is completed (DESIGN §5). */
+export const deliveryRecordSchema = z
+  .strictObject({
+    // Delivered dates lie, like a State's letter, between resolution 1540's adoption and today.
+    deliveredFrom: letterDate,
+    deliveredUntil: letterDate,
+    /** Participants or beneficiaries reached. */
+    participants: z.number().int().min(0, 'must be 0 or more').max(1_000_000, 'must be at most 1000000'),
+    deliverables: text(5_000, 1),
+  })
+  .refine((d) => d.deliveredFrom <= d.deliveredUntil, { message: 'must not be before deliveredFrom', path: ['deliveredUntil'] });
+export type DeliveryRecord = z.infer<typeof deliveryRecordSchema>;
+
 export const matchTransitionSchema = z.strictObject({
   action: z.string().min(1).max(40),
   comment: text(5_000).optional(),
   /** Free text for decline and reject. */
   reason: text(500).optional(),
+  /** Required to complete a match. */
+  delivery: deliveryRecordSchema.optional(),
   version: z.number().int().min(1).optional(),
 });
 export type MatchTransition = z.infer<typeof matchTransitionSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MATCH_ACTIONS, MATCH_STATUSES } from '@app/domain';
+import { MATCH_ACTIONS, MATCH_STATUSES, RETIREMENT_REASONS } from '@app/domain';
 import { isoDateTime, organizationRefSchema, pageOf, uuid } from '../../common/openapi';
 
 export const scoreComponentSchema = z.object({
@@ -24,12 +24,22 @@ export const matchViewSchema = z.object({
   scoredAt: isoDateTime.nullable(),
   notes: z.string().nullable(),
   declineReason: z.string().nullable(),
+  retiredReason: z.enum(RETIREMENT_REASONS).nullable(),
+  delivery: z
+    .object({
+      deliveredFrom: z.iso.date(),
+      deliveredUntil: z.iso.date(),
+      participants: z.number().int().nullable(),
+      deliverables: z.string(),
+      beforeDesiredStart: z.boolean(),
+    })
+    .nullable(),
   endorsedAt: isoDateTime.nullable(),
   answeredAt: isoDateTime.nullable(),
   agreedAt: isoDateTime.nullable(),
   completedAt: isoDateTime.nullable(),
   feedback: z.object({ requester: sideFeedback, provider: sideFeedback }),
-  request: z.object({ id: uuid, reference: z.string(), title: z.string(), state: z.string(), status: z.string() }),
+  request: z.object({ id: uuid, reference: z.string(), title: z.string(), state: z.string(), status: z.string(), desiredStart: z.iso.date().nullable() }),
   offer: z.object({ id: uuid, title: z.string(), status: z.string(), provider: organizationRefSchema }),
   availableActions: z.array(z.enum(MATCH_ACTIONS)),
   canGiveFeedback: z.boolean(),
