@@ -51,7 +51,8 @@ describe('match workflow', () => {
     // Start, complete, then both sides give feedback once.
     expect((await act(bafa, id, 'start')).body.status).toBe('in_progress');
     expect((await bafa.post(`/api/v1/matches/${id}/feedback`, { rating: 5 })).status).toBe(409);
-    expect((await act(expert, id, 'complete')).body.status).toBe('completed');
+    const delivery = { deliveredFrom: '2026-01-12', deliveredUntil: '2026-01-16', participants: 18, deliverables: 'Draft control list' };
+    expect((await act(expert, id, 'complete', { delivery })).body.status).toBe('completed');
     expect((await bafa.post(`/api/v1/matches/${id}/feedback`, { rating: 6 })).status).toBe(400);
     expect((await bafa.post(`/api/v1/matches/${id}/feedback`, { rating: 4, comment: 'Good cooperation' })).status).toBe(200);
     const both = await coordinator.post(`/api/v1/matches/${id}/feedback`, { rating: 5, comment: 'The list was adopted' });

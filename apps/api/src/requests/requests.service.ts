@@ -79,6 +79,7 @@ export class RequestsService {
     if (f.institution) qb.andWhere(':institution = ANY(r.target_institutions)', { institution: f.institution });
     if (f.priority) qb.andWhere('r.priority = :priority', { priority: f.priority });
     if (f.organizationId) qb.andWhere('r.organization_id = :org', { org: f.organizationId });
+    if (f.ready !== undefined) qb.andWhere(`r.ready_for_coordinator_at IS ${f.ready ? 'NOT NULL' : 'NULL'}`);
     if (f.q) applyTextSearch(qb, 'r', f.q);
     const desc = f.sort.startsWith('-');
     qb.orderBy(SORT_COLUMN[f.sort.replace(/^-/, '')], desc ? 'DESC' : 'ASC', desc ? 'NULLS LAST' : 'NULLS FIRST').addOrderBy('r.id');

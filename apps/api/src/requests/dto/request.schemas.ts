@@ -87,6 +87,8 @@ export const listRequestsSchema = paginationSchema.extend({
   institution: taxonomyCode('targetInstitutions').optional(),
   priority: z.enum(PRIORITIES).optional(),
   organizationId: uuidParam.optional(),
+  /** `true`: drafts an agency member has marked ready for the coordinator; `false`: the others. */
+  ready: z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true').optional(),
   q: z.string().trim().max(200).optional(),
   sort: z
     .string()
