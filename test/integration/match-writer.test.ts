@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import type { MatchResult } from '@app/matching';
 import { MatchWriter } from '../../apps/worker/src/matching/match-writer.service';
 import { activeOffer, circulatedRequest } from '../factories';
+import { ApiClient } from '../support/http';
 import { startApiInProcess } from '../support/platform';
 
 /** The worker's writes of a request's suggestions, as several jobs may run them at once. */
@@ -50,5 +51,27 @@ describe('match writer', () => {
     const old = await writer.replaceSuggestions([a.id, b.id], [], 1, { requestVersions: new Map(), engineCurrent: async () => false });
     expect(old).toEqual({ written: 0, stale: [a.id, b.id] });
     expect(await suggested(b.id)).toBe(1); // not deleted by the stale write
+  });
+
+  it('brings back a suggestion retired while its offer was paused once the engine ranks the pair again', async () => {
+    const request = await circulatedRequest(api.baseUrl);
+    const offer = await activeOffer(api.baseUrl, 'exbs');
+    const writer = new MatchWriter(ds);
+    const top: MatchResult[] = [{ requestId: request.id, offerId: offer.id, score: 0.6, components: [], reason: 'test' }];
+    await writer.replaceSuggestions([request.id], top, 1);
+    const exbs = await ApiClient.as(api.baseUrl, 'exbs');
+    await exbs.post(`/api/v1/offers/${offer.id}/transitions`, { action: 'pause' });
+    const status = async () => (await ds.query(`SELECT id, status, retired_reason FROM matches WHERE request_id = $1 AND offer_id = $2`, [request.id, offer.id]))[0];
+    expect(await status()).toMatchObject({ status: 'retired', retired_reason: 'offer_paused' });
+
+    // Resumed, the offer is ranked again: the same match is a suggestion again, with its history and event.
+    await exbs.post(`/api/v1/offers/${offer.id}/transitions`, { action: 'resume' });
+    await writer.replaceSuggestions([request.id], top, 1);
+    const revived = await status();
+    expect(revived).toMatchObject({ status: 'suggested', retired_reason: null });
+    const history = await ds.query(`SELECT action, actor_role FROM history_entries WHERE subject_id = $1 ORDER BY created_at`, [revived.id]);
+    expect(history.map((h: { action: string }) => h.action)).toEqual(['retire', 'revive']);
+    const events = await ds.query(`SELECT type FROM outbox_events WHERE subject_id = $1 ORDER BY created_at`, [revived.id]);
+    expect(events.map((e: { type: string }) => e.type)).toEqual(['match.retired', 'match.revived']);
   });
 });
