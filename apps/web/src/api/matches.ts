@@ -14,6 +14,7 @@ export const MATCH_STATUSES = [
   'completed',
   'dismissed',
   'cancelled',
+  'retired',
 ] as const;
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
 
@@ -25,7 +26,26 @@ export const MATCH_ORIGINS = ['engine', 'committee', 'provider_interest'] as con
 export type MatchOrigin = (typeof MATCH_ORIGINS)[number];
 
 export type MatchAction =
-  'endorse' | 'dismiss' | 'accept' | 'decline' | 'confirm' | 'reject' | 'start' | 'complete' | 'cancel';
+  'endorse' | 'dismiss' | 'accept' | 'decline' | 'confirm' | 'reject' | 'start' | 'complete' | 'cancel' | 'retire' | 'revive';
+
+/** Why the system retired a suggestion (libs/domain match.workflow.ts RETIREMENT_REASONS). */
+export type RetirementReason =
+  | 'request_in_delivery'
+  | 'request_delivered'
+  | 'request_closed'
+  | 'request_withdrawn'
+  | 'offer_paused'
+  | 'offer_closed'
+  | 'offer_expired'
+  | 'offer_exhausted';
+
+/** What a completed match delivered (recorded when it is completed). */
+export interface DeliveryRecord {
+  deliveredFrom: string;
+  deliveredUntil: string;
+  participants: number | null;
+  deliverables: string;
+}
 
 /** The score's components, in the order the engine lists them (libs/matching types.ts COMPONENT_KEYS). */
 export const SCORE_COMPONENT_KEYS = [
@@ -75,12 +95,14 @@ export interface Match {
   scoredAt: string | null;
   notes: string | null;
   declineReason: string | null;
+  retiredReason: RetirementReason | null;
+  delivery: (DeliveryRecord & { beforeDesiredStart: boolean }) | null;
   endorsedAt: string | null;
   answeredAt: string | null;
   agreedAt: string | null;
   completedAt: string | null;
   feedback: { requester: MatchFeedback | null; provider: MatchFeedback | null };
-  request: { id: string; reference: string; title: string; state: string; status: string };
+  request: { id: string; reference: string; title: string; state: string; status: string; desiredStart: string | null };
   offer: { id: string; title: string; status: string; provider: { id: string; name: string; shortName: string } };
   availableActions: MatchAction[];
   /** True while this person may still rate the completed match for their side. */
@@ -147,6 +169,8 @@ export interface MatchTransitionInput {
   action: MatchAction;
   comment?: string;
   reason?: string;
+  /** Required to complete a match. */
+  delivery?: DeliveryRecord;
   version?: number;
 }
 

@@ -9,8 +9,12 @@ export const REQUEST_PRIORITIES: readonly RequestPriority[] = ['high', 'medium',
 export type RequestVisibility = 'public' | 'providers' | 'committee';
 export const REQUEST_VISIBILITIES: readonly RequestVisibility[] = ['providers', 'public', 'committee'];
 
-/** Workflow actions on a request (libs/domain request.workflow.ts); `match_agreed` is the system's. */
+/**
+ * Workflow actions on a request (libs/domain request.workflow.ts). `match_agreed`, `start_delivery`,
+ * `mark_delivered` and `agreements_cancelled` are the system's: delivery follows the agreed matches.
+ */
 export type RequestAction =
+  | 'mark_ready'
   | 'submit'
   | 'acknowledge'
   | 'request_clarification'
@@ -18,6 +22,7 @@ export type RequestAction =
   | 'match_agreed'
   | 'start_delivery'
   | 'mark_delivered'
+  | 'agreements_cancelled'
   | 'close'
   | 'withdraw';
 
@@ -70,6 +75,8 @@ export interface AssistanceRequest extends RequestInput {
   deliveredAt: string | null;
   closedAt: string | null;
   withdrawnAt: string | null;
+  /** When an agency member told the coordinator the draft is ready to submit. */
+  readyForCoordinatorAt: string | null;
   version: number;
   availableActions: RequestAction[];
   /** Whether the viewer may edit the request's content now (the API decides). */
@@ -109,6 +116,8 @@ export interface RequestListParams {
   type?: string;
   priority?: string;
   organizationId?: string;
+  /** Only drafts marked ready for the coordinator (`true`), or only the others (`false`). */
+  ready?: boolean;
   q?: string;
   /** A field of REQUEST_SORTS, `-` first for descending. */
   sort?: string;

@@ -19,6 +19,8 @@ export interface ActionDialogConfig {
   reasonText?: { label: string; placeholder?: string };
   /** Anything else the person should know before confirming (e.g. the objection window). */
   extra?: ReactNode;
+  /** Who will read what the person writes here (shown under the comment and reason boxes). */
+  audience?: string;
 }
 
 interface ActionDialogProps {
@@ -78,6 +80,7 @@ export function ActionDialog({ config, onClose, onConfirm, pending, error }: Act
               <Textarea
                 label={config.reasonText.label}
                 placeholder={config.reasonText.placeholder}
+                description={config.audience}
                 value={reason ?? ''}
                 onChange={(event) => setReason(event.currentTarget.value)}
                 required
@@ -96,6 +99,7 @@ export function ActionDialog({ config, onClose, onConfirm, pending, error }: Act
                   (config.comment === 'required' ? t('actions.commentRequired') : t('actions.commentOptional'))
                 }
                 placeholder={config.commentPlaceholder}
+                description={config.audience}
                 value={comment}
                 onChange={(event) => setComment(event.currentTarget.value)}
                 required={config.comment === 'required'}

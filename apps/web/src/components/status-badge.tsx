@@ -39,6 +39,7 @@ const MATCH_STATUS_COLOR: Record<MatchStatus, MantineColor> = {
   completed: 'lime',
   dismissed: 'gray',
   cancelled: 'dark',
+  retired: 'gray',
 };
 
 export function requestStatusColor(status: string): MantineColor {

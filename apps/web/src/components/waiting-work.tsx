@@ -14,6 +14,7 @@ type QueueKey =
   | 'offersToVerify'
   | 'suggestions'
   | 'drafts'
+  | 'readyDrafts'
   | 'questions'
   | 'toConfirm'
   | 'toAnswer'
@@ -68,6 +69,11 @@ function queuesFor(user: CurrentUser): Queue[] {
         },
       ];
       if (user.role === 'agency_coordinator') {
+        queues.push({
+          key: 'readyDrafts',
+          path: '/agency/requests?group=ready',
+          query: requestListQuery({ ...one, status: 'draft,clarification_requested', ready: true }),
+        });
         queues.push({
           key: 'toConfirm',
           path: '/agency/matches?group=toConfirm',

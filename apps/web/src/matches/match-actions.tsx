@@ -1,10 +1,10 @@
-import { Alert, Button, Group, Input, Modal, Rating, Stack, Text, Textarea, type ButtonProps } from '@mantine/core';
+import { Alert, Button, Group, Input, Modal, NumberInput, Rating, SimpleGrid, Stack, Text, Textarea, TextInput, type ButtonProps } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CurrentUser } from '../api/auth';
 import { ApiError } from '../api/client';
-import { giveMatchFeedback, matchKeys, transitionMatch, type Match, type MatchAction } from '../api/matches';
+import { giveMatchFeedback, matchKeys, transitionMatch, type DeliveryRecord, type Match, type MatchAction } from '../api/matches';
 import { offerKeys } from '../api/offers';
 import { requestKeys } from '../api/requests';
 import { useSignedInUser } from '../auth/current-user';
@@ -12,22 +12,28 @@ import type { ActionDialogConfig } from '../components/action-dialog';
 import { useErrorMessage } from '../components/error-state';
 import { useNotify } from '../components/notifications';
 import { WorkflowActions } from '../components/workflow-actions';
+import { formatDate } from '../format';
 
-/** In button order: the step forward first, then the ones that end the match. */
-const ACTION_ORDER: readonly MatchAction[] = [
+/** The actions people take on a match (retire and revive are the system's). */
+type PersonAction = Exclude<MatchAction, 'retire' | 'revive'>;
+
+/**
+ * In button order: the step forward first, then the ones that end the match. Completing has its own dialog
+ * (the delivery record), opened from its own button.
+ */
+const ACTION_ORDER: readonly PersonAction[] = [
   'endorse',
   'accept',
   'confirm',
   'start',
-  'complete',
   'dismiss',
   'decline',
   'reject',
   'cancel',
 ];
-const NEGATIVE: readonly MatchAction[] = ['dismiss', 'decline', 'reject', 'cancel'];
-const REASON_REQUIRED: readonly MatchAction[] = ['decline', 'reject'];
-const COMMENT_REQUIRED: readonly MatchAction[] = ['dismiss'];
+const NEGATIVE: readonly PersonAction[] = ['dismiss', 'decline', 'reject', 'cancel'];
+const REASON_REQUIRED: readonly PersonAction[] = ['decline', 'reject'];
+const COMMENT_REQUIRED: readonly PersonAction[] = ['dismiss'];
 
 /** Which side of a completed match the person rates; the API decides whether they still may (canGiveFeedback). */
 function feedbackSide(user: CurrentUser, match: Match): 'requester' | 'provider' | null {
@@ -60,6 +66,7 @@ export function MatchActions({ match, size = 'sm' }: MatchActionsProps) {
   const refresh = useRefreshAfterMatchChange();
   const queryClient = useQueryClient();
   const [feedbackOpen, setFeedbackOpen] = useState(false);
+  const [completeOpen, setCompleteOpen] = useState(false);
   const names = { offer: match.offer.title, reference: match.request.reference, provider: match.offer.provider.name };
 
   // A suggestion is dismissed, not cancelled: offering both would ask the same question twice.
@@ -69,10 +76,17 @@ export function MatchActions({ match, size = 'sm' }: MatchActionsProps) {
       !(candidate === 'cancel' && match.availableActions.includes('dismiss')),
   );
   const side = feedbackSide(user, match);
-  if (actions.length === 0 && !side) return null;
+  const canComplete = match.availableActions.includes('complete');
+  if (actions.length === 0 && !side && !canComplete) return null;
   const primary = actions.find((candidate) => !NEGATIVE.includes(candidate));
 
-  const config = (chosen: MatchAction): ActionDialogConfig => {
+  // Who reads a comment: the match's history shows it to everyone who sees the match. A suggestion (and what
+  // becomes of it before it is endorsed) is the Committee's alone.
+  const audience =
+    match.status === 'suggested'
+      ? t('matchActions.commentAudience.committee')
+      : t('matchActions.commentAudience.parties', { provider: match.offer.provider.name });
+  const config = (chosen: PersonAction): ActionDialogConfig => {
     const key = `matchActions.${chosen}` as const;
     const base: ActionDialogConfig = {
       title: t(`${key}.title`, names),
@@ -80,6 +94,7 @@ export function MatchActions({ match, size = 'sm' }: MatchActionsProps) {
       confirmLabel: t(`${key}.confirm`),
       comment: REASON_REQUIRED.includes(chosen) ? 'none' : COMMENT_REQUIRED.includes(chosen) ? 'required' : 'optional',
       confirmColor: NEGATIVE.includes(chosen) ? 'red' : undefined,
+      audience,
     };
     switch (chosen) {
       case 'dismiss':
@@ -120,13 +135,32 @@ export function MatchActions({ match, size = 'sm' }: MatchActionsProps) {
       // Someone else acted on it meanwhile: show where it stands now.
       onConflict={() => void queryClient.invalidateQueries({ queryKey: matchKeys.all })}
       extraButtons={
-        side && (
-          <Button size={size} variant="filled" color="grape" onClick={() => setFeedbackOpen(true)}>
-            {t('matchActions.feedback.button')}
-          </Button>
-        )
+        <>
+          {canComplete && (
+            <Button size={size} variant={primary ? 'default' : 'filled'} onClick={() => setCompleteOpen(true)}>
+              {t('matchActions.complete.button')}
+            </Button>
+          )}
+          {side && (
+            <Button size={size} variant="filled" color="grape" onClick={() => setFeedbackOpen(true)}>
+              {t('matchActions.feedback.button')}
+            </Button>
+          )}
+        </>
       }
     >
+      {canComplete && (
+        <CompleteDialog
+          match={match}
+          audience={audience}
+          opened={completeOpen}
+          onClose={() => setCompleteOpen(false)}
+          onDone={(updated) => {
+            refresh(updated);
+            notify({ color: 'green', title: t('matchActions.complete.done', names) });
+          }}
+        />
+      )}
       {side && (
         <FeedbackDialog
           match={match}
@@ -229,6 +263,151 @@ function FeedbackDialog({ match, side, opened, onClose, onDone }: FeedbackDialog
             </Button>
             <Button type="submit" loading={send.isPending}>
               {t('matchActions.feedback.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+interface CompleteDialogProps {
+  match: Match;
+  audience: string;
+  opened: boolean;
+  onClose: () => void;
+  onDone: (match: Match) => void;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+const EMPTY_DELIVERY = { deliveredFrom: '', deliveredUntil: '', participants: '' as number | string, deliverables: '' };
+
+/** Completing a match records what was delivered (DESIGN §5), once, with a warning when it began too early. */
+function CompleteDialog({ match, audience, opened, onClose, onDone }: CompleteDialogProps) {
+  const { t, i18n } = useTranslation();
+  const describe = useErrorMessage();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState(EMPTY_DELIVERY);
+  const [comment, setComment] = useState('');
+  const [touched, setTouched] = useState(false);
+  const names = { offer: match.offer.title, reference: match.request.reference, provider: match.offer.provider.name };
+
+  useEffect(() => {
+    if (!opened) return;
+    setForm(EMPTY_DELIVERY);
+    setComment('');
+    setTouched(false);
+  }, [opened]);
+
+  const send = useMutation({
+    mutationFn: (delivery: DeliveryRecord) =>
+      transitionMatch(match.id, { action: 'complete', delivery, comment: comment.trim() || undefined, version: match.version }),
+    onSuccess: (updated) => {
+      onDone(updated);
+      onClose();
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.statusCode === 409) void queryClient.invalidateQueries({ queryKey: matchKeys.all });
+    },
+  });
+
+  const required = (value: string | number) => (touched && String(value).trim() === '' ? t('matchActions.complete.required') : undefined);
+  const serverError = (field: string) =>
+    send.error instanceof ApiError ? send.error.fieldErrors.find((issue) => issue.field === `delivery.${field}`)?.message : undefined;
+  const untilError =
+    touched && form.deliveredFrom && form.deliveredUntil && form.deliveredUntil < form.deliveredFrom
+      ? t('matchActions.complete.untilBeforeFrom')
+      : touched && form.deliveredUntil > today()
+        ? t('matchActions.complete.inFuture')
+        : undefined;
+  const early = Boolean(form.deliveredFrom && match.request.desiredStart && form.deliveredFrom < match.request.desiredStart);
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    const { deliveredFrom, deliveredUntil, participants, deliverables } = form;
+    if (!deliveredFrom || !deliveredUntil || participants === '' || !deliverables.trim()) return;
+    if (deliveredUntil < deliveredFrom || deliveredUntil > today()) return;
+    send.mutate({ deliveredFrom, deliveredUntil, participants: Number(participants), deliverables: deliverables.trim() });
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('matchActions.complete.title', names)} size="lg" centered>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text size="sm">{t('matchActions.complete.description', names)}</Text>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              type="date"
+              label={t('matchActions.complete.deliveredFrom')}
+              value={form.deliveredFrom}
+              max={today()}
+              onChange={(event) => setForm({ ...form, deliveredFrom: event.currentTarget.value })}
+              required
+              data-autofocus
+              error={required(form.deliveredFrom) ?? serverError('deliveredFrom')}
+            />
+            <TextInput
+              type="date"
+              label={t('matchActions.complete.deliveredUntil')}
+              value={form.deliveredUntil}
+              min={form.deliveredFrom || undefined}
+              max={today()}
+              onChange={(event) => setForm({ ...form, deliveredUntil: event.currentTarget.value })}
+              required
+              error={required(form.deliveredUntil) ?? untilError ?? serverError('deliveredUntil')}
+            />
+          </SimpleGrid>
+          {early && (
+            <Alert color="orange" variant="light" role="status">
+              {t('matchActions.complete.beforeDesiredStart', {
+                from: formatDate(form.deliveredFrom, i18n.language),
+                desired: formatDate(match.request.desiredStart!, i18n.language),
+              })}
+            </Alert>
+          )}
+          <NumberInput
+            label={t('matchActions.complete.participants')}
+            description={t('matchActions.complete.participantsHelp')}
+            value={form.participants}
+            onChange={(value) => setForm({ ...form, participants: value })}
+            min={0}
+            allowDecimal={false}
+            allowNegative={false}
+            required
+            error={required(form.participants) ?? serverError('participants')}
+          />
+          <Textarea
+            label={t('matchActions.complete.deliverables')}
+            description={t('matchActions.complete.deliverablesHelp')}
+            value={form.deliverables}
+            onChange={(event) => setForm({ ...form, deliverables: event.currentTarget.value })}
+            required
+            autosize
+            minRows={3}
+            maxRows={8}
+            error={required(form.deliverables) ?? serverError('deliverables')}
+          />
+          <Textarea
+            label={t('actions.commentOptional')}
+            description={audience}
+            value={comment}
+            onChange={(event) => setComment(event.currentTarget.value)}
+            autosize
+            minRows={2}
+            maxRows={6}
+          />
+          {send.error && (
+            <Alert color="red" title={t('actions.failed')} role="alert">
+              {send.error instanceof ApiError && !send.error.isNetworkError ? send.error.message : describe(send.error)}
+            </Alert>
+          )}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose} disabled={send.isPending}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={send.isPending}>
+              {t('matchActions.complete.confirm')}
             </Button>
           </Group>
         </Stack>

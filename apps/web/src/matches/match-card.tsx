@@ -8,7 +8,7 @@ import { awaitsScore, matchHistoryQuery, type Match, type MatchFeedback } from '
 import { useSignedInUser } from '../auth/current-user';
 import { HistoryTimeline } from '../components/history-timeline';
 import { MatchStatusBadge } from '../components/status-badge';
-import { formatDateTime } from '../format';
+import { formatDate, formatDateTime } from '../format';
 import { offerPath, requestPath } from '../paths';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
 import { MatchActions } from './match-actions';
@@ -111,11 +111,17 @@ export function MatchCard({ match, rank, counterpart, expanded = false, highligh
             {match.declineReason}
           </Text>
         )}
+        {match.retiredReason && (
+          <Text size="sm" c="dimmed" fs="italic">
+            {t(`matchCard.retired.${match.retiredReason}`)}
+          </Text>
+        )}
         {waiting && (
           <Text size="sm" c="dimmed" fs="italic">
             {waiting}
           </Text>
         )}
+        {match.delivery && <DeliveryLines match={match} />}
         <FeedbackLines requester={match.feedback.requester} provider={match.feedback.provider} />
 
         <Group justify="space-between" align="center" gap="sm">
@@ -163,6 +169,34 @@ export function MatchCard({ match, rank, counterpart, expanded = false, highligh
         </Collapse>
       </Stack>
     </Paper>
+  );
+}
+
+/** What a completed match delivered, as recorded when it was completed. */
+function DeliveryLines({ match }: { match: Match }) {
+  const { t, i18n } = useTranslation();
+  const delivery = match.delivery!;
+  return (
+    <Stack gap={2} role="group" aria-label={t('matchCard.delivery.heading')}>
+      <Text size="sm">
+        <Text span fw={600}>
+          {t('matchCard.delivery.heading')}:{' '}
+        </Text>
+        {t('matchCard.delivery.dates', {
+          from: formatDate(delivery.deliveredFrom, i18n.language),
+          until: formatDate(delivery.deliveredUntil, i18n.language),
+        })}
+        {delivery.participants !== null && <> · {t('matchCard.delivery.participants', { count: delivery.participants })}</>}
+      </Text>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {delivery.deliverables}
+      </Text>
+      {delivery.beforeDesiredStart && match.request.desiredStart && (
+        <Text size="sm" c="orange.9">
+          {t('matchCard.delivery.beforeDesiredStart', { desired: formatDate(match.request.desiredStart, i18n.language) })}
+        </Text>
+      )}
+    </Stack>
   );
 }
 

@@ -16,6 +16,8 @@ import { useTaxonomy } from '../taxonomy/use-taxonomy';
 const GROUPS = {
   all: [],
   drafts: ['draft'],
+  // Drafts (and answers to the Committee's questions) an agency member says are ready for the coordinator.
+  ready: ['draft', 'clarification_requested'],
   clarification: ['clarification_requested'],
   withCommittee: ['submitted', 'acknowledged'],
   circulated: ['circulated', 'matched'],
@@ -26,6 +28,7 @@ type Group = keyof typeof GROUPS;
 const GROUP_IDS = Object.keys(GROUPS) as Group[];
 
 const FILTER_KEYS = [...REQUEST_FILTER_KEYS, 'group', 'scope'] as const;
+const readyOnly = (group: Group) => (group === 'ready' ? true : undefined);
 
 export function MyRequestsPage() {
   const { t } = useTranslation();
@@ -46,6 +49,7 @@ export function MyRequestsPage() {
       pageSize: list.pageSize,
       sort: list.sort,
       status,
+      ready: readyOnly(group),
       organizationId,
       q,
       provision,
@@ -159,7 +163,7 @@ export function MyRequestsPage() {
 function useGroupCounts(organizationId: string | undefined): Partial<Record<Group, number>> {
   const results = useQueries({
     queries: GROUP_IDS.map((id) => ({
-      ...requestListQuery({ page: 1, pageSize: 1, status: GROUPS[id].join(',') || undefined, organizationId }),
+      ...requestListQuery({ page: 1, pageSize: 1, status: GROUPS[id].join(',') || undefined, ready: readyOnly(id), organizationId }),
       select: (page: Paginated<AssistanceRequest>) => page.total,
     })),
   });

@@ -84,6 +84,17 @@ export function RequestDetailPage() {
 
       {data.availableActions.includes('circulate') && <ObjectionWindowNote request={data} />}
 
+      {data.readyForCoordinatorAt && (data.status === 'draft' || data.status === 'clarification_requested') && (
+        <Alert color="blue" variant="light" role="status">
+          {user.role === 'agency_coordinator'
+            ? t('requestDetail.ready.coordinator', {
+                organization: data.organization?.name ?? '',
+                at: formatDateTime(data.readyForCoordinatorAt, i18n.language),
+              })
+            : t('requestDetail.ready.member', { at: formatDateTime(data.readyForCoordinatorAt, i18n.language) })}
+        </Alert>
+      )}
+
       {data.status === 'clarification_requested' && (
         <Alert
           color="orange"

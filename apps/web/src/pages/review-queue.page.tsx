@@ -2,18 +2,18 @@ import { Badge, Stack, Tabs, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { offerListQuery } from '../api/offers';
-import { requestListQuery, type RequestAction } from '../api/requests';
+import { requestListQuery } from '../api/requests';
 import { REVIEW_QUEUE_STATUSES } from '../api/request-status';
 import { FilterBar, ListFooter, ListStates, SearchFilter, useListParams } from '../components/list-controls';
 import { PageHeader } from '../components/page-header';
 import { OfferActions } from '../offers/offer-actions';
 import { OffersTable } from '../offers/offers-table';
-import { ObjectionWindowNote, RequestActions } from '../requests/request-actions';
+import { ObjectionWindowNote, RequestActions, type PersonRequestAction } from '../requests/request-actions';
 import { RequestFilters, REQUEST_FILTER_KEYS, statusesWithin } from '../requests/request-filters';
 import { RequestsTable } from '../requests/requests-table';
 
 const FILTER_KEYS = [...REQUEST_FILTER_KEYS, 'tab'] as const;
-const QUEUE_ACTIONS: readonly RequestAction[] = ['acknowledge', 'circulate', 'request_clarification'];
+const QUEUE_ACTIONS: readonly PersonRequestAction[] = ['acknowledge', 'circulate', 'request_clarification'];
 
 /** What waits for the Committee: requests to acknowledge, question or circulate, and offers to verify. */
 export function ReviewQueuePage() {

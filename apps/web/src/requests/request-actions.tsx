@@ -11,31 +11,34 @@ import {
 } from '../api/requests';
 import type { ActionDialogConfig } from '../components/action-dialog';
 import { useNotify } from '../components/notifications';
+import { useSignedInUser } from '../auth/current-user';
 import { WorkflowActions } from '../components/workflow-actions';
 import { formatDateTime } from '../format';
+import { useTaxonomy } from '../taxonomy/use-taxonomy';
 
 /**
  * Actions people take, in the order their buttons appear: the step forward first, then a question back,
- * then the ones that end the request. `match_agreed` happens by itself when a match is agreed.
+ * then the ones that end the request. Matched, in delivery and delivered follow the agreed matches by themselves.
  */
-const PERSON_ACTIONS: readonly RequestAction[] = [
+export type PersonRequestAction = Exclude<RequestAction, 'match_agreed' | 'start_delivery' | 'mark_delivered' | 'agreements_cancelled'>;
+
+const PERSON_ACTIONS: readonly PersonRequestAction[] = [
+  'mark_ready',
   'submit',
   'acknowledge',
   'circulate',
-  'start_delivery',
-  'mark_delivered',
   'request_clarification',
   'close',
   'withdraw',
 ];
 
-const DESTRUCTIVE: readonly RequestAction[] = ['withdraw', 'close'];
+const DESTRUCTIVE: readonly PersonRequestAction[] = ['withdraw', 'close'];
 
 interface RequestActionsProps {
   request: AssistanceRequest;
   size?: ButtonProps['size'];
   /** Offer only these of the available actions (e.g. the review queue's). */
-  only?: readonly RequestAction[];
+  only?: readonly PersonRequestAction[];
 }
 
 /** True until `at` (an ISO time; false when null), re-rendering the caller when that moment passes. */
@@ -57,6 +60,8 @@ export function RequestActions({ request, size = 'sm', only }: RequestActionsPro
   const { t, i18n } = useTranslation();
   const notify = useNotify();
   const queryClient = useQueryClient();
+  const user = useSignedInUser();
+  const { lookup } = useTaxonomy();
 
   const actions = PERSON_ACTIONS.filter(
     (candidate) => request.availableActions.includes(candidate) && (!only || only.includes(candidate)),
@@ -72,13 +77,21 @@ export function RequestActions({ request, size = 'sm', only }: RequestActionsPro
   );
 
   const resubmit = request.status === 'clarification_requested';
-  const config = (chosen: RequestAction): ActionDialogConfig => {
+  const committee = user.role === 'committee_admin' || user.role === 'committee_member';
+  const stateName = lookup?.stateName(request.state) ?? request.state;
+  const config = (chosen: PersonRequestAction): ActionDialogConfig => {
     const base = {
       title: t(`requestActions.${chosen}.title`, { reference: request.reference }),
       description: t(`requestActions.${chosen}.description`),
       confirmLabel: t(`requestActions.${chosen}.confirm`),
       comment: chosen === 'request_clarification' ? ('required' as const) : ('optional' as const),
       confirmColor: DESTRUCTIVE.includes(chosen) ? 'red' : chosen === 'request_clarification' ? 'orange' : undefined,
+      // A request's history shows comments to the Committee and the State's agencies, never to providers.
+      audience: committee
+        ? t('requestActions.commentAudience.committeeToState', { state: stateName })
+        : chosen === 'mark_ready'
+          ? t('requestActions.commentAudience.state')
+          : t('requestActions.commentAudience.shared'),
     };
     switch (chosen) {
       case 'submit':
@@ -108,7 +121,7 @@ export function RequestActions({ request, size = 'sm', only }: RequestActionsPro
     }
   };
 
-  const buttonLabel = (candidate: RequestAction) =>
+  const buttonLabel = (candidate: PersonRequestAction) =>
     candidate === 'submit' && resubmit ? t('requestActions.resubmit.button') : t(`requestActions.${candidate}.button`);
 
   return (
