@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { activeOffer, circulatedRequest } from '../factories';
 import { ApiClient } from '../support/http';
-import { openSection, useBrowserSuite, takeAction } from './support/browser';
+import { completeWithDelivery, openSection, useBrowserSuite, takeAction } from './support/browser';
 
 const suite = useBrowserSuite();
 
@@ -93,7 +93,14 @@ test('manual match and offer of help, a rejection with its reason, delivery and 
   const row = () => wcoPage.getByRole('row').filter({ hasText: request.title });
   await takeAction(row(), wcoPage, 'Start delivery', 'Start');
   await row().getByText('In progress', { exact: true }).waitFor();
-  await takeAction(row(), wcoPage, 'Mark completed', 'Mark completed');
+  const completion = await completeWithDelivery(row(), wcoPage, {
+    from: '2026-02-02',
+    until: '2026-02-06',
+    participants: 30,
+    deliverables: 'Five-day course for customs officers; trainer kit handed over.',
+  });
+  await completion.getByRole('button', { name: 'Mark completed', exact: true }).click();
+  await completion.waitFor({ state: 'detached' });
   await wcoPage.getByRole('tab', { name: /Completed/ }).click();
   await giveFeedback(row(), wcoPage, 4, 'Motivated trainees; the customs academy will repeat the course.');
   await row().getByText('From the provider: 4 of 5').waitFor();

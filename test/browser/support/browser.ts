@@ -160,3 +160,19 @@ export async function openSection(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name, exact: true }).click();
   await page.getByRole('heading', { name, level: 1 }).waitFor();
 }
+
+/** Completes a match from its "Mark completed" button, recording what was delivered. */
+export async function completeWithDelivery(
+  scope: Page | Locator,
+  page: Page,
+  delivery: { from: string; until: string; participants: number; deliverables: string },
+): Promise<Locator> {
+  await scope.getByRole('button', { name: 'Mark completed', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await dialog.getByLabel('Delivered from').fill(delivery.from);
+  await dialog.getByLabel('Delivered until').fill(delivery.until);
+  await dialog.getByLabel('Participants or beneficiaries').fill(String(delivery.participants));
+  await dialog.getByLabel('Deliverables').fill(delivery.deliverables);
+  return dialog;
+}
