@@ -26,7 +26,7 @@ describe('assistance requests', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: 'draft', state: 'MNG', version: 1, organization: { shortName: 'Customs' } });
     expect(created.body.reference).toMatch(/^MNG-2020-\d{3}$/);
-    expect(created.body.availableActions).toEqual(['withdraw']);
+    expect(created.body.availableActions).toEqual(['mark_ready', 'withdraw']);
     const id = created.body.id;
 
     expect((await act(customs, id, 'submit')).status).toBe(403); // members draft; the coordinator submits

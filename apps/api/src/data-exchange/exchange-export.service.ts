@@ -38,7 +38,8 @@ const QUERIES = {
            ${ts('submitted_at')} AS "submittedAt", ${ts('acknowledged_at')} AS "acknowledgedAt",
            ${ts('circulated_at')} AS "circulatedAt", ${ts('matched_at')} AS "matchedAt",
            ${ts('delivery_started_at')} AS "deliveryStartedAt", ${ts('delivered_at')} AS "deliveredAt",
-           ${ts('closed_at')} AS "closedAt", ${ts('withdrawn_at')} AS "withdrawnAt", ${recordTimes}
+           ${ts('closed_at')} AS "closedAt", ${ts('withdrawn_at')} AS "withdrawnAt",
+           ${ts('ready_for_coordinator_at')} AS "readyForCoordinatorAt", ${recordTimes}
       FROM assistance_requests ${ORDER}`,
   offers: `
     SELECT id, organization_id AS "organizationId", created_by_id AS "createdById", title, description, programme,
@@ -58,7 +59,9 @@ const QUERIES = {
            origin, status, notes, created_by_id AS "createdById", ${ts('endorsed_at')} AS "endorsedAt",
            ${ts('answered_at')} AS "answeredAt", ${ts('agreed_at')} AS "agreedAt", ${ts('completed_at')} AS "completedAt",
            decline_reason AS "declineReason", requester_rating AS "requesterRating", requester_comment AS "requesterComment",
-           provider_rating AS "providerRating", provider_comment AS "providerComment", ${recordTimes}
+           provider_rating AS "providerRating", provider_comment AS "providerComment",
+           retired_reason AS "retiredReason", ${day('delivered_from')} AS "deliveredFrom",
+           ${day('delivered_until')} AS "deliveredUntil", participants, deliverables, ${recordTimes}
       FROM matches ${ORDER}`,
   history: `
     SELECT id, subject_type AS "subjectType", subject_id AS "subjectId", action, from_status AS "fromStatus",

@@ -8,6 +8,7 @@ import {
   ORGANIZATION_KINDS,
   parseRequestReference,
   REQUEST_STATUSES,
+  RETIREMENT_REASONS,
   ROLES,
 } from '@app/domain';
 
@@ -109,6 +110,8 @@ export const exchangeRequestSchema = z
     deliveredAt: timestamp.nullable(),
     closedAt: timestamp.nullable(),
     withdrawnAt: timestamp.nullable(),
+    // Absent from documents exported before the field existed.
+    readyForCoordinatorAt: timestamp.nullable().default(null),
     ...recordTimes,
   })
   .refine((r) => r.reference.slice(0, 3) === r.state, {
@@ -186,6 +189,12 @@ export const exchangeMatchSchema = z.strictObject({
   requesterComment: text(5_000).nullable(),
   providerRating: rating,
   providerComment: text(5_000).nullable(),
+  // Absent from documents exported before these fields existed.
+  retiredReason: z.enum(RETIREMENT_REASONS).nullable().default(null),
+  deliveredFrom: letterDate.nullable().default(null),
+  deliveredUntil: letterDate.nullable().default(null),
+  participants: z.number().int().min(0).max(1_000_000).nullable().default(null),
+  deliverables: text(5_000).nullable().default(null),
   ...recordTimes,
 });
 export type ExchangeMatch = z.infer<typeof exchangeMatchSchema>;

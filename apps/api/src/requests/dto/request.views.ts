@@ -31,6 +31,7 @@ export const requestViewSchema = z.object({
   acknowledgedAt: isoDateTime.nullable(),
   circulatedAt: isoDateTime.nullable(),
   firstSuggestionAt: isoDateTime.nullable(),
+  readyForCoordinatorAt: isoDateTime.nullable(),
   matchedAt: isoDateTime.nullable(),
   deliveryStartedAt: isoDateTime.nullable(),
   deliveredAt: isoDateTime.nullable(),
