@@ -1,9 +1,11 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { RouterProvider, type createBrowserRouter } from 'react-router-dom';
 import { NotificationsProvider } from './components/notifications';
 import { SectionsProvider, type AppSection } from './navigation';
-import { theme } from './theme';
+import { createAppTheme, cssVariablesResolver } from './theme';
 
 interface AppProps {
   router: ReturnType<typeof createBrowserRouter>;
@@ -12,8 +14,10 @@ interface AppProps {
 }
 
 export function App({ router, queryClient, sections }: AppProps) {
+  const { t } = useTranslation();
+  const theme = useMemo(() => createAppTheme(t), [t]);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
         <NotificationsProvider>
           <SectionsProvider sections={sections}>

@@ -104,7 +104,7 @@ export function MatchCard({ match, rank, counterpart, expanded = false, highligh
           </Text>
         )}
         {match.declineReason && (
-          <Text size="sm" c="red.8" style={{ whiteSpace: 'pre-wrap' }}>
+          <Text size="sm" c="red" style={{ whiteSpace: 'pre-wrap' }}>
             <Text span fw={600}>
               {t('matchCard.declineReason')}:{' '}
             </Text>

@@ -300,7 +300,7 @@ function PlanTable({ matches, selected, result, onToggle }: PlanTableProps) {
                       <MatchStatusBadge status={match.status} size="sm" />
                     )}
                     {skipReason && (
-                      <Text size="xs" c="orange.9">
+                      <Text size="xs" c="orange">
                         {skipReason}
                       </Text>
                     )}

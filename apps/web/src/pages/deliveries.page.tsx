@@ -134,7 +134,7 @@ function DeliveriesTable({ items }: { items: Delivery[] }) {
               <Table.Td maw={280}>
                 {delivery.lastError ? (
                   <Tooltip label={delivery.lastError} multiline maw={420} withinPortal>
-                    <Text size="xs" ff="monospace" c="red.8" lineClamp={2}>
+                    <Text size="xs" ff="monospace" c="red" lineClamp={2}>
                       {delivery.lastError}
                     </Text>
                   </Tooltip>

@@ -146,11 +146,11 @@ function AgencyFiguresView({ figures }: { figures: AgencyFigures }) {
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{date(request.submittedAt)}</Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{date(request.matchedAt)}</Table.Td>
                       <Table.Td ta="right">
-                        <Text size="sm" ff="monospace" c={waiting.includes(request) ? 'orange.8' : undefined}>
+                        <Text size="sm" ff="monospace" c={waiting.includes(request) ? 'orange' : undefined}>
                           {request.waitingDays === null ? t('common.notSet') : number.format(request.waitingDays)}
                         </Text>
                         {waiting.includes(request) && (
-                          <Text size="xs" c="orange.8">
+                          <Text size="xs" c="orange">
                             {t('myFigures.agency.stillWaiting')}
                           </Text>
                         )}

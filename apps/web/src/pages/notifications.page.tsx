@@ -74,7 +74,7 @@ export function NotificationsPage() {
           ]}
         />
         {inbox.data && (
-          <Text size="sm" c={unread ? 'blue.7' : 'dimmed'} fw={unread ? 600 : undefined} role="status">
+          <Text size="sm" c={unread ? 'blue' : 'dimmed'} fw={unread ? 600 : undefined} role="status">
             {unread ? t('inbox.unreadCount', { count: unread }) : t('inbox.allRead')}
           </Text>
         )}

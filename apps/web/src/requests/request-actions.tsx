@@ -175,7 +175,7 @@ export function ObjectionWindowNote({ request, compact = false }: { request: Ass
   if (compact) {
     const at = request.objectionWindowClosesAt ? formatDateTime(request.objectionWindowClosesAt, i18n.language) : '';
     return (
-      <Text size="xs" c={open ? 'teal.8' : 'orange.8'} title={text}>
+      <Text size="xs" c={open ? 'teal' : 'orange'} title={text}>
         {request.objectionWindowWaived
           ? t('objectionWindow.short.waived')
           : open
