@@ -192,7 +192,7 @@ function DeliveryLines({ match }: { match: Match }) {
         {delivery.deliverables}
       </Text>
       {delivery.beforeDesiredStart && match.request.desiredStart && (
-        <Text size="sm" c="orange.9">
+        <Text size="sm" c="orange">
           {t('matchCard.delivery.beforeDesiredStart', { desired: formatDate(match.request.desiredStart, i18n.language) })}
         </Text>
       )}
