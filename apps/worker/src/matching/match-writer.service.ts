@@ -57,7 +57,9 @@ export class MatchWriter {
            ON CONFLICT (request_id, offer_id) DO UPDATE
               SET score = EXCLUDED.score, components = EXCLUDED.components, reason = EXCLUDED.reason,
                   engine_version = EXCLUDED.engine_version, weights_version = EXCLUDED.weights_version,
-                  scored_at = EXCLUDED.scored_at, updated_at = now()`,
+                  scored_at = EXCLUDED.scored_at,
+                  -- A fresh score is not a change a person made: a match someone acted on keeps its last-changed time.
+                  updated_at = CASE WHEN matches.status = 'suggested' THEN now() ELSE matches.updated_at END`,
           [
             results.map((r) => r.requestId),
             results.map((r) => r.offerId),
