@@ -41,11 +41,18 @@ describe('match writer', () => {
       `UPDATE matches SET status = 'agreed', updated_at = '2022-03-07T09:00:00Z' WHERE request_id = $1 AND offer_id = $2`,
       [request.id, offer.id],
     );
+    const read = async () =>
+      (await ds.query(`SELECT id, score, status, updated_at FROM matches WHERE request_id = $1 AND offer_id = $2`, [request.id, offer.id]))[0];
     await writer.replaceSuggestions([request.id], [result(0.7)], 1);
-    const [row] = await ds.query(`SELECT score, status, updated_at FROM matches WHERE request_id = $1 AND offer_id = $2`, [request.id, offer.id]);
+    const row = await read();
     expect(row.score).toBeCloseTo(0.7);
     expect(row.status).toBe('agreed');
     expect(new Date(row.updated_at).toISOString()).toBe('2022-03-07T09:00:00.000Z');
+    // Nor does refreshing the score of a match people proposed.
+    await writer.updatePairScores([{ ...result(0.9), matchId: row.id }], 1);
+    const again = await read();
+    expect(again.score).toBeCloseTo(0.9);
+    expect(new Date(again.updated_at).toISOString()).toBe('2022-03-07T09:00:00.000Z');
   });
 
   it('leaves out what was scored from data that changed meanwhile, and says which requests to score again', async () => {
