@@ -41,6 +41,12 @@ test('request lists and pages show labels, never status or taxonomy codes', asyn
   await report.getByText('National reports and action plans', { exact: true }).waitFor();
   expect(await mainText(expert)).not.toMatch(RAW_CODES);
 
+  // Offers: the same chips.
+  await expert.goto('/committee/offers?pageSize=50');
+  await expert.getByRole('table').first().getByRole('row').nth(1).waitFor();
+  await expert.getByRole('table').first().getByText('OP3(d)', { exact: true }).first().waitFor();
+  expect(await mainText(expert)).not.toMatch(RAW_CODES);
+
   // The request's page: status, provisions, domains, timeline (with its close reason) all in words.
   await expert.goto(`/committee/requests/${await requestId('MNG-2020-001')}`);
   await expert.getByRole('heading', { level: 1, name: /Drafting a national control list/ }).waitFor();
@@ -72,6 +78,9 @@ test('seeded matches show when they last changed', async () => {
     expect(day(new Date(last))).not.toBe(day(new Date()));
     await row.getByText(day(new Date(last)), { exact: true }).waitFor();
   }
-  expect(await mainText(expert)).not.toContain(day(new Date()));
+  const matches = await mainText(expert);
+  expect(matches).not.toContain(day(new Date()));
+  expect(matches).not.toMatch(RAW_CODES);
+  expect(matches).toContain('Completed');
   await expert.context().close();
 });
