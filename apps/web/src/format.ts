@@ -1,8 +1,8 @@
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * The locale to format in: the interface language, refined by the browser's own region when they agree
- * (English interface in a British browser → en-GB, "29 Nov 2026", not the American "Nov 29, 2026").
+ * The locale to format numbers and amounts in: the interface language, refined by the browser's own region when
+ * they agree (English interface in an Indian browser → en-IN, "12,34,567"). Dates have one style instead (below).
  */
 export function formattingLocale(language: string): string {
   const primary = language.toLowerCase().split('-')[0];
