@@ -181,6 +181,7 @@ describe('notification rules', () => {
     );
     const rule = NOTIFICATION_RULES['request.closed'] as NotifyRule;
     expect(rule.title(closed)).toBe('Request MNG-2026-004 closed (partially fulfilled)');
+    expect(rule.body({ ...closed, reason: 'withdrawn' })).toBe('The 1540 Committee closed MNG-2026-004 “Biosafety level 3 laboratory”: withdrawn by the State.');
     const circulated = facts({ type: 'request.circulated', match: undefined, offer: undefined, payload: { from: 'acknowledged', to: 'circulated' }, reason: null });
     expect(keyFacts(circulated, 'request')).toContainEqual({ label: 'Status', value: 'Circulated' });
     const endorsed = facts({ payload: { from: 'suggested', to: 'endorsed' } });

@@ -116,6 +116,8 @@ const provider = (f: EventFacts) => o(f).providerName;
 const day = formatMailDate;
 const dayTime = formatMailDateTime;
 const from = (f: EventFacts) => String(f.payload.from ?? '');
+// A label inside a sentence: "Withdrawn by the State" → "withdrawn by the State".
+const inSentence = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
 
 const unlessDraft: Condition = { test: (f) => from(f) !== 'draft', says: 'unless it was still a draft' };
 const providerInterest: Condition = {
@@ -215,8 +217,8 @@ export const NOTIFICATION_RULES: Readonly<Record<string, NotificationRule>> = {
       { to: 'matched_providers', category: 'requests' },
       { to: 'committee', category: 'requests' },
     ],
-    title: (f) => `Request ${ref(f)} closed${f.reason ? ` (${reasonLabel(f.reason).toLowerCase()})` : ''}`,
-    body: (f) => `The 1540 Committee closed ${reqTitle(f)}${f.reason ? `: ${reasonLabel(f.reason).toLowerCase()}` : ''}.`,
+    title: (f) => `Request ${ref(f)} closed${f.reason ? ` (${inSentence(reasonLabel(f.reason))})` : ''}`,
+    body: (f) => `The 1540 Committee closed ${reqTitle(f)}${f.reason ? `: ${inSentence(reasonLabel(f.reason))}` : ''}.`,
   },
   'request.withdrawn': {
     subject: 'request',
