@@ -65,7 +65,7 @@ async function throughput(messages: number): Promise<{ messages: number; pooledP
     ],
     url: 'http://localhost:3000/provider/requests/x?match=y',
     recipientName: 'Katrin Vogel',
-    settingsUrl: 'http://localhost:3000/notifications?tab=settings',
+    settingsUrl: 'http://localhost:3000/notifications/preferences',
   });
   const message = (i: number, run: string) => ({ from: settings.MAIL_FROM, to: 'donor@bafa.example', ...body, messageId: `<${run}-${i}@bench>` });
 

@@ -39,10 +39,17 @@ test('the Committee dashboard shows the summary figures, its charts download as 
   expect(await kpi(expert, 'Circulated, still unmatched').textContent()).toBe(
     String(all.requests.byStatus.circulated ?? 0),
   );
+  // Waits read as people say them ("6 years 3 months", "12 days"), never "2,275.2 days".
   const median = all.timeToDays.agreedMatch.medianDays;
-  expect(await kpi(expert, 'Median time to agreed match').textContent()).toBe(
-    median === 1 ? '1 day' : `${median} days`,
-  );
+  const medianShown = await kpi(expert, 'Median time to agreed match').textContent();
+  expect(medianShown).toMatch(/^\d+ (year|month|day|hour)s?( \d+ (month|day)s?)?$/);
+  expect(medianShown).toMatch(median >= 365 ? /year/ : median >= 31 ? /month/ : /day|hour/);
+  // The status chart starts where the data starts: the first letter of May 2020.
+  const overTime = expert.getByRole('region', { name: 'Requests by status over time' });
+  await overTime.getByText('Table', { exact: true }).click();
+  const firstMonth = overTime.getByRole('table').getByRole('row').nth(1).locator('td').first();
+  expect(await firstMonth.textContent()).toBe(all.statusOverTime[0].month);
+  expect(all.statusOverTime[0].month).toBe('2020-05');
 
   // The time-to-match chart's figures, as its table and as its CSV.
   const histogram = expert.getByRole('region', { name: 'Time to agreed match' });
@@ -134,7 +141,12 @@ test('agencies see their waiting times and providers their offers’ uptake', as
   await waiting.getByRole('row').nth(1).waitFor();
   expect(await waiting.getByRole('row').count()).toBe(mine.requests.length + 1);
   const oldest = mine.requests.find((r: any) => r.waitingDays !== null);
-  await waiting.getByRole('row').filter({ hasText: oldest.reference }).getByText(String(oldest.waitingDays)).waitFor();
+  // Waits in words ("9 months"), not "273.3".
+  const waited = waiting
+    .getByRole('row')
+    .filter({ hasText: oldest.reference })
+    .getByText(/^\d+ (year|month|day|hour)s?( \d+ (month|day)s?)?$/);
+  await waited.waitFor();
   const csv = await downloaded(coordinator, () => coordinator.getByRole('button', { name: 'Download CSV' }).click());
   expect(parseCsv(csv.text)).toHaveLength(mine.requests.length + 1);
   await coordinator.context().close();

@@ -75,7 +75,7 @@ describe('notifications end to end: events → inbox and e-mail', () => {
     expect(item.facts).toEqual(expect.arrayContaining([
       { label: 'Reference', value: request.reference },
       { label: 'Provider', value: expect.stringContaining('BAFA') },
-      { label: 'Match status', value: 'endorsed' },
+      { label: 'Match status', value: 'Endorsed' },
     ]));
 
     const mail = await waitFor(async () => world.peer.to(DEMO.bafa).find((m) => m.subject.includes(request.reference) && m.subject.includes('Match endorsed')), 30_000, 'the e-mail');
@@ -85,6 +85,13 @@ describe('notifications end to end: events → inbox and e-mail', () => {
     expect(mail.text).toContain('State: Mongolia (MNG)');
     expect(mail.html).toContain(`href="http://localhost:`);
     expect(mail.html).toContain(offer.title);
+    // Statuses by their names, as the web app shows them, not their codes.
+    expect(mail.text).toContain('Match status: Endorsed');
+    expect(mail.text).not.toMatch(/: endorsed\b/);
+    // The footer's settings link opens the e-mail settings page, not the inbox.
+    const settingsUrl = `http://localhost:${new URL(mail.html.match(/href="(http:\/\/localhost:[^"]+)"/)![1]).port}/notifications/preferences`;
+    expect(mail.text).toContain(`Choose which e-mails you get (immediately, in a daily digest, or none): ${settingsUrl}\n`);
+    expect(mail.html).toContain(`<a href="${settingsUrl.replace(/=/g, '&#x3D;')}" style="color:#1c4e80">Choose which e-mails you get</a>`);
     const [delivery] = (await deliveriesFor(world.ds, 'match.endorsed', match.id)).filter((d) => d.recipient === DEMO.bafa);
     expect(delivery.message_id).toBe(mail.messageId);
     await waitFor(async () => (await deliveriesFor(world.ds, 'match.endorsed', match.id)).every((d) => d.status === 'sent'), 30_000, 'sent status');
@@ -201,6 +208,15 @@ describe('notifications end to end: events → inbox and e-mail', () => {
       return found.length ? found : null;
     }, 30_000, 'the follow-up reminder');
     expect(followUp.body).toMatch(/2663/);
+    // Dates read as the web app writes them ("12 May 2020"), in the inbox and in the e-mail alike.
+    const dayAsWebShowsIt = (iso: string) =>
+      new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+    const [expiring] = reminder((await inbox(bafa)).items, 'reminder.offer_expiring', offer.id);
+    expect(expiring.title).toBe(`Your offer “${offer.title}” expires on ${dayAsWebShowsIt(offer.availableUntil)}`);
+    expect(followUp.body).toContain(`delivered on ${dayAsWebShowsIt(new Date(Date.now() - 366 * 86400_000).toISOString().slice(0, 10))}`);
+    const expiringMail = await waitFor(async () => world.peer.to(DEMO.bafa).find((m) => m.subject.includes(`Your offer “${offer.title}” expires on`)), 30_000, 'the expiring-offer e-mail');
+    expect(expiringMail.text).toContain(`available until ${dayAsWebShowsIt(offer.availableUntil)}`);
+    expect(expiringMail.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(reminder((await inbox(bafa)).items, 'reminder.follow_up_due', matched.id)).toHaveLength(1);
     await waitFor(async () => world.peer.to(DEMO.admin).some((m) => m.subject.includes(`Circulate now: the objection window of ${r.reference}`)), 30_000, 'the reminder e-mail');
     const [{ n }] = await world.ds.query(`SELECT count(*)::int AS n FROM reminders_sent WHERE subject_id = ANY($1::uuid[])`, [[r.id, match.id, offer.id, matched.id]]);

@@ -32,6 +32,30 @@ describe('match writer', () => {
     expect(tops.map((top) => top.map((r) => r.offerId).sort().join())).toContain(rows.map((r) => r.offer_id).sort().join());
   });
 
+  it('rescoring a match someone acted on keeps its last-changed time', async () => {
+    const request = await circulatedRequest(api.baseUrl);
+    const offer = await activeOffer(api.baseUrl, 'bafa');
+    const writer = new MatchWriter(ds);
+    const result = (score: number): MatchResult => ({ requestId: request.id, offerId: offer.id, score, components: [], reason: 'test' });
+    await writer.replaceSuggestions([request.id], [result(0.5)], 1);
+    await ds.query(
+      `UPDATE matches SET status = 'agreed', updated_at = '2022-03-07T09:00:00Z' WHERE request_id = $1 AND offer_id = $2`,
+      [request.id, offer.id],
+    );
+    const read = async () =>
+      (await ds.query(`SELECT id, score, status, updated_at FROM matches WHERE request_id = $1 AND offer_id = $2`, [request.id, offer.id]))[0];
+    await writer.replaceSuggestions([request.id], [result(0.7)], 1);
+    const row = await read();
+    expect(row.score).toBeCloseTo(0.7);
+    expect(row.status).toBe('agreed');
+    expect(new Date(row.updated_at).toISOString()).toBe('2022-03-07T09:00:00.000Z');
+    // Nor does refreshing the score of a match people proposed.
+    await writer.updatePairScores([{ ...result(0.9), matchId: row.id }], 1);
+    const again = await read();
+    expect(again.score).toBeCloseTo(0.9);
+    expect(new Date(again.updated_at).toISOString()).toBe('2022-03-07T09:00:00.000Z');
+  });
+
   it('leaves out what was scored from data that changed meanwhile, and says which requests to score again', async () => {
     const [a, b] = await Promise.all([circulatedRequest(api.baseUrl), circulatedRequest(api.baseUrl)]);
     const offer = await activeOffer(api.baseUrl, 'bafa');

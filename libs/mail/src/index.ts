@@ -1,4 +1,6 @@
 export * from './categories';
+export * from './dates';
+export * from './labels';
 export * from './mail-catcher';
 export * from './mail-transport';
 export * from './message-id';

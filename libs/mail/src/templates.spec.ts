@@ -12,7 +12,7 @@ const mail = {
   ],
   url: 'https://assist.example.org/provider/requests/r1?match=m1',
   recipientName: 'Katrin Vogel',
-  settingsUrl: 'https://assist.example.org/notifications?tab=settings',
+  settingsUrl: 'https://assist.example.org/notifications/preferences',
 };
 
 describe('e-mail templates', () => {

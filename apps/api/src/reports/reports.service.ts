@@ -173,7 +173,8 @@ export class ReportsService {
         WHERE ($4::uuid IS NULL OR o.organization_id = $4)`,
       params,
     );
-    // Status at each month's end: each request's status intervals from its history, joined to the month ends.
+    // Status at each month's end: each request's status intervals from its history, joined to the month ends,
+    // from the month the first request in scope was submitted (where the data starts) to `to` or now.
     const overTime: { month: Date; status: string; n: number }[] = await m.query(
       `${scoped}, spans AS (
          SELECT h.subject_id, h.to_status AS status, h.created_at AS since,
@@ -181,10 +182,10 @@ export class ReportsService {
            FROM history_entries h JOIN rq ON rq.id = h.subject_id
           WHERE h.subject_type = 'request' AND h.to_status IS NOT NULL
        ), bounds AS (
-         SELECT date_trunc('month', coalesce($1::date, (SELECT min(submitted) FROM rq), now())) AS lo,
-                date_trunc('month', coalesce($2::date, now())) AS hi
+         SELECT date_trunc('month', coalesce((SELECT min(submitted) FROM rq), now())) AS lo,
+                date_trunc('month', least(coalesce($2::date, now()), now())) AS hi
        ), months AS (
-         SELECT generate_series(greatest(lo, hi - interval '35 months'), hi, interval '1 month') AS m FROM bounds
+         SELECT generate_series(lo, hi, interval '1 month') AS m FROM bounds
        )
        SELECT months.m AS month, spans.status, count(*)::int AS n
          FROM months JOIN spans ON spans.since < months.m + interval '1 month'

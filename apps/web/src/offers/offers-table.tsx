@@ -69,7 +69,7 @@ export function OffersTable({ items, columns, sort, onSort, label, rowActions, r
                   {offer.title}
                 </Text>
               )}
-              <TaxonomyBadges category="provisions" codes={offer.provisions} display="code" />
+              <TaxonomyBadges category="provisions" codes={offer.provisions} display="short" />
             </Stack>
           </Table.Td>
         );

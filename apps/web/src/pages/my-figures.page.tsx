@@ -7,6 +7,7 @@ import { useSignedInUser } from '../auth/current-user';
 import { PageLoader } from '../components/detail-layout';
 import { ErrorState } from '../components/error-state';
 import { PageHeader } from '../components/page-header';
+import { useDuration } from '../components/use-duration';
 import { OfferStatusBadge, RequestStatusBadge } from '../components/status-badge';
 import { formatDate, formattingLocale } from '../format';
 import { downloadCsv, type CsvTable } from '../reports/csv';
@@ -55,8 +56,7 @@ function Tile({ label, value }: { label: string; value: string }) {
 function AgencyFiguresView({ figures }: { figures: AgencyFigures }) {
   const { t, i18n } = useTranslation();
   const { lookup } = useTaxonomy();
-  const number = new Intl.NumberFormat(formattingLocale(i18n.language), { maximumFractionDigits: 1 });
-  const days = (value: number) => t('reports.kpi.days', { count: Math.round(value * 10) / 10 });
+  const days = useDuration();
   const submitted = figures.requests.filter((request) => request.submittedAt);
   const matched = submitted.filter((request) => request.matchedAt && request.waitingDays !== null);
   const waiting = submitted.filter(
@@ -125,7 +125,7 @@ function AgencyFiguresView({ figures }: { figures: AgencyFigures }) {
                     <Table.Th>{t('myFigures.agency.status')}</Table.Th>
                     <Table.Th>{t('myFigures.agency.submittedAt')}</Table.Th>
                     <Table.Th>{t('myFigures.agency.matchedAt')}</Table.Th>
-                    <Table.Th ta="right">{t('myFigures.agency.waitingDays')}</Table.Th>
+                    <Table.Th ta="right">{t('myFigures.agency.waited')}</Table.Th>
                     <Table.Th ta="right">{t('myFigures.agency.matchesProposed')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -146,8 +146,8 @@ function AgencyFiguresView({ figures }: { figures: AgencyFigures }) {
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{date(request.submittedAt)}</Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{date(request.matchedAt)}</Table.Td>
                       <Table.Td ta="right">
-                        <Text size="sm" ff="monospace" c={waiting.includes(request) ? 'orange' : undefined}>
-                          {request.waitingDays === null ? t('common.notSet') : number.format(request.waitingDays)}
+                        <Text size="sm" c={waiting.includes(request) ? 'orange' : undefined}>
+                          {request.waitingDays === null ? t('common.notSet') : days(request.waitingDays)}
                         </Text>
                         {waiting.includes(request) && (
                           <Text size="xs" c="orange">

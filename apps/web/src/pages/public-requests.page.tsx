@@ -83,7 +83,7 @@ function RegisterTable({ items }: { items: PublicRequest[] }) {
               <Table.Td>{lookup?.stateName(request.state) ?? request.state}</Table.Td>
               <Table.Td>{request.title}</Table.Td>
               <Table.Td>
-                <TaxonomyBadges category="provisions" codes={request.provisions} display="code" />
+                <TaxonomyBadges category="provisions" codes={request.provisions} display="short" />
               </Table.Td>
               <Table.Td>
                 <TaxonomyBadges category="domains" codes={request.domains} />

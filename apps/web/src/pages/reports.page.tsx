@@ -34,8 +34,9 @@ import {
 import { REQUEST_STATUSES } from '../api/request-status';
 import { ErrorState } from '../components/error-state';
 import { PageHeader } from '../components/page-header';
+import { useDuration } from '../components/use-duration';
 import { offerStatusColor, requestStatusColor, useStatusLabels } from '../components/status-badge';
-import { formatDate, formattingLocale } from '../format';
+import { formatDate, formatMonth, formattingLocale } from '../format';
 import { ChartCard } from '../reports/chart-card';
 import type { CsvTable } from '../reports/csv';
 import { EChart, type ChartOption } from '../reports/echart';
@@ -225,10 +226,7 @@ function useNumberFormat() {
       new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value),
     percent: (value: number) =>
       new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value),
-    month: (month: string) =>
-      new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-        new Date(`${month}-01T00:00:00Z`),
-      ),
+    month: (month: string) => formatMonth(month, i18n.language),
   };
 }
 
@@ -238,7 +236,7 @@ function KeyFigures({ summary }: { summary: ReportSummary }) {
   const agreed = summary.timeToDays.agreedMatch;
   const unmatched = summary.unmatchedTotal;
   const oldest = summary.unmatched[0];
-  const days = (value: number) => t('reports.kpi.days', { count: Math.round(value * 10) / 10 });
+  const days = useDuration();
   const feedback = (side: { count: number; average: number | null }) =>
     side.average === null
       ? t('reports.kpi.noFeedback')
@@ -409,6 +407,7 @@ function TimeToMatchCard({ summary, filters }: CardProps) {
 function MilestonesCard({ summary, filters }: CardProps) {
   const { t } = useTranslation();
   const shade = useShade();
+  const duration = useDuration();
   const names = MILESTONES.map((milestone) => t(`reports.milestones.names.${milestone}`));
   const table: CsvTable = {
     header: [
@@ -424,11 +423,15 @@ function MilestonesCard({ summary, filters }: CardProps) {
     }),
   };
   const option: ChartOption = {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      valueFormatter: (value: unknown) => (typeof value === 'number' ? duration(value) : '—'),
+    },
     legend: { bottom: 0 },
     grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
     xAxis: { type: 'category', data: names, axisLabel: { interval: 0 } },
-    yAxis: { type: 'value', axisLabel: { formatter: (value: number) => `${value} d` } },
+    yAxis: { type: 'value', axisLabel: { formatter: (value: number) => duration(value) } },
     series: [
       {
         type: 'bar',
@@ -479,7 +482,7 @@ function DemandCard({ summary, filters }: CardProps) {
   const entries = Object.entries(summary.requests[dimension]).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const table: CsvTable = {
     header: [t(`reports.demand.${dimension}`), t('reports.demand.requests')],
-    rows: entries.map(([code, count]) => [category ? `${code} — ${label(code)}` : `${label(code)} (${code})`, count]),
+    rows: entries.map(([code, count]) => [category ? label(code) : `${label(code)} (${code})`, count]),
   };
   const shown = [...entries].reverse();
   const option: ChartOption = {
@@ -488,7 +491,7 @@ function DemandCard({ summary, filters }: CardProps) {
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: {
       type: 'category',
-      data: shown.map(([code]) => (category === 'provisions' ? code : label(code))),
+      data: shown.map(([code]) => (category === 'provisions' ? (lookup?.short(category, code) ?? code) : label(code))),
       axisLabel: { width: 160, overflow: 'truncate' },
     },
     series: [
@@ -715,14 +718,15 @@ function UnmatchedCard({ summary, filters }: CardProps) {
 }
 
 function AgeBar({ days, max }: { days: number; max: number }) {
+  const duration = useDuration();
   const color = days > 180 ? 'red.6' : days > 60 ? 'orange.5' : 'teal.5';
   return (
     <Group gap="xs" wrap="nowrap">
       <Box w={140} h={10} bg="gray.1" style={{ borderRadius: 3, overflow: 'hidden', flexShrink: 0 }} aria-hidden="true">
         <Box h="100%" w={`${Math.max(2, (days / max) * 100)}%`} bg={color} />
       </Box>
-      <Text size="sm" ff="monospace">
-        {days}
+      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+        {duration(days)}
       </Text>
     </Group>
   );
@@ -794,6 +798,7 @@ function AnswerTimesCard({ summary, filters }: CardProps) {
   const { t } = useTranslation();
   const shortName = useProviderShortName();
   const shade = useShade();
+  const duration = useDuration();
   const rows = summary.providerAnswerDays;
   const table: CsvTable = {
     header: [t('reports.answers.provider'), t('reports.answers.median'), t('reports.answers.answered')],
@@ -801,8 +806,13 @@ function AnswerTimesCard({ summary, filters }: CardProps) {
   };
   const shown = [...rows].reverse();
   const option: ChartOption = {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      valueFormatter: (value: unknown) => (typeof value === 'number' ? duration(value) : '—'),
+    },
+    // Room on the right for the bar labels ("1 month 12 days").
+    grid: { left: 8, right: 120, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: {
       type: 'category',
@@ -815,7 +825,11 @@ function AnswerTimesCard({ summary, filters }: CardProps) {
         name: t('reports.answers.median'),
         data: shown.map((row) => row.medianDays),
         itemStyle: { color: shade('cyan') },
-        label: { show: true, position: 'right' },
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (params: { value: unknown }) => (typeof params.value === 'number' ? duration(params.value) : ''),
+        },
       },
     ],
   };

@@ -77,7 +77,7 @@ export function RequestsTable({
               <Anchor component={Link} to={requestPath(user.role, request.id)} fw={500} size="sm">
                 {request.title}
               </Anchor>
-              <TaxonomyBadges category="provisions" codes={request.provisions} display="code" />
+              <TaxonomyBadges category="provisions" codes={request.provisions} display="short" />
             </Stack>
           </Table.Td>
         );

@@ -6,8 +6,8 @@ import { useTaxonomy } from './use-taxonomy';
 interface TaxonomyBadgesProps {
   category: CodedCategory;
   codes: string[];
-  /** `code`: compact (OP3d) for tables; `label`: words. The other is in the tooltip either way. */
-  display?: 'code' | 'label';
+  /** `short`: compact (OP3(d)) for tables, the full label in the tooltip; `label`: the label, help in the tooltip. */
+  display?: 'short' | 'label';
 }
 
 /** Codes as small badges; hovering one shows its label and help. */
@@ -19,7 +19,7 @@ export function TaxonomyBadges({ category, codes, display = 'label' }: TaxonomyB
     <Group gap={4}>
       {codes.map((code) => {
         const entry = lookup?.entry(category, code);
-        const tooltip = entry ? (display === 'code' ? entry.label : entry.help) : undefined;
+        const tooltip = entry ? (display === 'short' ? entry.label : entry.help) : undefined;
         return (
           <Tooltip key={code} label={tooltip} disabled={!tooltip} multiline maw={320} withinPortal openDelay={200}>
             <Badge
@@ -34,7 +34,7 @@ export function TaxonomyBadges({ category, codes, display = 'label' }: TaxonomyB
               styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}
               style={{ cursor: 'default' }}
             >
-              {display === 'code' ? code : (entry?.label ?? code)}
+              {display === 'short' ? (lookup?.short(category, code) ?? code) : (entry?.label ?? code)}
             </Badge>
           </Tooltip>
         );

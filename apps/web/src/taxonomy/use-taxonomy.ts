@@ -13,6 +13,8 @@ export interface TaxonomyLookup {
   entry: (category: CodedCategory, code: string) => TaxonomyEntry | undefined;
   /** The code's label, or the code itself when the taxonomy does not know it. */
   label: (category: CodedCategory, code: string) => string;
+  /** The label's short form, for chips and chart axes: "OP3(a)" of "OP3(a) — Accounting and security". */
+  short: (category: CodedCategory, code: string) => string;
   stateName: (code: string) => string;
   languageName: (code: string) => string;
   currency: (code: string) => CurrencyEntry | undefined;
@@ -52,6 +54,7 @@ function buildLookup(taxonomy: Taxonomy): TaxonomyLookup {
     taxonomy,
     entry,
     label: (category, code) => entry(category, code)?.label ?? code,
+    short: (category, code) => shortLabel(entry(category, code)?.label ?? code),
     stateName: (code) => states.get(code) ?? code,
     languageName: (code) => languages.get(code) ?? code,
     currency: (code) => currencies.get(code),
@@ -67,4 +70,13 @@ function buildLookup(taxonomy: Taxonomy): TaxonomyLookup {
       })),
     },
   };
+}
+
+// A label may open with the name people cite ("OP3(a) — Accounting and security"): that is its short form, so
+// a chip reads as the pickers do. A label without one is short already ("National coordination").
+const SHORT_FORM_SEPARATOR = ' — ';
+
+export function shortLabel(label: string): string {
+  const at = label.indexOf(SHORT_FORM_SEPARATOR);
+  return at > 0 ? label.slice(0, at) : label;
 }

@@ -59,7 +59,9 @@ export class MatchWriter {
            ON CONFLICT (request_id, offer_id) DO UPDATE
               SET score = EXCLUDED.score, components = EXCLUDED.components, reason = EXCLUDED.reason,
                   engine_version = EXCLUDED.engine_version, weights_version = EXCLUDED.weights_version,
-                  scored_at = EXCLUDED.scored_at, updated_at = now()`,
+                  scored_at = EXCLUDED.scored_at,
+                  -- A fresh score is not a change a person made: a match someone acted on keeps its last-changed time.
+                  updated_at = CASE WHEN matches.status = 'suggested' THEN now() ELSE matches.updated_at END`,
           [
             results.map((r) => r.requestId),
             results.map((r) => r.offerId),
@@ -121,12 +123,13 @@ export class MatchWriter {
     return rows.map((r) => r.id);
   }
 
-  /** Scores of matches proposed by people, refreshed without touching their status. */
+  /** Scores of matches proposed by people, refreshed without touching their status or, once acted on, their last change. */
   async updatePairScores(results: (MatchResult & { matchId: string })[], weightsVersion: number): Promise<void> {
     if (!results.length) return;
     await this.dataSource.query(
       `UPDATE matches m SET score = k.score, components = k.components, reason = k.reason, engine_version = $5,
-              weights_version = $6, scored_at = now(), updated_at = now()
+              weights_version = $6, scored_at = now(),
+              updated_at = CASE WHEN m.status = 'suggested' THEN now() ELSE m.updated_at END
          FROM unnest($1::uuid[], $2::float8[], $3::jsonb[], $4::text[]) AS k(id, score, components, reason)
         WHERE m.id = k.id`,
       [results.map((r) => r.matchId), results.map((r) => r.score), results.map((r) => JSON.stringify(r.components)), results.map((r) => r.reason), String(MATCHING_ENGINE_VERSION), weightsVersion],

@@ -4,6 +4,10 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { NotificationDeliveryEntity, NotificationEntity, UserEntity } from '@app/database';
 import { renderDigestMail, renderNotificationMail, RenderedMail } from '@app/mail';
 
+// Pages of the web app an e-mail links to (apps/web/src/routes.tsx): the inbox and the e-mail settings.
+const INBOX_PATH = '/notifications';
+const EMAIL_SETTINGS_PATH = '/notifications/preferences';
+
 export interface MailToSend extends RenderedMail {
   to: { name: string; address: string };
 }
@@ -29,7 +33,7 @@ export class MailContentService {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: delivery.userId });
     if (!user?.active) return null;
     const to = { name: user.displayName, address: delivery.recipient };
-    const settingsUrl = this.url('/notifications?tab=settings');
+    const settingsUrl = this.url(EMAIL_SETTINGS_PATH);
     if (delivery.kind === 'digest') {
       const items = await this.dataSource.getRepository(NotificationEntity).find({
         where: { digestDeliveryId: delivery.id },
@@ -40,7 +44,7 @@ export class MailContentService {
         ...renderDigestMail({
           recipientName: user.displayName,
           items: items.map((n) => ({ category: n.category, title: n.title, body: n.body, url: this.url(n.linkPath), createdAt: n.createdAt })),
-          inboxUrl: this.url('/notifications'),
+          inboxUrl: this.url(INBOX_PATH),
           settingsUrl,
         }),
       };

@@ -134,7 +134,7 @@ describe('notification rules', () => {
   it('tell the acknowledging State when its objection window closes, or that it waived it', () => {
     const rule = NOTIFICATION_RULES['request.acknowledged'] as NotifyRule;
     // Friday 10:00 → five working days → the next Friday 10:00.
-    expect(rule.body(facts())).toContain('until 2026-03-06 10:00 UTC');
+    expect(rule.body(facts())).toContain('until 6 Mar 2026, 10:00 UTC');
     const waived = facts();
     waived.request!.objectionWindowWaived = true;
     expect(rule.body(waived)).toContain('waived the objection window');
@@ -157,7 +157,7 @@ describe('notification rules', () => {
       { label: 'State', value: 'Mongolia (MNG)' },
       { label: 'Offer', value: 'Biosafety training' },
       { label: 'Provider', value: 'BAFA' },
-      { label: 'Match status', value: 'accepted' },
+      { label: 'Match status', value: 'Accepted by provider' },
       { label: 'Reason', value: 'no capacity this year' },
       { label: 'Comment', value: 'Please add the customs laboratory.' },
     ]);
@@ -165,8 +165,36 @@ describe('notification rules', () => {
     expect(keyFacts(offerOnly, 'offer')).toEqual([
       { label: 'Offer', value: 'Biosafety training' },
       { label: 'Provider', value: 'BAFA' },
-      { label: 'Status', value: 'active' },
+      { label: 'Status', value: 'Active' },
     ]);
+  });
+
+  it('name statuses and close reasons as the web app does, never by their codes', () => {
+    const closed = facts({ type: 'request.closed', match: undefined, offer: undefined, payload: { from: 'delivered', to: 'closed' }, reason: 'partially_fulfilled' });
+    expect(keyFacts(closed, 'request')).toEqual(
+      expect.arrayContaining([
+        { label: 'Status', value: 'Closed' },
+        { label: 'Reason', value: 'Partially fulfilled' },
+      ]),
+    );
+    const rule = NOTIFICATION_RULES['request.closed'] as NotifyRule;
+    expect(rule.title(closed)).toBe('Request MNG-2026-004 closed (partially fulfilled)');
+    expect(rule.body({ ...closed, reason: 'withdrawn' })).toBe('The 1540 Committee closed MNG-2026-004 “Biosafety level 3 laboratory”: withdrawn by the State.');
+    const circulated = facts({ type: 'request.circulated', match: undefined, offer: undefined, payload: { from: 'acknowledged', to: 'circulated' }, reason: null });
+    expect(keyFacts(circulated, 'request')).toContainEqual({ label: 'Status', value: 'Circulated' });
+    const endorsed = facts({ payload: { from: 'suggested', to: 'endorsed' } });
+    expect(keyFacts(endorsed, 'match')).toContainEqual({ label: 'Match status', value: 'Endorsed' });
+  });
+
+  it('write dates as the web app does ("6 Mar 2026", "6 Mar 2026, 10:00 UTC")', () => {
+    const body = (type: string) => (NOTIFICATION_RULES[type] as NotifyRule).body(facts({ type }));
+    expect(body('reminder.match_unanswered')).toContain('on 1 Feb 2026.');
+    expect(body('reminder.offer_expiring')).toContain('available until 31 Dec 2026');
+    expect(body('reminder.follow_up_due')).toContain('delivered on 1 Feb 2025.');
+    expect(body('reminder.objection_window_over')).toContain('the window closed 6 Mar 2026, 10:00 UTC');
+    for (const type of ['reminder.match_unanswered', 'reminder.offer_expiring', 'reminder.follow_up_due', 'reminder.objection_window_over']) {
+      expect(body(type)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    }
   });
 
   it('keep the State’s exchanges with the Committee from providers, as the request history does', () => {

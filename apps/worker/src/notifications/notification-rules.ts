@@ -1,5 +1,5 @@
 import { isAgency, isCommittee, isProvider, objectionWindowCloses, Role } from '@app/domain';
-import type { MailFact, NotificationCategory } from '@app/mail';
+import { formatMailDate, formatMailDateTime, reasonLabel, statusLabel, type MailFact, type NotificationCategory } from '@app/mail';
 
 /** The request, offer and match an event is about, as they are when the worker handles it. */
 export interface RequestFacts {
@@ -112,9 +112,12 @@ const ref = (f: EventFacts) => r(f).reference;
 const reqTitle = (f: EventFacts) => `${r(f).reference} “${r(f).title}”`;
 const offerTitle = (f: EventFacts) => `“${o(f).title}”`;
 const provider = (f: EventFacts) => o(f).providerName;
-const day = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString().slice(0, 10) : 'unknown date');
-const dayTime = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+// Dates and codes read as in the web app (libs/mail dates.ts and labels.ts).
+const day = formatMailDate;
+const dayTime = formatMailDateTime;
 const from = (f: EventFacts) => String(f.payload.from ?? '');
+// A label inside a sentence: "Withdrawn by the State" → "withdrawn by the State".
+const inSentence = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
 
 const unlessDraft: Condition = { test: (f) => from(f) !== 'draft', says: 'unless it was still a draft' };
 const providerInterest: Condition = {
@@ -230,8 +233,8 @@ export const NOTIFICATION_RULES: Readonly<Record<string, NotificationRule>> = {
       { to: 'matched_providers', category: 'requests' },
       { to: 'committee', category: 'requests' },
     ],
-    title: (f) => `Request ${ref(f)} closed${f.reason ? ` (${f.reason.replace(/_/g, ' ')})` : ''}`,
-    body: (f) => `The 1540 Committee closed ${reqTitle(f)}${f.reason ? `: ${f.reason.replace(/_/g, ' ')}` : ''}.`,
+    title: (f) => `Request ${ref(f)} closed${f.reason ? ` (${inSentence(reasonLabel(f.reason))})` : ''}`,
+    body: (f) => `The 1540 Committee closed ${reqTitle(f)}${f.reason ? `: ${inSentence(reasonLabel(f.reason))}` : ''}.`,
   },
   'request.withdrawn': {
     subject: 'request',
@@ -486,8 +489,6 @@ export function ruleFor(type: string): NotificationRule | undefined {
   return NOTIFICATION_RULES[type];
 }
 
-const human = (s: string) => s.replace(/_/g, ' ');
-
 /** The subject's key facts, as the inbox item and the e-mail show them. */
 export function keyFacts(f: EventFacts, subject: SubjectType): MailFact[] {
   const facts: MailFact[] = [];
@@ -501,9 +502,9 @@ export function keyFacts(f: EventFacts, subject: SubjectType): MailFact[] {
     facts.push({ label: 'Provider', value: f.offer.providerName });
   }
   const status = typeof f.payload.to === 'string' ? f.payload.to : subject === 'match' ? f.match?.status : subject === 'offer' ? f.offer?.status : f.request?.status;
-  if (status) facts.push({ label: subject === 'match' ? 'Match status' : 'Status', value: human(status) });
+  if (status) facts.push({ label: subject === 'match' ? 'Match status' : 'Status', value: statusLabel(subject, status) });
   const reason = f.reason ?? (f.type === 'match.declined' || f.type === 'match.rejected' ? f.match?.declineReason : null);
-  if (reason) facts.push({ label: 'Reason', value: human(reason) });
+  if (reason) facts.push({ label: 'Reason', value: reasonLabel(reason) });
   if (f.comment) facts.push({ label: 'Comment', value: f.comment });
   return facts;
 }

@@ -22,10 +22,18 @@ const MATCH_STATUS_OF_REQUEST: Record<string, MatchEntity['status']> = {
 export async function seedDemoMatches(ds: DataSource): Promise<{ matches: number; rescores: number }> {
   const report = { matches: 0, rescores: 0 };
   await ds.transaction(async (m) => {
-    const agreed: { request_id: string; offer_id: string; agreed_at: Date; status: string; delivered_at: Date | null; close_reason: string | null }[] =
+    const agreed: {
+      request_id: string;
+      offer_id: string;
+      agreed_at: Date;
+      status: string;
+      delivery_started_at: Date | null;
+      delivered_at: Date | null;
+      close_reason: string | null;
+    }[] =
       await m.query(
         `SELECT h.subject_id AS request_id, (h.details->>'offerId')::uuid AS offer_id, h.created_at AS agreed_at,
-                r.status, r.delivered_at, r.close_reason
+                r.status, r.delivery_started_at, r.delivered_at, r.close_reason
            FROM history_entries h JOIN assistance_requests r ON r.id = h.subject_id
           WHERE h.subject_type = 'request' AND h.action = 'match_agreed' AND h.details ? 'offerId'
             AND NOT EXISTS (SELECT 1 FROM matches x WHERE x.request_id = h.subject_id AND x.offer_id = (h.details->>'offerId')::uuid)`,
@@ -42,6 +50,16 @@ export async function seedDemoMatches(ds: DataSource): Promise<{ matches: number
         `SELECT u.id FROM users u JOIN assistance_offers o ON o.organization_id = u.organization_id WHERE o.id = $1 LIMIT 1`,
         [a.offer_id],
       );
+      const steps: [string, string, string | null, Date][] = [
+        ['create', 'suggested', expert?.id ?? null, new Date(endorsedAt.getTime() - 5 * DAY)],
+        ['endorse', 'endorsed', expert?.id ?? null, endorsedAt],
+        ['accept', 'accepted', provider?.id ?? null, answeredAt],
+        ['confirm', 'agreed', coordinator?.id ?? null, agreedAt],
+      ];
+      // Work under the match starts when the request's delivery does.
+      const startedAt = new Date(a.delivery_started_at ?? agreedAt.getTime() + 14 * DAY);
+      if (status === 'in_progress' || status === 'completed') steps.push(['start', 'in_progress', provider?.id ?? null, startedAt]);
+      if (completedAt) steps.push(['complete', 'completed', provider?.id ?? null, completedAt]);
       const match = await m.save(
         m.create(MatchEntity, {
           requestId: a.request_id,
@@ -59,17 +77,11 @@ export async function seedDemoMatches(ds: DataSource): Promise<{ matches: number
           requesterComment: status === 'completed' ? 'Delivered as planned; the agencies use the result daily.' : null,
           providerRating: status === 'completed' ? 4 : null,
           providerComment: status === 'completed' ? 'Good counterpart engagement; follow-up training suggested.' : null,
-          createdAt: new Date(endorsedAt.getTime() - 5 * DAY),
+          createdAt: steps[0][3],
+          // Last changed by its last step, not by the seed run.
+          updatedAt: steps[steps.length - 1][3],
         }),
       );
-      const steps: [string, string, string | null, Date][] = [
-        ['create', 'suggested', expert?.id ?? null, new Date(endorsedAt.getTime() - 5 * DAY)],
-        ['endorse', 'endorsed', expert?.id ?? null, endorsedAt],
-        ['accept', 'accepted', provider?.id ?? null, answeredAt],
-        ['confirm', 'agreed', coordinator?.id ?? null, agreedAt],
-      ];
-      if (status === 'in_progress' || status === 'completed') steps.push(['start', 'in_progress', provider?.id ?? null, new Date(agreedAt.getTime() + 14 * DAY)]);
-      if (completedAt) steps.push(['complete', 'completed', provider?.id ?? null, completedAt]);
       let from: string | null = null;
       for (const [action, to, actorId, at] of steps) {
         await m.insert(HistoryEntryEntity, {

@@ -33,6 +33,8 @@ export interface DemoWorldReport {
 const DEMO_STATE = 'MNG';
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
+// How long after circulation the engine's first suggestions are dated (it scores a circulated request at once).
+const ENGINE_DELAY_MS = 2 * 60_000;
 
 const COORDINATOR = 'coordinator@nctc.mn.example';
 const EXPERT = 'expert@committee.example';
@@ -207,6 +209,16 @@ const OFFER_MILESTONES = {
   verifiedAt: 'verify',
   closedAt: 'close',
 } as const satisfies Record<string, OfferAction>;
+
+/**
+ * When the engine first suggested offers for the request: it scores a request as soon as it is circulated, so
+ * in the story that is minutes after the first circulation (the worker's rescore after seeding keeps the stamp).
+ * Without it the reports would date every demo request's first suggestion to the day the seed ran.
+ */
+function firstSuggestionAt(plan: Plan<string>): Date | null {
+  const circulated = plan.entries.find((entry) => entry.action === 'circulate');
+  return circulated ? new Date(circulated.at.getTime() + ENGINE_DELAY_MS) : null;
+}
 
 function milestones<K extends string>(spec: Record<K, string>, plan: Plan<string>): Record<K, Date | null> {
   const out = {} as Record<K, Date | null>;
@@ -475,6 +487,7 @@ async function seedRequests(
       status: plan.status,
       closeReason: plan.closeReason,
       ...milestones(REQUEST_MILESTONES, plan),
+      firstSuggestionAt: firstSuggestionAt(plan),
       version: 1 + plan.changes,
       createdAt: plan.createdAt,
       updatedAt: plan.updatedAt,

@@ -1,0 +1,62 @@
+import { formatMailDate, formatMailDateTime } from '../../../libs/mail/src/dates';
+import en from './i18n/en.json';
+import { durationParts, formatDate, formatDateTime, formatDuration, type DurationPart } from './format';
+
+// The reader's time zone for formatDateTime: the e-mails' (UTC), so both can be compared.
+process.env.TZ = 'UTC';
+
+const words = (part: DurationPart | null): string => {
+  if (!part) return en.duration.lessThanHour;
+  const key = `${part.unit}_${part.count === 1 ? 'one' : 'other'}` as keyof typeof en.duration;
+  return en.duration[key].replace('{{count}}', String(part.count));
+};
+const duration = (days: number) => formatDuration(days, words);
+
+describe('durations as people say them', () => {
+  it.each([
+    [2275.2, '6 years 3 months'],
+    [730.5, '2 years'],
+    [400, '1 year 1 month'],
+    [40, '1 month 10 days'],
+    [60.5, '2 months'],
+    [120, '3 months 29 days'],
+    [12.4, '12 days'],
+    [1, '1 day'],
+    [0.125, '3 hours'],
+    [1 / 24, '1 hour'],
+    [0.01, 'less than an hour'],
+    [0, 'less than an hour'],
+  ])('%d days read "%s"', (days, said) => {
+    expect(duration(days)).toBe(said);
+  });
+
+  it('never shows a fraction or a thousands separator', () => {
+    for (let days = 0; days < 4000; days += 7.3) expect(duration(days)).not.toMatch(/[.,]\d|\d,\d/);
+  });
+
+  it('uses at most two units, largest first', () => {
+    for (let days = 0; days < 4000; days += 3.7) {
+      const units = durationParts(days).map((part) => part.unit);
+      expect(units.length).toBeLessThanOrEqual(2);
+      expect([['years', 'months'], ['months', 'days'], ['years'], ['months'], ['days'], ['hours'], []]).toContainEqual(
+        units,
+      );
+    }
+  });
+});
+
+describe('dates: one style in the web app and in e-mails', () => {
+  it('writes day, short month, year whatever the English region', () => {
+    expect(formatDate('2020-05-12', 'en')).toBe('12 May 2020');
+    expect(formatDate('2020-05-12', 'en-US')).toBe('12 May 2020');
+    expect(formatDateTime('2020-05-12T14:05:00Z', 'en')).toBe('12 May 2020, 14:05 UTC');
+  });
+
+  it('reads as the e-mails and inbox items write it', () => {
+    for (const iso of ['2020-05-12', '2023-02-28', '2026-12-02'])
+      expect(formatDate(iso, 'en')).toBe(formatMailDate(iso));
+    for (const iso of ['2020-05-12T14:05:00Z', '2026-12-02T09:00:00Z']) {
+      expect(formatDateTime(iso, 'en')).toBe(formatMailDateTime(new Date(iso)));
+    }
+  });
+});
