@@ -17,7 +17,10 @@ interface MoneyFieldsProps {
   miw?: number;
 }
 
-/** An amount typed in major units (decimals per the currency) and its currency, as two sibling inputs. */
+/**
+ * An amount typed in major units (decimals per the currency) and its currency, as two sibling inputs. The amount
+ * is kept as typed, a minus sign included: the form's schema check refuses what the API would, with its message.
+ */
 export function MoneyFields({
   amountLabel,
   amountDescription,
@@ -40,10 +43,8 @@ export function MoneyFields({
         value={amount}
         onChange={onAmountChange}
         error={amountError}
-        min={0}
         decimalScale={minorUnitsOf(lookup, currency)}
         thousandSeparator=","
-        allowNegative={false}
         miw={miw}
       />
       <Select
