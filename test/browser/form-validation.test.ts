@@ -95,7 +95,7 @@ test('the request form keeps a long paste, a minus sign and a future date as wri
   await officer.context().close();
 });
 
-test('the offer form keeps a negative budget and a fraction of an engagement, and refuses both before sending', async () => {
+test('the offer form keeps a negative budget, extra decimals and a fraction of an engagement, and refuses them before sending', async () => {
   const provider = await suite.pageAs('bafa');
   await openSection(provider, 'My offers');
   await provider.getByRole('link', { name: 'New offer' }).first().click();
@@ -121,6 +121,13 @@ test('the offer form keeps a negative budget and a fraction of an engagement, an
   expect(await describedBy(budget)).toContain('must not be negative');
   expect(await engagements.inputValue()).toBe('2.5');
   expect(await budget.inputValue()).toBe('-5,000');
+
+  // More decimals than the currency has are kept and refused, not rounded.
+  await budget.fill('1250.125');
+  await provider.getByRole('button', { name: 'Save draft' }).click();
+  await provider.getByText('must have at most 2 decimals in this currency').waitFor();
+  expect(await describedBy(budget)).toContain('must have at most 2 decimals in this currency');
+  expect(await budget.inputValue()).toBe('1,250.125');
   expect(saves).toEqual([]);
   await provider.context().close();
 });

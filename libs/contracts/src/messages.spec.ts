@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeIssue, renderMessage, VALIDATION_MESSAGES } from './messages';
+import { describeIssue, renderMessage } from './messages';
 
 const messages = (schema: z.ZodType, input: unknown) => {
   const r = schema.safeParse(input);
@@ -50,9 +50,5 @@ describe('one wording for the API and the web app', () => {
       expect(described).toBeDefined();
       expect(renderMessage(described!)).toBe(issue.message);
     }
-  });
-
-  it('has a template for every code, plural forms included', () => {
-    for (const template of Object.values(VALIDATION_MESSAGES)) expect(template).toMatch(/\S/);
   });
 });

@@ -1,7 +1,6 @@
 import { NumberInput, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
-import { minorUnitsOf } from './money';
 
 interface MoneyFieldsProps {
   amountLabel: string;
@@ -18,8 +17,8 @@ interface MoneyFieldsProps {
 }
 
 /**
- * An amount typed in major units (decimals per the currency) and its currency, as two sibling inputs. The amount
- * is kept as typed, a minus sign included: the form's schema check refuses what the API would, with its message.
+ * An amount typed in major units and its currency, as two sibling inputs. The amount
+ * is kept as typed, a minus sign and extra decimals included: the form refuses them with a message.
  */
 export function MoneyFields({
   amountLabel,
@@ -43,7 +42,6 @@ export function MoneyFields({
         value={amount}
         onChange={onAmountChange}
         error={amountError}
-        decimalScale={minorUnitsOf(lookup, currency)}
         thousandSeparator=","
         miw={miw}
       />

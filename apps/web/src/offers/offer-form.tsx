@@ -7,7 +7,7 @@ import { FormSection } from '../components/form-section';
 import { withCharacterCount } from '../forms/character-count';
 import { DateRangeFields } from '../forms/date-range-fields';
 import { FormFooter } from '../forms/form-footer';
-import { moneyFromMajor, moneyToMajor } from '../forms/money';
+import { hasTooManyDecimals, minorUnitsOf, moneyFromMajor, moneyToMajor } from '../forms/money';
 import { MoneyFields } from '../forms/money-fields';
 import { useSchemaCheck } from '../forms/schema-check';
 import { TaxonomyFields } from '../forms/taxonomy-fields';
@@ -129,8 +129,12 @@ export function OfferForm({ offer, submitLabel, pending, error, onSubmit, onCanc
 
   // The API's own schema, so the form refuses what the server would, with the same words, before sending. An edit
   // is checked as the whole offer it makes (an availability that already ended is refused only on creation).
-  const validate = (values: FormValues): FieldErrors<FormField> =>
-    check(offer ? offerContentSchema : createOfferSchema, inputOf(values, lookup), fieldOf);
+  const validate = (values: FormValues): FieldErrors<FormField> => {
+    const found = check(offer ? offerContentSchema : createOfferSchema, inputOf(values, lookup), fieldOf);
+    const decimals = minorUnitsOf(lookup, values.budgetCurrency);
+    if (hasTooManyDecimals(values.budgetAmount, decimals)) found.budgetAmount = t('form.tooManyDecimals', { count: decimals });
+    return found;
+  };
 
   const { values, set, errorOf, submit, formRef, serverRest, hasClientErrors, unsaved } = useEntityForm({
     initial: () => (offer ? valuesOf(offer, lookup) : EMPTY),

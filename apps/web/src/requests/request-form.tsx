@@ -34,7 +34,7 @@ import { useStatusLabels } from '../components/status-badge';
 import { withCharacterCount } from '../forms/character-count';
 import { DateRangeFields } from '../forms/date-range-fields';
 import { FormFooter } from '../forms/form-footer';
-import { moneyFromMajor, moneyToMajor } from '../forms/money';
+import { hasTooManyDecimals, minorUnitsOf, moneyFromMajor, moneyToMajor } from '../forms/money';
 import { MoneyFields } from '../forms/money-fields';
 import { useSchemaCheck } from '../forms/schema-check';
 import { TaxonomyFields } from '../forms/taxonomy-fields';
@@ -166,6 +166,8 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
     const found = check(createRequestSchema, inputOf(values, lookup), fieldOf);
     // An amount without its currency is no money the API could be sent: say so instead of dropping the amount.
     if (values.costAmount !== '' && !values.costCurrency) found.costCurrency = t('requestForm.errors.currency');
+    const decimals = minorUnitsOf(lookup, values.costCurrency);
+    if (hasTooManyDecimals(values.costAmount, decimals)) found.costAmount = t('form.tooManyDecimals', { count: decimals });
     return found;
   };
   const letterDates = letterDateRange();
