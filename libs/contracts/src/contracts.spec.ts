@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { createOfferSchema, offerContentSchema } from './offers';
 import { createRequestSchema, REQUEST_TEXT_LIMITS } from './requests';
 import { latestToday, MONEY_MAX } from './fields';
+import { describeIssue, renderMessage } from './messages';
 
 const request = {
   title: 'Border control training',
@@ -84,5 +85,22 @@ describe('offer input', () => {
     expect(issues(createOfferSchema, { ...offer, eligibleRegions: [] })).toEqual([
       'eligibleRegions: name at least one region (GLOBAL for all) or State',
     ]);
+  });
+});
+
+describe('the web app reads the API’s words', () => {
+  it('finds for every issue of a form the code and parameters that word it as the API does', () => {
+    const input = {
+      ...request,
+      title: 'x'.repeat(201),
+      provisions: [],
+      estimatedCost: { amount: -5, currency: 'USD' },
+      desiredStart: '2101-01-01',
+      letterDate: '2099-01-01',
+    };
+    // What the web app does (apps/web/src/forms/schema-check.ts): parse with the input reported, describe each issue.
+    const result = createRequestSchema.safeParse(input, { reportInput: true });
+    expect(result.error?.issues).toHaveLength(5);
+    for (const issue of result.error!.issues) expect(renderMessage(describeIssue(issue)!)).toBe(issue.message);
   });
 });
