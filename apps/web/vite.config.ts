@@ -13,6 +13,13 @@ const apiTarget = process.env.API_URL ?? 'http://127.0.0.1:3000';
 export default defineConfig({
   root: webRoot,
   plugins: [react()],
+  // The pure shared libraries (input schemas and their messages, the taxonomy they check), as the server has them.
+  resolve: {
+    alias: {
+      '@app/contracts': `${repoRoot}libs/contracts/src/index.ts`,
+      '@app/domain': `${repoRoot}libs/domain/src/index.ts`,
+    },
+  },
   // Keep the dependency pre-bundle cache in the repository's node_modules, not a new one under apps/web.
   cacheDir: `${repoRoot}node_modules/.vite/web`,
   build: {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { requestInput } from '../factories';
+import { offerInput, requestInput } from '../factories';
 import { ApiClient } from '../support/http';
 import { startApiInProcess } from '../support/platform';
 
@@ -149,6 +149,29 @@ describe('assistance requests', () => {
     expect(notProvider.status).toBe(400);
     expect(notProvider.body.details[0].field).toBe('preferredProviderIds');
     expect((await customs.post('/api/v1/requests', requestInput({ state: 'KAZ' }))).status).toBe(403);
+  });
+
+  it('refuses a title over the limit, a negative or absurd cost and a future letter in the words the forms use, storing nothing', async () => {
+    const title = `${'Paste '.repeat(40)}${randomUUID()}`; // 276 characters
+    const refused = async (client: ApiClient, path: string, input: Record<string, unknown>) => {
+      const res = await client.post(path, input);
+      expect(res.status).toBe(400);
+      return res.body.details;
+    };
+    expect(await refused(customs, '/api/v1/requests', requestInput({ title }))).toEqual([{ field: 'title', message: 'must be at most 200 characters' }]);
+    expect(await refused(customs, '/api/v1/requests', requestInput({ title: `Negative ${title.slice(-36)}`, estimatedCost: { amount: -500_000, currency: 'USD' } }))).toEqual([
+      { field: 'estimatedCost.amount', message: 'must not be negative' },
+    ]);
+    expect(await refused(customs, '/api/v1/requests', requestInput({ estimatedCost: { amount: 5e14, currency: 'USD' } }))).toEqual([
+      { field: 'estimatedCost.amount', message: 'must be at most 100,000,000,000 USD' },
+    ]);
+    expect(await refused(customs, '/api/v1/requests', requestInput({ letterDate: '2099-01-01' }))).toEqual([{ field: 'letterDate', message: 'must not be in the future' }]);
+    expect(await refused(bafa, '/api/v1/offers', offerInput({ capacity: { budget: { amount: -1, currency: 'EUR' } } }))).toEqual([
+      { field: 'capacity.budget.amount', message: 'must not be negative' },
+    ]);
+    // Nothing was stored in a shortened or sign-flipped form.
+    const stored = await ds.query(`SELECT count(*)::int AS n FROM assistance_requests WHERE title LIKE $1`, [`%${title.slice(-36)}%`]);
+    expect(stored[0].n).toBe(0);
   });
 
   it('continues the reference sequence per State and year', async () => {

@@ -1,4 +1,5 @@
-import './zod-messages';
+// The contracts install the error map that words every validation message.
+import '@app/contracts';
 export * from './domain-error';
 export * from './http-exception.filter';
 export * from './validation';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
-import { assertTransition, assertVersion, changedKeys, DomainError, notFound, orderOf, Page, pickValues } from '@app/common';
+import { assertTransition, assertVersion, changedKeys, DomainError, invalidField, notFound, orderOf, Page, pickValues } from '@app/common';
+import { renderMessage } from '@app/contracts';
 import { AssistanceOfferEntity, OrganizationEntity } from '@app/database';
 import { availableActions, decideTransition, OFFER_EVENT, OFFER_STATUSES, OFFER_WORKFLOW, OfferAction, OfferStatus, regionsOfState } from '@app/domain';
 import { UnitOfWork } from '@app/outbox';
@@ -125,10 +126,10 @@ export class OffersService {
         }
       }
       if (row.availableFrom && row.availableUntil && row.availableFrom > row.availableUntil) {
-        throw new DomainError('invalid', 'availableUntil: must not be before availableFrom', [{ field: 'availableUntil', message: 'must not be before availableFrom' }]);
+        throw invalidField('availableUntil', renderMessage({ code: 'beforeStart', params: {} }));
       }
       if ((row.eligibleRegions.length + row.eligibleStates.length) === 0) {
-        throw new DomainError('invalid', 'eligibleRegions: name at least one region (GLOBAL for all) or State', [{ field: 'eligibleRegions', message: 'name at least one region or State' }]);
+        throw invalidField('eligibleRegions', renderMessage({ code: 'noEligibility', params: {} }));
       }
       const changed = changedKeys(before, tracked(row));
       if (!changed.length) return;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { assertTransition, assertVersion, changedKeys, containsPattern, DomainError, invalidField, notFound, orderOf, Page, pickValues } from '@app/common';
+import { renderMessage } from '@app/contracts';
 import { AssistanceRequestEntity, OrganizationEntity } from '@app/database';
 import {
   availableActions,
@@ -155,7 +156,7 @@ export class RequestsService {
         row.estimatedCostAmount = estimatedCost?.amount ?? null;
         row.estimatedCostCurrency = estimatedCost?.currency ?? null;
       }
-      if (row.desiredStart && row.desiredEnd && row.desiredStart > row.desiredEnd) throw invalidField('desiredEnd', 'must not be before desiredStart');
+      if (row.desiredStart && row.desiredEnd && row.desiredStart > row.desiredEnd) throw invalidField('desiredEnd', renderMessage({ code: 'beforeStart', params: {} }));
       const changed = changedKeys(before, tracked(row));
       if (!changed.length) return;
       await tx.manager.save(row);

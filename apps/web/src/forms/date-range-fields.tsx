@@ -6,6 +6,9 @@ interface DateFieldProps {
   value: string;
   onChange: (value: string) => void;
   error?: string;
+  /** The earliest and latest date the API takes (libs/contracts): the browser's date picker offers no other. */
+  min?: string;
+  max?: string;
 }
 
 /** Two date inputs side by side: a start and an end. */
@@ -18,7 +21,7 @@ export function DateRangeFields({ start, end }: { start: DateFieldProps; end: Da
   );
 }
 
-function DateField({ label, description, value, onChange, error }: DateFieldProps) {
+function DateField({ label, description, value, onChange, error, min, max }: DateFieldProps) {
   return (
     <TextInput
       type="date"
@@ -27,6 +30,8 @@ function DateField({ label, description, value, onChange, error }: DateFieldProp
       value={value}
       onChange={(event) => onChange(event.currentTarget.value)}
       error={error}
+      min={min}
+      max={max}
     />
   );
 }

@@ -1,7 +1,6 @@
 import { NumberInput, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
-import { minorUnitsOf } from './money';
 
 interface MoneyFieldsProps {
   amountLabel: string;
@@ -17,7 +16,10 @@ interface MoneyFieldsProps {
   miw?: number;
 }
 
-/** An amount typed in major units (decimals per the currency) and its currency, as two sibling inputs. */
+/**
+ * An amount typed in major units and its currency, as two sibling inputs. The amount
+ * is kept as typed, a minus sign and extra decimals included: the form refuses them with a message.
+ */
 export function MoneyFields({
   amountLabel,
   amountDescription,
@@ -40,10 +42,7 @@ export function MoneyFields({
         value={amount}
         onChange={onAmountChange}
         error={amountError}
-        min={0}
-        decimalScale={minorUnitsOf(lookup, currency)}
         thousandSeparator=","
-        allowNegative={false}
         miw={miw}
       />
       <Select

@@ -27,3 +27,15 @@ export function moneyFromMajor(
     ? { amount: toMinorUnits(major, minorUnitsOf(lookup, currency)), currency }
     : null;
 }
+
+/**
+ * Whether a typed amount has more decimals than its currency's minor units (12.345 USD): the form refuses it
+ * with a message instead of rounding it, as the API only ever sees whole minor units.
+ */
+export function hasTooManyDecimals(amount: number | string, minorUnits: number): boolean {
+  const major = typeof amount === 'number' ? amount : Number.parseFloat(amount);
+  if (!Number.isFinite(major)) return false;
+  const minor = major * 10 ** minorUnits;
+  // Binary fractions make 12.34 * 100 come out as 1233.9999…: only a real remainder counts.
+  return Math.abs(minor - Math.round(minor)) > 1e-6;
+}

@@ -1,5 +1,6 @@
 import { Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { withCharacterCount } from './character-count';
 
 interface TitleDescriptionValues {
   title: string;
@@ -13,10 +14,12 @@ interface TitleDescriptionFieldsProps {
   errorOf: (field: TitleDescriptionField) => string | undefined;
   /** Help text under each input, where the entity has one. */
   help?: Partial<Record<TitleDescriptionField, string>>;
+  /** The most characters each may have (the entity's schema in libs/contracts): a counter shows them. */
+  limits: Record<TitleDescriptionField, { max: number }>;
 }
 
 /** The required title and description every request and offer starts with. */
-export function TitleDescriptionFields({ values, set, errorOf, help = {} }: TitleDescriptionFieldsProps) {
+export function TitleDescriptionFields({ values, set, errorOf, help = {}, limits }: TitleDescriptionFieldsProps) {
   const { t } = useTranslation();
   return (
     <>
@@ -27,7 +30,7 @@ export function TitleDescriptionFields({ values, set, errorOf, help = {} }: Titl
         onChange={(event) => set('title', event.currentTarget.value)}
         error={errorOf('title')}
         required
-        maxLength={200}
+        inputContainer={withCharacterCount(values.title, limits.title.max)}
       />
       <Textarea
         label={t('fields.description')}
@@ -36,6 +39,7 @@ export function TitleDescriptionFields({ values, set, errorOf, help = {} }: Titl
         onChange={(event) => set('description', event.currentTarget.value)}
         error={errorOf('description')}
         required
+        inputContainer={withCharacterCount(values.description, limits.description.max)}
         autosize
         minRows={5}
         maxRows={16}

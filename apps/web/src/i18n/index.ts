@@ -1,3 +1,4 @@
+import { VALIDATION_MESSAGES } from '@app/contracts';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
@@ -10,6 +11,9 @@ const resources = Object.fromEntries(
     { translation: module.default },
   ]),
 );
+// Validation messages in English are the API's own (libs/contracts), so a form says what the server would say;
+// another language's catalogue translates them under `validation` by the same codes.
+resources.en.translation = { ...resources.en.translation, validation: VALIDATION_MESSAGES };
 
 export const defaultLanguage = 'en';
 export const supportedLanguages: readonly string[] = Object.keys(resources).sort();

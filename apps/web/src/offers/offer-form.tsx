@@ -1,12 +1,15 @@
+import { createOfferSchema, offerContentSchema, OFFER_TEXT_LIMITS, PLANNING_DATES } from '@app/contracts';
 import { MultiSelect, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AssistanceOffer, OfferInput } from '../api/offers';
 import type { FieldErrors } from '../components/form-errors';
 import { FormSection } from '../components/form-section';
+import { withCharacterCount } from '../forms/character-count';
 import { DateRangeFields } from '../forms/date-range-fields';
 import { FormFooter } from '../forms/form-footer';
-import { moneyFromMajor, moneyToMajor } from '../forms/money';
+import { hasTooManyDecimals, minorUnitsOf, moneyFromMajor, moneyToMajor } from '../forms/money';
 import { MoneyFields } from '../forms/money-fields';
+import { useSchemaCheck } from '../forms/schema-check';
 import { TaxonomyFields } from '../forms/taxonomy-fields';
 import { TitleDescriptionFields } from '../forms/title-description-fields';
 import { UnsavedChangesGuard } from '../forms/unsaved-changes-guard';
@@ -92,7 +95,8 @@ function inputOf(values: FormValues, lookup: TaxonomyLookup | undefined): OfferI
     deliveryModes: values.deliveryModes,
     languages: values.languages,
     capacity: {
-      engagements: Number.isFinite(engagements) ? Math.round(engagements) : null,
+      // As typed: a fraction is refused with a message, not rounded.
+      engagements: Number.isFinite(engagements) ? engagements : null,
       budget: moneyFromMajor(values.budgetAmount, values.budgetCurrency, lookup),
     },
     availableFrom: values.availableFrom || null,
@@ -121,17 +125,14 @@ export function OfferForm({ offer, submitLabel, pending, error, onSubmit, onCanc
   const { t } = useTranslation();
   const { lookup } = useTaxonomy();
 
+  const check = useSchemaCheck();
+
+  // The API's own schema, so the form refuses what the server would, with the same words, before sending. An edit
+  // is checked as the whole offer it makes (an availability that already ended is refused only on creation).
   const validate = (values: FormValues): FieldErrors<FormField> => {
-    const found: FieldErrors<FormField> = {};
-    if (values.title.trim().length < 5) found.title = t('offerForm.errors.title');
-    if (values.description.trim().length < 20) found.description = t('offerForm.errors.description');
-    if (values.provisions.length === 0) found.provisions = t('offerForm.errors.pickOne');
-    if (values.assistanceTypes.length === 0) found.assistanceTypes = t('offerForm.errors.pickOne');
-    if (values.eligibleRegions.length + values.eligibleStates.length === 0)
-      found.eligibleRegions = t('offerForm.errors.eligibility');
-    if (values.availableFrom && values.availableUntil && values.availableUntil < values.availableFrom) {
-      found.availableUntil = t('offerForm.errors.untilBeforeFrom');
-    }
+    const found = check(offer ? offerContentSchema : createOfferSchema, inputOf(values, lookup), fieldOf);
+    const decimals = minorUnitsOf(lookup, values.budgetCurrency);
+    if (hasTooManyDecimals(values.budgetAmount, decimals)) found.budgetAmount = t('form.tooManyDecimals', { count: decimals });
     return found;
   };
 
@@ -154,6 +155,7 @@ export function OfferForm({ offer, submitLabel, pending, error, onSubmit, onCanc
             set={set}
             errorOf={errorOf}
             help={{ description: t('offerForm.help.description') }}
+            limits={OFFER_TEXT_LIMITS}
           />
           <TextInput
             label={t('fields.programme')}
@@ -161,7 +163,7 @@ export function OfferForm({ offer, submitLabel, pending, error, onSubmit, onCanc
             value={values.programme}
             onChange={(event) => set('programme', event.currentTarget.value)}
             error={errorOf('programme')}
-            maxLength={200}
+            inputContainer={withCharacterCount(values.programme, OFFER_TEXT_LIMITS.programme.max)}
           />
         </FormSection>
 
@@ -221,10 +223,6 @@ export function OfferForm({ offer, submitLabel, pending, error, onSubmit, onCanc
               value={values.engagements}
               onChange={(value) => set('engagements', value)}
               error={errorOf('engagements')}
-              min={1}
-              max={10_000}
-              allowDecimal={false}
-              allowNegative={false}
             />
             <MoneyFields
               amountLabel={t('fields.budget')}
@@ -244,6 +242,7 @@ export function OfferForm({ offer, submitLabel, pending, error, onSubmit, onCanc
               value: values.availableFrom,
               onChange: (value) => set('availableFrom', value),
               error: errorOf('availableFrom'),
+              ...PLANNING_DATES,
             }}
             end={{
               label: t('fields.availableUntil'),
@@ -251,6 +250,7 @@ export function OfferForm({ offer, submitLabel, pending, error, onSubmit, onCanc
               value: values.availableUntil,
               onChange: (value) => set('availableUntil', value),
               error: errorOf('availableUntil'),
+              ...PLANNING_DATES,
             }}
           />
         </FormSection>

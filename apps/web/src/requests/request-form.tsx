@@ -13,6 +13,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { createRequestSchema, letterDateRange, PLANNING_DATES, REQUEST_TEXT_LIMITS, RESOLUTION_ADOPTED } from '@app/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -30,10 +31,12 @@ import {
 import type { FieldErrors } from '../components/form-errors';
 import { FormSection } from '../components/form-section';
 import { useStatusLabels } from '../components/status-badge';
+import { withCharacterCount } from '../forms/character-count';
 import { DateRangeFields } from '../forms/date-range-fields';
 import { FormFooter } from '../forms/form-footer';
-import { moneyFromMajor, moneyToMajor } from '../forms/money';
+import { hasTooManyDecimals, minorUnitsOf, moneyFromMajor, moneyToMajor } from '../forms/money';
 import { MoneyFields } from '../forms/money-fields';
+import { useSchemaCheck } from '../forms/schema-check';
 import { TaxonomyFields } from '../forms/taxonomy-fields';
 import { TitleDescriptionFields } from '../forms/title-description-fields';
 import { UnsavedChangesGuard } from '../forms/unsaved-changes-guard';
@@ -156,19 +159,18 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
   const { lookup } = useTaxonomy();
   const providers = useQuery(providersQuery);
 
+  const check = useSchemaCheck();
+
+  // The API's own schema, so the form refuses what the server would, with the same words, before sending.
   const validate = (values: FormValues): FieldErrors<FormField> => {
-    const found: FieldErrors<FormField> = {};
-    if (values.title.trim().length < 5) found.title = t('requestForm.errors.title');
-    if (values.description.trim().length < 20) found.description = t('requestForm.errors.description');
-    if (values.provisions.length === 0) found.provisions = t('requestForm.errors.pickOne');
-    if (values.domains.length === 0) found.domains = t('requestForm.errors.pickOne');
-    if (values.assistanceTypes.length === 0) found.assistanceTypes = t('requestForm.errors.pickOne');
-    if (values.desiredStart && values.desiredEnd && values.desiredEnd < values.desiredStart) {
-      found.desiredEnd = t('requestForm.errors.endBeforeStart');
-    }
+    const found = check(createRequestSchema, inputOf(values, lookup), fieldOf);
+    // An amount without its currency is no money the API could be sent: say so instead of dropping the amount.
     if (values.costAmount !== '' && !values.costCurrency) found.costCurrency = t('requestForm.errors.currency');
+    const decimals = minorUnitsOf(lookup, values.costCurrency);
+    if (hasTooManyDecimals(values.costAmount, decimals)) found.costAmount = t('form.tooManyDecimals', { count: decimals });
     return found;
   };
+  const letterDates = letterDateRange();
 
   const { values, set, errorOf, submit, formRef, serverRest, hasClientErrors, unsaved } = useEntityForm({
     initial: () => (request ? valuesOf(request, lookup) : EMPTY),
@@ -191,6 +193,7 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
             set={set}
             errorOf={errorOf}
             help={{ title: t('requestForm.help.title'), description: t('requestForm.help.description') }}
+            limits={REQUEST_TEXT_LIMITS}
           />
           <DuplicateWarning title={values.title} description={values.description} excludeId={request?.id} />
           <Textarea
@@ -199,6 +202,7 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
             value={values.assistanceReceived}
             onChange={(event) => set('assistanceReceived', event.currentTarget.value)}
             error={errorOf('assistanceReceived')}
+            inputContainer={withCharacterCount(values.assistanceReceived, REQUEST_TEXT_LIMITS.assistanceReceived.max)}
             autosize
             minRows={2}
             maxRows={8}
@@ -210,15 +214,17 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
               value={values.napReference}
               onChange={(event) => set('napReference', event.currentTarget.value)}
               error={errorOf('napReference')}
-              maxLength={100}
+              inputContainer={withCharacterCount(values.napReference, REQUEST_TEXT_LIMITS.napReference.max)}
             />
             <TextInput
               type="date"
               label={t('fields.letterDate')}
-              description={t('requestForm.help.letterDate')}
+              description={t('requestForm.help.letterDate', { min: RESOLUTION_ADOPTED })}
               value={values.letterDate}
               onChange={(event) => set('letterDate', event.currentTarget.value)}
               error={errorOf('letterDate')}
+              min={letterDates.min}
+              max={letterDates.max}
             />
           </SimpleGrid>
         </FormSection>
@@ -273,12 +279,14 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
               value: values.desiredStart,
               onChange: (value) => set('desiredStart', value),
               error: errorOf('desiredStart'),
+              ...PLANNING_DATES,
             }}
             end={{
               label: t('fields.desiredEnd'),
               value: values.desiredEnd,
               onChange: (value) => set('desiredEnd', value),
               error: errorOf('desiredEnd'),
+              ...PLANNING_DATES,
             }}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -365,7 +373,8 @@ function DuplicateWarning({
   const [debouncedText] = useDebouncedValue(`${title.trim()}\u0000${description.trim()}`, 600);
   const [debouncedTitle, debouncedDescription = ''] = debouncedText.split('\u0000');
   const debounced = { title: debouncedTitle, description: debouncedDescription };
-  const enabled = debounced.title.length >= 5;
+  // Only a title the API takes is compared (a longer one is refused next to the field, not sent).
+  const enabled = debounced.title.length >= 5 && debounced.title.length <= REQUEST_TEXT_LIMITS.title.max;
   const duplicates = useQuery({
     queryKey: ['requests', 'duplicate-check', debounced, excludeId ?? null],
     queryFn: ({ signal }) =>

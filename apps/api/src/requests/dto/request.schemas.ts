@@ -1,72 +1,10 @@
 import { z } from 'zod';
 import { CLOSE_REASONS, REQUEST_STATUSES } from '@app/domain';
-import {
-  csvList,
-  letterDate,
-  moneySchema,
-  paginationSchema,
-  planningDate,
-  stateCodeSchema,
-  taxonomyCode,
-  taxonomyCodes,
-  text,
-  uuidParam,
-} from '@app/common';
+import { REQUEST_PRIORITIES } from '@app/contracts';
+import { csvList, paginationSchema, stateCodeSchema, taxonomyCode, text, uuidParam } from '@app/common';
 
-const PRIORITIES = ['high', 'medium', 'low'] as const;
-const VISIBILITIES = ['public', 'providers', 'committee'] as const;
-
-const requestFields = {
-  title: text(200, 5),
-  description: text(10_000, 20),
-  provisions: taxonomyCodes('provisions', { min: 1 }),
-  domains: taxonomyCodes('domains', { min: 1 }),
-  assistanceTypes: taxonomyCodes('assistanceTypes', { min: 1 }),
-  targetInstitutions: taxonomyCodes('targetInstitutions'),
-  priority: z.enum(PRIORITIES),
-  estimatedCost: moneySchema.nullable(),
-  desiredStart: planningDate.nullable(),
-  desiredEnd: planningDate.nullable(),
-  languages: taxonomyCodes('languages', { max: 10 }),
-  preferredProviderIds: z.array(uuidParam).max(20),
-  assistanceReceived: text(5_000).nullable(),
-  napReference: text(100).nullable(),
-  letterDate: letterDate.nullable(),
-  visibility: z.enum(VISIBILITIES),
-  objectionWindowWaived: z.boolean(),
-};
-
-const datesInOrder = (r: { desiredStart?: string | null; desiredEnd?: string | null }) =>
-  !r.desiredStart || !r.desiredEnd || r.desiredStart <= r.desiredEnd;
-const datesMessage = { message: 'must not be before desiredStart', path: ['desiredEnd'] };
-
-export const createRequestSchema = z
-  .strictObject({
-    ...requestFields,
-    state: stateCodeSchema.optional(),
-    targetInstitutions: requestFields.targetInstitutions.default([]),
-    priority: requestFields.priority.default('medium'),
-    estimatedCost: requestFields.estimatedCost.optional(),
-    desiredStart: requestFields.desiredStart.optional(),
-    desiredEnd: requestFields.desiredEnd.optional(),
-    languages: requestFields.languages.default([]),
-    preferredProviderIds: requestFields.preferredProviderIds.default([]),
-    assistanceReceived: requestFields.assistanceReceived.optional(),
-    napReference: requestFields.napReference.optional(),
-    letterDate: requestFields.letterDate.optional(),
-    visibility: requestFields.visibility.default('providers'),
-    objectionWindowWaived: requestFields.objectionWindowWaived.default(false),
-  })
-  .refine(datesInOrder, datesMessage);
-export type CreateRequest = z.infer<typeof createRequestSchema>;
-
-export const updateRequestSchema = z
-  .strictObject({
-    ...Object.fromEntries(Object.entries(requestFields).map(([k, v]) => [k, v.optional()])),
-    version: z.number().int().min(1),
-  } as { [K in keyof typeof requestFields]: z.ZodOptional<(typeof requestFields)[K]> } & { version: z.ZodNumber })
-  .refine(datesInOrder, datesMessage);
-export type UpdateRequest = z.infer<typeof updateRequestSchema>;
+// The request's input schemas are shared with the web form (libs/contracts): one set of rules and messages.
+export { createRequestSchema, updateRequestSchema, type CreateRequest, type UpdateRequest } from '@app/contracts';
 
 export const requestTransitionSchema = z.strictObject({
   action: z.string().min(1).max(40),
@@ -85,7 +23,7 @@ export const listRequestsSchema = paginationSchema.extend({
   domain: taxonomyCode('domains').optional(),
   type: taxonomyCode('assistanceTypes').optional(),
   institution: taxonomyCode('targetInstitutions').optional(),
-  priority: z.enum(PRIORITIES).optional(),
+  priority: z.enum(REQUEST_PRIORITIES).optional(),
   organizationId: uuidParam.optional(),
   /** `true`: drafts an agency member has marked ready for the coordinator; `false`: the others. */
   ready: z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true').optional(),

@@ -1,0 +1,26 @@
+import { describeIssue } from '@app/contracts';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { FieldErrors } from '../components/form-errors';
+
+/**
+ * Checks a form's input with the API's own schema (libs/contracts) and words each issue as the API does, in the
+ * reader's language: what the server would refuse is said next to its field before anything is sent.
+ */
+export function useSchemaCheck() {
+  const { t } = useTranslation();
+  return <F extends string>(schema: z.ZodType, input: unknown, fieldOf: (apiField: string) => F | null): FieldErrors<F> => {
+    const found: FieldErrors<F> = {};
+    // `reportInput`: a missing value is told from a wrong one by the issue's input, as on the server.
+    const result = schema.safeParse(input, { reportInput: true });
+    if (result.success) return found;
+    for (const issue of result.error.issues) {
+      // An issue of no field of the form is left to the server, whose answer the form shows above its buttons.
+      const field = fieldOf(issue.path.map(String).join('.'));
+      if (!field || found[field]) continue;
+      const message = describeIssue(issue);
+      found[field] = message ? t(`validation.${message.code}`, message.params) : issue.message;
+    }
+    return found;
+  };
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { CURRENCIES, isTaxonomyCode, stateName, type TaxonomyCategory } from '@app/domain';
+import { inWords, rule } from './messages';
+
+/** ISO 3166-1 alpha-3 code of a State the taxonomy knows. */
+export const stateCodeSchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, inWords('stateFormat'))
+  .refine((code) => Boolean(stateName(code)), rule('unknownState'));
+
+const LABEL: Record<TaxonomyCategory, string> = {
+  provisions: 'provision',
+  domains: 'domain',
+  assistanceTypes: 'assistance type',
+  targetInstitutions: 'target institution',
+  deliveryModes: 'delivery mode',
+  regions: 'region',
+  states: 'State',
+  languages: 'language',
+  currencies: 'currency',
+};
+
+/** One taxonomy code of a category; the message names the unknown code. */
+export const taxonomyCode = (category: TaxonomyCategory) =>
+  z
+    .string()
+    .max(40)
+    .check((ctx) => {
+      if (isTaxonomyCode(category, ctx.value)) return;
+      ctx.issues.push({ code: 'custom', input: ctx.value, ...rule('unknownCode', { value: JSON.stringify(ctx.value), kind: LABEL[category] }) });
+    });
+
+/** A list of distinct taxonomy codes. */
+export const taxonomyCodes = (category: TaxonomyCategory, { min = 0, max = 50 } = {}) =>
+  z
+    .array(taxonomyCode(category))
+    .min(min)
+    .max(max)
+    .refine((codes) => new Set(codes).size === codes.length, rule('repeatsCode'));
+
+/** The most a cost, budget or capacity may be, in major units of any currency: more is a slip of the keyboard. */
+export const MONEY_MAX = 100_000_000_000;
+
+const minorUnitsOf = (currency: string): number | undefined => CURRENCIES[currency as keyof typeof CURRENCIES]?.minorUnits;
+const withinMax = (money: { amount: number; currency: string }) => {
+  const minorUnits = minorUnitsOf(money.currency);
+  return minorUnits === undefined || money.amount <= MONEY_MAX * 10 ** minorUnits;
+};
+
+/** Money as an integer amount in minor units plus an ISO 4217 currency (DESIGN §4). */
+export const moneySchema = z
+  .strictObject({
+    amount: z.number().int().min(0).describe('In minor units of the currency (cents for USD)'),
+    currency: taxonomyCode('currencies'),
+  })
+  .check((ctx) => {
+    if (withinMax(ctx.value)) return;
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value.amount,
+      ...rule('moneyTooBig', { max: MONEY_MAX, currency: ctx.value.currency }, ['amount']),
+    });
+  });
+
+/** A calendar date `YYYY-MM-DD` that exists. */
+export const isoDate = z.iso.date();
+
+/** Dates a programme plans with (desired start and end, availability): years 2000–2100, so a slip like 0202 is caught. */
+export const PLANNING_DATES = { min: '2000-01-01', max: '2100-12-31' } as const;
+// `pipe`: the range is checked only once the value is a date (one message, not two).
+export const planningDate = isoDate.pipe(
+  z.string().refine((d) => d >= PLANNING_DATES.min && d <= PLANNING_DATES.max, rule('dateBetween', { ...PLANNING_DATES })),
+);
+
+/** Resolution 1540 was adopted on this day: no State's letter about it is older. */
+export const RESOLUTION_ADOPTED = '2004-04-28';
+
+/** The latest calendar date anywhere on Earth now (UTC+14): a date a person just wrote as today is never "future". */
+export const latestToday = () => new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
+
+/** The range a letter date may take, for a date input's min and max. */
+export const letterDateRange = () => ({ min: RESOLUTION_ADOPTED, max: latestToday() });
+
+/** The date of a State's letter to the Committee: not before the resolution, not from the future. */
+export const letterDate = isoDate.pipe(
+  z
+    .string()
+    .refine((d) => d >= RESOLUTION_ADOPTED, rule('beforeResolution', { min: RESOLUTION_ADOPTED }))
+    .refine((d) => d <= latestToday(), rule('future')),
+);
+
+/** A text, trimmed, of at most `max` (and at least `min`) characters. */
+export const text = (max: number, min = 0) => z.string().trim().min(min).max(max);
+
+/** An id of a record. */
+export const uuidSchema = z.uuid();

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { describeIssue, renderMessage } from './messages';
+
+const messages = (schema: z.ZodType, input: unknown) => {
+  const r = schema.safeParse(input);
+  return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+};
+
+describe('friendly validation messages', () => {
+  const schema = z.strictObject({ title: z.string().min(5).max(10), tags: z.array(z.string()).min(1), kind: z.enum(['a', 'b']), id: z.uuid() });
+
+  it('reads like a form hint', () => {
+    expect(messages(schema, { title: 'abc', tags: [], kind: 'c', id: 'x', extra: 1 }).sort()).toEqual([
+      ': field "extra" is not allowed',
+      'id: must be a UUID',
+      'kind: must be one of "a", "b"',
+      'tags: must name at least one',
+      'title: must be at least 5 characters',
+    ]);
+    expect(messages(schema, { title: 'far too long a title', tags: 'x', kind: 'a' })).toEqual([
+      'title: must be at most 10 characters',
+      'tags: must be a list',
+      'id: is required',
+    ]);
+  });
+
+  it('says "not negative" for a minimum of 0 and counts in the plural', () => {
+    expect(messages(z.number().min(0), -1)).toEqual([': must not be negative']);
+    expect(messages(z.array(z.number()).max(2), [1, 2, 3])).toEqual([': must have at most 2 items']);
+    expect(messages(z.strictObject({}), { a: 1, b: 2 })).toEqual([': fields "a", "b" are not allowed']);
+  });
+
+  it('keeps a schema’s own message', () => {
+    expect(messages(z.string().min(3, 'too short!'), 'a')).toEqual([': too short!']);
+  });
+});
+
+describe('one wording for the API and the web app', () => {
+  it('renders parameters as i18next would, digits grouped where the template asks', () => {
+    expect(renderMessage({ code: 'moneyTooBig', params: { max: 100_000_000_000, currency: 'USD' } })).toBe('must be at most 100,000,000,000 USD');
+    expect(renderMessage({ code: 'tooLong', params: { max: 10000 } })).toBe('must be at most 10000 characters');
+  });
+
+  it('finds the same code in a finished issue (what the web app translates) as in the raw one (what the API words)', () => {
+    const schema = z.strictObject({ title: z.string().max(3), n: z.number().min(0), missing: z.string() });
+    const result = schema.safeParse({ title: 'abcd', n: -1 }, { reportInput: true });
+    expect(result.success).toBe(false);
+    for (const issue of result.error!.issues) {
+      const described = describeIssue(issue);
+      expect(described).toBeDefined();
+      expect(renderMessage(described!)).toBe(issue.message);
+    }
+  });
+});

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { moneySchema, planningDate, stateCodeSchema, taxonomyCodes, text } from './fields';
+import { rule } from './messages';
+
+/** The lengths of an offer's texts: the API refuses more, the form counts against them. */
+export const OFFER_TEXT_LIMITS = {
+  title: { min: 5, max: 200 },
+  description: { min: 20, max: 10_000 },
+  programme: { min: 0, max: 200 },
+} as const;
+
+/** How many engagements an offer's capacity may name. */
+export const ENGAGEMENTS_RANGE = { min: 1, max: 10_000 } as const;
+
+const limited = (field: keyof typeof OFFER_TEXT_LIMITS) => text(OFFER_TEXT_LIMITS[field].max, OFFER_TEXT_LIMITS[field].min);
+
+/** Every field of an offer a person writes, with its rules; the create and update schemas make them optional or defaulted. */
+export const offerFields = {
+  title: limited('title'),
+  description: limited('description'),
+  programme: limited('programme').nullable(),
+  provisions: taxonomyCodes('provisions', { min: 1 }),
+  domains: taxonomyCodes('domains'),
+  assistanceTypes: taxonomyCodes('assistanceTypes', { min: 1 }),
+  targetInstitutions: taxonomyCodes('targetInstitutions'),
+  eligibleRegions: taxonomyCodes('regions'),
+  eligibleStates: z.array(stateCodeSchema).max(200).refine((s) => new Set(s).size === s.length, rule('repeatsState')),
+  deliveryModes: taxonomyCodes('deliveryModes'),
+  languages: taxonomyCodes('languages', { max: 20 }),
+  capacity: z.strictObject({
+    engagements: z.number().int().min(ENGAGEMENTS_RANGE.min).max(ENGAGEMENTS_RANGE.max).nullable().optional(),
+    budget: moneySchema.nullable().optional(),
+  }),
+  availableFrom: planningDate.nullable(),
+  availableUntil: planningDate.nullable(),
+};
+
+const windowInOrder = (o: { availableFrom?: string | null; availableUntil?: string | null }) =>
+  !o.availableFrom || !o.availableUntil || o.availableFrom <= o.availableUntil;
+const windowRule = rule('beforeStart', {}, ['availableUntil']);
+const servesSomeone = (o: { eligibleRegions?: string[]; eligibleStates?: string[] }) =>
+  o.eligibleRegions === undefined || (o.eligibleRegions?.length ?? 0) + (o.eligibleStates?.length ?? 0) > 0;
+const servesRule = rule('noEligibility', {}, ['eligibleRegions']);
+
+const notPast = (o: { availableUntil?: string | null }) => !o.availableUntil || o.availableUntil >= new Date().toISOString().slice(0, 10);
+const notPastRule = rule('past', {}, ['availableUntil']);
+
+/** An offer's content as a whole: what an edit of every field must satisfy (the offer form checks it). */
+export const offerContentSchema = z
+  .strictObject({
+    ...offerFields,
+    programme: offerFields.programme.optional(),
+    domains: offerFields.domains.default([]),
+    targetInstitutions: offerFields.targetInstitutions.default([]),
+    eligibleRegions: offerFields.eligibleRegions.default([]),
+    eligibleStates: offerFields.eligibleStates.default([]),
+    deliveryModes: offerFields.deliveryModes.default([]),
+    languages: offerFields.languages.default([]),
+    capacity: offerFields.capacity.default({}),
+    availableFrom: offerFields.availableFrom.optional(),
+    availableUntil: offerFields.availableUntil.optional(),
+  })
+  .refine(windowInOrder, windowRule)
+  .refine(servesSomeone, servesRule);
+
+/** A new offer (POST /offers): its content, and an availability that has not already ended. */
+export const createOfferSchema = offerContentSchema.refine(notPast, notPastRule);
+export type CreateOffer = z.infer<typeof createOfferSchema>;
+
+/** Changes to an offer (PATCH /offers/:id): any of its fields, and the version they were made on. */
+export const updateOfferSchema = z
+  .strictObject({
+    ...Object.fromEntries(Object.entries(offerFields).map(([k, v]) => [k, v.optional()])),
+    version: z.number().int().min(1),
+  } as { [K in keyof typeof offerFields]: z.ZodOptional<(typeof offerFields)[K]> } & { version: z.ZodNumber })
+  .refine(windowInOrder, windowRule);
+export type UpdateOffer = z.infer<typeof updateOfferSchema>;

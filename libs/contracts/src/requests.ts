@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { letterDate, moneySchema, planningDate, stateCodeSchema, taxonomyCodes, text, uuidSchema } from './fields';
+import { rule } from './messages';
+
+export const REQUEST_PRIORITIES = ['high', 'medium', 'low'] as const;
+export const REQUEST_VISIBILITIES = ['public', 'providers', 'committee'] as const;
+
+/** The lengths of a request's texts: the API refuses more, the form counts against them. */
+export const REQUEST_TEXT_LIMITS = {
+  title: { min: 5, max: 200 },
+  description: { min: 20, max: 10_000 },
+  assistanceReceived: { min: 0, max: 5_000 },
+  napReference: { min: 0, max: 100 },
+} as const;
+
+const limited = (field: keyof typeof REQUEST_TEXT_LIMITS) => text(REQUEST_TEXT_LIMITS[field].max, REQUEST_TEXT_LIMITS[field].min);
+
+/** Every field of a request a person writes, with its rules; the create and update schemas make them optional or defaulted. */
+export const requestFields = {
+  title: limited('title'),
+  description: limited('description'),
+  provisions: taxonomyCodes('provisions', { min: 1 }),
+  domains: taxonomyCodes('domains', { min: 1 }),
+  assistanceTypes: taxonomyCodes('assistanceTypes', { min: 1 }),
+  targetInstitutions: taxonomyCodes('targetInstitutions'),
+  priority: z.enum(REQUEST_PRIORITIES),
+  estimatedCost: moneySchema.nullable(),
+  desiredStart: planningDate.nullable(),
+  desiredEnd: planningDate.nullable(),
+  languages: taxonomyCodes('languages', { max: 10 }),
+  preferredProviderIds: z.array(uuidSchema).max(20),
+  assistanceReceived: limited('assistanceReceived').nullable(),
+  napReference: limited('napReference').nullable(),
+  letterDate: letterDate.nullable(),
+  visibility: z.enum(REQUEST_VISIBILITIES),
+  objectionWindowWaived: z.boolean(),
+};
+
+const datesInOrder = (r: { desiredStart?: string | null; desiredEnd?: string | null }) =>
+  !r.desiredStart || !r.desiredEnd || r.desiredStart <= r.desiredEnd;
+const datesRule = rule('beforeStart', {}, ['desiredEnd']);
+
+/** A new request (POST /requests), and what the request form checks before it sends. */
+export const createRequestSchema = z
+  .strictObject({
+    ...requestFields,
+    state: stateCodeSchema.optional(),
+    targetInstitutions: requestFields.targetInstitutions.default([]),
+    priority: requestFields.priority.default('medium'),
+    estimatedCost: requestFields.estimatedCost.optional(),
+    desiredStart: requestFields.desiredStart.optional(),
+    desiredEnd: requestFields.desiredEnd.optional(),
+    languages: requestFields.languages.default([]),
+    preferredProviderIds: requestFields.preferredProviderIds.default([]),
+    assistanceReceived: requestFields.assistanceReceived.optional(),
+    napReference: requestFields.napReference.optional(),
+    letterDate: requestFields.letterDate.optional(),
+    visibility: requestFields.visibility.default('providers'),
+    objectionWindowWaived: requestFields.objectionWindowWaived.default(false),
+  })
+  .refine(datesInOrder, datesRule);
+export type CreateRequest = z.infer<typeof createRequestSchema>;
+
+/** Changes to a request (PATCH /requests/:id): any of its fields, and the version they were made on. */
+export const updateRequestSchema = z
+  .strictObject({
+    ...Object.fromEntries(Object.entries(requestFields).map(([k, v]) => [k, v.optional()])),
+    version: z.number().int().min(1),
+  } as { [K in keyof typeof requestFields]: z.ZodOptional<(typeof requestFields)[K]> } & { version: z.ZodNumber })
+  .refine(datesInOrder, datesRule);
+export type UpdateRequest = z.infer<typeof updateRequestSchema>;
