@@ -19,19 +19,24 @@ async function open(who: DemoUserKey, path: string, viewport: { width: number; h
 }
 
 /**
- * The blank space between the page's header (its title and the line under it) and what comes first after it:
- * a form, a card, a field or a table.
+ * The blank space above what comes first after the page title (a form, a card, a field or a table): from the
+ * lowest text between them (the title, the line under it, an intro paragraph) to the top of that content.
  */
 function gapUnderTitle(page: Page): Promise<number> {
   return page.evaluate(() => {
     const title = document.querySelector('main h1')!;
-    const header = title.parentElement!;
-    const headerBottom = Math.max(...[...header.children].map((child) => child.getBoundingClientRect().bottom));
+    const follows = (a: Node, b: Node) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
     const content = [...document.querySelectorAll('main form, main .mantine-Paper-root, main .mantine-InputWrapper-root, main table')].find(
-      (element) => header.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING && element.getBoundingClientRect().height > 0,
+      (element) => follows(title, element) && !element.contains(title) && element.getBoundingClientRect().height > 0,
     );
     if (!content) throw new Error('no form, card, field or table after the page title');
-    return content.getBoundingClientRect().top - headerBottom;
+    const texts = [title, ...document.querySelectorAll('main *')].filter(
+      (element) =>
+        (element === title || (follows(title, element) && follows(element, content) && !element.contains(content))) &&
+        [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim()),
+    );
+    const textBottom = Math.max(...texts.map((element) => element.getBoundingClientRect().bottom));
+    return content.getBoundingClientRect().top - textBottom;
   });
 }
 
@@ -61,7 +66,7 @@ describe('point 7: the form or first card follows the page title', () => {
         await page.context().close();
       }
       // The intro line and the usual spacing, never a band of blank screen.
-      for (const gap of Object.values(gaps)) expect(gap).toBeLessThanOrEqual(80);
+      expect(Object.entries(gaps).filter(([, gap]) => gap > 80)).toEqual([]);
       expect(Object.keys(gaps)).toHaveLength(pages.length);
     });
   }
@@ -79,7 +84,7 @@ test('point 8: the duplicate warning shows beside the form’s top at 1440×900,
   const warning = page.getByRole('status').filter({ hasText: 'This may duplicate an open request' });
   await warning.waitFor();
   const item = warning.getByRole('listitem').filter({ hasText: existing.body.reference });
-  const figure = Number(/title (\d+)% alike/.exec((await item.textContent()) ?? '')?.[1]);
+  const figure = Number(/(\d+)%/.exec((await item.textContent()) ?? '')?.[1]);
   expect(figure).toBeGreaterThanOrEqual(45);
   expect(figure).toBeLessThan(100);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
@@ -94,8 +99,10 @@ test('point 9: a request is found by its reference, whole or in part, in the lis
   const expert = await open('expert', '/committee/requests', DESKTOP);
   await expert.getByRole('searchbox', { name: 'Search' }).fill(reference);
   await expert.waitForURL((url) => url.searchParams.get('q') === reference);
+  // The list narrows to the one request (until the answer comes, the previous page stays on screen).
+  await expert.getByText('1–1 of 1', { exact: true }).waitFor();
   const table = expert.getByRole('table', { name: 'Requests' });
-  await table.getByRole('row').filter({ hasText: reference }).waitFor();
+  expect(await table.getByRole('row').filter({ hasText: reference }).count()).toBe(1);
   expect(await table.getByRole('row').count()).toBe(2); // the heading row and the request's
   await expert.context().close();
 
@@ -114,13 +121,15 @@ test('point 9: a request is found by its reference, whole or in part, in the lis
 
 describe('point 14: on a phone, status and actions are on screen without scrolling sideways', () => {
   test('the review queue, my requests and the public register', async () => {
+    // A word only this request carries, so each list can be narrowed to it.
+    const token = `zq${Date.now().toString(36)}`;
     const customsApi = await ApiClient.as(suite.baseUrl, 'customs');
-    const created = await customsApi.post('/api/v1/requests', requestInput({ title: `Customs laboratory equipment ${Date.now().toString(36)}` }));
+    const created = await customsApi.post('/api/v1/requests', requestInput({ title: `Customs laboratory equipment ${token}` }));
     const { id, reference } = created.body as { id: string; reference: string };
     expect((await (await ApiClient.as(suite.baseUrl, 'coordinator')).post(`/api/v1/requests/${id}/transitions`, { action: 'submit' })).status).toBe(200);
     const published = await circulatedRequest(suite.baseUrl, { visibility: 'public' });
 
-    const expert = await open('expert', `/committee/review-queue?q=${reference}`, PHONE);
+    const expert = await open('expert', `/committee/review-queue?q=${token}`, PHONE);
     const queued = expert.getByRole('row').filter({ hasText: reference });
     await queued.waitFor();
     await queued.scrollIntoViewIfNeeded();
@@ -128,7 +137,7 @@ describe('point 14: on a phone, status and actions are on screen without scrolli
     expect(await inWindow(queued.getByRole('button', { name: 'Acknowledge', exact: true }), PHONE)).toBe(true);
     await expert.context().close();
 
-    const officer = await open('customs', `/agency/requests?q=${reference}`, PHONE);
+    const officer = await open('customs', `/agency/requests?q=${token}`, PHONE);
     const mine = officer.getByRole('row').filter({ hasText: reference });
     await mine.waitFor();
     await mine.scrollIntoViewIfNeeded();
