@@ -1,3 +1,4 @@
+export * from './duplicates';
 export * from './references';
 export * from './roles';
 export * from './taxonomy';

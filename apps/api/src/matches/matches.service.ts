@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { assertTransition, assertVersion, DomainError, invalidField, notFound, Page } from '@app/common';
+import { assertTransition, assertVersion, containsPattern, DomainError, invalidField, notFound, Page } from '@app/common';
 import { AssistanceOfferEntity, AssistanceRequestEntity, MatchEntity } from '@app/database';
 import {
   availableActions,
@@ -18,6 +18,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { HistoryItem, HistoryService } from '../history/history.service';
 import { applyOfferScope } from '../offers/offer-access';
 import { applyRequestScope } from '../requests/request-access';
+import { textSearchSql } from '../requests/requests.service';
 import type { CreateMatch, Feedback, ListMatches, MatchTransition } from './dto/match.schemas';
 import { applyMatchScope } from './match-access';
 import { followAgreedMatches, releaseOfferCapacity, useOfferCapacity } from './match-consequences';
@@ -84,6 +85,12 @@ export class MatchesService {
     if (f.requestId) qb.andWhere('m.request_id = :rid', { rid: f.requestId });
     if (f.offerId) qb.andWhere('m.offer_id = :oid', { oid: f.offerId });
     if (f.origin) qb.andWhere('m.origin = :origin', { origin: f.origin });
+    if (f.q) {
+      // A match is found by its request (reference, title, description) or by its offer (title, description).
+      const request = textSearchSql('req', { q: ':q', qLike: ':qLike', reference: true });
+      const offer = textSearchSql('off', { q: ':q', qLike: ':qLike', reference: false });
+      qb.andWhere(`(${request} OR ${offer})`, { q: f.q, qLike: containsPattern(f.q) });
+    }
     const desc = f.sort.startsWith('-');
     const column = { score: 'm.score', updatedAt: 'm.updated_at', createdAt: 'm.created_at' }[f.sort.replace('-', '') as 'score'];
     qb.orderBy(column, desc ? 'DESC' : 'ASC', 'NULLS LAST').addOrderBy('m.id');

@@ -3,8 +3,9 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiValidationError, isoDateTime, pageOf } from '../common/openapi';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { Page, paginationSchema, stateCodeSchema, taxonomyCode } from '@app/common';
+import { containsPattern, Page, paginationSchema, stateCodeSchema, taxonomyCode } from '@app/common';
 import { Public } from '../auth/authorize.decorator';
+import { textSearchSql } from '../requests/requests.service';
 
 const publicListSchema = paginationSchema.extend({
   state: stateCodeSchema.optional(),
@@ -57,7 +58,10 @@ export class PublicRegisterController {
     };
     if (f.state) add('state = ?', f.state);
     if (f.provision) add('? = ANY(provisions)', f.provision);
-    if (f.q) add(`to_tsvector('simple', title || ' ' || description) @@ plainto_tsquery('simple', ?)`, f.q);
+    if (f.q) {
+      params.push(f.q, containsPattern(f.q));
+      where.push(textSearchSql('assistance_requests', { q: `$${params.length - 1}`, qLike: `$${params.length}`, reference: true }));
+    }
     const sql = `FROM assistance_requests WHERE ${where.join(' AND ')}`;
     const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count ${sql}`, params);
     const rows: (Omit<PublicRequestSummary, 'assistanceTypes' | 'circulatedAt'> & { assistance_types: string[]; circulated_at: Date | null })[] = await this.dataSource.query(

@@ -7,7 +7,10 @@ import { AssistanceRequestEntity, OrganizationEntity } from '@app/database';
 import {
   availableActions,
   canCirculate,
+  comparesDescription,
   decideTransition,
+  DUPLICATE_THRESHOLD,
+  duplicateSimilarity,
   formatRequestReference,
   isAgency,
   objectionWindowCloses,
@@ -41,7 +44,11 @@ export interface PossibleDuplicate {
   reference: string;
   title: string;
   status: RequestStatus;
+  /** The figure shown: the title's, or the mean of title and description when both were compared. */
   similarity: number;
+  titleSimilarity: number;
+  /** Null when the draft had no description long enough to compare. */
+  descriptionSimilarity: number | null;
 }
 
 const SORT_COLUMN: Record<string, string> = {
@@ -55,7 +62,6 @@ const SORT_COLUMN: Record<string, string> = {
   priority: orderOf(['high', 'medium', 'low'], 'r.priority'),
 };
 
-const DUPLICATE_THRESHOLD = 0.45;
 
 @Injectable()
 export class RequestsService {
@@ -81,7 +87,7 @@ export class RequestsService {
     if (f.priority) qb.andWhere('r.priority = :priority', { priority: f.priority });
     if (f.organizationId) qb.andWhere('r.organization_id = :org', { org: f.organizationId });
     if (f.ready !== undefined) qb.andWhere(`r.ready_for_coordinator_at IS ${f.ready ? 'NOT NULL' : 'NULL'}`);
-    if (f.q) applyTextSearch(qb, 'r', f.q);
+    if (f.q) applyTextSearch(qb, 'r', f.q, { reference: true });
     const desc = f.sort.startsWith('-');
     qb.orderBy(SORT_COLUMN[f.sort.replace(/^-/, '')], desc ? 'DESC' : 'ASC', desc ? 'NULLS LAST' : 'NULLS FIRST').addOrderBy('r.id');
     const [rows, total] = await qb.skip((f.page - 1) * f.pageSize).take(f.pageSize).getManyAndCount();
@@ -217,22 +223,39 @@ export class RequestsService {
     return this.get(user, id);
   }
 
-  /** DESIGN §6.8: open requests of the same State that read much like this one. */
+  /** DESIGN §6.8: open requests of the same State that read much like this one (how alike: libs/domain/duplicates). */
   async findPossibleDuplicates(user: AuthUser, check: DuplicateCheck): Promise<PossibleDuplicate[]> {
     if (!isAgency(user.role)) return [];
-    const text = `${check.title} ${check.description ?? ''}`.trim();
-    const rows: (Omit<PossibleDuplicate, 'similarity'> & { similarity: string })[] = await this.requests.query(
-      `SELECT id, reference, title, status,
-              GREATEST(similarity(title, $2), word_similarity($3, title || ' ' || description)) AS similarity
-         FROM assistance_requests
-        WHERE state = $1 AND status NOT IN ('closed', 'withdrawn') AND ($4::uuid IS NULL OR id <> $4)
-          AND (title % $2 OR $3 <% (title || ' ' || description))
-        ORDER BY similarity DESC LIMIT 5`,
-      [user.organization.state, check.title, text.slice(0, 2000), check.excludeId ?? null],
-    );
+    const description = comparesDescription(check.description) ? check.description!.trim() : null;
+    // Both figures are symmetric; a request reaches the threshold only if one of them does, which bounds the rows.
+    const rows: (Omit<PossibleDuplicate, 'similarity' | 'titleSimilarity' | 'descriptionSimilarity'> & { title_similarity: number; description_similarity: number | null })[] =
+      await this.requests.query(
+        `SELECT * FROM (
+           SELECT id, reference, title, status,
+                  similarity(title, $2) AS title_similarity,
+                  CASE WHEN $3::text IS NULL THEN NULL ELSE similarity(description, $3) END AS description_similarity
+             FROM assistance_requests
+            WHERE state = $1 AND status NOT IN ('closed', 'withdrawn') AND ($4::uuid IS NULL OR id <> $4)
+         ) compared
+         WHERE GREATEST(title_similarity, COALESCE(description_similarity, 0)) >= $5`,
+        [user.organization.state, check.title.trim(), description, check.excludeId ?? null, DUPLICATE_THRESHOLD],
+      );
     return rows
-      .map((r) => ({ id: r.id, reference: r.reference, title: r.title, status: r.status, similarity: Math.round(Number(r.similarity) * 100) / 100 }))
-      .filter((r) => r.similarity >= DUPLICATE_THRESHOLD);
+      .map((r) => {
+        const figures = duplicateSimilarity(Number(r.title_similarity), r.description_similarity === null ? null : Number(r.description_similarity));
+        return {
+          id: r.id,
+          reference: r.reference,
+          title: r.title,
+          status: r.status,
+          similarity: figures.overall,
+          titleSimilarity: figures.title,
+          descriptionSimilarity: figures.description,
+        };
+      })
+      .filter((r) => r.similarity >= DUPLICATE_THRESHOLD)
+      .sort((a, b) => b.similarity - a.similarity || a.reference.localeCompare(b.reference))
+      .slice(0, 5);
   }
 
   private async assertProvidersExist(ids: string[]): Promise<void> {
@@ -275,11 +298,19 @@ async function nextSequence(manager: EntityManager, state: string, year: number)
   return rows[0].last;
 }
 
-/** Full text (any word order, Cyrillic too) or a partial-word match over title and description. */
-export function applyTextSearch<T extends object>(qb: SelectQueryBuilder<T>, alias: string, q: string): void {
-  qb.andWhere(
-    `(to_tsvector('simple', ${alias}.title || ' ' || ${alias}.description) @@ plainto_tsquery('simple', :q)
-      OR (${alias}.title || ' ' || ${alias}.description) ILIKE :qLike)`,
-    { q, qLike: containsPattern(q) },
-  );
+/**
+ * What a list's search box matches: the words of title and description in any order (full text, Cyrillic too),
+ * a part of a word or phrase (`ILIKE`), and a part of the reference (`MNG-2026`, `2026-007`) when the record has
+ * one. `q` and `qLike` are the placeholders of the text and of its `containsPattern`; a trigram index serves each
+ * `ILIKE` (ix_*_trgm, ix_assistance_requests_reference_trgm).
+ */
+export function textSearchSql(alias: string, { q, qLike, reference }: { q: string; qLike: string; reference: boolean }): string {
+  const text = `${alias}.title || ' ' || ${alias}.description`;
+  return `(${reference ? `${alias}.reference ILIKE ${qLike} OR ` : ''}to_tsvector('simple', ${text}) @@ plainto_tsquery('simple', ${q})
+      OR (${text}) ILIKE ${qLike})`;
+}
+
+/** The search box of a list of requests (with their references) or offers. */
+export function applyTextSearch<T extends object>(qb: SelectQueryBuilder<T>, alias: string, q: string, { reference = false } = {}): void {
+  qb.andWhere(textSearchSql(alias, { q: ':q', qLike: ':qLike', reference }), { q, qLike: containsPattern(q) });
 }

@@ -126,6 +126,8 @@ export interface MatchListParams {
   requestId?: string;
   offerId?: string;
   origin?: string;
+  /** Part of the request's reference, or words of the request's or the offer's title or description. */
+  q?: string;
   sort?: string;
 }
 

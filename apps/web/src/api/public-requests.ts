@@ -13,9 +13,10 @@ export interface PublicRequest {
   circulatedAt: string | null;
 }
 
-export const publicRequestsQuery = (page: number, pageSize: number) =>
+/** A page of the register; `q` finds a request by part of its reference, its title or its description. */
+export const publicRequestsQuery = (page: number, pageSize: number, q?: string) =>
   queryOptions({
-    queryKey: ['public', 'requests', { page, pageSize }],
+    queryKey: ['public', 'requests', { page, pageSize, q }],
     queryFn: ({ signal }) =>
-      api.get<Paginated<PublicRequest>>('/public/requests', { query: { page, pageSize }, signal }),
+      api.get<Paginated<PublicRequest>>('/public/requests', { query: { page, pageSize, q }, signal }),
   });

@@ -90,7 +90,11 @@ export interface PossibleDuplicate {
   reference: string;
   title: string;
   status: RequestStatus;
+  /** 0..1: the title's similarity, or the mean of title and description when both were compared. */
   similarity: number;
+  titleSimilarity: number;
+  /** Null when the draft's description was too short to compare. */
+  descriptionSimilarity: number | null;
 }
 
 export const REQUEST_SORTS = [

@@ -14,8 +14,10 @@ interface PageHeaderProps {
 /** The page's one level-1 heading, which also names the browser tab. */
 export function PageHeader({ title, subtitle, actions, children }: PageHeaderProps) {
   usePageTitle(title);
+  // The flex basis below is a width, so it belongs only to the row beside the actions: on a page that is itself
+  // a column (`<Stack>`) it would be a 420 px height and leave a blank band above the form.
   const heading = (
-    <Stack gap={4} mb="lg" style={{ flex: '1 1 420px', minWidth: 0 }}>
+    <Stack gap={4} mb="lg" style={actions ? { flex: '1 1 420px', minWidth: 0 } : undefined}>
       <Title order={1}>{title}</Title>
       {subtitle && (
         <Title order={2} size="h3" fw={500} c="dimmed">

@@ -1,5 +1,5 @@
 import { Table } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { cloneElement, isValidElement, type ReactNode } from 'react';
 import { SortableTh } from './list-controls';
 
 /** The columns a list sorts by, with the field GET sends and the direction of a first click. */
@@ -9,6 +9,7 @@ interface RecordTableProps<T extends { id: string }, C extends string> {
   items: T[];
   columns: C[];
   title: (column: C) => string;
+  /** One `<Table.Td>` per column; the table names it with the column's title for the phone layout. */
   cell: (column: C, item: T) => ReactNode;
   sortable: SortableColumns<C>;
   /** Without `onSort` the columns do not sort (a fixed order, like the review queue's). */
@@ -20,7 +21,11 @@ interface RecordTableProps<T extends { id: string }, C extends string> {
   rowActionsLabel?: string;
 }
 
-/** A register of requests or offers: the columns a page picks, sortable headings and optional row actions. */
+/**
+ * A register of requests or offers: the columns a page picks, sortable headings and optional row actions.
+ * On a phone each row becomes a card of "title: value" lines (app.css, `.record-table`), so the status and the
+ * actions are on screen without scrolling sideways; the sortable headings stay above the cards as buttons.
+ */
 export function RecordTable<T extends { id: string }, C extends string>({
   items,
   columns,
@@ -45,8 +50,15 @@ export function RecordTable<T extends { id: string }, C extends string>({
   };
 
   return (
-    <Table.ScrollContainer minWidth={880} type="native">
-      <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="xs" aria-label={label}>
+    <Table.ScrollContainer minWidth={880} type="native" className="record-table-scroll">
+      <Table
+        striped
+        highlightOnHover
+        verticalSpacing="sm"
+        horizontalSpacing="xs"
+        aria-label={label}
+        className="record-table"
+      >
         <Table.Thead>
           <Table.Tr>
             {columns.map(header)}
@@ -56,12 +68,16 @@ export function RecordTable<T extends { id: string }, C extends string>({
         <Table.Tbody>
           {items.map((item) => (
             <Table.Tr key={item.id}>
-              {columns.map((column) => cell(column, item))}
-              {rowActions && <Table.Td>{rowActions(item)}</Table.Td>}
+              {columns.map((column) => labelled(cell(column, item), title(column)))}
+              {rowActions && <Table.Td data-label={rowActionsLabel}>{rowActions(item)}</Table.Td>}
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
   );
+}
+
+function labelled(cell: ReactNode, label: string): ReactNode {
+  return isValidElement<{ 'data-label'?: string }>(cell) ? cloneElement(cell, { 'data-label': label }) : cell;
 }

@@ -35,8 +35,16 @@ export function MatchesTable({ items, label, sort, onSort }: MatchesTableProps) 
     );
 
   return (
-    <Table.ScrollContainer minWidth={960} type="native">
-      <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="xs" aria-label={label}>
+    // The record tables' classes: on a phone each match becomes a card of labelled lines (app.css).
+    <Table.ScrollContainer minWidth={960} type="native" className="record-table-scroll">
+      <Table
+        striped
+        highlightOnHover
+        verticalSpacing="sm"
+        horizontalSpacing="xs"
+        aria-label={label}
+        className="record-table"
+      >
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('matchesTable.columns.request')}</Table.Th>
@@ -52,7 +60,7 @@ export function MatchesTable({ items, label, sort, onSort }: MatchesTableProps) 
             const offerLink = offerPath(user.role, match.offer.id);
             return (
               <Table.Tr key={match.id} data-match-id={match.id}>
-                <Table.Td miw={220} maw={320}>
+                <Table.Td miw={220} maw={320} data-label={t('matchesTable.columns.request')}>
                   <Stack gap={2}>
                     <Text size="xs" ff="monospace" c="dimmed">
                       {match.request.reference} · {lookup?.stateName(match.request.state) ?? match.request.state}
@@ -67,7 +75,7 @@ export function MatchesTable({ items, label, sort, onSort }: MatchesTableProps) 
                     </Anchor>
                   </Stack>
                 </Table.Td>
-                <Table.Td miw={200} maw={300}>
+                <Table.Td miw={200} maw={300} data-label={t('matchesTable.columns.offer')}>
                   <Stack gap={2}>
                     {offerLink ? (
                       <Anchor component={Link} to={offerLink} size="sm" fw={500}>
@@ -83,10 +91,10 @@ export function MatchesTable({ items, label, sort, onSort }: MatchesTableProps) 
                     </Text>
                   </Stack>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td data-label={t('matchesTable.columns.score')}>
                   <ScoreValue score={match.score} size="sm" pending={awaitsScore(match)} />
                 </Table.Td>
-                <Table.Td>
+                <Table.Td data-label={t('matchesTable.columns.status')}>
                   <Stack gap={4} align="flex-start">
                     <MatchStatusBadge status={match.status} size="sm" />
                     <Text size="xs" c="dimmed">
@@ -94,10 +102,10 @@ export function MatchesTable({ items, label, sort, onSort }: MatchesTableProps) 
                     </Text>
                   </Stack>
                 </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }} data-label={t('matchesTable.columns.updatedAt')}>
                   <Text size="sm">{formatDate(match.updatedAt, i18n.language)}</Text>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td data-label={t('list.actions')}>
                   <Stack gap={6}>
                     <MatchActions match={match} size="xs" />
                     <FeedbackLines requester={match.feedback.requester} provider={match.feedback.provider} compact />

@@ -4,13 +4,20 @@ import { useTranslation } from 'react-i18next';
 import type { Paginated } from '../api/client';
 import { MATCH_ORIGINS, MATCH_STATUSES, matchListQuery, type Match, type MatchStatus } from '../api/matches';
 import { useSignedInUser } from '../auth/current-user';
-import { ClearFiltersButton, FilterBar, ListFooter, ListStates, useListParams } from '../components/list-controls';
+import {
+  ClearFiltersButton,
+  FilterBar,
+  ListFooter,
+  ListStates,
+  SearchFilter,
+  useListParams,
+} from '../components/list-controls';
 import { PageHeader } from '../components/page-header';
 import { useStatusLabels } from '../components/status-badge';
 import { MatchesTable } from '../matches/matches-table';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
 
-const COMMITTEE_FILTERS = ['status', 'origin'] as const;
+const COMMITTEE_FILTERS = ['q', 'status', 'origin'] as const;
 
 /** Every match, for the Committee: filter by status and origin, best score or latest change first. */
 export function CommitteeMatchesPage() {
@@ -26,6 +33,12 @@ export function CommitteeMatchesPage() {
     <>
       <PageHeader title={t('sections.matches.title')}>{t('matchesList.committeeIntro')}</PageHeader>
       <FilterBar>
+        <SearchFilter
+          label={t('filters.search')}
+          placeholder={t('filters.searchMatches')}
+          value={list.filters.q}
+          onChange={(value) => list.setFilter('q', value)}
+        />
         <MultiSelect
           label={t('filters.status')}
           placeholder={list.filters.status ? undefined : t('filters.any')}

@@ -5,7 +5,9 @@ import { useSearchParams } from 'react-router-dom';
 import { publicRequestsQuery, type PublicRequest } from '../api/public-requests';
 import { ErrorState } from '../components/error-state';
 import { InboxIcon } from '../components/icons';
+import { SearchFilter } from '../components/list-controls';
 import { PageHeader } from '../components/page-header';
+import { RecordTable } from '../components/record-table';
 import { RequestStatusBadge } from '../components/status-badge';
 import { formatDate } from '../format';
 import { TaxonomyBadges } from '../taxonomy/taxonomy-badges';
@@ -18,17 +20,33 @@ export function PublicRequestsPage() {
   const { t } = useTranslation();
   const [searchParams, setSearchParams] = useSearchParams();
   const page = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
-  const register = useQuery({ ...publicRequestsQuery(page, PAGE_SIZE), placeholderData: keepPreviousData });
+  const q = searchParams.get('q') ?? undefined;
+  const register = useQuery({ ...publicRequestsQuery(page, PAGE_SIZE, q), placeholderData: keepPreviousData });
+  // A new search starts again on its first page.
+  const search = (value: string | undefined) => setSearchParams(value ? { q: value } : {});
+  const goToPage = (next: number) => setSearchParams({ ...(q ? { q } : {}), page: String(next) });
 
   return (
     <>
       <PageHeader title={t('publicRequests.title')}>{t('publicRequests.intro')}</PageHeader>
+      <Group mb="md">
+        <SearchFilter
+          label={t('filters.search')}
+          placeholder={t('filters.searchRequests')}
+          value={q}
+          onChange={search}
+        />
+      </Group>
       {register.isPending ? (
         <Center py="xl" role="status" aria-label={t('common.loading')}>
           <Loader />
         </Center>
       ) : register.isError ? (
         <ErrorState error={register.error} onRetry={() => void register.refetch()} />
+      ) : register.data.items.length === 0 && q ? (
+        <Text c="dimmed" py="md">
+          {t('publicRequests.noResults')}
+        </Text>
       ) : register.data.items.length === 0 ? (
         <EmptyState icon={<InboxIcon />} withIndicatorBackground py="xl">
           <EmptyState.Title order={2}>{t('publicRequests.empty.title')}</EmptyState.Title>
@@ -45,7 +63,7 @@ export function PublicRequestsPage() {
               <Pagination
                 total={Math.ceil(register.data.total / register.data.pageSize)}
                 value={page}
-                onChange={(next) => setSearchParams({ page: String(next) })}
+                onChange={goToPage}
               />
             </Group>
           )}
@@ -55,52 +73,77 @@ export function PublicRequestsPage() {
   );
 }
 
+type RegisterColumn =
+  'reference' | 'state' | 'title' | 'provisions' | 'domains' | 'assistanceTypes' | 'status' | 'circulatedAt';
+
+const REGISTER_COLUMNS: RegisterColumn[] = [
+  'reference',
+  'title',
+  'status',
+  'state',
+  'provisions',
+  'domains',
+  'assistanceTypes',
+  'circulatedAt',
+];
+
 function RegisterTable({ items }: { items: PublicRequest[] }) {
   const { t, i18n } = useTranslation();
   const { lookup } = useTaxonomy();
 
+  const cell = (column: RegisterColumn, request: PublicRequest) => {
+    switch (column) {
+      case 'reference':
+        return (
+          <Table.Td key={column} ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+            {request.reference}
+          </Table.Td>
+        );
+      case 'state':
+        return <Table.Td key={column}>{lookup?.stateName(request.state) ?? request.state}</Table.Td>;
+      case 'title':
+        return (
+          <Table.Td key={column} miw={200}>
+            {request.title}
+          </Table.Td>
+        );
+      case 'provisions':
+        return (
+          <Table.Td key={column}>
+            <TaxonomyBadges category="provisions" codes={request.provisions} display="short" />
+          </Table.Td>
+        );
+      case 'domains':
+      case 'assistanceTypes':
+        return (
+          <Table.Td key={column}>
+            <TaxonomyBadges category={column} codes={request[column]} />
+          </Table.Td>
+        );
+      case 'status':
+        return (
+          <Table.Td key={column} style={{ whiteSpace: 'nowrap' }}>
+            <RequestStatusBadge status={request.status} size="sm" />
+          </Table.Td>
+        );
+      case 'circulatedAt':
+        return (
+          <Table.Td key={column} style={{ whiteSpace: 'nowrap' }}>
+            {request.circulatedAt ? formatDate(request.circulatedAt, i18n.language) : t('common.notSet')}
+          </Table.Td>
+        );
+    }
+  };
+
   return (
-    <Table.ScrollContainer minWidth={960}>
-      <Table striped highlightOnHover verticalSpacing="sm" aria-label={t('publicRequests.tableLabel')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('publicRequests.columns.reference')}</Table.Th>
-            <Table.Th>{t('publicRequests.columns.state')}</Table.Th>
-            <Table.Th>{t('publicRequests.columns.title')}</Table.Th>
-            <Table.Th>{t('publicRequests.columns.provisions')}</Table.Th>
-            <Table.Th>{t('publicRequests.columns.domains')}</Table.Th>
-            <Table.Th>{t('publicRequests.columns.assistanceTypes')}</Table.Th>
-            <Table.Th>{t('publicRequests.columns.status')}</Table.Th>
-            <Table.Th>{t('publicRequests.columns.circulatedAt')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((request) => (
-            <Table.Tr key={request.reference}>
-              <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                {request.reference}
-              </Table.Td>
-              <Table.Td>{lookup?.stateName(request.state) ?? request.state}</Table.Td>
-              <Table.Td>{request.title}</Table.Td>
-              <Table.Td>
-                <TaxonomyBadges category="provisions" codes={request.provisions} display="short" />
-              </Table.Td>
-              <Table.Td>
-                <TaxonomyBadges category="domains" codes={request.domains} />
-              </Table.Td>
-              <Table.Td>
-                <TaxonomyBadges category="assistanceTypes" codes={request.assistanceTypes} />
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <RequestStatusBadge status={request.status} size="sm" />
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {request.circulatedAt ? formatDate(request.circulatedAt, i18n.language) : t('common.notSet')}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <RecordTable
+      // The register shows references, not ids: the reference is each row's key.
+      items={items.map((request) => ({ ...request, id: request.reference }))}
+      columns={REGISTER_COLUMNS}
+      title={(column) => t(`publicRequests.columns.${column}`)}
+      cell={cell}
+      sortable={{}}
+      label={t('publicRequests.tableLabel')}
+    />
   );
 }

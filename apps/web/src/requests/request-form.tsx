@@ -187,6 +187,8 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
     <form ref={formRef} onSubmit={submit} noValidate aria-label={submitLabel}>
       <UnsavedChangesGuard when={unsaved} />
       <Stack gap="lg">
+        {/* At the top of the form, where it is seen while the title is typed (under the description it was not). */}
+        <DuplicateWarning title={values.title} description={values.description} excludeId={request?.id} />
         <FormSection title={t('requestForm.sections.need')} description={t('requestForm.sections.needHelp')}>
           <TitleDescriptionFields
             values={values}
@@ -195,7 +197,6 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
             help={{ title: t('requestForm.help.title'), description: t('requestForm.help.description') }}
             limits={REQUEST_TEXT_LIMITS}
           />
-          <DuplicateWarning title={values.title} description={values.description} excludeId={request?.id} />
           <Textarea
             label={t('fields.assistanceReceived')}
             description={t('requestForm.help.assistanceReceived')}
@@ -369,6 +370,7 @@ function DuplicateWarning({
   const { t } = useTranslation();
   const user = useSignedInUser();
   const labels = useStatusLabels();
+  const percent = (value: number) => Math.round(value * 100);
   // Debounce one string, not an object: a fresh object each render would restart the timer for ever.
   const [debouncedText] = useDebouncedValue(`${title.trim()}\u0000${description.trim()}`, 600);
   const [debouncedTitle, debouncedDescription = ''] = debouncedText.split('\u0000');
@@ -403,14 +405,24 @@ function DuplicateWarning({
                 {duplicate.reference} — {duplicate.title}
               </Anchor>{' '}
               <Text span size="xs" c="dimmed">
-                {t('requestForm.duplicates.detail', {
-                  status: labels.request(duplicate.status),
-                  similarity: Math.round(duplicate.similarity * 100),
-                })}
+                {duplicate.descriptionSimilarity === null
+                  ? t('requestForm.duplicates.detailTitle', {
+                      status: labels.request(duplicate.status),
+                      title: percent(duplicate.titleSimilarity),
+                    })
+                  : t('requestForm.duplicates.detail', {
+                      status: labels.request(duplicate.status),
+                      similarity: percent(duplicate.similarity),
+                      title: percent(duplicate.titleSimilarity),
+                      description: percent(duplicate.descriptionSimilarity),
+                    })}
               </Text>
             </List.Item>
           ))}
         </List>
+        <Text size="xs" c="dimmed">
+          {t('requestForm.duplicates.measure')}
+        </Text>
       </Stack>
     </Alert>
   );

@@ -11,6 +11,7 @@ export type RequestVisibility = 'public' | 'providers' | 'committee';
 // Created by hand in the migration (TypeORM cannot express them); kept out of schema diffs.
 @Index('ix_assistance_requests_fts', { synchronize: false })
 @Index('ix_assistance_requests_trgm', { synchronize: false })
+@Index('ix_assistance_requests_reference_trgm', { synchronize: false })
 export class AssistanceRequestEntity extends RecordColumns {
   @Index({ unique: true })
   @Column({ type: 'varchar', length: 20 })

@@ -44,6 +44,7 @@ export const listMatchesSchema = paginationSchema.extend({
   requestId: uuidParam.optional(),
   offerId: uuidParam.optional(),
   origin: z.enum(['engine', 'committee', 'provider_interest']).optional(),
+  q: z.string().trim().max(200).optional(),
   sort: z.enum(['-score', 'score', '-updatedAt', 'updatedAt', '-createdAt']).default('-score'),
 });
 export type ListMatches = z.infer<typeof listMatchesSchema>;

@@ -53,5 +53,7 @@ export const possibleDuplicateSchema = z.object({
   reference: z.string(),
   title: z.string(),
   status: z.enum(REQUEST_STATUSES),
-  similarity: z.number(),
+  similarity: z.number().describe('0..1: the title similarity, or the mean of title and description similarity when both were compared'),
+  titleSimilarity: z.number().describe('0..1: pg_trgm similarity of the two titles (shared trigrams over all trigrams of both)'),
+  descriptionSimilarity: z.number().nullable().describe('0..1: the same for the descriptions; null when the draft had no description of 20 characters or more'),
 });
