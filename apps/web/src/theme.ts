@@ -1,4 +1,4 @@
-import { createTheme, Select } from '@mantine/core';
+import { createTheme } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -8,6 +8,7 @@ export const theme = createTheme({
   headings: { fontWeight: '650', sizes: { h1: { fontSize: 'clamp(1.5rem, 1rem + 2.5vw, 2.125rem)' } } },
   components: {
     // Choosing the option already chosen keeps it (Mantine would clear it); clearing is the × button's job.
-    Select: Select.extend({ defaultProps: { allowDeselect: false } }),
+    // A plain object, not `Select.extend`: importing Select here would put it in every page's first load.
+    Select: { defaultProps: { allowDeselect: false } },
   },
 });
