@@ -10,8 +10,9 @@ export function describeReset(config: AppConfig): string {
   const db = new URL(config.database.DATABASE_URL);
   return [
     `Resetting the demo: deleting the database "${decodeURIComponent(db.pathname.slice(1))}" on ${db.host}`,
-    `and every Redis key under "${config.redis.QUEUE_PREFIX}:" on ${redact(config.redis.REDIS_URL)} (queued jobs, sign-in`,
-    'counters), then migrating and seeding the demo again. Nothing else on either server is touched.',
+    `and every Redis key under "${config.redis.QUEUE_PREFIX}:" on ${redact(config.redis.REDIS_URL)}`,
+    '(queued jobs, sign-in counters), then migrating and seeding the demo again.',
+    'Nothing else on either server is touched.',
   ].join('\n');
 }
 

@@ -60,7 +60,10 @@ export async function checkDemoPorts(config: AppConfig): Promise<string | null> 
   for (const { setting, port, host, what } of ports) {
     const problem = await tryBind(port, host);
     if (problem === 'EADDRINUSE') {
-      return `Port ${port} (${setting}, ${what}) is already in use by another program: stop it, or set ${setting} to a free port in .env.`;
+      return (
+        `Port ${port} (${setting}, ${what}) is already in use by another program: ` +
+        `stop it, or set ${setting} to a free port in .env.`
+      );
     }
     if (problem)
       return `Cannot listen on port ${port} (${setting}, ${what}): ${problem}; set ${setting} to another port in .env.`;

@@ -12,7 +12,7 @@ function isHashedAsset(rootPath: string, filePath: string): boolean {
   return path.relative(rootPath, filePath).split(path.sep)[0] === 'assets';
 }
 
-/** The built web app: long-lived caching for hashed files, revalidation for the page, no index.html for a missing file. */
+/** The built web app: hashed files cached for good, the page revalidated, a missing file not answered with the page. */
 export function webAppStaticOptions(rootPath: string): ServeStaticModuleOptions {
   return {
     rootPath,
