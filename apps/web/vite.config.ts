@@ -22,7 +22,7 @@ export default defineConfig({
     // the API never serves them (configure-app.ts).
     sourcemap: 'hidden',
     manifest: true,
-    // ECharts alone is about 530 kB; it loads only with the reports dashboard (see `charts` below).
+    // ECharts alone is about 530 kB: only the reports dashboard imports it, so it comes in that page's chunk.
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
       output: {
