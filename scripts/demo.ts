@@ -1,8 +1,10 @@
 // `npm run demo`: migrate, seed, then run API (serving the web app) and worker on one port.
+// `npm run demo -- --reset`: first delete the demo database and queue data, to start over from the seeded story.
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { ConfigError, loadConfig, loadEnvFile } from '@app/config';
 import { DEMO_PASSWORD, DEMO_USERS } from '@app/database';
+import { describeReset, resetDemoData, resetRefusal } from './demo-reset';
 import { preflight } from './preflight';
 import { migrateAndSeed } from './seed';
 
@@ -45,13 +47,28 @@ async function waitForReady(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`API did not become ready at ${url}`);
 }
 
+const OPTIONS = ['--reset'];
+
+/** Stops before anything starts, with one message saying why. */
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
 async function main(): Promise<void> {
+  const unknown = process.argv.slice(2).filter((arg) => !OPTIONS.includes(arg));
+  if (unknown.length) fail(`Unknown option ${unknown.join(' ')}; the demo takes ${OPTIONS.join(', ')}.`);
+  const reset = process.argv.includes('--reset');
   loadEnvFile();
   const config = loadConfig();
-  const problem = await preflight(config);
-  if (problem) {
-    console.error(problem);
-    process.exit(1);
+  // Ports, PostgreSQL and Redis first: a busy port also means a demo may be running, which a reset must not pull
+  // the database from under.
+  const problem = (await preflight(config)) ?? (reset ? resetRefusal(config) : null);
+  if (problem) fail(problem);
+  if (reset) {
+    console.log(describeReset(config));
+    const { keysDeleted } = await resetDemoData(config);
+    console.log(`Deleted the database and ${keysDeleted} Redis keys.`);
   }
   console.log(`Seeded: ${await migrateAndSeed(config.database.DATABASE_URL)}`);
   start('API', 'dist/apps/api/src/main.js');

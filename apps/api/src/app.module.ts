@@ -23,6 +23,7 @@ import { TaxonomyController } from './taxonomy/taxonomy.controller';
 import { loggerOptions } from './logging';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { UsersModule } from './users/users.module';
+import { webAppStaticOptions } from './web-delivery';
 
 const webDist = path.resolve(process.env.WEB_DIST_DIR ?? path.join(process.cwd(), 'dist/web'));
 
@@ -46,7 +47,7 @@ const webDist = path.resolve(process.env.WEB_DIST_DIR ?? path.join(process.cwd()
     ReportsModule,
     // The built web app, when present (demo and production builds); API and health routes stay the API's.
     ...(existsSync(path.join(webDist, 'index.html'))
-      ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}', '/health/{*path}'] })]
+      ? [ServeStaticModule.forRoot(webAppStaticOptions(webDist))]
       : []),
   ],
   controllers: [HealthController, TaxonomyController, PublicRegisterController],

@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/config';
 import { AllExceptionsFilter, createValidationPipe } from '@app/common';
 import { IMPORT_PATH, importBodyParser } from './data-exchange/import-body-parser';
+import { compressResponses, refuseSourceMaps } from './web-delivery';
 
 /** Everything main.ts and the tests apply to the HTTP app, in one place. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
@@ -24,6 +25,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
       },
     }),
   );
+  app.use(compressResponses());
+  app.use(refuseSourceMaps);
   app.use(cookieParser());
   // The import route takes whole exchange documents; every other route keeps the global limit.
   app.use(IMPORT_PATH, importBodyParser());

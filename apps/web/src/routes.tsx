@@ -1,40 +1,58 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Outlet, ScrollRestoration, type RouteObject } from 'react-router-dom';
 import { RequireAuth, RoleGate } from './auth/current-user';
 import { AGENCY_ROLES, ALL_ROLES, COMMITTEE_ADMIN_ROLES, COMMITTEE_ROLES, PROVIDER_ROLES } from './auth/roles';
-import { AppLayout } from './layout/app.layout';
-import { PublicLayout } from './layout/public.layout';
 import type { AppSection } from './navigation';
 import { PageLoader } from './components/detail-layout';
-import { AgencyHomePage } from './pages/agency-home.page';
-import { AllocationPlanPage } from './pages/allocation-plan.page';
-import { OrganizationsPage } from './pages/organizations.page';
-import { UsersPage } from './pages/users.page';
-import { CommitteeHomePage } from './pages/committee-home.page';
-import { DeliveriesPage } from './pages/deliveries.page';
-import { EditRequestPage } from './pages/edit-request.page';
-import { MailboxPage } from './pages/mailbox.page';
-import { AgencyMatchesPage, CommitteeMatchesPage, ProviderMatchesPage } from './pages/matches-list.page';
-import { MatchingWeightsPage } from './pages/matching-weights.page';
-import { MyFiguresPage } from './pages/my-figures.page';
-import { MyRequestsPage } from './pages/my-requests.page';
-import { NewRequestPage } from './pages/new-request.page';
-import { NotificationPreferencesPage } from './pages/notification-preferences.page';
-import { NotificationsPage } from './pages/notifications.page';
-import { OfferDetailPage } from './pages/offer-detail.page';
-import { EditOfferPage, NewOfferPage } from './pages/offer-form.page';
-import { CommitteeOffersPage, MyOffersPage } from './pages/offers-list.page';
-import { NotFoundPage } from './pages/not-found.page';
-import { ProviderHomePage } from './pages/provider-home.page';
-import { PublicRequestsPage } from './pages/public-requests.page';
-import { RequestDetailPage } from './pages/request-detail.page';
-import { CirculatedRequestsPage, CommitteeRequestsPage } from './pages/requests-list.page';
-import { ReviewQueuePage } from './pages/review-queue.page';
-import { RootRedirectPage } from './pages/root-redirect.page';
-import { SignInPage } from './pages/sign-in.page';
+import { FullPageLoader } from './components/full-page-loader';
 
-// The dashboard alone needs ECharts: load it, and the charts, when someone opens it.
-const ReportsPage = lazy(() => import('./pages/reports.page').then((module) => ({ default: module.ReportsPage })));
+/**
+ * A page's code, loaded the first time someone opens it: the first visit downloads the app's frame and the one page
+ * it shows, not every page (route-level code splitting; docs/performance.md has the budget and its test).
+ */
+function page<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+// The frames too: the sign-in page needs neither.
+const AppLayout = page(() => import('./layout/app.layout'), 'AppLayout');
+const PublicLayout = page(() => import('./layout/public.layout'), 'PublicLayout');
+const AgencyHomePage = page(() => import('./pages/agency-home.page'), 'AgencyHomePage');
+const AllocationPlanPage = page(() => import('./pages/allocation-plan.page'), 'AllocationPlanPage');
+const OrganizationsPage = page(() => import('./pages/organizations.page'), 'OrganizationsPage');
+const UsersPage = page(() => import('./pages/users.page'), 'UsersPage');
+const CommitteeHomePage = page(() => import('./pages/committee-home.page'), 'CommitteeHomePage');
+const DeliveriesPage = page(() => import('./pages/deliveries.page'), 'DeliveriesPage');
+const EditRequestPage = page(() => import('./pages/edit-request.page'), 'EditRequestPage');
+const MailboxPage = page(() => import('./pages/mailbox.page'), 'MailboxPage');
+const AgencyMatchesPage = page(() => import('./pages/matches-list.page'), 'AgencyMatchesPage');
+const CommitteeMatchesPage = page(() => import('./pages/matches-list.page'), 'CommitteeMatchesPage');
+const ProviderMatchesPage = page(() => import('./pages/matches-list.page'), 'ProviderMatchesPage');
+const MatchingWeightsPage = page(() => import('./pages/matching-weights.page'), 'MatchingWeightsPage');
+const MyFiguresPage = page(() => import('./pages/my-figures.page'), 'MyFiguresPage');
+const MyRequestsPage = page(() => import('./pages/my-requests.page'), 'MyRequestsPage');
+const NewRequestPage = page(() => import('./pages/new-request.page'), 'NewRequestPage');
+const NotificationPreferencesPage = page(
+  () => import('./pages/notification-preferences.page'),
+  'NotificationPreferencesPage',
+);
+const NotificationsPage = page(() => import('./pages/notifications.page'), 'NotificationsPage');
+const OfferDetailPage = page(() => import('./pages/offer-detail.page'), 'OfferDetailPage');
+const EditOfferPage = page(() => import('./pages/offer-form.page'), 'EditOfferPage');
+const NewOfferPage = page(() => import('./pages/offer-form.page'), 'NewOfferPage');
+const CommitteeOffersPage = page(() => import('./pages/offers-list.page'), 'CommitteeOffersPage');
+const MyOffersPage = page(() => import('./pages/offers-list.page'), 'MyOffersPage');
+const NotFoundPage = page(() => import('./pages/not-found.page'), 'NotFoundPage');
+const ProviderHomePage = page(() => import('./pages/provider-home.page'), 'ProviderHomePage');
+const PublicRequestsPage = page(() => import('./pages/public-requests.page'), 'PublicRequestsPage');
+const RequestDetailPage = page(() => import('./pages/request-detail.page'), 'RequestDetailPage');
+const CirculatedRequestsPage = page(() => import('./pages/requests-list.page'), 'CirculatedRequestsPage');
+const CommitteeRequestsPage = page(() => import('./pages/requests-list.page'), 'CommitteeRequestsPage');
+const ReviewQueuePage = page(() => import('./pages/review-queue.page'), 'ReviewQueuePage');
+const RootRedirectPage = page(() => import('./pages/root-redirect.page'), 'RootRedirectPage');
+const SignInPage = page(() => import('./pages/sign-in.page'), 'SignInPage');
+// The dashboard alone needs ECharts: it, and the charts, load when someone opens it.
+const ReportsPage = page(() => import('./pages/reports.page'), 'ReportsPage');
 
 // The one table of signed-in pages. The navbar, the home-page cards and the role checks are all derived from
 // it, so adding a section means adding its row here, nothing else.
@@ -96,11 +114,7 @@ export const appSections: readonly AppSection[] = [
     section: 'reports',
     roles: COMMITTEE_ROLES,
     nav: 'main',
-    element: (
-      <Suspense fallback={<PageLoader />}>
-        <ReportsPage />
-      </Suspense>
-    ),
+    element: <ReportsPage />,
   },
 
   // State agencies
@@ -269,7 +283,9 @@ function Root() {
   return (
     <>
       <ScrollRestoration />
-      <Outlet />
+      <Suspense fallback={<FullPageLoader />}>
+        <Outlet />
+      </Suspense>
     </>
   );
 }
@@ -293,7 +309,12 @@ export function buildRoutes(sections: readonly AppSection[] = appSections): Rout
           ),
           children: sections.map((section) => ({
             path: section.path,
-            element: <RoleGate roles={section.roles}>{section.element}</RoleGate>,
+            // While a page's code loads, the frame stays and the page area shows a loader.
+            element: (
+              <RoleGate roles={section.roles}>
+                <Suspense fallback={<PageLoader />}>{section.element}</Suspense>
+              </RoleGate>
+            ),
           })),
         },
         { path: '*', element: <NotFoundPage /> },

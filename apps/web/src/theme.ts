@@ -3,10 +3,6 @@ import {
   darken,
   getPrimaryShade,
   luminance,
-  Modal,
-  Pagination,
-  PasswordInput,
-  Select,
   type CSSVariablesResolver,
   type MantineColorsTuple,
   type MantineThemeOverride,
@@ -21,17 +17,21 @@ export function createAppTheme(t: TFunction): MantineThemeOverride {
     fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
     // Page titles shrink on narrow screens instead of taking half the first screen.
     headings: { fontWeight: '650', sizes: { h1: { fontSize: 'clamp(1.5rem, 1rem + 2.5vw, 2.125rem)' } } },
+    // Plain objects, not `Select.extend(…)` and the like: importing a component here would put it in every page's
+    // first load (route-level code splitting).
     components: {
       // Choosing the option already chosen keeps it (Mantine would clear it); clearing is the × button's job.
-      Select: Select.extend({ defaultProps: { allowDeselect: false } }),
+      Select: { defaultProps: { allowDeselect: false } },
       // Buttons that show only an icon need a name for screen readers (WCAG 4.1.2); Mantine gives these none.
-      Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } }),
-      Pagination: Pagination.extend({
-        defaultProps: { getControlProps: (control) => ({ 'aria-label': t(`list.pageControls.${control}`) }) },
-      }),
-      PasswordInput: PasswordInput.extend({
-        defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('signIn.showPassword') } },
-      }),
+      Modal: { defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } },
+      Pagination: {
+        defaultProps: {
+          getControlProps: (control: 'first' | 'previous' | 'last' | 'next') => ({
+            'aria-label': t(`list.pageControls.${control}`),
+          }),
+        },
+      },
+      PasswordInput: { defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('signIn.showPassword') } } },
     },
   });
 }

@@ -24,9 +24,45 @@ describe('loadConfig', () => {
 
 describe('.env.example', () => {
   it('documents every setting the schemas know, and no other', () => {
-    const text = require('node:fs').readFileSync(require('node:path').resolve(__dirname, '../../../.env.example'), 'utf8') as string;
+    const text = require('node:fs').readFileSync(
+      require('node:path').resolve(__dirname, '../../../.env.example'),
+      'utf8',
+    ) as string;
     const documented = [...text.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]).sort();
-    const known = Object.values(configSchemas).flatMap((s) => Object.keys(s.shape)).sort();
+    const known = Object.values(configSchemas)
+      .flatMap((s) => Object.keys(s.shape))
+      .sort();
     expect([...new Set(documented)]).toEqual(known);
+  });
+});
+
+describe('README settings table', () => {
+  const readme = require('node:fs').readFileSync(
+    require('node:path').resolve(__dirname, '../../../README.md'),
+    'utf8',
+  ) as string;
+  const section = readme.slice(
+    readme.indexOf('## Configuration'),
+    readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1),
+  );
+  const rows = [...section.matchAll(/^\| `([A-Z][A-Z0-9_]+)` \| ([^|]+) \|/gm)].map((m) => ({
+    name: m[1],
+    shown: m[2].trim(),
+  }));
+  const defaults = Object.assign({}, ...Object.values(loadConfig({}))) as Record<string, unknown>;
+
+  it('lists every setting the schemas know, once, and no other', () => {
+    const known = Object.values(configSchemas)
+      .flatMap((s) => Object.keys(s.shape))
+      .sort();
+    expect(rows.map((r) => r.name).sort()).toEqual(known);
+  });
+
+  it('shows each literal default as the schemas give it', () => {
+    for (const { name, shown } of rows) {
+      const literal = /^`(.*)`$/.exec(shown)?.[1];
+      if (literal !== undefined) expect({ name, default: literal }).toEqual({ name, default: String(defaults[name]) });
+      else if (shown === 'unset') expect({ name, default: defaults[name] }).toEqual({ name, default: undefined });
+    }
   });
 });
