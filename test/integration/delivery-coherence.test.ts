@@ -8,14 +8,14 @@ import { startApiInProcess } from '../support/platform';
 // leaves matching; completing a match records what was delivered.
 describe('a request and its matches tell one story', () => {
   let api: Awaited<ReturnType<typeof startApiInProcess>>;
-  let expert: ApiClient, bafa: ApiClient, exbs: ApiClient, japan: ApiClient, coordinator: ApiClient, customs: ApiClient;
+  let expert: ApiClient, bafa: ApiClient, exbs: ApiClient, osce: ApiClient, coordinator: ApiClient, customs: ApiClient;
   let ds: DataSource;
 
   beforeAll(async () => {
     api = await startApiInProcess();
     ds = api.app.get(DataSource);
-    [expert, bafa, exbs, japan, coordinator, customs] = await Promise.all(
-      (['expert', 'bafa', 'exbs', 'japan', 'coordinator', 'customs'] as const).map((k) => ApiClient.as(api.baseUrl, k)),
+    [expert, bafa, exbs, osce, coordinator, customs] = await Promise.all(
+      (['expert', 'bafa', 'exbs', 'osce', 'coordinator', 'customs'] as const).map((k) => ApiClient.as(api.baseUrl, k)),
     );
   });
   afterAll(() => api.close());
@@ -38,29 +38,29 @@ describe('a request and its matches tell one story', () => {
 
   it('goes matched → in delivery → delivered as its agreed matches start and finish, and offers no manual delivery steps', async () => {
     const request = await circulatedRequest(api.baseUrl, { desiredStart: '2026-04-01' });
-    const training = await activeOffer(api.baseUrl, 'japan');
+    const training = await activeOffer(api.baseUrl, 'osce');
     const equipment = await activeOffer(api.baseUrl, 'exbs');
     const leftover = await activeOffer(api.baseUrl, 'bafa');
     const suggestion = (await expert.post('/api/v1/matches', { requestId: request.id, offerId: leftover.id })).body;
 
-    const first = await agreedMatch(request.id, training.id, japan);
+    const first = await agreedMatch(request.id, training.id, osce);
     expect(await requestOf(request.id)).toMatchObject({ status: 'matched', matchedAt: expect.any(String) });
     const second = await agreedMatch(request.id, equipment.id, exbs);
 
-    expect((await act(japan, first, 'start')).status).toBe(200);
+    expect((await act(osce, first, 'start')).status).toBe(200);
     const started = await requestOf(request.id);
     expect(started).toMatchObject({ status: 'in_delivery', deliveryStartedAt: expect.any(String) });
     expect(started.availableActions).not.toContain('start_delivery');
     expect(started.availableActions).not.toContain('mark_delivered');
 
     // Completing needs the delivery record, checked field by field.
-    const missing = await act(japan, first, 'complete');
+    const missing = await act(osce, first, 'complete');
     expect(missing.status).toBe(400);
     expect(missing.body.details ?? missing.body.errors ?? missing.body).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'delivery' })]));
-    const backwards = await act(japan, first, 'complete', { delivery: { ...delivery, deliveredUntil: '2026-03-01' } });
+    const backwards = await act(osce, first, 'complete', { delivery: { ...delivery, deliveredUntil: '2026-03-01' } });
     expect(backwards.status).toBe(400);
     expect(JSON.stringify(backwards.body)).toContain('delivery.deliveredUntil');
-    const done = await act(japan, first, 'complete', { delivery });
+    const done = await act(osce, first, 'complete', { delivery });
     expect(done.body).toMatchObject({ status: 'completed', delivery: { ...delivery, beforeDesiredStart: true } });
     // One agreed match is still open: the request stays in delivery.
     expect((await requestOf(request.id)).status).toBe('in_delivery');
@@ -109,7 +109,7 @@ describe('a request and its matches tell one story', () => {
   it('withdrawing a request cancels what is open with providers and retires its suggestions', async () => {
     const request = await circulatedRequest(api.baseUrl);
     const capped = await activeOffer(api.baseUrl, 'bafa', { capacity: { engagements: 1 } });
-    const other = await activeOffer(api.baseUrl, 'japan');
+    const other = await activeOffer(api.baseUrl, 'osce');
     const agreed = await agreedMatch(request.id, capped.id, bafa);
     expect((await bafa.get(`/api/v1/offers/${capped.id}`)).body.status).toBe('exhausted');
     const suggestion = (await expert.post('/api/v1/matches', { requestId: request.id, offerId: other.id })).body;

@@ -1,4 +1,3 @@
-import { VALIDATION_MESSAGES } from '@app/contracts';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
@@ -11,9 +10,8 @@ const resources = Object.fromEntries(
     { translation: module.default },
   ]),
 );
-// Validation messages in English are the API's own (libs/contracts), so a form says what the server would say;
-// another language's catalogue translates them under `validation` by the same codes.
-resources.en.translation = { ...resources.en.translation, validation: VALIDATION_MESSAGES };
+// Validation messages in English are the API's own (libs/contracts); forms/schema-check.ts adds them when a form
+// first loads, so the contracts stay out of the first page load.
 
 export const defaultLanguage = 'en';
 export const supportedLanguages: readonly string[] = Object.keys(resources).sort();
