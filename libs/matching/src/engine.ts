@@ -23,8 +23,11 @@ import { TEXT_CLUSTERS, TextIndex, TextScatter, clusterNormsBound } from './text
 import type { MatchResult, MatchableOffer, MatchableRequest, ScoringContext, WeightsProfile } from './types';
 import { DEFAULT_WEIGHTS_PROFILE } from './weights-profile';
 
-/** Bumped whenever a formula changes, so stored matches say which engine scored them (DESIGN §4, Match). */
-export const MATCHING_ENGINE_VERSION = 1;
+/**
+ * Bumped whenever a formula changes, so stored matches say which engine scored them (DESIGN §4, Match).
+ * 2: a suggestion must be about the request (relevance.ts); reasons name codes as the pickers do.
+ */
+export const MATCHING_ENGINE_VERSION = 2;
 
 // Floating-point slack for the bounds that are sums computed in another order than the score itself.
 const BOUND_SLACK = 1e-9;
