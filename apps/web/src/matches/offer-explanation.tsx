@@ -15,6 +15,8 @@ import { ScoreBreakdown, useScoreFormat } from './score-breakdown';
 
 /** Offers the Committee has verified: the ones the engine could ever suggest, now or after they resume. */
 const VERIFIED = 'active,paused,exhausted';
+/** Once help is under way or the request has ended, no offer will be suggested for it: nothing to ask. */
+const PAST_MATCHING = ['in_delivery', 'delivered', 'closed', 'withdrawn'];
 
 /**
  * "Why is this offer suggested, or not?" on a request's page, for the Committee: pick any verified offer and read
@@ -27,16 +29,19 @@ export function OfferExplanationPanel({ request }: { request: AssistanceRequest 
   const [picked, setPicked] = useState<{ value: string; label: string } | null>(null);
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
-  const committee = user.role === 'committee_admin' || user.role === 'committee_member';
+  // The offers are fetched once the list is first opened, not with every request page.
+  const [listOpened, setListOpened] = useState(false);
+  const shown =
+    (user.role === 'committee_admin' || user.role === 'committee_member') && !PAST_MATCHING.includes(request.status);
   // The box shows the chosen offer's label as its search text; that is no search for other offers.
   const searching = q.length >= 2 && q !== picked?.label;
   const offers = useQuery({
     ...offerListQuery({ page: 1, pageSize: 100, status: VERIFIED, sort: 'title', q: searching ? q : undefined }),
-    enabled: committee,
+    enabled: shown && listOpened,
     placeholderData: keepPreviousData,
   });
-  const explanation = useQuery({ ...matchExplanationQuery(request.id, offerId ?? ''), enabled: committee && !!offerId });
-  if (!committee) return null;
+  const explanation = useQuery({ ...matchExplanationQuery(request.id, offerId ?? ''), enabled: shown && !!offerId });
+  if (!shown) return null;
 
   const options = (offers.data?.items ?? []).map((offer) => ({
     value: offer.id,
@@ -64,6 +69,7 @@ export function OfferExplanationPanel({ request }: { request: AssistanceRequest 
             setOfferId(value);
             setPicked(value && option ? { value, label: option.label } : null);
           }}
+          onDropdownOpen={() => setListOpened(true)}
           searchable
           searchValue={search}
           onSearchChange={setSearch}
