@@ -58,7 +58,8 @@ describe('matching engine in the worker', () => {
     expect(top).toMatchObject({ origin: 'engine', status: 'suggested', engineVersion: expect.any(String), weightsVersion: expect.any(Number) });
     expect(top.score).toBeGreaterThan(0);
     expect(top.score).toBeLessThanOrEqual(1);
-    expect(top.reason).toMatch(/OP3d/);
+    // Provisions as the pickers show them, never raw codes.
+    expect(top.reason).toMatch(/^covers OP3\(d\) — 1 of 1 requested provision; offers Legislative drafting and review; serves Mongolia /);
     expect(top.components.map((c: any) => c.key)).toEqual(expect.arrayContaining(['provisionCoverage', 'assistanceTypeCoverage', 'textRelevance']));
     const sum = top.components.reduce((s: number, c: any) => s + c.contribution, 0);
     expect(sum).toBeCloseTo(top.score, 6);

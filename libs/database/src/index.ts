@@ -5,3 +5,4 @@ export * from './naming.strategy';
 export * from './ensure-database';
 export * from './database.module';
 export * from './seeds';
+export * from './matching-inputs';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { checkEligibility } from './eligibility';
 import { MatchingEngine, emptyMatchingStats } from './engine';
+import { relevanceOf } from './relevance';
 import { generateSyntheticWorld } from './synthetic-world';
 import { DOMAIN_CODES } from './taxonomy-codes';
 import {
@@ -137,13 +138,22 @@ const world: fc.Arbitrary<World> = fc
     profile,
   }));
 
-/** The top-k by definition: every offer through `scorePair`, eligible ones at or above threshold, best first. */
+/** The relevance rule (relevance.ts) on a scored pair: it covers a requested provision, or its text is close. */
+function aboutTheRequest(m: MatchResult, request: MatchableRequest, offer: MatchableOffer): boolean {
+  return relevanceOf(request, offer, m.components.find((c) => c.key === 'textRelevance')!.value).basis !== null;
+}
+
+/**
+ * The top-k by definition: every offer through `scorePair`, eligible ones about the request and at or above
+ * threshold, best first.
+ */
 function bruteTopK(engine: MatchingEngine, offers: MatchableOffer[], request: MatchableRequest): MatchResult[] {
   const { threshold, topK } = engine.profile;
+  const byId = new Map(offers.map((o) => [o.id, o]));
   return offers
     .map((o) => engine.scorePair(request, o.id)!)
     .flatMap((p) => (p.eligible ? [p.result] : []))
-    .filter((m) => m.score >= threshold)
+    .filter((m) => m.score >= threshold && aboutTheRequest(m, request, byId.get(m.offerId)!))
     .sort((a, b) => b.score - a.score || (a.offerId < b.offerId ? -1 : 1))
     .slice(0, topK);
 }
@@ -350,8 +360,10 @@ describe('MatchingEngine properties', () => {
         const results = engine.scoreOffer(offer, requests);
         expect(engine.hasOffer('triggered')).toBe(true);
         const expected = requests
-          .map((r) => engine.scorePair(r, 'triggered')!)
-          .flatMap((p) => (p.eligible && p.result.score >= profile.threshold ? [p.result] : []))
+          .map((r) => [r, engine.scorePair(r, 'triggered')!] as const)
+          .flatMap(([r, p]) =>
+            p.eligible && p.result.score >= profile.threshold && aboutTheRequest(p.result, r, offer) ? [p.result] : [],
+          )
           .sort((a, b) => b.score - a.score || (a.requestId < b.requestId ? -1 : 1));
         expect(results).toEqual(expected);
       }),

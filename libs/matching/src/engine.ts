@@ -3,6 +3,7 @@ import {
   checkEligibility,
   createRegionMembership,
   offerServesState,
+  type Eligibility,
   type IneligibilityReason,
   type RegionMembership,
 } from './eligibility';
@@ -17,12 +18,16 @@ import {
   requestText,
   type PreparedRequest,
 } from './score';
+import { STRONG_TEXT_RELEVANCE, isSuggestible } from './relevance';
 import { TEXT_CLUSTERS, TextIndex, TextScatter, clusterNormsBound } from './text-index';
 import type { MatchResult, MatchableOffer, MatchableRequest, ScoringContext, WeightsProfile } from './types';
 import { DEFAULT_WEIGHTS_PROFILE } from './weights-profile';
 
-/** Bumped whenever a formula changes, so stored matches say which engine scored them (DESIGN §4, Match). */
-export const MATCHING_ENGINE_VERSION = 1;
+/**
+ * Bumped whenever a formula changes, so stored matches say which engine scored them (DESIGN §4, Match).
+ * 2: a suggestion must be about the request (relevance.ts); reasons name codes as the pickers do.
+ */
+export const MATCHING_ENGINE_VERSION = 2;
 
 // Floating-point slack for the bounds that are sums computed in another order than the score itself.
 const BOUND_SLACK = 1e-9;
@@ -276,7 +281,11 @@ export class MatchingEngine {
       const kt = g & 0xffff;
       const part = perProvision * kp + perType * kt;
       if ((part + others) / total + BOUND_SLACK < top.floor) break;
-      const visited = this.search(r, top, levels, kp * words, typeOffset + kt * words, part, textCap, stats);
+      // Offers covering no requested provision are suggested on their text alone (relevance.ts): none of them can
+      // be when no offer's text comes close enough to the request's.
+      const textOnly = kp === 0;
+      if (textOnly && textCap + BOUND_SLACK < STRONG_TEXT_RELEVANCE) continue;
+      const visited = this.search(r, top, levels, kp * words, typeOffset + kt * words, part, textCap, textOnly, stats);
       if (stats) {
         if (kp === 0 && kt === 0) {
           stats.restScans++;
@@ -317,6 +326,7 @@ export class MatchingEngine {
       // scorer.score, with the text kept for the explanation.
       const o = index.slot(slot)!;
       const text = scorer.textRelevance(r, o);
+      if (!isSuggestible((r.provisionMask & index.provisionMasks[slot]) !== 0, text)) continue;
       top.consider(scorer.combine(scorer.nonTextSum(r, index, slot), text), slot, o.offer.id, text);
     }
     if (stats) {
@@ -329,8 +339,8 @@ export class MatchingEngine {
   }
 
   /**
-   * Offer-side trigger: upserts the offer, then scores it against each request. Returns every eligible pair at
-   * or above the threshold, best first, ties by request id. Whether a pair makes its request's top-k depends on
+   * Offer-side trigger: upserts the offer, then scores it against each request. Returns every eligible pair that
+   * is about the request (relevance.ts) and at or above the threshold, best first, ties by request id. Whether a pair makes its request's top-k depends on
    * the other offers; `scoreRequest` on the returned requests answers that.
    */
   scoreOffer(offer: MatchableOffer, requests: readonly MatchableRequest[]): MatchResult[] {
@@ -341,9 +351,11 @@ export class MatchingEngine {
       const eligibility = checkEligibility(request, offer, this.context, this.membership);
       if (!eligibility.eligible) continue;
       const result = this.withRequest(request, (r) => {
-        const score = this.scorer.score(r, this.index, slot);
+        const text = this.scorer.textRelevance(r, this.index.slot(slot)!);
+        if (!isSuggestible((r.provisionMask & this.index.provisionMasks[slot]) !== 0, text)) return null;
+        const score = this.scorer.combine(this.scorer.nonTextSum(r, this.index, slot), text);
         return score >= this.scorer.profile.threshold
-          ? this.scorer.explain(r, this.index, slot, this.context, score, eligibility.via)
+          ? this.scorer.explain(r, this.index, slot, this.context, score, eligibility.via, text)
           : null;
       });
       if (result) results.push(result);
@@ -353,9 +365,14 @@ export class MatchingEngine {
     );
   }
 
+  /** The hard filters on one pair, with this engine's regions (the offer need not be held). */
+  eligibility(request: MatchableRequest, offer: MatchableOffer): Eligibility {
+    return checkEligibility(request, offer, this.context, this.membership);
+  }
+
   /**
-   * One pair, whatever its score: for matches a committee member proposes by hand. Undefined for an unknown
-   * offer id.
+   * One pair, whatever its score and whatever it covers: for matches a committee member proposes by hand.
+   * Undefined for an unknown offer id.
    */
   scorePair(request: MatchableRequest, offerId: string): PairScore | undefined {
     const slot = this.index.slotOf(offerId);
@@ -406,6 +423,8 @@ export class MatchingEngine {
    *      multiplications on a flat per-slot array, where the exact similarity walks every term of the offer);
    *   3. combine(nonTextSum, that text bound): every component exact but text;
    *   4. the exact score.
+   * In a group covering no requested provision (`textOnly`) an offer must also pass the relevance rule on its
+   * text: its text bound first, then its exact text relevance, the same test the exhaustive path makes.
    * Returns the number of offers visited.
    */
   private search(
@@ -416,6 +435,7 @@ export class MatchingEngine {
     typeAt: number,
     part: number,
     textCap: number,
+    textOnly: boolean,
     stats: MatchingStats | undefined,
   ): number {
     const index = this.index;
@@ -464,14 +484,16 @@ export class MatchingEngine {
           total;
         if (bound + BOUND_SLACK < floor) continue;
         const textBound = Math.min(textCap, clusterNormsBound(queryNorms, textNorms, slot * TEXT_CLUSTERS));
+        if (textOnly && textBound + BOUND_SLACK < STRONG_TEXT_RELEVANCE) continue;
         if (bound - (textWeight * (textCap - textBound)) / total + BOUND_SLACK < floor) continue;
         const nonText = scorer.nonTextSum(r, index, slot);
         full++;
         if (scorer.combine(nonText, textBound) < floor) continue;
         const o = index.slot(slot)!;
         const text = scorer.textRelevance(r, o);
-        top.consider(scorer.combine(nonText, text), slot, o.offer.id, text);
         exact++;
+        if (!isSuggestible(!textOnly, text)) continue;
+        top.consider(scorer.combine(nonText, text), slot, o.offer.id, text);
       }
     }
     if (stats) {

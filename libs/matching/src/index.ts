@@ -6,6 +6,8 @@ export * from './weights-profile';
 export * from './score';
 export * from './candidate-index';
 export * from './engine';
+export * from './relevance';
+export * from './explain-offer';
 export * from './allocation-plan';
 export * from './synthetic-world';
 export * from './engine-benchmark';

@@ -14,7 +14,9 @@ import {
   timingFit,
   timingFitDays,
 } from './score';
+import { taxonomyLabel } from '@app/domain';
 import { dayNumber } from './dates';
+import { taxonomyName } from './taxonomy-codes';
 import type { MatchableOffer, MatchableRequest, ScoringContext } from './types';
 import { DEFAULT_WEIGHTS_PROFILE, weightsProfileProblems } from './weights-profile';
 import { COMPONENT_KEYS } from './types';
@@ -197,8 +199,38 @@ describe('explainReason', () => {
     preferred[COMPONENT_KEYS.indexOf('preferredProvider')] = 1;
     preferred[COMPONENT_KEYS.indexOf('budgetFit')] = 0.25;
     expect(explainReason(request, bafa as MatchableOffer, { kind: 'state' }, preferred, context)).toBe(
-      'covers none of the 2 requested provisions; offers none of the requested assistance types; serves MNG directly; ' +
+      'covers none of the 2 requested provisions; text relevance 0.00, under the 0.20 a suggestion needs without a provision; ' +
+        'offers none of the requested assistance types; serves MNG directly; ' +
         'preferred provider; 2 completed engagements with MNG; budget covers 25% of the estimate',
     );
+  });
+
+  it('says when the text alone makes an offer covering no requested provision a suggestion', () => {
+    const related = { ...offer, provisions: ['OP2'] } as MatchableOffer;
+    const text = values.slice();
+    text[COMPONENT_KEYS.indexOf('textRelevance')] = 0.29;
+    expect(explainReason(request, related, { kind: 'global' }, text, context)).toBe(
+      'covers none of the 2 requested provisions; its description is closely related (text relevance 0.29, at least 0.20); ' +
+        'offers LEGISLATIVE, TRAINING; serves MNG globally',
+    );
+    // Just under the threshold reads as under it.
+    text[COMPONENT_KEYS.indexOf('textRelevance')] = 0.1999;
+    expect(explainReason(request, related, { kind: 'global' }, text, context)).toMatch(/^covers none of the 2 requested provisions; text relevance 0\.19, under the 0\.20/);
+  });
+
+  it('names provisions and every other code as the pickers show them, never as raw codes', () => {
+    const outreach = { ...request, provisions: ['OUTREACH', 'OP3d'] } as MatchableRequest;
+    const both = { ...offer, provisions: ['OP3d', 'OUTREACH'] } as MatchableOffer;
+    const named = { ...context, describe: taxonomyName };
+    expect(explainReason(outreach, both, { kind: 'region', region: 'ASIA_PACIFIC' }, values, named)).toBe(
+      `covers Industry and public outreach and OP3(d) — 2 of 2 requested provisions; offers Legislative drafting and review, Training; ` +
+        `serves Mongolia via ${taxonomyLabel('regions', 'ASIA_PACIFIC')}`,
+    );
+    expect(['OP1', 'OP3a', 'REPORTING', 'COORDINATION'].map((p) => taxonomyName('provisions', p))).toEqual([
+      'OP1',
+      'OP3(a)',
+      'National reports and action plans',
+      'National coordination',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { dayNumber } from './dates';
 import type { EligibilityRoute } from './eligibility';
+import { relevanceOf } from './relevance';
 import {
   ASSISTANCE_TYPE_CODES,
   DOMAIN_CODES,
@@ -10,6 +11,7 @@ import {
 import { cosineSimilarity, denseCosineSimilarity, type TextVector } from './text-index';
 import {
   COMPONENT_KEYS,
+  type DescribedCategory,
   type MatchResult,
   type MatchableOffer,
   type MatchableRequest,
@@ -529,7 +531,16 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** "covers OP3d and OP3c — 2 of 2 requested provisions; offers LEGISLATIVE, TRAINING; serves MNG via OSCE". */
+/** Two decimals, cut rather than rounded (after float noise is rounded away), so 0.198 reads 0.19, not 0.20. */
+function twoDecimals(value: number): string {
+  return (Math.floor(Math.round(value * 1e6) / 1e4) / 100).toFixed(2);
+}
+
+/**
+ * "covers OP3d and OP3c — 2 of 2 requested provisions; offers LEGISLATIVE, TRAINING; serves MNG via OSCE", with
+ * the context's names in place of codes. It opens with what makes the pair a suggestion (relevance.ts): the
+ * requested provisions it covers, or, covering none, how closely its text matches the request's.
+ */
 export function explainReason(
   request: MatchableRequest,
   offer: MatchableOffer,
@@ -538,13 +549,18 @@ export function explainReason(
   context: ScoringContext,
 ): string {
   const parts: string[] = [];
-  const name = (category: 'assistanceTypes' | 'regions' | 'states', code: string) => context.describe?.(category, code) ?? code;
+  const name = (category: DescribedCategory, code: string) => context.describe?.(category, code) ?? code;
   const state = name('states', request.state);
-  const wanted = unique(request.provisions);
-  const shared = wanted.filter((p) => offer.provisions.includes(p));
+  const relevance = relevanceOf(request, offer, values[TEXT]);
+  const wanted = relevance.requested;
+  const shared = relevance.covered.map((p) => name('provisions', p));
   if (wanted.length === 0) parts.push('no provisions requested');
   else if (shared.length === 0) parts.push(`covers none of the ${plural(wanted.length, 'requested provision')}`);
   else parts.push(`covers ${joinAnd(shared)} — ${shared.length} of ${plural(wanted.length, 'requested provision')}`);
+  const text = `text relevance ${twoDecimals(relevance.text)}`;
+  const least = twoDecimals(relevance.textThreshold);
+  if (relevance.basis === 'text') parts.push(`its description is closely related (${text}, at least ${least})`);
+  else if (relevance.basis === null) parts.push(`${text}, under the ${least} a suggestion needs without a provision`);
 
   const types = unique(request.assistanceTypes).filter((t) => offer.assistanceTypes.includes(t));
   if (types.length > 0) parts.push(`offers ${types.map((type) => name('assistanceTypes', type)).join(', ')}`);

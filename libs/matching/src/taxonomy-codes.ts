@@ -7,7 +7,7 @@ export {
   PROVISIONS as PROVISION_CODES,
   TARGET_INSTITUTIONS as TARGET_INSTITUTION_CODES,
 } from '@app/domain';
-import { DOMAINS as DOMAIN_CODES } from '@app/domain';
+import { DOMAINS as DOMAIN_CODES, taxonomyLabel } from '@app/domain';
 
 /** The region every State belongs to; never looked up through the scoring context. */
 export const GLOBAL_REGION = 'GLOBAL';
@@ -20,4 +20,15 @@ export function isAllDomains(domains: readonly string[]): boolean {
   if (domains.length === 0) return true;
   for (const code of DOMAIN_CODES) if (!domains.includes(code)) return false;
   return true;
+}
+
+/**
+ * A code as reason lines name it, the way the web app's pickers show it: a provision by its paragraph as the
+ * resolution numbers it ("OP3(d)", the part of its label before the dash) or, for the cross-cutting ones, by its
+ * label ("Industry and public outreach"); every other code by its label, a State by its name. Unknown codes as
+ * they are. Pass it as `ScoringContext.describe`.
+ */
+export function taxonomyName(category: 'provisions' | 'assistanceTypes' | 'regions' | 'states', code: string): string {
+  const label = taxonomyLabel(category, code);
+  return category === 'provisions' ? label.split(' — ')[0] : label;
 }

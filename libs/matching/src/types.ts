@@ -61,11 +61,14 @@ export interface ScoringContext {
   /** Completed engagements between a provider and a State (DESIGN §6.3, last component). */
   priorCompletedWork(providerId: string, state: string): number;
   /**
-   * A code's name for the reason line ("Training", "Asia-Pacific States", "Mongolia"); without it the codes
-   * appear as they are. Provisions always appear as their codes (OP3d), the resolution's own terms.
+   * A code's name for the reason line ("OP3(d)", "Industry and public outreach", "Training", "Mongolia"); without
+   * it the codes appear as they are. `taxonomyName` (taxonomy-codes.ts) names them as the web app's pickers do.
    */
-  describe?(category: 'assistanceTypes' | 'regions' | 'states', code: string): string;
+  describe?(category: DescribedCategory, code: string): string;
 }
+
+/** The taxonomy categories a reason line names. */
+export type DescribedCategory = 'provisions' | 'assistanceTypes' | 'regions' | 'states';
 
 export const COMPONENT_KEYS = [
   'provisionCoverage',

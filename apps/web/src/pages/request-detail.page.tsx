@@ -21,6 +21,7 @@ import { RequestStatusBadge } from '../components/status-badge';
 import { formatDate, formatDateTime, formatMoney } from '../format';
 import { editRequestPath, requestListPath } from '../paths';
 import { RequestMatchesSection } from '../matches/matches-section';
+import { OfferExplanationPanel } from '../matches/offer-explanation';
 import { ObjectionWindowNote, RequestActions } from '../requests/request-actions';
 import { PriorityBadge } from '../requests/priority-badge';
 import { TaxonomyBadges, TaxonomyList } from '../taxonomy/taxonomy-badges';
@@ -137,6 +138,7 @@ export function RequestDetailPage() {
       )}
 
       <RequestMatchesSection request={data} />
+      <OfferExplanationPanel request={data} />
 
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>

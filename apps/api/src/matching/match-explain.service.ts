@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { notFound } from '@app/common';
+import {
+  AssistanceOfferEntity,
+  AssistanceRequestEntity,
+  loadMatchingEngine,
+  MatchEntity,
+  OrganizationEntity,
+  toMatchableOffer,
+  toMatchableRequest,
+} from '@app/database';
+import { REQUEST_OPEN_FOR_MATCHING_STATUSES } from '@app/domain';
+import { explainOffer, type IneligibilityFacts, type OfferExplanation, type RelevanceBasis, type ScoreComponent } from '@app/matching';
+import type { AuthUser } from '../auth/auth-user';
+import { applyOfferScope } from '../offers/offer-access';
+import { applyRequestScope } from '../requests/request-access';
+import type { ExplanationOutcome } from './match-explain.schemas';
+
+export interface MatchExplanationView {
+  outcome: ExplanationOutcome;
+  request: { id: string; reference: string; status: string; state: string };
+  offer: { id: string; title: string; status: string; provider: { id: string; name: string; shortName: string } };
+  weightsVersion: number;
+  threshold: number;
+  topK: number;
+  /** The pair's score, components and reason line once it passed the hard filters. */
+  score: number | null;
+  components: ScoreComponent[] | null;
+  reason: string | null;
+  /** The relevance rule (libs/matching relevance.ts): what was requested, what the offer covers, its text. */
+  relevance: {
+    requested: string[];
+    covered: string[];
+    offered: string[];
+    text: number;
+    textThreshold: number;
+    basis: RelevanceBasis | null;
+  } | null;
+  /** suggested: its place among the `kept` suggestions. */
+  rank: number | null;
+  kept: number | null;
+  /** outranked: the lowest suggestion kept, which it would have had to beat. */
+  lowestKept: { offerId: string; title: string; provider: string; score: number; rank: number } | null;
+  /** ineligible: the hard rule that failed, with its values (and the offer's status when it is not active). */
+  ineligible: (IneligibilityFacts & { offerStatus?: string }) | null;
+  /** The stored match of this pair, whatever its status: suggestions people acted on keep theirs. */
+  match: { id: string; status: string } | null;
+}
+
+/**
+ * "Why is this offer (not) suggested for this request?" for the Committee: the engine's own decision for the pair,
+ * computed now by the code the worker runs (libs/matching explainOffer), on an engine built from the same inputs
+ * (loadMatchingEngine: the active offers, the weights in force, regions and completed work).
+ */
+@Injectable()
+export class MatchExplainService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async explain(user: AuthUser, requestId: string, offerId: string): Promise<MatchExplanationView> {
+    const manager = this.dataSource.manager;
+    // Each record as its own route would show it to the caller; anything else is not found.
+    const [request, offer] = await Promise.all([
+      applyRequestScope(manager.createQueryBuilder(AssistanceRequestEntity, 'r'), user).andWhere('r.id = :id', { id: requestId }).getOne(),
+      applyOfferScope(manager.createQueryBuilder(AssistanceOfferEntity, 'o'), user).andWhere('o.id = :id', { id: offerId }).getOne(),
+    ]);
+    if (!request) throw notFound('Request');
+    if (!offer) throw notFound('Offer');
+
+    const engine = await loadMatchingEngine(manager);
+    const [provider, match] = await Promise.all([
+      manager.findOneByOrFail(OrganizationEntity, { id: offer.organizationId }),
+      manager.findOneBy(MatchEntity, { requestId, offerId }),
+    ]);
+    const base: MatchExplanationView = {
+      outcome: 'request_not_open',
+      request: { id: request.id, reference: request.reference, status: request.status, state: request.state },
+      offer: { id: offer.id, title: offer.title, status: offer.status, provider: { id: provider.id, name: provider.name, shortName: provider.shortName } },
+      weightsVersion: engine.profile.version,
+      threshold: engine.profile.threshold,
+      topK: engine.profile.topK,
+      score: null,
+      components: null,
+      reason: null,
+      relevance: null,
+      rank: null,
+      kept: null,
+      lowestKept: null,
+      ineligible: null,
+      match: match ? { id: match.id, status: match.status } : null,
+    };
+    // The engine scores open requests only (the worker's filter); a closed one has no suggestions to be in.
+    if (!REQUEST_OPEN_FOR_MATCHING_STATUSES.includes(request.status)) return base;
+
+    const explanation = explainOffer(engine, toMatchableRequest(request), toMatchableOffer(offer));
+    return { ...base, ...(await this.details(explanation, offer)) };
+  }
+
+  /** The parts of the view each outcome fills in. */
+  private async details(explanation: OfferExplanation, offer: AssistanceOfferEntity): Promise<Partial<MatchExplanationView>> {
+    if (explanation.outcome === 'ineligible') {
+      const facts = explanation.ineligible;
+      return { outcome: 'ineligible', ineligible: facts.rule === 'offer_inactive' ? { ...facts, offerStatus: offer.status } : facts };
+    }
+    const { pair } = explanation;
+    const scored: Partial<MatchExplanationView> = {
+      outcome: explanation.outcome,
+      score: pair.score,
+      components: pair.components,
+      reason: pair.reason,
+      relevance: { ...pair.relevance, offered: offer.provisions },
+    };
+    if (explanation.outcome === 'suggested') return { ...scored, rank: explanation.rank, kept: explanation.kept };
+    if (explanation.outcome !== 'outranked') return scored;
+    const kept = explanation.lowestKept;
+    const [row] = await this.dataSource
+      .getRepository(AssistanceOfferEntity)
+      .createQueryBuilder('o')
+      .innerJoin(OrganizationEntity, 'p', 'p.id = o.organization_id')
+      .select(['o.title AS title', 'p.short_name AS provider'])
+      .where('o.id = :id', { id: kept.offerId })
+      .getRawMany<{ title: string; provider: string }>();
+    return { ...scored, lowestKept: { ...kept, title: row?.title ?? '', provider: row?.provider ?? '' } };
+  }
+}

@@ -1,0 +1,49 @@
+import type { MatchableOffer, MatchableRequest } from './types';
+
+// A suggestion must be about the request. Assistance type, domain, institution, language and the rest describe
+// how an offer would help; they cannot by themselves say that it helps with what the State asked for. So an offer
+// is suggested only when it covers at least one requested provision, or when its text is strongly related to the
+// request's (an offer written about the same need in other words). Both selection paths and the offer-side
+// trigger apply this rule; a pair a person proposes by hand is scored whatever it covers.
+
+/**
+ * Text relevance (TF-IDF cosine, see text-index.ts) from which an offer's text alone makes it defensible. On the
+ * labelled set (libs/matching/eval) every one of the 19 eligible pairs at or above 0.20 is judged relevant by the
+ * experts, and none of the 166 pairs sharing no provision reaches it (the highest is 0.19); at 0.15 five of 35
+ * are not judged relevant. Also about the upper quartile of the text relevance of the pairs experts chose.
+ */
+export const STRONG_TEXT_RELEVANCE = 0.2;
+
+/** What made a pair defensible: a requested provision it covers, or its text. */
+export type RelevanceBasis = 'provisions' | 'text';
+
+export interface Relevance {
+  /** The request's provisions, each once, in its order. */
+  requested: string[];
+  /** Those the offer lists too. */
+  covered: string[];
+  /** Text relevance of the pair, in [0, 1]. */
+  text: number;
+  /** STRONG_TEXT_RELEVANCE, for explanations. */
+  textThreshold: number;
+  /** Null when neither condition holds: the engine does not suggest the pair. */
+  basis: RelevanceBasis | null;
+}
+
+/** The rule on its two inputs, for the hot paths that hold them as a bit test and a number. */
+export function isSuggestible(coversProvision: boolean, text: number): boolean {
+  return coversProvision || text >= STRONG_TEXT_RELEVANCE;
+}
+
+/** The rule on a pair, with what it was decided on. `text` is the pair's text relevance. */
+export function relevanceOf(
+  request: Pick<MatchableRequest, 'provisions'>,
+  offer: Pick<MatchableOffer, 'provisions'>,
+  text: number,
+): Relevance {
+  const requested = [...new Set(request.provisions)];
+  const covered = requested.filter((p) => offer.provisions.includes(p));
+  const basis: RelevanceBasis | null =
+    covered.length > 0 ? 'provisions' : isSuggestible(false, text) ? 'text' : null;
+  return { requested, covered, text, textThreshold: STRONG_TEXT_RELEVANCE, basis };
+}
