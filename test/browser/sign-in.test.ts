@@ -22,6 +22,7 @@ const HOMES: { who: DemoUserKey; path: string; heading: string; role: string; wa
     waiting: [
       ['Questions to answer', '/api/v1/requests?status=clarification_requested'],
       ['Drafts', '/api/v1/requests?status=draft'],
+      ['Ready to submit', '/api/v1/requests?status=draft,clarification_requested&ready=true'],
       ['Matches to confirm', '/api/v1/matches?status=accepted'],
     ],
   },
