@@ -67,13 +67,13 @@ describe('matching engine in the worker', () => {
     const [req] = await ds.query('SELECT first_suggestion_at FROM assistance_requests WHERE id = $1', [request.id]);
     expect(req.first_suggestion_at).not.toBeNull();
 
-    // Pausing the offer withdraws it from the suggestions.
+    // Pausing the offer retires its suggestion in the same transaction: it stays on record, says why, and is
+    // no longer a suggestion anyone can endorse.
     const exbs = await ApiClient.as(api.baseUrl, 'exbs');
     await exbs.post(`/api/v1/offers/${exportControl.id}/transitions`, { action: 'pause' });
-    await waitFor(async () => {
-      const res = await expert.get(`/api/v1/requests/${request.id}/matches?pageSize=50`);
-      return !res.body.items.some((m: any) => m.offer.id === exportControl.id);
-    }, 45_000, 'the paused offer to leave the suggestions');
+    const after = await expert.get(`/api/v1/requests/${request.id}/matches?pageSize=50`);
+    const paused = after.body.items.filter((m: any) => m.offer.id === exportControl.id);
+    expect(paused.map((m: any) => [m.status, m.retiredReason])).toEqual([['retired', 'offer_paused']]);
   });
 
   it('completes a full rescore shared by two workers although one is killed mid-way, leaving no duplicate match', async () => {
