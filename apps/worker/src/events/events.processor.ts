@@ -12,7 +12,8 @@ import { EventHandlerRegistry } from './event-handler.registry';
  * after a crash) finds the mark and does nothing; a crash before commit rolls everything back for the retry.
  * A PostgreSQL or Redis outage postpones the job without using an attempt, so no event ends `failed` for it.
  */
-@Processor(QUEUES.events, { concurrency: 4 })
+// A killed worker's events are taken over once their 15 s lock expires (checked every 5 s).
+@Processor(QUEUES.events, { concurrency: 4, lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 2 })
 export class EventsProcessor extends WorkerHost {
   private readonly logger = new Logger(EventsProcessor.name);
 

@@ -45,11 +45,25 @@ export class MatchingProcessor extends WorkerHost {
    */
   private async run(job: Job): Promise<unknown> {
     const key = workKeyOf(job);
-    const [seen] = key ? await this.dataSource.query('SELECT generation FROM matching_work WHERE key = $1', [key]) : [];
+    const generation = key ? await this.claimWork(key, job) : null;
     const result = await this.dispatch(job);
     const fannedOut = job.name === JOBS.rescoreStart && (result as { chunks: number }).chunks > 0;
-    if (key && seen && !fannedOut) await this.finishWork(key, seen.generation);
+    if (key && !fannedOut) await this.finishWork(key, generation!);
     return result;
+  }
+
+  /**
+   * The job is added inside the event's transaction, so it may start before that commits. Inserting the row's
+   * key waits for that transaction (its row is still uncommitted) — the job then reads committed data — and
+   * answers the generation this run covers (0: no event asked for it, or its transaction rolled back).
+   */
+  private async claimWork(key: string, job: Job): Promise<number> {
+    const [row]: { generation: number }[] = await this.dataSource.query(
+      `INSERT INTO matching_work (key, job_name, data, generation) VALUES ($1, $2, $3, 0)
+       ON CONFLICT (key) DO UPDATE SET requested_at = matching_work.requested_at RETURNING generation`,
+      [key, job.name, JSON.stringify(job.data)],
+    );
+    return row.generation;
   }
 
   private async finishWork(key: string, generation?: number): Promise<void> {
