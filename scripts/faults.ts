@@ -632,9 +632,10 @@ async function runFault(world: World, db: () => Client, queues: Queue[], fault: 
   world.load.begin(tag);
   await sleep(3_000);
   await fault.run(world);
+  // Recovery time: from the dependency's return until every write so far (the load runs 3 s longer) is done.
+  const restored = Date.now();
   await sleep(3_000);
   await world.load.stop();
-  const restored = Date.now();
   let counts: Counts | null = null;
   const deadline = restored + SETTLE_TIMEOUT_MS;
   for (;;) {
