@@ -8,7 +8,7 @@ import { applyJobPolicy } from './queues';
 export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
 
 /** Readiness answers within 200 ms: each dependency gets this long, and both are asked at once. */
-export const READY_CHECK_TIMEOUT_MS = 150;
+export const READY_CHECK_TIMEOUT_MS = 120;
 
 /**
  * Whether PostgreSQL and Redis answer, for /health/ready. A Redis client that is not connected counts as down at
