@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Job, Queue, Worker } from 'bullmq';
+import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
-import type { OutboxEventEntity } from '@app/database';
+import { createDataSource, type OutboxEventEntity } from '@app/database';
 import { JOBS, QUEUES, redisConnection } from '@app/queue';
 import { EventHandlerRegistry } from '../../apps/worker/src/events/event-handler.registry';
 import { MatchingTriggers } from '../../apps/worker/src/matching/matching-triggers';
@@ -13,8 +14,10 @@ describe('matching triggers', () => {
   const prefix = `${process.env.QUEUE_PREFIX}_triggers${randomBytes(3).toString('hex')}`;
   let queue: Queue;
   let registry: EventHandlerRegistry;
+  let ds: DataSource;
 
-  beforeAll(() => {
+  beforeAll(async () => {
+    ds = await createDataSource(loadConfig().database.DATABASE_URL).initialize();
     queue = new Queue(QUEUES.matching, { connection, prefix });
     registry = new EventHandlerRegistry();
     new MatchingTriggers(registry, queue).onModuleInit();
@@ -22,10 +25,11 @@ describe('matching triggers', () => {
   afterAll(async () => {
     await queue.obliterate({ force: true });
     await queue.close();
+    await ds.destroy();
   });
 
   const fire = (type: string, subjectId: string) =>
-    Promise.all(registry.handlersFor(type).map((h) => h.handle({ id: randomUUID(), type, subjectId, payload: {} } as OutboxEventEntity, undefined as never)));
+    Promise.all(registry.handlersFor(type).map((h) => h.handle({ id: randomUUID(), type, subjectId, payload: {} } as OutboxEventEntity, ds.manager)));
 
   it('coalesces triggers that arrive while the job waits, and runs once more for a trigger during the job', async () => {
     const requestId = randomUUID();
@@ -61,5 +65,13 @@ describe('matching triggers', () => {
       release();
       await worker.close();
     }
+  });
+
+  it('writes each trigger to matching_work in the event transaction, so the work outlives Redis', async () => {
+    const requestId = randomUUID();
+    await fire('request.circulated', requestId);
+    await fire('request.updated', requestId);
+    const rows = await ds.query(`SELECT job_name, data, generation FROM matching_work WHERE key = $1`, [`score-request.${requestId}`]);
+    expect(rows).toEqual([{ job_name: JOBS.scoreRequest, data: { requestId }, generation: 2 }]);
   });
 });

@@ -12,6 +12,8 @@ import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OfferExpiryService } from './maintenance/offer-expiry.service';
 import { OutboxPoller } from './outbox/outbox-poller';
+import { RecoveryModule } from './recovery/recovery.module';
+import { RecoveryService } from './recovery/recovery.service';
 
 @Module({
   imports: [
@@ -25,11 +27,12 @@ import { OutboxPoller } from './outbox/outbox-poller';
     DatabaseModule,
     QueueModule,
     OutboxModule,
+    RecoveryModule,
     BullModule.registerQueue({ name: QUEUES.canary }, { name: QUEUES.maintenance }),
     EventsModule,
     MatchingModule,
     NotificationsModule,
   ],
-  providers: [OutboxPoller, CanaryProcessor, MaintenanceProcessor, OfferExpiryService],
+  providers: [OutboxPoller, RecoveryService, CanaryProcessor, MaintenanceProcessor, OfferExpiryService],
 })
 export class WorkerModule {}

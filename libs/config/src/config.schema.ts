@@ -54,6 +54,16 @@ export const configSchemas = {
     WORKER_HEALTH_PORT: port.default(3001),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
+    /** Attempts of a job that fails by itself (a dependency outage does not use one up); then it is `failed`. */
+    JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    /** First retry delay of a failed job; later ones double. */
+    JOB_BACKOFF_MS: z.coerce.number().int().min(10).default(1000),
+    /** How long a job interrupted by a PostgreSQL, Redis or SMTP outage waits before trying again. */
+    OUTAGE_RETRY_MS: z.coerce.number().int().min(50).default(5000),
+    /** How often the worker checks that nothing committed was lost in Redis (schedulers, events, e-mails, scoring). */
+    RECOVERY_EVERY_MS: z.coerce.number().int().min(100).default(15_000),
+    /** How long work may stay unfinished before recovery looks for its job (and re-enqueues it when it is gone). */
+    RECOVERY_AFTER_MS: z.coerce.number().int().min(100).default(30_000),
   }),
 } as const;
 

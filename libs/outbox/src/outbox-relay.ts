@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { DEFAULT_JOB_OPTIONS, EventJob, JOBS, QUEUES } from '@app/queue';
+import { DEFAULT_JOB_OPTIONS, EventJob, isOutageMessage, JOBS, QUEUES } from '@app/queue';
 
 /**
  * Moves committed outbox events into the events queue. Rows are claimed with SKIP LOCKED so the API's
@@ -36,5 +36,31 @@ export class OutboxRelay {
       ]);
       return rows.length;
     });
+  }
+
+  /**
+   * The outbox is the truth, not Redis: an event is done when its handlers' transaction marked it processed.
+   * Events enqueued more than `afterMs` ago and still unprocessed are checked against the queue: one whose job
+   * is gone (Redis lost it) is enqueued again under the same job id, one whose job failed because a dependency
+   * was down is retried. Jobs still waiting, delayed or running are left alone. Returns how many were recovered.
+   */
+  async recoverLost(afterMs: number, limit = 500): Promise<number> {
+    const rows: { id: string; type: string }[] = await this.dataSource.query(
+      `SELECT id, type FROM outbox_events WHERE processed_at IS NULL AND enqueued_at < now() - make_interval(secs => $1)
+        ORDER BY created_at LIMIT $2`,
+      [afterMs / 1000, limit],
+    );
+    let recovered = 0;
+    for (const r of rows) {
+      const job = await this.events.getJob(r.id);
+      if (!job) {
+        await this.events.add(JOBS.event, { eventId: r.id, type: r.type }, { ...DEFAULT_JOB_OPTIONS, jobId: r.id });
+        recovered++;
+      } else if ((await job.getState()) === 'failed' && isOutageMessage(job.failedReason)) {
+        // Another worker may retry it at the same moment; then this one finds it no longer failed.
+        await job.retry('failed', { resetAttemptsMade: true }).then(() => recovered++, () => undefined);
+      }
+    }
+    return recovered;
   }
 }

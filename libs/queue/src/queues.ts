@@ -1,4 +1,5 @@
 import type { JobsOptions } from 'bullmq';
+import { OUTAGE_POLICY } from './outage';
 
 /** Every queue the platform uses. Workers consume them in apps/worker; nothing else adds to them directly. */
 export const QUEUES = {
@@ -60,9 +61,15 @@ export interface SendEmailJob {
   deliveryId: string;
   /** The outbox event whose handler created the delivery, when one did (see MailProcessor). */
   eventId?: string;
+  /** Set the moment the SMTP server accepted the message, before `sent` is recorded (see MailProcessor). */
+  accepted?: { at: string; response: string };
 }
 
-/** Attempts, exponential backoff and bounded retention for every job (STYLE.md). */
+/**
+ * Attempts, exponential backoff and bounded retention for every job (STYLE.md). Attempts count failures of the
+ * job itself; a dependency outage postpones a job without using one (see `retryingOutages`). JOB_ATTEMPTS and
+ * JOB_BACKOFF_MS set them at start-up (`applyJobPolicy`).
+ */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 8,
   backoff: { type: 'exponential', delay: 1000 },
@@ -70,6 +77,13 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnComplete: { age: 24 * 3600, count: 10_000 },
   removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
 };
+
+/** Sets the attempt policy once per process, before any job is added (QueueModule does it from the config). */
+export function applyJobPolicy(policy: { attempts: number; backoffMs: number; outageRetryMs: number }): void {
+  DEFAULT_JOB_OPTIONS.attempts = policy.attempts;
+  DEFAULT_JOB_OPTIONS.backoff = { type: 'exponential', delay: policy.backoffMs };
+  OUTAGE_POLICY.retryMs = policy.outageRetryMs;
+}
 
 /** E-mail jobs: job id = delivery id; temporary SMTP failures retry with exponential backoff from `delayMs`. */
 export function mailJobOptions(delayMs: number, attempts: number): JobsOptions {

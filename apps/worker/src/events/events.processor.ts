@@ -3,15 +3,17 @@ import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { OutboxEventEntity } from '@app/database';
-import { EventJob, QUEUES } from '@app/queue';
+import { EventJob, QUEUES, retryingOutages } from '@app/queue';
 import { EventHandlerRegistry } from './event-handler.registry';
 
 /**
  * Delivers each outbox event to its handlers exactly once: the event row is locked, handlers run in the
  * same transaction, and the row is marked processed before commit. A duplicate job (same event re-enqueued
  * after a crash) finds the mark and does nothing; a crash before commit rolls everything back for the retry.
+ * A PostgreSQL or Redis outage postpones the job without using an attempt, so no event ends `failed` for it.
  */
-@Processor(QUEUES.events, { concurrency: 4 })
+// A killed worker's events are taken over once their 15 s lock expires (checked every 5 s).
+@Processor(QUEUES.events, { concurrency: 4, lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 2 })
 export class EventsProcessor extends WorkerHost {
   private readonly logger = new Logger(EventsProcessor.name);
 
@@ -27,7 +29,11 @@ export class EventsProcessor extends WorkerHost {
     this.logger.warn(`${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${err.message}`);
   }
 
-  async process(job: Job<EventJob>): Promise<'processed' | 'duplicate' | 'missing'> {
+  async process(job: Job<EventJob>, token?: string): Promise<'processed' | 'duplicate' | 'missing'> {
+    return retryingOutages(job, token, () => this.deliver(job));
+  }
+
+  private async deliver(job: Job<EventJob>): Promise<'processed' | 'duplicate' | 'missing'> {
     return this.dataSource.transaction(async (manager) => {
       const event = await manager.findOne(OutboxEventEntity, {
         where: { id: job.data.eventId },

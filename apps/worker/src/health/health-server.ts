@@ -1,6 +1,7 @@
 import { createServer, Server } from 'node:http';
 import type { DataSource } from 'typeorm';
 import type Redis from 'ioredis';
+import { readinessChecks } from '@app/queue';
 
 /** The worker has no HTTP API; it answers /health/live and /health/ready on its own port. */
 export function startHealthServer(port: number, deps: { dataSource: DataSource; redis: Redis }): Promise<Server> {
@@ -11,8 +12,7 @@ export function startHealthServer(port: number, deps: { dataSource: DataSource; 
     };
     if (req.url === '/health/live') return reply(200, { status: 'ok' });
     if (req.url === '/health/ready') {
-      void Promise.allSettled([deps.dataSource.query('SELECT 1'), deps.redis.ping()]).then(([db, redis]) => {
-        const checks = { database: db.status === 'fulfilled' ? 'up' : 'down', redis: redis.status === 'fulfilled' ? 'up' : 'down' };
+      void readinessChecks({ database: () => deps.dataSource.query('SELECT 1'), redis: deps.redis }).then((checks) => {
         const ok = checks.database === 'up' && checks.redis === 'up';
         reply(ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', checks });
       });

@@ -1,29 +1,31 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
+import { OnModuleInit } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { RescoreRunEntity } from '@app/database';
 import { UnitOfWork } from '@app/outbox';
-import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '@app/queue';
+import { JOBS, QUEUES, retryingOutages } from '@app/queue';
+import { JobSchedulers } from '../recovery/job-schedulers';
 import { OfferExpiryService } from './offer-expiry.service';
 
 const HOUR = 3600_000;
 
-/** Scheduled housekeeping. Schedulers are upserted by id, so every worker process may declare them. */
+/** Scheduled housekeeping. Schedulers are created by id (JobSchedulers), so every worker process may declare them. */
 @Processor(QUEUES.maintenance)
-export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class MaintenanceProcessor extends WorkerHost implements OnModuleInit {
   constructor(
     @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
     private readonly offerExpiry: OfferExpiryService,
     private readonly uow: UnitOfWork,
+    private readonly schedulers: JobSchedulers,
   ) {
     super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  onModuleInit(): void {
     // Hourly; a repeatable job with `every` also runs once at once, so a worker that was down catches up.
-    await this.queue.upsertJobScheduler(JOBS.expireOffers, { every: HOUR }, { name: JOBS.expireOffers, opts: DEFAULT_JOB_OPTIONS });
+    this.schedulers.declare(this.queue, JOBS.expireOffers, { every: HOUR });
     // DESIGN §6.6: a nightly full rescore (02:00 UTC), so prior work, dates and text statistics stay current.
-    await this.queue.upsertJobScheduler(JOBS.nightlyRescore, { pattern: '0 2 * * *', tz: 'UTC' }, { name: JOBS.nightlyRescore, opts: DEFAULT_JOB_OPTIONS });
+    this.schedulers.declare(this.queue, JOBS.nightlyRescore, { pattern: '0 2 * * *', tz: 'UTC' });
   }
 
   /** Starts a full rescore the way the API does: a run row and its event, through the outbox. */
@@ -35,7 +37,11 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     });
   }
 
-  async process(job: Job): Promise<unknown> {
+  async process(job: Job, token?: string): Promise<unknown> {
+    return retryingOutages(job, token, () => this.run(job));
+  }
+
+  private async run(job: Job): Promise<unknown> {
     switch (job.name) {
       case JOBS.expireOffers:
         return { expired: await this.offerExpiry.expireDueOffers() };

@@ -3,12 +3,14 @@ import { Module } from '@nestjs/common';
 import { QUEUES } from '@app/queue';
 import { EventsModule } from '../events/events.module';
 import { MatchWriter } from './match-writer.service';
+import { MatchingRecovery } from './matching-recovery.service';
 import { MatchingDataService } from './matching-data.service';
 import { MatchingTriggers } from './matching-triggers';
 import { MatchingProcessor } from './matching.processor';
 
 @Module({
   imports: [EventsModule, BullModule.registerQueue({ name: QUEUES.matching })],
-  providers: [MatchingDataService, MatchWriter, MatchingProcessor, MatchingTriggers],
+  providers: [MatchingDataService, MatchWriter, MatchingProcessor, MatchingTriggers, MatchingRecovery],
+  exports: [MatchingRecovery],
 })
 export class MatchingModule {}

@@ -4,10 +4,10 @@ import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AssistanceOfferEntity, AssistanceRequestEntity, RescoreRunEntity } from '@app/database';
 import { MatchingEngine, MatchResult } from '@app/matching';
-import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES, RescoreChunkJob, RescoreStartJob, ScoreOfferJob, ScoreRequestJob } from '@app/queue';
+import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES, RescoreChunkJob, RescoreStartJob, retryingOutages, ScoreOfferJob, ScoreRequestJob } from '@app/queue';
 import { MatchingDataService, toMatchableOffer, toMatchableRequest } from './matching-data.service';
 import { MatchWriter, type ReadSnapshot } from './match-writer.service';
-import { scoreRequestJob } from './matching-triggers';
+import { recordWork, scoreRequestJob, workKeyOf } from './matching-triggers';
 
 export const RESCORE_CHUNK_SIZE = 500;
 
@@ -33,7 +33,44 @@ export class MatchingProcessor extends WorkerHost {
     this.logger.warn(`${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${err.message}`);
   }
 
-  async process(job: Job): Promise<unknown> {
+  /** A PostgreSQL or Redis outage postpones the job without using an attempt. */
+  async process(job: Job, token?: string): Promise<unknown> {
+    return retryingOutages(job, token, () => this.run(job));
+  }
+
+  /**
+   * Runs the job, then clears its `matching_work` row — unless a new trigger renewed it meanwhile (the job may
+   * have read the older data; the trigger's own run clears it). A full rescore's row is cleared when its last
+   * chunk is done, so chunks Redis lost are planned again by recovery.
+   */
+  private async run(job: Job): Promise<unknown> {
+    const key = workKeyOf(job);
+    const generation = key ? await this.claimWork(key, job) : null;
+    const result = await this.dispatch(job);
+    const fannedOut = job.name === JOBS.rescoreStart && (result as { chunks: number }).chunks > 0;
+    if (key && !fannedOut) await this.finishWork(key, generation!);
+    return result;
+  }
+
+  /**
+   * The job is added inside the event's transaction, so it may start before that commits. Inserting the row's
+   * key waits for that transaction (its row is still uncommitted) — the job then reads committed data — and
+   * answers the generation this run covers (0: no event asked for it, or its transaction rolled back).
+   */
+  private async claimWork(key: string, job: Job): Promise<number> {
+    const [row]: { generation: number }[] = await this.dataSource.query(
+      `INSERT INTO matching_work (key, job_name, data, generation) VALUES ($1, $2, $3, 0)
+       ON CONFLICT (key) DO UPDATE SET requested_at = matching_work.requested_at RETURNING generation`,
+      [key, job.name, JSON.stringify(job.data)],
+    );
+    return row.generation;
+  }
+
+  private async finishWork(key: string, generation?: number): Promise<void> {
+    await this.dataSource.query(`DELETE FROM matching_work WHERE key = $1 AND ($2::int IS NULL OR generation = $2)`, [key, generation ?? null]);
+  }
+
+  private async dispatch(job: Job): Promise<unknown> {
     switch (job.name) {
       case JOBS.scoreRequest:
         return this.scoreRequests([(job.data as ScoreRequestJob).requestId], true);
@@ -71,7 +108,9 @@ export class MatchingProcessor extends WorkerHost {
   private async scoreAgain(requestIds: string[]): Promise<void> {
     if (!requestIds.length) return;
     this.logger.debug(`Scoring ${requestIds.length} request(s) again: their data changed while they were scored`);
-    await this.queue.addBulk(requestIds.map((requestId) => scoreRequestJob(requestId)));
+    const jobs = requestIds.map((requestId) => scoreRequestJob(requestId));
+    for (const job of jobs) await recordWork(this.dataSource, job);
+    await this.queue.addBulk(jobs);
   }
 
   /** Matches people proposed (or acted on) that are outside the top-k still get a current score. */
@@ -172,6 +211,7 @@ export class MatchingProcessor extends WorkerHost {
     );
     if (row && row.done >= row.total) {
       await this.dataSource.query(`UPDATE rescore_runs SET status = 'completed', finished_at = now() WHERE id = $1 AND status = 'running'`, [chunk.rescoreId]);
+      await this.finishWork(`rescore-start.${chunk.rescoreId}`);
       this.logger.log(`Rescore ${chunk.rescoreId} completed`);
     }
     return { requests: requests.length };

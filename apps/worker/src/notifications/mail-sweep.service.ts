@@ -4,15 +4,14 @@ import type { Queue } from 'bullmq';
 import { DataSource, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { NotificationDeliveryEntity } from '@app/database';
-import { JOBS, mailJobOptions, QUEUES, SendEmailJob } from '@app/queue';
-
-/** How long a delivery may sit unfinished before the sweep looks at its job. */
-const STUCK_AFTER_MS = 2 * 60_000;
+import { isOutageMessage, JOBS, mailJobOptions, QUEUES, SendEmailJob } from '@app/queue';
 
 /**
- * The safety net behind the mail jobs, like the outbox poller behind the relay: a delivery still pending or
- * sending whose job is gone (Redis lost it, a digest run died before enqueueing) gets its job back; one whose
- * job failed for good is recorded as failed. Re-adding uses the delivery id as job id, so it never doubles.
+ * The safety net behind the mail jobs, like the outbox recovery behind the relay: a delivery still pending or
+ * sending for longer than RECOVERY_AFTER_MS whose job is gone (Redis lost it, a digest run died before
+ * enqueueing) gets its job back; one whose job failed because a dependency was down is retried; one whose job
+ * failed for good is recorded as failed. Re-adding uses the delivery id as job id, so it never doubles. It runs
+ * as a scheduled job and from the worker's recovery loop (so it works even while its scheduler is missing).
  */
 @Injectable()
 export class MailSweepService {
@@ -28,7 +27,7 @@ export class MailSweepService {
     const stuck: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM notification_deliveries WHERE status IN ('pending', 'sending') AND updated_at < now() - make_interval(secs => $1)
         ORDER BY updated_at LIMIT 500`,
-      [STUCK_AFTER_MS / 1000],
+      [this.config.worker.RECOVERY_AFTER_MS / 1000],
     );
     let requeued = 0;
     let failed = 0;
@@ -38,7 +37,11 @@ export class MailSweepService {
       if (!job) {
         await this.mail.add(JOBS.sendEmail, { deliveryId: id }, { ...opts, jobId: id });
         requeued++;
-      } else if ((await job.getState()) === 'failed') {
+      } else if ((await job.getState()) !== 'failed') {
+        continue;
+      } else if (isOutageMessage(job.failedReason)) {
+        await job.retry('failed', { resetAttemptsMade: true }).then(() => requeued++, () => undefined);
+      } else {
         await this.dataSource
           .getRepository(NotificationDeliveryEntity)
           .update({ id, status: In(['pending', 'sending']) }, { status: 'failed', lastError: job.failedReason?.slice(0, 500) || 'Gave up' });

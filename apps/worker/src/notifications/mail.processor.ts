@@ -5,21 +5,30 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { DeliveryStatus, NotificationDeliveryEntity } from '@app/database';
 import { classifySmtpError } from '@app/mail';
-import { QUEUES, SendEmailJob } from '@app/queue';
+import { isOutage, postpone, QUEUES, retryingOutages, SendEmailJob } from '@app/queue';
 import { MailContentService } from './mail-content.service';
 import { MailTransportService } from './mail-transport.service';
+
+/** The longest wait between two tries while the SMTP server cannot be reached, in OUTAGE_RETRY_MS (1 min by default). */
+const SMTP_OUTAGE_MAX_DELAY_FACTOR = 12;
+/** How long recording the server's acceptance in the job may hold up recording `sent` (Redis may be down). */
+const ACCEPTANCE_MARK_TIMEOUT_MS = 1000;
 
 /**
  * Sends one e-mail per delivery (job id = delivery id) through the process's pooled transport.
  *
- * Exactly one e-mail per notification: a delivery marked `sent` or `failed` is never sent again, and `sent`
- * is recorded right after the server accepted the message. What remains is the window between the server's
- * acceptance and that record (a crash, a lost reply): the retry finds the delivery still `sending` and sends
- * again with the same deterministic Message-ID, which the receiving mailbox de-duplicates. SMTP has no
- * idempotent submission, so this is the honest guarantee (docs/notifications.md).
+ * Exactly one e-mail per notification, as far as SMTP allows: a delivery marked `sent` or `failed` is never
+ * sent again. `sending` is recorded before the message goes out; the moment the server accepts it, the
+ * acceptance is written into the job (Redis), then `sent` into PostgreSQL. A retry that finds the delivery
+ * still `sending` reconciles from the job: accepted → record `sent` without sending (PostgreSQL was down, or
+ * the worker died, after the server said yes). Only if the worker dies — or Redis loses the job — in the
+ * milliseconds between the server's reply and that mark is the message sent again, with the same
+ * deterministic Message-ID, which mailbox stores de-duplicate (docs/notifications.md).
  *
- * 4xx replies and connection errors throw, so BullMQ retries with exponential backoff; 5xx replies mark the
- * delivery failed and throw UnrecoverableError (no retry).
+ * 4xx replies throw, so BullMQ retries with exponential backoff; 5xx replies mark the delivery failed and
+ * throw UnrecoverableError (no retry). An unreachable server (connection refused, reset, timeout before any
+ * reply) and PostgreSQL or Redis outages postpone the job without using an attempt: the e-mail waits for the
+ * outage to end instead of being written off.
  */
 @Processor(QUEUES.mail, { concurrency: 8, lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 2 })
 export class MailProcessor extends WorkerHost implements BeforeApplicationShutdown {
@@ -44,13 +53,23 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
     await this.worker.close();
   }
 
-  async process(job: Job<SendEmailJob>): Promise<DeliveryStatus | 'missing'> {
+  async process(job: Job<SendEmailJob>, token?: string): Promise<DeliveryStatus | 'missing'> {
+    return retryingOutages(job, token, () => this.deliver(job, token));
+  }
+
+  private async deliver(job: Job<SendEmailJob>, token?: string): Promise<DeliveryStatus | 'missing'> {
     const delivery = await this.findDelivery(job.data);
     if (!delivery) {
       this.logger.warn(`Delivery ${job.data.deliveryId} does not exist (its event's transaction rolled back); nothing to send`);
       return 'missing';
     }
     if (delivery.status === 'sent' || delivery.status === 'failed') return delivery.status;
+    if (delivery.status === 'sending' && job.data.accepted) {
+      // The server accepted it on an earlier try; only the record was missing.
+      this.logger.warn(`Delivery ${delivery.id}: the server accepted it at ${job.data.accepted.at}; recording it as sent without sending again`);
+      await this.record(delivery.id, { status: 'sent', sentAt: new Date(job.data.accepted.at), smtpResponse: job.data.accepted.response });
+      return 'sent';
+    }
     if (delivery.status === 'sending') {
       this.logger.warn(`Delivery ${delivery.id}: attempt ${delivery.attempts} may have reached the server; sending again with the same Message-ID ${delivery.messageId}`);
     }
@@ -74,17 +93,41 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
       response = String(info.response ?? '').slice(0, 500);
     } catch (err) {
       const failure = classifySmtpError(err);
+      if (!failure.permanent && token && isOutage(err)) {
+        // No server to talk to: nothing was delivered. Wait for it with backoff, without using an attempt.
+        await this.record(delivery.id, { status: 'pending', lastError: failure.message });
+        const delay = Math.min(this.config.mail.MAIL_RETRY_DELAY_MS * 2 ** delivery.attempts, this.config.worker.OUTAGE_RETRY_MS * SMTP_OUTAGE_MAX_DELAY_FACTOR);
+        return postpone(job, token, delay, failure.message);
+      }
       const lastAttempt = failure.permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       await this.record(delivery.id, { status: lastAttempt ? 'failed' : 'pending', lastError: failure.message });
       if (failure.permanent) throw new UnrecoverableError(failure.message);
       throw new Error(failure.message, { cause: err });
     }
+    const accepted = { at: new Date().toISOString(), response };
+    await this.markAccepted(job, accepted);
     // Fault injection for the crash test: die after the server accepted, before the outcome is recorded.
     if (process.env.FAULT_INJECTION === 'exit-after-send' && this.config.app.NODE_ENV !== 'production') {
       process.kill(process.pid, 'SIGKILL');
     }
-    await this.record(delivery.id, { status: 'sent', sentAt: new Date(), smtpResponse: response });
+    await this.record(delivery.id, { status: 'sent', sentAt: new Date(accepted.at), smtpResponse: response });
     return 'sent';
+  }
+
+  /**
+   * Writes the server's acceptance into the job, so a retry (PostgreSQL down for the `sent` record, the worker
+   * killed) reconciles instead of sending again. Bounded: with Redis down, `sent` is recorded without it.
+   */
+  private async markAccepted(job: Job<SendEmailJob>, accepted: NonNullable<SendEmailJob['accepted']>): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), ACCEPTANCE_MARK_TIMEOUT_MS)));
+    try {
+      await Promise.race([job.updateData({ ...job.data, accepted }), timeout]);
+    } catch (err) {
+      this.logger.warn(`Delivery ${job.data.deliveryId}: could not note the server's acceptance in the job (${(err as Error).message})`);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /**

@@ -30,5 +30,6 @@ import { RemindersService } from './reminders.service';
     MailSweepService,
     NotificationsProcessor,
   ],
+  exports: [MailSweepService],
 })
 export class NotificationsModule {}

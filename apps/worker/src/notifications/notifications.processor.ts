@@ -1,18 +1,19 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Logger, OnModuleInit } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '@app/queue';
+import { JOBS, QUEUES, retryingOutages } from '@app/queue';
+import { JobSchedulers } from '../recovery/job-schedulers';
 import { DigestService } from './digest.service';
 import { MailSweepService } from './mail-sweep.service';
 import { RemindersService } from './reminders.service';
 
 /**
- * Scheduled notification work on its own queue. Schedulers are upserted by id, so every worker process may
- * declare them; BullMQ runs each occurrence once.
+ * Scheduled notification work on its own queue. Schedulers are created by id (JobSchedulers, which also
+ * re-creates them when Redis lost them), so every worker process may declare them; BullMQ runs each occurrence once.
  */
 @Processor(QUEUES.notifications)
-export class NotificationsProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class NotificationsProcessor extends WorkerHost implements OnModuleInit {
   private readonly logger = new Logger(NotificationsProcessor.name);
 
   constructor(
@@ -21,15 +22,16 @@ export class NotificationsProcessor extends WorkerHost implements OnApplicationB
     private readonly digests: DigestService,
     private readonly reminders: RemindersService,
     private readonly sweep: MailSweepService,
+    private readonly schedulers: JobSchedulers,
   ) {
     super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(JOBS.digest, { pattern: this.config.mail.DIGEST_CRON, tz: 'UTC' }, { name: JOBS.digest, opts: DEFAULT_JOB_OPTIONS });
+  onModuleInit(): void {
+    this.schedulers.declare(this.queue, JOBS.digest, { pattern: this.config.mail.DIGEST_CRON, tz: 'UTC' });
     // An `every` scheduler also runs once at once, so a worker that was down catches up on reminders.
-    await this.queue.upsertJobScheduler(JOBS.reminders, { every: this.config.mail.REMINDERS_EVERY_MINUTES * 60_000 }, { name: JOBS.reminders, opts: DEFAULT_JOB_OPTIONS });
-    await this.queue.upsertJobScheduler(JOBS.mailSweep, { every: 60_000 }, { name: JOBS.mailSweep, opts: DEFAULT_JOB_OPTIONS });
+    this.schedulers.declare(this.queue, JOBS.reminders, { every: this.config.mail.REMINDERS_EVERY_MINUTES * 60_000 });
+    this.schedulers.declare(this.queue, JOBS.mailSweep, { every: 60_000 });
   }
 
   @OnWorkerEvent('failed')
@@ -37,7 +39,11 @@ export class NotificationsProcessor extends WorkerHost implements OnApplicationB
     this.logger.warn(`${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${err.message}`);
   }
 
-  async process(job: Job): Promise<unknown> {
+  async process(job: Job, token?: string): Promise<unknown> {
+    return retryingOutages(job, token, () => this.run(job));
+  }
+
+  private async run(job: Job): Promise<unknown> {
     switch (job.name) {
       case JOBS.digest:
         return this.digests.sendDigests();

@@ -3,6 +3,7 @@ import { AssistanceRequestEntity } from './assistance-request.entity';
 import { HistoryEntryEntity } from './history-entry.entity';
 import { MatchEntity } from './match.entity';
 import { MatchingProfileEntity } from './matching-profile.entity';
+import { MatchingWorkEntity } from './matching-work.entity';
 import { NotificationDeliveryEntity } from './notification-delivery.entity';
 import { NotificationPreferenceEntity } from './notification-preference.entity';
 import { NotificationReminderEntity } from './notification-reminder.entity';
@@ -20,6 +21,7 @@ export {
   HistoryEntryEntity,
   MatchEntity,
   MatchingProfileEntity,
+  MatchingWorkEntity,
   NotificationDeliveryEntity,
   NotificationEntity,
   NotificationPreferenceEntity,
@@ -49,6 +51,7 @@ export const ENTITIES = [
   ReferenceCounterEntity,
   MatchEntity,
   MatchingProfileEntity,
+  MatchingWorkEntity,
   RescoreRunEntity,
   NotificationEntity,
   NotificationDeliveryEntity,

@@ -6,6 +6,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  */
 @Entity('outbox_events')
 @Index('ix_outbox_events_pending', ['createdAt'], { where: 'enqueued_at IS NULL' })
+// Recovery looks for events enqueued but never processed (Redis may have lost their jobs).
+@Index('ix_outbox_events_unprocessed', ['createdAt'], { where: 'processed_at IS NULL' })
 export class OutboxEventEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
