@@ -1,10 +1,31 @@
-import { Alert, Button, Group, Input, Modal, NumberInput, Rating, SimpleGrid, Stack, Text, Textarea, TextInput, type ButtonProps } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Input,
+  Modal,
+  NumberInput,
+  Rating,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  type ButtonProps,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CurrentUser } from '../api/auth';
 import { ApiError } from '../api/client';
-import { giveMatchFeedback, matchKeys, transitionMatch, type DeliveryRecord, type Match, type MatchAction } from '../api/matches';
+import {
+  giveMatchFeedback,
+  matchKeys,
+  transitionMatch,
+  type DeliveryRecord,
+  type Match,
+  type MatchAction,
+} from '../api/matches';
 import { offerKeys } from '../api/offers';
 import { requestKeys } from '../api/requests';
 import { useSignedInUser } from '../auth/current-user';
@@ -186,7 +207,6 @@ interface FeedbackDialogProps {
 function FeedbackDialog({ match, side, opened, onClose, onDone }: FeedbackDialogProps) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const describe = useErrorMessage();
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
   const [touched, setTouched] = useState(false);
@@ -252,19 +272,12 @@ function FeedbackDialog({ match, side, opened, onClose, onDone }: FeedbackDialog
             minRows={3}
             maxRows={10}
           />
-          {send.error && (
-            <Alert color="red" title={t('actions.failed')} role="alert">
-              {send.error instanceof ApiError && !send.error.isNetworkError ? send.error.message : describe(send.error)}
-            </Alert>
-          )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} disabled={send.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={send.isPending}>
-              {t('matchActions.feedback.confirm')}
-            </Button>
-          </Group>
+          <DialogFooter
+            error={send.error}
+            pending={send.isPending}
+            onClose={onClose}
+            confirmLabel={t('matchActions.feedback.confirm')}
+          />
         </Stack>
       </form>
     </Modal>
@@ -285,7 +298,6 @@ const EMPTY_DELIVERY = { deliveredFrom: '', deliveredUntil: '', participants: ''
 /** Completing a match records what was delivered (DESIGN §5), once, with a warning when it began too early. */
 function CompleteDialog({ match, audience, opened, onClose, onDone }: CompleteDialogProps) {
   const { t, i18n } = useTranslation();
-  const describe = useErrorMessage();
   const queryClient = useQueryClient();
   const [form, setForm] = useState(EMPTY_DELIVERY);
   const [comment, setComment] = useState('');
@@ -301,26 +313,37 @@ function CompleteDialog({ match, audience, opened, onClose, onDone }: CompleteDi
 
   const send = useMutation({
     mutationFn: (delivery: DeliveryRecord) =>
-      transitionMatch(match.id, { action: 'complete', delivery, comment: comment.trim() || undefined, version: match.version }),
+      transitionMatch(match.id, {
+        action: 'complete',
+        delivery,
+        comment: comment.trim() || undefined,
+        version: match.version,
+      }),
     onSuccess: (updated) => {
       onDone(updated);
       onClose();
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.statusCode === 409) void queryClient.invalidateQueries({ queryKey: matchKeys.all });
+      if (error instanceof ApiError && error.statusCode === 409)
+        void queryClient.invalidateQueries({ queryKey: matchKeys.all });
     },
   });
 
-  const required = (value: string | number) => (touched && String(value).trim() === '' ? t('matchActions.complete.required') : undefined);
+  const required = (value: string | number) =>
+    touched && String(value).trim() === '' ? t('matchActions.complete.required') : undefined;
   const serverError = (field: string) =>
-    send.error instanceof ApiError ? send.error.fieldErrors.find((issue) => issue.field === `delivery.${field}`)?.message : undefined;
+    send.error instanceof ApiError
+      ? send.error.fieldErrors.find((issue) => issue.field === `delivery.${field}`)?.message
+      : undefined;
   const untilError =
     touched && form.deliveredFrom && form.deliveredUntil && form.deliveredUntil < form.deliveredFrom
       ? t('matchActions.complete.untilBeforeFrom')
       : touched && form.deliveredUntil > today()
         ? t('matchActions.complete.inFuture')
         : undefined;
-  const early = Boolean(form.deliveredFrom && match.request.desiredStart && form.deliveredFrom < match.request.desiredStart);
+  const early = Boolean(
+    form.deliveredFrom && match.request.desiredStart && form.deliveredFrom < match.request.desiredStart,
+  );
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -328,7 +351,12 @@ function CompleteDialog({ match, audience, opened, onClose, onDone }: CompleteDi
     const { deliveredFrom, deliveredUntil, participants, deliverables } = form;
     if (!deliveredFrom || !deliveredUntil || participants === '' || !deliverables.trim()) return;
     if (deliveredUntil < deliveredFrom || deliveredUntil > today()) return;
-    send.mutate({ deliveredFrom, deliveredUntil, participants: Number(participants), deliverables: deliverables.trim() });
+    send.mutate({
+      deliveredFrom,
+      deliveredUntil,
+      participants: Number(participants),
+      deliverables: deliverables.trim(),
+    });
   };
 
   return (
@@ -397,21 +425,47 @@ function CompleteDialog({ match, audience, opened, onClose, onDone }: CompleteDi
             minRows={2}
             maxRows={6}
           />
-          {send.error && (
-            <Alert color="red" title={t('actions.failed')} role="alert">
-              {send.error instanceof ApiError && !send.error.isNetworkError ? send.error.message : describe(send.error)}
-            </Alert>
-          )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} disabled={send.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={send.isPending}>
-              {t('matchActions.complete.confirm')}
-            </Button>
-          </Group>
+          <DialogFooter
+            error={send.error}
+            pending={send.isPending}
+            onClose={onClose}
+            confirmLabel={t('matchActions.complete.confirm')}
+          />
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** The end of a match dialog: what the API refused, then Cancel and the confirming button. */
+function DialogFooter({
+  error,
+  pending,
+  onClose,
+  confirmLabel,
+}: {
+  error: unknown;
+  pending: boolean;
+  onClose: () => void;
+  confirmLabel: string;
+}) {
+  const { t } = useTranslation();
+  const describe = useErrorMessage();
+  return (
+    <>
+      {error != null && (
+        <Alert color="red" title={t('actions.failed')} role="alert">
+          {error instanceof ApiError && !error.isNetworkError ? error.message : describe(error)}
+        </Alert>
+      )}
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={onClose} disabled={pending}>
+          {t('common.cancel')}
+        </Button>
+        <Button type="submit" loading={pending}>
+          {confirmLabel}
+        </Button>
+      </Group>
+    </>
   );
 }
