@@ -11,7 +11,9 @@ import { IMPORT_PATH, importBodyParser } from './data-exchange/import-body-parse
 /** Everything main.ts and the tests apply to the HTTP app, in one place. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the proxies TRUSTED_PROXIES names: any client could send it, and the
+  // sign-in throttle and rate limits key on the address it yields.
+  app.set('trust proxy', config.app.TRUSTED_PROXIES.length ? config.app.TRUSTED_PROXIES : false);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -7,3 +7,4 @@ export * from './password';
 export * from './transitions';
 export * from './sql';
 export * from './changes';
+export * from './outage';

@@ -6,6 +6,7 @@ import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { REDIS_CLIENT } from '@app/queue';
 import { Public } from '../auth/authorize.decorator';
+import { SkipRateLimit } from '../common/rate-limit';
 
 const liveSchema = z.object({ status: z.literal('ok') });
 const readySchema = z.object({
@@ -18,6 +19,7 @@ const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
 
 @ApiTags('health')
 @Public()
+@SkipRateLimit()
 @Controller('health')
 export class HealthController {
   constructor(
