@@ -8,3 +8,4 @@ export * from './transitions';
 export * from './sql';
 export * from './changes';
 export * from './outage';
+export * from './idempotency-scope';

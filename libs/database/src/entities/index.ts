@@ -1,6 +1,7 @@
 import { AssistanceOfferEntity } from './assistance-offer.entity';
 import { AssistanceRequestEntity } from './assistance-request.entity';
 import { HistoryEntryEntity } from './history-entry.entity';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { MatchEntity } from './match.entity';
 import { MatchingProfileEntity } from './matching-profile.entity';
 import { NotificationDeliveryEntity } from './notification-delivery.entity';
@@ -18,6 +19,7 @@ export {
   AssistanceOfferEntity,
   AssistanceRequestEntity,
   HistoryEntryEntity,
+  IdempotencyKeyEntity,
   MatchEntity,
   MatchingProfileEntity,
   NotificationDeliveryEntity,
@@ -54,4 +56,5 @@ export const ENTITIES = [
   NotificationDeliveryEntity,
   NotificationPreferenceEntity,
   NotificationReminderEntity,
+  IdempotencyKeyEntity,
 ];
