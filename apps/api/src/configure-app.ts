@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/config';
 import { AllExceptionsFilter, createValidationPipe } from '@app/common';
+import { AuthService } from './auth/auth.service';
 import { IMPORT_PATH, importBodyParser } from './data-exchange/import-body-parser';
 
 /** Everything main.ts and the tests apply to the HTTP app, in one place. */
@@ -28,7 +29,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   );
   app.use(cookieParser());
   // The import route takes whole exchange documents; every other route keeps the global limit.
-  app.use(IMPORT_PATH, importBodyParser());
+  app.use(IMPORT_PATH, importBodyParser(app.get(AuthService)));
   app.useBodyParser('json', { limit: config.app.BODY_LIMIT });
   app.setGlobalPrefix('api/v1', {
     exclude: [{ path: 'health/{*path}', method: RequestMethod.ALL }],

@@ -1,3 +1,4 @@
+/// <reference types="jest" />
 import { apiRequest } from './client';
 
 /** What the page's fetch was asked, answered from a script of statuses (the network is not under test here). */
