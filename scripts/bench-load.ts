@@ -16,7 +16,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 2_000);
-const root = path.resolve(__dirname, '..');
+const root = path.resolve(__dirname, '../..');
 
 type Route = 'list requests' | 'list offers' | 'list matches' | 'request detail' | 'offer detail' | 'create request' | 'create offer';
 
