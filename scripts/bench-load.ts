@@ -23,6 +23,9 @@ type Route = 'list requests' | 'list offers' | 'list matches' | 'request detail'
 interface Client {
   role: string;
   token: string;
+  /** Records this client may open (each role sees its own scope). */
+  requestIds: string[];
+  offerIds: string[];
 }
 
 function freePort(): Promise<number> {
@@ -160,6 +163,8 @@ async function main(): Promise<void> {
     await waitReady(`${base}/health/ready`);
     await waitReady(`http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health/ready`);
 
+    const ids = async (what: 'requests' | 'offers', token: string) =>
+      (((await (await fetch(`${base}/api/v1/${what}?pageSize=100`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { id: string }[] }).items).map((x) => x.id);
     const clients: Client[] = [];
     for (let i = 0; i < CLIENTS; i++) {
       const user = DEMO_USERS[i % DEMO_USERS.length];
@@ -169,13 +174,9 @@ async function main(): Promise<void> {
         body: JSON.stringify({ email: user.email, password: DEMO_PASSWORD }),
       });
       if (!res.ok) throw new Error(`sign-in as ${user.email}: ${res.status}`);
-      clients.push({ role: user.role, token: ((await res.json()) as { token: string }).token });
+      const token = ((await res.json()) as { token: string }).token;
+      clients.push({ role: user.role, token, requestIds: await ids('requests', token), offerIds: await ids('offers', token) });
     }
-    const ids = async (what: 'requests' | 'offers', token: string) =>
-      (((await (await fetch(`${base}/api/v1/${what}?pageSize=100`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { id: string }[] }).items).map((x) => x.id);
-    const committee = clients.find((c) => c.role === 'committee_member')!;
-    const requestIds = await ids('requests', committee.token);
-    const offerIds = await ids('offers', committee.token);
 
     const latencies = new Map<Route, number[]>();
     const errors = new Map<Route, number>();
@@ -190,8 +191,8 @@ async function main(): Promise<void> {
       if (r < 0.4) return { route: 'list requests', method: 'GET', path: `/api/v1/requests?pageSize=20&page=${1 + Math.floor(Math.random() * 20)}` };
       if (r < 0.55) return { route: 'list offers', method: 'GET', path: `/api/v1/offers?pageSize=20&page=${1 + Math.floor(Math.random() * 10)}` };
       if (r < 0.65) return { route: 'list matches', method: 'GET', path: '/api/v1/matches?pageSize=20' };
-      if (r < 0.85) return { route: 'request detail', method: 'GET', path: `/api/v1/requests/${pick(requestIds)}` };
-      return { route: 'offer detail', method: 'GET', path: `/api/v1/offers/${pick(offerIds)}` };
+      if (r < 0.85) return { route: 'request detail', method: 'GET', path: `/api/v1/requests/${pick(client.requestIds)}` };
+      return { route: 'offer detail', method: 'GET', path: `/api/v1/offers/${pick(client.offerIds)}` };
     }
 
     let apiPeak = 0;
