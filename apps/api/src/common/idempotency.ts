@@ -110,15 +110,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
         });
       }
       if (stored.response_status !== null) return { kind: 'replay', body: stored.response_body };
+      if (stored.lease_left_ms > 0) {
+        throw new DomainError('conflict', 'Idempotency-Key: a request with this key is still being processed; try again shortly', {
+          retryAfterSeconds: Math.max(1, Math.ceil(stored.lease_left_ms / 1000)),
+        });
+      }
+      // Committed, and its holder stopped before storing the answer (committed, yet still running, is the case above).
       if (stored.committed) {
         throw new DomainError('conflict', 'Idempotency-Key: this create was already done, but its answer was lost; look it up rather than sending it again', {
           subjectType: stored.subject_type,
           subjectId: stored.subject_id,
-        });
-      }
-      if (stored.lease_left_ms > 0) {
-        throw new DomainError('conflict', 'Idempotency-Key: a request with this key is still being processed; try again shortly', {
-          retryAfterSeconds: Math.max(1, Math.ceil(stored.lease_left_ms / 1000)),
         });
       }
       // The holder stopped without committing (its process or connection died): take the key over. The row lock
