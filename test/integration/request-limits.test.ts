@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_PASSWORD } from '@app/database';
+import { requestInput } from '../factories';
 import { DEMO } from '../support/http';
 import { freePort, startApiInProcess } from '../support/platform';
 
@@ -144,5 +145,12 @@ describe('sign-in while Redis is down', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await signIn(api, DEMO.japan, `guess-${i}`)).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+
+  it('still creates records: nothing a request needs waits on Redis (events reach the queue later)', async () => {
+    const customs = await signIn(api, DEMO.customs, DEMO_PASSWORD);
+    expect(customs.status).toBe(200);
+    const created = await call(api, 'POST', '/api/v1/requests', requestInput(), { authorization: `Bearer ${customs.body.token}`, 'idempotency-key': randomUUID() });
+    expect(created.status).toBe(201);
   });
 });
