@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AssistanceRequestEntity } from '@app/database';
+import { MatchingDataService, toMatchableRequest } from '../../apps/worker/src/matching/matching-data.service';
 import { activeOffer, circulatedRequest, offerInput, requestInput } from '../factories';
 import { ApiClient } from '../support/http';
 import { startApiInProcess } from '../support/platform';
@@ -162,6 +165,56 @@ describe('authorisation matrix', () => {
     const offer = await activeOffer(api.baseUrl, 'bafa');
     for (const who of ['bafa', 'expert'] as const) expect((await clients[who].get(`/api/v1/offers/${offer.id}`)).body.capacity).toEqual({ engagements: 3, budget: null, engagementsUsed: 0 });
     for (const who of ['exbs', 'coordinator'] as const) expect((await clients[who].get(`/api/v1/offers/${offer.id}`)).body).not.toHaveProperty('capacity');
+  });
+
+  it('never shows a State the provider’s hidden budget, not even through a match’s score, components or reason', async () => {
+    const budget = 3137;
+    const request = await circulatedRequest(api.baseUrl, { estimatedCost: { amount: 271_000, currency: 'USD' } });
+    const offer = await activeOffer(api.baseUrl, 'bafa', { capacity: { engagements: 3, budget: { amount: budget, currency: 'USD' } } });
+    const match = (await clients.expert.post('/api/v1/matches', { requestId: request.id, offerId: offer.id })).body;
+    // Score the pair as the worker's engine does and store it as the match writer would.
+    const ds = api.app.get(DataSource);
+    const engine = await new MatchingDataService(ds).engine();
+    const pair = engine.scorePair(toMatchableRequest((await ds.getRepository(AssistanceRequestEntity).findOneBy({ id: request.id }))!), offer.id);
+    if (!pair?.eligible) throw new Error(`pair not eligible: ${JSON.stringify(pair)}`);
+    const { score, components, reason } = pair.result;
+    await ds.query('UPDATE matches SET score = $2, components = $3, reason = $4 WHERE id = $1', [match.id, score, JSON.stringify(components), reason]);
+    // Endorsed, the match is put to the requesting State.
+    const endorsed = await clients.expert.post(`/api/v1/matches/${match.id}/transitions`, { action: 'endorse' });
+    expect(endorsed.status).toBe(200);
+    const ratio = budget / 271_000;
+    // What the provider's capacity would reveal: the amount, the covered share (as a value or a percentage).
+    const hidden = [String(budget), String(ratio).slice(0, 6), `${Math.round(ratio * 100)}%`, 'budget'];
+
+    const committeeView = (await clients.expert.get(`/api/v1/matches/${match.id}`)).body;
+    expect(committeeView.reason).toMatch(/budget covers 1% of the estimate/);
+    expect(committeeView.components.map((c: any) => c.key)).toContain('budgetFit');
+
+    const routes = [
+      `/api/v1/matches/${match.id}`,
+      `/api/v1/matches/${match.id}/history`,
+      `/api/v1/matches?pageSize=100`,
+      `/api/v1/requests/${request.id}`,
+      `/api/v1/requests/${request.id}/matches`,
+      `/api/v1/requests/${request.id}/history`,
+      `/api/v1/offers/${offer.id}`,
+      `/api/v1/offers/${offer.id}/matches`,
+      `/api/v1/offers?pageSize=100`,
+      `/api/v1/notifications?pageSize=100`,
+    ];
+    for (const who of ['coordinator', 'customs', 'nec'] as const) {
+      const seen: string[] = [];
+      for (const route of routes) {
+        const res = await clients[who].get(route);
+        if (res.status === 200) seen.push(`${route} ${JSON.stringify(res.body)}`);
+      }
+      expect(seen.filter((text) => text.includes(match.id)).length).toBeGreaterThanOrEqual(3);
+      for (const text of seen) for (const figure of hidden) expect(`${who}: ${text}`).not.toContain(figure);
+      const view = (await clients[who].get(`/api/v1/matches/${match.id}`)).body;
+      // The score a State sees is the weighted mean of the components it is shown.
+      const shownWeight = view.components.reduce((sum: number, c: any) => sum + c.weight, 0);
+      expect(view.score).toBeCloseTo(view.components.reduce((sum: number, c: any) => sum + c.weight * c.value, 0) / shownWeight, 3);
+    }
   });
 
   it('scopes lists the same way as reads', async () => {

@@ -21,6 +21,11 @@ export default async function globalSetup(): Promise<void> {
   process.env.QUEUE_PREFIX = `test${run}`;
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL = 'warn';
+  // Every test client signs in and calls from 127.0.0.1, many files at once: limits that would throttle a
+  // whole run are raised here; the tests of the limits start their own API with low ones.
+  process.env.RATE_LIMIT_SESSION_PER_MINUTE = '100000';
+  process.env.RATE_LIMIT_ADDRESS_PER_MINUTE = '100000';
+  process.env.LOGIN_ADDRESS_MAX_FAILURES = '10000';
   // E-mail: no test process runs the demo catcher on 2525, mails a developer's running demo or a server named
   // in .env; workers send to a closed local port unless a test starts its own SMTP peer (smtp-peer.ts).
   process.env.SMTP_URL = '';

@@ -28,10 +28,26 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | null | fal
   throw new Error(`Timed out waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`);
 }
 
-/** The API in this process (integration tier): real PostgreSQL and Redis, the run's database. */
-export async function startApiInProcess(): Promise<{ app: NestExpressApplication; baseUrl: string; close: () => Promise<void> }> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: ['error', 'warn'], bufferLogs: true });
-  configureApp(app, loadConfig());
+/**
+ * The API in this process (integration tier): real PostgreSQL and Redis, the run's database. `env` overrides
+ * settings for this API only (a low limit, another Redis address), leaving process.env alone.
+ */
+export async function startApiInProcess(env: Record<string, string> = {}): Promise<{ app: NestExpressApplication; baseUrl: string; close: () => Promise<void> }> {
+  // The app reads its settings from process.env while it is created; the overrides are in place only for that.
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  let app: NestExpressApplication;
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+    app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: ['error', 'warn'], bufferLogs: true });
+  } finally {
+    for (const key of Object.keys(env)) {
+      if (key in saved) process.env[key] = saved[key];
+      else delete process.env[key];
+    }
+  }
+  configureApp(app, config);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { app, baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() };

@@ -8,6 +8,7 @@ import { DatabaseModule } from '@app/database';
 import { OutboxModule } from '@app/outbox';
 import { QueueModule } from '@app/queue';
 import { AuthModule } from './auth/auth.module';
+import { RateLimitModule } from './common/rate-limit';
 import { DataExchangeModule } from './data-exchange/data-exchange.module';
 import { SameOriginMiddleware } from './auth/same-origin.middleware';
 import { HealthController } from './health/health.controller';
@@ -33,6 +34,7 @@ const webDist = path.resolve(process.env.WEB_DIST_DIR ?? path.join(process.cwd()
     LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: loggerOptions }),
     DatabaseModule,
     QueueModule,
+    RateLimitModule,
     OutboxModule,
     AuthModule,
     OrganizationsModule,

@@ -6,13 +6,16 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/config';
 import { AllExceptionsFilter, createValidationPipe } from '@app/common';
+import { AuthService } from './auth/auth.service';
 import { IMPORT_PATH, importBodyParser } from './data-exchange/import-body-parser';
 import { compressResponses, refuseSourceMaps } from './web-delivery';
 
 /** Everything main.ts and the tests apply to the HTTP app, in one place. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the proxies TRUSTED_PROXIES names: any client could send it, and the
+  // sign-in throttle and rate limits key on the address it yields.
+  app.set('trust proxy', config.app.TRUSTED_PROXIES.length ? config.app.TRUSTED_PROXIES : false);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -29,7 +32,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.use(refuseSourceMaps);
   app.use(cookieParser());
   // The import route takes whole exchange documents; every other route keeps the global limit.
-  app.use(IMPORT_PATH, importBodyParser());
+  app.use(IMPORT_PATH, importBodyParser(app.get(AuthService)));
   app.useBodyParser('json', { limit: config.app.BODY_LIMIT });
   app.setGlobalPrefix('api/v1', {
     exclude: [{ path: 'health/{*path}', method: RequestMethod.ALL }],

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, ERROR_STATUS } from './domain-error';
+import { OUTAGE_RETRY_AFTER_SECONDS, outageOf } from './outage';
 
 export interface ErrorBody {
   statusCode: number;
@@ -43,6 +44,18 @@ export function toErrorBody(exception: unknown): ErrorBody {
       ...(body.details ? { details: body.details } : {}),
     };
   }
+  const outage = outageOf(exception);
+  if (outage) {
+    // A write may or may not have committed before the connection dropped: the client retries with the same
+    // Idempotency-Key, which replays the stored answer if it had.
+    const what = outage === 'database' ? 'The database' : 'A service the API depends on';
+    return {
+      statusCode: 503,
+      error: REASONS[503],
+      message: `${what} is unavailable; try again in a few seconds (a create retried with the same Idempotency-Key is not repeated)`,
+      details: { dependency: outage, retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS },
+    };
+  }
   if (exception instanceof QueryFailedError) {
     const code = (exception.driverError as { code?: string } | undefined)?.code;
     if (code === '23505') return { statusCode: 409, error: REASONS[409], message: 'A record with these values exists already' };
@@ -72,10 +85,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const body = toErrorBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    if (body.statusCode === HttpStatus.TOO_MANY_REQUESTS && exception instanceof DomainError) {
-      const retryAfter = (exception.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-      if (retryAfter) res.setHeader('Retry-After', String(retryAfter));
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) this.logger.warn(`503: ${exception instanceof Error ? exception.message : String(exception)}`);
+    else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    {
+      // 429, 503, and a 409 for a create still in progress say when to try again.
+      const retryAfter = (body.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (retryAfter && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(retryAfter));
     }
     if (!res.headersSent) res.status(body.statusCode).json(body);
   }

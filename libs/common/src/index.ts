@@ -8,3 +8,5 @@ export * from './password';
 export * from './transitions';
 export * from './sql';
 export * from './changes';
+export * from './outage';
+export * from './idempotency-scope';

@@ -16,6 +16,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/^Invalid setting DATABASE_URL: /);
   });
 
+  it('reads TRUSTED_PROXIES as a list of addresses and ranges, empty by default', () => {
+    expect(loadConfig({}).app.TRUSTED_PROXIES).toEqual([]);
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 192.0.2.7,loopback,::1' }).app.TRUSTED_PROXIES).toEqual(['10.0.0.0/8', '192.0.2.7', 'loopback', '::1']);
+    expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/^Invalid setting TRUSTED_PROXIES: /);
+    expect(() => loadConfig({ TRUSTED_PROXIES: 'proxy.example.org' })).toThrow(/^Invalid setting TRUSTED_PROXIES: /);
+  });
+
   it('refuses development secrets in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
     expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }).app.NODE_ENV).toBe('production');

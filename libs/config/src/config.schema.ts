@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 // Development defaults for secrets: accepted everywhere except production.
@@ -13,6 +14,23 @@ const url = (protocols: string[]) =>
     }
   }, `must be a ${protocols.join(' or ')} URL`);
 
+/** An IP address, optionally with a /prefix, or one of Express' names for address ranges. */
+function isProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
+
+const proxyList = z
+  .string()
+  .default('')
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+  .refine((list) => list.every(isProxyEntry), 'must be a comma-separated list of IP addresses or CIDR ranges (or loopback)');
+
+const perMinute = z.coerce.number().int().min(1);
+
 /** One schema per area; each setting has a local default. */
 export const configSchemas = {
   app: z.object({
@@ -21,6 +39,11 @@ export const configSchemas = {
     PUBLIC_URL: z.string().url().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must look like 512kb or 1mb').default('1mb'),
+    /** Proxies whose X-Forwarded-For is believed; empty: the client address is the socket's. */
+    TRUSTED_PROXIES: proxyList,
+    /** API-wide limits per signed-in session and per client address (health routes are exempt). */
+    RATE_LIMIT_SESSION_PER_MINUTE: perMinute.default(600),
+    RATE_LIMIT_ADDRESS_PER_MINUTE: perMinute.default(1200),
   }),
   database: z.object({
     DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/assistance'),
@@ -34,6 +57,8 @@ export const configSchemas = {
     SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+    LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).default(20),
+    LOGIN_GLOBAL_MAX_FAILURES: z.coerce.number().int().min(1).default(1000),
   }),
   mail: z.object({
     SMTP_URL: url(['smtp:', 'smtps:']).optional(),

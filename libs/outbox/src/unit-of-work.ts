@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { markIdempotentCommit } from '@app/common';
 import { HistoryEntryEntity, OutboxEventEntity } from '@app/database';
 import { OutboxRelay } from './outbox-relay';
 
@@ -55,6 +56,7 @@ export class UnitOfWork {
 
   async run<T>(actor: Actor | null, work: (tx: Tx) => Promise<T>): Promise<T> {
     let emitted = 0;
+    let subject: { type: string; id: string } | null = null;
     const result = await this.dataSource.transaction(async (manager) => {
       const tx: Tx = {
         manager,
@@ -65,6 +67,7 @@ export class UnitOfWork {
         },
         emit: async (event) => {
           emitted++;
+          subject ??= { type: event.subjectType, id: event.subjectId };
           await manager.save(
             manager.create(OutboxEventEntity, {
               type: event.type,
@@ -76,7 +79,10 @@ export class UnitOfWork {
           );
         },
       };
-      return work(tx);
+      const done = await work(tx);
+      // A create sent with an Idempotency-Key commits its key's mark with it (idempotency-scope.ts).
+      await markIdempotentCommit(manager, subject);
+      return done;
     });
     if (emitted > 0) {
       // Fault injection for the outbox test: die between the commit and the enqueue.

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { SessionEntity, UserEntity } from '@app/database';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { Counters } from '../common/counters';
 import { LoginThrottle } from './login-throttle';
 import { SessionGuard } from './session.guard';
 
@@ -11,7 +12,7 @@ import { SessionGuard } from './session.guard';
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity])],
   controllers: [AuthController],
-  providers: [AuthService, LoginThrottle, { provide: APP_GUARD, useClass: SessionGuard }],
-  exports: [AuthService],
+  providers: [AuthService, Counters, LoginThrottle, { provide: APP_GUARD, useClass: SessionGuard }],
+  exports: [AuthService, Counters],
 })
 export class AuthModule {}

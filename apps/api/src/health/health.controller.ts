@@ -6,6 +6,7 @@ import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { readinessChecks, REDIS_CLIENT } from '@app/queue';
 import { Public } from '../auth/authorize.decorator';
+import { SkipRateLimit } from '../common/rate-limit';
 
 const liveSchema = z.object({ status: z.literal('ok') });
 const readySchema = z.object({
@@ -15,6 +16,7 @@ const readySchema = z.object({
 
 @ApiTags('health')
 @Public()
+@SkipRateLimit()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -9,6 +9,7 @@ import { Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';
 import { HistoryItem } from '../history/history.service';
 import { CreateMatch, createMatchSchema, Feedback, feedbackSchema, ListMatches, listMatchesSchema, MatchTransition, matchTransitionSchema } from './dto/match.schemas';
 import { MatchesService, MatchView } from './matches.service';
+import { Idempotent } from '../common/idempotency';
 
 @ApiTags('matches')
 @Controller()
@@ -44,6 +45,7 @@ export class MatchesController {
   }
 
   @Post('matches')
+  @Idempotent()
   @ApiCreatedResponse({ standardSchema: matchViewSchema })
   @ApiValidationError()
   @ApiConflict()

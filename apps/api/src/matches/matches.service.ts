@@ -21,6 +21,7 @@ import { applyRequestScope } from '../requests/request-access';
 import { textSearchSql } from '../requests/requests.service';
 import type { CreateMatch, Feedback, ListMatches, MatchTransition } from './dto/match.schemas';
 import { applyMatchScope } from './match-access';
+import { withoutCapacity } from './match-redaction';
 import { followAgreedMatches, releaseOfferCapacity, useOfferCapacity } from './match-consequences';
 
 export interface MatchView {
@@ -235,13 +236,14 @@ export class MatchesService {
     return rows.map((m) => {
       const d = byId.get(m.id)!;
       const mine = user.role === 'provider_member' ? d.p_id === user.organization.id : isAgency(user.role) ? d.state === user.organization.state : true;
+      // The offer's budget is its provider's and the committee's to see; the explanation must not reveal it.
+      const seesCapacity = isCommittee(user.role) || (user.role === 'provider_member' && d.p_id === user.organization.id);
+      const explained = { score: m.score, components: m.components, reason: m.reason };
       return {
         id: m.id,
         status: m.status,
         origin: m.origin,
-        score: m.score,
-        components: m.components,
-        reason: m.reason,
+        ...(seesCapacity ? explained : withoutCapacity(explained)),
         engineVersion: m.engineVersion,
         weightsVersion: m.weightsVersion,
         scoredAt: m.scoredAt,

@@ -8,6 +8,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';
 import { AllocationPlanInput, allocationPlanSchema, EndorsePlanInput, endorsePlanSchema, ProfileInput, profileSchema } from './matching.schemas';
 import { MatchingService } from './matching.service';
+import { Idempotent } from '../common/idempotency';
 
 @ApiTags('matching')
 @Controller('matching')
@@ -33,6 +34,7 @@ export class MatchingController {
   }
 
   @Post('rescore')
+  @Idempotent()
   @HttpCode(202)
   @ApiAcceptedResponse({ standardSchema: rescoreViewSchema })
   @ApiConflict()
@@ -65,6 +67,7 @@ export class MatchingController {
   }
 
   @Post('allocation-plan/endorse')
+  @Idempotent()
   @HttpCode(200)
   @ApiOkResponse({ standardSchema: endorsePlanResultSchema })
   @ApiValidationError()

@@ -18,6 +18,7 @@ import {
   updateOfferSchema,
 } from './dto/offer.schemas';
 import { OffersService, OfferView } from './offers.service';
+import { Idempotent } from '../common/idempotency';
 
 @ApiTags('offers')
 @Controller('offers')
@@ -35,6 +36,7 @@ export class OffersController {
   }
 
   @Post()
+  @Idempotent()
   @Authorize('provider_member')
   @ApiCreatedResponse({ standardSchema: offerViewSchema })
   @ApiValidationError()

@@ -15,6 +15,7 @@ import {
   updateOrganizationSchema,
 } from './dto/organization.schemas';
 import { OrganizationsService } from './organizations.service';
+import { Idempotent } from '../common/idempotency';
 
 @ApiTags('administration')
 @Controller('organizations')
@@ -40,6 +41,7 @@ export class OrganizationsController {
   }
 
   @Post()
+  @Idempotent()
   @Authorize('committee_admin')
   @ApiCreatedResponse({ standardSchema: organizationViewSchema })
   @ApiValidationError()

@@ -21,6 +21,7 @@ import {
 } from './dto/request.schemas';
 import { possibleDuplicateSchema, requestPageSchema, requestViewSchema } from './dto/request.views';
 import { PossibleDuplicate, RequestsService, RequestView } from './requests.service';
+import { Idempotent } from '../common/idempotency';
 
 @ApiTags('requests')
 @Controller('requests')
@@ -38,6 +39,7 @@ export class RequestsController {
   }
 
   @Post()
+  @Idempotent()
   @Authorize(...AGENCY)
   @ApiCreatedResponse({
     description: 'The new draft; `possibleDuplicates` lists open requests of the State that read much like it',

@@ -8,6 +8,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { Authorize, CurrentUser } from '../auth/authorize.decorator';
 import { CreateUser, createUserSchema, ListUsers, listUsersSchema, UpdateUser, updateUserSchema } from './dto/user.schemas';
 import { UsersService } from './users.service';
+import { Idempotent } from '../common/idempotency';
 
 @ApiTags('administration')
 @Controller('users')
@@ -32,6 +33,7 @@ export class UsersController {
   }
 
   @Post()
+  @Idempotent()
   @ApiCreatedResponse({ standardSchema: userViewSchema })
   @ApiValidationError()
   @ApiConflict()

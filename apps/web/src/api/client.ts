@@ -31,7 +31,7 @@ export class ApiError extends Error implements ApiErrorBody {
   readonly statusCode: number;
   readonly error: string;
   readonly details?: unknown;
-  /** From a `Retry-After` header in seconds (sent with 429), when the server gave one. */
+  /** From a `Retry-After` header in seconds (sent with 429, 503 and a 409 for a create still running). */
   readonly retryAfterSeconds?: number;
 
   constructor(body: ApiErrorBody, retryAfterSeconds?: number) {
@@ -95,11 +95,43 @@ export function buildUrl(path: string, query?: Record<string, QueryValue>): stri
   return `${API_BASE}${path}${search ? `?${search}` : ''}`;
 }
 
+/** A fresh Idempotency-Key: crypto.randomUUID where the page is a secure context, random bytes otherwise. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// A create is retried automatically when no answer came (network) or the server said to try again (503, or 409
+// while the first attempt with the key is still running); it is safe because the retry sends the same key.
+const AUTOMATIC_RETRIES = 2;
+const MAX_RETRY_WAIT_MS = 5000;
+
+function shouldRetry(error: ApiError): boolean {
+  return error.isNetworkError || error.statusCode === 503 || (error.statusCode === 409 && error.retryAfterSeconds !== undefined);
+}
+
 export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const hasBody = options.body !== undefined;
   if (hasBody) headers['Content-Type'] = 'application/json';
+  // One key per call (a user's new attempt is a new call); the automatic retries below reuse it.
+  if (method === 'POST') headers['Idempotency-Key'] = newIdempotencyKey();
+  const retries = method === 'POST' || method === 'GET' ? AUTOMATIC_RETRIES : 0;
 
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await sendOnce<T>(method, path, headers, options);
+    } catch (error) {
+      if (!(error instanceof ApiError) || attempt >= retries || !shouldRetry(error)) throw error;
+      const waitMs = Math.min((error.retryAfterSeconds ?? 1) * 1000, MAX_RETRY_WAIT_MS);
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+      if (options.signal?.aborted) throw error;
+    }
+  }
+}
+
+async function sendOnce<T>(method: string, path: string, headers: Record<string, string>, options: RequestOptions): Promise<T> {
+  const hasBody = options.body !== undefined;
   let response: Response;
   try {
     response = await fetch(buildUrl(path, options.query), {

@@ -1,6 +1,7 @@
 import { AssistanceOfferEntity } from './assistance-offer.entity';
 import { AssistanceRequestEntity } from './assistance-request.entity';
 import { HistoryEntryEntity } from './history-entry.entity';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { MatchEntity } from './match.entity';
 import { MatchingProfileEntity } from './matching-profile.entity';
 import { MatchingWorkEntity } from './matching-work.entity';
@@ -19,6 +20,7 @@ export {
   AssistanceOfferEntity,
   AssistanceRequestEntity,
   HistoryEntryEntity,
+  IdempotencyKeyEntity,
   MatchEntity,
   MatchingProfileEntity,
   MatchingWorkEntity,
@@ -57,4 +59,5 @@ export const ENTITIES = [
   NotificationDeliveryEntity,
   NotificationPreferenceEntity,
   NotificationReminderEntity,
+  IdempotencyKeyEntity,
 ];
