@@ -11,10 +11,10 @@ async function runJob(queue: Queue, name: string): Promise<any> {
   const job = await queue.add(name, {}, { jobId: `${name}-${randomUUID()}` });
   return waitFor(
     async () => {
-      const current = await queue.getJob(job.id!);
-      const state = await current?.getState();
-      if (state === 'failed') throw new Error(`${name} failed: ${current!.failedReason}`);
-      return state === 'completed' ? { value: current!.returnvalue } : null;
+      const state = await queue.getJobState(job.id!);
+      if (state === 'failed') throw new Error(`${name} failed: ${(await queue.getJob(job.id!))!.failedReason}`);
+      // Read the job after its state says completed: a copy read before may predate its return value.
+      return state === 'completed' ? { value: (await queue.getJob(job.id!))!.returnvalue } : null;
     },
     20_000,
     `the ${name} job`,
