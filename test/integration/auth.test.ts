@@ -64,6 +64,13 @@ describe('sign-in and sessions', () => {
     expect(res.status).toBe(403);
     const fetchMeta = await anon.post('/api/v1/auth/login', { email: DEMO.expert, password: 'demo-1540-pass' }, { 'sec-fetch-site': 'cross-site' });
     expect(fetchMeta.status).toBe(403);
+    // A forwarded host is believed only from a trusted proxy (none by default): it cannot make a foreign origin ours.
+    const forged = await anon.post(
+      '/api/v1/auth/login',
+      { email: DEMO.expert, password: 'demo-1540-pass' },
+      { origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' },
+    );
+    expect(forged.status).toBe(403);
   });
 
   it('names the field of bad input with 400 and never answers 500', async () => {

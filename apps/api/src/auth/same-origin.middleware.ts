@@ -17,7 +17,8 @@ export class SameOriginMiddleware implements NestMiddleware {
       return next(new DomainError('forbidden', 'Cross-site request refused'));
     }
     const origin = req.headers.origin;
-    if (origin !== undefined && hostOf(origin) !== (req.headers['x-forwarded-host'] ?? req.headers.host)) {
+    // `req.host` reads X-Forwarded-Host only from the proxies TRUSTED_PROXIES names (Express's `trust proxy`).
+    if (origin !== undefined && hostOf(origin) !== req.host) {
       return next(new DomainError('forbidden', 'Cross-site request refused'));
     }
     next();
