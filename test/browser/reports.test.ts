@@ -51,6 +51,17 @@ test('the Committee dashboard shows the summary figures, its charts download as 
   expect(await firstMonth.textContent()).toBe(all.statusOverTime[0].month);
   expect(all.statusOverTime[0].month).toBe('2020-05');
 
+  // The time to each step, as a table: waits in words on screen, days in the CSV.
+  const steps = expert.getByRole('region', { name: 'Time to each step' });
+  await steps.getByText('Table', { exact: true }).click();
+  const stepHeader = await steps.getByRole('table').getByRole('columnheader').allTextContents();
+  expect(stepHeader.slice(1, 3)).toEqual(['Median', '90th percentile']);
+  const stepCells = await steps.getByRole('table').getByRole('row').nth(1).locator('td').allTextContents();
+  expect(stepCells[1]).toMatch(/^(—|less than an hour|\d+ (year|month|day|hour)s?( \d+ (month|day)s?)?)$/);
+  const stepsCsv = parseCsv((await downloaded(expert, () => steps.getByRole('button', { name: 'Download CSV' }).click())).text);
+  expect(stepsCsv[0].slice(1, 3)).toEqual(['Median (days)', '90th percentile (days)']);
+  expect(stepsCsv[1][1]).toMatch(/^(\d+(\.\d+)?)?$/);
+
   // The time-to-match chart's figures, as its table and as its CSV.
   const histogram = expert.getByRole('region', { name: 'Time to agreed match' });
   await histogram.getByRole('img', { name: 'Time to agreed match' }).locator('svg').waitFor();

@@ -421,6 +421,14 @@ function MilestonesCard({ summary, filters }: CardProps) {
       const d = summary.timeToDays[milestone];
       return [names[index], d.medianDays, d.p90Days, d.count, d.waiting];
     }),
+    durationColumns: [1, 2],
+    csvHeader: [
+      t('reports.milestones.step'),
+      t('reports.milestones.medianDays'),
+      t('reports.milestones.p90Days'),
+      t('reports.milestones.reached'),
+      t('reports.milestones.waiting'),
+    ],
   };
   const option: ChartOption = {
     tooltip: {
@@ -668,6 +676,14 @@ function UnmatchedCard({ summary, filters }: CardProps) {
       t('reports.unmatched.age'),
     ],
     rows: rows.map((row) => [row.reference, row.title, row.state, row.circulatedAt.slice(0, 10), row.ageDays]),
+    durationColumns: [4],
+    csvHeader: [
+      t('reports.unmatched.reference'),
+      t('reports.unmatched.request'),
+      t('reports.unmatched.state'),
+      t('reports.unmatched.circulatedAt'),
+      t('reports.unmatched.ageDays'),
+    ],
   };
   const oldest = Math.max(1, ...rows.map((row) => row.ageDays));
   return (
@@ -803,6 +819,8 @@ function AnswerTimesCard({ summary, filters }: CardProps) {
   const table: CsvTable = {
     header: [t('reports.answers.provider'), t('reports.answers.median'), t('reports.answers.answered')],
     rows: rows.map((row) => [row.name, row.medianDays, row.answered]),
+    durationColumns: [1],
+    csvHeader: [t('reports.answers.provider'), t('reports.answers.medianDays'), t('reports.answers.answered')],
   };
   const shown = [...rows].reverse();
   const option: ChartOption = {

@@ -2,6 +2,7 @@ import { Button, Group, Paper, SegmentedControl, Stack, Table, Text, Title } fro
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadCsv, type CsvTable } from './csv';
+import { useDuration } from '../components/use-duration';
 
 interface ChartCardProps {
   title: string;
@@ -78,6 +79,9 @@ export function ChartCard({ title, description, table, filename, chart, controls
 
 /** The card's figures as a table: text left, numbers right. */
 export function FiguresTable({ table, label }: { table: CsvTable; label: string }) {
+  const duration = useDuration();
+  const shown = (cell: CsvTable['rows'][number][number], index: number) =>
+    typeof cell === 'number' && table.durationColumns?.includes(index) ? duration(cell) : (cell ?? '—');
   return (
     <Table.ScrollContainer minWidth={320} maxHeight={360} type="native">
       <Table striped stickyHeader verticalSpacing={6} aria-label={label}>
@@ -97,9 +101,9 @@ export function FiguresTable({ table, label }: { table: CsvTable; label: string 
                 <Table.Td
                   key={index}
                   ta={typeof cell === 'number' ? 'right' : 'left'}
-                  ff={typeof cell === 'number' ? 'monospace' : undefined}
+                  ff={typeof cell === 'number' && !table.durationColumns?.includes(index) ? 'monospace' : undefined}
                 >
-                  {cell ?? '—'}
+                  {shown(cell, index)}
                 </Table.Td>
               ))}
             </Table.Tr>

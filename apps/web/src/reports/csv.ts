@@ -9,6 +9,13 @@ export type CsvValue = string | number | null | undefined;
 export interface CsvTable {
   header: string[];
   rows: CsvValue[][];
+  /**
+   * Columns holding a number of days: the CSV keeps the number (under `csvHeader`, which says "days"), the table
+   * on screen says it as people do ("6 years 3 months").
+   */
+  durationColumns?: number[];
+  /** The CSV's header when it differs from the screen's (units spelt out). */
+  csvHeader?: string[];
 }
 
 export const CSV_BOM = '\uFEFF';
@@ -23,7 +30,7 @@ export function csvCell(value: CsvValue): string {
 }
 
 export function toCsv(table: CsvTable): string {
-  const lines = [table.header, ...table.rows].map((row) => row.map(csvCell).join(','));
+  const lines = [table.csvHeader ?? table.header, ...table.rows].map((row) => row.map(csvCell).join(','));
   return `${CSV_BOM}${lines.join('\r\n')}\r\n`;
 }
 
