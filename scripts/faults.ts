@@ -7,9 +7,9 @@
 // no job is stuck or failed and every circulated request was scored. Prints a table and one JSON line; exits 1 on
 // any lost, duplicated or stuck item. Everything it starts it stops, also on failure or a signal.
 //
-// The attempt policy is set low (JOB_ATTEMPTS=3, JOB_BACKOFF_MS=200: under 2 s of retries), so the PostgreSQL
-// stop of PG_STOP_SECONDS (20 s by default, instead of 150 s) outlasts every attempt many times over, as 150 s
-// outlasted the default 8 attempts (~2 min): what matters — a job outliving its attempts — is exercised.
+// The PostgreSQL stop lasts PG_STOP_SECONDS (150 s by default, the outage that once left jobs `failed` for ever),
+// and the attempt policy is set low (JOB_ATTEMPTS=3, JOB_BACKOFF_MS=200: under 2 s of retries), so the stop
+// outlasts every attempt many times over: what matters — a job outliving its attempts — is exercised.
 //
 // E-mail: SMTP has no idempotent submission. A worker killed by SIGKILL while messages are in flight (the server
 // has the message, the worker has not yet noted its acceptance) sends those again, with the same Message-ID, on
@@ -32,7 +32,7 @@ import { QUEUES, redisConnection } from '@app/queue';
 import { migrateAndSeed } from './seed';
 
 const root = path.resolve(__dirname, '../..');
-const PG_STOP_SECONDS = Number(process.env.PG_STOP_SECONDS ?? 20);
+const PG_STOP_SECONDS = Number(process.env.PG_STOP_SECONDS ?? 150);
 const SMTP_DOWN_SECONDS = Number(process.env.SMTP_DOWN_SECONDS ?? 60);
 const SETTLE_TIMEOUT_MS = 120_000;
 const PREFIX = 'faults';
