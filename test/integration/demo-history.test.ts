@@ -55,7 +55,8 @@ describe('the demo history is consistent', () => {
   it('each demo match was last changed by its last step, and came after the request’s first suggestion', async () => {
     const matches: Record<string, any>[] = await ds.query(
       `SELECT r.reference, r.first_suggestion_at, r.circulated_at, r.matched_at, m.status, m.created_at, m.endorsed_at, m.answered_at, m.agreed_at,
-              m.completed_at, m.updated_at,
+              m.completed_at, m.updated_at, r.delivery_started_at::date::text AS delivery_started, m.delivered_from::text,
+              m.delivered_until::text, m.completed_at::date::text AS completed_day,
               (SELECT max(h.created_at) FROM history_entries h WHERE h.subject_type = 'match' AND h.subject_id = m.id) AS last_step
          FROM matches m JOIN assistance_requests r ON r.id = m.request_id
         WHERE r.title = ANY($1) AND m.origin = 'committee' AND m.agreed_at < '2024-01-01'`,
@@ -73,6 +74,14 @@ describe('the demo history is consistent', () => {
         ['completed', m.completed_at],
       ]);
       expect(time(m.agreed_at)).toBe(time(m.matched_at));
+      // What a completed match delivered spans the request's delivery, from its start to the match's completion.
+      if (m.status === 'completed') {
+        expect({ reference: m.reference, from: m.delivered_from, until: m.delivered_until }).toEqual({
+          reference: m.reference,
+          from: m.delivery_started,
+          until: m.completed_day,
+        });
+      }
       // "Last changed" is the match's own last step (2021–2023), not the day the seed ran.
       expect({ reference: m.reference, updatedAt: new Date(m.updated_at).toISOString() }).toEqual({
         reference: m.reference,

@@ -71,7 +71,7 @@ export async function seedDemoMatches(ds: DataSource): Promise<{ matches: number
           answeredAt,
           agreedAt,
           completedAt,
-          ...(completedAt ? deliveryRecord(new Date(agreedAt.getTime() + 14 * DAY), completedAt) : {}),
+          ...(completedAt ? deliveryRecord(startedAt, completedAt) : {}),
           createdById: expert?.id ?? null,
           requesterRating: status === 'completed' ? 5 : null,
           requesterComment: status === 'completed' ? 'Delivered as planned; the agencies use the result daily.' : null,
