@@ -39,9 +39,15 @@ describe('assistance requests', () => {
     const early = await act(expert, id, 'circulate');
     expect(early.status).toBe(409);
     expect(early.body.message).toMatch(/objection window closes on \d{4}-\d\d-\d\d/);
-    // Ten calendar days later the five working days are over, whatever weekday it is today.
-    await ds.query(`UPDATE assistance_requests SET acknowledged_at = now() - interval '10 days' WHERE id = $1`, [id]);
-    const circulated = await act(expert, id, 'circulate');
+    // Ten calendar days later the five working days are over, whatever weekday it is today: an API whose clock
+    // runs ten days ahead circulates it.
+    const later = await startApiInProcess({ TEST_CLOCK_OFFSET_MS: String(10 * 86_400_000) });
+    let circulated;
+    try {
+      circulated = await act(await ApiClient.as(later.baseUrl, 'expert'), id, 'circulate');
+    } finally {
+      await later.close();
+    }
     expect(circulated.body).toMatchObject({ status: 'circulated' });
     expect(circulated.body.circulatedAt).toBeTruthy();
 
