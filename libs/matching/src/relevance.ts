@@ -43,7 +43,6 @@ export function relevanceOf(
 ): Relevance {
   const requested = [...new Set(request.provisions)];
   const covered = requested.filter((p) => offer.provisions.includes(p));
-  const basis: RelevanceBasis | null =
-    covered.length > 0 ? 'provisions' : isSuggestible(false, text) ? 'text' : null;
+  const basis: RelevanceBasis | null = covered.length > 0 ? 'provisions' : isSuggestible(false, text) ? 'text' : null;
   return { requested, covered, text, textThreshold: STRONG_TEXT_RELEVANCE, basis };
 }
