@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { evaluate, parseEvaluationSet } from '@app/matching';
+import { evaluate, parseEvaluationSet, type EvaluationFigures } from '@app/matching';
 
 // Ranking quality on the hand-labelled set: precision@3 and nDCG@5 for the engine and for a baseline that ranks
 // by taxonomy overlap alone (Jaccard over all codes), with and without the hard filters.
@@ -12,35 +12,35 @@ const path = [resolve(__dirname, '../..', FILE), resolve(process.cwd(), FILE)].f
 if (!path) throw new Error(`cannot find ${FILE}`);
 
 const set = parseEvaluationSet(JSON.parse(readFileSync(path, 'utf8')));
-const result = evaluate(set);
 const verbose = process.argv.includes('--verbose');
+const regimes = { full: evaluate(set, undefined, 'full'), loose: evaluate(set, undefined, 'loose') };
+const first = regimes.full;
 
-console.log(`${result.requests} requests, ${result.offers} offers, ${result.judged} judgements (${FILE})`);
-for (const s of result.systems) {
-  console.log(`${s.name.padEnd(22)} precision@3 ${s.precisionAt3.toFixed(3)}   nDCG@5 ${s.ndcgAt5.toFixed(3)}`);
-}
-if (verbose) {
+console.log(`${first.requests} requests, ${first.offers} offers, ${first.judged} judgements (${FILE})`);
+for (const [regime, result] of Object.entries(regimes)) {
+  console.log(`\nrequests tagged ${regime === 'full' ? 'as written' : 'loosely (loosenTags)'}`);
+  for (const s of result.systems) {
+    console.log(`  ${s.name.padEnd(22)} precision@3 ${s.precisionAt3.toFixed(3)}   nDCG@5 ${s.ndcgAt5.toFixed(3)}`);
+  }
+  if (!verbose) continue;
   for (const r of set.requests) {
     const grades = set.judgements[r.id];
-    console.log(`\n${r.id} ${r.title}`);
+    console.log(`\n  ${r.id} ${r.title}`);
     console.log(
-      `  experts: ${Object.entries(grades)
+      `    experts: ${Object.entries(grades)
         .map(([id, g]) => `${id}(${g})`)
         .join(', ')}`,
     );
     for (const s of result.systems) {
       const top = s.rankings[r.id].slice(0, 5).map((id) => `${id}${grades[id] ? `(${grades[id]})` : ''}`);
-      console.log(`  ${s.name.padEnd(20)} ${top.join(', ')}`);
+      console.log(`    ${s.name.padEnd(20)} ${top.join(', ')}`);
     }
   }
 }
-const [engine, ...baselines] = result.systems;
-console.log(
-  JSON.stringify({
-    evaluation: 'matching',
-    requests: result.requests,
-    offers: result.offers,
-    judgements: result.judged,
+
+const summary = (result: EvaluationFigures) => {
+  const [engine, ...baselines] = result.systems;
+  return {
     systems: Object.fromEntries(
       result.systems.map((s) => [s.name, { precisionAt3: s.precisionAt3, ndcgAt5: s.ndcgAt5 }]),
     ),
@@ -50,5 +50,15 @@ console.log(
         { precisionAt3: engine.precisionAt3 - b.precisionAt3, ndcgAt5: engine.ndcgAt5 - b.ndcgAt5 },
       ]),
     ),
+  };
+};
+console.log(
+  JSON.stringify({
+    evaluation: 'matching',
+    requests: first.requests,
+    offers: first.offers,
+    judgements: first.judged,
+    full: summary(regimes.full),
+    loose: summary(regimes.loose),
   }),
 );

@@ -54,9 +54,9 @@ describe('ranking metrics', () => {
 describe('evaluation set', () => {
   it('is well formed: unique ids, known regions, judgements on known offers for every request', () => {
     const set = loadSet();
-    expect(set.requests.length).toBeGreaterThanOrEqual(12);
-    expect(set.offers.length).toBeGreaterThanOrEqual(15);
-    expect(set.requests.filter((r) => r.state === 'MNG')).toHaveLength(4);
+    expect(set.requests.length).toBeGreaterThanOrEqual(32);
+    expect(set.offers.length).toBeGreaterThanOrEqual(44);
+    expect(set.requests.filter((r) => r.id.startsWith('MNG-2020-'))).toHaveLength(4);
     expect(() => parseEvaluationSet({ ...set, judgements: { ...set.judgements, nope: {} } })).toThrow(
       /unknown request/,
     );

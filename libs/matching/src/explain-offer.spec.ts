@@ -72,6 +72,9 @@ const sameNeed = offer('same-need', {
   description: 'Support to design, build and equip a BSL-3 laboratory for dangerous pathogens.',
 });
 
+/** A profile under whose threshold an unrelated offer's shared codes would pass: the relevance rule still holds. */
+const LOW_THRESHOLD = { ...DEFAULT_WEIGHTS_PROFILE, threshold: 0.2 };
+
 describe('the relevance rule', () => {
   it('accepts a pair covering a requested provision, or with text relevance at least STRONG_TEXT_RELEVANCE', () => {
     expect(isSuggestible(true, 0)).toBe(true);
@@ -89,12 +92,17 @@ describe('the relevance rule', () => {
   });
 
   it('no longer suggests an offer sharing only assistance types, domain and institution', () => {
-    const engine = new MatchingEngine([lab, unrelated], context);
+    // Its codes count for half, its text sharing nothing with the request's (textSupport): under the threshold…
+    const plain = new MatchingEngine([lab, unrelated], context).scorePair(bsl3, 'unrelated');
+    expect(plain).toMatchObject({ eligible: true });
+    if (!plain?.eligible) return;
+    expect(plain.result.score).toBeLessThan(DEFAULT_WEIGHTS_PROFILE.threshold);
+    // …and even under a profile whose threshold it passes on what it shares…
+    const engine = new MatchingEngine([lab, unrelated], context, LOW_THRESHOLD);
     const pair = engine.scorePair(bsl3, 'unrelated');
-    // Well above the threshold on what it shares…
     expect(pair).toMatchObject({ eligible: true });
     if (!pair?.eligible) return;
-    expect(pair.result.score).toBeGreaterThan(DEFAULT_WEIGHTS_PROFILE.threshold);
+    expect(pair.result.score).toBeGreaterThan(LOW_THRESHOLD.threshold);
     // …but about none of what was asked for.
     expect(engine.scoreRequest(bsl3).map((m) => m.offerId)).toEqual(['lab']);
     expect(engine.scoreRequestExhaustive(bsl3).map((m) => m.offerId)).toEqual(['lab']);
@@ -125,19 +133,27 @@ describe('explainOffer', () => {
   });
 
   it('shows what a not relevant offer covers against what was requested, with its text relevance', () => {
-    const explanation = explainOffer(engine(), bsl3, unrelated);
+    const explanation = explainOffer(
+      new MatchingEngine([lab, unrelated, sameNeed], context, LOW_THRESHOLD),
+      bsl3,
+      unrelated,
+    );
     expect(explanation).toMatchObject({
       outcome: 'not_relevant',
-      pair: { relevance: { requested: ['OP3a', 'OP3b'], covered: [], basis: null, textThreshold: STRONG_TEXT_RELEVANCE } },
+      pair: {
+        relevance: { requested: ['OP3a', 'OP3b'], covered: [], basis: null, textThreshold: STRONG_TEXT_RELEVANCE },
+      },
     });
     if (explanation.outcome !== 'not_relevant') return;
     expect(explanation.pair.relevance.text).toBeLessThan(STRONG_TEXT_RELEVANCE);
-    expect(explanation.pair.score).toBeGreaterThan(DEFAULT_WEIGHTS_PROFILE.threshold);
+    expect(explanation.pair.score).toBeGreaterThan(LOW_THRESHOLD.threshold);
   });
 
   it('names the hard rule that failed, with the values on both sides', () => {
     const e = engine();
-    expect(explainOffer(e, bsl3, { ...lab, id: 'africa', eligibleRegions: ['AFRICA'], eligibleStates: ['NGA'] })).toEqual({
+    expect(
+      explainOffer(e, bsl3, { ...lab, id: 'africa', eligibleRegions: ['AFRICA'], eligibleStates: ['NGA'] }),
+    ).toEqual({
       outcome: 'ineligible',
       ineligible: { rule: 'state_not_served', state: 'MNG', eligibleStates: ['NGA'], eligibleRegions: ['AFRICA'] },
     });
@@ -155,7 +171,9 @@ describe('explainOffer', () => {
       outcome: 'ineligible',
       ineligible: { rule: 'no_domain_overlap', requestedDomains: ['BIOLOGICAL'], offeredDomains: ['NUCLEAR'] },
     });
-    expect(explainOffer(e, bsl3, { ...lab, id: 'full', capacity: { engagements: 2 }, remainingEngagements: 0 })).toEqual({
+    expect(
+      explainOffer(e, bsl3, { ...lab, id: 'full', capacity: { engagements: 2 }, remainingEngagements: 0 }),
+    ).toEqual({
       outcome: 'ineligible',
       ineligible: { rule: 'no_capacity', engagements: 2, remainingEngagements: 0 },
     });
@@ -171,7 +189,10 @@ describe('explainOffer', () => {
     expect(explanation).toMatchObject({ outcome: 'below_threshold', threshold: 0.9 });
     if (explanation.outcome !== 'below_threshold') return;
     expect(explanation.pair.score).toBeLessThan(0.9);
-    expect(explanation.pair.components.reduce((sum, c) => sum + c.contribution, 0)).toBeCloseTo(explanation.pair.score, 12);
+    expect(explanation.pair.components.reduce((sum, c) => sum + c.contribution, 0)).toBeCloseTo(
+      explanation.pair.score,
+      12,
+    );
   });
 
   it('names the lowest suggestion kept when the offer is outranked', () => {

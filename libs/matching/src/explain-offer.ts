@@ -58,9 +58,18 @@ export function ineligibilityFacts(
     case 'offer_inactive':
       return { rule };
     case 'no_capacity':
-      return { rule, engagements: offer.capacity.engagements ?? null, remainingEngagements: offer.remainingEngagements };
+      return {
+        rule,
+        engagements: offer.capacity.engagements ?? null,
+        remainingEngagements: offer.remainingEngagements,
+      };
     case 'state_not_served':
-      return { rule, state: request.state, eligibleStates: offer.eligibleStates, eligibleRegions: offer.eligibleRegions };
+      return {
+        rule,
+        state: request.state,
+        eligibleStates: offer.eligibleStates,
+        eligibleRegions: offer.eligibleRegions,
+      };
     case 'no_domain_overlap':
       return { rule, requestedDomains: request.domains, offeredDomains: offer.domains };
     case 'availability_disjoint':
@@ -83,7 +92,11 @@ function ineligible(rule: IneligibilityReason, request: MatchableRequest, offer:
  * suggestions (the request must be open for matching: that is the caller's filter, as for `scoreRequest`). An
  * eligible offer the engine does not hold yet is added first, as the worker adds an offer once it is verified.
  */
-export function explainOffer(engine: MatchingEngine, request: MatchableRequest, offer: MatchableOffer): OfferExplanation {
+export function explainOffer(
+  engine: MatchingEngine,
+  request: MatchableRequest,
+  offer: MatchableOffer,
+): OfferExplanation {
   const eligibility = engine.eligibility(request, offer);
   if (!eligibility.eligible) return ineligible(eligibility.reason, request, offer);
   if (!engine.hasOffer(offer.id)) engine.upsertOffer(offer);
@@ -106,5 +119,10 @@ export function explainOffer(engine: MatchingEngine, request: MatchableRequest, 
   const at = kept.findIndex((k) => k.offerId === offer.id);
   if (at >= 0) return { outcome: 'suggested', pair: scored, rank: at + 1, kept: kept.length };
   const last = kept[kept.length - 1];
-  return { outcome: 'outranked', pair: scored, topK, lowestKept: { offerId: last.offerId, score: last.score, rank: kept.length } };
+  return {
+    outcome: 'outranked',
+    pair: scored,
+    topK,
+    lowestKept: { offerId: last.offerId, score: last.score, rank: kept.length },
+  };
 }

@@ -11,8 +11,11 @@ import {
   popcount,
   preparedBudgetFit,
   priorWorkValue,
+  textSupport,
   timingFit,
   timingFitDays,
+  FULL_TEXT_SUPPORT,
+  UNSUPPORTED_SHARE,
 } from './score';
 import { taxonomyLabel } from '@app/domain';
 import { dayNumber } from './dates';
@@ -62,6 +65,19 @@ describe('component formulas', () => {
     expect(languageFit([], ['fr'])).toBe(1);
     expect(languageFit(['mn'], [])).toBe(0.5);
     expect(languageFit(['mn'], ['fr'])).toBe(0);
+  });
+
+  it('text support: codes keep a share of their weight without shared text, all of it from FULL_TEXT_SUPPORT', () => {
+    expect(textSupport(0)).toBe(UNSUPPORTED_SHARE);
+    expect(textSupport(FULL_TEXT_SUPPORT)).toBe(1);
+    expect(textSupport(1)).toBe(1);
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        expect(textSupport(lo)).toBeLessThanOrEqual(textSupport(hi));
+        expect(textSupport(lo)).toBeGreaterThan(0);
+      }),
+    );
   });
 
   it('prior work saturates at three completed engagements', () => {
@@ -180,7 +196,12 @@ describe('explainReason', () => {
   });
 
   it('names codes the way the context describes them', () => {
-    const names: Record<string, string> = { LEGISLATIVE: 'Legislative drafting', TRAINING: 'Training', OSCE: 'OSCE participating States', MNG: 'Mongolia' };
+    const names: Record<string, string> = {
+      LEGISLATIVE: 'Legislative drafting',
+      TRAINING: 'Training',
+      OSCE: 'OSCE participating States',
+      MNG: 'Mongolia',
+    };
     const described = { ...context, describe: (_category: string, code: string) => names[code] ?? code };
     expect(explainReason(request, offer, { kind: 'region', region: 'OSCE' }, values, described)).toBe(
       'covers OP3d and OP3c — 2 of 2 requested provisions; offers Legislative drafting, Training; serves Mongolia via OSCE participating States',
@@ -215,7 +236,9 @@ describe('explainReason', () => {
     );
     // Just under the threshold reads as under it.
     text[COMPONENT_KEYS.indexOf('textRelevance')] = 0.1999;
-    expect(explainReason(request, related, { kind: 'global' }, text, context)).toMatch(/^covers none of the 2 requested provisions; text relevance 0\.19, under the 0\.20/);
+    expect(explainReason(request, related, { kind: 'global' }, text, context)).toMatch(
+      /^covers none of the 2 requested provisions; text relevance 0\.19, under the 0\.20/,
+    );
   });
 
   it('names provisions and every other code as the pickers show them, never as raw codes', () => {

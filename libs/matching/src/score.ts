@@ -1,6 +1,6 @@
 import { dayNumber } from './dates';
 import type { EligibilityRoute } from './eligibility';
-import { relevanceOf } from './relevance';
+import { relevanceOf, STRONG_TEXT_RELEVANCE } from './relevance';
 import {
   ASSISTANCE_TYPE_CODES,
   DOMAIN_CODES,
@@ -8,7 +8,7 @@ import {
   TARGET_INSTITUTION_CODES,
   isAllDomains,
 } from './taxonomy-codes';
-import { cosineSimilarity, denseCosineSimilarity, type TextVector } from './text-index';
+import { cosineSimilarity, denseCosineSimilarity, sharedTerms, type TextVector } from './text-index';
 import {
   COMPONENT_KEYS,
   type DescribedCategory,
@@ -416,6 +416,21 @@ function maskCoverage(requested: number, count: number, offered: number): number
 }
 
 /**
+ * Tags are ticked in a hurry and broadly (a customs-revenue programme tags itself for export control), so the codes
+ * and fits of a pair whose texts do not bear them out count for less: UNSUPPORTED_SHARE of their weight when the
+ * texts share nothing, rising linearly to the whole at FULL_TEXT_SUPPORT, the text relevance that alone makes a pair
+ * defensible (relevance.ts). On the labelled set (libs/matching/eval) shares from 0.3 to 0.7 and full support from
+ * 0.1 to 0.3 all beat no scaling under both tag regimes; the middle of that range is kept.
+ */
+export const FULL_TEXT_SUPPORT = STRONG_TEXT_RELEVANCE;
+export const UNSUPPORTED_SHARE = 0.5;
+
+/** The share of their weight a pair's non-text components keep at text relevance `text` (see FULL_TEXT_SUPPORT). */
+export function textSupport(text: number): number {
+  return UNSUPPORTED_SHARE + (1 - UNSUPPORTED_SHARE) * Math.min(1, text / FULL_TEXT_SUPPORT);
+}
+
+/**
  * Applies one weights profile. Both the candidate path and the exhaustive path score through `nonTextSum` and
  * `combine`, so the two paths produce bit-identical scores for the same pair.
  */
@@ -475,11 +490,13 @@ export class PairScorer {
   }
 
   /**
-   * The score from its two parts. Monotone in `text`, so with text relevance ≤ 1, combine(s, 1) bounds the score
-   * from above and combine(s, 0) from below — exactly, in floating point too, since rounding is monotone.
+   * The score from its two parts: the non-text sum scaled by the text's support (textSupport, ≤ 1), plus text.
+   * Monotone in both, so with text relevance ≤ 1, combine(s, 1) bounds the score from above and combine(s, 0) from
+   * below, and (s + textWeight × t) / totalWeight, the unscaled sum, bounds it from above too — exactly, in
+   * floating point also, since rounding is monotone. The candidate search prunes with those bounds.
    */
   combine(nonTextSum: number, text: number): number {
-    return (nonTextSum + this.textWeight * text) / this.totalWeight;
+    return (textSupport(text) * nonTextSum + this.textWeight * text) / this.totalWeight;
   }
 
   score(r: PreparedRequest, c: OfferColumns, slot: number): number {
@@ -498,11 +515,18 @@ export class PairScorer {
   ): MatchResult {
     const o = c.slot(slot)!;
     const values = this.componentValues(r, c, slot, text, this.scratch);
+    const support = textSupport(text);
     const components: ScoreComponent[] = new Array(COMPONENT_KEYS.length);
     for (let k = 0; k < COMPONENT_KEYS.length; k++) {
       const weight = this.weights[k];
       const value = values[k];
-      components[k] = { key: COMPONENT_KEYS[k], value, weight, contribution: (weight * value) / this.totalWeight };
+      const share = k === TEXT ? 1 : support;
+      components[k] = {
+        key: COMPONENT_KEYS[k],
+        value,
+        weight,
+        contribution: (share * weight * value) / this.totalWeight,
+      };
     }
     return {
       offerId: o.offer.id,
@@ -566,7 +590,8 @@ export function explainReason(
   if (types.length > 0) parts.push(`offers ${types.map((type) => name('assistanceTypes', type)).join(', ')}`);
   else if (request.assistanceTypes.length > 0) parts.push('offers none of the requested assistance types');
 
-  const where = via.kind === 'state' ? 'directly' : via.kind === 'region' ? `via ${name('regions', via.region)}` : 'globally';
+  const where =
+    via.kind === 'state' ? 'directly' : via.kind === 'region' ? `via ${name('regions', via.region)}` : 'globally';
   parts.push(`serves ${state} ${where}`);
 
   if (values[PREFERRED] === 1) parts.push('preferred provider');
@@ -577,5 +602,8 @@ export function explainReason(
   if (cost && budget && budget.currency === cost.currency && budget.amount < cost.amount) {
     parts.push(`budget covers ${Math.round(values[BUDGET] * 100)}% of the estimate`);
   }
+  const textOf = (r: { title?: string; description?: string }) => [r.title, r.description].filter(Boolean).join('\n');
+  const mentioned = sharedTerms(textOf(request), textOf(offer));
+  if (mentioned.length > 0) parts.push(`both texts mention ${mentioned.join(', ')}`);
   return parts.join('; ');
 }

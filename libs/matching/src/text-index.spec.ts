@@ -3,8 +3,10 @@ import {
   TextIndex,
   TextScatter,
   clusterSimilarityBound,
+  conceptsOf,
   cosineSimilarity,
   denseCosineSimilarity,
+  sharedTerms,
   stem,
   tokenize,
 } from './text-index';
@@ -139,5 +141,50 @@ describe('TextIndex', () => {
         });
       }),
     );
+  });
+});
+
+describe('thesaurus concepts', () => {
+  it('reads a phrase in Russian, French or Spanish as the same concept as in English', () => {
+    const en = conceptsOf(tokenize('Training on dual-use items for customs officers'));
+    expect(en).toEqual(expect.arrayContaining(['§dual_use_items', '§customs_border']));
+    expect(conceptsOf(tokenize('Обучение по товарам двойного назначения для таможни'))).toEqual(
+      expect.arrayContaining(['§dual_use_items', '§customs_border']),
+    );
+    expect(conceptsOf(tokenize('Formation sur les biens à double usage pour les douanes'))).toEqual(
+      expect.arrayContaining(['§dual_use_items', '§customs_border']),
+    );
+    expect(conceptsOf(tokenize('Capacitación sobre bienes de doble uso para las aduanas'))).toEqual(
+      expect.arrayContaining(['§dual_use_items', '§customs_border']),
+    );
+  });
+
+  it('counts overlapping phrases of one concept once, and each separate mention', () => {
+    expect(conceptsOf(tokenize('a national control list'))).toEqual(['§control_list']);
+    expect(conceptsOf(tokenize('the control list, and later the control list again'))).toEqual([
+      '§control_list',
+      '§control_list',
+    ]);
+    expect(conceptsOf(tokenize('lists of items'))).toEqual([]);
+  });
+
+  it('lets a Russian request find an English offer about the same need', () => {
+    const index = new TextIndex();
+    index.upsert('list', 'Drafting a national control list of dual-use items and licensing procedures');
+    index.upsert('lab', 'Design and equipment of a BSL-3 laboratory for dangerous pathogens');
+    const query = index.query('Разработка национального списка контроля товаров двойного назначения');
+    expect(cosineSimilarity(query, index.vector('list')!)).toBeGreaterThan(0.1);
+    expect(cosineSimilarity(query, index.vector('lab')!)).toBe(0);
+  });
+
+  it('names what two texts share: concepts first, then words as the second text writes them', () => {
+    expect(
+      sharedTerms(
+        'Mongolia asks for a national control list of dual-use goods and help with licensing procedures',
+        'BAFA shares its practice on control lists of dual-use items, licensing and Procedures',
+      ),
+    ).toEqual(['control list', 'dual-use items', 'licensing', 'procedures']);
+    expect(sharedTerms('Biosafety laboratory', 'Maritime patrol boats')).toEqual([]);
+    expect(sharedTerms('one two three four five six', 'six five four three two one', 2)).toHaveLength(2);
   });
 });

@@ -1,3 +1,5 @@
+import { THESAURUS } from '@app/domain';
+
 // TF-IDF vectors and cosine similarity over offer titles and descriptions (DESIGN §6.3, text relevance).
 // Tokens are runs of Unicode letters and digits, so Latin, Cyrillic (Russian, Mongolian) and mixed text all
 // work; English and Russian stop words are dropped and a light suffix stripper folds common inflections.
@@ -341,11 +343,10 @@ function term(raw: string): string | null {
   return t;
 }
 
-/** Lower-cased, stop-word-free, stemmed tokens in text order. Single letters are dropped, digits are kept. */
-export function tokenize(text: string): string[] {
+/** Calls `emit` with each kept token of `text`, stemmed, and the word as written (lower-cased), in text order. */
+function scan(text: string, emit: (term: string, word: string) => void): void {
   let s = text.normalize('NFKC').toLowerCase();
   if (s.includes('ё')) s = s.replace(/ё/g, 'е');
-  const out: string[] = [];
   const n = s.length;
   let start = -1;
   for (let i = 0; i <= n; i++) {
@@ -353,12 +354,120 @@ export function tokenize(text: string): string[] {
     if (word) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      const t = term(s.slice(start, i));
-      if (t !== null) out.push(t);
+      const raw = s.slice(start, i);
+      const t = term(raw);
+      if (t !== null) emit(t, raw);
       start = -1;
     }
   }
+}
+
+/** Lower-cased, stop-word-free, stemmed tokens in text order. Single letters are dropped, digits are kept. */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  scan(text, (t) => out.push(t));
   return out;
+}
+
+// Concepts of the 1540 thesaurus (libs/domain): each phrase of a concept, in any of its four languages, read as
+// word tokens the way texts are; a text that contains one gets the concept's token too. The token starts with a
+// character the tokenizer never emits, so it cannot collide with a word.
+const CONCEPT_PREFIX = '§';
+
+interface Phrase {
+  words: readonly string[];
+  concept: string;
+}
+
+let phrasesByFirstWord: Map<string, Phrase[]> | null = null;
+/** Per concept token, every word of its phrases: an explanation does not name them again beside the concept. */
+const conceptWords = new Map<string, Set<string>>();
+
+function phraseTable(): Map<string, Phrase[]> {
+  if (phrasesByFirstWord) return phrasesByFirstWord;
+  const table = new Map<string, Phrase[]>();
+  for (const concept of THESAURUS) {
+    const seen = new Set<string>();
+    for (const term of Object.values(concept.terms).flat()) {
+      const words = tokenize(term);
+      const key = words.join(' ');
+      if (words.length === 0 || seen.has(key)) continue;
+      seen.add(key);
+      const list = table.get(words[0]) ?? [];
+      const token = `${CONCEPT_PREFIX}${concept.id}`;
+      list.push({ words, concept: token });
+      table.set(words[0], list);
+      const known = conceptWords.get(token) ?? new Set<string>();
+      for (const w of words) known.add(w);
+      conceptWords.set(token, known);
+    }
+  }
+  // Longest first, so "national control list" is taken before "control" alone would be.
+  for (const list of table.values()) list.sort((a, b) => b.words.length - a.words.length);
+  phrasesByFirstWord = table;
+  return table;
+}
+
+/**
+ * The thesaurus concepts a token sequence mentions, once per mention: overlapping phrases of one concept
+ * ("national control list", "control list") count once.
+ */
+export function conceptsOf(tokens: readonly string[]): string[] {
+  const table = phraseTable();
+  const out: string[] = [];
+  const coveredUntil = new Map<string, number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const phrases = table.get(tokens[i]);
+    if (!phrases) continue;
+    for (const { words, concept } of phrases) {
+      if ((coveredUntil.get(concept) ?? -1) > i) continue;
+      let k = 1;
+      while (k < words.length && tokens[i + k] === words[k]) k++;
+      if (k < words.length) continue;
+      out.push(concept);
+      coveredUntil.set(concept, i + words.length);
+    }
+  }
+  return out;
+}
+
+/**
+ * What two texts have in common, for an explanation: the thesaurus concepts both mention (by their English term),
+ * then the words both use (as `b` writes them, numbers and words of three letters or fewer left out), at most
+ * `limit`, in the order `a` mentions them.
+ */
+export function sharedTerms(a: string, b: string, limit = 5): string[] {
+  const wordsA = tokenize(a);
+  const seenInB = new Map<string, string>();
+  scan(b, (t, word) => {
+    if (!seenInB.has(t)) seenInB.set(t, word);
+  });
+  const conceptsB = new Set(conceptsOf(tokenize(b)));
+  const out: string[] = [];
+  const named = new Set<string>();
+  for (const concept of new Set(conceptsOf(wordsA))) {
+    if (out.length >= limit || !conceptsB.has(concept)) continue;
+    out.push(conceptLabel(concept));
+    for (const w of conceptWords.get(concept) ?? []) named.add(w);
+  }
+  for (const t of new Set(wordsA)) {
+    if (out.length >= limit) break;
+    const word = seenInB.get(t);
+    if (word === undefined || named.has(t) || word.length <= 3 || DIGITS.test(word) || out.includes(word)) continue;
+    out.push(word);
+  }
+  return out;
+}
+
+function conceptLabel(token: string): string {
+  const id = token.slice(CONCEPT_PREFIX.length);
+  return THESAURUS.find((c) => c.id === id)?.terms.en[0] ?? id;
+}
+
+/** What the text index counts: the words, then the concepts they mention. */
+export function indexTerms(text: string): string[] {
+  const words = tokenize(text);
+  return words.concat(conceptsOf(words));
 }
 
 // Term clusters: the term ids hashed into TEXT_CLUSTERS groups. A vector keeps the Euclidean norm of its weights
@@ -502,7 +611,7 @@ export class TextIndex {
   /** Adds or replaces a document and returns its vector (kept current by the index). */
   upsert(id: string, text: string): TextVector {
     this.remove(id);
-    const counts = countTerms(tokenize(text));
+    const counts = countTerms(indexTerms(text));
     const terms = [...counts.entries()].map(([term, n]) => ({ id: this.termId(term), n }));
     terms.sort((x, y) => x.id - y.id);
     const ids = Int32Array.from(terms, (t) => t.id);
@@ -531,7 +640,7 @@ export class TextIndex {
   /** The vector of a query (a request's text) under the current corpus statistics. */
   query(text: string): TextVector {
     this.refresh();
-    const tokens = tokenize(text);
+    const tokens = indexTerms(text);
     if (tokens.length === 0) return EMPTY_TEXT_VECTOR;
     // Known terms by id, counted by sorting; terms no offer uses only add to the norm, by their own count.
     const known = new Int32Array(tokens.length);
