@@ -1,63 +1,17 @@
 import {
-  ASSISTANCE_TYPE_CODES,
-  DELIVERY_MODE_CODES,
-  DOMAIN_CODES,
-  GLOBAL_REGION,
-  PROVISION_CODES,
-  TARGET_INSTITUTION_CODES,
-} from './taxonomy-codes';
-import type { MatchableOffer, MatchableRequest, ScoringContext } from './types';
+  ASSISTANCE_TYPES as ASSISTANCE_TYPE_CODES,
+  DELIVERY_MODES as DELIVERY_MODE_CODES,
+  DOMAINS as DOMAIN_CODES,
+  PROVISIONS as PROVISION_CODES,
+  TARGET_INSTITUTIONS as TARGET_INSTITUTION_CODES,
+} from '@app/domain';
+import { createPrng, distinct, int, isoDate, pick, sample, weighted, type Prng } from './random';
 
-// A deterministic synthetic world for benchmarks and property tests: many States in overlapping regions, providers
-// with regional focus and specialities, offers and requests whose codes and text (English or Russian) follow the
-// same themes. Same seed, same world, on every machine: the PRNG is ours and no Math.random is used.
-
-export type Prng = () => number;
-
-/** mulberry32: small, fast, good enough for synthetic data; returns floats in [0, 1). */
-export function createPrng(seed: number): Prng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function int(rng: Prng, lo: number, hi: number): number {
-  return lo + Math.floor(rng() * (hi - lo + 1));
-}
-
-function pick<T>(rng: Prng, items: readonly T[]): T {
-  return items[Math.floor(rng() * items.length)];
-}
-
-function weighted<T extends string>(rng: Prng, weights: Readonly<Record<T, number>>): T {
-  const entries = Object.entries(weights) as [T, number][];
-  let total = 0;
-  for (const [, w] of entries) total += w;
-  let x = rng() * total;
-  for (const [k, w] of entries) {
-    x -= w;
-    if (x < 0) return k;
-  }
-  return entries[entries.length - 1][0];
-}
-
-function distinct<T extends string>(rng: Prng, weights: Readonly<Record<T, number>>, n: number): T[] {
-  const out = new Set<T>();
-  for (let guard = 0; out.size < n && guard < n * 20; guard++) out.add(weighted(rng, weights));
-  return [...out];
-}
-
-function sample<T>(rng: Prng, items: readonly T[], n: number): T[] {
-  const copy = [...items];
-  const out: T[] = [];
-  while (out.length < n && copy.length > 0) out.push(copy.splice(Math.floor(rng() * copy.length), 1)[0]);
-  return out;
-}
+// The matching world, for the engine's benchmarks and property tests: as many abstract States as asked for, in
+// overlapping regions, providers with a regional focus and specialities, offers and requests whose codes and text
+// (English or Russian) follow the same themes, and a record of past work. Its knobs (States, providers, share of
+// offers open to every State) are what the engine's speed depends on; the registry world (registry/) is the one the
+// database is seeded with. The records have the shape of the engine's inputs, so they are passed to it as they are.
 
 type Provision = (typeof PROVISION_CODES)[number];
 type AssistanceType = (typeof ASSISTANCE_TYPE_CODES)[number];
@@ -346,7 +300,7 @@ const CURRENCIES = ['USD', 'USD', 'USD', 'EUR'];
 const REGION_GROUPS = ['AFRICA', 'ASIA_PACIFIC', 'EASTERN_EUROPE', 'LATIN_AMERICA_CARIBBEAN', 'WEOG'] as const;
 const GROUP_SHARES = [54, 53, 23, 33, 28];
 
-export interface SyntheticWorldOptions {
+export interface MatchingWorldOptions {
   seed?: number;
   offers: number;
   requests: number;
@@ -360,16 +314,68 @@ export interface SyntheticWorldOptions {
   globalShare?: number;
 }
 
-export interface SyntheticWorld {
+interface Money {
+  /** Integer amount in minor units. */
+  amount: number;
+  currency: string;
+}
+
+/** A request as the engine reads one (`MatchingRequestRecord` in @app/matching has the same fields). */
+export interface MatchingRequestRecord {
+  id: string;
+  state: string;
+  provisions: string[];
+  domains: string[];
+  assistanceTypes: string[];
+  targetInstitutions: string[];
+  title: string;
+  description: string;
+  languages: string[];
+  estimatedCost: Money | null;
+  /** YYYY-MM-DD. */
+  desiredStart: string | null;
+  desiredEnd: string | null;
+  preferredProviderIds: string[];
+}
+
+/** An offer as the engine reads one (`MatchingOfferRecord` in @app/matching has the same fields). */
+export interface MatchingOfferRecord {
+  id: string;
+  providerId: string;
+  provisions: string[];
+  domains: string[];
+  assistanceTypes: string[];
+  targetInstitutions: string[];
+  eligibleRegions: string[];
+  eligibleStates: string[];
+  deliveryModes: string[];
+  languages: string[];
+  capacity: { engagements: number | null; budget: Money | null };
+  /** Engagements still available; null means unlimited. */
+  remainingEngagements: number | null;
+  active: boolean;
+  /** YYYY-MM-DD. */
+  availableFrom: string | null;
+  availableUntil: string | null;
+  title: string;
+  description: string;
+}
+
+export interface MatchingWorld {
   seed: number;
   states: string[];
   regions: Record<string, string[]>;
   stateLanguages: Record<string, string[]>;
   providers: string[];
-  offers: MatchableOffer[];
-  requests: MatchableRequest[];
+  offers: MatchingOfferRecord[];
+  requests: MatchingRequestRecord[];
+  /** Completed engagements per provider and State. */
   priorWork: Map<string, Map<string, number>>;
-  context: ScoringContext;
+  /** The world's answers to the engine's two questions, in the shape of its `ScoringContext`. */
+  context: {
+    regionStates(region: string): readonly string[];
+    priorCompletedWork(providerId: string, state: string): number;
+  };
 }
 
 interface Provider {
@@ -387,11 +393,8 @@ function stateCodes(rng: Prng, n: number): string[] {
   return [...codes];
 }
 
-function isoDate(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
-
-const DAY_2025 = Math.floor(Date.UTC(2025, 0, 1) / 86_400_000);
+const DAY_MS = 86_400_000;
+const JANUARY_2025 = Date.UTC(2025, 0, 1);
 
 function sentence(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -504,7 +507,7 @@ function makeOffer(
   i: number,
   provider: Provider,
   world: { states: string[]; regions: Record<string, string[]>; globalShare: number },
-): MatchableOffer {
+): MatchingOfferRecord {
   const provisions = sample(rng, provider.provisions, int(rng, 1, Math.min(3, provider.provisions.length)));
   if (rng() < 0.2) provisions.push(weighted(rng, PROVISION_WEIGHTS));
   const types = sample(rng, provider.types, int(rng, 1, Math.min(3, provider.types.length)));
@@ -519,7 +522,7 @@ function makeOffer(
   const roll = rng();
   let eligibleRegions: string[] = [];
   let eligibleStates: string[] = [];
-  if (roll < world.globalShare) eligibleRegions = [GLOBAL_REGION];
+  if (roll < world.globalShare) eligibleRegions = ['GLOBAL'];
   else if (roll < world.globalShare + (1 - world.globalShare) * 0.6) {
     eligibleRegions = sample(rng, provider.regions, int(rng, 1, provider.regions.length));
   } else {
@@ -534,7 +537,7 @@ function makeOffer(
   const mainPhrase = PROVISION_PHRASES[provisions[0]][lang][0];
   const typePhrase = TYPE_PHRASES[types[0]][lang][0];
   const title = sentence(`${mainPhrase}: ${typePhrase}`);
-  const start = DAY_2025 + int(rng, -200, 500);
+  const start = JANUARY_2025 + int(rng, -200, 500) * DAY_MS;
   const windowed = rng() < 0.5;
   const capped = rng();
   return {
@@ -555,7 +558,7 @@ function makeOffer(
     remainingEngagements: capped < 0.4 ? null : rng() < 0.06 ? 0 : int(rng, 1, 10),
     active: rng() < 0.93,
     availableFrom: windowed ? isoDate(start) : null,
-    availableUntil: windowed ? isoDate(start + int(rng, 180, 1500)) : null,
+    availableUntil: windowed ? isoDate(start + int(rng, 180, 1500) * DAY_MS) : null,
     title,
     description: describe(rng, lang, provisions, types, institutions, domains, FILLER),
   };
@@ -565,7 +568,7 @@ function makeRequest(
   rng: Prng,
   id: string,
   world: { states: string[]; stateLanguages: Record<string, string[]>; providers: string[] },
-): MatchableRequest {
+): MatchingRequestRecord {
   const state = pick(rng, world.states);
   const provisions = distinct(rng, PROVISION_WEIGHTS, int(rng, 1, 3));
   const types = distinct(rng, TYPE_WEIGHTS, int(rng, 1, 3));
@@ -573,7 +576,7 @@ function makeRequest(
   const institutions = institutionsFor(rng, provisions, int(rng, 1, 2));
   const languages = world.stateLanguages[state];
   const lang = languages.includes('ru') && rng() < 0.6 ? 'ru' : 'en';
-  const start = DAY_2025 + int(rng, 0, 700);
+  const start = JANUARY_2025 + int(rng, 0, 700) * DAY_MS;
   const window = rng();
   const title =
     lang === 'en'
@@ -591,19 +594,19 @@ function makeRequest(
     languages,
     estimatedCost: rng() < 0.5 ? { amount: int(rng, 10, 1500) * 100_000, currency: pick(rng, CURRENCIES) } : null,
     desiredStart: window < 0.6 ? isoDate(start) : null,
-    desiredEnd: window < 0.45 ? isoDate(start + int(rng, 60, 720)) : null,
+    desiredEnd: window < 0.45 ? isoDate(start + int(rng, 60, 720) * DAY_MS) : null,
     preferredProviderIds: rng() < 0.08 ? sample(rng, world.providers, int(rng, 1, 2)) : [],
   };
 }
 
 /** A world with `offers` offers and `requests` requests; everything follows from the seed (default 1540). */
-export function generateSyntheticWorld(options: SyntheticWorldOptions): SyntheticWorld {
+export function generateMatchingWorld(options: MatchingWorldOptions): MatchingWorld {
   const seed = options.seed ?? 1540;
   const rng = createPrng(seed);
   const states = stateCodes(rng, options.states ?? 190);
   const { regions, languages: stateLanguages } = buildRegions(rng, states);
   const providers = makeProviders(rng, options.providers ?? 300, regions);
-  const offers: MatchableOffer[] = [];
+  const offers: MatchingOfferRecord[] = [];
   const globalShare = options.globalShare ?? 0.4;
   for (let i = 0; i < options.offers; i++) {
     offers.push(makeOffer(rng, i, pick(rng, providers), { states, regions, globalShare }));
@@ -618,14 +621,14 @@ export function generateSyntheticWorld(options: SyntheticWorldOptions): Syntheti
     byState.set(s, (byState.get(s) ?? 0) + 1);
   }
   const providerIds = providers.map((p) => p.id);
-  const requests: MatchableRequest[] = [];
+  const requests: MatchingRequestRecord[] = [];
   for (let i = 0; i < options.requests; i++) {
     requests.push(
       makeRequest(rng, `req-${String(i + 1).padStart(6, '0')}`, { states, stateLanguages, providers: providerIds }),
     );
   }
   const empty: readonly string[] = [];
-  const context: ScoringContext = {
+  const context: MatchingWorld['context'] = {
     regionStates: (region) => regions[region] ?? empty,
     priorCompletedWork: (providerId, state) => priorWork.get(providerId)?.get(state) ?? 0,
   };
@@ -633,14 +636,14 @@ export function generateSyntheticWorld(options: SyntheticWorldOptions): Syntheti
 }
 
 /** More requests for an existing world, from their own seed (e.g. "new" requests in a latency benchmark). */
-export function generateSyntheticRequests(
-  world: SyntheticWorld,
+export function generateMatchingRequests(
+  world: MatchingWorld,
   count: number,
   seed: number,
   idPrefix = 'req-new',
-): MatchableRequest[] {
+): MatchingRequestRecord[] {
   const rng = createPrng(seed);
-  const out: MatchableRequest[] = [];
+  const out: MatchingRequestRecord[] = [];
   for (let i = 0; i < count; i++) out.push(makeRequest(rng, `${idPrefix}-${String(i + 1).padStart(6, '0')}`, world));
   return out;
 }
