@@ -1,4 +1,3 @@
-export * from './random';
 export * from './matching-world';
 export * from './registry/records';
 export { SYNTHETIC_EMAIL_DOMAIN, SYNTHETIC_NAME_PREFIX } from './registry/cast';

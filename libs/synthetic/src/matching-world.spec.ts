@@ -27,5 +27,4 @@ describe('matching world', () => {
     for (const r of w.requests) expect(states.has(r.state)).toBe(true);
     for (const members of Object.values(w.regions)) for (const s of members) expect(states.has(s)).toBe(true);
   });
-
 });

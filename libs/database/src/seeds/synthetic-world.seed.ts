@@ -387,10 +387,7 @@ function offerRow(id: string, o: SyntheticOffer, ids: CastIds): unknown[] {
  * Adds `requests` synthetic requests and `offers` synthetic offers, with their history, to whatever the database
  * holds, creating the synthetic organisations and users on first use. One transaction: all or nothing.
  */
-export async function seedSyntheticWorld(
-  ds: DataSource,
-  options: RegistryWorldOptions,
-): Promise<SyntheticWorldReport> {
+export async function seedSyntheticWorld(ds: DataSource, options: RegistryWorldOptions): Promise<SyntheticWorldReport> {
   const started = Date.now();
   const { requests, offers } = options;
   for (const [name, value] of Object.entries({ requests, offers })) {

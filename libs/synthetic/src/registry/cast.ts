@@ -200,5 +200,12 @@ export function buildCast(): Cast {
 /** The cast as organisation records, each with its one user: agencies State by State, then providers. */
 export function castOrganisations(cast: Cast): SyntheticOrganisation[] {
   const members: CastMember[] = [...[...cast.agenciesByState.values()].flat(), ...cast.providers];
-  return members.map(({ name, shortName, kind, state, email, role }) => ({ name, shortName, kind, state, email, role }));
+  return members.map(({ name, shortName, kind, state, email, role }) => ({
+    name,
+    shortName,
+    kind,
+    state,
+    email,
+    role,
+  }));
 }

@@ -1,10 +1,4 @@
-import {
-  DELIVERY_MODES,
-  REGION_STATES,
-  STATE_CODES,
-  type OfferStatus,
-  type RegionCode,
-} from '@app/domain';
+import { DELIVERY_MODES, REGION_STATES, STATE_CODES, type OfferStatus, type RegionCode } from '@app/domain';
 import { chance, int, isoDate, pick, sample, unique, weighted, type Prng } from '../random';
 import type { Cast } from './cast';
 import type { SyntheticActor, SyntheticOffer } from './records';

@@ -179,7 +179,6 @@ export function requestTimeline(
   return done();
 }
 
-
 /** The steps as records: times as dates, absent comments and reasons as null. */
 export function recordSteps(steps: readonly TimedStep[]): SyntheticStep[] {
   return steps.map((s) => ({
