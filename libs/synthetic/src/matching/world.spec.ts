@@ -1,4 +1,4 @@
-import { generateMatchingRequests, generateMatchingWorld } from './matching-world';
+import { generateMatchingRequests, generateMatchingWorld } from './world';
 
 describe('matching world', () => {
   it('is the same for the same seed and different for another', () => {
