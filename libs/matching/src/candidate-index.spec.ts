@@ -57,7 +57,7 @@ describe('CandidateIndex', () => {
 
   it('stays exact through removals, slot reuse and updates', () => {
     const index = new CandidateIndex(world.context, membership);
-    const offers = new Map<string, MatchableOffer>(world.offers.map((o) => [o.id, o]));
+    const offers = new Map(world.offers.map((o) => [o.id, o]));
     for (const o of world.offers) index.upsert(prepare(o));
     world.offers
       .filter((_o, i) => i % 3 === 0)

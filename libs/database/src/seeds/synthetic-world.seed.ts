@@ -198,6 +198,27 @@ function lastStepAt(steps: readonly SyntheticStep[], action: string): Date | nul
   return steps.findLast((step) => step.action === action)?.at ?? null;
 }
 
+/** The columns requests and offers share: text and taxonomy codes. */
+const SUBJECT_COLUMNS = [
+  'title',
+  'description',
+  'provisions',
+  'domains',
+  'assistance_types',
+  'target_institutions',
+] as const;
+
+function subjectValues(s: SyntheticRequest | SyntheticOffer): unknown[] {
+  return [s.title, s.description, s.provisions, s.domains, s.assistanceTypes, s.targetInstitutions];
+}
+
+/** The columns both lists end with: the version (one per step taken), the times of the first and the last step. */
+const STAMP_COLUMNS = ['version', 'created_at', 'updated_at'] as const;
+
+function stampValues(history: readonly SyntheticStep[]): unknown[] {
+  return [history.length, history[0].at, history[history.length - 1].at];
+}
+
 // ── Requests ──────────────────────────────────────────────────────────────────────────────────────────────
 
 const REQUEST_MILESTONE_COLUMNS: Record<string, string> = {
@@ -217,12 +238,7 @@ const REQUEST_COLUMNS = [
   'state',
   'organization_id',
   'created_by_id',
-  'title',
-  'description',
-  'provisions',
-  'domains',
-  'assistance_types',
-  'target_institutions',
+  ...SUBJECT_COLUMNS,
   'priority',
   'estimated_cost_amount',
   'estimated_cost_currency',
@@ -238,10 +254,8 @@ const REQUEST_COLUMNS = [
   'status',
   'close_reason',
   ...Object.values(REQUEST_MILESTONE_COLUMNS),
-  'version',
-  'created_at',
-  'updated_at',
-] as const;
+  ...STAMP_COLUMNS,
+];
 
 /** A request with its id, waiting for its reference. */
 interface PendingRequest {
@@ -289,12 +303,7 @@ function requestRow(p: PendingRequest, ids: CastIds): unknown[] {
     r.state,
     ids.organization.get(r.author),
     ids.user.get(r.author),
-    r.title,
-    r.description,
-    r.provisions,
-    r.domains,
-    r.assistanceTypes,
-    r.targetInstitutions,
+    ...subjectValues(r),
     r.priority,
     r.estimatedCost?.amount ?? null,
     r.estimatedCost?.currency ?? null,
@@ -310,9 +319,7 @@ function requestRow(p: PendingRequest, ids: CastIds): unknown[] {
     r.status,
     r.closeReason,
     ...Object.keys(REQUEST_MILESTONE_COLUMNS).map((action) => lastStepAt(history, action)),
-    history.length,
-    history[0].at,
-    history[history.length - 1].at,
+    ...stampValues(history),
   ];
 }
 
@@ -322,13 +329,8 @@ const OFFER_COLUMNS = [
   'id',
   'organization_id',
   'created_by_id',
-  'title',
-  'description',
+  ...SUBJECT_COLUMNS,
   'programme',
-  'provisions',
-  'domains',
-  'assistance_types',
-  'target_institutions',
   'eligible_regions',
   'eligible_states',
   'delivery_modes',
@@ -343,10 +345,8 @@ const OFFER_COLUMNS = [
   'submitted_at',
   'verified_at',
   'closed_at',
-  'version',
-  'created_at',
-  'updated_at',
-] as const;
+  ...STAMP_COLUMNS,
+];
 
 function offerRow(id: string, o: SyntheticOffer, ids: CastIds): unknown[] {
   const history = o.history;
@@ -354,13 +354,8 @@ function offerRow(id: string, o: SyntheticOffer, ids: CastIds): unknown[] {
     id,
     ids.organization.get(o.provider),
     ids.user.get(o.provider),
-    o.title,
-    o.description,
+    ...subjectValues(o),
     o.programme,
-    o.provisions,
-    o.domains,
-    o.assistanceTypes,
-    o.targetInstitutions,
     o.eligibleRegions,
     o.eligibleStates,
     o.deliveryModes,
@@ -375,9 +370,7 @@ function offerRow(id: string, o: SyntheticOffer, ids: CastIds): unknown[] {
     lastStepAt(history, 'submit'),
     lastStepAt(history, 'verify'),
     lastStepAt(history, 'close'),
-    history.length,
-    history[0].at,
-    history[history.length - 1].at,
+    ...stampValues(history),
   ];
 }
 

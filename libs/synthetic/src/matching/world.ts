@@ -7,6 +7,7 @@ import {
   type ProvisionCode,
   type TargetInstitutionCode,
 } from '@app/domain';
+import type { MatchableOffer, MatchableRequest, ScoringContext } from '@app/matching';
 import { createPrng, distinct, int, isoDate, pick, sample, weighted, type Prng } from '../random';
 import {
   DOMAIN_PHRASES,
@@ -26,7 +27,7 @@ import {
 // overlapping regions, providers with a regional focus and specialities, offers and requests whose codes and text
 // (English or Russian) follow the same themes, and a record of past work. Its knobs (States, providers, share of
 // offers open to every State) are what the engine's speed depends on; the registry world (../registry) is the one the
-// database is seeded with. The records have the shape of the engine's inputs, so they are passed to it as they are.
+// database is seeded with. Its records are the engine's inputs, typed by the engine.
 
 const CURRENCIES = ['USD', 'USD', 'USD', 'EUR'];
 const REGION_GROUPS = ['AFRICA', 'ASIA_PACIFIC', 'EASTERN_EUROPE', 'LATIN_AMERICA_CARIBBEAN', 'WEOG'] as const;
@@ -46,68 +47,17 @@ export interface MatchingWorldOptions {
   globalShare?: number;
 }
 
-interface Money {
-  /** Integer amount in minor units. */
-  amount: number;
-  currency: string;
-}
-
-/** A request as the engine reads one (`MatchingRequestRecord` in @app/matching has the same fields). */
-export interface MatchingRequestRecord {
-  id: string;
-  state: string;
-  provisions: string[];
-  domains: string[];
-  assistanceTypes: string[];
-  targetInstitutions: string[];
-  title: string;
-  description: string;
-  languages: string[];
-  estimatedCost: Money | null;
-  /** YYYY-MM-DD. */
-  desiredStart: string | null;
-  desiredEnd: string | null;
-  preferredProviderIds: string[];
-}
-
-/** An offer as the engine reads one (`MatchingOfferRecord` in @app/matching has the same fields). */
-export interface MatchingOfferRecord {
-  id: string;
-  providerId: string;
-  provisions: string[];
-  domains: string[];
-  assistanceTypes: string[];
-  targetInstitutions: string[];
-  eligibleRegions: string[];
-  eligibleStates: string[];
-  deliveryModes: string[];
-  languages: string[];
-  capacity: { engagements: number | null; budget: Money | null };
-  /** Engagements still available; null means unlimited. */
-  remainingEngagements: number | null;
-  active: boolean;
-  /** YYYY-MM-DD. */
-  availableFrom: string | null;
-  availableUntil: string | null;
-  title: string;
-  description: string;
-}
-
 export interface MatchingWorld {
   seed: number;
   states: string[];
   regions: Record<string, string[]>;
   stateLanguages: Record<string, string[]>;
   providers: string[];
-  offers: MatchingOfferRecord[];
-  requests: MatchingRequestRecord[];
+  offers: MatchableOffer[];
+  requests: MatchableRequest[];
   /** Completed engagements per provider and State. */
   priorWork: Map<string, Map<string, number>>;
-  /** The world's answers to the engine's two questions, in the shape of its `ScoringContext`. */
-  context: {
-    regionStates(region: string): readonly string[];
-    priorCompletedWork(providerId: string, state: string): number;
-  };
+  context: ScoringContext;
 }
 
 interface Provider {
@@ -239,7 +189,7 @@ function makeOffer(
   i: number,
   provider: Provider,
   world: { states: string[]; regions: Record<string, string[]>; globalShare: number },
-): MatchingOfferRecord {
+): MatchableOffer {
   const provisions = sample(rng, provider.provisions, int(rng, 1, Math.min(3, provider.provisions.length)));
   if (rng() < 0.2) provisions.push(weighted(rng, PROVISION_WEIGHTS));
   const types = sample(rng, provider.types, int(rng, 1, Math.min(3, provider.types.length)));
@@ -300,7 +250,7 @@ function makeRequest(
   rng: Prng,
   id: string,
   world: { states: string[]; stateLanguages: Record<string, string[]>; providers: string[] },
-): MatchingRequestRecord {
+): MatchableRequest {
   const state = pick(rng, world.states);
   const provisions = distinct(rng, PROVISION_WEIGHTS, int(rng, 1, 3));
   const types = distinct(rng, TYPE_WEIGHTS, int(rng, 1, 3));
@@ -338,7 +288,7 @@ export function generateMatchingWorld(options: MatchingWorldOptions): MatchingWo
   const states = stateCodes(rng, options.states ?? 190);
   const { regions, languages: stateLanguages } = buildRegions(rng, states);
   const providers = makeProviders(rng, options.providers ?? 300, regions);
-  const offers: MatchingOfferRecord[] = [];
+  const offers: MatchableOffer[] = [];
   const globalShare = options.globalShare ?? 0.4;
   for (let i = 0; i < options.offers; i++) {
     offers.push(makeOffer(rng, i, pick(rng, providers), { states, regions, globalShare }));
@@ -353,14 +303,14 @@ export function generateMatchingWorld(options: MatchingWorldOptions): MatchingWo
     byState.set(s, (byState.get(s) ?? 0) + 1);
   }
   const providerIds = providers.map((p) => p.id);
-  const requests: MatchingRequestRecord[] = [];
+  const requests: MatchableRequest[] = [];
   for (let i = 0; i < options.requests; i++) {
     requests.push(
       makeRequest(rng, `req-${String(i + 1).padStart(6, '0')}`, { states, stateLanguages, providers: providerIds }),
     );
   }
   const empty: readonly string[] = [];
-  const context: MatchingWorld['context'] = {
+  const context: ScoringContext = {
     regionStates: (region) => regions[region] ?? empty,
     priorCompletedWork: (providerId, state) => priorWork.get(providerId)?.get(state) ?? 0,
   };
@@ -373,9 +323,9 @@ export function generateMatchingRequests(
   count: number,
   seed: number,
   idPrefix = 'req-new',
-): MatchingRequestRecord[] {
+): MatchableRequest[] {
   const rng = createPrng(seed);
-  const out: MatchingRequestRecord[] = [];
+  const out: MatchableRequest[] = [];
   for (let i = 0; i < count; i++) out.push(makeRequest(rng, `${idPrefix}-${String(i + 1).padStart(6, '0')}`, world));
   return out;
 }

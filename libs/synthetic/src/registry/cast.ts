@@ -4,7 +4,6 @@ import {
   STATE_CODES,
   type LanguageCode,
   type RegionCode,
-  type Role,
   type StateCode,
   type TargetInstitutionCode,
 } from '@app/domain';
@@ -98,22 +97,13 @@ export function secondLanguage(state: string): LanguageCode | null {
   return null;
 }
 
-interface CastMember {
-  name: string;
-  shortName: string;
-  kind: 'state_agency' | 'provider';
-  state: string | null;
-  email: string;
-  role: Role;
-}
-
-export interface Agency extends CastMember {
+export interface Agency extends SyntheticOrganisation {
   kind: 'state_agency';
   state: string;
   institutions: readonly TargetInstitutionCode[];
 }
 
-export interface Provider extends CastMember {
+export interface Provider extends SyntheticOrganisation {
   kind: 'provider';
   regions: readonly RegionCode[];
   themes: readonly string[];
@@ -199,7 +189,7 @@ export function buildCast(): Cast {
 
 /** The cast as organisation records, each with its one user: agencies State by State, then providers. */
 export function castOrganisations(cast: Cast): SyntheticOrganisation[] {
-  const members: CastMember[] = [...[...cast.agenciesByState.values()].flat(), ...cast.providers];
+  const members: SyntheticOrganisation[] = [...[...cast.agenciesByState.values()].flat(), ...cast.providers];
   return members.map(({ name, shortName, kind, state, email, role }) => ({
     name,
     shortName,

@@ -45,16 +45,22 @@ interface Money {
   currency: string;
 }
 
-export interface SyntheticRequest {
-  state: string;
-  /** E-mail of the drafting agency's user. */
-  author: string;
+/** What requests and offers both have: text, taxonomy codes and a history. */
+interface SyntheticSubject {
   title: string;
   description: string;
   provisions: ProvisionCode[];
   domains: DomainCode[];
   assistanceTypes: AssistanceTypeCode[];
   targetInstitutions: TargetInstitutionCode[];
+  /** Every step from creation to the record's status, oldest first. */
+  history: SyntheticStep[];
+}
+
+export interface SyntheticRequest extends SyntheticSubject {
+  state: string;
+  /** E-mail of the drafting agency's user. */
+  author: string;
   priority: 'high' | 'medium' | 'low';
   estimatedCost: Money | null;
   /** YYYY-MM-DD. */
@@ -71,20 +77,12 @@ export interface SyntheticRequest {
   objectionWindowWaived: boolean;
   status: RequestStatus;
   closeReason: CloseReason | null;
-  /** Every step from creation to `status`, oldest first. */
-  history: SyntheticStep[];
 }
 
-export interface SyntheticOffer {
+export interface SyntheticOffer extends SyntheticSubject {
   /** E-mail of the providing organisation's user. */
   provider: string;
-  title: string;
-  description: string;
   programme: string;
-  provisions: ProvisionCode[];
-  domains: DomainCode[];
-  assistanceTypes: AssistanceTypeCode[];
-  targetInstitutions: TargetInstitutionCode[];
   eligibleRegions: RegionCode[];
   eligibleStates: string[];
   deliveryModes: DeliveryModeCode[];
@@ -96,8 +94,6 @@ export interface SyntheticOffer {
   availableFrom: string;
   availableUntil: string;
   status: OfferStatus;
-  /** Every step from creation to `status`, oldest first. */
-  history: SyntheticStep[];
 }
 
 export interface RegistryWorld {
