@@ -1329,7 +1329,7 @@ function generateOffers(rng: Rng, count: number, cast: Cast, committee: Actor, n
             ...(mongolian ? ['MNG'] : []),
             ...sample(
               rng,
-              regions[0] === 'GLOBAL' ? STATE_CODES : REGION_STATES[regions[0] as Exclude<RegionCode, 'GLOBAL'>],
+              regions[0] === 'GLOBAL' ? STATE_CODES : REGION_STATES[regions[0]],
               int(rng, 1, 5),
             ),
           ])
@@ -1360,7 +1360,7 @@ function generateOffers(rng: Rng, count: number, cast: Cast, committee: Actor, n
       targets,
       regions,
       namedStates,
-      sample(rng, DELIVERY_MODES, int(rng, 1, 3)) as DeliveryModeCode[],
+      sample<DeliveryModeCode>(rng, DELIVERY_MODES, int(rng, 1, 3)),
       provider.languages.filter((l) => l === 'en' || l === lang || l === 'mn' || chance(rng, 0.5)),
       capacityEngagements,
       budgetAmount,
