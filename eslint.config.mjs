@@ -55,7 +55,7 @@ export default tseslint.config(
       '@typescript-eslint/return-await': ['error', 'in-try-catch'],
       // Async methods that fulfil a Promise-returning interface without awaiting (counters, test stubs) are deliberate.
       '@typescript-eslint/require-await': 'off',
-      // Every finding is String() of an `unknown` payload field or error body, which is deliberate there.
+      // Its findings are String() of `unknown` event payload fields and error bodies, on purpose; typed events replace them.
       '@typescript-eslint/no-base-to-string': 'off',
       'no-console': 'off',
     },
