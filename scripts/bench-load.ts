@@ -52,7 +52,7 @@ function peakRssMb(pid: number | undefined): number | null {
 function start(kind: 'api' | 'worker', env: NodeJS.ProcessEnv): ChildProcess {
   const proc = spawn(process.execPath, [path.join(root, `dist/apps/${kind}/src/main.js`)], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let tail = '';
-  proc.stderr!.on('data', (d: Buffer) => (tail = (tail + d.toString()).slice(-2000)));
+  proc.stderr.on('data', (d: Buffer) => (tail = (tail + d.toString()).slice(-2000)));
   proc.once('exit', (code) => {
     if (code && code !== 0 && code !== 143) console.error(`${kind} exited with ${code}: ${tail}`);
   });
@@ -272,7 +272,7 @@ async function main(): Promise<void> {
     );
   } finally {
     for (const p of [api.proc, worker.proc]) if (p && p.exitCode === null) p.kill('SIGTERM');
-    await Promise.all([api.proc, worker.proc].map((p) => (p && p.exitCode === null ? new Promise((r) => p.once('exit', r)) : undefined)));
+    await Promise.all([api.proc, worker.proc].flatMap((p) => (p && p.exitCode === null ? [new Promise((r) => p.once('exit', r))] : [])));
     await dropDatabase(url.toString()).catch((err: Error) => console.error(`could not drop ${url.pathname}: ${err.message}`));
     await dropQueueKeys(prefix).catch((err: Error) => console.error(`could not delete the ${prefix} queue keys: ${err.message}`));
   }

@@ -119,7 +119,7 @@ async function benchmarkWrites(log: (line: string) => void): Promise<WriteFigure
     await seedSyntheticWorld(ds, { requests: seedRequests, offers: OFFERS, seed: SEED });
     const seedMs = elapsedMs(seedStart);
     const ids = async (table: string): Promise<string[]> =>
-      ((await ds.query(`SELECT id FROM ${table} ORDER BY id`)) as { id: string }[]).map((r) => r.id);
+      (await ds.query<{ id: string }[]>(`SELECT id FROM ${table} ORDER BY id`)).map((r) => r.id);
     const requestIds = await ids('assistance_requests');
     const offerIds = await ids('assistance_offers');
     log(
@@ -190,7 +190,7 @@ async function benchmarkWrites(log: (line: string) => void): Promise<WriteFigure
       return { rows: count, ms, rowsPerSec: (count * 1000) / ms };
     };
     const count = async (): Promise<number> =>
-      ((await ds.query('SELECT count(*)::int AS n FROM matches')) as { n: number }[])[0].n;
+      (await ds.query<{ n: number }[]>('SELECT count(*)::int AS n FROM matches'))[0].n;
 
     // Warm every path (connections, plans); each measurement then starts from an empty table.
     await upsert(rows.slice(0, 200));

@@ -432,7 +432,7 @@ class Load {
       objectionWindowWaived: true,
     });
     if (created.status !== 201) throw new Error(`create request: ${created.status} ${JSON.stringify(created.body)}`);
-    const id = created.body.id as string;
+    const id = created.body.id;
     const steps: [Role, string, string][] = [
       ['coordinator', 'submit', 'submitted'],
       ['expert', 'acknowledge', 'acknowledged'],
@@ -718,7 +718,7 @@ async function main(): Promise<number> {
   return bad ? 1 : 0;
 }
 
-main()
+void main()
   .catch((err: Error) => {
     console.error(err.stack ?? err.message);
     return 1;

@@ -54,11 +54,11 @@ test('the Committee computes the allocation plan and endorses a selection of it 
   const rows = requests.map((request) => table.getByRole('row').filter({ hasText: request.reference }));
   for (const row of rows) expect(await row.count()).toBe(1);
   // Each row says which request it serves, not only its reference.
-  await rows[0]!.getByText(`Industry outreach roundtable on related materials ${tag} A`, { exact: true }).waitFor();
+  await rows[0].getByText(`Industry outreach roundtable on related materials ${tag} A`, { exact: true }).waitFor();
   const mine = planned.matches.filter((m: any) => requests.some((r) => r.id === m.requestId));
   expect(mine).toHaveLength(2);
   expect(new Set(mine.map((m: any) => m.offerId)).size).toBe(2);
-  await rows[0]!.getByText(mine.find((m: any) => m.requestId === requests[0].id).reason, { exact: true }).waitFor();
+  await rows[0].getByText(mine.find((m: any) => m.requestId === requests[0].id).reason, { exact: true }).waitFor();
 
   // Only our two go ahead; one of them is dismissed by a colleague before the endorsement.
   await expert.getByRole('button', { name: 'Select none' }).click();
@@ -83,9 +83,9 @@ test('the Committee computes the allocation plan and endorses a selection of it 
   await expert.getByRole('main').getByRole('status').filter({ hasText: '1 match endorsed' }).waitFor();
   const skipped = expert.getByRole('alert').filter({ hasText: '1 match was not endorsed' });
   await skipped.getByText(/dismissed/).waitFor();
-  await rows[0]!.getByText('Endorsed now').waitFor();
-  await rows[1]!.getByText('Not endorsed').waitFor();
-  expect(await rows[0]!.getByRole('checkbox').isDisabled()).toBe(true);
+  await rows[0].getByText('Endorsed now').waitFor();
+  await rows[1].getByText('Not endorsed').waitFor();
+  expect(await rows[0].getByRole('checkbox').isDisabled()).toBe(true);
 
   const after = (await expertApi.get(`/api/v1/matches/${endorsed.matchId}`)).body;
   expect(after.status).toBe('endorsed');

@@ -13,7 +13,7 @@ const percent = (rate: number) =>
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ download: Download; text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
   const path = await download.path();
-  return { download, text: await readFile(path!, 'utf8') };
+  return { download, text: await readFile(path, 'utf8') };
 }
 
 function kpi(page: Page, label: string) {
@@ -129,7 +129,7 @@ test('the Committee dashboard shows the summary figures, its charts download as 
   const exported = await downloaded(expert, () => exportLink.click());
   expect(exported.text.startsWith(BOM)).toBe(true);
   const [header, ...requestRows] = parseCsv(exported.text);
-  const statusAt = header!.indexOf('status');
+  const statusAt = header.indexOf('status');
   // Every circulated request of the State in the export is one the dashboard counts as still unmatched.
   const circulated = requestRows.filter((row) => row[statusAt] === 'circulated').length;
   expect(circulated).toBe(all.unmatched.filter((u: any) => u.state === 'MNG').length);

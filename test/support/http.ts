@@ -29,7 +29,8 @@ export class ApiClient {
     private token?: string,
   ) {}
 
-  static async as(baseUrl: string, who: DemoUserKey | string, password = DEMO_PASSWORD): Promise<ApiClient> {
+  /** Signs in as a demo user (`who` a key of DEMO, e.g. `admin`) or by e-mail. */
+  static async as(baseUrl: string, who: string, password = DEMO_PASSWORD): Promise<ApiClient> {
     const email = who in DEMO ? DEMO[who as DemoUserKey] : who;
     const client = new ApiClient(baseUrl);
     const res = await client.post('/api/v1/auth/login', { email, password });

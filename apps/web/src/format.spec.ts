@@ -1,3 +1,4 @@
+// eslint-disable-next-line no-restricted-imports -- the test holds the web's dates to the e-mails' own function
 import { formatMailDate, formatMailDateTime } from '../../../libs/mail/src/dates';
 import en from './i18n/en.json';
 import { durationParts, formatDate, formatDateTime, formatDuration, type DurationPart } from './format';

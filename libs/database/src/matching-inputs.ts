@@ -62,7 +62,7 @@ export function toMatchableOffer(o: AssistanceOfferEntity): MatchableOffer {
 /** The newest weights profile, or the default one before any was saved. */
 export async function loadWeightsProfile(manager: EntityManager): Promise<WeightsProfile> {
   const [row] = await manager.getRepository(MatchingProfileEntity).find({ order: { version: 'DESC' }, take: 1 });
-  return row ? { version: row.version, weights: row.weights as WeightsProfile['weights'], threshold: row.threshold, topK: row.topK } : DEFAULT_WEIGHTS_PROFILE;
+  return row ? { version: row.version, weights: row.weights, threshold: row.threshold, topK: row.topK } : DEFAULT_WEIGHTS_PROFILE;
 }
 
 /** An engine over the active offers, with the weights in force, region membership and completed work. */
@@ -70,11 +70,11 @@ export async function loadMatchingEngine(manager: EntityManager): Promise<Matchi
   const [offers, profile, prior] = await Promise.all([
     manager.getRepository(AssistanceOfferEntity).findBy({ status: 'active' }),
     loadWeightsProfile(manager),
-    manager.query(
+    manager.query<{ provider: string; state: string; n: number }[]>(
       `SELECT o.organization_id AS provider, r.state, count(*)::int AS n FROM matches m
          JOIN assistance_offers o ON o.id = m.offer_id JOIN assistance_requests r ON r.id = m.request_id
         WHERE m.status = 'completed' GROUP BY 1, 2`,
-    ) as Promise<{ provider: string; state: string; n: number }[]>,
+    ),
   ]);
   const priorWork = new Map(prior.map((p) => [`${p.provider}:${p.state}`, p.n]));
   const context: ScoringContext = {

@@ -30,16 +30,18 @@ export const ALLOCATION_SCORE_SCALE = 1_000_000;
 
 export type OfferCapacities = ReadonlyMap<string, number | null> | Readonly<Record<string, number | null>>;
 
+// `instanceof Map` alone would narrow to Map<any, any>.
+const isMap = (capacities: OfferCapacities): capacities is ReadonlyMap<string, number | null> => capacities instanceof Map;
+
 function capacityOf(capacities: OfferCapacities, offerId: string): number | null {
-  if (capacities instanceof Map) {
+  if (isMap(capacities)) {
     if (!capacities.has(offerId)) throw new RangeError(`no remaining capacity given for offer ${offerId}`);
     return capacities.get(offerId) ?? null;
   }
-  const record = capacities as Readonly<Record<string, number | null>>;
-  if (!Object.prototype.hasOwnProperty.call(record, offerId)) {
+  if (!Object.prototype.hasOwnProperty.call(capacities, offerId)) {
     throw new RangeError(`no remaining capacity given for offer ${offerId}`);
   }
-  return record[offerId];
+  return capacities[offerId];
 }
 
 export function scaledScore(score: number): number {

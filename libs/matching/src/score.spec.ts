@@ -227,7 +227,7 @@ describe('explainReason', () => {
   });
 
   it('says when the text alone makes an offer covering no requested provision a suggestion', () => {
-    const related = { ...offer, provisions: ['OP2'] } as MatchableOffer;
+    const related = { ...offer, provisions: ['OP2'] };
     const text = values.slice();
     text[COMPONENT_KEYS.indexOf('textRelevance')] = 0.29;
     expect(explainReason(request, related, { kind: 'global' }, text, context)).toBe(
@@ -242,8 +242,8 @@ describe('explainReason', () => {
   });
 
   it('names provisions and every other code as the pickers show them, never as raw codes', () => {
-    const outreach = { ...request, provisions: ['OUTREACH', 'OP3d'] } as MatchableRequest;
-    const both = { ...offer, provisions: ['OP3d', 'OUTREACH'] } as MatchableOffer;
+    const outreach = { ...request, provisions: ['OUTREACH', 'OP3d'] };
+    const both = { ...offer, provisions: ['OP3d', 'OUTREACH'] };
     const named = { ...context, describe: taxonomyName };
     expect(explainReason(outreach, both, { kind: 'region', region: 'ASIA_PACIFIC' }, values, named)).toBe(
       `covers Industry and public outreach and OP3(d) — 2 of 2 requested provisions; offers Legislative drafting and review, Training; ` +

@@ -516,7 +516,7 @@ export class PairScorer {
     const o = c.slot(slot)!;
     const values = this.componentValues(r, c, slot, text, this.scratch);
     const support = textSupport(text);
-    const components: ScoreComponent[] = new Array(COMPONENT_KEYS.length);
+    const components = new Array<ScoreComponent>(COMPONENT_KEYS.length);
     for (let k = 0; k < COMPONENT_KEYS.length; k++) {
       const weight = this.weights[k];
       const value = values[k];

@@ -1,4 +1,4 @@
-import { COMPONENT_KEYS, type ComponentKey, type WeightsProfile } from './types';
+import { COMPONENT_KEYS, type WeightsProfile } from './types';
 
 /**
  * What a request asks for first: which provisions and which kinds of help. Those two carry just over half the
@@ -19,10 +19,10 @@ export const DEFAULT_WEIGHTS_PROFILE: WeightsProfile = Object.freeze({
     languageFit: 0.05,
     preferredProvider: 0.03,
     priorWork: 0.04,
-  }) as Record<ComponentKey, number>,
+  }),
   threshold: 0.35,
   topK: 10,
-}) as WeightsProfile;
+});
 
 /** Everything wrong with a profile, one message per field; empty when the profile is usable. */
 export function weightsProfileProblems(profile: WeightsProfile): string[] {

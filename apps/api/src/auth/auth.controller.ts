@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { AuthUser } from './auth-user';
 import { AuthService, SESSION_COOKIE } from './auth.service';
-import { CurrentUser, Public } from './authorize.decorator';
+import { Authorize, CurrentUser, Public } from './authorize.decorator';
 
 const loginSchema = z.strictObject({
   email: z.string().trim().min(3).max(254),
@@ -46,6 +46,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @Authorize()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Signed out' })
   @ApiUnauthorizedResponse({ description: 'Not signed in', standardSchema: errorBodySchema })
@@ -56,6 +57,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @Authorize()
   @ApiOkResponse({ standardSchema: meSchema })
   @ApiUnauthorizedResponse({ description: 'Not signed in', standardSchema: errorBodySchema })
   @ApiOperation({ summary: 'The signed-in user and organisation' })

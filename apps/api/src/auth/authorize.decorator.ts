@@ -5,7 +5,10 @@ import type { AuthUser } from './auth-user';
 export const ROLES_KEY = 'authorize:roles';
 export const PUBLIC_KEY = 'authorize:public';
 
-/** Restricts a route (or controller) to these roles; with no roles, any signed-in user. */
+/**
+ * Restricts a route (or controller) to these roles; with no roles, any signed-in user. Every route declares this
+ * or `@Public()` (test/integration/route-access.test.ts), so who may call it is written where it is defined.
+ */
 export const Authorize = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, roles);
 
 /** Opens a route to anonymous callers. */

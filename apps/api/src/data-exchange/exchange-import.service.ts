@@ -263,7 +263,7 @@ function invalidDocument(issues: FieldIssue[]): DomainError {
 /** What the database already holds of the ids and keys the document mentions: a few set queries, not one per record. */
 async function databaseFacts(manager: EntityManager, look: DatabaseLookups): Promise<DatabaseFacts> {
   const column = async (sql: string, values: string[]): Promise<Set<string>> =>
-    new Set(values.length ? ((await manager.query(sql, [values])) as { v: string }[]).map((r) => r.v) : []);
+    new Set(values.length ? (await manager.query<{ v: string }[]>(sql, [values])).map((r) => r.v) : []);
   const ids = (table: string, values: string[]) =>
     column(`SELECT id::text AS v FROM ${table} WHERE id = ANY($1::uuid[])`, values);
 

@@ -37,7 +37,7 @@ export interface PlannedMatch {
 export async function currentProfile(ds: DataSource): Promise<WeightsProfile & { createdAt?: Date; comment?: string | null }> {
   const [row] = await ds.getRepository(MatchingProfileEntity).find({ order: { version: 'DESC' }, take: 1 });
   if (!row) return { ...DEFAULT_WEIGHTS_PROFILE };
-  return { version: row.version, weights: row.weights as WeightsProfile['weights'], threshold: row.threshold, topK: row.topK, createdAt: row.createdAt, comment: row.comment };
+  return { version: row.version, weights: row.weights, threshold: row.threshold, topK: row.topK, createdAt: row.createdAt, comment: row.comment };
 }
 
 @Injectable()

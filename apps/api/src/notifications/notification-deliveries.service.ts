@@ -84,7 +84,7 @@ export class NotificationDeliveriesService {
       [...params, q.pageSize, (q.page - 1) * q.pageSize],
     );
     const counts = { pending: 0, sending: 0, sent: 0, failed: 0 };
-    for (const c of (await this.dataSource.query('SELECT status, count(*)::int AS n FROM notification_deliveries GROUP BY status')) as { status: DeliveryStatus; n: number }[]) {
+    for (const c of await this.dataSource.query<{ status: DeliveryStatus; n: number }[]>('SELECT status, count(*)::int AS n FROM notification_deliveries GROUP BY status')) {
       counts[c.status] = c.n;
     }
     return {

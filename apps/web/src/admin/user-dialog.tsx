@@ -94,7 +94,7 @@ export function UserDialog({
               setValues((v) => ({
                 ...v,
                 organizationId: picked?.id ?? '',
-                role: allowed.length === 1 ? allowed[0]! : '',
+                role: allowed.length === 1 ? allowed[0] : '',
               }));
             }}
             error={errors.organizationId}

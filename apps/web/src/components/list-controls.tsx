@@ -95,10 +95,12 @@ export function SearchFilter({ value, onChange, label, placeholder }: SearchFilt
   useEffect(() => {
     if ((value ?? '') !== debounced) setText(value ?? '');
     // Only an outside change of `value` should overwrite what is being typed, hence no `debounced` here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
 
   useEffect(() => {
     if (debounced !== (value ?? '')) onChange(debounced || undefined);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a pause in typing searches, not a new `onChange`
   }, [debounced]);
 
   return (

@@ -77,8 +77,8 @@ export function RequestMatchesSection({ request }: { request: AssistanceRequest 
 
   return (
     <MatchesPanel
-      title={titles[0]!}
-      intro={titles[1]!}
+      title={titles[0]}
+      intro={titles[1]}
       query={matches}
       counterpart="offer"
       expandTop={viewer === 'committee' ? 3 : 1}

@@ -158,7 +158,7 @@ interface GroupedMatchesPageProps {
 function GroupedMatchesPage({ title, intro, note, groups, emptyDescription }: GroupedMatchesPageProps) {
   const { t } = useTranslation();
   const list = useListParams(['group'] as const, { sort: '-updatedAt', viewKeys: ['group'] });
-  const group = groups.find(([key]) => key === list.filters.group) ?? groups[0]!;
+  const group = groups.find(([key]) => key === list.filters.group) ?? groups[0];
   const status = group[1].join(',') || undefined;
   const matches = useQuery({
     ...matchListQuery({ page: list.page, pageSize: list.pageSize, sort: list.sort, status }),

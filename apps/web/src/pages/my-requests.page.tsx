@@ -100,7 +100,7 @@ export function MyRequestsPage() {
                     size="sm"
                     variant={id === 'clarification' ? 'filled' : 'light'}
                     color={id === 'clarification' ? 'orange' : 'gray'}
-                    circle={counts[id]! < 10}
+                    circle={counts[id] < 10}
                   >
                     {counts[id]}
                   </Badge>

@@ -94,7 +94,7 @@ export function NotificationPreferencesPage() {
                         <Table.Td>
                           <Radio.Group
                             value={draft[item.category] ?? item.mode}
-                            onChange={(value) => setDraft({ ...draft, [item.category]: value as EmailMode })}
+                            onChange={(value) => setDraft({ ...draft, [item.category]: value })}
                             // Named for assistive technology; sighted readers have the kind in the first column.
                             label={t('preferences.modeFor', { category: label })}
                             styles={{ label: VISUALLY_HIDDEN }}

@@ -524,7 +524,7 @@ function DemandCard({ summary, filters }: CardProps) {
           size="xs"
           aria-label={t('reports.demand.dimension')}
           value={dimension}
-          onChange={(value) => setDimension(value as Dimension)}
+          onChange={(value) => setDimension(value)}
           data={(['byProvision', 'byDomain', 'byAssistanceType', 'byState'] as const).map((value) => ({
             value,
             label: t(`reports.demand.${value}`),

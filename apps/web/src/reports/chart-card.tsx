@@ -54,7 +54,7 @@ export function ChartCard({ title, description, table, filename, chart, controls
                 size="xs"
                 aria-label={t('reports.chart.view')}
                 value={view}
-                onChange={(value) => setView(value as 'chart' | 'table')}
+                onChange={(value) => setView(value)}
                 data={[
                   { value: 'chart', label: t('reports.chart.asChart') },
                   { value: 'table', label: t('reports.chart.asTable') },

@@ -52,6 +52,7 @@ function useUntil(at: string | null | undefined): boolean {
     const timer = setTimeout(() => setTick((n) => n + 1), left + 500);
     return () => clearTimeout(timer);
   }, [end]);
+  // eslint-disable-next-line react-hooks/purity -- the clock is this hook's input; the timer above re-renders
   return end > Date.now();
 }
 
@@ -157,6 +158,7 @@ export function RequestActions({ request, size = 'sm', only }: RequestActionsPro
 /** When the requesting State's objection window closes, or that it waived it (DESIGN §5). */
 export function ObjectionWindowNote({ request, compact = false }: { request: AssistanceRequest; compact?: boolean }) {
   const { t, i18n } = useTranslation();
+  const windowOpen = useUntil(request.objectionWindowClosesAt);
   if (request.status !== 'acknowledged') return null;
   let text: string;
   let open: boolean;
@@ -165,7 +167,7 @@ export function ObjectionWindowNote({ request, compact = false }: { request: Ass
     open = true;
   } else if (request.objectionWindowClosesAt) {
     const closesAt = request.objectionWindowClosesAt;
-    open = new Date(closesAt).getTime() <= Date.now();
+    open = !windowOpen;
     text = open
       ? t('objectionWindow.closed', { at: formatDateTime(closesAt, i18n.language) })
       : t('objectionWindow.closes', { at: formatDateTime(closesAt, i18n.language) });

@@ -251,7 +251,7 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
             label={t('fields.priority')}
             description={t('requestForm.help.priority')}
             value={values.priority}
-            onChange={(value) => set('priority', value as RequestPriority)}
+            onChange={(value) => set('priority', value)}
             error={errorOf('priority')}
           >
             <Group mt="xs" gap="xl">
@@ -321,7 +321,7 @@ export function RequestForm({ request, submitLabel, pending, error, onSubmit, on
           <Radio.Group
             label={t('fields.visibility')}
             value={values.visibility}
-            onChange={(value) => set('visibility', value as RequestVisibility)}
+            onChange={(value) => set('visibility', value)}
             error={errorOf('visibility')}
           >
             <Stack mt="xs" gap="sm">

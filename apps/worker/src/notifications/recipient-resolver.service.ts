@@ -21,7 +21,7 @@ const ACTIVE = `u.active AND o.active`;
 export class RecipientResolver {
   async resolve(audience: Audience, f: EventFacts, manager: EntityManager): Promise<Recipient[]> {
     const q = (where: string, params: unknown[]) =>
-      manager.query(`SELECT ${USER_COLUMNS} FROM users u JOIN organizations o ON o.id = u.organization_id WHERE ${ACTIVE} AND ${where} ORDER BY u.email`, params) as Promise<Recipient[]>;
+      manager.query<Recipient[]>(`SELECT ${USER_COLUMNS} FROM users u JOIN organizations o ON o.id = u.organization_id WHERE ${ACTIVE} AND ${where} ORDER BY u.email`, params);
     switch (audience) {
       case 'committee':
         return q(`u.role = ANY($1) AND o.kind = 'committee'`, [COMMITTEE_ROLES]);

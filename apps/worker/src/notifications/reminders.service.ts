@@ -29,7 +29,7 @@ export class RemindersService {
   ) {}
 
   async sendDue(now = this.clock.now()): Promise<Record<ReminderKind, number>> {
-    const q = <T>(sql: string, params: unknown[] = []) => this.dataSource.query(sql, params) as Promise<T[]>;
+    const q = <T>(sql: string, params: unknown[] = []) => this.dataSource.query<T[]>(sql, params);
     // Coarse SQL filters (5 calendar days ≤ 5 working days, 365 days ≤ 12 months); the pure rules decide.
     const objection = (
       await q<{ id: string; status: string; acknowledged_at: Date | null; objection_window_waived: boolean }>(

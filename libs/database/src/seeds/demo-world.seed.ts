@@ -319,6 +319,7 @@ function historyRows(
     comment: entry.comment,
     reason: entry.reason,
     // jsonb: the partial-entity type cannot see that a plain object is a whole value here.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the rule is wrong here: tsc needs it
     details: entry.details as QueryDeepPartialEntity<Record<string, unknown>> | null,
     createdAt: entry.at,
   }));
@@ -329,7 +330,7 @@ async function actorLookup(m: EntityManager): Promise<ActorLookup> {
     where: { email: In(DEMO_USERS.map((u) => u.email)) },
     select: { id: true, email: true, role: true },
   });
-  const byEmail = new Map(users.map((u) => [u.email, { id: u.id, role: u.role as ActorRole }]));
+  const byEmail = new Map(users.map((u) => [u.email, { id: u.id, role: u.role }]));
   return (email) => {
     const actor = byEmail.get(email);
     if (!actor) throw new Error(`demo user ${email} is missing: seed the demo organisations first`);
