@@ -22,8 +22,10 @@ const frameworkFree = {
     '!@app/domain',
     '!@app/contracts',
     '!@app/matching',
+    '!@app/synthetic',
   ],
-  message: 'libs/domain, libs/matching and libs/contracts are pure: no framework, no database, no server library.',
+  message:
+    'libs/domain, libs/matching, libs/contracts and libs/synthetic are pure: no framework, no database, no server library.',
 };
 const noServerLibByPath = {
   regex: '^(\\.\\./)+(libs/)?(common|config|database|mail|outbox|queue)(/|$)',
@@ -75,7 +77,7 @@ export default tseslint.config(
   },
   { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   { files: ['libs/**'], rules: restrict(noApps) },
-  { files: ['libs/{domain,matching,contracts}/**'], rules: restrict(noApps, frameworkFree, noServerLibByPath) },
+  { files: ['libs/{domain,matching,contracts,synthetic}/**'], rules: restrict(noApps, frameworkFree, noServerLibByPath) },
   { files: ['apps/api/**'], rules: restrict({ group: ['**/worker/src/**'], message: 'The API never imports the worker.' }) },
   { files: ['apps/worker/**'], rules: restrict({ group: ['**/api/src/**'], message: 'The worker never imports the API.' }) },
   { files: ['apps/web/**'], rules: restrict(webOnly) },

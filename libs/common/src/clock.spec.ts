@@ -27,7 +27,7 @@ describe('ClockModule', () => {
     class Root {}
     const app = await NestFactory.createApplicationContext(Root, { logger: false, abortOnError: false });
     try {
-      return app.get(Clock);
+      return await app.get(Clock);
     } finally {
       await app.close();
     }

@@ -299,7 +299,7 @@ export function generateMatchingWorld(options: MatchingWorldOptions): MatchingWo
     const p = pick(rng, providers).id;
     const s = pick(rng, states);
     let byState = priorWork.get(p);
-    if (!byState) priorWork.set(p, (byState = new Map()));
+    if (!byState) priorWork.set(p, (byState = new Map<string, number>()));
     byState.set(s, (byState.get(s) ?? 0) + 1);
   }
   const providerIds = providers.map((p) => p.id);

@@ -1,4 +1,4 @@
-import { DELIVERY_MODES, REGION_STATES, STATE_CODES, type OfferStatus, type RegionCode } from '@app/domain';
+import { DELIVERY_MODES, REGION_STATES, STATE_CODES, type OfferStatus } from '@app/domain';
 import { chance, int, isoDate, pick, sample, unique, weighted, type Prng } from '../random';
 import type { Cast } from './cast';
 import type { SyntheticActor, SyntheticOffer } from './records';
@@ -85,7 +85,7 @@ export function generateOffers(rng: Prng, count: number, cast: Cast, now: number
             ...(mongolian ? ['MNG'] : []),
             ...sample(
               rng,
-              regions[0] === 'GLOBAL' ? STATE_CODES : REGION_STATES[regions[0] as Exclude<RegionCode, 'GLOBAL'>],
+              regions[0] === 'GLOBAL' ? STATE_CODES : REGION_STATES[regions[0]],
               int(rng, 1, 5),
             ),
           ])
