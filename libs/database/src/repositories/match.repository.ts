@@ -106,6 +106,11 @@ export class MatchRepository {
     return this.visibleTo(viewer, manager).andWhere('m.id = :id', { id }).setLock('pessimistic_write', undefined, ['m']).getOne();
   }
 
+  /** One match by id, whoever asks (the worker's view), inside `manager`'s transaction; null when it is gone. */
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<MatchEntity | null> {
+    return manager.findOneBy(MatchEntity, { id });
+  }
+
   /** The request, offer and provider of each match, for its view. */
   async partiesOf(matchIds: string[]): Promise<MatchParties[]> {
     if (!matchIds.length) return [];

@@ -23,6 +23,17 @@ export interface OfferReach {
   eligibleRegions: string[];
 }
 
+/** An offer with its provider's name: what a notification about it is worded with. */
+export interface OfferWithProvider {
+  id: string;
+  title: string;
+  status: OfferStatus;
+  providerId: string;
+  providerName: string;
+  /** `YYYY-MM-DD`. */
+  availableUntil: string | null;
+}
+
 const SORT_COLUMN: Record<string, string> = {
   createdAt: 'o.created_at',
   submittedAt: 'o.submitted_at',
@@ -82,6 +93,17 @@ export class OfferRepository {
   /** One offer `viewer` may see, locked for update until `manager`'s transaction ends; null when out of scope. */
   lockVisible(viewer: Viewer, id: string, manager: EntityManager): Promise<AssistanceOfferEntity | null> {
     return this.visibleTo(viewer, manager).andWhere('o.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
+  /** One offer with its provider's name, inside `manager`'s transaction; null when it is gone. */
+  async withProvider(id: string, manager: EntityManager = this.dataSource.manager): Promise<OfferWithProvider | null> {
+    const [row]: OfferWithProvider[] = await manager.query(
+      `SELECT f.id, f.title, f.status, f.organization_id AS "providerId", p.name AS "providerName",
+              to_char(f.available_until, 'YYYY-MM-DD') AS "availableUntil"
+         FROM assistance_offers f JOIN organizations p ON p.id = f.organization_id WHERE f.id = $1`,
+      [id],
+    );
+    return row ?? null;
   }
 
   /** The reach of every offer open to matching, for telling the providers who could answer a request. */

@@ -39,6 +39,21 @@ export interface SimilarRequestRow {
   descriptionSimilarity: number | null;
 }
 
+/** A request with the name of the agency that made it: what a notification about it is worded with. */
+export interface RequestWithRequester {
+  id: string;
+  reference: string;
+  title: string;
+  state: string;
+  status: RequestStatus;
+  visibility: string;
+  organizationId: string;
+  organizationName: string;
+  acknowledgedAt: Date | null;
+  objectionWindowWaived: boolean;
+  deliveredAt: Date | null;
+}
+
 const SORT_COLUMN: Record<string, string> = {
   createdAt: 'r.created_at',
   updatedAt: 'r.updated_at',
@@ -161,6 +176,17 @@ export class RequestRepository {
       if (range.fromId) qb.andWhere('r.id > :fromId', { fromId: range.fromId });
     }
     return qb.getMany();
+  }
+
+  /** One request with its requesting agency's name, inside `manager`'s transaction; null when it is gone. */
+  async withRequester(id: string, manager: EntityManager = this.dataSource.manager): Promise<RequestWithRequester | null> {
+    const [row]: RequestWithRequester[] = await manager.query(
+      `SELECT r.id, r.reference, r.title, r.state, r.status, r.visibility, r.organization_id AS "organizationId", o.name AS "organizationName",
+              r.acknowledged_at AS "acknowledgedAt", r.objection_window_waived AS "objectionWindowWaived", r.delivered_at AS "deliveredAt"
+         FROM assistance_requests r JOIN organizations o ON o.id = r.organization_id WHERE r.id = $1`,
+      [id],
+    );
+    return row ?? null;
   }
 
   /** The next number of `STATE-YEAR-NNN`, atomically, in `manager`'s transaction. */
