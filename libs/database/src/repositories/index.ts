@@ -3,3 +3,4 @@ export * from './text-search';
 export * from './request.repository';
 export * from './offer.repository';
 export * from './match.repository';
+export * from './notification.repository';
