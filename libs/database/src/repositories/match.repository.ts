@@ -111,6 +111,14 @@ export class MatchRepository {
     return manager.findOneBy(MatchEntity, { id });
   }
 
+  /** Matches endorsed at least `days` before `now` that the provider has not answered yet. */
+  endorsedUnansweredSince(now: Date, days: number): Promise<{ id: string; status: MatchStatus; endorsedAt: Date | null }[]> {
+    return this.dataSource.query(
+      `SELECT id, status, endorsed_at AS "endorsedAt" FROM matches WHERE status = $3 AND endorsed_at <= $1::timestamptz - make_interval(days => $2)`,
+      [now, days, 'endorsed' satisfies MatchStatus],
+    );
+  }
+
   /** The request, offer and provider of each match, for its view. */
   async partiesOf(matchIds: string[]): Promise<MatchParties[]> {
     if (!matchIds.length) return [];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { orderOf } from '@app/common';
-import { isCommittee, OFFER_MATCHABLE_STATUSES, OFFER_PUBLISHED_STATUSES, OFFER_STATUSES, OfferStatus, regionsOfState } from '@app/domain';
+import { orderOf, sqlList } from '@app/common';
+import { isCommittee, OFFER_MATCHABLE_STATUSES, OFFER_PUBLISHED_STATUSES, OFFER_RUNNING_STATUSES, OFFER_STATUSES, OfferStatus, regionsOfState } from '@app/domain';
 import { AssistanceOfferEntity } from '../entities';
 import { applySort, applyTextSearch } from './text-search';
 import type { PageRequest, RowPage, Viewer } from './viewer';
@@ -104,6 +104,15 @@ export class OfferRepository {
       [id],
     );
     return row ?? null;
+  }
+
+  /** Running offers whose last available day is from the day before `now` to `days` + 1 days after it (`YYYY-MM-DD`). */
+  endingAround(now: Date, days: number): Promise<{ id: string; status: OfferStatus; availableUntil: string }[]> {
+    return this.dataSource.query(
+      `SELECT id, status, to_char(available_until, 'YYYY-MM-DD') AS "availableUntil" FROM assistance_offers
+        WHERE status IN ${sqlList(OFFER_RUNNING_STATUSES)} AND available_until BETWEEN ($1::timestamptz)::date - 1 AND ($1::timestamptz)::date + $2::int + 1`,
+      [now, days],
+    );
   }
 
   /** The reach of every offer open to matching, for telling the providers who could answer a request. */

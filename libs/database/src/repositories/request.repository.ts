@@ -5,6 +5,7 @@ import {
   isAgency,
   isCommittee,
   MATCH_COMMITTEE_ONLY_STATUSES,
+  REQUEST_FOLLOW_UP_STATUSES,
   REQUEST_OPEN_FOR_MATCHING_STATUSES,
   REQUEST_STATUSES,
   REQUEST_TERMINAL_STATUSES,
@@ -187,6 +188,31 @@ export class RequestRepository {
       [id],
     );
     return row ?? null;
+  }
+
+  /**
+   * Acknowledged requests whose State did not waive the objection window, acknowledged at least 5 calendar days
+   * before `now`: a coarse cut (5 calendar days ≤ 5 working days) for the reminder rule to decide on.
+   */
+  objectionWindowCandidates(now: Date): Promise<{ id: string; status: RequestStatus; acknowledgedAt: Date | null; objectionWindowWaived: boolean }[]> {
+    return this.dataSource.query(
+      `SELECT id, status, acknowledged_at AS "acknowledgedAt", objection_window_waived AS "objectionWindowWaived" FROM assistance_requests
+        WHERE status = $2 AND NOT objection_window_waived AND acknowledged_at <= $1::timestamptz - interval '5 days'`,
+      [now, 'acknowledged' satisfies RequestStatus],
+    );
+  }
+
+  /**
+   * Requests delivered (or closed after delivery) at least 365 days before `now` and at most `graceDays` later than
+   * a year: a coarse cut (365 days ≤ 12 months) for the follow-up reminder rule to decide on.
+   */
+  followUpCandidates(now: Date, graceDays: number): Promise<{ id: string; status: RequestStatus; deliveredAt: Date | null }[]> {
+    return this.dataSource.query(
+      `SELECT id, status, delivered_at AS "deliveredAt" FROM assistance_requests
+        WHERE status IN ${sqlList(REQUEST_FOLLOW_UP_STATUSES)} AND delivered_at <= $1::timestamptz - interval '365 days'
+          AND delivered_at >= $1::timestamptz - make_interval(days => 366 + $2)`,
+      [now, graceDays],
+    );
   }
 
   /** The next number of `STATE-YEAR-NNN`, atomically, in `manager`'s transaction. */
