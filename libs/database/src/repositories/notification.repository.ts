@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import type { NotificationCategory } from '@app/mail';
-import { NotificationEntity, type DeliveryKind, type DeliveryStatus } from '../entities';
+import { NotificationDeliveryEntity, NotificationEntity, type DeliveryKind, type DeliveryStatus } from '../entities';
 import type { RowPage } from './viewer';
 
 /** One e-mail delivery with its recipient's name and, for a notification, what it carries. */
@@ -30,6 +30,9 @@ export interface DeliveryRow {
   createdAt: Date;
   updatedAt: Date;
 }
+
+/** A delivery not sent yet and not given up on. */
+const UNFINISHED_DELIVERY_STATUSES: DeliveryStatus[] = ['pending', 'sending'];
 
 /** The inbox items and their e-mail deliveries: named queries shared by the API and the worker. */
 @Injectable()
@@ -100,6 +103,21 @@ export class NotificationRepository {
       [...params, f.pageSize, (f.page - 1) * f.pageSize],
     );
     return { rows, total };
+  }
+
+  /** Up to 500 unfinished deliveries untouched for `seconds`, the longest untouched first: the mail sweep's work. */
+  async unfinishedDeliveriesIdleFor(seconds: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM notification_deliveries WHERE status = ANY($2) AND updated_at < now() - make_interval(secs => $1)
+        ORDER BY updated_at LIMIT 500`,
+      [seconds, UNFINISHED_DELIVERY_STATUSES],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Records a delivery as failed for good, unless it was sent or failed meanwhile. */
+  async markDeliveryFailed(id: string, lastError: string): Promise<void> {
+    await this.dataSource.getRepository(NotificationDeliveryEntity).update({ id, status: In(UNFINISHED_DELIVERY_STATUSES) }, { status: 'failed', lastError });
   }
 
   /** How many deliveries stand in each status (a status with none is missing). */
