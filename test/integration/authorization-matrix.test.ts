@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AssistanceRequestEntity } from '@app/database';
+import { AssistanceRequestEntity, RequestRepository } from '@app/database';
 import { MatchingDataService, toMatchableRequest } from '../../apps/worker/src/matching/matching-data.service';
 import { activeOffer, circulatedRequest, offerInput, requestInput } from '../factories';
 import { ApiClient } from '../support/http';
@@ -174,7 +174,7 @@ describe('authorisation matrix', () => {
     const match = (await clients.expert.post('/api/v1/matches', { requestId: request.id, offerId: offer.id })).body;
     // Score the pair as the worker's engine does and store it as the match writer would.
     const ds = api.app.get(DataSource);
-    const engine = await new MatchingDataService(ds).engine();
+    const engine = await new MatchingDataService(ds, new RequestRepository(ds)).engine();
     const pair = engine.scorePair(toMatchableRequest((await ds.getRepository(AssistanceRequestEntity).findOneBy({ id: request.id }))!), offer.id);
     if (!pair?.eligible) throw new Error(`pair not eligible: ${JSON.stringify(pair)}`);
     const { score, components, reason } = pair.result;

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { RequestRepository } from '@app/database';
 import { MatchingDataService } from '../../apps/worker/src/matching/matching-data.service';
 import { activeOffer } from '../factories';
 import { startApiInProcess } from '../support/platform';
@@ -15,7 +16,7 @@ describe("the worker's cached matching engine", () => {
   afterAll(() => api.close());
 
   it('sees every committed change to an offer, however the row was written', async () => {
-    const data = new MatchingDataService(ds);
+    const data = new MatchingDataService(ds, new RequestRepository(ds));
     const offer = await activeOffer(api.baseUrl, 'bafa');
     const built = await data.engine();
     expect(built.hasOffer(offer.id)).toBe(true);
@@ -43,7 +44,7 @@ describe("the worker's cached matching engine", () => {
   });
 
   it('reuses the engine while nothing it depends on changed', async () => {
-    const data = new MatchingDataService(ds);
+    const data = new MatchingDataService(ds, new RequestRepository(ds));
     // Other test files write offers concurrently: within a few seconds, two builds follow one another unchanged.
     const deadline = Date.now() + 10_000;
     let reused = false;

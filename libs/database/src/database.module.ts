@@ -2,6 +2,10 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { dataSourceOptions } from './data-source';
+import { MatchRepository, NotificationRepository, OfferRepository, RequestRepository } from './repositories';
+
+/** The named queries of each aggregate, injected wherever the API or the worker reads them. */
+const REPOSITORIES = [RequestRepository, OfferRepository, MatchRepository, NotificationRepository];
 
 @Global()
 @Module({
@@ -11,5 +15,7 @@ import { dataSourceOptions } from './data-source';
       useFactory: (config: AppConfig) => dataSourceOptions(config.database.DATABASE_URL),
     }),
   ],
+  providers: REPOSITORIES,
+  exports: REPOSITORIES,
 })
 export class DatabaseModule {}

@@ -6,3 +6,4 @@ export * from './ensure-database';
 export * from './database.module';
 export * from './seeds';
 export * from './matching-inputs';
+export * from './repositories';

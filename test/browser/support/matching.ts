@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { RequestRepository } from '@app/database';
 import { toMatchableRequest, MatchingDataService } from '../../../apps/worker/src/matching/matching-data.service';
 import { MatchWriter } from '../../../apps/worker/src/matching/match-writer.service';
 
@@ -8,7 +9,7 @@ import { MatchWriter } from '../../../apps/worker/src/matching/match-writer.serv
  * real engine and the weights in force, written with the worker's own bulk upsert.
  */
 export async function suggestOffersFor(ds: DataSource, requestId: string): Promise<number> {
-  const data = new MatchingDataService(ds);
+  const data = new MatchingDataService(ds, new RequestRepository(ds));
   const engine = await data.engine();
   const open = await data.openRequests([requestId]);
   const results = open.flatMap((request) => engine.scoreRequest(toMatchableRequest(request)));

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { assertTransition, assertVersion, containsPattern, DomainError, invalidField, notFound, Page } from '@app/common';
-import { AssistanceOfferEntity, AssistanceRequestEntity, MatchEntity } from '@app/database';
+import { assertTransition, assertVersion, DomainError, invalidField, notFound, Page } from '@app/common';
+import { AssistanceOfferEntity, AssistanceRequestEntity, MatchEntity, MatchRepository, OfferRepository, RequestRepository } from '@app/database';
 import {
   availableActions,
   decideTransition,
@@ -16,11 +15,7 @@ import {
 import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { HistoryItem, HistoryService } from '../history/history.service';
-import { applyOfferScope } from '../offers/offer-access';
-import { applyRequestScope } from '../requests/request-access';
-import { textSearchSql } from '../requests/requests.service';
 import type { CreateMatch, Feedback, ListMatches, MatchTransition } from './dto/match.schemas';
-import { applyMatchScope } from './match-access';
 import { withoutCapacity } from './match-redaction';
 import { followAgreedMatches, releaseOfferCapacity, useOfferCapacity } from './match-consequences';
 
@@ -67,54 +62,33 @@ const TIMESTAMP: Partial<Record<MatchAction, 'endorsedAt' | 'answeredAt' | 'agre
 @Injectable()
 export class MatchesService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly historyService: HistoryService,
+    private readonly repository: MatchRepository,
+    private readonly requests: RequestRepository,
+    private readonly offers: OfferRepository,
   ) {}
 
-  private scoped(user: AuthUser, manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<MatchEntity> {
-    const qb = manager
-      .createQueryBuilder(MatchEntity, 'm')
-      .innerJoin(AssistanceRequestEntity, 'req', 'req.id = m.request_id')
-      .innerJoin(AssistanceOfferEntity, 'off', 'off.id = m.offer_id');
-    return applyMatchScope(qb, user);
-  }
-
   async list(user: AuthUser, f: ListMatches): Promise<Page<MatchView>> {
-    const qb = this.scoped(user);
-    if (f.status?.length) qb.andWhere('m.status IN (:...statuses)', { statuses: f.status });
-    if (f.requestId) qb.andWhere('m.request_id = :rid', { rid: f.requestId });
-    if (f.offerId) qb.andWhere('m.offer_id = :oid', { oid: f.offerId });
-    if (f.origin) qb.andWhere('m.origin = :origin', { origin: f.origin });
-    if (f.q) {
-      // A match is found by its request (reference, title, description) or by its offer (title, description).
-      const request = textSearchSql('req', { q: ':q', qLike: ':qLike', reference: true });
-      const offer = textSearchSql('off', { q: ':q', qLike: ':qLike', reference: false });
-      qb.andWhere(`(${request} OR ${offer})`, { q: f.q, qLike: containsPattern(f.q) });
-    }
-    const desc = f.sort.startsWith('-');
-    const column = { score: 'm.score', updatedAt: 'm.updated_at', createdAt: 'm.created_at' }[f.sort.replace('-', '') as 'score'];
-    qb.orderBy(column, desc ? 'DESC' : 'ASC', 'NULLS LAST').addOrderBy('m.id');
-    const [rows, total] = await qb.skip((f.page - 1) * f.pageSize).take(f.pageSize).getManyAndCount();
+    const { rows, total } = await this.repository.listPage(user, f);
     return { items: await this.views(user, rows), total, page: f.page, pageSize: f.pageSize };
   }
 
   /** Ranked matches of one request or offer, after checking the caller may see that record. */
   async forSubject(user: AuthUser, subject: 'request' | 'offer', id: string, f: ListMatches): Promise<Page<MatchView>> {
     // The record as its own route would show it (404 otherwise); a provider sees the matches of its own offers only.
-    const visible =
-      subject === 'request'
-        ? await applyRequestScope(this.dataSource.manager.createQueryBuilder(AssistanceRequestEntity, 'r'), user).andWhere('r.id = :id', { id }).getExists()
-        : await applyOfferScope(this.dataSource.manager.createQueryBuilder(AssistanceOfferEntity, 'o'), user)
-            .andWhere('o.id = :id', { id })
-            .andWhere(user.role === 'provider_member' ? 'o.organization_id = :ownOrg' : 'TRUE', { ownOrg: user.organization.id })
-            .getExists();
+    const visible = subject === 'request' ? await this.requests.isVisible(user, id) : await this.offerListsMatches(user, id);
     if (!visible) throw notFound(subject === 'request' ? 'Request' : 'Offer');
     return this.list(user, { ...f, [subject === 'request' ? 'requestId' : 'offerId']: id });
   }
 
+  private async offerListsMatches(user: AuthUser, id: string): Promise<boolean> {
+    const offer = await this.offers.findVisible(user, id);
+    return offer !== null && (user.role !== 'provider_member' || offer.organizationId === user.organization.id);
+  }
+
   async get(user: AuthUser, id: string): Promise<MatchView> {
-    const row = await this.scoped(user).andWhere('m.id = :id', { id }).getOne();
+    const row = await this.repository.findVisible(user, id);
     if (!row) throw notFound('Match');
     return (await this.views(user, [row]))[0];
   }
@@ -128,9 +102,7 @@ export class MatchesService {
   async create(user: AuthUser, input: CreateMatch): Promise<MatchView> {
     const origin = isCommittee(user.role) ? 'committee' : 'provider_interest';
     const id = await this.uow.run(user, async (tx) => {
-      const request = await applyRequestScope(tx.manager.createQueryBuilder(AssistanceRequestEntity, 'r'), user)
-        .andWhere('r.id = :id', { id: input.requestId })
-        .getOne();
+      const request = await this.requests.findVisible(user, input.requestId, tx.manager);
       if (!request) throw invalidField('requestId', 'no such request');
       if (!REQUEST_OPEN_FOR_MATCHING_STATUSES.includes(request.status)) {
         throw new DomainError('conflict', `Request ${request.reference} is ${request.status}; only circulated or matched requests are matched`);
@@ -156,7 +128,7 @@ export class MatchesService {
 
   async transition(user: AuthUser, id: string, input: MatchTransition): Promise<MatchView> {
     await this.uow.run(user, async (tx) => {
-      const match = await this.scoped(user, tx.manager).andWhere('m.id = :id', { id }).setLock('pessimistic_write', undefined, ['m']).getOne();
+      const match = await this.repository.lockVisible(user, id, tx.manager);
       if (!match) throw notFound('Match');
       const decision = decideTransition(MATCH_WORKFLOW, { status: match.status, action: input.action, role: user.role, reason: input.reason, comment: input.comment });
       if (match.status === 'retired' && !decision.ok && decision.reason === 'invalid_status') {
@@ -205,7 +177,7 @@ export class MatchesService {
 
   async feedback(user: AuthUser, id: string, input: Feedback): Promise<MatchView> {
     await this.uow.run(user, async (tx) => {
-      const match = await this.scoped(user, tx.manager).andWhere('m.id = :id', { id }).setLock('pessimistic_write', undefined, ['m']).getOne();
+      const match = await this.repository.lockVisible(user, id, tx.manager);
       if (!match) throw notFound('Match');
       if (match.status !== 'completed') throw new DomainError('conflict', 'Feedback is given once the assistance is completed');
       const side = isAgency(user.role) ? 'requester' : user.role === 'provider_member' ? 'provider' : null;
@@ -223,21 +195,13 @@ export class MatchesService {
 
   private async views(user: AuthUser, rows: MatchEntity[]): Promise<MatchView[]> {
     if (!rows.length) return [];
-    const details: { mid: string; r_id: string; reference: string; r_title: string; state: string; r_status: string; r_desired_start: string | null; o_id: string; o_title: string; o_status: string; p_id: string; p_name: string; p_short: string }[] =
-      await this.dataSource.query(
-        `SELECT m.id AS mid, r.id AS r_id, r.reference, r.title AS r_title, r.state, r.status AS r_status, r.desired_start::text AS r_desired_start,
-                o.id AS o_id, o.title AS o_title, o.status AS o_status, p.id AS p_id, p.name AS p_name, p.short_name AS p_short
-           FROM matches m JOIN assistance_requests r ON r.id = m.request_id
-           JOIN assistance_offers o ON o.id = m.offer_id JOIN organizations p ON p.id = o.organization_id
-          WHERE m.id = ANY($1::uuid[])`,
-        [rows.map((r) => r.id)],
-      );
-    const byId = new Map(details.map((d) => [d.mid, d]));
+    const parties = await this.repository.partiesOf(rows.map((r) => r.id));
+    const byId = new Map(parties.map((d) => [d.matchId, d]));
     return rows.map((m) => {
       const d = byId.get(m.id)!;
-      const mine = user.role === 'provider_member' ? d.p_id === user.organization.id : isAgency(user.role) ? d.state === user.organization.state : true;
+      const mine = user.role === 'provider_member' ? d.provider.id === user.organization.id : isAgency(user.role) ? d.request.state === user.organization.state : true;
       // The offer's budget is its provider's and the committee's to see; the explanation must not reveal it.
-      const seesCapacity = isCommittee(user.role) || (user.role === 'provider_member' && d.p_id === user.organization.id);
+      const seesCapacity = isCommittee(user.role) || (user.role === 'provider_member' && d.provider.id === user.organization.id);
       const explained = { score: m.score, components: m.components, reason: m.reason };
       return {
         id: m.id,
@@ -257,7 +221,7 @@ export class MatchesService {
                 deliveredUntil: m.deliveredUntil,
                 participants: m.participants,
                 deliverables: m.deliverables ?? '',
-                beforeDesiredStart: beforeDesiredStart(m.deliveredFrom, d.r_desired_start),
+                beforeDesiredStart: beforeDesiredStart(m.deliveredFrom, d.request.desiredStart),
               }
             : null,
         endorsedAt: m.endorsedAt,
@@ -268,8 +232,8 @@ export class MatchesService {
           requester: m.requesterRating === null ? null : { rating: m.requesterRating, comment: m.requesterComment },
           provider: m.providerRating === null ? null : { rating: m.providerRating, comment: m.providerComment },
         },
-        request: { id: d.r_id, reference: d.reference, title: d.r_title, state: d.state, status: d.r_status, desiredStart: d.r_desired_start },
-        offer: { id: d.o_id, title: d.o_title, status: d.o_status, provider: { id: d.p_id, name: d.p_name, shortName: d.p_short } },
+        request: d.request,
+        offer: { ...d.offer, provider: d.provider },
         availableActions: mine ? (availableActions(MATCH_WORKFLOW, m.status, user.role) as MatchAction[]) : [],
         canGiveFeedback:
           mine &&

@@ -3,18 +3,17 @@ import { DataSource } from 'typeorm';
 import { notFound } from '@app/common';
 import {
   AssistanceOfferEntity,
-  AssistanceRequestEntity,
   loadMatchingEngine,
   MatchEntity,
+  OfferRepository,
   OrganizationEntity,
+  RequestRepository,
   toMatchableOffer,
   toMatchableRequest,
 } from '@app/database';
 import { REQUEST_OPEN_FOR_MATCHING_STATUSES } from '@app/domain';
 import { explainOffer, type IneligibilityFacts, type OfferExplanation, type RelevanceBasis, type ScoreComponent } from '@app/matching';
 import type { AuthUser } from '../auth/auth-user';
-import { applyOfferScope } from '../offers/offer-access';
-import { applyRequestScope } from '../requests/request-access';
 import type { ExplanationOutcome } from './match-explain.schemas';
 
 export interface MatchExplanationView {
@@ -55,14 +54,18 @@ export interface MatchExplanationView {
  */
 @Injectable()
 export class MatchExplainService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly requests: RequestRepository,
+    private readonly offers: OfferRepository,
+  ) {}
 
   async explain(user: AuthUser, requestId: string, offerId: string): Promise<MatchExplanationView> {
     const manager = this.dataSource.manager;
     // Each record as its own route would show it to the caller; anything else is not found.
     const [request, offer] = await Promise.all([
-      applyRequestScope(manager.createQueryBuilder(AssistanceRequestEntity, 'r'), user).andWhere('r.id = :id', { id: requestId }).getOne(),
-      applyOfferScope(manager.createQueryBuilder(AssistanceOfferEntity, 'o'), user).andWhere('o.id = :id', { id: offerId }).getOne(),
+      this.requests.findVisible(user, requestId),
+      this.offers.findVisible(user, offerId),
     ]);
     if (!request) throw notFound('Request');
     if (!offer) throw notFound('Offer');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError, notFound } from '@app/common';
-import { MatchingProfileEntity, RescoreRunEntity } from '@app/database';
+import { MatchingProfileEntity, MatchRepository, RescoreRunEntity } from '@app/database';
 import { DEFAULT_WEIGHTS_PROFILE, planAllocation, weightsProfileProblems, WeightsProfile } from '@app/matching';
 import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
@@ -46,6 +46,7 @@ export class MatchingService {
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly matches: MatchesService,
+    private readonly matchRepository: MatchRepository,
   ) {}
 
   getProfile(): ReturnType<typeof currentProfile> {
@@ -95,29 +96,17 @@ export class MatchingService {
    * request's single need is exceeded by (DESIGN §6.7), from the stored candidates.
    */
   async allocationPlan(input: AllocationPlanInput): Promise<{ total: number; requests: number; offers: number; candidates: number; matches: PlannedMatch[] }> {
-    const rows: { id: string; request_id: string; reference: string; request_title: string; state: string; offer_id: string; title: string; provider: string; score: number; status: string; reason: string; remaining: number | null }[] =
-      await this.dataSource.query(
-        `SELECT m.id, m.request_id, r.reference, r.title AS request_title, r.state, m.offer_id, o.title, p.short_name AS provider, m.score, m.status, m.reason,
-                CASE WHEN o.capacity_engagements IS NULL THEN NULL ELSE GREATEST(o.capacity_engagements - o.engagements_used, 0) END AS remaining
-           FROM matches m
-           JOIN assistance_requests r ON r.id = m.request_id
-           JOIN assistance_offers o ON o.id = m.offer_id
-           JOIN organizations p ON p.id = o.organization_id
-          WHERE m.status IN ('suggested', 'endorsed') AND m.score IS NOT NULL
-            AND r.status = 'circulated' AND o.status = 'active'
-            AND ($1::uuid[] IS NULL OR m.request_id = ANY($1::uuid[]))`,
-        [input.requestIds ?? null],
-      );
-    const capacities = new Map(rows.map((r) => [r.offer_id, r.remaining]));
-    const plan = planAllocation(rows.map((r) => ({ requestId: r.request_id, offerId: r.offer_id, score: r.score })), capacities);
-    const byPair = new Map(rows.map((r) => [`${r.request_id}:${r.offer_id}`, r]));
+    const rows = await this.matchRepository.allocationCandidates(input.requestIds ?? null);
+    const capacities = new Map(rows.map((r) => [r.offerId, r.remaining]));
+    const plan = planAllocation(rows.map((r) => ({ requestId: r.requestId, offerId: r.offerId, score: r.score })), capacities);
+    const byPair = new Map(rows.map((r) => [`${r.requestId}:${r.offerId}`, r]));
     const matches = plan.pairs.map((p) => {
-      const r = byPair.get(`${p.requestId}:${p.offerId}`)!;
-      return { matchId: r.id, requestId: r.request_id, reference: r.reference, requestTitle: r.request_title, state: r.state, offerId: r.offer_id, offerTitle: r.title, provider: r.provider, score: r.score, status: r.status, reason: r.reason };
+      const { remaining: _remaining, ...planned } = byPair.get(`${p.requestId}:${p.offerId}`)!;
+      return planned;
     });
     return {
       total: Math.round(plan.total * 1e6) / 1e6,
-      requests: new Set(rows.map((r) => r.request_id)).size,
+      requests: new Set(rows.map((r) => r.requestId)).size,
       offers: capacities.size,
       candidates: rows.length,
       matches,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
 import { notFound, Page } from '@app/common';
-import { NotificationEntity } from '@app/database';
+import { NotificationEntity, NotificationRepository } from '@app/database';
 import type { EmailMode, MailFact, NotificationCategory } from '@app/mail';
 import type { AuthUser } from '../auth/auth-user';
 import type { ListNotifications } from './dto/notification.schemas';
@@ -44,37 +43,26 @@ const view = (n: NotificationEntity): NotificationView => ({
 /** The caller's own inbox; another person's notification answers 404. */
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly dataSource: DataSource) {}
-
-  private get repo() {
-    return this.dataSource.getRepository(NotificationEntity);
-  }
+  constructor(private readonly repository: NotificationRepository) {}
 
   async list(user: AuthUser, q: ListNotifications): Promise<InboxPage> {
-    const qb = this.repo.createQueryBuilder('n').where('n.user_id = :uid', { uid: user.id });
-    if (q.unreadOnly) qb.andWhere('n.read_at IS NULL');
-    // Unread first, then newest.
-    qb.orderBy('(n.read_at IS NULL)', 'DESC').addOrderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC');
-    const [rows, total] = await qb.skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
+    const { rows, total } = await this.repository.inboxPage(user.id, q);
     return { items: rows.map(view), total, page: q.page, pageSize: q.pageSize, unread: await this.unreadCount(user) };
   }
 
   async unreadCount(user: AuthUser): Promise<number> {
-    return this.repo.countBy({ userId: user.id, readAt: IsNull() });
+    return this.repository.unreadCount(user.id);
   }
 
   async markRead(user: AuthUser, id: string): Promise<NotificationView> {
-    const row = await this.repo.findOneBy({ id, userId: user.id });
+    const row = await this.repository.findOwn(user.id, id);
     if (!row) throw notFound('Notification');
-    if (!row.readAt) {
-      await this.repo.update({ id, readAt: IsNull() }, { readAt: new Date() });
-      return view(await this.repo.findOneByOrFail({ id }));
-    }
+    if (!row.readAt) return view(await this.repository.markRead(id, new Date()));
     return view(row);
   }
 
   async markAllRead(user: AuthUser): Promise<{ updated: number; unread: number }> {
-    const result = await this.repo.update({ userId: user.id, readAt: IsNull() }, { readAt: new Date() });
-    return { updated: result.affected ?? 0, unread: await this.unreadCount(user) };
+    const updated = await this.repository.markAllRead(user.id, new Date());
+    return { updated, unread: await this.unreadCount(user) };
   }
 }

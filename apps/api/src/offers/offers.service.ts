@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
-import { assertTransition, assertVersion, changedKeys, DomainError, invalidField, notFound, orderOf, Page, pickValues } from '@app/common';
+import { In, Repository } from 'typeorm';
+import { assertTransition, assertVersion, changedKeys, DomainError, invalidField, notFound, Page, pickValues } from '@app/common';
 import { renderMessage } from '@app/contracts';
-import { AssistanceOfferEntity, OrganizationEntity } from '@app/database';
-import { availableActions, decideTransition, OFFER_EVENT, OFFER_STATUSES, OFFER_WORKFLOW, OfferAction, OfferStatus, regionsOfState } from '@app/domain';
+import { AssistanceOfferEntity, OfferRepository, OrganizationEntity } from '@app/database';
+import { availableActions, decideTransition, OFFER_EVENT, OFFER_WORKFLOW, OfferAction, OfferStatus } from '@app/domain';
 import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { HistoryItem, HistoryService } from '../history/history.service';
-import { applyTextSearch } from '../requests/requests.service';
 import { retireOfferSuggestions } from '../matches/match-consequences';
 import type { CreateOffer, ListOffers, OfferTransition, UpdateOffer } from './dto/offer.schemas';
-import { applyOfferScope, ownsOffer, seesOfferInternals } from './offer-access';
+import { ownsOffer, seesOfferInternals } from './offer-access';
 
 type Internals = 'capacityEngagements' | 'capacityBudgetAmount' | 'capacityBudgetCurrency' | 'engagementsUsed' | 'createdById';
 
@@ -27,55 +26,28 @@ export type OfferView = Omit<AssistanceOfferEntity, Internals> & {
 
 const EDITABLE: OfferStatus[] = ['draft', 'pending_verification', 'active', 'paused', 'exhausted'];
 
-const SORT_COLUMN: Record<string, string> = {
-  createdAt: 'o.created_at',
-  submittedAt: 'o.submitted_at',
-  updatedAt: 'o.updated_at',
-  title: 'o.title',
-  availableUntil: 'o.available_until',
-  status: orderOf(OFFER_STATUSES, 'o.status'),
-};
-
 @Injectable()
 export class OffersService {
   constructor(
     @InjectRepository(AssistanceOfferEntity) private readonly offers: Repository<AssistanceOfferEntity>,
     private readonly uow: UnitOfWork,
     private readonly historyService: HistoryService,
+    private readonly repository: OfferRepository,
   ) {}
 
-  private scoped(user: AuthUser, manager?: EntityManager): SelectQueryBuilder<AssistanceOfferEntity> {
-    return applyOfferScope((manager ?? this.offers.manager).createQueryBuilder(AssistanceOfferEntity, 'o'), user);
-  }
-
   async list(user: AuthUser, f: ListOffers): Promise<Page<OfferView>> {
-    const qb = this.scoped(user);
-    if (f.status?.length) qb.andWhere('o.status IN (:...statuses)', { statuses: f.status });
-    if (f.provider) qb.andWhere('o.organization_id = :provider', { provider: f.provider });
-    if (f.provision) qb.andWhere(':provision = ANY(o.provisions)', { provision: f.provision });
-    if (f.domain) qb.andWhere('(:domain = ANY(o.domains) OR o.domains = \'{}\')', { domain: f.domain });
-    if (f.type) qb.andWhere(':type = ANY(o.assistance_types)', { type: f.type });
-    if (f.servesState) {
-      qb.andWhere('(:st = ANY(o.eligible_states) OR o.eligible_regions && :regions::text[])', {
-        st: f.servesState,
-        regions: regionsOfState(f.servesState),
-      });
-    }
-    if (f.q) applyTextSearch(qb, 'o', f.q);
-    const desc = f.sort.startsWith('-');
-    qb.orderBy(SORT_COLUMN[f.sort.replace(/^-/, '')], desc ? 'DESC' : 'ASC', desc ? 'NULLS LAST' : 'NULLS FIRST').addOrderBy('o.id');
-    const [rows, total] = await qb.skip((f.page - 1) * f.pageSize).take(f.pageSize).getManyAndCount();
+    const { rows, total } = await this.repository.listPage(user, f);
     return { items: await this.views(user, rows), total, page: f.page, pageSize: f.pageSize };
   }
 
   async get(user: AuthUser, id: string): Promise<OfferView> {
-    const row = await this.scoped(user).andWhere('o.id = :id', { id }).getOne();
+    const row = await this.repository.findVisible(user, id);
     if (!row) throw notFound('Offer');
     return (await this.views(user, [row]))[0];
   }
 
   async history(user: AuthUser, id: string): Promise<HistoryItem[]> {
-    const row = await this.scoped(user).andWhere('o.id = :id', { id }).getOne();
+    const row = await this.repository.findVisible(user, id);
     if (!row) throw notFound('Offer');
     if (!seesOfferInternals(user, row)) throw new DomainError('forbidden', 'An offer’s history is for its provider and the Committee');
     return this.historyService.forSubject('offer', id);
@@ -106,7 +78,7 @@ export class OffersService {
   async update(user: AuthUser, id: string, input: UpdateOffer): Promise<OfferView> {
     const { version, capacity, ...fields } = input;
     await this.uow.run(user, async (tx) => {
-      const row = await this.scoped(user, tx.manager).andWhere('o.id = :id', { id }).setLock('pessimistic_write').getOne();
+      const row = await this.repository.lockVisible(user, id, tx.manager);
       if (!row) throw notFound('Offer');
       if (!ownsOffer(user, row)) throw new DomainError('forbidden', 'Only the offering provider may edit this offer');
       if (!EDITABLE.includes(row.status)) throw new DomainError('conflict', `An offer that is ${row.status} cannot be edited`);
@@ -143,7 +115,7 @@ export class OffersService {
   async transition(user: AuthUser, id: string, input: OfferTransition): Promise<OfferView> {
     // The answer is built from the row as changed: after return_to_draft the committee no longer sees the offer.
     const changed = await this.uow.run(user, async (tx) => {
-      const row = await this.scoped(user, tx.manager).andWhere('o.id = :id', { id }).setLock('pessimistic_write').getOne();
+      const row = await this.repository.lockVisible(user, id, tx.manager);
       if (!row) throw notFound('Offer');
       const decision = decideTransition(OFFER_WORKFLOW, { status: row.status, action: input.action, role: user.role, reason: input.reason, comment: input.comment });
       assertTransition(decision, 'offer', input.action, row.status);

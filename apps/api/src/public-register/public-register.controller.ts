@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { containsPattern, Page, paginationSchema, stateCodeSchema, taxonomyCode } from '@app/common';
 import { Public } from '../auth/authorize.decorator';
-import { textSearchSql } from '../requests/requests.service';
+import { textSearchSql } from '@app/database';
 
 const publicListSchema = paginationSchema.extend({
   state: stateCodeSchema.optional(),

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, sqlList } from '@app/common';
-import { isAgency, MATCH_COMMITTEE_ONLY_STATUSES } from '@app/domain';
+import {
+  isAgency,
+  MATCH_AGREED_STATUSES,
+  MATCH_COMMITTEE_ONLY_STATUSES,
+  MATCH_PROVIDER_ACCEPTED_STATUSES,
+  MatchStatus,
+  OFFER_MATCHABLE_STATUSES,
+  REQUEST_AWAITING_MATCH_STATUSES,
+  REQUEST_TERMINAL_STATUSES,
+} from '@app/domain';
 import type { AuthUser } from '../auth/auth-user';
 import type { SummaryQuery } from './report.schemas';
 
@@ -108,7 +117,7 @@ export class ReportsService {
       return { count: row.count, waiting: row.waiting, medianDays: round(row.median), p90Days: round(row.p90) };
     };
     // Withdrawn and closed requests no longer wait for anything.
-    const open = `status NOT IN ('withdrawn', 'closed')`;
+    const open = `status NOT IN ${sqlList(REQUEST_TERMINAL_STATUSES)}`;
     const timeToDays = {
       acknowledge: await dist('submitted', 'acknowledged', open),
       circulate: await dist('submitted', 'circulated', open),
@@ -136,7 +145,7 @@ export class ReportsService {
     );
     const unmatched: { id: string; reference: string; title: string; state: string; circulated_at: Date; age: number }[] = await m.query(
       `${scoped} SELECT id, reference, title, state, circulated_at, extract(epoch FROM $5::timestamptz - circulated_at) / ${DAY} AS age
-         FROM rq WHERE status = 'circulated' ORDER BY circulated_at, reference LIMIT 100`,
+         FROM rq WHERE status IN ${sqlList(REQUEST_AWAITING_MATCH_STATUSES)} ORDER BY circulated_at, reference LIMIT 100`,
       [...params, this.clock.now()],
     );
 
@@ -210,7 +219,7 @@ export class ReportsService {
          SELECT p AS provision, d AS domain, count(*)::int AS n
            FROM assistance_offers o, unnest(o.provisions) p,
                 unnest(CASE WHEN cardinality(o.domains) = 0 THEN ARRAY['NUCLEAR','CHEMICAL','BIOLOGICAL','DELIVERY','RELATED'] ELSE o.domains END) d
-          WHERE o.status = 'active' AND ($4::uuid IS NULL OR o.organization_id = $4) GROUP BY 1, 2
+          WHERE o.status IN ${sqlList(OFFER_MATCHABLE_STATUSES)} AND ($4::uuid IS NULL OR o.organization_id = $4) GROUP BY 1, 2
        )
        SELECT coalesce(req.provision, off.provision) AS provision, coalesce(req.domain, off.domain) AS domain,
               coalesce(req.n, 0) AS requested, coalesce(off.n, 0) AS offered
@@ -256,13 +265,13 @@ export class ReportsService {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT o.id, o.title, o.status, o.capacity_engagements AS "capacityEngagements", o.engagements_used AS "engagementsUsed",
               count(m.id) FILTER (WHERE m.status NOT IN ${sqlList(MATCH_COMMITTEE_ONLY_STATUSES)})::int AS "endorsed",
-              count(m.id) FILTER (WHERE m.status IN ('accepted', 'agreed', 'rejected', 'in_progress', 'completed'))::int AS "accepted",
-              count(m.id) FILTER (WHERE m.status = 'declined')::int AS "declined",
-              count(m.id) FILTER (WHERE m.status IN ('agreed', 'in_progress', 'completed'))::int AS "agreed",
-              count(m.id) FILTER (WHERE m.status = 'completed')::int AS "completed"
+              count(m.id) FILTER (WHERE m.status IN ${sqlList(MATCH_PROVIDER_ACCEPTED_STATUSES)})::int AS "accepted",
+              count(m.id) FILTER (WHERE m.status = $2)::int AS "declined",
+              count(m.id) FILTER (WHERE m.status IN ${sqlList(MATCH_AGREED_STATUSES)})::int AS "agreed",
+              count(m.id) FILTER (WHERE m.status = $3)::int AS "completed"
          FROM assistance_offers o LEFT JOIN matches m ON m.offer_id = o.id
         WHERE o.organization_id = $1 GROUP BY o.id ORDER BY o.created_at`,
-      [user.organization.id],
+      [user.organization.id, 'declined' satisfies MatchStatus, 'completed' satisfies MatchStatus],
     );
     return { kind: 'provider', provider: user.organization.name, offers: rows };
   }

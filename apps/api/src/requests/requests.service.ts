@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
-import { assertTransition, assertVersion, changedKeys, Clock, containsPattern, DomainError, invalidField, notFound, orderOf, Page, pickValues } from '@app/common';
+import { In, Repository } from 'typeorm';
+import { assertTransition, assertVersion, changedKeys, Clock, DomainError, invalidField, notFound, Page, pickValues } from '@app/common';
 import { renderMessage } from '@app/contracts';
-import { AssistanceRequestEntity, OrganizationEntity } from '@app/database';
+import { AssistanceRequestEntity, OrganizationEntity, RequestRepository } from '@app/database';
 import {
   availableActions,
   canCirculate,
@@ -16,7 +16,6 @@ import {
   objectionWindowCloses,
   REQUEST_EDITABLE_STATUSES,
   REQUEST_EVENT,
-  REQUEST_STATUSES,
   REQUEST_WORKFLOW,
   RequestAction,
   RequestStatus,
@@ -26,7 +25,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { HistoryItem, HistoryService } from '../history/history.service';
 import type { CreateRequest, DuplicateCheck, ListRequests, RequestTransition, UpdateRequest } from './dto/request.schemas';
 import { endOpenMatches, stampMilestone } from '../matches/match-consequences';
-import { applyRequestScope, ownsRequest } from './request-access';
+import { ownsRequest } from './request-access';
 
 export type RequestView = Omit<AssistanceRequestEntity, 'estimatedCostAmount' | 'estimatedCostCurrency' | 'createdById'> & {
   estimatedCost: { amount: number; currency: string } | null;
@@ -51,18 +50,6 @@ export interface PossibleDuplicate {
   descriptionSimilarity: number | null;
 }
 
-const SORT_COLUMN: Record<string, string> = {
-  createdAt: 'r.created_at',
-  updatedAt: 'r.updated_at',
-  reference: 'r.reference',
-  title: 'r.title',
-  submittedAt: 'r.submitted_at',
-  circulatedAt: 'r.circulated_at',
-  status: orderOf(REQUEST_STATUSES, 'r.status'),
-  priority: orderOf(['high', 'medium', 'low'], 'r.priority'),
-};
-
-
 @Injectable()
 export class RequestsService {
   constructor(
@@ -70,33 +57,16 @@ export class RequestsService {
     private readonly uow: UnitOfWork,
     private readonly historyService: HistoryService,
     private readonly clock: Clock,
+    private readonly repository: RequestRepository,
   ) {}
 
-  private scoped(user: AuthUser, manager?: EntityManager): SelectQueryBuilder<AssistanceRequestEntity> {
-    const qb = (manager ?? this.requests.manager).createQueryBuilder(AssistanceRequestEntity, 'r');
-    return applyRequestScope(qb, user);
-  }
-
   async list(user: AuthUser, f: ListRequests): Promise<Page<RequestView>> {
-    const qb = this.scoped(user);
-    if (f.status?.length) qb.andWhere('r.status IN (:...statuses)', { statuses: f.status });
-    if (f.state) qb.andWhere('r.state = :state', { state: f.state });
-    if (f.provision) qb.andWhere(':provision = ANY(r.provisions)', { provision: f.provision });
-    if (f.domain) qb.andWhere(':domain = ANY(r.domains)', { domain: f.domain });
-    if (f.type) qb.andWhere(':type = ANY(r.assistance_types)', { type: f.type });
-    if (f.institution) qb.andWhere(':institution = ANY(r.target_institutions)', { institution: f.institution });
-    if (f.priority) qb.andWhere('r.priority = :priority', { priority: f.priority });
-    if (f.organizationId) qb.andWhere('r.organization_id = :org', { org: f.organizationId });
-    if (f.ready !== undefined) qb.andWhere(`r.ready_for_coordinator_at IS ${f.ready ? 'NOT NULL' : 'NULL'}`);
-    if (f.q) applyTextSearch(qb, 'r', f.q, { reference: true });
-    const desc = f.sort.startsWith('-');
-    qb.orderBy(SORT_COLUMN[f.sort.replace(/^-/, '')], desc ? 'DESC' : 'ASC', desc ? 'NULLS LAST' : 'NULLS FIRST').addOrderBy('r.id');
-    const [rows, total] = await qb.skip((f.page - 1) * f.pageSize).take(f.pageSize).getManyAndCount();
+    const { rows, total } = await this.repository.listPage(user, f);
     return { items: await this.views(user, rows), total, page: f.page, pageSize: f.pageSize };
   }
 
   async get(user: AuthUser, id: string): Promise<RequestView> {
-    const row = await this.scoped(user).andWhere('r.id = :id', { id }).getOne();
+    const row = await this.repository.findVisible(user, id);
     if (!row) throw notFound('Request');
     return (await this.views(user, [row]))[0];
   }
@@ -120,7 +90,7 @@ export class RequestsService {
     const { estimatedCost, state: _state, ...fields } = input;
     const id = await this.uow.run(user, async (tx) => {
       const year = Number((input.letterDate ?? new Date().toISOString()).slice(0, 4));
-      const reference = formatRequestReference(state, year, await nextSequence(tx.manager, state, year));
+      const reference = formatRequestReference(state, year, await this.repository.nextReferenceNumber(tx.manager, state, year));
       const row = await tx.manager.save(
         tx.manager.create(AssistanceRequestEntity, {
           ...fields,
@@ -145,7 +115,7 @@ export class RequestsService {
     const { version, estimatedCost, ...fields } = input;
     if (fields.preferredProviderIds) await this.assertProvidersExist(fields.preferredProviderIds);
     await this.uow.run(user, async (tx) => {
-      const row = await this.scoped(user, tx.manager).andWhere('r.id = :id', { id }).setLock('pessimistic_write').getOne();
+      const row = await this.repository.lockVisible(user, id, tx.manager);
       if (!row) throw notFound('Request');
       if (!ownsRequest(user, row)) throw new DomainError('forbidden', 'Only the requesting agency or its State coordinator may edit this request');
       if (!REQUEST_EDITABLE_STATUSES.includes(row.status)) {
@@ -175,7 +145,7 @@ export class RequestsService {
 
   async transition(user: AuthUser, id: string, input: RequestTransition): Promise<RequestView> {
     await this.uow.run(user, async (tx) => {
-      const row = await this.scoped(user, tx.manager).andWhere('r.id = :id', { id }).setLock('pessimistic_write').getOne();
+      const row = await this.repository.lockVisible(user, id, tx.manager);
       if (!row) throw notFound('Request');
       const decision = decideTransition(REQUEST_WORKFLOW, { status: row.status, action: input.action, role: user.role, reason: input.reason, comment: input.comment });
       assertTransition(decision, 'request', input.action, row.status);
@@ -229,21 +199,14 @@ export class RequestsService {
     if (!isAgency(user.role)) return [];
     const description = comparesDescription(check.description) ? check.description!.trim() : null;
     // Both figures are symmetric; a request reaches the threshold only if one of them does, which bounds the rows.
-    const rows: (Omit<PossibleDuplicate, 'similarity' | 'titleSimilarity' | 'descriptionSimilarity'> & { title_similarity: number; description_similarity: number | null })[] =
-      await this.requests.query(
-        `SELECT * FROM (
-           SELECT id, reference, title, status,
-                  similarity(title, $2) AS title_similarity,
-                  CASE WHEN $3::text IS NULL THEN NULL ELSE similarity(description, $3) END AS description_similarity
-             FROM assistance_requests
-            WHERE state = $1 AND status NOT IN ('closed', 'withdrawn') AND ($4::uuid IS NULL OR id <> $4)
-         ) compared
-         WHERE GREATEST(title_similarity, COALESCE(description_similarity, 0)) >= $5`,
-        [user.organization.state, check.title.trim(), description, check.excludeId ?? null, DUPLICATE_THRESHOLD],
-      );
+    const rows = await this.repository.similarOpenInState(
+      user.organization.state!,
+      { title: check.title.trim(), description, excludeId: check.excludeId ?? null },
+      DUPLICATE_THRESHOLD,
+    );
     return rows
       .map((r) => {
-        const figures = duplicateSimilarity(Number(r.title_similarity), r.description_similarity === null ? null : Number(r.description_similarity));
+        const figures = duplicateSimilarity(r.titleSimilarity, r.descriptionSimilarity);
         return {
           id: r.id,
           reference: r.reference,
@@ -287,31 +250,4 @@ export class RequestsService {
       };
     });
   }
-}
-
-/** Next number of `STATE-YEAR-NNN`, atomically. */
-async function nextSequence(manager: EntityManager, state: string, year: number): Promise<number> {
-  const rows: { last: number }[] = await manager.query(
-    `INSERT INTO request_reference_counters (state, year, last) VALUES ($1, $2, 1)
-     ON CONFLICT (state, year) DO UPDATE SET last = request_reference_counters.last + 1 RETURNING last`,
-    [state, year],
-  );
-  return rows[0].last;
-}
-
-/**
- * What a list's search box matches: the words of title and description in any order (full text, Cyrillic too),
- * a part of a word or phrase (`ILIKE`), and a part of the reference (`MNG-2026`, `2026-007`) when the record has
- * one. `q` and `qLike` are the placeholders of the text and of its `containsPattern`; a trigram index serves each
- * `ILIKE` (ix_*_trgm, ix_assistance_requests_reference_trgm).
- */
-export function textSearchSql(alias: string, { q, qLike, reference }: { q: string; qLike: string; reference: boolean }): string {
-  const text = `${alias}.title || ' ' || ${alias}.description`;
-  return `(${reference ? `${alias}.reference ILIKE ${qLike} OR ` : ''}to_tsvector('simple', ${text}) @@ plainto_tsquery('simple', ${q})
-      OR (${text}) ILIKE ${qLike})`;
-}
-
-/** The search box of a list of requests (with their references) or offers. */
-export function applyTextSearch<T extends object>(qb: SelectQueryBuilder<T>, alias: string, q: string, { reference = false } = {}): void {
-  qb.andWhere(textSearchSql(alias, { q: ':q', qLike: ':qLike', reference }), { q, qLike: containsPattern(q) });
 }

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AssistanceRequestEntity, loadMatchingEngine, loadWeightsProfile } from '@app/database';
-import { REQUEST_OPEN_FOR_MATCHING_STATUSES } from '@app/domain';
+import { AssistanceRequestEntity, loadMatchingEngine, loadWeightsProfile, RequestRepository } from '@app/database';
+import type { MatchStatus } from '@app/domain';
 import { MatchingEngine, WeightsProfile } from '@app/matching';
 
 // The mapping from rows to the engine's inputs lives with the tables, shared with the API's explanations.
 export { toMatchableOffer, toMatchableRequest } from '@app/database';
+
+/** Completed work counts in the engine's inputs (past cooperation), so a completion rebuilds the engine. */
+const COMPLETED: MatchStatus = 'completed';
 
 /**
  * Loads what the engine scores from PostgreSQL and keeps one engine per worker process, rebuilt when the
@@ -17,7 +20,10 @@ export class MatchingDataService {
   /** The fingerprint each engine was built from. */
   private readonly built = new WeakMap<MatchingEngine, string>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly requests: RequestRepository,
+  ) {}
 
   profile(manager: EntityManager = this.dataSource.manager): Promise<WeightsProfile> {
     return loadWeightsProfile(manager);
@@ -32,7 +38,8 @@ export class MatchingDataService {
     const [{ fingerprint }] = await manager.query(
       `SELECT concat_ws(':', (SELECT md5(coalesce(string_agg(id::text || '.' || xmin::text, ',' ORDER BY id), '')) FROM assistance_offers),
               (SELECT max(version) FROM matching_profiles),
-              (SELECT count(*) FROM matches WHERE status = 'completed')) AS fingerprint`,
+              (SELECT count(*) FROM matches WHERE status = $1)) AS fingerprint`,
+      [COMPLETED],
     );
     return fingerprint;
   }
@@ -51,17 +58,7 @@ export class MatchingDataService {
     return engine;
   }
 
-  async openRequests(ids?: string[], range?: { fromId: string | null; toId: string }): Promise<AssistanceRequestEntity[]> {
-    const qb = this.dataSource
-      .getRepository(AssistanceRequestEntity)
-      .createQueryBuilder('r')
-      .where('r.status IN (:...open)', { open: REQUEST_OPEN_FOR_MATCHING_STATUSES })
-      .orderBy('r.id');
-    if (ids) qb.andWhere('r.id = ANY(:ids)', { ids });
-    if (range) {
-      qb.andWhere('r.id <= :toId', { toId: range.toId });
-      if (range.fromId) qb.andWhere('r.id > :fromId', { fromId: range.fromId });
-    }
-    return qb.getMany();
+  openRequests(ids?: string[], range?: { fromId: string | null; toId: string }): Promise<AssistanceRequestEntity[]> {
+    return this.requests.openForMatching(ids, range);
   }
 }

@@ -1,9 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { DataSource, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { NotificationDeliveryEntity } from '@app/database';
+import { NotificationRepository } from '@app/database';
 import { isOutageMessage, JOBS, mailJobOptions, QUEUES, SendEmailJob } from '@app/queue';
 
 /**
@@ -18,21 +17,17 @@ export class MailSweepService {
   private readonly logger = new Logger(MailSweepService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly notifications: NotificationRepository,
     @InjectQueue(QUEUES.mail) private readonly mail: Queue<SendEmailJob>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async sweep(): Promise<{ requeued: number; failed: number }> {
-    const stuck: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM notification_deliveries WHERE status IN ('pending', 'sending') AND updated_at < now() - make_interval(secs => $1)
-        ORDER BY updated_at LIMIT 500`,
-      [this.config.worker.RECOVERY_AFTER_MS / 1000],
-    );
+    const stuck = await this.notifications.unfinishedDeliveriesIdleFor(this.config.worker.RECOVERY_AFTER_MS / 1000);
     let requeued = 0;
     let failed = 0;
     const opts = mailJobOptions(this.config.mail.MAIL_RETRY_DELAY_MS, this.config.mail.MAIL_MAX_ATTEMPTS);
-    for (const { id } of stuck) {
+    for (const id of stuck) {
       const job = await this.mail.getJob(id);
       if (!job) {
         await this.mail.add(JOBS.sendEmail, { deliveryId: id }, { ...opts, jobId: id });
@@ -42,9 +37,7 @@ export class MailSweepService {
       } else if (isOutageMessage(job.failedReason)) {
         await job.retry('failed', { resetAttemptsMade: true }).then(() => requeued++, () => undefined);
       } else {
-        await this.dataSource
-          .getRepository(NotificationDeliveryEntity)
-          .update({ id, status: In(['pending', 'sending']) }, { status: 'failed', lastError: job.failedReason?.slice(0, 500) || 'Gave up' });
+        await this.notifications.markDeliveryFailed(id, job.failedReason?.slice(0, 500) || 'Gave up');
         failed++;
       }
     }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { OfferRepository } from '@app/database';
 import { COMMITTEE_ROLES, offerServesState, Role } from '@app/domain';
 import type { Audience, EventFacts } from './notification-rules';
 
@@ -19,6 +20,8 @@ const ACTIVE = `u.active AND o.active`;
 /** Turns an audience into the active users it means now, by role and organisation or State. */
 @Injectable()
 export class RecipientResolver {
+  constructor(private readonly offers: OfferRepository) {}
+
   async resolve(audience: Audience, f: EventFacts, manager: EntityManager): Promise<Recipient[]> {
     const q = (where: string, params: unknown[]) =>
       manager.query<Recipient[]>(`SELECT ${USER_COLUMNS} FROM users u JOIN organizations o ON o.id = u.organization_id WHERE ${ACTIVE} AND ${where} ORDER BY u.email`, params);
@@ -39,10 +42,8 @@ export class RecipientResolver {
       case 'eligible_providers': {
         // Committee-confidential requests are never shown to providers (DESIGN §8).
         if (f.request!.visibility === 'committee') return [];
-        const offers: { provider_id: string; eligible_states: string[]; eligible_regions: string[] }[] = await manager.query(
-          `SELECT organization_id AS provider_id, eligible_states, eligible_regions FROM assistance_offers WHERE status = 'active'`,
-        );
-        const providers = [...new Set(offers.filter((x) => offerServesState({ eligibleStates: x.eligible_states, eligibleRegions: x.eligible_regions }, f.request!.state)).map((x) => x.provider_id))];
+        const reach = await this.offers.matchableReach(manager);
+        const providers = [...new Set(reach.filter((x) => offerServesState(x, f.request!.state)).map((x) => x.providerId))];
         return providers.length ? q(`u.role = 'provider_member' AND o.id = ANY($1::uuid[])`, [providers]) : [];
       }
       case 'matched_providers':

@@ -1,4 +1,4 @@
-import { followUpDue, objectionWindowCloses } from '@app/domain';
+import { followUpDue, objectionWindowCloses, OFFER_RUNNING_STATUSES, REQUEST_FOLLOW_UP_STATUSES } from '@app/domain';
 import type { ReminderKind } from '@app/database';
 
 /** Reminders fall due on these (DESIGN §7). */
@@ -50,7 +50,7 @@ export function unansweredMatchReminder(m: { id: string; status: string; endorse
 
 /** An active or paused offer whose last available day is within 14 days (today counts). */
 export function expiringOfferReminder(o: { id: string; status: string; availableUntil: string | null }, now: Date): DueReminder | null {
-  if (!['active', 'paused'].includes(o.status) || !o.availableUntil) return null;
+  if (!OFFER_RUNNING_STATUSES.some((s) => s === o.status) || !o.availableUntil) return null;
   const today = now.toISOString().slice(0, 10);
   const horizon = new Date(now.getTime() + OFFER_EXPIRY_NOTICE_DAYS * DAY_MS).toISOString().slice(0, 10);
   if (o.availableUntil < today || o.availableUntil > horizon) return null;
@@ -65,7 +65,7 @@ export function expiringOfferReminder(o: { id: string; status: string; available
 
 /** 12 months after delivery (resolution 2663 OP20), for a request delivered or closed after delivery. */
 export function followUpReminder(r: { id: string; status: string; deliveredAt: Date | null }, now: Date): DueReminder | null {
-  if (!r.deliveredAt || !['delivered', 'closed'].includes(r.status)) return null;
+  if (!r.deliveredAt || !REQUEST_FOLLOW_UP_STATUSES.some((s) => s === r.status)) return null;
   const due = followUpDue(r.deliveredAt);
   if (due.getTime() > now.getTime() || now.getTime() - due.getTime() > FOLLOW_UP_GRACE_DAYS * DAY_MS) return null;
   return {

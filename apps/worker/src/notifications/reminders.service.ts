@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
-import type { ReminderKind } from '@app/database';
+import { MatchRepository, OfferRepository, RequestRepository, type ReminderKind } from '@app/database';
 import { UnitOfWork } from '@app/outbox';
 import {
   DueReminder,
@@ -25,40 +25,18 @@ export class RemindersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
+    private readonly requests: RequestRepository,
+    private readonly offers: OfferRepository,
+    private readonly matches: MatchRepository,
     private readonly clock: Clock,
   ) {}
 
   async sendDue(now = this.clock.now()): Promise<Record<ReminderKind, number>> {
-    const q = <T>(sql: string, params: unknown[] = []) => this.dataSource.query<T[]>(sql, params);
-    // Coarse SQL filters (5 calendar days ≤ 5 working days, 365 days ≤ 12 months); the pure rules decide.
-    const objection = (
-      await q<{ id: string; status: string; acknowledged_at: Date | null; objection_window_waived: boolean }>(
-        `SELECT id, status, acknowledged_at, objection_window_waived FROM assistance_requests
-          WHERE status = 'acknowledged' AND NOT objection_window_waived AND acknowledged_at <= $1::timestamptz - interval '5 days'`,
-        [now],
-      )
-    ).map((r) => objectionWindowReminder({ id: r.id, status: r.status, acknowledgedAt: r.acknowledged_at, objectionWindowWaived: r.objection_window_waived }, now));
-    const unanswered = (
-      await q<{ id: string; status: string; endorsed_at: Date | null }>(
-        `SELECT id, status, endorsed_at FROM matches WHERE status = 'endorsed' AND endorsed_at <= $1::timestamptz - make_interval(days => $2)`,
-        [now, MATCH_ANSWER_DAYS],
-      )
-    ).map((m) => unansweredMatchReminder({ id: m.id, status: m.status, endorsedAt: m.endorsed_at }, now));
-    const expiring = (
-      await q<{ id: string; status: string; available_until: string }>(
-        `SELECT id, status, to_char(available_until, 'YYYY-MM-DD') AS available_until FROM assistance_offers
-          WHERE status IN ('active', 'paused') AND available_until BETWEEN ($1::timestamptz)::date - 1 AND ($1::timestamptz)::date + $2::int + 1`,
-        [now, OFFER_EXPIRY_NOTICE_DAYS],
-      )
-    ).map((o) => expiringOfferReminder({ id: o.id, status: o.status, availableUntil: o.available_until }, now));
-    const followUps = (
-      await q<{ id: string; status: string; delivered_at: Date | null }>(
-        `SELECT id, status, delivered_at FROM assistance_requests
-          WHERE status IN ('delivered', 'closed') AND delivered_at <= $1::timestamptz - interval '365 days'
-            AND delivered_at >= $1::timestamptz - make_interval(days => 366 + $2)`,
-        [now, FOLLOW_UP_GRACE_DAYS],
-      )
-    ).map((r) => followUpReminder({ id: r.id, status: r.status, deliveredAt: r.delivered_at }, now));
+    // Coarse SQL filters; the pure rules decide.
+    const objection = (await this.requests.objectionWindowCandidates(now)).map((r) => objectionWindowReminder(r, now));
+    const unanswered = (await this.matches.endorsedUnansweredSince(now, MATCH_ANSWER_DAYS)).map((m) => unansweredMatchReminder(m, now));
+    const expiring = (await this.offers.endingAround(now, OFFER_EXPIRY_NOTICE_DAYS)).map((o) => expiringOfferReminder(o, now));
+    const followUps = (await this.requests.followUpCandidates(now, FOLLOW_UP_GRACE_DAYS)).map((r) => followUpReminder(r, now));
 
     const sent: Record<ReminderKind, number> = { objection_window_over: 0, match_unanswered: 0, offer_expiring: 0, follow_up_due: 0 };
     for (const due of [...objection, ...unanswered, ...expiring, ...followUps]) {

@@ -72,6 +72,12 @@ export const MATCH_RESCORE_PROTECTED_STATUSES: readonly MatchStatus[] = MATCH_ST
 /** Matches the parties never see: the committee's own suggestions and what became of them without being put to anyone. */
 export const MATCH_COMMITTEE_ONLY_STATUSES: readonly MatchStatus[] = ['suggested', 'dismissed', 'retired'];
 
+/** Proposals nobody has answered yet (a suggestion, or an endorsement before the provider's answer): what an allocation plan may pick. */
+export const MATCH_UNANSWERED_STATUSES: readonly MatchStatus[] = ['suggested', 'endorsed'];
+
+/** Matches the provider accepted, whatever the State answered and whatever followed. */
+export const MATCH_PROVIDER_ACCEPTED_STATUSES: readonly MatchStatus[] = ['accepted', 'agreed', 'rejected', 'in_progress', 'completed'];
+
 /** The agreed matches (and those under way or done) that decide a request's delivery status and use capacity. */
 export const MATCH_AGREED_STATUSES: readonly MatchStatus[] = ['agreed', 'in_progress', 'completed'];
 

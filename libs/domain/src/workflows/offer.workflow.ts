@@ -29,6 +29,10 @@ export type OfferAction = (typeof OFFER_ACTIONS)[number];
 /** Only an active offer takes part in matching (and then only with capacity left). */
 export const OFFER_MATCHABLE_STATUSES: readonly OfferStatus[] = ['active'];
 export const OFFER_TERMINAL_STATUSES: readonly OfferStatus[] = ['closed', 'expired'];
+/** Offers standing until their last available day (active or paused): their provider is reminded before it. */
+export const OFFER_RUNNING_STATUSES: readonly OfferStatus[] = ['active', 'paused'];
+/** Offers anyone signed in may see: those a provider is actually offering. */
+export const OFFER_PUBLISHED_STATUSES: readonly OfferStatus[] = ['active', 'paused', 'exhausted'];
 
 const PROVIDER_OR_COMMITTEE = ['provider_member', ...COMMITTEE_ROLES] as const;
 

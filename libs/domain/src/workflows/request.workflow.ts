@@ -36,6 +36,10 @@ export type CloseReason = (typeof CLOSE_REASONS)[number];
 /** The agency edits a request only as a draft or to answer the committee's questions. */
 export const REQUEST_EDITABLE_STATUSES: readonly RequestStatus[] = ['draft', 'clarification_requested'];
 export const REQUEST_OPEN_FOR_MATCHING_STATUSES: readonly RequestStatus[] = ['circulated', 'matched'];
+/** Requests whose delivery is followed up a year later: delivered, or closed after delivery. */
+export const REQUEST_FOLLOW_UP_STATUSES: readonly RequestStatus[] = ['delivered', 'closed'];
+/** Circulated with no match agreed yet: what the allocation plan allocates and the reports call unmatched. */
+export const REQUEST_AWAITING_MATCH_STATUSES: readonly RequestStatus[] = ['circulated'];
 export const REQUEST_TERMINAL_STATUSES: readonly RequestStatus[] = ['closed', 'withdrawn'];
 /** The statuses that follow from the request's agreed matches (DESIGN §5, "one fact, one place"). */
 export const REQUEST_FOLLOWS_MATCHES_STATUSES: readonly RequestStatus[] = ['circulated', 'matched', 'in_delivery', 'delivered'];

@@ -1,0 +1,227 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { orderOf, sqlList } from '@app/common';
+import {
+  isAgency,
+  isCommittee,
+  MATCH_COMMITTEE_ONLY_STATUSES,
+  REQUEST_FOLLOW_UP_STATUSES,
+  REQUEST_OPEN_FOR_MATCHING_STATUSES,
+  REQUEST_STATUSES,
+  REQUEST_TERMINAL_STATUSES,
+  RequestStatus,
+} from '@app/domain';
+import { AssistanceRequestEntity } from '../entities';
+import { applySort, applyTextSearch } from './text-search';
+import type { PageRequest, RowPage, Viewer } from './viewer';
+
+export interface RequestListFilters extends PageRequest {
+  status?: readonly RequestStatus[];
+  state?: string;
+  provision?: string;
+  domain?: string;
+  type?: string;
+  institution?: string;
+  priority?: string;
+  organizationId?: string;
+  /** `true`: drafts an agency member has marked ready for the coordinator; `false`: the others. */
+  ready?: boolean;
+  q?: string;
+}
+
+/** An open request of the State that reads like a draft, with the trigram similarity of title and description. */
+export interface SimilarRequestRow {
+  id: string;
+  reference: string;
+  title: string;
+  status: RequestStatus;
+  titleSimilarity: number;
+  /** Null when no description was compared. */
+  descriptionSimilarity: number | null;
+}
+
+/** A request with the name of the agency that made it: what a notification about it is worded with. */
+export interface RequestWithRequester {
+  id: string;
+  reference: string;
+  title: string;
+  state: string;
+  status: RequestStatus;
+  visibility: string;
+  organizationId: string;
+  organizationName: string;
+  acknowledgedAt: Date | null;
+  objectionWindowWaived: boolean;
+  deliveredAt: Date | null;
+}
+
+const SORT_COLUMN: Record<string, string> = {
+  createdAt: 'r.created_at',
+  updatedAt: 'r.updated_at',
+  reference: 'r.reference',
+  title: 'r.title',
+  submittedAt: 'r.submitted_at',
+  circulatedAt: 'r.circulated_at',
+  status: orderOf(REQUEST_STATUSES, 'r.status'),
+  priority: orderOf(['high', 'medium', 'low'], 'r.priority'),
+};
+
+/**
+ * Who may see which requests (DESIGN §8), as one WHERE clause used by lists and by reads of one request,
+ * so the two can never disagree. Out-of-scope requests are simply not found (404).
+ * - committee: everything the States have submitted (not their drafts);
+ * - a State's agencies: all of their State's requests;
+ * - providers: requests that have been circulated, are not confidential and not withdrawn, and those on which a
+ *   match with one of their offers has been endorsed to them;
+ * - anonymous (public register): handled by the public controller with its own, narrower, summary query.
+ */
+function whereVisibleTo(qb: SelectQueryBuilder<AssistanceRequestEntity>, viewer: Viewer): SelectQueryBuilder<AssistanceRequestEntity> {
+  if (isCommittee(viewer.role)) return qb.andWhere(`r.status <> 'draft'`);
+  if (isAgency(viewer.role)) return qb.andWhere(`r.state = :scopeState`, { scopeState: viewer.organization.state });
+  return qb.andWhere(
+    new Brackets((w) =>
+      w
+        .where(`r.circulated_at IS NOT NULL AND r.status <> 'withdrawn' AND r.visibility <> 'committee'`)
+        .orWhere(
+          `EXISTS (SELECT 1 FROM matches m JOIN assistance_offers o ON o.id = m.offer_id
+                   WHERE m.request_id = r.id AND o.organization_id = :scopeOrg
+                   AND m.status NOT IN ${sqlList(MATCH_COMMITTEE_ONLY_STATUSES)})`,
+          { scopeOrg: viewer.organization.id },
+        ),
+    ),
+  );
+}
+
+/** The assistance requests' named queries and their visibility rule, shared by the API and the worker. */
+@Injectable()
+export class RequestRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The requests `viewer` may see (alias `r`), inside `manager`'s transaction when given. */
+  visibleTo(viewer: Viewer, manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<AssistanceRequestEntity> {
+    return whereVisibleTo(manager.createQueryBuilder(AssistanceRequestEntity, 'r'), viewer);
+  }
+
+  async listPage(viewer: Viewer, f: RequestListFilters): Promise<RowPage<AssistanceRequestEntity>> {
+    const qb = this.visibleTo(viewer);
+    if (f.status?.length) qb.andWhere('r.status IN (:...statuses)', { statuses: f.status });
+    if (f.state) qb.andWhere('r.state = :state', { state: f.state });
+    if (f.provision) qb.andWhere(':provision = ANY(r.provisions)', { provision: f.provision });
+    if (f.domain) qb.andWhere(':domain = ANY(r.domains)', { domain: f.domain });
+    if (f.type) qb.andWhere(':type = ANY(r.assistance_types)', { type: f.type });
+    if (f.institution) qb.andWhere(':institution = ANY(r.target_institutions)', { institution: f.institution });
+    if (f.priority) qb.andWhere('r.priority = :priority', { priority: f.priority });
+    if (f.organizationId) qb.andWhere('r.organization_id = :org', { org: f.organizationId });
+    if (f.ready !== undefined) qb.andWhere(`r.ready_for_coordinator_at IS ${f.ready ? 'NOT NULL' : 'NULL'}`);
+    if (f.q) applyTextSearch(qb, 'r', f.q, { reference: true });
+    applySort(qb, SORT_COLUMN, f.sort, 'r.id');
+    const [rows, total] = await qb.skip((f.page - 1) * f.pageSize).take(f.pageSize).getManyAndCount();
+    return { rows, total };
+  }
+
+  /** One request if `viewer` may see it, else null (the caller's 404). */
+  findVisible(viewer: Viewer, id: string, manager?: EntityManager): Promise<AssistanceRequestEntity | null> {
+    return this.visibleTo(viewer, manager).andWhere('r.id = :id', { id }).getOne();
+  }
+
+  /** One request `viewer` may see, locked for update until `manager`'s transaction ends; null when out of scope. */
+  lockVisible(viewer: Viewer, id: string, manager: EntityManager): Promise<AssistanceRequestEntity | null> {
+    return this.visibleTo(viewer, manager).andWhere('r.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
+  isVisible(viewer: Viewer, id: string): Promise<boolean> {
+    return this.visibleTo(viewer).andWhere('r.id = :id', { id }).getExists();
+  }
+
+  /**
+   * The State's requests still open (not closed or withdrawn) whose title, or description when one is given, is
+   * at least `threshold` alike (pg_trgm similarity); the caller combines and ranks the two figures.
+   */
+  async similarOpenInState(
+    state: string,
+    draft: { title: string; description: string | null; excludeId: string | null },
+    threshold: number,
+  ): Promise<SimilarRequestRow[]> {
+    const rows: { id: string; reference: string; title: string; status: RequestStatus; title_similarity: number; description_similarity: number | null }[] =
+      await this.dataSource.query(
+        `SELECT * FROM (
+           SELECT id, reference, title, status,
+                  similarity(title, $2) AS title_similarity,
+                  CASE WHEN $3::text IS NULL THEN NULL ELSE similarity(description, $3) END AS description_similarity
+             FROM assistance_requests
+            WHERE state = $1 AND status <> ALL($6::text[]) AND ($4::uuid IS NULL OR id <> $4)
+         ) compared
+         WHERE GREATEST(title_similarity, COALESCE(description_similarity, 0)) >= $5`,
+        [state, draft.title, draft.description, draft.excludeId, threshold, REQUEST_TERMINAL_STATUSES],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      title: r.title,
+      status: r.status,
+      titleSimilarity: Number(r.title_similarity),
+      descriptionSimilarity: r.description_similarity === null ? null : Number(r.description_similarity),
+    }));
+  }
+
+  /** Requests open for matching, by id: those named, or those in the id range `(fromId, toId]` of a rescore chunk. */
+  openForMatching(ids?: string[], range?: { fromId: string | null; toId: string }): Promise<AssistanceRequestEntity[]> {
+    const qb = this.dataSource
+      .getRepository(AssistanceRequestEntity)
+      .createQueryBuilder('r')
+      .where('r.status IN (:...open)', { open: REQUEST_OPEN_FOR_MATCHING_STATUSES })
+      .orderBy('r.id');
+    if (ids) qb.andWhere('r.id = ANY(:ids)', { ids });
+    if (range) {
+      qb.andWhere('r.id <= :toId', { toId: range.toId });
+      if (range.fromId) qb.andWhere('r.id > :fromId', { fromId: range.fromId });
+    }
+    return qb.getMany();
+  }
+
+  /** One request with its requesting agency's name, inside `manager`'s transaction; null when it is gone. */
+  async withRequester(id: string, manager: EntityManager = this.dataSource.manager): Promise<RequestWithRequester | null> {
+    const [row]: RequestWithRequester[] = await manager.query(
+      `SELECT r.id, r.reference, r.title, r.state, r.status, r.visibility, r.organization_id AS "organizationId", o.name AS "organizationName",
+              r.acknowledged_at AS "acknowledgedAt", r.objection_window_waived AS "objectionWindowWaived", r.delivered_at AS "deliveredAt"
+         FROM assistance_requests r JOIN organizations o ON o.id = r.organization_id WHERE r.id = $1`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /**
+   * Acknowledged requests whose State did not waive the objection window, acknowledged at least 5 calendar days
+   * before `now`: a coarse cut (5 calendar days ≤ 5 working days) for the reminder rule to decide on.
+   */
+  objectionWindowCandidates(now: Date): Promise<{ id: string; status: RequestStatus; acknowledgedAt: Date | null; objectionWindowWaived: boolean }[]> {
+    return this.dataSource.query(
+      `SELECT id, status, acknowledged_at AS "acknowledgedAt", objection_window_waived AS "objectionWindowWaived" FROM assistance_requests
+        WHERE status = $2 AND NOT objection_window_waived AND acknowledged_at <= $1::timestamptz - interval '5 days'`,
+      [now, 'acknowledged' satisfies RequestStatus],
+    );
+  }
+
+  /**
+   * Requests delivered (or closed after delivery) at least 365 days before `now` and at most `graceDays` later than
+   * a year: a coarse cut (365 days ≤ 12 months) for the follow-up reminder rule to decide on.
+   */
+  followUpCandidates(now: Date, graceDays: number): Promise<{ id: string; status: RequestStatus; deliveredAt: Date | null }[]> {
+    return this.dataSource.query(
+      `SELECT id, status, delivered_at AS "deliveredAt" FROM assistance_requests
+        WHERE status IN ${sqlList(REQUEST_FOLLOW_UP_STATUSES)} AND delivered_at <= $1::timestamptz - interval '365 days'
+          AND delivered_at >= $1::timestamptz - make_interval(days => 366 + $2)`,
+      [now, graceDays],
+    );
+  }
+
+  /** The next number of `STATE-YEAR-NNN`, atomically, in `manager`'s transaction. */
+  async nextReferenceNumber(manager: EntityManager, state: string, year: number): Promise<number> {
+    const rows: { last: number }[] = await manager.query(
+      `INSERT INTO request_reference_counters (state, year, last) VALUES ($1, $2, 1)
+       ON CONFLICT (state, year) DO UPDATE SET last = request_reference_counters.last + 1 RETURNING last`,
+      [state, year],
+    );
+    return rows[0].last;
+  }
+}
