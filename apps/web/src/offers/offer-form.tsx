@@ -3,7 +3,7 @@ import { MultiSelect, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine
 import { useTranslation } from 'react-i18next';
 import type { AssistanceOffer, OfferInput } from '../api/offers';
 import type { FieldErrors } from '../components/form-errors';
-import { FormSection } from '../components/form-section';
+import { FormSection } from '../records/form-section';
 import { withCharacterCount } from '../forms/character-count';
 import { DateRangeFields } from '../forms/date-range-fields';
 import { FormFooter } from '../forms/form-footer';

@@ -29,7 +29,7 @@ import {
   type RequestVisibility,
 } from '../api/requests';
 import type { FieldErrors } from '../components/form-errors';
-import { FormSection } from '../components/form-section';
+import { FormSection } from '../records/form-section';
 import { useStatusLabels } from '../components/status-badge';
 import { withCharacterCount } from '../forms/character-count';
 import { DateRangeFields } from '../forms/date-range-fields';

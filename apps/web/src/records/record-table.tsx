@@ -1,17 +1,18 @@
-import { Table } from '@mantine/core';
+import { Anchor, Stack, Table, Text, type TableTdProps } from '@mantine/core';
 import { cloneElement, isValidElement, type ReactNode } from 'react';
-import { SortableTh } from './list-controls';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { SortableTh } from '../components/list-controls';
+import { formatDate } from '../format';
+import { TaxonomyBadges } from '../taxonomy/taxonomy-badges';
 
 /** The columns a list sorts by, with the field GET sends and the direction of a first click. */
 export type SortableColumns<C extends string> = Partial<Record<C, { field: string; first: 'asc' | 'desc' }>>;
 
-interface RecordTableProps<T extends { id: string }, C extends string> {
+/** What a page picks of a register: the rows, the columns, the sort and any row actions. */
+export interface RecordTableView<T, C extends string> {
   items: T[];
   columns: C[];
-  title: (column: C) => string;
-  /** One `<Table.Td>` per column; the table names it with the column's title for the phone layout. */
-  cell: (column: C, item: T) => ReactNode;
-  sortable: SortableColumns<C>;
   /** Without `onSort` the columns do not sort (a fixed order, like the review queue's). */
   sort?: string;
   onSort?: (sort: string) => void;
@@ -19,6 +20,13 @@ interface RecordTableProps<T extends { id: string }, C extends string> {
   /** Extra cell at the end of each row, e.g. the review queue's action buttons. */
   rowActions?: (item: T) => ReactNode;
   rowActionsLabel?: string;
+}
+
+interface RecordTableProps<T extends { id: string }, C extends string> extends RecordTableView<T, C> {
+  title: (column: C) => string;
+  /** One `<Table.Td>` per column; the table names it with the column's title for the phone layout. */
+  cell: (column: C, item: T) => ReactNode;
+  sortable: SortableColumns<C>;
 }
 
 /**
@@ -80,4 +88,50 @@ export function RecordTable<T extends { id: string }, C extends string>({
 
 function labelled(cell: ReactNode, label: string): ReactNode {
   return isValidElement<{ 'data-label'?: string }>(cell) ? cloneElement(cell, { 'data-label': label }) : cell;
+}
+
+// The cells below take the `data-label` the table gives each cell, so they pass Td props through.
+
+/** The title column: the title, a link where the viewer may open the record, above its provisions in short. */
+export function TitleCell({
+  title,
+  to,
+  provisions,
+  ...td
+}: { title: string; to?: string | null; provisions: string[] } & TableTdProps) {
+  return (
+    <Table.Td miw={200} {...td}>
+      <Stack gap={4}>
+        {to ? (
+          <Anchor component={Link} to={to} fw={500} size="sm">
+            {title}
+          </Anchor>
+        ) : (
+          <Text fw={500} size="sm">
+            {title}
+          </Text>
+        )}
+        <TaxonomyBadges category="provisions" codes={provisions} display="short" />
+      </Stack>
+    </Table.Td>
+  );
+}
+
+/** A date column; a step the record has not reached reads "not set". */
+export function DateCell({ value, ...td }: { value: string | null } & TableTdProps) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Table.Td style={{ whiteSpace: 'nowrap' }} {...td}>
+      {value ? formatDate(value, i18n.language) : t('common.notSet')}
+    </Table.Td>
+  );
+}
+
+/** A cell that keeps to one line: references, statuses and badges. */
+export function NoWrapCell({ children, ...td }: { children: ReactNode } & TableTdProps) {
+  return (
+    <Table.Td style={{ whiteSpace: 'nowrap' }} {...td}>
+      {children}
+    </Table.Td>
+  );
 }
