@@ -146,7 +146,7 @@ export function SortableTh({ field, sort, onSort, children, firstDirection = 'as
   );
 }
 
-interface ListStatesProps<T> {
+export interface ListStatesProps<T> {
   query: {
     isPending: boolean;
     isError: boolean;
