@@ -130,7 +130,15 @@ interface Classified {
 }
 
 /** What a request asks for or an offer gives, in the resolution's terms; `domains` replaces the domains' badges. */
-export function ClassificationCard({ title, record, domains }: { title: string; record: Classified; domains?: ReactNode }) {
+export function ClassificationCard({
+  title,
+  record,
+  domains,
+}: {
+  title: string;
+  record: Classified;
+  domains?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <DetailCard title={title}>
