@@ -7,14 +7,12 @@ import { withCharacterCount } from '../forms/character-count';
 import { DateRangeFields } from '../forms/date-range-fields';
 import { hasTooManyDecimals, minorUnitsOf, moneyFromMajor, moneyToMajor } from '../forms/money';
 import { MoneyFields } from '../forms/money-fields';
-import { useSchemaCheck } from '../forms/schema-check';
 import { TaxonomyFields } from '../forms/taxonomy-fields';
 import { TitleDescriptionFields } from '../forms/title-description-fields';
-import { useEntityForm } from '../forms/use-entity-form';
 import { FormSection } from '../records/form-section';
-import { RecordForm, type RecordFormProps } from '../records/record-form';
+import { RecordForm, useRecordForm, type RecordFormProps } from '../records/record-form';
 import { TaxonomyMultiSelect } from '../taxonomy/taxonomy-pickers';
-import { useTaxonomy, type TaxonomyLookup } from '../taxonomy/use-taxonomy';
+import type { TaxonomyLookup } from '../taxonomy/use-taxonomy';
 
 interface FormValues {
   title: string;
@@ -118,28 +116,24 @@ interface OfferFormProps extends RecordFormProps<OfferInput> {
 /** The offer form, new and edit alike: what is offered, to whom, how, how much and when. */
 export function OfferForm({ offer, submitLabel, pending, error, onSubmit, onCancel }: OfferFormProps) {
   const { t } = useTranslation();
-  const { lookup } = useTaxonomy();
-
-  const check = useSchemaCheck();
-
-  // The API's own schema, so the form refuses what the server would, with the same words, before sending. An edit
-  // is checked as the whole offer it makes (an availability that already ended is refused only on creation).
-  const validate = (values: FormValues): FieldErrors<FormField> => {
-    const found = check(offer ? offerContentSchema : createOfferSchema, inputOf(values, lookup), fieldOf);
-    const decimals = minorUnitsOf(lookup, values.budgetCurrency);
-    if (hasTooManyDecimals(values.budgetAmount, decimals)) found.budgetAmount = t('form.tooManyDecimals', { count: decimals });
-    return found;
-  };
-
-  const form = useEntityForm({
-    initial: () => (offer ? valuesOf(offer, lookup) : EMPTY),
-    error,
+  const form = useRecordForm({
+    record: offer,
+    empty: EMPTY,
+    valuesOf,
+    inputOf,
     fieldOf,
-    validate,
-    toInput: (current: FormValues) => inputOf(current, lookup),
+    // An edit is checked as the whole offer it makes (an availability that already ended is refused only on creation).
+    schema: offer ? offerContentSchema : createOfferSchema,
+    refine: (values, lookup): FieldErrors<FormField> => {
+      const decimals = minorUnitsOf(lookup, values.budgetCurrency);
+      return hasTooManyDecimals(values.budgetAmount, decimals)
+        ? { budgetAmount: t('form.tooManyDecimals', { count: decimals }) }
+        : {};
+    },
+    error,
     onSubmit,
   });
-  const { values, set, errorOf } = form;
+  const { values, set, errorOf, lookup } = form;
 
   return (
     <RecordForm form={form} submitLabel={submitLabel} pending={pending} error={error} onCancel={onCancel}>

@@ -1,8 +1,12 @@
 import { Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
+import type { z } from 'zod';
+import type { FieldErrors } from '../components/form-errors';
 import { FormFooter } from '../forms/form-footer';
+import { useSchemaCheck } from '../forms/schema-check';
 import { UnsavedChangesGuard } from '../forms/unsaved-changes-guard';
-import type { useEntityForm } from '../forms/use-entity-form';
+import { useEntityForm } from '../forms/use-entity-form';
+import { useTaxonomy, type TaxonomyLookup } from '../taxonomy/use-taxonomy';
 
 /** What a page hands a record's form, new and edit alike. */
 export interface RecordFormProps<I> {
@@ -11,6 +15,51 @@ export interface RecordFormProps<I> {
   error: unknown;
   onSubmit: (input: I) => void;
   onCancel: () => void;
+}
+
+interface RecordFormOptions<R, V extends object, I> {
+  /** The record being edited; none for a new one. */
+  record: R | undefined;
+  empty: V;
+  valuesOf: (record: R, lookup: TaxonomyLookup | undefined) => V;
+  inputOf: (values: V, lookup: TaxonomyLookup | undefined) => I;
+  /** Which form field an API error path belongs to. */
+  fieldOf: (apiField: string) => Extract<keyof V, string> | null;
+  /** The API's own schema of the input (libs/contracts). */
+  schema: z.ZodType;
+  /** Only the fields wrong in ways the schema cannot say (too many decimals for the currency); these win. */
+  refine?: (values: V, lookup: TaxonomyLookup | undefined) => FieldErrors<Extract<keyof V, string>>;
+  error: unknown;
+  onSubmit: (input: I) => void;
+}
+
+/**
+ * A record's form state: its values from the record (or empty), checked with the API's own schema so the form
+ * refuses what the server would, with the same words, before anything is sent.
+ */
+export function useRecordForm<R, V extends object, I>({
+  record,
+  empty,
+  valuesOf,
+  inputOf,
+  fieldOf,
+  schema,
+  refine,
+  error,
+  onSubmit,
+}: RecordFormOptions<R, V, I>) {
+  const { lookup } = useTaxonomy();
+  const check = useSchemaCheck();
+  const validate = (values: V) => ({ ...check(schema, inputOf(values, lookup), fieldOf), ...refine?.(values, lookup) });
+  const form = useEntityForm({
+    initial: () => (record ? valuesOf(record, lookup) : empty),
+    error,
+    fieldOf,
+    validate,
+    toInput: (values: V) => inputOf(values, lookup),
+    onSubmit,
+  });
+  return { ...form, lookup };
 }
 
 type EntityForm = ReturnType<typeof useEntityForm<object, unknown>>;

@@ -34,14 +34,12 @@ import { withCharacterCount } from '../forms/character-count';
 import { DateRangeFields } from '../forms/date-range-fields';
 import { hasTooManyDecimals, minorUnitsOf, moneyFromMajor, moneyToMajor } from '../forms/money';
 import { MoneyFields } from '../forms/money-fields';
-import { useSchemaCheck } from '../forms/schema-check';
 import { TaxonomyFields } from '../forms/taxonomy-fields';
 import { TitleDescriptionFields } from '../forms/title-description-fields';
-import { useEntityForm } from '../forms/use-entity-form';
 import { FormSection } from '../records/form-section';
-import { RecordForm, type RecordFormProps } from '../records/record-form';
+import { RecordForm, useRecordForm, type RecordFormProps } from '../records/record-form';
 import { requestPath } from '../paths';
-import { useTaxonomy, type TaxonomyLookup } from '../taxonomy/use-taxonomy';
+import type { TaxonomyLookup } from '../taxonomy/use-taxonomy';
 
 interface FormValues {
   title: string;
@@ -150,31 +148,27 @@ interface RequestFormProps extends RecordFormProps<RequestInput> {
 /** The request form, new and edit alike. The API validates; the form catches what it can before sending. */
 export function RequestForm({ request, submitLabel, pending, error, onSubmit, onCancel }: RequestFormProps) {
   const { t } = useTranslation();
-  const { lookup } = useTaxonomy();
   const providers = useQuery(providersQuery);
-
-  const check = useSchemaCheck();
-
-  // The API's own schema, so the form refuses what the server would, with the same words, before sending.
-  const validate = (values: FormValues): FieldErrors<FormField> => {
-    const found = check(createRequestSchema, inputOf(values, lookup), fieldOf);
-    // An amount without its currency is no money the API could be sent: say so instead of dropping the amount.
-    if (values.costAmount !== '' && !values.costCurrency) found.costCurrency = t('requestForm.errors.currency');
-    const decimals = minorUnitsOf(lookup, values.costCurrency);
-    if (hasTooManyDecimals(values.costAmount, decimals)) found.costAmount = t('form.tooManyDecimals', { count: decimals });
-    return found;
-  };
-  const letterDates = letterDateRange();
-
-  const form = useEntityForm({
-    initial: () => (request ? valuesOf(request, lookup) : EMPTY),
-    error,
+  const form = useRecordForm({
+    record: request,
+    empty: EMPTY,
+    valuesOf,
+    inputOf,
     fieldOf,
-    validate,
-    toInput: (current: FormValues) => inputOf(current, lookup),
+    schema: createRequestSchema,
+    refine: (values, lookup): FieldErrors<FormField> => {
+      const found: FieldErrors<FormField> = {};
+      // An amount without its currency is no money the API could be sent: say so instead of dropping the amount.
+      if (values.costAmount !== '' && !values.costCurrency) found.costCurrency = t('requestForm.errors.currency');
+      const decimals = minorUnitsOf(lookup, values.costCurrency);
+      if (hasTooManyDecimals(values.costAmount, decimals)) found.costAmount = t('form.tooManyDecimals', { count: decimals });
+      return found;
+    },
+    error,
     onSubmit,
   });
-  const { values, set, errorOf } = form;
+  const { values, set, errorOf, lookup } = form;
+  const letterDates = letterDateRange();
 
   const providerData = (providers.data ?? []).map((provider) => ({ value: provider.id, label: provider.name }));
 
