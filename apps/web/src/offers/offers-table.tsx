@@ -28,11 +28,11 @@ export type OfferColumn =
   | 'updatedAt';
 
 const SORTABLE: SortableColumns<OfferColumn> = {
-  title: { field: 'title', first: 'asc' },
-  status: { field: 'status', first: 'asc' },
-  availableUntil: { field: 'availableUntil', first: 'asc' },
-  submittedAt: { field: 'submittedAt', first: 'desc' },
-  updatedAt: { field: 'updatedAt', first: 'desc' },
+  title: 'asc',
+  status: 'asc',
+  availableUntil: 'asc',
+  submittedAt: 'desc',
+  updatedAt: 'desc',
 };
 
 /** The offers register; each list page picks its columns. */

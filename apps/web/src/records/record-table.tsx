@@ -6,8 +6,11 @@ import { SortableTh } from '../components/list-controls';
 import { formatDate } from '../format';
 import { TaxonomyBadges } from '../taxonomy/taxonomy-badges';
 
-/** The columns a list sorts by, with the field GET sends and the direction of a first click. */
-export type SortableColumns<C extends string> = Partial<Record<C, { field: string; first: 'asc' | 'desc' }>>;
+/**
+ * The columns a list sorts by, each with the direction of a first click (newest or highest first for dates);
+ * the column's name is the field the list's GET sorts by.
+ */
+export type SortableColumns<C extends string> = Partial<Record<C, 'asc' | 'desc'>>;
 
 /** What a page picks of a register: the rows, the columns, the sort and any row actions. */
 export interface RecordTableView<T, C extends string> {
@@ -47,9 +50,9 @@ export function RecordTable<T extends { id: string }, C extends string>({
   rowActionsLabel,
 }: RecordTableProps<T, C>) {
   const header = (column: C) => {
-    const by = sortable[column];
-    return by && onSort && sort ? (
-      <SortableTh key={column} field={by.field} sort={sort} onSort={onSort} firstDirection={by.first}>
+    const first = sortable[column];
+    return first && onSort && sort ? (
+      <SortableTh key={column} field={column} sort={sort} onSort={onSort} firstDirection={first}>
         {title(column)}
       </SortableTh>
     ) : (

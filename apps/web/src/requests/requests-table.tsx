@@ -31,14 +31,14 @@ export type RequestColumn =
   | 'circulatedAt';
 
 const SORTABLE: SortableColumns<RequestColumn> = {
-  reference: { field: 'reference', first: 'asc' },
-  title: { field: 'title', first: 'asc' },
-  status: { field: 'status', first: 'asc' },
-  priority: { field: 'priority', first: 'asc' },
-  createdAt: { field: 'createdAt', first: 'desc' },
-  updatedAt: { field: 'updatedAt', first: 'desc' },
-  submittedAt: { field: 'submittedAt', first: 'desc' },
-  circulatedAt: { field: 'circulatedAt', first: 'desc' },
+  reference: 'asc',
+  title: 'asc',
+  status: 'asc',
+  priority: 'asc',
+  createdAt: 'desc',
+  updatedAt: 'desc',
+  submittedAt: 'desc',
+  circulatedAt: 'desc',
 };
 
 /** The requests register; each list page picks its columns. */
