@@ -6,6 +6,7 @@ import { useSignedInUser } from '../auth/current-user';
 import {
   DateCell,
   NoWrapCell,
+  OrganizationCell,
   RecordTable,
   TitleCell,
   type RecordTableView,
@@ -59,13 +60,7 @@ export function OffersTable(view: RecordTableView<AssistanceOffer, OfferColumn>)
           />
         );
       case 'provider':
-        return (
-          <Table.Td key={column}>
-            <Text size="sm" title={offer.provider?.name}>
-              {offer.provider?.shortName ?? t('common.notSet')}
-            </Text>
-          </Table.Td>
-        );
+        return <OrganizationCell key={column} organization={offer.provider} />;
       case 'status':
         return (
           <NoWrapCell key={column}>

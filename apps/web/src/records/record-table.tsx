@@ -138,3 +138,18 @@ export function NoWrapCell({ children, ...td }: { children: ReactNode } & TableT
     </Table.Td>
   );
 }
+
+/** An organisation by its short name, the full name on hover. */
+export function OrganizationCell({
+  organization,
+  ...td
+}: { organization: { name: string; shortName: string } | null | undefined } & TableTdProps) {
+  const { t } = useTranslation();
+  return (
+    <Table.Td {...td}>
+      <Text size="sm" title={organization?.name}>
+        {organization?.shortName ?? t('common.notSet')}
+      </Text>
+    </Table.Td>
+  );
+}

@@ -6,6 +6,7 @@ import { useSignedInUser } from '../auth/current-user';
 import {
   DateCell,
   NoWrapCell,
+  OrganizationCell,
   RecordTable,
   TitleCell,
   type RecordTableView,
@@ -73,13 +74,7 @@ export function RequestsTable(view: RecordTableView<AssistanceRequest, RequestCo
           </Table.Td>
         );
       case 'organization':
-        return (
-          <Table.Td key={column}>
-            <Text size="sm" title={request.organization?.name}>
-              {request.organization?.shortName ?? t('common.notSet')}
-            </Text>
-          </Table.Td>
-        );
+        return <OrganizationCell key={column} organization={request.organization} />;
       case 'status':
         return (
           <NoWrapCell key={column}>
