@@ -34,7 +34,6 @@ interface ActionDialogProps {
 /** Confirms a workflow action, with the comment or reason it needs; server errors stay in the dialog. */
 export function ActionDialog({ config, onClose, onConfirm, pending, error }: ActionDialogProps) {
   const { t } = useTranslation();
-  const describe = useErrorMessage();
   const [comment, setComment] = useState('');
   const [reason, setReason] = useState<string | null>(null);
   const [touched, setTouched] = useState(false);
@@ -110,22 +109,48 @@ export function ActionDialog({ config, onClose, onConfirm, pending, error }: Act
                 error={(touched && commentMissing ? t('actions.commentMissing') : undefined) ?? serverError('comment')}
               />
             )}
-            {error != null && fieldErrors.length === 0 && (
-              <Alert color="red" title={t('actions.failed')} role="alert">
-                {error instanceof ApiError && !error.isNetworkError ? error.message : describe(error)}
-              </Alert>
-            )}
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={onClose} disabled={pending}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" color={config.confirmColor} loading={pending}>
-                {config.confirmLabel}
-              </Button>
-            </Group>
+            <DialogFooter
+              error={fieldErrors.length === 0 ? error : null}
+              pending={pending}
+              onClose={onClose}
+              confirmLabel={config.confirmLabel}
+              confirmColor={config.confirmColor}
+            />
           </Stack>
         </form>
       )}
     </Modal>
+  );
+}
+
+interface DialogFooterProps {
+  /** What the API refused that no field shows; nothing is shown while it is null. */
+  error: unknown;
+  pending: boolean;
+  onClose: () => void;
+  confirmLabel: string;
+  confirmColor?: string;
+}
+
+/** The end of a confirming dialog: what the API refused, then Cancel and the confirming button. */
+export function DialogFooter({ error, pending, onClose, confirmLabel, confirmColor }: DialogFooterProps) {
+  const { t } = useTranslation();
+  const describe = useErrorMessage();
+  return (
+    <>
+      {error != null && (
+        <Alert color="red" title={t('actions.failed')} role="alert">
+          {error instanceof ApiError && !error.isNetworkError ? error.message : describe(error)}
+        </Alert>
+      )}
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={onClose} disabled={pending}>
+          {t('common.cancel')}
+        </Button>
+        <Button type="submit" color={confirmColor} loading={pending}>
+          {confirmLabel}
+        </Button>
+      </Group>
+    </>
   );
 }

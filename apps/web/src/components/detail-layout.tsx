@@ -1,12 +1,8 @@
-import { Anchor, Center, DataList, EmptyState, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Center, DataList, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { ApiError } from '../api/client';
-import { formatDateTime } from '../format';
-import { ErrorState } from './error-state';
-import { CompassIcon } from './icons';
 
 /** "← My requests": back to the list a detail page was opened from. */
 export function BackLink({ to, label }: { to: string; label: string }) {
@@ -58,57 +54,5 @@ export function PageLoader() {
     <Center py="xl" role="status" aria-label={t('common.loading')}>
       <Loader />
     </Center>
-  );
-}
-
-/** When a request or offer reached each step of its workflow: only the steps it has reached. */
-export function MilestonesCard({ title, milestones }: { title: string; milestones: [string, string | null][] }) {
-  const { i18n } = useTranslation();
-  return (
-    <DetailCard title={title}>
-      <Fields labelWidth={130}>
-        {milestones.map(([label, at]) =>
-          at ? (
-            <Field key={label} label={label}>
-              {formatDateTime(at, i18n.language)}
-            </Field>
-          ) : null,
-        )}
-      </Fields>
-    </DetailCard>
-  );
-}
-
-interface DetailLoadErrorProps {
-  error: unknown;
-  onRetry: () => void;
-  backTo: string;
-  backLabel: string;
-  notFoundTitle: string;
-  notFoundDescription: string;
-}
-
-/** A detail page that could not load: "not found" (gone, or not the viewer's to see) or the error with a retry. */
-export function DetailLoadError({
-  error,
-  onRetry,
-  backTo,
-  backLabel,
-  notFoundTitle,
-  notFoundDescription,
-}: DetailLoadErrorProps) {
-  // An id that is no id at all (a mistyped link: 400 on the path's `id`) is as missing as an unknown one.
-  const missing =
-    error instanceof ApiError &&
-    (error.statusCode === 404 || (error.statusCode === 400 && error.fieldErrors.some((issue) => issue.field === 'id')));
-  if (!missing) return <ErrorState error={error} onRetry={onRetry} />;
-  return (
-    <>
-      <BackLink to={backTo} label={backLabel} />
-      <EmptyState icon={<CompassIcon />} withIndicatorBackground py="xl">
-        <EmptyState.Title order={1}>{notFoundTitle}</EmptyState.Title>
-        <EmptyState.Description>{notFoundDescription}</EmptyState.Description>
-      </EmptyState>
-    </>
   );
 }

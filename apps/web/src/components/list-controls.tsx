@@ -4,6 +4,7 @@ import {
   EmptyState,
   Group,
   Loader,
+  MultiSelect,
   Pagination,
   Select,
   Stack,
@@ -148,7 +149,7 @@ export function SortableTh({ field, sort, onSort, children, firstDirection = 'as
   );
 }
 
-interface ListStatesProps<T> {
+export interface ListStatesProps<T> {
   query: {
     isPending: boolean;
     isError: boolean;
@@ -262,6 +263,31 @@ export function FilterBar({ children }: { children: ReactNode }) {
         {children}
       </Group>
     </Stack>
+  );
+}
+
+/** Filters by any of several statuses, kept as one comma-separated value. */
+export function StatusFilter({
+  value,
+  onChange,
+  options,
+}: {
+  value: string | undefined;
+  onChange: (value: string) => void;
+  options: { value: string; label: string }[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <MultiSelect
+      label={t('filters.status')}
+      placeholder={value ? undefined : t('filters.any')}
+      data={options}
+      value={value?.split(',').filter(Boolean) ?? []}
+      onChange={(picked) => onChange(picked.join(','))}
+      clearable
+      miw={200}
+      maw={360}
+    />
   );
 }
 

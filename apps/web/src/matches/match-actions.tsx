@@ -1,7 +1,6 @@
 import {
   Alert,
   Button,
-  Group,
   Input,
   Modal,
   NumberInput,
@@ -29,8 +28,7 @@ import {
 import { offerKeys } from '../api/offers';
 import { requestKeys } from '../api/requests';
 import { useSignedInUser } from '../auth/current-user';
-import type { ActionDialogConfig } from '../components/action-dialog';
-import { useErrorMessage } from '../components/error-state';
+import { DialogFooter, type ActionDialogConfig } from '../components/action-dialog';
 import { useNotify } from '../components/notifications';
 import { WorkflowActions } from '../components/workflow-actions';
 import { formatDate } from '../format';
@@ -434,38 +432,5 @@ function CompleteDialog({ match, audience, opened, onClose, onDone }: CompleteDi
         </Stack>
       </form>
     </Modal>
-  );
-}
-
-/** The end of a match dialog: what the API refused, then Cancel and the confirming button. */
-function DialogFooter({
-  error,
-  pending,
-  onClose,
-  confirmLabel,
-}: {
-  error: unknown;
-  pending: boolean;
-  onClose: () => void;
-  confirmLabel: string;
-}) {
-  const { t } = useTranslation();
-  const describe = useErrorMessage();
-  return (
-    <>
-      {error != null && (
-        <Alert color="red" title={t('actions.failed')} role="alert">
-          {error instanceof ApiError && !error.isNetworkError ? error.message : describe(error)}
-        </Alert>
-      )}
-      <Group justify="flex-end" gap="sm">
-        <Button variant="default" onClick={onClose} disabled={pending}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" loading={pending}>
-          {confirmLabel}
-        </Button>
-      </Group>
-    </>
   );
 }

@@ -1,9 +1,15 @@
-import { MultiSelect, Select } from '@mantine/core';
+import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { OfferStatus } from '../api/offer-status';
 import { providersQuery } from '../api/organizations';
-import { ClearFiltersButton, FilterBar, SearchFilter, type ListParams } from '../components/list-controls';
+import {
+  ClearFiltersButton,
+  FilterBar,
+  SearchFilter,
+  StatusFilter,
+  type ListParams,
+} from '../components/list-controls';
 import { useStatusLabels } from '../components/status-badge';
 import { StateSelectFilter, TaxonomyFilters } from '../taxonomy/taxonomy-pickers';
 
@@ -31,15 +37,10 @@ export function OfferFilters({ list, statuses, showProvider = false, showServesS
         value={filters.q}
         onChange={(value) => setFilter('q', value)}
       />
-      <MultiSelect
-        label={t('filters.status')}
-        placeholder={filters.status ? undefined : t('filters.any')}
-        data={statuses.map((status) => ({ value: status, label: labels.offer(status) }))}
-        value={filters.status?.split(',').filter(Boolean) ?? []}
-        onChange={(value) => setFilter('status', value.join(','))}
-        clearable
-        miw={200}
-        maw={360}
+      <StatusFilter
+        value={filters.status}
+        onChange={(value) => setFilter('status', value)}
+        options={statuses.map((status) => ({ value: status, label: labels.offer(status) }))}
       />
       {showProvider && (
         <Select

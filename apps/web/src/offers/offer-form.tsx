@@ -1,21 +1,18 @@
 import { createOfferSchema, offerContentSchema, OFFER_TEXT_LIMITS, PLANNING_DATES } from '@app/contracts';
-import { MultiSelect, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { MultiSelect, NumberInput, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AssistanceOffer, OfferInput } from '../api/offers';
 import type { FieldErrors } from '../components/form-errors';
-import { FormSection } from '../components/form-section';
 import { withCharacterCount } from '../forms/character-count';
 import { DateRangeFields } from '../forms/date-range-fields';
-import { FormFooter } from '../forms/form-footer';
 import { hasTooManyDecimals, minorUnitsOf, moneyFromMajor, moneyToMajor } from '../forms/money';
 import { MoneyFields } from '../forms/money-fields';
-import { useSchemaCheck } from '../forms/schema-check';
 import { TaxonomyFields } from '../forms/taxonomy-fields';
 import { TitleDescriptionFields } from '../forms/title-description-fields';
-import { UnsavedChangesGuard } from '../forms/unsaved-changes-guard';
-import { useEntityForm } from '../forms/use-entity-form';
+import { FormSection } from '../records/form-section';
+import { RecordForm, useRecordForm, type RecordFormProps } from '../records/record-form';
 import { TaxonomyMultiSelect } from '../taxonomy/taxonomy-pickers';
-import { useTaxonomy, type TaxonomyLookup } from '../taxonomy/use-taxonomy';
+import type { TaxonomyLookup } from '../taxonomy/use-taxonomy';
 
 interface FormValues {
   title: string;
@@ -111,159 +108,140 @@ function fieldOf(apiField: string): FormField | null {
   return root in EMPTY ? (root as FormField) : null;
 }
 
-interface OfferFormProps {
+interface OfferFormProps extends RecordFormProps<OfferInput> {
+  /** The offer being edited; none for a new draft. */
   offer?: AssistanceOffer;
-  submitLabel: string;
-  pending: boolean;
-  error: unknown;
-  onSubmit: (input: OfferInput) => void;
-  onCancel: () => void;
 }
 
 /** The offer form, new and edit alike: what is offered, to whom, how, how much and when. */
 export function OfferForm({ offer, submitLabel, pending, error, onSubmit, onCancel }: OfferFormProps) {
   const { t } = useTranslation();
-  const { lookup } = useTaxonomy();
-
-  const check = useSchemaCheck();
-
-  // The API's own schema, so the form refuses what the server would, with the same words, before sending. An edit
-  // is checked as the whole offer it makes (an availability that already ended is refused only on creation).
-  const validate = (values: FormValues): FieldErrors<FormField> => {
-    const found = check(offer ? offerContentSchema : createOfferSchema, inputOf(values, lookup), fieldOf);
-    const decimals = minorUnitsOf(lookup, values.budgetCurrency);
-    if (hasTooManyDecimals(values.budgetAmount, decimals)) found.budgetAmount = t('form.tooManyDecimals', { count: decimals });
-    return found;
-  };
-
-  const { values, set, errorOf, submit, formRef, serverRest, hasClientErrors, unsaved } = useEntityForm({
-    initial: () => (offer ? valuesOf(offer, lookup) : EMPTY),
-    error,
+  const form = useRecordForm({
+    record: offer,
+    empty: EMPTY,
+    valuesOf,
+    inputOf,
     fieldOf,
-    validate,
-    toInput: (current: FormValues) => inputOf(current, lookup),
+    // An edit is checked as the whole offer it makes (an availability that already ended is refused only on creation).
+    schema: offer ? offerContentSchema : createOfferSchema,
+    refine: (values, lookup): FieldErrors<FormField> => {
+      const decimals = minorUnitsOf(lookup, values.budgetCurrency);
+      return hasTooManyDecimals(values.budgetAmount, decimals)
+        ? { budgetAmount: t('form.tooManyDecimals', { count: decimals }) }
+        : {};
+    },
+    error,
     onSubmit,
   });
+  const { values, set, errorOf, lookup } = form;
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label={submitLabel}>
-      <UnsavedChangesGuard when={unsaved} />
-      <Stack gap="lg">
-        <FormSection title={t('offerForm.sections.what')} description={t('offerForm.sections.whatHelp')}>
-          <TitleDescriptionFields
-            values={values}
-            set={set}
-            errorOf={errorOf}
-            help={{ description: t('offerForm.help.description') }}
-            limits={OFFER_TEXT_LIMITS}
-          />
-          <TextInput
-            label={t('fields.programme')}
-            description={t('offerForm.help.programme')}
-            value={values.programme}
-            onChange={(event) => set('programme', event.currentTarget.value)}
-            error={errorOf('programme')}
-            inputContainer={withCharacterCount(values.programme, OFFER_TEXT_LIMITS.programme.max)}
-          />
-        </FormSection>
+    <RecordForm form={form} submitLabel={submitLabel} pending={pending} error={error} onCancel={onCancel}>
+      <FormSection title={t('offerForm.sections.what')} description={t('offerForm.sections.whatHelp')}>
+        <TitleDescriptionFields
+          values={values}
+          set={set}
+          errorOf={errorOf}
+          help={{ description: t('offerForm.help.description') }}
+          limits={OFFER_TEXT_LIMITS}
+        />
+        <TextInput
+          label={t('fields.programme')}
+          description={t('offerForm.help.programme')}
+          value={values.programme}
+          onChange={(event) => set('programme', event.currentTarget.value)}
+          error={errorOf('programme')}
+          inputContainer={withCharacterCount(values.programme, OFFER_TEXT_LIMITS.programme.max)}
+        />
+      </FormSection>
 
-        <FormSection
-          title={t('offerForm.sections.classification')}
-          description={t('offerForm.sections.classificationHelp')}
-        >
-          <TaxonomyFields values={values} set={set} errorOf={errorOf} help={{ domains: t('offerForm.help.domains') }} />
-        </FormSection>
+      <FormSection
+        title={t('offerForm.sections.classification')}
+        description={t('offerForm.sections.classificationHelp')}
+      >
+        <TaxonomyFields values={values} set={set} errorOf={errorOf} help={{ domains: t('offerForm.help.domains') }} />
+      </FormSection>
 
-        <FormSection title={t('offerForm.sections.who')} description={t('offerForm.sections.whoHelp')}>
+      <FormSection title={t('offerForm.sections.who')} description={t('offerForm.sections.whoHelp')}>
+        <TaxonomyMultiSelect
+          category="regions"
+          label={t('fields.eligibleRegions')}
+          description={t('offerForm.help.eligibleRegions')}
+          value={values.eligibleRegions}
+          onChange={(value) => set('eligibleRegions', value)}
+          error={errorOf('eligibleRegions')}
+        />
+        <MultiSelect
+          label={t('fields.eligibleStates')}
+          description={t('offerForm.help.eligibleStates')}
+          data={lookup?.options.states ?? []}
+          value={values.eligibleStates}
+          onChange={(value) => set('eligibleStates', value)}
+          error={errorOf('eligibleStates')}
+          searchable
+          clearable
+          nothingFoundMessage={t('taxonomy.nothingFound')}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TaxonomyMultiSelect
-            category="regions"
-            label={t('fields.eligibleRegions')}
-            description={t('offerForm.help.eligibleRegions')}
-            value={values.eligibleRegions}
-            onChange={(value) => set('eligibleRegions', value)}
-            error={errorOf('eligibleRegions')}
+            category="deliveryModes"
+            label={t('fields.deliveryModes')}
+            value={values.deliveryModes}
+            onChange={(value) => set('deliveryModes', value)}
+            error={errorOf('deliveryModes')}
           />
           <MultiSelect
-            label={t('fields.eligibleStates')}
-            description={t('offerForm.help.eligibleStates')}
-            data={lookup?.options.states ?? []}
-            value={values.eligibleStates}
-            onChange={(value) => set('eligibleStates', value)}
-            error={errorOf('eligibleStates')}
+            label={t('fields.languages')}
+            data={lookup?.options.languages ?? []}
+            value={values.languages}
+            onChange={(value) => set('languages', value)}
+            error={errorOf('languages')}
             searchable
             clearable
-            nothingFoundMessage={t('taxonomy.nothingFound')}
+            maxValues={20}
           />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TaxonomyMultiSelect
-              category="deliveryModes"
-              label={t('fields.deliveryModes')}
-              value={values.deliveryModes}
-              onChange={(value) => set('deliveryModes', value)}
-              error={errorOf('deliveryModes')}
-            />
-            <MultiSelect
-              label={t('fields.languages')}
-              data={lookup?.options.languages ?? []}
-              value={values.languages}
-              onChange={(value) => set('languages', value)}
-              error={errorOf('languages')}
-              searchable
-              clearable
-              maxValues={20}
-            />
-          </SimpleGrid>
-        </FormSection>
+        </SimpleGrid>
+      </FormSection>
 
-        <FormSection title={t('offerForm.sections.capacity')} description={t('offerForm.sections.capacityHelp')}>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <NumberInput
-              label={t('fields.engagements')}
-              description={t('offerForm.help.engagements')}
-              value={values.engagements}
-              onChange={(value) => set('engagements', value)}
-              error={errorOf('engagements')}
-            />
-            <MoneyFields
-              amountLabel={t('fields.budget')}
-              amountDescription={t('offerForm.help.budget')}
-              amount={values.budgetAmount}
-              onAmountChange={(value) => set('budgetAmount', value)}
-              amountError={errorOf('budgetAmount')}
-              currencyDescription={t('offerForm.help.currency')}
-              currency={values.budgetCurrency}
-              onCurrencyChange={(value) => set('budgetCurrency', value)}
-              currencyError={errorOf('budgetCurrency')}
-            />
-          </SimpleGrid>
-          <DateRangeFields
-            start={{
-              label: t('fields.availableFrom'),
-              value: values.availableFrom,
-              onChange: (value) => set('availableFrom', value),
-              error: errorOf('availableFrom'),
-              ...PLANNING_DATES,
-            }}
-            end={{
-              label: t('fields.availableUntil'),
-              description: t('offerForm.help.availableUntil'),
-              value: values.availableUntil,
-              onChange: (value) => set('availableUntil', value),
-              error: errorOf('availableUntil'),
-              ...PLANNING_DATES,
-            }}
+      <FormSection title={t('offerForm.sections.capacity')} description={t('offerForm.sections.capacityHelp')}>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <NumberInput
+            label={t('fields.engagements')}
+            description={t('offerForm.help.engagements')}
+            value={values.engagements}
+            onChange={(value) => set('engagements', value)}
+            error={errorOf('engagements')}
           />
-        </FormSection>
-
-        <FormFooter
-          hasClientErrors={hasClientErrors}
-          error={error}
-          rest={serverRest}
-          submitLabel={submitLabel}
-          pending={pending}
-          onCancel={onCancel}
+          <MoneyFields
+            amountLabel={t('fields.budget')}
+            amountDescription={t('offerForm.help.budget')}
+            amount={values.budgetAmount}
+            onAmountChange={(value) => set('budgetAmount', value)}
+            amountError={errorOf('budgetAmount')}
+            currencyDescription={t('offerForm.help.currency')}
+            currency={values.budgetCurrency}
+            onCurrencyChange={(value) => set('budgetCurrency', value)}
+            currencyError={errorOf('budgetCurrency')}
+          />
+        </SimpleGrid>
+        <DateRangeFields
+          start={{
+            label: t('fields.availableFrom'),
+            value: values.availableFrom,
+            onChange: (value) => set('availableFrom', value),
+            error: errorOf('availableFrom'),
+            ...PLANNING_DATES,
+          }}
+          end={{
+            label: t('fields.availableUntil'),
+            description: t('offerForm.help.availableUntil'),
+            value: values.availableUntil,
+            onChange: (value) => set('availableUntil', value),
+            error: errorOf('availableUntil'),
+            ...PLANNING_DATES,
+          }}
         />
-      </Stack>
-    </form>
+      </FormSection>
+    </RecordForm>
   );
 }

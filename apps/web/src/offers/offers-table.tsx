@@ -1,12 +1,18 @@
-import { Anchor, Stack, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import type { AssistanceOffer } from '../api/offers';
 import { useSignedInUser } from '../auth/current-user';
-import { RecordTable, type SortableColumns } from '../components/record-table';
+import {
+  DateCell,
+  NoWrapCell,
+  OrganizationCell,
+  RecordTable,
+  TitleCell,
+  type RecordTableView,
+  type SortableColumns,
+} from '../records/record-table';
 import { OfferStatusBadge } from '../components/status-badge';
-import { formatDate } from '../format';
 import { offerPath } from '../paths';
 import { TaxonomyBadges } from '../taxonomy/taxonomy-badges';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
@@ -23,29 +29,18 @@ export type OfferColumn =
   | 'updatedAt';
 
 const SORTABLE: SortableColumns<OfferColumn> = {
-  title: { field: 'title', first: 'asc' },
-  status: { field: 'status', first: 'asc' },
-  availableUntil: { field: 'availableUntil', first: 'asc' },
-  submittedAt: { field: 'submittedAt', first: 'desc' },
-  updatedAt: { field: 'updatedAt', first: 'desc' },
+  title: 'asc',
+  status: 'asc',
+  availableUntil: 'asc',
+  submittedAt: 'desc',
+  updatedAt: 'desc',
 };
 
-interface OffersTableProps {
-  items: AssistanceOffer[];
-  columns: OfferColumn[];
-  /** Without `onSort` the columns do not sort (a fixed order, like the review queue's). */
-  sort?: string;
-  onSort?: (sort: string) => void;
-  label: string;
-  rowActions?: (offer: AssistanceOffer) => ReactNode;
-  rowActionsLabel?: string;
-}
-
-export function OffersTable({ items, columns, sort, onSort, label, rowActions, rowActionsLabel }: OffersTableProps) {
-  const { t, i18n } = useTranslation();
+/** The offers register; each list page picks its columns. */
+export function OffersTable(view: RecordTableView<AssistanceOffer, OfferColumn>) {
+  const { t } = useTranslation();
   const user = useSignedInUser();
   const { lookup } = useTaxonomy();
-  const date = (value: string | null) => (value ? formatDate(value, i18n.language) : t('common.notSet'));
 
   const eligibility = (offer: AssistanceOffer) => {
     const regions = offer.eligibleRegions.map((code) => lookup?.label('regions', code) ?? code);
@@ -55,38 +50,22 @@ export function OffersTable({ items, columns, sort, onSort, label, rowActions, r
 
   const cell = (column: OfferColumn, offer: AssistanceOffer): ReactNode => {
     switch (column) {
-      case 'title': {
-        const path = offerPath(user.role, offer.id);
+      case 'title':
         return (
-          <Table.Td key={column} miw={200}>
-            <Stack gap={4}>
-              {path ? (
-                <Anchor component={Link} to={path} fw={500} size="sm">
-                  {offer.title}
-                </Anchor>
-              ) : (
-                <Text fw={500} size="sm">
-                  {offer.title}
-                </Text>
-              )}
-              <TaxonomyBadges category="provisions" codes={offer.provisions} display="short" />
-            </Stack>
-          </Table.Td>
+          <TitleCell
+            key={column}
+            title={offer.title}
+            to={offerPath(user.role, offer.id)}
+            provisions={offer.provisions}
+          />
         );
-      }
       case 'provider':
-        return (
-          <Table.Td key={column}>
-            <Text size="sm" title={offer.provider?.name}>
-              {offer.provider?.shortName ?? t('common.notSet')}
-            </Text>
-          </Table.Td>
-        );
+        return <OrganizationCell key={column} organization={offer.provider} />;
       case 'status':
         return (
-          <Table.Td key={column} style={{ whiteSpace: 'nowrap' }}>
+          <NoWrapCell key={column}>
             <OfferStatusBadge status={offer.status} size="sm" />
-          </Table.Td>
+          </NoWrapCell>
         );
       case 'assistanceTypes':
         return (
@@ -104,36 +83,21 @@ export function OffersTable({ items, columns, sort, onSort, label, rowActions, r
         );
       case 'capacity':
         return (
-          <Table.Td key={column} style={{ whiteSpace: 'nowrap' }}>
+          <NoWrapCell key={column}>
             {offer.capacity?.engagements != null
               ? t('offersTable.engagements', {
                   used: offer.capacity.engagementsUsed,
                   total: offer.capacity.engagements,
                 })
               : t('offersTable.unlimited')}
-          </Table.Td>
+          </NoWrapCell>
         );
       default:
-        return (
-          <Table.Td key={column} style={{ whiteSpace: 'nowrap' }}>
-            {date(offer[column])}
-          </Table.Td>
-        );
+        return <DateCell key={column} value={offer[column]} />;
     }
   };
 
   return (
-    <RecordTable
-      items={items}
-      columns={columns}
-      title={(column) => t(`offersTable.columns.${column}`)}
-      cell={cell}
-      sortable={SORTABLE}
-      sort={sort}
-      onSort={onSort}
-      label={label}
-      rowActions={rowActions}
-      rowActionsLabel={rowActionsLabel}
-    />
+    <RecordTable {...view} title={(column) => t(`offersTable.columns.${column}`)} cell={cell} sortable={SORTABLE} />
   );
 }

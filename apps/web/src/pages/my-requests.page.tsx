@@ -6,8 +6,9 @@ import { Link } from 'react-router-dom';
 import { requestListQuery, type AssistanceRequest } from '../api/requests';
 import type { RequestStatus } from '../api/request-status';
 import { useSignedInUser } from '../auth/current-user';
-import { ListFooter, ListStates, useListParams } from '../components/list-controls';
+import { useListParams } from '../components/list-controls';
 import { PageHeader } from '../components/page-header';
+import { RecordList } from '../records/record-list';
 import { RequestFilters, REQUEST_FILTER_KEYS } from '../requests/request-filters';
 import { RequestsTable } from '../requests/requests-table';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
@@ -115,7 +116,7 @@ export function MyRequestsPage() {
 
       <RequestFilters list={list} />
 
-      <ListStates
+      <RecordList
         query={requests}
         emptyTitle={
           list.activeFilterCount > 0 || group !== 'all'
@@ -132,24 +133,22 @@ export function MyRequestsPage() {
             {t('myRequests.new')}
           </Button>
         }
+        list={list}
       >
-        {(page) => (
-          <>
-            <RequestsTable
-              items={page.items}
-              columns={
-                scope === 'mine'
-                  ? ['reference', 'title', 'status', 'priority', 'submittedAt', 'updatedAt']
-                  : ['reference', 'title', 'organization', 'status', 'priority', 'submittedAt', 'updatedAt']
-              }
-              sort={list.sort}
-              onSort={list.setSort}
-              label={t('sections.myRequests.title')}
-            />
-            <ListFooter page={page} list={list} />
-          </>
+        {(items) => (
+          <RequestsTable
+            items={items}
+            columns={
+              scope === 'mine'
+                ? ['reference', 'title', 'status', 'priority', 'submittedAt', 'updatedAt']
+                : ['reference', 'title', 'organization', 'status', 'priority', 'submittedAt', 'updatedAt']
+            }
+            sort={list.sort}
+            onSort={list.setSort}
+            label={t('sections.myRequests.title')}
+          />
         )}
-      </ListStates>
+      </RecordList>
       {requests.isFetching && !requests.isPending && (
         <Text size="xs" c="dimmed" role="status">
           {t('common.updating')}

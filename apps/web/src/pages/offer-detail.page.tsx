@@ -1,155 +1,133 @@
-import { Alert, Button, Grid, Group, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Button, Progress, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import type { HistoryItem } from '../api/history';
 import { offerHistoryQuery, offerQuery, type AssistanceOffer } from '../api/offers';
 import { useSignedInUser } from '../auth/current-user';
-import {
-  BackLink,
-  DetailCard,
-  DetailLoadError,
-  Field,
-  Fields,
-  MilestonesCard,
-  PageLoader,
-} from '../components/detail-layout';
-import { HistoryTimeline } from '../components/history-timeline';
-import { PageHeader } from '../components/page-header';
+import { DetailCard, Field, Fields } from '../components/detail-layout';
 import { OfferStatusBadge } from '../components/status-badge';
-import { formatDate, formatDateTime, formatMoney } from '../format';
+import { formatDateTime, formatMoney } from '../format';
 import { OfferMatchesSection } from '../matches/matches-section';
 import { OfferActions } from '../offers/offer-actions';
 import { editOfferPath, offerListPath } from '../paths';
-import { TaxonomyBadges, TaxonomyList } from '../taxonomy/taxonomy-badges';
+import {
+  ClassificationCard,
+  HistoryCard,
+  LanguagesField,
+  LongText,
+  MilestonesCard,
+  PeriodField,
+  RecordDetailLayout,
+  RecordLoad,
+} from '../records/record-detail';
+import { TaxonomyBadges } from '../taxonomy/taxonomy-badges';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
 
 /** One offer, for its provider and the Committee: the actions shown are those the API allows the viewer. */
 export function OfferDetailPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { id = '' } = useParams();
   const user = useSignedInUser();
   const offer = useQuery(offerQuery(id));
   // The history is for the offering provider and the Committee: those who see the capacity.
   const history = useQuery({ ...offerHistoryQuery(id), enabled: offer.data?.capacity !== undefined });
-  const listPath = offerListPath(user.role) ?? '/';
-  const listLabel = t(`offerDetail.backTo.${user.role === 'provider_member' ? 'provider' : 'committee'}`);
-
-  if (offer.isPending) return <PageLoader />;
-  if (offer.isError) {
-    return (
-      <DetailLoadError
-        error={offer.error}
-        onRetry={() => void offer.refetch()}
-        backTo={listPath}
-        backLabel={listLabel}
-        notFoundTitle={t('offerDetail.notFound.title')}
-        notFoundDescription={t('offerDetail.notFound.description')}
-      />
-    );
-  }
-
-  const data = offer.data;
-  const editable = data.canEdit;
-  const returned =
-    data.status === 'draft' ? history.data?.filter((item) => item.action === 'return_to_draft').at(-1) : undefined;
+  const back = {
+    to: offerListPath(user.role) ?? '/',
+    label: t(`offerDetail.backTo.${user.role === 'provider_member' ? 'provider' : 'committee'}`),
+  };
 
   return (
-    <Stack gap="lg">
-      <div>
-        <BackLink to={listPath} label={listLabel} />
-        <Group gap="sm" mb={6} role="group" aria-label={t('offerDetail.summary')}>
-          <Text fw={600} c="dimmed">
-            {data.provider?.name}
-          </Text>
-          <OfferStatusBadge status={data.status} size="lg" />
-        </Group>
-        <PageHeader title={data.title} />
-        <Group gap="xs" mt={-8}>
-          {editable && (
-            <Button component={Link} to={editOfferPath(data.id)} variant="default">
-              {t('offerDetail.edit')}
-            </Button>
-          )}
-          <OfferActions offer={data} />
-        </Group>
-      </div>
-
-      {returned && (
-        <Alert color="orange" title={t('offerDetail.returned.title')}>
-          <Stack gap={4}>
-            {returned.comment && (
-              <Text size="sm" fw={500} style={{ whiteSpace: 'pre-wrap' }}>
-                {returned.comment}
+    <RecordLoad
+      query={offer}
+      back={back}
+      notFound={{ title: t('offerDetail.notFound.title'), description: t('offerDetail.notFound.description') }}
+    >
+      {(data) => (
+        <RecordDetailLayout
+          back={back}
+          summaryLabel={t('offerDetail.summary')}
+          summary={
+            <>
+              <Text fw={600} c="dimmed">
+                {data.provider?.name}
               </Text>
-            )}
-            <Text size="xs" c="dimmed">
-              {t('offerDetail.returned.by', {
-                actor: returned.actor.displayName,
-                at: formatDateTime(returned.at, i18n.language),
-              })}
-            </Text>
-          </Stack>
-        </Alert>
-      )}
-      {data.status === 'pending_verification' && user.role === 'provider_member' && (
-        <Alert color="blue" title={t('offerDetail.pending.title')}>
-          {t('offerDetail.pending.description')}
-        </Alert>
-      )}
-
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Stack gap="lg">
-            <DetailCard title={t('offerDetail.what')}>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {data.description}
-              </Text>
-            </DetailCard>
-            <DetailCard title={t('offerDetail.classification')}>
-              <Fields>
-                <Field label={t('fields.provisions')}>
-                  <TaxonomyList category="provisions" codes={data.provisions} />
-                </Field>
-                <Field label={t('fields.domains')}>
-                  {data.domains.length ? (
-                    <TaxonomyBadges category="domains" codes={data.domains} />
-                  ) : (
-                    <Text size="sm">{t('offerDetail.allDomains')}</Text>
-                  )}
-                </Field>
-                <Field label={t('fields.assistanceTypes')}>
-                  <TaxonomyBadges category="assistanceTypes" codes={data.assistanceTypes} />
-                </Field>
-                <Field label={t('fields.targetInstitutions')}>
-                  <TaxonomyBadges category="targetInstitutions" codes={data.targetInstitutions} />
-                </Field>
-              </Fields>
-            </DetailCard>
-            <OfferParticulars offer={data} />
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <Stack gap="lg">
-            {data.capacity && <CapacityCard offer={data} />}
-            {data.capacity !== undefined && (
-              <DetailCard title={t('offerDetail.history')}>
-                <HistoryTimeline subject="offer" query={history} />
+              <OfferStatusBadge status={data.status} size="lg" />
+            </>
+          }
+          title={data.title}
+          actions={
+            <>
+              {data.canEdit && (
+                <Button component={Link} to={editOfferPath(data.id)} variant="default">
+                  {t('offerDetail.edit')}
+                </Button>
+              )}
+              <OfferActions offer={data} />
+            </>
+          }
+          notices={
+            <>
+              {data.status === 'draft' && <ReturnedNote history={history.data} />}
+              {data.status === 'pending_verification' && user.role === 'provider_member' && (
+                <Alert color="blue" title={t('offerDetail.pending.title')}>
+                  {t('offerDetail.pending.description')}
+                </Alert>
+              )}
+            </>
+          }
+          sections={
+            <>
+              <DetailCard title={t('offerDetail.what')}>
+                <LongText>{data.description}</LongText>
               </DetailCard>
-            )}
-            <OfferMilestones offer={data} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
+              <ClassificationCard
+                title={t('offerDetail.classification')}
+                record={data}
+                domains={data.domains.length ? undefined : <Text size="sm">{t('offerDetail.allDomains')}</Text>}
+              />
+              <OfferParticulars offer={data} />
+            </>
+          }
+          side={
+            <>
+              {data.capacity && <CapacityCard offer={data} />}
+              {data.capacity !== undefined && (
+                <HistoryCard title={t('offerDetail.history')} subject="offer" query={history} />
+              )}
+              <OfferMilestones offer={data} />
+            </>
+          }
+          after={data.capacity !== undefined && <OfferMatchesSection offer={data} />}
+        />
+      )}
+    </RecordLoad>
+  );
+}
 
-      {data.capacity !== undefined && <OfferMatchesSection offer={data} />}
-    </Stack>
+/** Why the Committee sent the offer back to draft, and who did. */
+function ReturnedNote({ history }: { history: HistoryItem[] | undefined }) {
+  const { t, i18n } = useTranslation();
+  const returned = history?.filter((item) => item.action === 'return_to_draft').at(-1);
+  if (!returned) return null;
+  return (
+    <Alert color="orange" title={t('offerDetail.returned.title')}>
+      <Stack gap={4}>
+        {returned.comment && <LongText fw={500}>{returned.comment}</LongText>}
+        <Text size="xs" c="dimmed">
+          {t('offerDetail.returned.by', {
+            actor: returned.actor.displayName,
+            at: formatDateTime(returned.at, i18n.language),
+          })}
+        </Text>
+      </Stack>
+    </Alert>
   );
 }
 
 function OfferParticulars({ offer }: { offer: AssistanceOffer }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { lookup } = useTaxonomy();
-  const date = (value: string | null) => (value ? formatDate(value, i18n.language) : null);
   return (
     <DetailCard title={t('offerDetail.particulars')}>
       <Fields>
@@ -168,15 +146,8 @@ function OfferParticulars({ offer }: { offer: AssistanceOffer }) {
         <Field label={t('fields.deliveryModes')} empty={offer.deliveryModes.length === 0}>
           <TaxonomyBadges category="deliveryModes" codes={offer.deliveryModes} />
         </Field>
-        <Field label={t('fields.languages')} empty={offer.languages.length === 0}>
-          {offer.languages.map((code) => lookup?.languageName(code) ?? code).join(', ')}
-        </Field>
-        <Field label={t('fields.availability')} empty={!offer.availableFrom && !offer.availableUntil}>
-          {t('requestDetail.period', {
-            from: date(offer.availableFrom) ?? t('requestDetail.open'),
-            until: date(offer.availableUntil) ?? t('requestDetail.open'),
-          })}
-        </Field>
+        <LanguagesField codes={offer.languages} />
+        <PeriodField label={t('fields.availability')} from={offer.availableFrom} until={offer.availableUntil} />
       </Fields>
     </DetailCard>
   );

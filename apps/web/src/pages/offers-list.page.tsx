@@ -5,8 +5,9 @@ import { Link } from 'react-router-dom';
 import { offerListQuery } from '../api/offers';
 import { OFFER_STATUSES } from '../api/offer-status';
 import { useSignedInUser } from '../auth/current-user';
-import { ListFooter, ListStates, useListParams } from '../components/list-controls';
+import { useListParams } from '../components/list-controls';
 import { PageHeader } from '../components/page-header';
+import { RecordList } from '../records/record-list';
 import { OfferActions } from '../offers/offer-actions';
 import { OfferFilters, OFFER_FILTER_KEYS } from '../offers/offer-filters';
 import { OffersTable } from '../offers/offers-table';
@@ -27,34 +28,32 @@ export function CommitteeOffersPage() {
     <>
       <PageHeader title={t('sections.offers.title')}>{t('committeeOffers.intro')}</PageHeader>
       <OfferFilters list={list} statuses={COMMITTEE_STATUSES} showProvider showServesState />
-      <ListStates
+      <RecordList
         query={offers}
         filtered={list.activeFilterCount > 0}
         emptyTitle={t('committeeOffers.empty.title')}
         emptyDescription={t('committeeOffers.empty.description')}
+        list={list}
       >
-        {(page) => (
-          <>
-            <OffersTable
-              items={page.items}
-              columns={[
-                'title',
-                'provider',
-                'status',
-                'assistanceTypes',
-                'eligibility',
-                'capacity',
-                'availableUntil',
-                'updatedAt',
-              ]}
-              sort={list.sort}
-              onSort={list.setSort}
-              label={t('sections.offers.title')}
-            />
-            <ListFooter page={page} list={list} />
-          </>
+        {(items) => (
+          <OffersTable
+            items={items}
+            columns={[
+              'title',
+              'provider',
+              'status',
+              'assistanceTypes',
+              'eligibility',
+              'capacity',
+              'availableUntil',
+              'updatedAt',
+            ]}
+            sort={list.sort}
+            onSort={list.setSort}
+            label={t('sections.offers.title')}
+          />
         )}
-      </ListStates>
+      </RecordList>
     </>
   );
 }
@@ -88,7 +87,7 @@ export function MyOffersPage() {
         {t('myOffers.intro', { organisation: user.organization.shortName })}
       </PageHeader>
       <OfferFilters list={list} statuses={OFFER_STATUSES} />
-      <ListStates
+      <RecordList
         query={offers}
         filtered={list.activeFilterCount > 0}
         emptyTitle={t('myOffers.empty.title')}
@@ -100,22 +99,20 @@ export function MyOffersPage() {
             </Button>
           )
         }
+        list={list}
       >
-        {(page) => (
-          <>
-            <OffersTable
-              items={page.items}
-              columns={['title', 'status', 'eligibility', 'capacity', 'availableUntil']}
-              sort={list.sort}
-              onSort={list.setSort}
-              label={t('sections.myOffers.title')}
-              rowActions={(offer) => <OfferActions offer={offer} size="xs" />}
-              rowActionsLabel={t('list.actions')}
-            />
-            <ListFooter page={page} list={list} />
-          </>
+        {(items) => (
+          <OffersTable
+            items={items}
+            columns={['title', 'status', 'eligibility', 'capacity', 'availableUntil']}
+            sort={list.sort}
+            onSort={list.setSort}
+            label={t('sections.myOffers.title')}
+            rowActions={(offer) => <OfferActions offer={offer} size="xs" />}
+            rowActionsLabel={t('list.actions')}
+          />
         )}
-      </ListStates>
+      </RecordList>
     </>
   );
 }

@@ -1,15 +1,15 @@
-import { Center, EmptyState, Group, Loader, Pagination, Stack, Table, Text } from '@mantine/core';
+import { EmptyState, Group, Pagination, Stack, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { publicRequestsQuery, type PublicRequest } from '../api/public-requests';
+import { PageLoader } from '../components/detail-layout';
 import { ErrorState } from '../components/error-state';
 import { InboxIcon } from '../components/icons';
 import { SearchFilter } from '../components/list-controls';
 import { PageHeader } from '../components/page-header';
-import { RecordTable } from '../components/record-table';
 import { RequestStatusBadge } from '../components/status-badge';
-import { formatDate } from '../format';
+import { DateCell, NoWrapCell, RecordTable } from '../records/record-table';
 import { TaxonomyBadges } from '../taxonomy/taxonomy-badges';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
 
@@ -38,9 +38,7 @@ export function PublicRequestsPage() {
         />
       </Group>
       {register.isPending ? (
-        <Center py="xl" role="status" aria-label={t('common.loading')}>
-          <Loader />
-        </Center>
+        <PageLoader />
       ) : register.isError ? (
         <ErrorState error={register.error} onRetry={() => void register.refetch()} />
       ) : register.data.items.length === 0 && q ? (
@@ -88,16 +86,16 @@ const REGISTER_COLUMNS: RegisterColumn[] = [
 ];
 
 function RegisterTable({ items }: { items: PublicRequest[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { lookup } = useTaxonomy();
 
   const cell = (column: RegisterColumn, request: PublicRequest) => {
     switch (column) {
       case 'reference':
         return (
-          <Table.Td key={column} ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+          <NoWrapCell key={column} ff="monospace">
             {request.reference}
-          </Table.Td>
+          </NoWrapCell>
         );
       case 'state':
         return <Table.Td key={column}>{lookup?.stateName(request.state) ?? request.state}</Table.Td>;
@@ -122,16 +120,12 @@ function RegisterTable({ items }: { items: PublicRequest[] }) {
         );
       case 'status':
         return (
-          <Table.Td key={column} style={{ whiteSpace: 'nowrap' }}>
+          <NoWrapCell key={column}>
             <RequestStatusBadge status={request.status} size="sm" />
-          </Table.Td>
+          </NoWrapCell>
         );
       case 'circulatedAt':
-        return (
-          <Table.Td key={column} style={{ whiteSpace: 'nowrap' }}>
-            {request.circulatedAt ? formatDate(request.circulatedAt, i18n.language) : t('common.notSet')}
-          </Table.Td>
-        );
+        return <DateCell key={column} value={request.circulatedAt} />;
     }
   };
 

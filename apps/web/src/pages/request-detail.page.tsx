@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Grid, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -6,187 +6,166 @@ import type { HistoryItem } from '../api/history';
 import { providersQuery } from '../api/organizations';
 import { requestHistoryQuery, requestQuery, type AssistanceRequest } from '../api/requests';
 import { useSignedInUser } from '../auth/current-user';
-import {
-  BackLink,
-  DetailCard,
-  DetailLoadError,
-  Field,
-  Fields,
-  MilestonesCard,
-  PageLoader,
-} from '../components/detail-layout';
-import { HistoryTimeline } from '../components/history-timeline';
-import { PageHeader } from '../components/page-header';
+import { DetailCard, Field, Fields } from '../components/detail-layout';
 import { RequestStatusBadge } from '../components/status-badge';
 import { formatDate, formatDateTime, formatMoney } from '../format';
 import { editRequestPath, requestListPath } from '../paths';
 import { RequestMatchesSection } from '../matches/matches-section';
 import { OfferExplanationPanel } from '../matches/offer-explanation';
+import {
+  ClassificationCard,
+  HistoryCard,
+  LanguagesField,
+  LongText,
+  MilestonesCard,
+  PeriodField,
+  RecordDetailLayout,
+  RecordLoad,
+} from '../records/record-detail';
 import { ObjectionWindowNote, RequestActions } from '../requests/request-actions';
 import { PriorityBadge } from '../requests/priority-badge';
-import { TaxonomyBadges, TaxonomyList } from '../taxonomy/taxonomy-badges';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
 
 /** One request, for every role: what the API lets the viewer see and do decides what is shown. */
 export function RequestDetailPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { id = '' } = useParams();
   const user = useSignedInUser();
   const request = useQuery(requestQuery(id));
   const history = useQuery(requestHistoryQuery(id));
-  const listPath = requestListPath(user.role);
-  const listLabel = t(`requestDetail.backTo.${user.role}`);
-
-  if (request.isPending) return <PageLoader />;
-  if (request.isError) {
-    return (
-      <DetailLoadError
-        error={request.error}
-        onRetry={() => void request.refetch()}
-        backTo={listPath}
-        backLabel={listLabel}
-        notFoundTitle={t('requestDetail.notFound.title')}
-        notFoundDescription={t('requestDetail.notFound.description')}
-      />
-    );
-  }
-
-  const data = request.data;
-  const editable = data.canEdit;
-  const question = data.status === 'clarification_requested' ? latestClarification(history.data) : undefined;
+  const back = { to: requestListPath(user.role), label: t(`requestDetail.backTo.${user.role}`) };
 
   return (
-    <Stack gap="lg">
-      <div>
-        <BackLink to={listPath} label={listLabel} />
-        <Group gap="sm" mb={6} role="group" aria-label={t('requestDetail.summary')}>
-          <Text ff="monospace" fw={600} c="dimmed">
-            {data.reference}
-          </Text>
-          <RequestStatusBadge status={data.status} size="lg" />
-          <PriorityBadge priority={data.priority} />
-        </Group>
-        <PageHeader title={data.title} />
-        <Stack gap="xs" mt={-8}>
-          <Group gap="xs">
-            {editable && (
-              <Button
-                component={Link}
-                to={editRequestPath(data.id)}
-                variant={data.availableActions.length ? 'default' : 'filled'}
-              >
-                {t('requestDetail.edit')}
-              </Button>
-            )}
-            <RequestActions request={data} />
-          </Group>
-        </Stack>
-      </div>
-
-      {data.availableActions.includes('circulate') && <ObjectionWindowNote request={data} />}
-
-      {data.readyForCoordinatorAt && (data.status === 'draft' || data.status === 'clarification_requested') && (
-        <Alert color="blue" variant="light" role="status">
-          {user.role === 'agency_coordinator'
-            ? t('requestDetail.ready.coordinator', {
-                organization: data.organization?.name ?? '',
-                at: formatDateTime(data.readyForCoordinatorAt, i18n.language),
-              })
-            : t('requestDetail.ready.member', { at: formatDateTime(data.readyForCoordinatorAt, i18n.language) })}
-        </Alert>
-      )}
-
-      {data.status === 'clarification_requested' && (
-        <Alert
-          color="orange"
-          title={t('requestDetail.clarification.title')}
-          role="region"
-          aria-label={t('requestDetail.clarification.title')}
-        >
-          <Stack gap="xs">
-            {question?.comment ? (
-              <>
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} fw={500}>
-                  {question.comment}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {t('requestDetail.clarification.askedBy', {
-                    actor: question.actor.displayName,
-                    at: formatDateTime(question.at, i18n.language),
-                  })}
-                </Text>
-              </>
-            ) : (
-              <Text size="sm">{t('requestDetail.clarification.noComment')}</Text>
-            )}
-            <Text size="sm">
-              {user.role === 'agency_coordinator'
-                ? t('requestDetail.clarification.nextCoordinator')
-                : user.role === 'agency_member'
-                  ? t('requestDetail.clarification.nextMember')
-                  : t('requestDetail.clarification.nextCommittee')}
-            </Text>
-            {editable && (
-              <Group>
-                <Button component={Link} to={editRequestPath(data.id)} color="orange" size="sm">
-                  {user.role === 'agency_coordinator' ? t('requestDetail.editAndResubmit') : t('requestDetail.editToAnswer')}
-                </Button>
-              </Group>
-            )}
-          </Stack>
-        </Alert>
-      )}
-
-      <RequestMatchesSection request={data} />
-      <OfferExplanationPanel request={data} />
-
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Stack gap="lg">
-            <DetailCard title={t('requestDetail.need')}>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {data.description}
+    <RecordLoad
+      query={request}
+      back={back}
+      notFound={{ title: t('requestDetail.notFound.title'), description: t('requestDetail.notFound.description') }}
+    >
+      {(data) => (
+        <RecordDetailLayout
+          back={back}
+          summaryLabel={t('requestDetail.summary')}
+          summary={
+            <>
+              <Text ff="monospace" fw={600} c="dimmed">
+                {data.reference}
               </Text>
-              {data.assistanceReceived && (
-                <div>
-                  <Text size="sm" fw={600} mb={4}>
-                    {t('fields.assistanceReceived')}
-                  </Text>
-                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                    {data.assistanceReceived}
-                  </Text>
-                </div>
+              <RequestStatusBadge status={data.status} size="lg" />
+              <PriorityBadge priority={data.priority} />
+            </>
+          }
+          title={data.title}
+          actions={
+            <>
+              {data.canEdit && (
+                <Button
+                  component={Link}
+                  to={editRequestPath(data.id)}
+                  variant={data.availableActions.length ? 'default' : 'filled'}
+                >
+                  {t('requestDetail.edit')}
+                </Button>
               )}
-            </DetailCard>
-            <DetailCard title={t('requestDetail.classification')}>
-              <Fields>
-                <Field label={t('fields.provisions')}>
-                  <TaxonomyList category="provisions" codes={data.provisions} />
-                </Field>
-                <Field label={t('fields.domains')}>
-                  <TaxonomyBadges category="domains" codes={data.domains} />
-                </Field>
-                <Field label={t('fields.assistanceTypes')}>
-                  <TaxonomyBadges category="assistanceTypes" codes={data.assistanceTypes} />
-                </Field>
-                <Field label={t('fields.targetInstitutions')}>
-                  <TaxonomyBadges category="targetInstitutions" codes={data.targetInstitutions} />
-                </Field>
-              </Fields>
-            </DetailCard>
-            <RequestParticulars request={data} />
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <Stack gap="lg">
-            <DetailCard title={t('requestDetail.history')}>
-              <HistoryTimeline subject="request" query={history} />
-            </DetailCard>
-            <RequestMilestones request={data} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
-    </Stack>
+              <RequestActions request={data} />
+            </>
+          }
+          notices={
+            <>
+              {data.availableActions.includes('circulate') && <ObjectionWindowNote request={data} />}
+              <ReadyNote request={data} />
+              {data.status === 'clarification_requested' && (
+                <ClarificationNote request={data} question={latestClarification(history.data)} />
+              )}
+              <RequestMatchesSection request={data} />
+              <OfferExplanationPanel request={data} />
+            </>
+          }
+          sections={
+            <>
+              <DetailCard title={t('requestDetail.need')}>
+                <LongText>{data.description}</LongText>
+                {data.assistanceReceived && (
+                  <div>
+                    <Text size="sm" fw={600} mb={4}>
+                      {t('fields.assistanceReceived')}
+                    </Text>
+                    <LongText>{data.assistanceReceived}</LongText>
+                  </div>
+                )}
+              </DetailCard>
+              <ClassificationCard title={t('requestDetail.classification')} record={data} />
+              <RequestParticulars request={data} />
+            </>
+          }
+          side={
+            <>
+              <HistoryCard title={t('requestDetail.history')} subject="request" query={history} />
+              <RequestMilestones request={data} />
+            </>
+          }
+        />
+      )}
+    </RecordLoad>
+  );
+}
+
+/** A draft (or an answer to the Committee) a member has said is ready for the coordinator. */
+function ReadyNote({ request }: { request: AssistanceRequest }) {
+  const { t, i18n } = useTranslation();
+  const user = useSignedInUser();
+  if (!request.readyForCoordinatorAt) return null;
+  if (request.status !== 'draft' && request.status !== 'clarification_requested') return null;
+  const at = formatDateTime(request.readyForCoordinatorAt, i18n.language);
+  return (
+    <Alert color="blue" variant="light" role="status">
+      {user.role === 'agency_coordinator'
+        ? t('requestDetail.ready.coordinator', { organization: request.organization?.name ?? '', at })
+        : t('requestDetail.ready.member', { at })}
+    </Alert>
+  );
+}
+
+/** The Committee's question, who asked it, and what the viewer does next. */
+function ClarificationNote({ request, question }: { request: AssistanceRequest; question: HistoryItem | undefined }) {
+  const { t, i18n } = useTranslation();
+  const user = useSignedInUser();
+  return (
+    <Alert
+      color="orange"
+      title={t('requestDetail.clarification.title')}
+      role="region"
+      aria-label={t('requestDetail.clarification.title')}
+    >
+      <Stack gap="xs">
+        {question?.comment ? (
+          <>
+            <LongText fw={500}>{question.comment}</LongText>
+            <Text size="xs" c="dimmed">
+              {t('requestDetail.clarification.askedBy', {
+                actor: question.actor.displayName,
+                at: formatDateTime(question.at, i18n.language),
+              })}
+            </Text>
+          </>
+        ) : (
+          <Text size="sm">{t('requestDetail.clarification.noComment')}</Text>
+        )}
+        <Text size="sm">
+          {user.role === 'agency_coordinator'
+            ? t('requestDetail.clarification.nextCoordinator')
+            : user.role === 'agency_member'
+              ? t('requestDetail.clarification.nextMember')
+              : t('requestDetail.clarification.nextCommittee')}
+        </Text>
+        {request.canEdit && (
+          <Group>
+            <Button component={Link} to={editRequestPath(request.id)} color="orange" size="sm">
+              {user.role === 'agency_coordinator' ? t('requestDetail.editAndResubmit') : t('requestDetail.editToAnswer')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Alert>
   );
 }
 
@@ -232,15 +211,8 @@ function RequestParticulars({ request }: { request: AssistanceRequest }) {
         <Field label={t('fields.estimatedCost')} empty={!cost}>
           {cost && formatMoney(cost.amount, cost.currency, currency?.minorUnits ?? 2, i18n.language)}
         </Field>
-        <Field label={t('fields.desiredPeriod')} empty={!request.desiredStart && !request.desiredEnd}>
-          {t('requestDetail.period', {
-            from: date(request.desiredStart) ?? t('requestDetail.open'),
-            until: date(request.desiredEnd) ?? t('requestDetail.open'),
-          })}
-        </Field>
-        <Field label={t('fields.languages')} empty={request.languages.length === 0}>
-          {request.languages.map((code) => lookup?.languageName(code) ?? code).join(', ')}
-        </Field>
+        <PeriodField label={t('fields.desiredPeriod')} from={request.desiredStart} until={request.desiredEnd} />
+        <LanguagesField codes={request.languages} />
         <Field label={t('fields.preferredProviders')} empty={request.preferredProviderIds.length === 0}>
           <Stack gap={2}>
             {request.preferredProviderIds.map((id) => (

@@ -1,90 +1,91 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { requestListQuery } from '../api/requests';
-import { CIRCULATED_STATUSES, REQUEST_STATUSES } from '../api/request-status';
-import { ListFooter, ListStates, useListParams } from '../components/list-controls';
+import { CIRCULATED_STATUSES, REQUEST_STATUSES, type RequestStatus } from '../api/request-status';
+import { useListParams } from '../components/list-controls';
 import { PageHeader } from '../components/page-header';
+import { RecordList } from '../records/record-list';
 import { RequestFilters, REQUEST_FILTER_KEYS, statusesWithin } from '../requests/request-filters';
-import { RequestsTable } from '../requests/requests-table';
+import { RequestsTable, type RequestColumn } from '../requests/requests-table';
 
 // The Committee never sees a State's drafts.
 const COMMITTEE_STATUSES = REQUEST_STATUSES.filter((status) => status !== 'draft');
 
 /** Every request the Committee has received, from every State. */
 export function CommitteeRequestsPage() {
-  const { t } = useTranslation();
-  const list = useListParams(REQUEST_FILTER_KEYS, { sort: '-updatedAt' });
-  const requests = useQuery({
-    ...requestListQuery({ page: list.page, pageSize: list.pageSize, sort: list.sort, ...list.filters }),
-    placeholderData: keepPreviousData,
-  });
-
   return (
-    <>
-      <PageHeader title={t('sections.requests.title')}>{t('committeeRequests.intro')}</PageHeader>
-      <RequestFilters list={list} statuses={COMMITTEE_STATUSES} showState />
-      <ListStates
-        query={requests}
-        filtered={list.activeFilterCount > 0}
-        emptyTitle={t('committeeRequests.empty.title')}
-        emptyDescription={t('committeeRequests.empty.description')}
-      >
-        {(page) => (
-          <>
-            <RequestsTable
-              items={page.items}
-              columns={['reference', 'title', 'state', 'status', 'priority', 'submittedAt', 'updatedAt']}
-              sort={list.sort}
-              onSort={list.setSort}
-              label={t('sections.requests.title')}
-            />
-            <ListFooter page={page} list={list} />
-          </>
-        )}
-      </ListStates>
-    </>
+    <RequestRegister
+      section="requests"
+      texts="committeeRequests"
+      sort="-updatedAt"
+      statuses={COMMITTEE_STATUSES}
+      columns={['reference', 'title', 'state', 'status', 'priority', 'submittedAt', 'updatedAt']}
+    />
   );
 }
 
-
 /** Requests the Committee has shared with providers: what a provider could help with. */
 export function CirculatedRequestsPage() {
+  return (
+    <RequestRegister
+      section="circulatedRequests"
+      texts="circulatedRequests"
+      sort="-circulatedAt"
+      statuses={CIRCULATED_STATUSES}
+      onlyThese
+      columns={['reference', 'title', 'state', 'assistanceTypes', 'status', 'priority', 'circulatedAt']}
+    />
+  );
+}
+
+interface RequestRegisterProps {
+  section: 'requests' | 'circulatedRequests';
+  /** Where the page's intro and empty state are in en.json. */
+  texts: 'committeeRequests' | 'circulatedRequests';
+  sort: string;
+  /** The statuses the status filter offers… */
+  statuses: readonly RequestStatus[];
+  /** …and, when set, the only ones the list asks for. */
+  onlyThese?: boolean;
+  columns: RequestColumn[];
+}
+
+/** A register of requests across every State, filtered and sorted in the address. */
+function RequestRegister({ section, texts, sort, statuses, onlyThese = false, columns }: RequestRegisterProps) {
   const { t } = useTranslation();
-  const list = useListParams(REQUEST_FILTER_KEYS, { sort: '-circulatedAt' });
+  const list = useListParams(REQUEST_FILTER_KEYS, { sort });
   const requests = useQuery({
     ...requestListQuery({
       page: list.page,
       pageSize: list.pageSize,
       sort: list.sort,
       ...list.filters,
-      status: statusesWithin(list.filters.status, CIRCULATED_STATUSES),
+      ...(onlyThese ? { status: statusesWithin(list.filters.status, statuses) } : {}),
     }),
     placeholderData: keepPreviousData,
   });
 
   return (
     <>
-      <PageHeader title={t('sections.circulatedRequests.title')}>{t('circulatedRequests.intro')}</PageHeader>
-      <RequestFilters list={list} statuses={CIRCULATED_STATUSES} showState />
-      <ListStates
+      <PageHeader title={t(`sections.${section}.title`)}>{t(`${texts}.intro`)}</PageHeader>
+      <RequestFilters list={list} statuses={statuses} showState />
+      <RecordList
         query={requests}
         filtered={list.activeFilterCount > 0}
-        emptyTitle={t('circulatedRequests.empty.title')}
-        emptyDescription={t('circulatedRequests.empty.description')}
+        emptyTitle={t(`${texts}.empty.title`)}
+        emptyDescription={t(`${texts}.empty.description`)}
+        list={list}
       >
-        {(page) => (
-          <>
-            <RequestsTable
-              items={page.items}
-              columns={['reference', 'title', 'state', 'assistanceTypes', 'status', 'priority', 'circulatedAt']}
-              sort={list.sort}
-              onSort={list.setSort}
-              label={t('sections.circulatedRequests.title')}
-            />
-            <ListFooter page={page} list={list} />
-          </>
+        {(items) => (
+          <RequestsTable
+            items={items}
+            columns={columns}
+            sort={list.sort}
+            onSort={list.setSort}
+            label={t(`sections.${section}.title`)}
+          />
         )}
-      </ListStates>
+      </RecordList>
     </>
   );
 }

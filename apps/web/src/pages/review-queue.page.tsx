@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { offerListQuery } from '../api/offers';
 import { requestListQuery } from '../api/requests';
 import { REVIEW_QUEUE_STATUSES } from '../api/request-status';
-import { FilterBar, ListFooter, ListStates, SearchFilter, useListParams } from '../components/list-controls';
+import { FilterBar, SearchFilter, useListParams } from '../components/list-controls';
 import { PageHeader } from '../components/page-header';
+import { RecordList } from '../records/record-list';
 import { OfferActions } from '../offers/offer-actions';
 import { OffersTable } from '../offers/offers-table';
 import { ObjectionWindowNote, RequestActions, type PersonRequestAction } from '../requests/request-actions';
@@ -79,37 +80,35 @@ export function ReviewQueuePage() {
             {t('reviewQueue.requestsHelp')}
           </Text>
           <RequestFilters list={list} statuses={REVIEW_QUEUE_STATUSES} showState />
-          <ListStates
+          <RecordList
             query={requests}
             filtered={list.activeFilterCount > 0}
             emptyTitle={t('reviewQueue.requestsEmpty.title')}
             emptyDescription={t('reviewQueue.requestsEmpty.description')}
+            list={list}
           >
-            {(page) => (
-              <>
-                <RequestsTable
-                  items={page.items}
-                  columns={['reference', 'title', 'state', 'status', 'priority', 'submittedAt']}
-                  sort={list.sort}
-                  onSort={list.setSort}
-                  label={t('reviewQueue.requestsTab')}
-                  rowActionsLabel={t('list.actions')}
-                  rowActions={(request) => (
-                    <Stack gap={4}>
-                      <RequestActions request={request} size="xs" only={QUEUE_ACTIONS} />
-                      {request.status === 'clarification_requested' && (
-                        <Text size="xs" c="dimmed">
-                          {t('reviewQueue.waitingForState')}
-                        </Text>
-                      )}
-                      <ObjectionWindowNote request={request} compact />
-                    </Stack>
-                  )}
-                />
-                <ListFooter page={page} list={list} />
-              </>
+            {(items) => (
+              <RequestsTable
+                items={items}
+                columns={['reference', 'title', 'state', 'status', 'priority', 'submittedAt']}
+                sort={list.sort}
+                onSort={list.setSort}
+                label={t('reviewQueue.requestsTab')}
+                rowActionsLabel={t('list.actions')}
+                rowActions={(request) => (
+                  <Stack gap={4}>
+                    <RequestActions request={request} size="xs" only={QUEUE_ACTIONS} />
+                    {request.status === 'clarification_requested' && (
+                      <Text size="xs" c="dimmed">
+                        {t('reviewQueue.waitingForState')}
+                      </Text>
+                    )}
+                    <ObjectionWindowNote request={request} compact />
+                  </Stack>
+                )}
+              />
             )}
-          </ListStates>
+          </RecordList>
         </Tabs.Panel>
 
         <Tabs.Panel value="offers">
@@ -124,25 +123,23 @@ export function ReviewQueuePage() {
               onChange={(value) => list.setFilter('q', value)}
             />
           </FilterBar>
-          <ListStates
+          <RecordList
             query={offers}
             filtered={Boolean(filters.q)}
             emptyTitle={t('reviewQueue.offersEmpty.title')}
             emptyDescription={t('reviewQueue.offersEmpty.description')}
+            list={list}
           >
-            {(page) => (
-              <>
-                <OffersTable
-                  items={page.items}
-                  columns={['title', 'provider', 'assistanceTypes', 'eligibility', 'submittedAt']}
-                  label={t('reviewQueue.offersTab')}
-                  rowActionsLabel={t('list.actions')}
-                  rowActions={(offer) => <OfferActions offer={offer} size="xs" only={['verify', 'return_to_draft']} />}
-                />
-                <ListFooter page={page} list={list} />
-              </>
+            {(items) => (
+              <OffersTable
+                items={items}
+                columns={['title', 'provider', 'assistanceTypes', 'eligibility', 'submittedAt']}
+                label={t('reviewQueue.offersTab')}
+                rowActionsLabel={t('list.actions')}
+                rowActions={(offer) => <OfferActions offer={offer} size="xs" only={['verify', 'return_to_draft']} />}
+              />
             )}
-          </ListStates>
+          </RecordList>
         </Tabs.Panel>
       </Tabs>
     </>

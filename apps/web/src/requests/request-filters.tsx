@@ -1,8 +1,14 @@
-import { MultiSelect, Select } from '@mantine/core';
+import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { REQUEST_PRIORITIES } from '../api/requests';
 import type { RequestStatus } from '../api/request-status';
-import { ClearFiltersButton, FilterBar, SearchFilter, type ListParams } from '../components/list-controls';
+import {
+  ClearFiltersButton,
+  FilterBar,
+  SearchFilter,
+  StatusFilter,
+  type ListParams,
+} from '../components/list-controls';
 import { useStatusLabels } from '../components/status-badge';
 import { StateSelectFilter, TaxonomyFilters } from '../taxonomy/taxonomy-pickers';
 
@@ -40,15 +46,10 @@ export function RequestFilters({ list, statuses, showState = false }: RequestFil
         onChange={(value) => setFilter('q', value)}
       />
       {statuses && (
-        <MultiSelect
-          label={t('filters.status')}
-          placeholder={filters.status ? undefined : t('filters.any')}
-          data={statuses.map((status) => ({ value: status, label: labels.request(status) }))}
-          value={filters.status?.split(',').filter(Boolean) ?? []}
-          onChange={(value) => setFilter('status', value.join(','))}
-          clearable
-          miw={200}
-          maw={360}
+        <StatusFilter
+          value={filters.status}
+          onChange={(value) => setFilter('status', value)}
+          options={statuses.map((status) => ({ value: status, label: labels.request(status) }))}
         />
       )}
       {showState && (

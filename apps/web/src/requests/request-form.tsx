@@ -29,20 +29,17 @@ import {
   type RequestVisibility,
 } from '../api/requests';
 import type { FieldErrors } from '../components/form-errors';
-import { FormSection } from '../components/form-section';
 import { useStatusLabels } from '../components/status-badge';
 import { withCharacterCount } from '../forms/character-count';
 import { DateRangeFields } from '../forms/date-range-fields';
-import { FormFooter } from '../forms/form-footer';
 import { hasTooManyDecimals, minorUnitsOf, moneyFromMajor, moneyToMajor } from '../forms/money';
 import { MoneyFields } from '../forms/money-fields';
-import { useSchemaCheck } from '../forms/schema-check';
 import { TaxonomyFields } from '../forms/taxonomy-fields';
 import { TitleDescriptionFields } from '../forms/title-description-fields';
-import { UnsavedChangesGuard } from '../forms/unsaved-changes-guard';
-import { useEntityForm } from '../forms/use-entity-form';
+import { FormSection } from '../records/form-section';
+import { RecordForm, useRecordForm, type RecordFormProps } from '../records/record-form';
 import { requestPath } from '../paths';
-import { useTaxonomy, type TaxonomyLookup } from '../taxonomy/use-taxonomy';
+import type { TaxonomyLookup } from '../taxonomy/use-taxonomy';
 
 interface FormValues {
   title: string;
@@ -143,217 +140,197 @@ function fieldOf(apiField: string): FormField | null {
   return root in EMPTY ? (root as FormField) : null;
 }
 
-interface RequestFormProps {
+interface RequestFormProps extends RecordFormProps<RequestInput> {
   /** The request being edited; none for a new draft. */
   request?: AssistanceRequest;
-  submitLabel: string;
-  pending: boolean;
-  error: unknown;
-  onSubmit: (input: RequestInput) => void;
-  onCancel: () => void;
 }
 
 /** The request form, new and edit alike. The API validates; the form catches what it can before sending. */
 export function RequestForm({ request, submitLabel, pending, error, onSubmit, onCancel }: RequestFormProps) {
   const { t } = useTranslation();
-  const { lookup } = useTaxonomy();
   const providers = useQuery(providersQuery);
-
-  const check = useSchemaCheck();
-
-  // The API's own schema, so the form refuses what the server would, with the same words, before sending.
-  const validate = (values: FormValues): FieldErrors<FormField> => {
-    const found = check(createRequestSchema, inputOf(values, lookup), fieldOf);
-    // An amount without its currency is no money the API could be sent: say so instead of dropping the amount.
-    if (values.costAmount !== '' && !values.costCurrency) found.costCurrency = t('requestForm.errors.currency');
-    const decimals = minorUnitsOf(lookup, values.costCurrency);
-    if (hasTooManyDecimals(values.costAmount, decimals)) found.costAmount = t('form.tooManyDecimals', { count: decimals });
-    return found;
-  };
-  const letterDates = letterDateRange();
-
-  const { values, set, errorOf, submit, formRef, serverRest, hasClientErrors, unsaved } = useEntityForm({
-    initial: () => (request ? valuesOf(request, lookup) : EMPTY),
-    error,
+  const form = useRecordForm({
+    record: request,
+    empty: EMPTY,
+    valuesOf,
+    inputOf,
     fieldOf,
-    validate,
-    toInput: (current: FormValues) => inputOf(current, lookup),
+    schema: createRequestSchema,
+    refine: (values, lookup): FieldErrors<FormField> => {
+      const found: FieldErrors<FormField> = {};
+      // An amount without its currency is no money the API could be sent: say so instead of dropping the amount.
+      if (values.costAmount !== '' && !values.costCurrency) found.costCurrency = t('requestForm.errors.currency');
+      const decimals = minorUnitsOf(lookup, values.costCurrency);
+      if (hasTooManyDecimals(values.costAmount, decimals)) found.costAmount = t('form.tooManyDecimals', { count: decimals });
+      return found;
+    },
+    error,
     onSubmit,
   });
+  const { values, set, errorOf, lookup } = form;
+  const letterDates = letterDateRange();
 
   const providerData = (providers.data ?? []).map((provider) => ({ value: provider.id, label: provider.name }));
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label={submitLabel}>
-      <UnsavedChangesGuard when={unsaved} />
-      <Stack gap="lg">
-        {/* At the top of the form, where it is seen while the title is typed (under the description it was not). */}
-        <DuplicateWarning title={values.title} description={values.description} excludeId={request?.id} />
-        <FormSection title={t('requestForm.sections.need')} description={t('requestForm.sections.needHelp')}>
-          <TitleDescriptionFields
-            values={values}
-            set={set}
-            errorOf={errorOf}
-            help={{ title: t('requestForm.help.title'), description: t('requestForm.help.description') }}
-            limits={REQUEST_TEXT_LIMITS}
-          />
-          <Textarea
-            label={t('fields.assistanceReceived')}
-            description={t('requestForm.help.assistanceReceived')}
-            value={values.assistanceReceived}
-            onChange={(event) => set('assistanceReceived', event.currentTarget.value)}
-            error={errorOf('assistanceReceived')}
-            inputContainer={withCharacterCount(values.assistanceReceived, REQUEST_TEXT_LIMITS.assistanceReceived.max)}
-            autosize
-            minRows={2}
-            maxRows={8}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('fields.napReference')}
-              description={t('requestForm.help.napReference')}
-              value={values.napReference}
-              onChange={(event) => set('napReference', event.currentTarget.value)}
-              error={errorOf('napReference')}
-              inputContainer={withCharacterCount(values.napReference, REQUEST_TEXT_LIMITS.napReference.max)}
-            />
-            <TextInput
-              type="date"
-              label={t('fields.letterDate')}
-              description={t('requestForm.help.letterDate', { min: RESOLUTION_ADOPTED })}
-              value={values.letterDate}
-              onChange={(event) => set('letterDate', event.currentTarget.value)}
-              error={errorOf('letterDate')}
-              min={letterDates.min}
-              max={letterDates.max}
-            />
-          </SimpleGrid>
-        </FormSection>
-
-        <FormSection
-          title={t('requestForm.sections.classification')}
-          description={t('requestForm.sections.classificationHelp')}
-        >
-          <TaxonomyFields
-            values={values}
-            set={set}
-            errorOf={errorOf}
-            help={{
-              provisions: t('requestForm.help.provisions'),
-              targetInstitutions: t('requestForm.help.targetInstitutions'),
-            }}
-            domainsRequired
-          />
-        </FormSection>
-
-        <FormSection title={t('requestForm.sections.scope')} description={t('requestForm.sections.scopeHelp')}>
-          <Radio.Group
-            label={t('fields.priority')}
-            description={t('requestForm.help.priority')}
-            value={values.priority}
-            onChange={(value) => set('priority', value)}
-            error={errorOf('priority')}
-          >
-            <Group mt="xs" gap="xl">
-              {REQUEST_PRIORITIES.map((priority) => (
-                <Radio key={priority} value={priority} label={t(`priority.${priority}`)} />
-              ))}
-            </Group>
-          </Radio.Group>
-          <Group align="flex-start" grow wrap="wrap">
-            <MoneyFields
-              amountLabel={t('fields.estimatedCost')}
-              amountDescription={t('requestForm.help.estimatedCost')}
-              amount={values.costAmount}
-              onAmountChange={(value) => set('costAmount', value)}
-              amountError={errorOf('costAmount')}
-              currencyDescription={t('requestForm.help.currency')}
-              currency={values.costCurrency}
-              onCurrencyChange={(value) => set('costCurrency', value)}
-              currencyError={errorOf('costCurrency')}
-              miw={220}
-            />
-          </Group>
-          <DateRangeFields
-            start={{
-              label: t('fields.desiredStart'),
-              value: values.desiredStart,
-              onChange: (value) => set('desiredStart', value),
-              error: errorOf('desiredStart'),
-              ...PLANNING_DATES,
-            }}
-            end={{
-              label: t('fields.desiredEnd'),
-              value: values.desiredEnd,
-              onChange: (value) => set('desiredEnd', value),
-              error: errorOf('desiredEnd'),
-              ...PLANNING_DATES,
-            }}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <MultiSelect
-              label={t('fields.languages')}
-              description={t('requestForm.help.languages')}
-              data={lookup?.options.languages ?? []}
-              value={values.languages}
-              onChange={(value) => set('languages', value)}
-              error={errorOf('languages')}
-              searchable
-              clearable
-              maxValues={10}
-            />
-            <MultiSelect
-              label={t('fields.preferredProviders')}
-              description={t('requestForm.help.preferredProviders')}
-              data={providerData}
-              value={values.preferredProviderIds}
-              onChange={(value) => set('preferredProviderIds', value)}
-              error={errorOf('preferredProviderIds')}
-              searchable
-              clearable
-              disabled={providers.isPending}
-              nothingFoundMessage={t('taxonomy.nothingFound')}
-            />
-          </SimpleGrid>
-        </FormSection>
-
-        <FormSection title={t('requestForm.sections.sharing')} description={t('requestForm.sections.sharingHelp')}>
-          <Radio.Group
-            label={t('fields.visibility')}
-            value={values.visibility}
-            onChange={(value) => set('visibility', value)}
-            error={errorOf('visibility')}
-          >
-            <Stack mt="xs" gap="sm">
-              {REQUEST_VISIBILITIES.map((visibility) => (
-                <Radio
-                  key={visibility}
-                  value={visibility}
-                  label={t(`visibility.${visibility}.label`)}
-                  description={t(`visibility.${visibility}.help`)}
-                />
-              ))}
-            </Stack>
-          </Radio.Group>
-          <Checkbox
-            label={t('fields.objectionWindowWaived')}
-            description={t('requestForm.help.objectionWindowWaived')}
-            checked={values.objectionWindowWaived}
-            onChange={(event) => set('objectionWindowWaived', event.currentTarget.checked)}
-            error={errorOf('objectionWindowWaived')}
-          />
-        </FormSection>
-
-        <FormFooter
-          hasClientErrors={hasClientErrors}
-          error={error}
-          rest={serverRest}
-          submitLabel={submitLabel}
-          pending={pending}
-          onCancel={onCancel}
+    <RecordForm form={form} submitLabel={submitLabel} pending={pending} error={error} onCancel={onCancel}>
+      {/* At the top of the form, where it is seen while the title is typed (under the description it was not). */}
+      <DuplicateWarning title={values.title} description={values.description} excludeId={request?.id} />
+      <FormSection title={t('requestForm.sections.need')} description={t('requestForm.sections.needHelp')}>
+        <TitleDescriptionFields
+          values={values}
+          set={set}
+          errorOf={errorOf}
+          help={{ title: t('requestForm.help.title'), description: t('requestForm.help.description') }}
+          limits={REQUEST_TEXT_LIMITS}
         />
-      </Stack>
-    </form>
+        <Textarea
+          label={t('fields.assistanceReceived')}
+          description={t('requestForm.help.assistanceReceived')}
+          value={values.assistanceReceived}
+          onChange={(event) => set('assistanceReceived', event.currentTarget.value)}
+          error={errorOf('assistanceReceived')}
+          inputContainer={withCharacterCount(values.assistanceReceived, REQUEST_TEXT_LIMITS.assistanceReceived.max)}
+          autosize
+          minRows={2}
+          maxRows={8}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label={t('fields.napReference')}
+            description={t('requestForm.help.napReference')}
+            value={values.napReference}
+            onChange={(event) => set('napReference', event.currentTarget.value)}
+            error={errorOf('napReference')}
+            inputContainer={withCharacterCount(values.napReference, REQUEST_TEXT_LIMITS.napReference.max)}
+          />
+          <TextInput
+            type="date"
+            label={t('fields.letterDate')}
+            description={t('requestForm.help.letterDate', { min: RESOLUTION_ADOPTED })}
+            value={values.letterDate}
+            onChange={(event) => set('letterDate', event.currentTarget.value)}
+            error={errorOf('letterDate')}
+            min={letterDates.min}
+            max={letterDates.max}
+          />
+        </SimpleGrid>
+      </FormSection>
+
+      <FormSection
+        title={t('requestForm.sections.classification')}
+        description={t('requestForm.sections.classificationHelp')}
+      >
+        <TaxonomyFields
+          values={values}
+          set={set}
+          errorOf={errorOf}
+          help={{
+            provisions: t('requestForm.help.provisions'),
+            targetInstitutions: t('requestForm.help.targetInstitutions'),
+          }}
+          domainsRequired
+        />
+      </FormSection>
+
+      <FormSection title={t('requestForm.sections.scope')} description={t('requestForm.sections.scopeHelp')}>
+        <Radio.Group
+          label={t('fields.priority')}
+          description={t('requestForm.help.priority')}
+          value={values.priority}
+          onChange={(value) => set('priority', value)}
+          error={errorOf('priority')}
+        >
+          <Group mt="xs" gap="xl">
+            {REQUEST_PRIORITIES.map((priority) => (
+              <Radio key={priority} value={priority} label={t(`priority.${priority}`)} />
+            ))}
+          </Group>
+        </Radio.Group>
+        <Group align="flex-start" grow wrap="wrap">
+          <MoneyFields
+            amountLabel={t('fields.estimatedCost')}
+            amountDescription={t('requestForm.help.estimatedCost')}
+            amount={values.costAmount}
+            onAmountChange={(value) => set('costAmount', value)}
+            amountError={errorOf('costAmount')}
+            currencyDescription={t('requestForm.help.currency')}
+            currency={values.costCurrency}
+            onCurrencyChange={(value) => set('costCurrency', value)}
+            currencyError={errorOf('costCurrency')}
+            miw={220}
+          />
+        </Group>
+        <DateRangeFields
+          start={{
+            label: t('fields.desiredStart'),
+            value: values.desiredStart,
+            onChange: (value) => set('desiredStart', value),
+            error: errorOf('desiredStart'),
+            ...PLANNING_DATES,
+          }}
+          end={{
+            label: t('fields.desiredEnd'),
+            value: values.desiredEnd,
+            onChange: (value) => set('desiredEnd', value),
+            error: errorOf('desiredEnd'),
+            ...PLANNING_DATES,
+          }}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <MultiSelect
+            label={t('fields.languages')}
+            description={t('requestForm.help.languages')}
+            data={lookup?.options.languages ?? []}
+            value={values.languages}
+            onChange={(value) => set('languages', value)}
+            error={errorOf('languages')}
+            searchable
+            clearable
+            maxValues={10}
+          />
+          <MultiSelect
+            label={t('fields.preferredProviders')}
+            description={t('requestForm.help.preferredProviders')}
+            data={providerData}
+            value={values.preferredProviderIds}
+            onChange={(value) => set('preferredProviderIds', value)}
+            error={errorOf('preferredProviderIds')}
+            searchable
+            clearable
+            disabled={providers.isPending}
+            nothingFoundMessage={t('taxonomy.nothingFound')}
+          />
+        </SimpleGrid>
+      </FormSection>
+
+      <FormSection title={t('requestForm.sections.sharing')} description={t('requestForm.sections.sharingHelp')}>
+        <Radio.Group
+          label={t('fields.visibility')}
+          value={values.visibility}
+          onChange={(value) => set('visibility', value)}
+          error={errorOf('visibility')}
+        >
+          <Stack mt="xs" gap="sm">
+            {REQUEST_VISIBILITIES.map((visibility) => (
+              <Radio
+                key={visibility}
+                value={visibility}
+                label={t(`visibility.${visibility}.label`)}
+                description={t(`visibility.${visibility}.help`)}
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
+        <Checkbox
+          label={t('fields.objectionWindowWaived')}
+          description={t('requestForm.help.objectionWindowWaived')}
+          checked={values.objectionWindowWaived}
+          onChange={(event) => set('objectionWindowWaived', event.currentTarget.checked)}
+          error={errorOf('objectionWindowWaived')}
+        />
+      </FormSection>
+    </RecordForm>
   );
 }
 
