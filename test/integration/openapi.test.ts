@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { requestInput } from '../factories';
 import { ApiClient } from '../support/http';
 import { startApiInProcess } from '../support/platform';
@@ -56,6 +58,13 @@ describe('OpenAPI document', () => {
     expect(ops.length).toBeGreaterThan(40);
     const missing = ops.filter(([, op]) => !Object.keys(op.responses ?? {}).some((s) => /^2\d\d$/.test(s))).map(([name]) => name);
     expect(missing).toEqual([]);
+  });
+
+  // The routes as committed: moving the response schemas (libs/contracts) or any refactor must not add, drop or
+  // rename one unnoticed. A deliberate route change updates openapi-routes.json in the same commit.
+  it('lists the committed routes, no more and no fewer', () => {
+    const committed = JSON.parse(readFileSync(join(__dirname, 'openapi-routes.json'), 'utf8')) as string[];
+    expect(operations().map(([name]) => name).sort()).toEqual(committed);
   });
 
   it('gives every JSON success response (not 204, not CSV) a schema', () => {
