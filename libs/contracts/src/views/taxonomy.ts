@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 const entry = z.object({ code: z.string(), label: z.string(), help: z.string() });
 
-/** Describes `Taxonomy` (libs/domain): every code of every category, in display order. */
+/** GET /taxonomy: every code of every category, in display order (libs/domain taxonomy). */
 export const taxonomySchema = z.object({
   provisions: z.array(entry),
   domains: z.array(entry),
@@ -14,3 +14,4 @@ export const taxonomySchema = z.object({
   languages: z.array(z.object({ code: z.string(), name: z.string() })),
   currencies: z.array(z.object({ code: z.string(), name: z.string(), minorUnits: z.number().int() })),
 });
+export type TaxonomyView = z.infer<typeof taxonomySchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, uuid } from '../common/openapi';
+import { timestamp, uuid } from './common';
 
 const counts = z.record(z.string(), z.number().int());
 
@@ -12,7 +12,7 @@ const distribution = z.object({
 
 const sideFeedback = z.object({ count: z.number().int(), average: z.number().nullable() });
 
-/** Describes `Summary` (reports.service.ts). */
+/** The Committee's figures (GET /reports/summary). */
 export const summarySchema = z.object({
   period: z.object({ from: z.string().nullable(), to: z.string().nullable(), state: z.string().nullable(), provider: z.string().nullable() }),
   requests: z.object({
@@ -58,9 +58,9 @@ export const agencyReportSchema = z.object({
       reference: z.string(),
       title: z.string(),
       status: z.string(),
-      submittedAt: isoDateTime.nullable(),
-      circulatedAt: isoDateTime.nullable(),
-      matchedAt: isoDateTime.nullable(),
+      submittedAt: timestamp.nullable(),
+      circulatedAt: timestamp.nullable(),
+      matchedAt: timestamp.nullable(),
       waitingDays: z.number().nullable().describe('From submission to match, withdrawal, closure or now; null for drafts'),
       matchesProposed: z.number().int(),
     }),
