@@ -1,18 +1,9 @@
-// Request statuses of DESIGN §5, in workflow order.
-export const REQUEST_STATUSES = [
-  'draft',
-  'submitted',
-  'acknowledged',
-  'clarification_requested',
-  'circulated',
-  'matched',
-  'in_delivery',
-  'delivered',
-  'closed',
-  'withdrawn',
-] as const;
+import type { RequestStatus } from '@app/contracts';
+import { REQUEST_STATUSES } from '@app/contracts/vocabulary';
 
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+// Request statuses of DESIGN §5, in workflow order: the workflow's own list (libs/domain request.workflow.ts).
+export { REQUEST_STATUSES };
+export type { RequestStatus };
 
 export function isRequestStatus(value: string): value is RequestStatus {
   return (REQUEST_STATUSES as readonly string[]).includes(value);

@@ -23,6 +23,8 @@ export const uuid = z.guid();
 /** An amount in minor units of its currency (cents for USD). */
 export const moneyView = z.object({ amount: z.number(), currency: z.string() });
 
+export type MoneyView = z.infer<typeof moneyView>;
+
 /** `{ id, name, shortName }` of an organisation as embedded in views. */
 export const organizationRefSchema = z.object({ id: uuid, name: z.string(), shortName: z.string() });
 

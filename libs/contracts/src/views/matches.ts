@@ -16,6 +16,7 @@ export type ScoreComponentView = z.infer<typeof scoreComponentSchema>;
 
 /** One side's rating of a completed match. */
 export const matchFeedbackSchema = z.object({ rating: z.number().int(), comment: z.string().nullable() });
+export type MatchFeedbackView = z.infer<typeof matchFeedbackSchema>;
 
 /** What a completed match delivered. */
 export const deliveryRecordSchema = z.object({
@@ -24,6 +25,7 @@ export const deliveryRecordSchema = z.object({
   participants: z.number().int().nullable(),
   deliverables: z.string(),
 });
+export type DeliveryRecordView = z.infer<typeof deliveryRecordSchema>;
 
 /** A match as the caller may see it (GET /matches/:id and every write on a match). */
 export const matchViewSchema = z.object({

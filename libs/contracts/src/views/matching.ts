@@ -32,6 +32,7 @@ export type RescoreView = z.infer<typeof rescoreViewSchema>;
 
 /** PUT /matching/profile: the new profile and the rescore it started. */
 export const putProfileResultSchema = weightsProfileSchema.extend({ rescore: rescoreViewSchema });
+export type PutProfileResultView = z.infer<typeof putProfileResultSchema>;
 
 /** One proposed match of an allocation plan. */
 export const plannedMatchSchema = z.object({
@@ -49,6 +50,7 @@ export const plannedMatchSchema = z.object({
   status: z.string(),
   reason: z.string(),
 });
+export type PlannedMatchView = z.infer<typeof plannedMatchSchema>;
 
 /** POST /matching/allocation-plan. */
 export const allocationPlanResultSchema = z.object({
@@ -66,6 +68,7 @@ export const endorsePlanResultSchema = z.object({
   endorsed: z.array(matchViewSchema),
   skipped: z.array(z.object({ matchId: uuid, reason: z.string() })),
 });
+export type EndorsePlanResultView = z.infer<typeof endorsePlanResultSchema>;
 
 /** The engine's hard filters (libs/matching eligibility.ts), as an explanation names the one that failed. */
 export const INELIGIBILITY_RULES = ['offer_inactive', 'no_capacity', 'state_not_served', 'no_domain_overlap', 'availability_disjoint'] as const;

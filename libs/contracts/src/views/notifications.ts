@@ -20,7 +20,10 @@ export const notificationViewSchema = z.object({
 });
 
 /** `InboxPage`: a page plus the count of all unread items. */
+export type NotificationView = z.infer<typeof notificationViewSchema>;
+
 export const inboxPageSchema = pageOf(notificationViewSchema).extend({ unread: z.number().int() });
+export type InboxPageView = z.infer<typeof inboxPageSchema>;
 
 export const unreadCountSchema = z.object({ unread: z.number().int() });
 
@@ -55,9 +58,12 @@ export const deliveryViewSchema = z.object({
   updatedAt: timestamp,
 });
 
+export type DeliveryView = z.infer<typeof deliveryViewSchema>;
+
 export const deliveriesPageSchema = pageOf(deliveryViewSchema).extend({
   counts: recordOf(DELIVERY_STATUSES, z.number().int()),
 });
+export type DeliveriesPageView = z.infer<typeof deliveriesPageSchema>;
 
 /** The person's e-mail choice per category (GET /notifications/preferences). */
 export const preferencesViewSchema = z.object({
@@ -66,6 +72,7 @@ export const preferencesViewSchema = z.object({
   ),
   modes: z.array(emailModeSchema),
 });
+export type PreferencesView = z.infer<typeof preferencesViewSchema>;
 
 /** Demo mailbox: every e-mail caught (libs/mail `CaughtMessage`), newest first. */
 export const caughtMessagesSchema = z.object({
@@ -81,3 +88,4 @@ export const caughtMessagesSchema = z.object({
     }),
   ),
 });
+export type CaughtMessageView = z.infer<typeof caughtMessagesSchema>['items'][number];

@@ -8,6 +8,7 @@ export const offerCapacitySchema = z.object({
   budget: moneyView.nullable(),
   engagementsUsed: z.number().int(),
 });
+export type OfferCapacityView = z.infer<typeof offerCapacitySchema>;
 
 /** An offer as the caller may see it (GET /offers/:id and every write on an offer). */
 export const offerViewSchema = z.object({

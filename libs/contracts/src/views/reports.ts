@@ -3,7 +3,8 @@ import { timestamp, uuid } from './common';
 
 const counts = z.record(z.string(), z.number().int());
 
-const distribution = z.object({
+/** Durations in days from a request's first submission to a milestone. */
+export const distributionSchema = z.object({
   count: z.number().int().describe('Requests that reached the milestone (the median and p90 are over these)'),
   waiting: z.number().int().describe('Requests still waiting for it (open intervals, not in the median)'),
   medianDays: z.number().nullable(),
@@ -31,11 +32,11 @@ export const summarySchema = z.object({
   matches: z.object({ total: z.number().int(), byStatus: counts }),
   matchRate: z.object({ circulated: z.number().int(), withAgreedMatch: z.number().int(), rate: z.number().nullable() }),
   timeToDays: z.object({
-    acknowledge: distribution,
-    circulate: distribution,
-    firstSuggestion: distribution,
-    agreedMatch: distribution,
-    delivery: distribution,
+    acknowledge: distributionSchema,
+    circulate: distributionSchema,
+    firstSuggestion: distributionSchema,
+    agreedMatch: distributionSchema,
+    delivery: distributionSchema,
   }),
   timeToMatchHistogram: z.array(z.object({ bucket: z.string(), count: z.number().int() })),
   unmatched: z.array(
@@ -47,11 +48,14 @@ export const summarySchema = z.object({
   statusOverTime: z.array(z.object({ month: z.string(), byStatus: counts })),
   coverage: z.array(z.object({ provision: z.string(), domain: z.string(), requested: z.number().int(), offered: z.number().int() })),
 });
+export type SummaryView = z.infer<typeof summarySchema>;
+export type DistributionView = z.infer<typeof distributionSchema>;
 
 /** `reports/mine` for an agency: its State's requests with waiting times (ReportsService.mine). */
 export const agencyReportSchema = z.object({
   kind: z.literal('agency'),
-  state: z.string().nullable(),
+  /** The agency's State: an agency organisation always has one. */
+  state: z.string(),
   requests: z.array(
     z.object({
       id: uuid,
@@ -66,6 +70,7 @@ export const agencyReportSchema = z.object({
     }),
   ),
 });
+export type AgencyReportView = z.infer<typeof agencyReportSchema>;
 
 /** `reports/mine` for a provider: the uptake of its offers (ReportsService.mine). */
 export const providerReportSchema = z.object({
@@ -86,5 +91,6 @@ export const providerReportSchema = z.object({
     }),
   ),
 });
+export type ProviderReportView = z.infer<typeof providerReportSchema>;
 
 export const myReportSchema = z.discriminatedUnion('kind', [agencyReportSchema, providerReportSchema]);
