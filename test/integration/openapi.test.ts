@@ -1,5 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { z } from 'zod';
+import {
+  createdRequestSchema,
+  historySchema,
+  inboxPageSchema,
+  matchPageSchema,
+  meSchema,
+  myReportSchema,
+  offerPageSchema,
+  organizationPageSchema,
+  requestViewSchema,
+  taxonomySchema,
+} from '@app/contracts';
 import { requestInput } from '../factories';
 import { ApiClient } from '../support/http';
 import { startApiInProcess } from '../support/platform';
@@ -131,5 +144,33 @@ describe('OpenAPI document', () => {
     expect(undocumented(variant as Schema, mine.body)).toEqual([]);
     const row = resolve((variant as Schema).properties?.requests?.items as Schema);
     for (const r of mine.body.requests) expect(undocumented(row, r)).toEqual([]);
+  });
+
+  // The same schemas the document renders (libs/contracts views/) read the real answers: what the web app's types
+  // say is what arrives.
+  it('answers what the view schemas of libs/contracts say', async () => {
+    const customs = await ApiClient.as(api.baseUrl, 'customs');
+    const problems = (schema: z.ZodType, body: unknown) => {
+      const result = schema.safeParse(body);
+      return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    };
+    const created = await customs.post('/api/v1/requests', requestInput());
+    expect(problems(createdRequestSchema, created.body)).toEqual([]);
+    const reads: [string, z.ZodType][] = [
+      [`/api/v1/requests/${created.body.id}`, requestViewSchema],
+      [`/api/v1/requests/${created.body.id}/history`, historySchema],
+      ['/api/v1/auth/me', meSchema],
+      ['/api/v1/offers', offerPageSchema],
+      ['/api/v1/organizations', organizationPageSchema],
+      ['/api/v1/notifications', inboxPageSchema],
+      ['/api/v1/matches', matchPageSchema],
+      ['/api/v1/reports/mine', myReportSchema],
+      ['/api/v1/taxonomy', taxonomySchema],
+    ];
+    for (const [path, schema] of reads) {
+      const res = await customs.get(path);
+      expect([path, res.status]).toEqual([path, 200]);
+      expect([path, problems(schema, res.body)]).toEqual([path, []]);
+    }
   });
 });
