@@ -84,9 +84,11 @@ export const matchExplanationSchema = z.object({
   weightsVersion: z.number().int(),
   threshold: z.number(),
   topK: z.number().int(),
+  /** The pair's score, components and reason line once it passed the hard filters. */
   score: z.number().nullable(),
   components: z.array(scoreComponentSchema).nullable(),
   reason: z.string().nullable(),
+  /** The relevance rule (libs/matching relevance.ts): what was requested, what the offer covers, its text. */
   relevance: z
     .object({
       requested: codes,
@@ -97,11 +99,14 @@ export const matchExplanationSchema = z.object({
       basis: z.enum(['provisions', 'text']).nullable(),
     })
     .nullable(),
+  /** suggested: its place among the `kept` suggestions. */
   rank: z.number().int().nullable(),
   kept: z.number().int().nullable(),
+  /** outranked: the lowest suggestion kept, which it would have had to beat. */
   lowestKept: z
     .object({ offerId: uuid, title: z.string(), provider: z.string(), score: z.number(), rank: z.number().int() })
     .nullable(),
+  /** ineligible: the hard rule that failed, with its values (and the offer's status when it is not active). */
   ineligible: z
     .object({
       rule: z.enum(INELIGIBILITY_RULES),
@@ -119,6 +124,7 @@ export const matchExplanationSchema = z.object({
       availableUntil: z.string().nullable().optional(),
     })
     .nullable(),
+  /** The stored match of this pair, whatever its status: suggestions people acted on keep theirs. */
   match: z.object({ id: uuid, status: z.string() }).nullable(),
 });
 export type MatchExplanationView = z.infer<typeof matchExplanationSchema>;
