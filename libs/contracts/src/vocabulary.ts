@@ -44,3 +44,12 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 /** Why the engine did or did not suggest an offer for a request (GET /requests/:id/matches/explain). */
 export const EXPLANATION_OUTCOMES = ['suggested', 'ineligible', 'not_relevant', 'below_threshold', 'outranked', 'request_not_open'] as const;
 export type ExplanationOutcome = (typeof EXPLANATION_OUTCOMES)[number];
+
+/**
+ * A list in the order a screen shows it, when that differs from the owner's order: the compiler refuses an order
+ * that misses a word or invents one. `displayOrder<RequestStatus>()(['draft', …])`.
+ */
+export const displayOrder =
+  <Word extends string>() =>
+  <const Order extends readonly Word[]>(order: Order & ([Word] extends [Order[number]] ? unknown : never)): Order =>
+    order;

@@ -1,9 +1,24 @@
 import type { RequestStatus } from '@app/contracts';
-import { REQUEST_STATUSES } from '@app/contracts/vocabulary';
+import { displayOrder } from '@app/contracts/vocabulary';
 
-// Request statuses of DESIGN §5, in workflow order: the workflow's own list (libs/domain request.workflow.ts).
-export { REQUEST_STATUSES };
 export type { RequestStatus };
+
+/**
+ * Request statuses of DESIGN §5 in the order a request usually takes them (acknowledged before a clarification),
+ * for filters and charts; every status of the workflow (libs/domain request.workflow.ts), checked by the compiler.
+ */
+export const REQUEST_STATUSES = displayOrder<RequestStatus>()([
+  'draft',
+  'submitted',
+  'acknowledged',
+  'clarification_requested',
+  'circulated',
+  'matched',
+  'in_delivery',
+  'delivered',
+  'closed',
+  'withdrawn',
+]);
 
 export function isRequestStatus(value: string): value is RequestStatus {
   return (REQUEST_STATUSES as readonly string[]).includes(value);
