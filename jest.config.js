@@ -14,6 +14,7 @@ const swc = [
 const aliases = {
   '^@app/(config|database|domain|queue|common|matching|mail|outbox|contracts|synthetic)$':
     '<rootDir>/libs/$1/src/index.ts',
+  '^@app/contracts/vocabulary$': '<rootDir>/libs/contracts/src/vocabulary.ts',
 };
 
 const base = {

@@ -14,8 +14,10 @@ export default defineConfig({
   root: webRoot,
   plugins: [react()],
   // The pure shared libraries (input schemas and their messages, the taxonomy they check), as the server has them.
+  // The contracts' vocabulary first: a zod-free entry the first load can afford (an alias also matches `<key>/…`).
   resolve: {
     alias: {
+      '@app/contracts/vocabulary': `${repoRoot}libs/contracts/src/vocabulary.ts`,
       '@app/contracts': `${repoRoot}libs/contracts/src/index.ts`,
       '@app/domain': `${repoRoot}libs/domain/src/index.ts`,
     },

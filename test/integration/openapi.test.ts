@@ -1,3 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import {
+  createdRequestSchema,
+  historySchema,
+  inboxPageSchema,
+  matchPageSchema,
+  meSchema,
+  myReportSchema,
+  offerPageSchema,
+  organizationPageSchema,
+  requestViewSchema,
+  taxonomySchema,
+} from '@app/contracts';
 import { requestInput } from '../factories';
 import { ApiClient } from '../support/http';
 import { startApiInProcess } from '../support/platform';
@@ -56,6 +71,13 @@ describe('OpenAPI document', () => {
     expect(ops.length).toBeGreaterThan(40);
     const missing = ops.filter(([, op]) => !Object.keys(op.responses ?? {}).some((s) => /^2\d\d$/.test(s))).map(([name]) => name);
     expect(missing).toEqual([]);
+  });
+
+  // The routes as committed: moving the response schemas (libs/contracts) or any refactor must not add, drop or
+  // rename one unnoticed. A deliberate route change updates openapi-routes.json in the same commit.
+  it('lists the committed routes, no more and no fewer', () => {
+    const committed = JSON.parse(readFileSync(join(__dirname, 'openapi-routes.json'), 'utf8')) as string[];
+    expect(operations().map(([name]) => name).sort()).toEqual(committed);
   });
 
   it('gives every JSON success response (not 204, not CSV) a schema', () => {
@@ -122,5 +144,33 @@ describe('OpenAPI document', () => {
     expect(undocumented(variant as Schema, mine.body)).toEqual([]);
     const row = resolve((variant as Schema).properties?.requests?.items as Schema);
     for (const r of mine.body.requests) expect(undocumented(row, r)).toEqual([]);
+  });
+
+  // The same schemas the document renders (libs/contracts views/) read the real answers: what the web app's types
+  // say is what arrives.
+  it('answers what the view schemas of libs/contracts say', async () => {
+    const customs = await ApiClient.as(api.baseUrl, 'customs');
+    const problems = (schema: z.ZodType, body: unknown) => {
+      const result = schema.safeParse(body);
+      return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    };
+    const created = await customs.post('/api/v1/requests', requestInput());
+    expect(problems(createdRequestSchema, created.body)).toEqual([]);
+    const reads: [string, z.ZodType][] = [
+      [`/api/v1/requests/${created.body.id}`, requestViewSchema],
+      [`/api/v1/requests/${created.body.id}/history`, historySchema],
+      ['/api/v1/auth/me', meSchema],
+      ['/api/v1/offers', offerPageSchema],
+      ['/api/v1/organizations', organizationPageSchema],
+      ['/api/v1/notifications', inboxPageSchema],
+      ['/api/v1/matches', matchPageSchema],
+      ['/api/v1/reports/mine', myReportSchema],
+      ['/api/v1/taxonomy', taxonomySchema],
+    ];
+    for (const [path, schema] of reads) {
+      const res = await customs.get(path);
+      expect([path, res.status]).toEqual([path, 200]);
+      expect([path, problems(schema, res.body)]).toEqual([path, []]);
+    }
   });
 });

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { letterDate, moneySchema, planningDate, stateCodeSchema, taxonomyCodes, text, uuidSchema } from './fields';
 import { rule } from './messages';
-
-export const REQUEST_PRIORITIES = ['high', 'medium', 'low'] as const;
-export const REQUEST_VISIBILITIES = ['public', 'providers', 'committee'] as const;
+import { REQUEST_PRIORITIES, REQUEST_VISIBILITIES } from './vocabulary';
 
 /** The lengths of a request's texts: the API refuses more, the form counts against them. */
 export const REQUEST_TEXT_LIMITS = {

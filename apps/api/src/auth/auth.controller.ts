@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ApiValidationError, errorBodySchema } from '../common/openapi';
-import { loginResultSchema, meSchema } from './auth.views';
+import { errorBodySchema, loginResultSchema, meSchema, type Served } from '@app/contracts';
+import { ApiValidationError } from '../common/openapi';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { AuthUser } from './auth-user';
@@ -13,7 +13,7 @@ const loginSchema = z.strictObject({
   password: z.string().min(1).max(200),
 });
 
-type Me = Omit<AuthUser, 'sessionId'>;
+type Me = Served<typeof meSchema>;
 const me = ({ sessionId: _omit, ...user }: AuthUser): Me => user;
 
 @ApiTags('auth')

@@ -7,39 +7,14 @@ import {
   ApiOkResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { z } from 'zod';
+import { errorBodySchema } from '@app/contracts';
 
 /**
- * Response schemas for the OpenAPI document. They only describe what the services return: @nestjs/swagger
- * converts them (zod → JSON Schema, OpenAPI 3.0 target) through the `standardSchema` option of the
- * `@Api…Response` decorators; nothing validates or strips responses at run time.
+ * The OpenAPI decorators every controller shares. Response schemas only describe what the services return:
+ * @nestjs/swagger converts them (zod → JSON Schema, OpenAPI 3.0 target) through the `standardSchema` option of
+ * the `@Api…Response` decorators; nothing validates or strips responses at run time. The response schemas
+ * themselves live in libs/contracts (views/), where the web app and the tests read the same ones.
  */
-
-/** Dates leave the API as ISO 8601 strings (JSON.stringify of a Date). */
-export const isoDateTime = z.iso.datetime();
-/** Any 8-4-4-4-12 hex id, as PostgreSQL stores them (imports may bring non-RFC 4122 ids). */
-export const uuid = z.guid();
-
-/** `{ id, name, shortName }` of an organisation as embedded in views. */
-export const organizationRefSchema = z.object({ id: uuid, name: z.string(), shortName: z.string() });
-
-/** A page of a list: `{ items, total, page, pageSize }`. */
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({
-    items: z.array(item),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-  });
-
-/** The DESIGN §9 error shape every failure answers with (AllExceptionsFilter). */
-export const errorBodySchema = z.object({
-  statusCode: z.number().int(),
-  error: z.string(),
-  message: z.string(),
-  details: z.unknown().optional(),
-});
-
 const error = (description: string) => ({ description, standardSchema: errorBodySchema });
 
 /** 400: the body, query or path parameters failed validation (or a domain rule refused the input). */

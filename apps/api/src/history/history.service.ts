@@ -1,17 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { historyItemSchema, Served } from '@app/contracts';
 
-export interface HistoryItem {
-  id: string;
-  action: string;
-  fromStatus: string | null;
-  toStatus: string | null;
-  comment: string | null;
-  reason: string | null;
-  details: Record<string, unknown> | null;
-  at: string;
-  actor: { id: string; displayName: string; role: string; organization: string } | { id: null; displayName: 'System'; role: 'system'; organization: null };
-}
+/** One history entry as the service builds it (libs/contracts views/history.ts). */
+export type HistoryItem = Served<typeof historyItemSchema>;
 
 interface HistoryRow {
   id: string;

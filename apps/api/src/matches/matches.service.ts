@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertTransition, assertVersion, DomainError, invalidField, notFound, Page } from '@app/common';
 import { AssistanceOfferEntity, AssistanceRequestEntity, MatchEntity, MatchRepository, OfferRepository, RequestRepository } from '@app/database';
+import type { matchViewSchema, Served } from '@app/contracts';
 import {
   availableActions,
   decideTransition,
@@ -19,37 +20,8 @@ import type { CreateMatch, Feedback, ListMatches, MatchTransition } from './dto/
 import { withoutCapacity } from './match-redaction';
 import { followAgreedMatches, releaseOfferCapacity, useOfferCapacity } from './match-consequences';
 
-export interface MatchView {
-  id: string;
-  status: MatchEntity['status'];
-  origin: MatchEntity['origin'];
-  score: number | null;
-  components: MatchEntity['components'];
-  reason: string;
-  engineVersion: string | null;
-  weightsVersion: number | null;
-  scoredAt: Date | null;
-  notes: string | null;
-  declineReason: string | null;
-  /** Why the system retired this suggestion, when it did. */
-  retiredReason: MatchEntity['retiredReason'];
-  /** What was delivered, once the match is completed. */
-  delivery: { deliveredFrom: string; deliveredUntil: string; participants: number | null; deliverables: string; beforeDesiredStart: boolean } | null;
-  endorsedAt: Date | null;
-  answeredAt: Date | null;
-  agreedAt: Date | null;
-  completedAt: Date | null;
-  feedback: { requester: { rating: number; comment: string | null } | null; provider: { rating: number; comment: string | null } | null };
-  request: { id: string; reference: string; title: string; state: string; status: string; desiredStart: string | null };
-  offer: { id: string; title: string; status: string; provider: { id: string; name: string; shortName: string } };
-  availableActions: MatchAction[];
-  /** The caller's side may still rate this completed match. */
-  canGiveFeedback: boolean;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
+/** A match as the services build it; libs/contracts holds its schema (views/matches.ts). */
+export type MatchView = Served<typeof matchViewSchema>;
 
 const TIMESTAMP: Partial<Record<MatchAction, 'endorsedAt' | 'answeredAt' | 'agreedAt' | 'completedAt'>> = {
   endorse: 'endorsedAt',

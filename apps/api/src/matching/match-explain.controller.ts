@@ -4,7 +4,8 @@ import { uuidParam } from '@app/common';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';
 import { ApiAuthErrors, ApiNotFound, ApiValidationError } from '../common/openapi';
-import { ExplainQuery, explainQuerySchema, matchExplanationSchema } from './match-explain.schemas';
+import { matchExplanationSchema } from '@app/contracts';
+import { ExplainQuery, explainQuerySchema } from './match-explain.schemas';
 import { MatchExplainService, MatchExplanationView } from './match-explain.service';
 
 @ApiTags('matching')

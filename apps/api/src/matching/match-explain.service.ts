@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { notFound } from '@app/common';
+import type { matchExplanationSchema, Served } from '@app/contracts';
 import {
   AssistanceOfferEntity,
   loadMatchingEngine,
@@ -12,40 +13,11 @@ import {
   toMatchableRequest,
 } from '@app/database';
 import { REQUEST_OPEN_FOR_MATCHING_STATUSES } from '@app/domain';
-import { explainOffer, type IneligibilityFacts, type OfferExplanation, type RelevanceBasis, type ScoreComponent } from '@app/matching';
+import { explainOffer, type OfferExplanation } from '@app/matching';
 import type { AuthUser } from '../auth/auth-user';
-import type { ExplanationOutcome } from './match-explain.schemas';
+import type { ExplanationOutcome } from '@app/contracts';
 
-export interface MatchExplanationView {
-  outcome: ExplanationOutcome;
-  request: { id: string; reference: string; status: string; state: string };
-  offer: { id: string; title: string; status: string; provider: { id: string; name: string; shortName: string } };
-  weightsVersion: number;
-  threshold: number;
-  topK: number;
-  /** The pair's score, components and reason line once it passed the hard filters. */
-  score: number | null;
-  components: ScoreComponent[] | null;
-  reason: string | null;
-  /** The relevance rule (libs/matching relevance.ts): what was requested, what the offer covers, its text. */
-  relevance: {
-    requested: string[];
-    covered: string[];
-    offered: string[];
-    text: number;
-    textThreshold: number;
-    basis: RelevanceBasis | null;
-  } | null;
-  /** suggested: its place among the `kept` suggestions. */
-  rank: number | null;
-  kept: number | null;
-  /** outranked: the lowest suggestion kept, which it would have had to beat. */
-  lowestKept: { offerId: string; title: string; provider: string; score: number; rank: number } | null;
-  /** ineligible: the hard rule that failed, with its values (and the offer's status when it is not active). */
-  ineligible: (IneligibilityFacts & { offerStatus?: string }) | null;
-  /** The stored match of this pair, whatever its status: suggestions people acted on keep theirs. */
-  match: { id: string; status: string } | null;
-}
+export type MatchExplanationView = Served<typeof matchExplanationSchema>;
 
 /**
  * "Why is this offer (not) suggested for this request?" for the Committee: the engine's own decision for the pair,

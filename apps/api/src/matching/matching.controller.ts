@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/commo
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ApiAuthErrors, ApiConflict, ApiNotFound, ApiValidationError } from '../common/openapi';
-import { allocationPlanResultSchema, endorsePlanResultSchema, putProfileResultSchema, rescoreViewSchema, weightsProfileSchema } from './matching.views';
+import { allocationPlanResultSchema, endorsePlanResultSchema, putProfileResultSchema, rescoreViewSchema, weightsProfileSchema } from '@app/contracts';
 import { uuidParam } from '@app/common';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';

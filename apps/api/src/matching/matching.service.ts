@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError, notFound } from '@app/common';
+import type { plannedMatchSchema, rescoreViewSchema, Served } from '@app/contracts';
 import { MatchingProfileEntity, MatchRepository, RescoreRunEntity } from '@app/database';
 import { DEFAULT_WEIGHTS_PROFILE, planAllocation, weightsProfileProblems, WeightsProfile } from '@app/matching';
 import { UnitOfWork } from '@app/outbox';
@@ -8,31 +9,9 @@ import type { AuthUser } from '../auth/auth-user';
 import { MatchesService, MatchView } from '../matches/matches.service';
 import type { AllocationPlanInput, EndorsePlanInput, ProfileInput } from './matching.schemas';
 
-export interface RescoreView {
-  id: string;
-  status: RescoreRunEntity['status'];
-  trigger: string;
-  weightsVersion: number | null;
-  requests: number;
-  progress: { done: number; total: number; percent: number };
-  createdAt: Date;
-  startedAt: Date | null;
-  finishedAt: Date | null;
-}
-
-export interface PlannedMatch {
-  matchId: string;
-  requestId: string;
-  reference: string;
-  requestTitle: string;
-  state: string;
-  offerId: string;
-  offerTitle: string;
-  provider: string;
-  score: number;
-  status: string;
-  reason: string;
-}
+/** The views of matching (libs/contracts views/matching.ts), as the service builds them. */
+export type RescoreView = Served<typeof rescoreViewSchema>;
+export type PlannedMatch = Served<typeof plannedMatchSchema>;
 
 export async function currentProfile(ds: DataSource): Promise<WeightsProfile & { createdAt?: Date; comment?: string | null }> {
   const [row] = await ds.getRepository(MatchingProfileEntity).find({ order: { version: 'DESC' }, take: 1 });

@@ -1,7 +1,7 @@
 import { CanActivate, Controller, ExecutionContext, Get, Injectable, NotFoundException, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAuthErrors, ApiNotFound } from '../common/openapi';
-import { caughtMessagesSchema } from './dto/notification.views';
+import { caughtMessagesSchema } from '@app/contracts';
 import type { Request } from 'express';
 import { DomainError } from '@app/common';
 import { isCommittee } from '@app/domain';

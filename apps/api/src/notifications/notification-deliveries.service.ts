@@ -1,31 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Page } from '@app/common';
 import { NotificationRepository, type DeliveryKind, type DeliveryStatus } from '@app/database';
+import type { deliveriesPageSchema, deliveryViewSchema, Served } from '@app/contracts';
 import type { NotificationCategory } from '@app/mail';
 import type { ListDeliveries } from './dto/notification.schemas';
 
-/** One e-mail as the committee sees it: where it went, how it fared. */
-export interface DeliveryView {
-  id: string;
-  kind: DeliveryKind;
-  channel: 'email';
-  status: DeliveryStatus;
-  attempts: number;
-  lastError: string | null;
-  messageId: string;
-  smtpResponse: string | null;
-  recipient: { userId: string; email: string; displayName: string };
-  /** The notification it carries; null for a digest. */
-  notification: { id: string; category: NotificationCategory; title: string; eventType: string; subjectType: string; subjectId: string } | null;
-  /** For a digest: how many notifications it carries. */
-  digestSize: number | null;
-  lastAttemptAt: Date | null;
-  sentAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export type DeliveriesPage = Page<DeliveryView> & { counts: Record<DeliveryStatus, number> };
+/** One e-mail as the committee sees it (libs/contracts views/notifications.ts), as the service builds it. */
+export type DeliveryView = Served<typeof deliveryViewSchema>;
+export type DeliveriesPage = Served<typeof deliveriesPageSchema>;
 
 @Injectable()
 export class NotificationDeliveriesService {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAuthErrors, ApiValidationError } from '../common/openapi';
-import { preferencesViewSchema } from './dto/notification.views';
+import { preferencesViewSchema } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, CurrentUser } from '../auth/authorize.decorator';
 import { UpdatePreferences, updatePreferencesSchema } from './dto/notification.schemas';

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { preferencesViewSchema, Served } from '@app/contracts';
 import { NotificationPreferenceEntity } from '@app/database';
-import { CATEGORY_INFO, DEFAULT_EMAIL_MODE, EMAIL_MODES, EmailMode, NOTIFICATION_CATEGORIES, NotificationCategory } from '@app/mail';
+import { CATEGORY_INFO, DEFAULT_EMAIL_MODE, EMAIL_MODES, NOTIFICATION_CATEGORIES } from '@app/mail';
 import type { AuthUser } from '../auth/auth-user';
 import type { UpdatePreferences } from './dto/notification.schemas';
 
-export interface PreferencesView {
-  items: { category: NotificationCategory; label: string; description: string; mode: EmailMode }[];
-  modes: readonly EmailMode[];
-}
+export type PreferencesView = Served<typeof preferencesViewSchema>;
 
 /** Per person and category: e-mail immediately, in the daily digest, or not at all (the inbox always gets it). */
 @Injectable()
@@ -20,7 +18,7 @@ export class NotificationPreferencesService {
     const mode = new Map(rows.map((r) => [r.category, r.mode]));
     return {
       items: NOTIFICATION_CATEGORIES.map((category) => ({ category, ...CATEGORY_INFO[category], mode: mode.get(category) ?? DEFAULT_EMAIL_MODE })),
-      modes: EMAIL_MODES,
+      modes: [...EMAIL_MODES],
     };
   }
 

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAuthErrors, ApiNotFound, ApiValidationError } from '../common/openapi';
-import { deliveriesPageSchema, inboxPageSchema, notificationViewSchema, readAllResultSchema, unreadCountSchema } from './dto/notification.views';
+import { deliveriesPageSchema, inboxPageSchema, notificationViewSchema, readAllResultSchema, unreadCountSchema } from '@app/contracts';
 import { uuidParam } from '@app/common';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';

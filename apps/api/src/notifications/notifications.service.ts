@@ -2,28 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { notFound, Page } from '@app/common';
 import { NotificationEntity, NotificationRepository } from '@app/database';
 import type { EmailMode, MailFact, NotificationCategory } from '@app/mail';
+import type { inboxPageSchema, notificationViewSchema, Served } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import type { ListNotifications } from './dto/notification.schemas';
 
-/** One inbox item, as `GET /notifications` lists it. */
-export interface NotificationView {
-  id: string;
-  category: NotificationCategory;
-  eventType: string;
-  subjectType: string;
-  subjectId: string;
-  title: string;
-  body: string;
-  /** Path in the web app for this reader's role, e.g. `/provider/requests/<id>?match=<id>`. */
-  link: string;
-  facts: MailFact[];
-  /** How this notification was e-mailed: at once, in a digest, or not. */
-  emailMode: EmailMode;
-  readAt: Date | null;
-  createdAt: Date;
-}
-
-export type InboxPage = Page<NotificationView> & { unread: number };
+/** One inbox item, as `GET /notifications` lists it (libs/contracts views/notifications.ts). */
+export type NotificationView = Served<typeof notificationViewSchema>;
+export type InboxPage = Served<typeof inboxPageSchema>;
 
 const view = (n: NotificationEntity): NotificationView => ({
   id: n.id,

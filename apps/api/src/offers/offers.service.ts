@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { assertTransition, assertVersion, changedKeys, DomainError, invalidField, notFound, Page, pickValues } from '@app/common';
-import { renderMessage } from '@app/contracts';
+import { renderMessage, type offerViewSchema, type Served } from '@app/contracts';
 import { AssistanceOfferEntity, OfferRepository, OrganizationEntity } from '@app/database';
 import { availableActions, decideTransition, OFFER_EVENT, OFFER_WORKFLOW, OfferAction, OfferStatus } from '@app/domain';
 import { UnitOfWork } from '@app/outbox';
@@ -12,17 +12,8 @@ import { retireOfferSuggestions } from '../matches/match-consequences';
 import type { CreateOffer, ListOffers, OfferTransition, UpdateOffer } from './dto/offer.schemas';
 import { ownsOffer, seesOfferInternals } from './offer-access';
 
-type Internals = 'capacityEngagements' | 'capacityBudgetAmount' | 'capacityBudgetCurrency' | 'engagementsUsed' | 'createdById';
-
-export type OfferView = Omit<AssistanceOfferEntity, Internals> & {
-  provider: { id: string; name: string; shortName: string } | null;
-  /** Only for the offering provider and the committee. */
-  capacity?: { engagements: number | null; budget: { amount: number; currency: string } | null; engagementsUsed: number };
-  availableActions: OfferAction[];
-  /** Whether the caller may edit the offer's content now. */
-  canEdit: boolean;
-};
-
+/** An offer as the services build it; libs/contracts holds its schema (views/offers.ts). */
+export type OfferView = Served<typeof offerViewSchema>;
 
 const EDITABLE: OfferStatus[] = ['draft', 'pending_verification', 'active', 'paused', 'exhausted'];
 

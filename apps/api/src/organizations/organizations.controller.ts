@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAuthErrors, ApiConflict, ApiNotFound, ApiValidationError } from '../common/openapi';
-import { organizationPageSchema, organizationViewSchema } from './dto/organization.views';
+import { organizationPageSchema, organizationViewSchema } from '@app/contracts';
 import { Page, uuidParam } from '@app/common';
 import { OrganizationEntity } from '@app/database';
 import type { AuthUser } from '../auth/auth-user';

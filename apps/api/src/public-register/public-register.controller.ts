@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiValidationError, isoDateTime, pageOf } from '../common/openapi';
+import { publicRequestPageSchema, type publicRequestSummarySchema, type Served } from '@app/contracts';
+import { ApiValidationError } from '../common/openapi';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { containsPattern, Page, paginationSchema, stateCodeSchema, taxonomyCode } from '@app/common';
@@ -13,27 +14,7 @@ const publicListSchema = paginationSchema.extend({
   q: z.string().trim().max(200).optional(),
 });
 
-export interface PublicRequestSummary {
-  reference: string;
-  state: string;
-  title: string;
-  provisions: string[];
-  domains: string[];
-  assistanceTypes: string[];
-  status: string;
-  circulatedAt: string | null;
-}
-
-const publicRequestSummarySchema = z.object({
-  reference: z.string(),
-  state: z.string(),
-  title: z.string(),
-  provisions: z.array(z.string()),
-  domains: z.array(z.string()),
-  assistanceTypes: z.array(z.string()),
-  status: z.string(),
-  circulatedAt: isoDateTime.nullable(),
-});
+type PublicRequestSummary = Served<typeof publicRequestSummarySchema>;
 
 /**
  * The public register: circulated requests whose State chose `public`, summary fields only. Withdrawn
@@ -46,7 +27,7 @@ export class PublicRegisterController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
-  @ApiOkResponse({ standardSchema: pageOf(publicRequestSummarySchema) })
+  @ApiOkResponse({ standardSchema: publicRequestPageSchema })
   @ApiValidationError()
   @ApiOperation({ summary: 'Circulated requests published with their State’s consent (no sign-in)' })
   async list(@Query({ schema: publicListSchema }) f: z.infer<typeof publicListSchema>): Promise<Page<PublicRequestSummary>> {

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAuthErrors, ApiCsvResponse, ApiValidationError } from '../common/openapi';
-import { myReportSchema, summarySchema } from './report.views';
+import { myReportSchema, summarySchema } from '@app/contracts';
 import { DomainError } from '@app/common';
 import { csvFile } from '../data-exchange/csv';
 import type { AuthUser } from '../auth/auth-user';

@@ -11,41 +11,13 @@ import {
   REQUEST_AWAITING_MATCH_STATUSES,
   REQUEST_TERMINAL_STATUSES,
 } from '@app/domain';
+import type { Served, summarySchema } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import type { SummaryQuery } from './report.schemas';
 
-export interface Distribution {
-  /** Requests that reached the milestone (the median and p90 are over these). */
-  count: number;
-  /** Requests still waiting for it (open intervals, not in the median). */
-  waiting: number;
-  medianDays: number | null;
-  p90Days: number | null;
-}
-
-export interface Summary {
-  period: { from: string | null; to: string | null; state: string | null; provider: string | null };
-  requests: {
-    total: number;
-    byStatus: Record<string, number>;
-    byProvision: Record<string, number>;
-    byDomain: Record<string, number>;
-    byAssistanceType: Record<string, number>;
-    byState: Record<string, number>;
-  };
-  offers: { total: number; byStatus: Record<string, number>; byProvider: { id: string; name: string; count: number; byStatus: Record<string, number> }[] };
-  matches: { total: number; byStatus: Record<string, number> };
-  matchRate: { circulated: number; withAgreedMatch: number; rate: number | null };
-  timeToDays: { acknowledge: Distribution; circulate: Distribution; firstSuggestion: Distribution; agreedMatch: Distribution; delivery: Distribution };
-  timeToMatchHistogram: { bucket: string; count: number }[];
-  unmatched: { id: string; reference: string; title: string; state: string; circulatedAt: string; ageDays: number }[];
-  /** All circulated requests still unmatched (`unmatched` lists the oldest 100). */
-  unmatchedTotal: number;
-  providerAnswerDays: { id: string; name: string; answered: number; medianDays: number | null }[];
-  feedback: { requester: { count: number; average: number | null }; provider: { count: number; average: number | null } };
-  statusOverTime: { month: string; byStatus: Record<string, number> }[];
-  coverage: { provision: string; domain: string; requested: number; offered: number }[];
-}
+/** The report views (libs/contracts views/reports.ts), as the service builds them. */
+export type Summary = Served<typeof summarySchema>;
+type Distribution = Summary['timeToDays']['acknowledge'];
 
 const DAY = 86400;
 

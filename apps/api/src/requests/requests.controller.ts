@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ApiAuthErrors, ApiConflict, ApiNotFound, ApiValidationError } from '../common/openapi';
-import { historySchema } from '../history/history.views';
 import { Page, uuidParam } from '@app/common';
 import type { AuthUser } from '../auth/auth-user';
 import { AGENCY, Authorize, CurrentUser } from '../auth/authorize.decorator';
@@ -19,7 +18,7 @@ import {
   UpdateRequest,
   updateRequestSchema,
 } from './dto/request.schemas';
-import { possibleDuplicateSchema, requestPageSchema, requestViewSchema } from './dto/request.views';
+import { createdRequestSchema, historySchema, possibleDuplicateSchema, requestPageSchema, requestViewSchema } from '@app/contracts';
 import { PossibleDuplicate, RequestsService, RequestView } from './requests.service';
 import { Idempotent } from '../common/idempotency';
 
@@ -43,7 +42,7 @@ export class RequestsController {
   @Authorize(...AGENCY)
   @ApiCreatedResponse({
     description: 'The new draft; `possibleDuplicates` lists open requests of the State that read much like it',
-    standardSchema: requestViewSchema.extend({ possibleDuplicates: z.array(possibleDuplicateSchema) }),
+    standardSchema: createdRequestSchema,
   })
   @ApiValidationError()
   @ApiOperation({ summary: 'Draft a request for the caller’s State; the answer lists possible duplicates' })

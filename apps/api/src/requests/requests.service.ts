@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { assertTransition, assertVersion, changedKeys, Clock, DomainError, invalidField, notFound, Page, pickValues } from '@app/common';
-import { renderMessage } from '@app/contracts';
+import { renderMessage, type possibleDuplicateSchema, type requestViewSchema, type Served } from '@app/contracts';
 import { AssistanceRequestEntity, OrganizationEntity, RequestRepository } from '@app/database';
 import {
   availableActions,
@@ -18,7 +18,6 @@ import {
   REQUEST_EVENT,
   REQUEST_WORKFLOW,
   RequestAction,
-  RequestStatus,
 } from '@app/domain';
 import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
@@ -27,28 +26,9 @@ import type { CreateRequest, DuplicateCheck, ListRequests, RequestTransition, Up
 import { endOpenMatches, stampMilestone } from '../matches/match-consequences';
 import { ownsRequest } from './request-access';
 
-export type RequestView = Omit<AssistanceRequestEntity, 'estimatedCostAmount' | 'estimatedCostCurrency' | 'createdById'> & {
-  estimatedCost: { amount: number; currency: string } | null;
-  organization: { id: string; name: string; shortName: string } | null;
-  /** Workflow actions this caller may take now: what the web app offers as buttons. */
-  availableActions: RequestAction[];
-  /** For acknowledged requests: when the State's objection window closes (null when waived). */
-  objectionWindowClosesAt: string | null;
-  /** Whether the caller may edit the request's content now. */
-  canEdit: boolean;
-};
-
-export interface PossibleDuplicate {
-  id: string;
-  reference: string;
-  title: string;
-  status: RequestStatus;
-  /** The figure shown: the title's, or the mean of title and description when both were compared. */
-  similarity: number;
-  titleSimilarity: number;
-  /** Null when the draft had no description long enough to compare. */
-  descriptionSimilarity: number | null;
-}
+/** A request as the services build it; libs/contracts holds its schema (views/requests.ts). */
+export type RequestView = Served<typeof requestViewSchema>;
+export type PossibleDuplicate = Served<typeof possibleDuplicateSchema>;
 
 @Injectable()
 export class RequestsService {

@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { taxonomySchema } from './taxonomy.views';
+import { taxonomySchema } from '@app/contracts';
 import { Taxonomy, TAXONOMY } from '@app/domain';
 import { Public } from '../auth/authorize.decorator';
 

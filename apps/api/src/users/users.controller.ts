@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAuthErrors, ApiConflict, ApiNotFound, ApiValidationError } from '../common/openapi';
-import { userPageSchema, userViewSchema } from './dto/user.views';
+import { userPageSchema, userViewSchema } from '@app/contracts';
 import { Page, uuidParam } from '@app/common';
 import { UserEntity } from '@app/database';
 import type { AuthUser } from '../auth/auth-user';

@@ -1,34 +1,18 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { LoginResultView, MeView } from '@app/contracts';
 import { ApiError, api } from './client';
 
-export type Role = 'committee_admin' | 'committee_member' | 'agency_coordinator' | 'agency_member' | 'provider_member';
+export type { OrganizationKind, Role } from '@app/contracts';
 
-export type OrganizationKind = 'committee' | 'state_agency' | 'provider';
-
-export interface CurrentUser {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  organization: {
-    id: string;
-    name: string;
-    shortName: string;
-    kind: OrganizationKind;
-    /** ISO 3166-1 alpha-3; null for the Committee and international providers. */
-    state: string | null;
-  };
-}
+/** The signed-in person (GET /auth/me). */
+export type CurrentUser = MeView;
 
 export interface Credentials {
   email: string;
   password: string;
 }
 
-export interface LoginResponse {
-  token: string;
-  user: unknown;
-}
+export type LoginResponse = LoginResultView;
 
 export function login(credentials: Credentials): Promise<LoginResponse> {
   return api.post<LoginResponse>('/auth/login', credentials, { redirectOnUnauthorized: false });

@@ -1,116 +1,43 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, type Paginated } from './client';
+import type {
+  ComponentKey,
+  DeliveryRecordView,
+  MatchAction,
+  MatchFeedbackView,
+  MatchOrigin,
+  MatchStatus,
+  MatchView,
+  RetirementReason,
+  ScoreComponentView,
+} from '@app/contracts';
+import { COMPONENT_KEYS, MATCH_ORIGINS, MATCH_STATUSES } from '@app/contracts/vocabulary';
 import type { HistoryItem } from './history';
 
-// Match statuses of DESIGN §5, in workflow order (libs/domain match.workflow.ts).
-export const MATCH_STATUSES = [
-  'suggested',
-  'endorsed',
-  'accepted',
-  'declined',
-  'agreed',
-  'rejected',
-  'in_progress',
-  'completed',
-  'dismissed',
-  'cancelled',
-  'retired',
-] as const;
-export type MatchStatus = (typeof MATCH_STATUSES)[number];
+// Match statuses of DESIGN §5, in workflow order, and the rest of a match's words: libs/domain match.workflow.ts.
+export { MATCH_ORIGINS, MATCH_STATUSES };
+export type { MatchAction, MatchOrigin, MatchStatus, RetirementReason };
 
 export function isMatchStatus(value: string): value is MatchStatus {
   return (MATCH_STATUSES as readonly string[]).includes(value);
 }
 
-export const MATCH_ORIGINS = ['engine', 'committee', 'provider_interest'] as const;
-export type MatchOrigin = (typeof MATCH_ORIGINS)[number];
-
-export type MatchAction =
-  'endorse' | 'dismiss' | 'accept' | 'decline' | 'confirm' | 'reject' | 'start' | 'complete' | 'cancel' | 'retire' | 'revive';
-
-/** Why the system retired a suggestion (libs/domain match.workflow.ts RETIREMENT_REASONS). */
-export type RetirementReason =
-  | 'request_in_delivery'
-  | 'request_delivered'
-  | 'request_closed'
-  | 'request_withdrawn'
-  | 'offer_paused'
-  | 'offer_closed'
-  | 'offer_expired'
-  | 'offer_exhausted';
-
 /** What a completed match delivered (recorded when it is completed). */
-export interface DeliveryRecord {
-  deliveredFrom: string;
-  deliveredUntil: string;
-  participants: number | null;
-  deliverables: string;
-}
+export type DeliveryRecord = DeliveryRecordView;
 
-/** The score's components, in the order the engine lists them (libs/matching types.ts COMPONENT_KEYS). */
-export const SCORE_COMPONENT_KEYS = [
-  'provisionCoverage',
-  'assistanceTypeCoverage',
-  'domainCoverage',
-  'targetInstitutionFit',
-  'textRelevance',
-  'budgetFit',
-  'timingFit',
-  'languageFit',
-  'preferredProvider',
-  'priorWork',
-] as const;
-export type ScoreComponentKey = (typeof SCORE_COMPONENT_KEYS)[number];
+/** The score's components, in the order the engine lists them (libs/matching types.ts). */
+export const SCORE_COMPONENT_KEYS = COMPONENT_KEYS;
+export type ScoreComponentKey = ComponentKey;
 
 export function isScoreComponentKey(value: string): value is ScoreComponentKey {
   return (SCORE_COMPONENT_KEYS as readonly string[]).includes(value);
 }
 
-export interface ScoreComponent {
-  key: string;
-  /** In [0, 1]: how well the pair does on this component alone. */
-  value: number;
-  /** The weights profile's weight for the component. */
-  weight: number;
-  /** weight × value ÷ sum of weights: the contributions add up to the score. */
-  contribution: number;
-}
+export type ScoreComponent = ScoreComponentView;
+export type MatchFeedback = MatchFeedbackView;
 
-export interface MatchFeedback {
-  rating: number;
-  comment: string | null;
-}
-
-/** GET /matches/:id (apps/api matches.service.ts MatchView). */
-export interface Match {
-  id: string;
-  status: MatchStatus;
-  origin: MatchOrigin;
-  /** In [0, 1]; null until the engine has scored the pair (e.g. a fresh manual match). */
-  score: number | null;
-  components: ScoreComponent[];
-  reason: string;
-  engineVersion: string | null;
-  weightsVersion: number | null;
-  scoredAt: string | null;
-  notes: string | null;
-  declineReason: string | null;
-  retiredReason: RetirementReason | null;
-  delivery: (DeliveryRecord & { beforeDesiredStart: boolean }) | null;
-  endorsedAt: string | null;
-  answeredAt: string | null;
-  agreedAt: string | null;
-  completedAt: string | null;
-  feedback: { requester: MatchFeedback | null; provider: MatchFeedback | null };
-  request: { id: string; reference: string; title: string; state: string; status: string; desiredStart: string | null };
-  offer: { id: string; title: string; status: string; provider: { id: string; name: string; shortName: string } };
-  availableActions: MatchAction[];
-  /** True while this person may still rate the completed match for their side. */
-  canGiveFeedback: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** GET /matches/:id and every write on a match. */
+export type Match = MatchView;
 
 /** Whether the engine will still score this pair: while the request is open for matching and the offer active. */
 export const awaitsScore = (match: Pick<Match, 'request' | 'offer'>): boolean =>

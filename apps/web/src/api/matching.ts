@@ -1,16 +1,19 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from './client';
-import type { Match, ScoreComponentKey } from './matches';
+import type {
+  AllocationPlanView,
+  EndorsePlanResultView,
+  PlannedMatchView,
+  PutProfileResultView,
+  RescoreStatus,
+  RescoreView,
+  WeightsProfileView,
+} from '@app/contracts';
+import { RESCORE_STATUSES } from '@app/contracts/vocabulary';
+import type { ScoreComponentKey } from './matches';
 
-/** GET /matching/profile: the weights in force (apps/api matching.service.ts). */
-export interface WeightsProfile {
-  version: number;
-  weights: Record<ScoreComponentKey, number>;
-  threshold: number;
-  topK: number;
-  createdAt?: string;
-  comment?: string | null;
-}
+/** GET /matching/profile: the weights in force. */
+export type WeightsProfile = WeightsProfileView;
 
 export interface WeightsProfileInput {
   weights: Record<ScoreComponentKey, number>;
@@ -19,56 +22,20 @@ export interface WeightsProfileInput {
   comment?: string;
 }
 
-export type RescoreStatus = 'queued' | 'running' | 'completed' | 'failed';
-export const RESCORE_STATUSES: readonly RescoreStatus[] = ['queued', 'running', 'completed', 'failed'];
+export { RESCORE_STATUSES };
+export type { RescoreStatus };
 
-/** A full rescore's progress handle (RescoreView). */
-export interface Rescore {
-  id: string;
-  status: RescoreStatus;
-  /** `manual`, `weights_changed`, `nightly`, … */
-  trigger: string;
-  weightsVersion: number | null;
-  requests: number;
-  progress: { done: number; total: number; percent: number };
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+/** A full rescore's progress handle. */
+export type Rescore = RescoreView;
 
 export function isRescoreFinished(run: Rescore): boolean {
   return run.status === 'completed' || run.status === 'failed';
 }
 
-export interface PlannedMatch {
-  matchId: string;
-  requestId: string;
-  reference: string;
-  requestTitle: string;
-  /** The requesting State (ISO 3166-1 alpha-3). */
-  state: string;
-  offerId: string;
-  offerTitle: string;
-  /** The provider's short name. */
-  provider: string;
-  score: number;
-  status: string;
-  reason: string;
-}
-
-export interface AllocationPlan {
-  /** Sum of the proposed matches' scores: the greatest possible within every offer's capacity. */
-  total: number;
-  requests: number;
-  offers: number;
-  candidates: number;
-  matches: PlannedMatch[];
-}
-
-export interface EndorsePlanResult {
-  endorsed: Match[];
-  skipped: { matchId: string; reason: string }[];
-}
+export type PlannedMatch = PlannedMatchView;
+/** POST /matching/allocation-plan: the best allocation within every offer's capacity. */
+export type AllocationPlan = AllocationPlanView;
+export type EndorsePlanResult = EndorsePlanResultView;
 
 export const matchingKeys = {
   profile: ['matching', 'profile'] as const,
@@ -93,7 +60,7 @@ export const rescoreQuery = (id: string) =>
   });
 
 /** PUT /matching/profile answers with the new profile and the rescore it started. */
-export type SavedWeightsProfile = WeightsProfile & { rescore: Rescore };
+export type SavedWeightsProfile = PutProfileResultView;
 
 export function saveWeightsProfile(input: WeightsProfileInput) {
   return api.put<SavedWeightsProfile>('/matching/profile', input);

@@ -1,77 +1,30 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api, type Paginated } from './client';
+import type {
+  CaughtMessageView,
+  DeliveriesPageView,
+  DeliveryStatus,
+  DeliveryView,
+  EmailMode,
+  InboxPageView,
+  NotificationCategory,
+  NotificationView,
+  PreferencesView,
+} from '@app/contracts';
+import { DELIVERY_STATUSES, EMAIL_MODES, NOTIFICATION_CATEGORIES } from '@app/contracts/vocabulary';
+import { api } from './client';
 
-export const NOTIFICATION_CATEGORIES = ['requests', 'circulations', 'offers', 'matches', 'reminders'] as const;
-export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
+export { DELIVERY_STATUSES, EMAIL_MODES, NOTIFICATION_CATEGORIES };
+export type { DeliveryStatus, EmailMode, NotificationCategory };
 
-export const EMAIL_MODES = ['immediate', 'digest', 'off'] as const;
-export type EmailMode = (typeof EMAIL_MODES)[number];
-
-/** One inbox item (apps/api notifications.service.ts NotificationView). */
-export interface InboxNotification {
-  id: string;
-  category: NotificationCategory;
-  eventType: string;
-  subjectType: string;
-  subjectId: string;
-  title: string;
-  body: string;
-  /** Path in this app for the reader's role, e.g. `/provider/requests/<id>?match=<id>`. */
-  link: string;
-  facts: { label: string; value: string }[];
-  emailMode: EmailMode;
-  readAt: string | null;
-  createdAt: string;
-}
-
-export type InboxPage = Paginated<InboxNotification> & { unread: number };
-
-export interface NotificationPreferences {
-  items: { category: NotificationCategory; label: string; description: string; mode: EmailMode }[];
-  modes: EmailMode[];
-}
-
-export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
-export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['pending', 'sending', 'sent', 'failed'];
-
-/** One e-mail as the Committee sees it (DeliveryView). */
-export interface Delivery {
-  id: string;
-  kind: 'notification' | 'digest';
-  channel: 'email';
-  status: DeliveryStatus;
-  attempts: number;
-  lastError: string | null;
-  messageId: string;
-  smtpResponse: string | null;
-  recipient: { userId: string; email: string; displayName: string };
-  notification: {
-    id: string;
-    category: NotificationCategory;
-    title: string;
-    eventType: string;
-    subjectType: string;
-    subjectId: string;
-  } | null;
-  digestSize: number | null;
-  lastAttemptAt: string | null;
-  sentAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type DeliveriesPage = Paginated<Delivery> & { counts: Record<DeliveryStatus, number> };
-
+/** One inbox item (GET /notifications). */
+export type InboxNotification = NotificationView;
+export type InboxPage = InboxPageView;
+export type NotificationPreferences = PreferencesView;
+/** One e-mail as the Committee sees it. */
+export type Delivery = DeliveryView;
+export type DeliveriesPage = DeliveriesPageView;
 /** One message the demo mail catcher received (GET /dev/mailbox). */
-export interface MailboxMessage {
-  messageId: string;
-  from: string;
-  to: string[];
-  subject: string;
-  text: string;
-  html: string;
-  receivedAt: string;
-}
+export type MailboxMessage = CaughtMessageView;
 
 export const notificationKeys = {
   all: ['notifications'] as const,

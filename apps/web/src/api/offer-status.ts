@@ -1,15 +1,9 @@
-// Offer statuses of DESIGN §5, in workflow order.
-export const OFFER_STATUSES = [
-  'draft',
-  'pending_verification',
-  'active',
-  'paused',
-  'exhausted',
-  'closed',
-  'expired',
-] as const;
+import type { OfferStatus } from '@app/contracts';
+import { OFFER_STATUSES } from '@app/contracts/vocabulary';
 
-export type OfferStatus = (typeof OFFER_STATUSES)[number];
+// Offer statuses of DESIGN §5, in workflow order: the workflow's own list (libs/domain offer.workflow.ts).
+export { OFFER_STATUSES };
+export type { OfferStatus };
 
 export function isOfferStatus(value: string): value is OfferStatus {
   return (OFFER_STATUSES as readonly string[]).includes(value);

@@ -1,17 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, type Paginated } from './client';
+import type { OfferAction, OfferCapacityView, OfferView } from '@app/contracts';
 import type { HistoryItem } from './history';
-import type { OfferStatus } from './offer-status';
 import type { Money } from './requests';
 
-export type OfferAction =
-  'submit' | 'verify' | 'return_to_draft' | 'pause' | 'resume' | 'close' | 'exhaust' | 'replenish' | 'expire';
+export type { OfferAction };
 
-export interface OfferCapacity {
-  engagements: number | null;
-  budget: Money | null;
-  engagementsUsed: number;
-}
+/** What an offer can still take on (the offering provider and the Committee only). */
+export type OfferCapacity = OfferCapacityView;
 
 /** What a provider writes about an offer: shared by the offer as read and as written. */
 interface OfferContent {
@@ -30,24 +26,8 @@ interface OfferContent {
   availableUntil: string | null;
 }
 
-/** GET /offers/:id (apps/api offers.service.ts OfferView). */
-export interface AssistanceOffer extends OfferContent {
-  id: string;
-  organizationId: string;
-  provider: { id: string; name: string; shortName: string } | null;
-  status: OfferStatus;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  verifiedAt: string | null;
-  closedAt: string | null;
-  version: number;
-  /** Only for the offering provider and the Committee. */
-  capacity?: OfferCapacity;
-  availableActions: OfferAction[];
-  /** Whether the viewer may edit the offer's content now (the API decides). */
-  canEdit: boolean;
-}
+/** GET /offers/:id and every write on an offer. */
+export type AssistanceOffer = OfferView;
 
 export interface OfferInput extends OfferContent {
   capacity: { engagements: number | null; budget: Money | null };

@@ -1,19 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, type Paginated } from './client';
-import type { OrganizationKind } from './auth';
+import type { OrganizationKind, OrganizationView } from '@app/contracts';
 
-export const ORGANIZATION_KINDS: readonly OrganizationKind[] = ['committee', 'state_agency', 'provider'];
+export { ORGANIZATION_KINDS } from '@app/contracts/vocabulary';
 
-export interface Organization {
-  id: string;
-  name: string;
-  shortName: string;
-  kind: OrganizationKind;
-  state: string | null;
-  contactEmail: string | null;
-  active: boolean;
-  version: number;
-}
+/** GET /organizations/:id. */
+export type Organization = OrganizationView;
 
 export const organizationKeys = { all: ['organizations'] as const };
 

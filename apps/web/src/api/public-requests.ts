@@ -1,17 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { PublicRequestSummaryView } from '@app/contracts';
 import { api, type Paginated } from './client';
 
-export interface PublicRequest {
-  reference: string;
-  /** ISO 3166-1 alpha-3. */
-  state: string;
-  title: string;
-  provisions: string[];
-  domains: string[];
-  assistanceTypes: string[];
-  status: string;
-  circulatedAt: string | null;
-}
+/** A circulated request in the public register: summary fields only. */
+export type PublicRequest = PublicRequestSummaryView;
 
 /** A page of the register; `q` finds a request by part of its reference, its title or its description. */
 export const publicRequestsQuery = (page: number, pageSize: number, q?: string) =>

@@ -1,5 +1,13 @@
-// Request statuses of DESIGN §5, in workflow order.
-export const REQUEST_STATUSES = [
+import type { RequestStatus } from '@app/contracts';
+import { displayOrder } from '@app/contracts/vocabulary';
+
+export type { RequestStatus };
+
+/**
+ * Request statuses of DESIGN §5 in the order a request usually takes them (acknowledged before a clarification),
+ * for filters and charts; every status of the workflow (libs/domain request.workflow.ts), checked by the compiler.
+ */
+export const REQUEST_STATUSES = displayOrder<RequestStatus>()([
   'draft',
   'submitted',
   'acknowledged',
@@ -10,9 +18,7 @@ export const REQUEST_STATUSES = [
   'delivered',
   'closed',
   'withdrawn',
-] as const;
-
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+]);
 
 export function isRequestStatus(value: string): value is RequestStatus {
   return (REQUEST_STATUSES as readonly string[]).includes(value);

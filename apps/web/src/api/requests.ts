@@ -1,39 +1,25 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, type Paginated } from './client';
 import type { HistoryItem } from './history';
-import type { RequestStatus } from './request-status';
+import type {
+  CloseReason,
+  MoneyView,
+  PossibleDuplicateView,
+  RequestAction,
+  RequestPriority,
+  RequestView,
+  RequestVisibility,
+} from '@app/contracts';
+import { CLOSE_REASONS, REQUEST_PRIORITIES } from '@app/contracts/vocabulary';
 
-export type RequestPriority = 'high' | 'medium' | 'low';
-export const REQUEST_PRIORITIES: readonly RequestPriority[] = ['high', 'medium', 'low'];
+export type { CloseReason, RequestAction, RequestPriority, RequestVisibility };
+export { CLOSE_REASONS, REQUEST_PRIORITIES };
 
-export type RequestVisibility = 'public' | 'providers' | 'committee';
+/** The visibilities in the order the request form offers them. */
 export const REQUEST_VISIBILITIES: readonly RequestVisibility[] = ['providers', 'public', 'committee'];
 
-/**
- * Workflow actions on a request (libs/domain request.workflow.ts). `match_agreed`, `start_delivery`,
- * `mark_delivered` and `agreements_cancelled` are the system's: delivery follows the agreed matches.
- */
-export type RequestAction =
-  | 'mark_ready'
-  | 'submit'
-  | 'acknowledge'
-  | 'request_clarification'
-  | 'circulate'
-  | 'match_agreed'
-  | 'start_delivery'
-  | 'mark_delivered'
-  | 'agreements_cancelled'
-  | 'close'
-  | 'withdraw';
-
-export const CLOSE_REASONS = ['fulfilled', 'partially_fulfilled', 'withdrawn', 'superseded', 'no_offer'] as const;
-export type CloseReason = (typeof CLOSE_REASONS)[number];
-
-export interface Money {
-  /** Minor units of `currency` (cents for USD). */
-  amount: number;
-  currency: string;
-}
+/** Minor units of `currency` (cents for USD). */
+export type Money = MoneyView;
 
 /** The editable content of a request, as POST /requests and PATCH /requests/:id take it. */
 export interface RequestInput {
@@ -56,46 +42,11 @@ export interface RequestInput {
   objectionWindowWaived: boolean;
 }
 
-/** GET /requests/:id (apps/api requests.service.ts RequestView). */
-export interface AssistanceRequest extends RequestInput {
-  id: string;
-  reference: string;
-  state: string;
-  organizationId: string;
-  organization: { id: string; name: string; shortName: string } | null;
-  status: RequestStatus;
-  closeReason: CloseReason | null;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  acknowledgedAt: string | null;
-  circulatedAt: string | null;
-  matchedAt: string | null;
-  deliveryStartedAt: string | null;
-  deliveredAt: string | null;
-  closedAt: string | null;
-  withdrawnAt: string | null;
-  /** When an agency member told the coordinator the draft is ready to submit. */
-  readyForCoordinatorAt: string | null;
-  version: number;
-  availableActions: RequestAction[];
-  /** Whether the viewer may edit the request's content now (the API decides). */
-  canEdit: boolean;
-  /** For acknowledged requests whose State did not waive it: when the objection window closes. */
-  objectionWindowClosesAt: string | null;
-}
+/** GET /requests/:id and every write on a request. */
+export type AssistanceRequest = RequestView;
 
-export interface PossibleDuplicate {
-  id: string;
-  reference: string;
-  title: string;
-  status: RequestStatus;
-  /** 0..1: the title's similarity, or the mean of title and description when both were compared. */
-  similarity: number;
-  titleSimilarity: number;
-  /** Null when the draft's description was too short to compare. */
-  descriptionSimilarity: number | null;
-}
+/** A request that reads much like a draft (POST /requests/duplicate-check). */
+export type PossibleDuplicate = PossibleDuplicateView;
 
 export const REQUEST_SORTS = [
   'createdAt',

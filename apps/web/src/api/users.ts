@@ -1,9 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, type Paginated } from './client';
-import type { Role } from './auth';
+import type { Role, UserView } from '@app/contracts';
 import type { Organization } from './organizations';
 
-export const ROLES: readonly Role[] = ['committee_admin', 'committee_member', 'agency_coordinator', 'agency_member', 'provider_member'];
+export { ROLES } from '@app/contracts/vocabulary';
 
 /** Which roles an organisation of each kind may hold (the API refuses the rest). */
 export const ROLES_BY_KIND: Record<Organization['kind'], readonly Role[]> = {
@@ -12,16 +12,8 @@ export const ROLES_BY_KIND: Record<Organization['kind'], readonly Role[]> = {
   provider: ['provider_member'],
 };
 
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  organization: Organization;
-  active: boolean;
-  lastLoginAt: string | null;
-  version: number;
-}
+/** GET /users/:id: a user with their organisation. */
+export type User = UserView;
 
 export const userKeys = { all: ['users'] as const };
 

@@ -9,13 +9,13 @@ import {
   exchangeRequestSchema,
   exchangeUserSchema,
 } from './exchange-document.schemas';
-import { isoDateTime, uuid } from '../../common/openapi';
+import { timestamp, uuid } from '@app/contracts';
 
 /** Describes `ExchangeDocument`: the records as the import reads them; users never carry a password. */
 export const exchangeDocumentSchema = z.object({
   format: z.literal(EXCHANGE_FORMAT),
   formatVersion: z.literal(EXCHANGE_FORMAT_VERSION),
-  exportedAt: isoDateTime,
+  exportedAt: timestamp,
   organizations: z.array(exchangeOrganizationSchema),
   users: z.array(exchangeUserSchema.omit({ password: true })),
   requests: z.array(exchangeRequestSchema),

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { EMAIL_MODES, NOTIFICATION_CATEGORIES } from '@app/mail';
-import { isoDateTime, pageOf, uuid } from '../../common/openapi';
+import { deliveryStatusSchema, emailModeSchema, notificationCategorySchema } from '../enums';
+import { DELIVERY_STATUSES } from '../vocabulary';
+import { pageOf, recordOf, timestamp, uuid } from './common';
 
-/** Describes `NotificationView` (notifications.service.ts). */
+/** One item of the signed-in person's inbox (GET /notifications). */
 export const notificationViewSchema = z.object({
   id: uuid,
-  category: z.enum(NOTIFICATION_CATEGORIES),
+  category: notificationCategorySchema,
   eventType: z.string(),
   subjectType: z.string(),
   subjectId: uuid,
@@ -13,26 +14,27 @@ export const notificationViewSchema = z.object({
   body: z.string(),
   link: z.string().describe('Path in the web app for this reader’s role'),
   facts: z.array(z.object({ label: z.string(), value: z.string() })),
-  emailMode: z.enum(EMAIL_MODES),
-  readAt: isoDateTime.nullable(),
-  createdAt: isoDateTime,
+  emailMode: emailModeSchema,
+  readAt: timestamp.nullable(),
+  createdAt: timestamp,
 });
 
 /** `InboxPage`: a page plus the count of all unread items. */
+export type NotificationView = z.infer<typeof notificationViewSchema>;
+
 export const inboxPageSchema = pageOf(notificationViewSchema).extend({ unread: z.number().int() });
+export type InboxPageView = z.infer<typeof inboxPageSchema>;
 
 export const unreadCountSchema = z.object({ unread: z.number().int() });
 
 export const readAllResultSchema = z.object({ updated: z.number().int(), unread: z.number().int() });
 
-const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
-
-/** Describes `DeliveryView` (notification-deliveries.service.ts). */
+/** One e-mail the platform sent or is sending (GET /notifications/deliveries, administrators). */
 export const deliveryViewSchema = z.object({
   id: uuid,
   kind: z.enum(['notification', 'digest']),
   channel: z.literal('email'),
-  status: z.enum(DELIVERY_STATUSES),
+  status: deliveryStatusSchema,
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   messageId: z.string(),
@@ -41,7 +43,7 @@ export const deliveryViewSchema = z.object({
   notification: z
     .object({
       id: uuid,
-      category: z.enum(NOTIFICATION_CATEGORIES),
+      category: notificationCategorySchema,
       title: z.string(),
       eventType: z.string(),
       subjectType: z.string(),
@@ -50,23 +52,27 @@ export const deliveryViewSchema = z.object({
     .nullable()
     .describe('The notification it carries; null for a digest'),
   digestSize: z.number().int().nullable().describe('For a digest: how many notifications it carries'),
-  lastAttemptAt: isoDateTime.nullable(),
-  sentAt: isoDateTime.nullable(),
-  createdAt: isoDateTime,
-  updatedAt: isoDateTime,
+  lastAttemptAt: timestamp.nullable(),
+  sentAt: timestamp.nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
 });
+
+export type DeliveryView = z.infer<typeof deliveryViewSchema>;
 
 export const deliveriesPageSchema = pageOf(deliveryViewSchema).extend({
-  counts: z.object(Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof DELIVERY_STATUSES)[number], z.ZodNumber>),
+  counts: recordOf(DELIVERY_STATUSES, z.number().int()),
 });
+export type DeliveriesPageView = z.infer<typeof deliveriesPageSchema>;
 
-/** Describes `PreferencesView` (notification-preferences.service.ts). */
+/** The person's e-mail choice per category (GET /notifications/preferences). */
 export const preferencesViewSchema = z.object({
   items: z.array(
-    z.object({ category: z.enum(NOTIFICATION_CATEGORIES), label: z.string(), description: z.string(), mode: z.enum(EMAIL_MODES) }),
+    z.object({ category: notificationCategorySchema, label: z.string(), description: z.string(), mode: emailModeSchema }),
   ),
-  modes: z.array(z.enum(EMAIL_MODES)),
+  modes: z.array(emailModeSchema),
 });
+export type PreferencesView = z.infer<typeof preferencesViewSchema>;
 
 /** Demo mailbox: every e-mail caught (libs/mail `CaughtMessage`), newest first. */
 export const caughtMessagesSchema = z.object({
@@ -78,7 +84,8 @@ export const caughtMessagesSchema = z.object({
       subject: z.string(),
       text: z.string(),
       html: z.string(),
-      receivedAt: isoDateTime,
+      receivedAt: timestamp,
     }),
   ),
 });
+export type CaughtMessageView = z.infer<typeof caughtMessagesSchema>['items'][number];

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { isoDateTime, uuid } from '../common/openapi';
+import { timestamp, uuid } from './common';
 
 const counts = z.record(z.string(), z.number().int());
 
-const distribution = z.object({
+/** Durations in days from a request's first submission to a milestone. */
+export const distributionSchema = z.object({
   count: z.number().int().describe('Requests that reached the milestone (the median and p90 are over these)'),
   waiting: z.number().int().describe('Requests still waiting for it (open intervals, not in the median)'),
   medianDays: z.number().nullable(),
@@ -12,7 +13,7 @@ const distribution = z.object({
 
 const sideFeedback = z.object({ count: z.number().int(), average: z.number().nullable() });
 
-/** Describes `Summary` (reports.service.ts). */
+/** The Committee's figures (GET /reports/summary). */
 export const summarySchema = z.object({
   period: z.object({ from: z.string().nullable(), to: z.string().nullable(), state: z.string().nullable(), provider: z.string().nullable() }),
   requests: z.object({
@@ -31,11 +32,11 @@ export const summarySchema = z.object({
   matches: z.object({ total: z.number().int(), byStatus: counts }),
   matchRate: z.object({ circulated: z.number().int(), withAgreedMatch: z.number().int(), rate: z.number().nullable() }),
   timeToDays: z.object({
-    acknowledge: distribution,
-    circulate: distribution,
-    firstSuggestion: distribution,
-    agreedMatch: distribution,
-    delivery: distribution,
+    acknowledge: distributionSchema,
+    circulate: distributionSchema,
+    firstSuggestion: distributionSchema,
+    agreedMatch: distributionSchema,
+    delivery: distributionSchema,
   }),
   timeToMatchHistogram: z.array(z.object({ bucket: z.string(), count: z.number().int() })),
   unmatched: z.array(
@@ -47,25 +48,29 @@ export const summarySchema = z.object({
   statusOverTime: z.array(z.object({ month: z.string(), byStatus: counts })),
   coverage: z.array(z.object({ provision: z.string(), domain: z.string(), requested: z.number().int(), offered: z.number().int() })),
 });
+export type SummaryView = z.infer<typeof summarySchema>;
+export type DistributionView = z.infer<typeof distributionSchema>;
 
 /** `reports/mine` for an agency: its State's requests with waiting times (ReportsService.mine). */
 export const agencyReportSchema = z.object({
   kind: z.literal('agency'),
-  state: z.string().nullable(),
+  /** The agency's State: an agency organisation always has one. */
+  state: z.string(),
   requests: z.array(
     z.object({
       id: uuid,
       reference: z.string(),
       title: z.string(),
       status: z.string(),
-      submittedAt: isoDateTime.nullable(),
-      circulatedAt: isoDateTime.nullable(),
-      matchedAt: isoDateTime.nullable(),
+      submittedAt: timestamp.nullable(),
+      circulatedAt: timestamp.nullable(),
+      matchedAt: timestamp.nullable(),
       waitingDays: z.number().nullable().describe('From submission to match, withdrawal, closure or now; null for drafts'),
       matchesProposed: z.number().int(),
     }),
   ),
 });
+export type AgencyReportView = z.infer<typeof agencyReportSchema>;
 
 /** `reports/mine` for a provider: the uptake of its offers (ReportsService.mine). */
 export const providerReportSchema = z.object({
@@ -86,5 +91,6 @@ export const providerReportSchema = z.object({
     }),
   ),
 });
+export type ProviderReportView = z.infer<typeof providerReportSchema>;
 
 export const myReportSchema = z.discriminatedUnion('kind', [agencyReportSchema, providerReportSchema]);

@@ -1,25 +1,28 @@
 import { z } from 'zod';
-import { ORGANIZATION_KINDS, ROLES } from '@app/domain';
-import { isoDateTime, uuid } from '../common/openapi';
+import { organizationKindSchema, roleSchema } from '../enums';
+import { timestamp, uuid } from './common';
 
-/** `AuthUser` without the session id (auth.controller.ts `Me`). */
+/** The signed-in person (GET /auth/me): the session's user without its id. */
 export const meSchema = z.object({
   id: uuid,
   email: z.string(),
   displayName: z.string(),
-  role: z.enum(ROLES),
+  role: roleSchema,
   preferredLanguage: z.string(),
   organization: z.object({
     id: uuid,
     name: z.string(),
     shortName: z.string(),
-    kind: z.enum(ORGANIZATION_KINDS),
+    kind: organizationKindSchema,
     state: z.string().nullable(),
   }),
 });
+export type MeView = z.infer<typeof meSchema>;
 
+/** POST /auth/login. */
 export const loginResultSchema = z.object({
   token: z.string().describe('Bearer token for API clients; the same session is set as an httpOnly cookie'),
-  expiresAt: isoDateTime,
+  expiresAt: timestamp,
   user: meSchema,
 });
+export type LoginResultView = z.infer<typeof loginResultSchema>;

@@ -1,0 +1,13 @@
+// Every response shape of the API, once: the OpenAPI document renders these schemas, the services return
+// `Served<…>` of them, and the web app and the tests read `z.infer<…>` of them.
+export * from './common';
+export * from './auth';
+export * from './history';
+export * from './matches';
+export * from './matching';
+export * from './notifications';
+export * from './offers';
+export * from './organizations';
+export * from './reports';
+export * from './requests';
+export * from './taxonomy';

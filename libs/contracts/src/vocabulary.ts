@@ -1,0 +1,55 @@
+// The words the API and the web app share: statuses, actions and the other closed lists a view carries, as plain
+// tuples. Zod-free and imported file by file from the libraries that own each list (never through a library's
+// index, which would bring the taxonomy and the matching engine along), so the web app's first load can import
+// it at run time: `@app/contracts/vocabulary`. enums.ts wraps each list in a zod enum for the view schemas.
+export {
+  CLOSE_REASONS,
+  REQUEST_ACTIONS,
+  REQUEST_STATUSES,
+  type CloseReason,
+  type RequestAction,
+  type RequestStatus,
+} from '../../domain/src/workflows/request.workflow';
+export { OFFER_ACTIONS, OFFER_STATUSES, type OfferAction, type OfferStatus } from '../../domain/src/workflows/offer.workflow';
+export {
+  MATCH_ACTIONS,
+  MATCH_STATUSES,
+  RETIREMENT_REASONS,
+  type MatchAction,
+  type MatchStatus,
+  type RetirementReason,
+} from '../../domain/src/workflows/match.workflow';
+export { ORGANIZATION_KINDS, ROLES, type OrganizationKind, type Role } from '../../domain/src/roles';
+export { EMAIL_MODES, NOTIFICATION_CATEGORIES, type EmailMode, type NotificationCategory } from '../../mail/src/categories';
+export { COMPONENT_KEYS, type ComponentKey } from '../../matching/src/types';
+
+export const REQUEST_PRIORITIES = ['high', 'medium', 'low'] as const;
+export type RequestPriority = (typeof REQUEST_PRIORITIES)[number];
+/** Who may read a circulated request besides its State and the Committee. */
+export const REQUEST_VISIBILITIES = ['public', 'providers', 'committee'] as const;
+export type RequestVisibility = (typeof REQUEST_VISIBILITIES)[number];
+
+/** Where a match came from: the engine's suggestion, a committee member's pairing, or a provider's interest. */
+export const MATCH_ORIGINS = ['engine', 'committee', 'provider_interest'] as const;
+export type MatchOrigin = (typeof MATCH_ORIGINS)[number];
+
+/** A full rescore's progress (rescore_runs.status). */
+export const RESCORE_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
+export type RescoreStatus = (typeof RESCORE_STATUSES)[number];
+
+/** An e-mail delivery's progress (notification_deliveries.status). */
+export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** Why the engine did or did not suggest an offer for a request (GET /requests/:id/matches/explain). */
+export const EXPLANATION_OUTCOMES = ['suggested', 'ineligible', 'not_relevant', 'below_threshold', 'outranked', 'request_not_open'] as const;
+export type ExplanationOutcome = (typeof EXPLANATION_OUTCOMES)[number];
+
+/**
+ * A list in the order a screen shows it, when that differs from the owner's order: the compiler refuses an order
+ * that misses a word or invents one. `displayOrder<RequestStatus>()(['draft', …])`.
+ */
+export const displayOrder =
+  <Word extends string>() =>
+  <const Order extends readonly Word[]>(order: Order & ([Word] extends [Order[number]] ? unknown : never)): Order =>
+    order;
