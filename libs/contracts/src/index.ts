@@ -4,3 +4,4 @@ export * from './messages';
 export * from './fields';
 export * from './requests';
 export * from './offers';
+export * from './events';
