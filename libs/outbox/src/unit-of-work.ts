@@ -15,7 +15,7 @@ export interface Actor {
  * Events whose payload is empty may leave it out.
  */
 export type DomainEvent = {
-  [T in EventType]: { type: T; subjectType: string; subjectId: string } & ({} extends EventPayload<T> ? { payload?: EventPayload<T> } : { payload: EventPayload<T> });
+  [T in EventType]: { type: T; subjectType: string; subjectId: string } & (Record<string, never> extends EventPayload<T> ? { payload?: EventPayload<T> } : { payload: EventPayload<T> });
 }[EventType];
 
 export interface AuditEntry {

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
-import { assertTransition, assertVersion, changedKeys, containsPattern, DomainError, invalidField, notFound, orderOf, Page, pickValues } from '@app/common';
+import { assertVersion, changedKeys, containsPattern, DomainError, invalidField, notFound, orderOf, Page, pickValues } from '@app/common';
 import { renderMessage } from '@app/contracts';
 import { AssistanceRequestEntity, OrganizationEntity } from '@app/database';
 import {
   availableActions,
   canCirculate,
+  CLOSE_REASONS,
   comparesDescription,
-  decideTransition,
   DUPLICATE_THRESHOLD,
   duplicateSimilarity,
   formatRequestReference,
@@ -19,7 +19,6 @@ import {
   REQUEST_WORKFLOW,
   RequestAction,
   RequestStatus,
-  CLOSE_REASONS,
 } from '@app/domain';
 import { executeTransition, REQUEST_LIFECYCLE, UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
