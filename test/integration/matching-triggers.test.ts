@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Job, Queue, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
-import { createDataSource, type OutboxEventEntity } from '@app/database';
+import { createDataSource } from '@app/database';
 import { JOBS, QUEUES, redisConnection } from '@app/queue';
 import { EventHandlerRegistry } from '../../apps/worker/src/events/event-handler.registry';
 import { MatchingTriggers } from '../../apps/worker/src/matching/matching-triggers';
@@ -29,8 +29,23 @@ describe('matching triggers', () => {
     await ds.destroy();
   });
 
-  const fire = (type: string, subjectId: string) =>
-    Promise.all(registry.handlersFor(type).map((h) => h.handle({ id: randomUUID(), type, subjectId, payload: {} } as OutboxEventEntity, ds.manager)));
+  const fire = (type: 'request.circulated' | 'request.updated', subjectId: string) =>
+    registry.dispatch(
+      {
+        id: randomUUID(),
+        subjectType: 'request',
+        subjectId,
+        actorId: null,
+        createdAt: new Date(),
+        enqueuedAt: null,
+        processedAt: null,
+        deliveries: 0,
+        ...(type === 'request.circulated'
+          ? { type, payload: { from: 'acknowledged', to: 'circulated', state: 'MNG', reference: 'MNG-2026-001' } as const }
+          : { type, payload: { fields: ['title'] } }),
+      },
+      ds.manager,
+    );
 
   it('coalesces triggers that arrive while the job waits, and runs once more for a trigger during the job', async () => {
     const requestId = randomUUID();

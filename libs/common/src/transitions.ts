@@ -2,12 +2,12 @@ import { TransitionDecision } from '@app/domain';
 import { DomainError } from './domain-error';
 
 /** Turns a refused workflow decision into the error the API answers with (DESIGN §5: 409 status, 403 role). */
-export function assertTransition<S extends string>(
-  decision: TransitionDecision<S>,
+export function assertTransition<S extends string, A extends string>(
+  decision: TransitionDecision<S, A>,
   subject: string,
   action: string,
   status: string,
-): asserts decision is { ok: true; to: S } {
+): asserts decision is Extract<TransitionDecision<S, A>, { ok: true }> {
   if (decision.ok) return;
   switch (decision.reason) {
     case 'unknown_action':

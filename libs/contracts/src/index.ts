@@ -8,3 +8,4 @@ export * from './offers';
 export * from './vocabulary';
 export * from './enums';
 export * from './views';
+export * from './events';

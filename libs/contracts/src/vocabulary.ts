@@ -20,7 +20,7 @@ export {
   type RetirementReason,
 } from '../../domain/src/workflows/match.workflow';
 export { ORGANIZATION_KINDS, ROLES, type OrganizationKind, type Role } from '../../domain/src/roles';
-export { EMAIL_MODES, NOTIFICATION_CATEGORIES, type EmailMode, type NotificationCategory } from '../../mail/src/categories';
+export { EMAIL_MODES, NOTIFICATION_CATEGORIES, type EmailMode, type NotificationCategory } from '../../domain/src/notification-categories';
 export { COMPONENT_KEYS, type ComponentKey } from '../../matching/src/types';
 
 export const REQUEST_PRIORITIES = ['high', 'medium', 'low'] as const;

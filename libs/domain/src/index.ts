@@ -3,3 +3,4 @@ export * from './references';
 export * from './roles';
 export * from './taxonomy';
 export * from './workflows';
+export * from './notification-categories';

@@ -1,12 +1,6 @@
-/**
- * What a person may tune (DESIGN §7): per category, e-mail immediately, in a daily digest, or not at all.
- * The in-app inbox always gets every notification.
- */
-export const NOTIFICATION_CATEGORIES = ['requests', 'circulations', 'offers', 'matches', 'reminders'] as const;
-export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
+import { EMAIL_MODES, NOTIFICATION_CATEGORIES, type EmailMode, type NotificationCategory } from '@app/domain';
 
-export const EMAIL_MODES = ['immediate', 'digest', 'off'] as const;
-export type EmailMode = (typeof EMAIL_MODES)[number];
+export { EMAIL_MODES, NOTIFICATION_CATEGORIES, type EmailMode, type NotificationCategory };
 
 export const DEFAULT_EMAIL_MODE: EmailMode = 'immediate';
 

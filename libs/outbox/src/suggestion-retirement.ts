@@ -1,5 +1,8 @@
-import { MATCH_EVENT, type RetirementReason } from '@app/domain';
+import { MatchEntity } from '@app/database';
+import type { RetirementReason } from '@app/domain';
+import { MATCH_LIFECYCLE } from './lifecycles';
 import type { Tx } from './unit-of-work';
+import { executeSystemStep } from './workflow-executor';
 
 /**
  * When a request or an offer leaves matching, its open suggestions are retired in the same transaction
@@ -11,24 +14,23 @@ export async function retireSuggestions(
   of: { requestId: string } | { offerId: string },
   reason: RetirementReason,
 ): Promise<number> {
-  const [column, id] = 'requestId' in of ? ['request_id', of.requestId] : ['offer_id', of.offerId];
-  // A CTE so the driver returns the rows (an UPDATE … RETURNING alone comes back as [rows, count]).
-  const retired: { id: string; request_id: string; offer_id: string }[] = await tx.manager.query(
-    `WITH retired AS (
-       UPDATE matches SET status = 'retired', retired_reason = $2, version = version + 1, updated_at = now()
-        WHERE ${column} = $1 AND status = 'suggested'
-        RETURNING id, request_id, offer_id)
-     SELECT * FROM retired ORDER BY id`,
-    [id, reason],
-  );
-  for (const match of retired) {
-    await tx.audit({ subjectType: 'match', subjectId: match.id, action: 'retire', fromStatus: 'suggested', toStatus: 'retired', reason, bySystem: true });
-    await tx.emit({
-      type: MATCH_EVENT.retire,
-      subjectType: 'match',
-      subjectId: match.id,
-      payload: { from: 'suggested', to: 'retired', reason, requestId: match.request_id, offerId: match.offer_id },
+  const suggestions = await tx.manager
+    .createQueryBuilder(MatchEntity, 'm')
+    .where('requestId' in of ? 'm.request_id = :id' : 'm.offer_id = :id', { id: 'requestId' in of ? of.requestId : of.offerId })
+    .andWhere("m.status = 'suggested'")
+    .orderBy('m.id')
+    .setLock('pessimistic_write')
+    .getMany();
+  let retired = 0;
+  for (const match of suggestions) {
+    const step = await executeSystemStep(tx, MATCH_LIFECYCLE, match, {
+      action: 'retire',
+      reason,
+      prepare: (suggestion) => {
+        suggestion.retiredReason = reason;
+      },
     });
+    if (step) retired++;
   }
-  return retired.length;
+  return retired;
 }

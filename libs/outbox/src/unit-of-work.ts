@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { markIdempotentCommit } from '@app/common';
+import type { EventPayload, EventType } from '@app/contracts';
 import { HistoryEntryEntity, OutboxEventEntity } from '@app/database';
 import { OutboxRelay } from './outbox-relay';
 
@@ -9,13 +10,13 @@ export interface Actor {
   role: string;
 }
 
-export interface DomainEvent {
-  /** `<subject>.<what happened>`, e.g. `request.submitted`. */
-  type: string;
-  subjectType: string;
-  subjectId: string;
-  payload?: Record<string, unknown>;
-}
+/**
+ * An event of the catalogue (libs/contracts events.ts) about one subject: its name decides its payload's type.
+ * Events whose payload is empty may leave it out.
+ */
+export type DomainEvent = {
+  [T in EventType]: { type: T; subjectType: string; subjectId: string } & (Record<string, never> extends EventPayload<T> ? { payload?: EventPayload<T> } : { payload: EventPayload<T> });
+}[EventType];
 
 export interface AuditEntry {
   subjectType: string;

@@ -1,23 +1,14 @@
 import { DomainError } from '@app/common';
 import { AssistanceOfferEntity, AssistanceRequestEntity, MatchEntity } from '@app/database';
 import {
-  decideTransition,
   deliverySteps,
-  MATCH_EVENT,
   MATCH_OPEN_STATUSES,
-  MATCH_WORKFLOW,
   type MatchStatus,
-  OFFER_EVENT,
-  OFFER_WORKFLOW,
   offerRetirementReason,
-  REQUEST_EVENT,
-  REQUEST_MILESTONES,
-  REQUEST_WORKFLOW,
   requestRetirementReason,
   requestStatusFromMatches,
-  SYSTEM_ROLE,
 } from '@app/domain';
-import { retireSuggestions, type Tx } from '@app/outbox';
+import { executeSystemStep, MATCH_LIFECYCLE, OFFER_LIFECYCLE, REQUEST_LIFECYCLE, retireSuggestions, type Tx } from '@app/outbox';
 
 /**
  * What follows, in the same transaction, from a change to a request, an offer or a match (DESIGN §5): the
@@ -43,17 +34,13 @@ export async function releaseOfferCapacity(tx: Tx, offer: AssistanceOfferEntity,
 }
 
 async function offerSystemTransition(tx: Tx, offer: AssistanceOfferEntity, action: 'exhaust' | 'replenish' | null): Promise<void> {
-  const from = offer.status;
-  if (action) {
-    const decision = decideTransition(OFFER_WORKFLOW, { status: offer.status, action, role: SYSTEM_ROLE });
-    if (decision.ok) offer.status = decision.to;
+  const step = action && (await executeSystemStep(tx, OFFER_LIFECYCLE, offer, { action, details: (o) => ({ engagementsUsed: o.engagementsUsed }) }));
+  if (!step) {
+    // Capacity changed without a change of status.
+    await tx.manager.save(offer);
+    return;
   }
-  await tx.manager.save(offer);
-  if (action && offer.status !== from) {
-    await tx.audit({ subjectType: 'offer', subjectId: offer.id, action, fromStatus: from, toStatus: offer.status, details: { engagementsUsed: offer.engagementsUsed }, bySystem: true });
-    await tx.emit({ type: OFFER_EVENT[action], subjectType: 'offer', subjectId: offer.id, payload: { from, to: offer.status } });
-    await retireOfferSuggestions(tx, offer);
-  }
+  await retireOfferSuggestions(tx, offer);
 }
 
 /** An offer that has left matching (paused, closed, expired, exhausted) keeps no open suggestions. */
@@ -72,15 +59,9 @@ export async function followAgreedMatches(tx: Tx, request: AssistanceRequestEnti
   const steps = deliverySteps(request.status, target);
   if (!steps.length) return;
   for (const action of steps) {
-    const decision = decideTransition(REQUEST_WORKFLOW, { status: request.status, action, role: SYSTEM_ROLE });
-    if (!decision.ok) throw new Error(`Request ${request.reference}: no system step ${action} from ${request.status}`);
-    const from = request.status;
-    request.status = decision.to;
-    stampMilestone(request);
-    await tx.audit({ subjectType: 'request', subjectId: request.id, action, fromStatus: from, toStatus: decision.to, bySystem: true });
-    await tx.emit({ type: REQUEST_EVENT[action], subjectType: 'request', subjectId: request.id, payload: { from, to: decision.to, state: request.state, reference: request.reference } });
+    const step = await executeSystemStep(tx, REQUEST_LIFECYCLE, request, { action });
+    if (!step) throw new Error(`Request ${request.reference}: no system step ${action} from ${request.status}`);
   }
-  await tx.manager.save(request);
   await retireRequestSuggestions(tx, request);
 }
 
@@ -97,20 +78,10 @@ export async function endOpenMatches(tx: Tx, request: AssistanceRequestEntity): 
     .setLock('pessimistic_write')
     .getMany();
   for (const match of open) {
-    const decision = decideTransition(MATCH_WORKFLOW, { status: match.status, action: 'cancel', role: SYSTEM_ROLE });
-    if (!decision.ok) continue;
-    const from = match.status;
-    match.status = decision.to;
-    await tx.manager.save(match);
-    await tx.audit({ subjectType: 'match', subjectId: match.id, action: 'cancel', fromStatus: from, toStatus: decision.to, reason: `request_${request.status}`, bySystem: true });
-    await tx.emit({
-      type: MATCH_EVENT.cancel,
-      subjectType: 'match',
-      subjectId: match.id,
-      payload: { from, to: decision.to, requestId: request.id, offerId: match.offerId, state: request.state },
-    });
+    const step = await executeSystemStep(tx, MATCH_LIFECYCLE, match, { action: 'cancel', reason: `request_${request.status}`, context: { state: request.state } });
+    if (!step) continue;
     const offer = await tx.manager.findOne(AssistanceOfferEntity, { where: { id: match.offerId }, lock: { mode: 'pessimistic_write' } });
-    if (offer) await releaseOfferCapacity(tx, offer, from);
+    if (offer) await releaseOfferCapacity(tx, offer, step.from);
   }
   await retireRequestSuggestions(tx, request);
 }
@@ -118,10 +89,4 @@ export async function endOpenMatches(tx: Tx, request: AssistanceRequestEntity): 
 async function retireRequestSuggestions(tx: Tx, request: AssistanceRequestEntity): Promise<void> {
   const reason = requestRetirementReason(request.status);
   if (reason) await retireSuggestions(tx, { requestId: request.id }, reason);
-}
-
-/** Stamps the time a request reached its current status, when that status is a milestone. */
-export function stampMilestone(request: AssistanceRequestEntity, at = new Date()): void {
-  const field = REQUEST_MILESTONES[request.status as keyof typeof REQUEST_MILESTONES];
-  if (field) request[field] = at;
 }

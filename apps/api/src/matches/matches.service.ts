@@ -1,19 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { assertTransition, assertVersion, DomainError, invalidField, notFound, Page } from '@app/common';
+import { DomainError, invalidField, notFound, Page } from '@app/common';
 import { AssistanceOfferEntity, AssistanceRequestEntity, MatchEntity, MatchRepository, OfferRepository, RequestRepository } from '@app/database';
 import type { matchViewSchema, Served } from '@app/contracts';
 import {
   availableActions,
-  decideTransition,
   isAgency,
   isCommittee,
-  MATCH_EVENT,
   MATCH_WORKFLOW,
   MatchAction,
   REQUEST_OPEN_FOR_MATCHING_STATUSES,
   retirementExplanation,
 } from '@app/domain';
-import { UnitOfWork } from '@app/outbox';
+import { executeTransition, MATCH_LIFECYCLE, UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { HistoryItem, HistoryService } from '../history/history.service';
 import type { CreateMatch, Feedback, ListMatches, MatchTransition } from './dto/match.schemas';
@@ -22,14 +20,6 @@ import { followAgreedMatches, releaseOfferCapacity, useOfferCapacity } from './m
 
 /** A match as the services build it; libs/contracts holds its schema (views/matches.ts). */
 export type MatchView = Served<typeof matchViewSchema>;
-
-const TIMESTAMP: Partial<Record<MatchAction, 'endorsedAt' | 'answeredAt' | 'agreedAt' | 'completedAt'>> = {
-  endorse: 'endorsedAt',
-  accept: 'answeredAt',
-  decline: 'answeredAt',
-  confirm: 'agreedAt',
-  complete: 'completedAt',
-};
 
 @Injectable()
 export class MatchesService {
@@ -102,44 +92,31 @@ export class MatchesService {
     await this.uow.run(user, async (tx) => {
       const match = await this.repository.lockVisible(user, id, tx.manager);
       if (!match) throw notFound('Match');
-      const decision = decideTransition(MATCH_WORKFLOW, { status: match.status, action: input.action, role: user.role, reason: input.reason, comment: input.comment });
-      if (match.status === 'retired' && !decision.ok && decision.reason === 'invalid_status') {
-        throw new DomainError('conflict', `This suggestion was retired: ${retirementExplanation(match.retiredReason)}`, { status: 'retired', retiredReason: match.retiredReason });
-      }
-      assertTransition(decision, 'match', input.action, match.status);
-      assertVersion(input.version, match.version, 'match');
       const [request, offer] = await Promise.all([
         tx.manager.findOneOrFail(AssistanceRequestEntity, { where: { id: match.requestId }, lock: { mode: 'pessimistic_write' } }),
         tx.manager.findOneOrFail(AssistanceOfferEntity, { where: { id: match.offerId }, lock: { mode: 'pessimistic_write' } }),
       ]);
-      if (user.role === 'provider_member' && offer.organizationId !== user.organization.id) throw new DomainError('forbidden', 'This match is for another provider’s offer');
-      if (isAgency(user.role) && request.state !== user.organization.state) throw new DomainError('forbidden', 'This match is for another State’s request');
-
-      const from = match.status;
-      const action = input.action as MatchAction;
-      if (action === 'confirm') await useOfferCapacity(tx, offer);
-      if (action === 'cancel') await releaseOfferCapacity(tx, offer, from);
-      if (action === 'complete') recordDelivery(match, input);
-      match.status = decision.to;
-      const stamp = TIMESTAMP[action];
-      if (stamp) match[stamp] = new Date();
-      if (action === 'decline' || action === 'reject') match.declineReason = input.reason ?? null;
-      await tx.manager.save(match);
-      await tx.audit({
-        subjectType: 'match',
-        subjectId: id,
-        action,
-        fromStatus: from,
-        toStatus: decision.to,
-        comment: input.comment ?? null,
-        reason: input.reason ?? null,
-        details: action === 'complete' ? deliveryDetails(match, request) : null,
-      });
-      await tx.emit({
-        type: MATCH_EVENT[action],
-        subjectType: 'match',
-        subjectId: id,
-        payload: { from, to: decision.to, requestId: request.id, offerId: offer.id, providerId: offer.organizationId, state: request.state },
+      await executeTransition(tx, MATCH_LIFECYCLE, match, {
+        action: input.action,
+        role: user.role,
+        reason: input.reason,
+        comment: input.comment,
+        version: input.version,
+        context: { providerId: offer.organizationId, state: request.state },
+        explainRefusal: (decision) => {
+          if (match.status === 'retired' && decision.reason === 'invalid_status') {
+            throw new DomainError('conflict', `This suggestion was retired: ${retirementExplanation(match.retiredReason)}`, { status: 'retired', retiredReason: match.retiredReason });
+          }
+        },
+        prepare: async (row, { action, from }) => {
+          if (user.role === 'provider_member' && offer.organizationId !== user.organization.id) throw new DomainError('forbidden', 'This match is for another provider’s offer');
+          if (isAgency(user.role) && request.state !== user.organization.state) throw new DomainError('forbidden', 'This match is for another State’s request');
+          if (action === 'confirm') await useOfferCapacity(tx, offer);
+          if (action === 'cancel') await releaseOfferCapacity(tx, offer, from);
+          if (action === 'complete') recordDelivery(row, input);
+          if (action === 'decline' || action === 'reject') row.declineReason = input.reason ?? null;
+        },
+        details: (row, { action }) => (action === 'complete' ? deliveryDetails(row, request) : null),
       });
       // The request's delivery status follows its agreed matches, in this same transaction.
       await followAgreedMatches(tx, request);

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
-import { assertTransition, assertVersion, changedKeys, DomainError, invalidField, notFound, Page, pickValues } from '@app/common';
+import { EntityManager, In, Repository } from 'typeorm';
+import { assertVersion, changedKeys, DomainError, invalidField, notFound, Page, pickValues } from '@app/common';
 import { renderMessage, type offerViewSchema, type Served } from '@app/contracts';
 import { AssistanceOfferEntity, OfferRepository, OrganizationEntity } from '@app/database';
-import { availableActions, decideTransition, OFFER_EVENT, OFFER_WORKFLOW, OfferAction, OfferStatus } from '@app/domain';
-import { UnitOfWork } from '@app/outbox';
+import { availableActions, OFFER_WORKFLOW, OfferAction, OfferStatus } from '@app/domain';
+import { executeTransition, OFFER_LIFECYCLE, UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { HistoryItem, HistoryService } from '../history/history.service';
 import { retireOfferSuggestions } from '../matches/match-consequences';
@@ -106,24 +106,22 @@ export class OffersService {
   async transition(user: AuthUser, id: string, input: OfferTransition): Promise<OfferView> {
     // The answer is built from the row as changed: after return_to_draft the committee no longer sees the offer.
     const changed = await this.uow.run(user, async (tx) => {
-      const row = await this.repository.lockVisible(user, id, tx.manager);
-      if (!row) throw notFound('Offer');
-      const decision = decideTransition(OFFER_WORKFLOW, { status: row.status, action: input.action, role: user.role, reason: input.reason, comment: input.comment });
-      assertTransition(decision, 'offer', input.action, row.status);
-      assertVersion(input.version, row.version, 'offer');
-      if (user.role === 'provider_member' && !ownsOffer(user, row)) {
-        throw new DomainError('forbidden', 'Only the offering provider may change this offer');
-      }
-      const from = row.status;
-      row.status = decision.to;
-      if (input.action === 'submit') row.submittedAt = new Date();
-      if (input.action === 'verify') row.verifiedAt = new Date();
-      if (decision.to === 'closed') row.closedAt = new Date();
-      await tx.manager.save(row);
-      await tx.audit({ subjectType: 'offer', subjectId: id, action: input.action, fromStatus: from, toStatus: decision.to, comment: input.comment ?? null, reason: input.reason ?? null });
-      await tx.emit({ type: OFFER_EVENT[input.action as OfferAction], subjectType: 'offer', subjectId: id, payload: { from, to: decision.to } });
-      await retireOfferSuggestions(tx, row);
-      return row;
+      const lock = async (manager: EntityManager) => {
+        const row = await this.repository.lockVisible(user, id, manager);
+        if (!row) throw notFound('Offer');
+        return row;
+      };
+      const step = await executeTransition(tx, OFFER_LIFECYCLE, { lock }, {
+        ...input,
+        role: user.role,
+        prepare: (row) => {
+          if (user.role === 'provider_member' && !ownsOffer(user, row)) {
+            throw new DomainError('forbidden', 'Only the offering provider may change this offer');
+          }
+        },
+      });
+      await retireOfferSuggestions(tx, step.record);
+      return step.record;
     });
     return (await this.views(user, [changed]))[0];
   }

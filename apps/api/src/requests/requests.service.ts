@@ -1,29 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
-import { assertTransition, assertVersion, changedKeys, Clock, DomainError, invalidField, notFound, Page, pickValues } from '@app/common';
+import { EntityManager, In, Repository } from 'typeorm';
+import { assertVersion, changedKeys, Clock, DomainError, invalidField, notFound, Page, pickValues } from '@app/common';
 import { renderMessage, type possibleDuplicateSchema, type requestViewSchema, type Served } from '@app/contracts';
 import { AssistanceRequestEntity, OrganizationEntity, RequestRepository } from '@app/database';
 import {
   availableActions,
   canCirculate,
+  CLOSE_REASONS,
   comparesDescription,
-  decideTransition,
   DUPLICATE_THRESHOLD,
   duplicateSimilarity,
   formatRequestReference,
   isAgency,
   objectionWindowCloses,
   REQUEST_EDITABLE_STATUSES,
-  REQUEST_EVENT,
   REQUEST_WORKFLOW,
   RequestAction,
 } from '@app/domain';
-import { UnitOfWork } from '@app/outbox';
+import { executeTransition, REQUEST_LIFECYCLE, UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { HistoryItem, HistoryService } from '../history/history.service';
 import type { CreateRequest, DuplicateCheck, ListRequests, RequestTransition, UpdateRequest } from './dto/request.schemas';
-import { endOpenMatches, stampMilestone } from '../matches/match-consequences';
+import { endOpenMatches } from '../matches/match-consequences';
 import { ownsRequest } from './request-access';
 
 /** A request as the services build it; libs/contracts holds its schema (views/requests.ts). */
@@ -125,51 +124,39 @@ export class RequestsService {
 
   async transition(user: AuthUser, id: string, input: RequestTransition): Promise<RequestView> {
     await this.uow.run(user, async (tx) => {
-      const row = await this.repository.lockVisible(user, id, tx.manager);
-      if (!row) throw notFound('Request');
-      const decision = decideTransition(REQUEST_WORKFLOW, { status: row.status, action: input.action, role: user.role, reason: input.reason, comment: input.comment });
-      assertTransition(decision, 'request', input.action, row.status);
-      assertVersion(input.version, row.version, 'request');
-      if (isAgency(user.role) && !ownsRequest(user, row)) {
-        throw new DomainError('forbidden', 'Only the requesting agency or its State coordinator may do this');
-      }
-      if (input.action === 'circulate') {
-        const check = canCirculate({ acknowledgedAt: row.acknowledgedAt!, waived: row.objectionWindowWaived, now: this.clock.now() });
-        if (!check.ok) {
-          throw new DomainError(
-            'conflict',
-            `The State's objection window closes on ${check.closesAt.toISOString().replace('T', ' ').slice(0, 16)} UTC; the request can be circulated after that`,
-            { objectionWindowClosesAt: check.closesAt.toISOString() },
-          );
-        }
-      }
-      if (input.action === 'mark_ready' && row.readyForCoordinatorAt) {
-        throw new DomainError('conflict', 'The coordinator has been told already that this draft is ready');
-      }
-      const from = row.status;
-      row.status = decision.to;
-      if (from !== decision.to) stampMilestone(row);
-      if (input.action === 'mark_ready') row.readyForCoordinatorAt = new Date();
-      // Sent back for clarification, a draft is the agency's again until it says it is ready.
-      if (input.action === 'request_clarification') row.readyForCoordinatorAt = null;
-      if (input.action === 'close') row.closeReason = input.reason as AssistanceRequestEntity['closeReason'];
-      await tx.manager.save(row);
-      if (input.action === 'withdraw' || input.action === 'close') await endOpenMatches(tx, row);
-      await tx.audit({
-        subjectType: 'request',
-        subjectId: id,
-        action: input.action,
-        fromStatus: from,
-        toStatus: decision.to,
-        comment: input.comment ?? null,
-        reason: input.reason ?? null,
+      const lock = async (manager: EntityManager) => {
+        const row = await this.repository.lockVisible(user, id, manager);
+        if (!row) throw notFound('Request');
+        return row;
+      };
+      const step = await executeTransition(tx, REQUEST_LIFECYCLE, { lock }, {
+        ...input,
+        role: user.role,
+        prepare: (row, { action }) => {
+          if (isAgency(user.role) && !ownsRequest(user, row)) {
+            throw new DomainError('forbidden', 'Only the requesting agency or its State coordinator may do this');
+          }
+          if (action === 'circulate') {
+            const check = canCirculate({ acknowledgedAt: row.acknowledgedAt!, waived: row.objectionWindowWaived, now: this.clock.now() });
+            if (!check.ok) {
+              throw new DomainError(
+                'conflict',
+                `The State's objection window closes on ${check.closesAt.toISOString().replace('T', ' ').slice(0, 16)} UTC; the request can be circulated after that`,
+                { objectionWindowClosesAt: check.closesAt.toISOString() },
+              );
+            }
+          }
+          if (action === 'mark_ready') {
+            if (row.readyForCoordinatorAt) throw new DomainError('conflict', 'The coordinator has been told already that this draft is ready');
+            row.readyForCoordinatorAt = new Date();
+          }
+          // Sent back for clarification, a draft is the agency's again until it says it is ready.
+          if (action === 'request_clarification') row.readyForCoordinatorAt = null;
+          if (action === 'close') row.closeReason = CLOSE_REASONS.find((reason) => reason === input.reason) ?? null;
+        },
       });
-      await tx.emit({
-        type: REQUEST_EVENT[input.action as RequestAction],
-        subjectType: 'request',
-        subjectId: id,
-        payload: { from, to: decision.to, state: row.state, reference: row.reference },
-      });
+      // A request withdrawn or closed takes its matches with it.
+      if (step.action === 'withdraw' || step.action === 'close') await endOpenMatches(tx, step.record);
     });
     return this.get(user, id);
   }

@@ -1,20 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { EventPayload, EventType } from '@app/contracts';
 import type { OutboxEventEntity } from '@app/database';
 
-/** Runs inside the transaction that marks the event processed, so its writes and the mark commit together. */
-export type EventHandler = (event: OutboxEventEntity, manager: EntityManager) => Promise<void>;
+/** An outbox event as a handler sees it: its name from the catalogue and its payload parsed with that name's schema. */
+export type HandledEvent<T extends EventType = EventType> = Omit<OutboxEventEntity, 'type' | 'payload'> & {
+  type: T;
+  payload: EventPayload<T>;
+};
 
-/** Feature modules register what they do for each event type (`*` for every event). */
+/** Runs inside the transaction that marks the event processed, so its writes and the mark commit together. */
+export type EventHandler<T extends EventType> = (event: HandledEvent<T>, manager: EntityManager) => Promise<void>;
+
+type Handlers = { [T in EventType]?: { name: string; handle: EventHandler<T> }[] };
+
+/** Feature modules register what they do for each catalogued event; a handler gets that event's payload type. */
 @Injectable()
 export class EventHandlerRegistry {
-  private readonly handlers = new Map<string, { name: string; handle: EventHandler }[]>();
+  private readonly handlers: Handlers = {};
 
-  on(type: string, name: string, handle: EventHandler): void {
-    this.handlers.set(type, [...(this.handlers.get(type) ?? []), { name, handle }]);
+  on<T extends EventType>(type: T, name: string, handle: EventHandler<T>): void {
+    const handlers: Handlers[T] = (this.handlers[type] ??= []);
+    handlers?.push({ name, handle });
   }
 
-  handlersFor(type: string): { name: string; handle: EventHandler }[] {
-    return [...(this.handlers.get(type) ?? []), ...(this.handlers.get('*') ?? [])];
+  /** Runs the event's handlers in the order they registered. */
+  async dispatch<T extends EventType>(event: HandledEvent<T>, manager: EntityManager): Promise<void> {
+    const handlers: Handlers[T] = this.handlers[event.type];
+    for (const handler of handlers ?? []) await handler.handle(event, manager);
   }
 }

@@ -1,10 +1,11 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { isEventType, parseEventPayload, type EventType } from '@app/contracts';
 import { OutboxEventEntity } from '@app/database';
 import { EventJob, QUEUES, retryingOutages } from '@app/queue';
-import { EventHandlerRegistry } from './event-handler.registry';
+import { EventHandlerRegistry, type HandledEvent } from './event-handler.registry';
 
 /**
  * Delivers each outbox event to its handlers exactly once: the event row is locked, handlers run in the
@@ -44,11 +45,27 @@ export class EventsProcessor extends WorkerHost {
         return 'missing';
       }
       if (event.processedAt) return 'duplicate';
-      for (const handler of this.registry.handlersFor(event.type)) {
-        await handler.handle(event, manager);
-      }
+      await this.registry.dispatch(handledEvent(event), manager);
       await manager.update(OutboxEventEntity, { id: event.id }, { processedAt: new Date(), deliveries: () => 'deliveries + 1' });
       return 'processed';
     });
+  }
+}
+
+/**
+ * The stored row as the catalogue reads it. An unknown name or a payload its schema refuses fails the job at
+ * once and says why: no retry would make it readable, and no handler should see it half-understood.
+ */
+export function handledEvent(row: OutboxEventEntity): HandledEvent {
+  const { type } = row;
+  if (!isEventType(type)) throw new UnrecoverableError(`Event ${row.id}: "${type}" is not in the event catalogue`);
+  return withPayload(row, type);
+}
+
+function withPayload<T extends EventType>(row: OutboxEventEntity, type: T): HandledEvent<T> {
+  try {
+    return { ...row, type, payload: parseEventPayload(type, row.payload) };
+  } catch (err) {
+    throw new UnrecoverableError(`Event ${row.id}: ${(err as Error).message}`);
   }
 }

@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In, LessThan } from 'typeorm';
 import { Clock } from '@app/common';
 import { AssistanceOfferEntity } from '@app/database';
-import { decideTransition, OFFER_WORKFLOW, SYSTEM_ROLE } from '@app/domain';
-import { retireSuggestions, UnitOfWork } from '@app/outbox';
+import { OFFER_WORKFLOW } from '@app/domain';
+import { executeSystemStep, OFFER_LIFECYCLE, retireSuggestions, UnitOfWork } from '@app/outbox';
 
 /** Offers whose available-until date has passed expire on their own (DESIGN §5), one transaction each. */
 @Injectable()
@@ -27,13 +27,8 @@ export class OfferExpiryService {
       const done = await this.uow.run(null, async (tx) => {
         const offer = await tx.manager.findOne(AssistanceOfferEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
         if (!offer?.availableUntil || offer.availableUntil >= today) return false;
-        const decision = decideTransition(OFFER_WORKFLOW, { status: offer.status, action: 'expire', role: SYSTEM_ROLE });
-        if (!decision.ok) return false; // changed meanwhile (closed, say)
-        const from = offer.status;
-        offer.status = decision.to;
-        await tx.manager.save(offer);
-        await tx.audit({ subjectType: 'offer', subjectId: id, action: 'expire', fromStatus: from, toStatus: decision.to, comment: `Available until ${offer.availableUntil}` });
-        await tx.emit({ type: 'offer.expired', subjectType: 'offer', subjectId: id, payload: { from, to: decision.to } });
+        const step = await executeSystemStep(tx, OFFER_LIFECYCLE, offer, { action: 'expire', comment: `Available until ${offer.availableUntil}` });
+        if (!step) return false; // changed meanwhile (closed, say)
         await retireSuggestions(tx, { offerId: id }, 'offer_expired');
         return true;
       });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { MATCH_EVENT, SYSTEM_ROLE } from '@app/domain';
+import { MATCH_EVENT } from '@app/contracts';
+import { SYSTEM_ROLE } from '@app/domain';
 import { MATCHING_ENGINE_VERSION, MatchResult } from '@app/matching';
 
 /** The advisory-lock space of "writing a request's suggestions" (the first key of the two-key form). */

@@ -2,13 +2,29 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
 import type { EntityManager } from 'typeorm';
-import type { OutboxEventEntity } from '@app/database';
+import type { EventType } from '@app/contracts';
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES, type ScoreRequestJob } from '@app/queue';
 import { EventHandlerRegistry } from '../events/event-handler.registry';
 
 /** Which workflow events set the engine to work (DESIGN §6.6). */
-export const REQUEST_TRIGGERS = ['request.circulated', 'request.updated', 'request.withdrawn', 'request.closed', 'request.matched', 'request.agreements_cancelled'];
-export const OFFER_TRIGGERS = ['offer.verified', 'offer.updated', 'offer.paused', 'offer.resumed', 'offer.closed', 'offer.expired', 'offer.exhausted', 'offer.replenished'];
+export const REQUEST_TRIGGERS = [
+  'request.circulated',
+  'request.updated',
+  'request.withdrawn',
+  'request.closed',
+  'request.matched',
+  'request.agreements_cancelled',
+] as const satisfies readonly EventType[];
+export const OFFER_TRIGGERS = [
+  'offer.verified',
+  'offer.updated',
+  'offer.paused',
+  'offer.resumed',
+  'offer.closed',
+  'offer.expired',
+  'offer.exhausted',
+  'offer.replenished',
+] as const satisfies readonly EventType[];
 
 /**
  * Turns events into matching jobs. Job ids come from business keys (BullMQ deduplication): while a request's
@@ -26,7 +42,7 @@ export class MatchingTriggers implements OnModuleInit {
   onModuleInit(): void {
     for (const type of REQUEST_TRIGGERS) this.registry.on(type, 'matching', (e, m) => this.enqueue(m, scoreRequestJob(e.subjectId)));
     for (const type of OFFER_TRIGGERS) this.registry.on(type, 'matching', (e, m) => this.enqueue(m, scoreOfferJob(e.subjectId)));
-    this.registry.on('match.created', 'matching', (e, m) => this.enqueue(m, scoreRequestJob(String(e.payload.requestId))));
+    this.registry.on('match.created', 'matching', (e, m) => this.enqueue(m, scoreRequestJob(e.payload.requestId)));
     this.registry.on('matching.rescore_requested', 'matching', (e, m) => this.enqueue(m, rescoreStartJob(e)));
   }
 
@@ -72,7 +88,7 @@ export function scoreOfferJob(offerId: string): MatchingJob {
   return { key, name: JOBS.scoreOffer, data: { offerId }, opts: { ...DEFAULT_JOB_OPTIONS, deduplication: { id: key, keepLastIfActive: true } } };
 }
 
-export function rescoreStartJob(event: Pick<OutboxEventEntity, 'subjectId'>): MatchingJob {
+export function rescoreStartJob(event: { subjectId: string }): MatchingJob {
   const key = `rescore-start.${event.subjectId}`;
   return { key, name: JOBS.rescoreStart, data: { rescoreId: event.subjectId }, opts: { ...DEFAULT_JOB_OPTIONS, jobId: key } };
 }

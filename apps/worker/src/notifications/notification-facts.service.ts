@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { MatchRepository, OfferRepository, RequestRepository, type OutboxEventEntity } from '@app/database';
+import type { EventType } from '@app/contracts';
+import { MatchRepository, OfferRepository, RequestRepository } from '@app/database';
 import { stateName } from '@app/domain';
+import type { HandledEvent } from '../events/event-handler.registry';
 import type { EventFacts, MatchFacts, RequestFacts, SubjectType } from './notification-rules';
 
 /** Loads, inside the event's transaction, what the rules word their notifications with. */
@@ -13,8 +15,8 @@ export class NotificationFactsService {
     private readonly matches: MatchRepository,
   ) {}
 
-  async load(event: OutboxEventEntity, subject: SubjectType, manager: EntityManager): Promise<EventFacts | null> {
-    const facts: EventFacts = { type: event.type, payload: event.payload ?? {}, actorId: event.actorId, comment: null, reason: null };
+  async load<T extends EventType>(event: HandledEvent<T>, subject: SubjectType, manager: EntityManager): Promise<EventFacts<T> | null> {
+    const facts: EventFacts<T> = { type: event.type, payload: event.payload, actorId: event.actorId, comment: null, reason: null };
     if (subject === 'request') {
       facts.request = (await this.request(event.subjectId, manager)) ?? undefined;
       if (!facts.request) return null;

@@ -1,4 +1,5 @@
 import { isAgency, isCommittee, isProvider, objectionWindowCloses, Role } from '@app/domain';
+import type { EventPayload, EventType } from '@app/contracts';
 import { formatMailDate, formatMailDateTime, reasonLabel, statusLabel, type MailFact, type NotificationCategory } from '@app/mail';
 
 /** The request, offer and match an event is about, as they are when the worker handles it. */
@@ -33,9 +34,10 @@ export interface MatchFacts {
   declineReason: string | null;
 }
 
-export interface EventFacts {
-  type: string;
-  payload: Record<string, unknown>;
+/** What a rule words its notification with: the event (its payload typed by the catalogue) and its subjects. */
+export interface EventFacts<T extends EventType = EventType> {
+  type: T;
+  payload: EventPayload<T>;
   actorId: string | null;
   /** Comment and reason of the history entry written with the event, if any. */
   comment: string | null;
@@ -72,28 +74,28 @@ export const AUDIENCE_NEEDS: Readonly<Record<Audience, 'request' | 'offer' | nul
 };
 
 export type SubjectType = 'request' | 'offer' | 'match';
-type Text = (f: EventFacts) => string;
+type Text<T extends EventType> = (f: EventFacts<T>) => string;
 
-export interface Condition {
-  test: (f: EventFacts) => boolean;
+export interface Condition<T extends EventType = EventType> {
+  test: (f: EventFacts<T>) => boolean;
   /** For the table in docs/notifications.md. */
   says: string;
 }
 
-export interface RecipientRule {
+export interface RecipientRule<T extends EventType = EventType> {
   to: Audience;
   category: NotificationCategory;
-  when?: Condition;
+  when?: Condition<T>;
   /** Wording for this audience, when it differs from the rule's. */
-  title?: Text;
-  body?: Text;
+  title?: Text<T>;
+  body?: Text<T>;
 }
 
-export interface NotifyRule {
+export interface NotifyRule<T extends EventType = EventType> {
   subject: SubjectType;
-  recipients: RecipientRule[];
-  title: Text;
-  body: Text;
+  recipients: RecipientRule<T>[];
+  title: Text<T>;
+  body: Text<T>;
 }
 
 export interface SilentRule {
@@ -101,9 +103,10 @@ export interface SilentRule {
   silent: string;
 }
 
-export type NotificationRule = NotifyRule | SilentRule;
+export type NotificationRule<T extends EventType = EventType> = NotifyRule<T> | SilentRule;
 
-export const isSilent = (rule: NotificationRule): rule is SilentRule => 'silent' in rule;
+// Any event's rule: a notifying rule of any event is a NotifyRule<never> (its functions take that event's facts).
+export const isSilent = (rule: NotifyRule<never> | SilentRule): rule is SilentRule => 'silent' in rule;
 
 // Wording helpers. Facts are loaded for the rule's subject, so a match rule has request, offer and match.
 const r = (f: EventFacts) => f.request!;
@@ -115,7 +118,7 @@ const provider = (f: EventFacts) => o(f).providerName;
 // Dates and codes read as in the web app (libs/mail dates.ts and labels.ts).
 const day = formatMailDate;
 const dayTime = formatMailDateTime;
-const from = (f: EventFacts) => String(f.payload.from ?? '');
+const from = (f: EventFacts) => ('from' in f.payload ? f.payload.from : '');
 // A label inside a sentence: "Withdrawn by the State" → "withdrawn by the State".
 const inSentence = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
 
@@ -134,7 +137,7 @@ const providerKnew: Condition = {
  * Every workflow event → who is told, under which preference category, and what they read; or why nobody
  * is. docs/notifications.md carries this table (a unit test keeps them in step).
  */
-export const NOTIFICATION_RULES: Readonly<Record<string, NotificationRule>> = {
+export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T> } = {
   // Requests
   'request.created': { silent: 'A draft is the agency’s work in progress; nobody else acts on it until the coordinator submits it.' },
   'request.ready_for_coordinator': {
@@ -436,7 +439,7 @@ export const NOTIFICATION_RULES: Readonly<Record<string, NotificationRule>> = {
     recipients: [{ to: 'committee', category: 'matches' }],
     title: (f) => `Feedback on ${ref(f)} from the ${f.payload.side === 'provider' ? 'provider' : 'requesting State'}`,
     body: (f) =>
-      `${f.payload.side === 'provider' ? provider(f) : r(f).stateName} rated the assistance of ${offerTitle(f)} for ${reqTitle(f)} ${String(f.payload.rating)}/5.`,
+      `${f.payload.side === 'provider' ? provider(f) : r(f).stateName} rated the assistance of ${offerTitle(f)} for ${reqTitle(f)} ${f.payload.rating}/5.`,
   },
 
   // Reminders (scheduled jobs emit these, once each: see reminders.service.ts)
@@ -445,7 +448,7 @@ export const NOTIFICATION_RULES: Readonly<Record<string, NotificationRule>> = {
     recipients: [{ to: 'committee', category: 'reminders' }],
     title: (f) => `Circulate now: the objection window of ${ref(f)} has closed`,
     body: (f) =>
-      `${r(f).stateName} did not object within five working days of acknowledgement (the window closed ${dayTime(new Date(String(f.payload.closesAt)))}). ` +
+      `${r(f).stateName} did not object within five working days of acknowledgement (the window closed ${dayTime(new Date(f.payload.closesAt))}). ` +
       `${reqTitle(f)} can be circulated to providers now.`,
   },
   'reminder.match_unanswered': {
@@ -453,7 +456,7 @@ export const NOTIFICATION_RULES: Readonly<Record<string, NotificationRule>> = {
     recipients: [{ to: 'provider', category: 'reminders' }],
     title: (f) => `Reminder: the endorsed match for ${ref(f)} awaits your answer`,
     body: (f) =>
-      `The 1540 Committee endorsed your offer ${offerTitle(f)} for ${r(f).stateName}’s request ${reqTitle(f)} on ${day(String(f.payload.endorsedAt))}. Please accept or decline it.`,
+      `The 1540 Committee endorsed your offer ${offerTitle(f)} for ${r(f).stateName}’s request ${reqTitle(f)} on ${day(f.payload.endorsedAt)}. Please accept or decline it.`,
   },
   'reminder.offer_expiring': {
     subject: 'offer',
@@ -482,13 +485,6 @@ export const NOTIFICATION_RULES: Readonly<Record<string, NotificationRule>> = {
   'matching.rescore_requested': { silent: 'Engine housekeeping; its progress shows on the matching page to the committee member who started it.' },
 };
 
-/** Every event type the rules know, notifying or silent. */
-export const RULE_EVENT_TYPES = Object.keys(NOTIFICATION_RULES);
-
-export function ruleFor(type: string): NotificationRule | undefined {
-  return NOTIFICATION_RULES[type];
-}
-
 /** The subject's key facts, as the inbox item and the e-mail show them. */
 export function keyFacts(f: EventFacts, subject: SubjectType): MailFact[] {
   const facts: MailFact[] = [];
@@ -501,7 +497,7 @@ export function keyFacts(f: EventFacts, subject: SubjectType): MailFact[] {
     facts.push({ label: 'Offer', value: f.offer.title });
     facts.push({ label: 'Provider', value: f.offer.providerName });
   }
-  const status = typeof f.payload.to === 'string' ? f.payload.to : subject === 'match' ? f.match?.status : subject === 'offer' ? f.offer?.status : f.request?.status;
+  const status = 'to' in f.payload ? f.payload.to : subject === 'match' ? f.match?.status : subject === 'offer' ? f.offer?.status : f.request?.status;
   if (status) facts.push({ label: subject === 'match' ? 'Match status' : 'Status', value: statusLabel(subject, status) });
   const reason = f.reason ?? (f.type === 'match.declined' || f.type === 'match.rejected' ? f.match?.declineReason : null);
   if (reason) facts.push({ label: 'Reason', value: reasonLabel(reason) });

@@ -4,9 +4,10 @@ import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import type { OutboxEventEntity } from '@app/database';
+import type { EventType } from '@app/contracts';
 import { DEFAULT_EMAIL_MODE, deliveryMessageId, EmailMode, MailFact, NotificationCategory } from '@app/mail';
 import { JOBS, mailJobOptions, QUEUES, SendEmailJob } from '@app/queue';
+import type { HandledEvent } from '../events/event-handler.registry';
 import { factsFor, linkPath, NotifyRule } from './notification-rules';
 import { NotificationFactsService } from './notification-facts.service';
 import { Recipient, RecipientResolver } from './recipient-resolver.service';
@@ -39,7 +40,7 @@ export class NotificationWriter {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async notify(event: OutboxEventEntity, rule: NotifyRule, manager: EntityManager): Promise<number> {
+  async notify<T extends EventType>(event: HandledEvent<T>, rule: NotifyRule<T>, manager: EntityManager): Promise<number> {
     const f = await this.facts.load(event, rule.subject, manager);
     if (!f) {
       this.logger.warn(`${event.type} ${event.id}: its ${rule.subject} ${event.subjectId} no longer exists; nobody notified`);
@@ -94,10 +95,10 @@ export class NotificationWriter {
     return new Map(rows.map((p) => [`${p.user_id}/${p.category}`, p.mode]));
   }
 
-  private async insertNotifications(
+  private async insertNotifications<T extends EventType>(
     manager: EntityManager,
-    event: OutboxEventEntity,
-    rule: NotifyRule,
+    event: HandledEvent<T>,
+    rule: NotifyRule<T>,
     rows: Planned[],
     modes: Map<string, EmailMode>,
   ): Promise<{ id: string; user_id: string; email_mode: EmailMode }[]> {

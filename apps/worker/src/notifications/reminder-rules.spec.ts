@@ -11,7 +11,7 @@ describe('reminder rules', () => {
       subjectKey: 'r1@2026-03-06T15:00:00.000Z',
       subjectType: 'request',
       subjectId: 'r1',
-      payload: { closesAt: '2026-03-13T15:00:00.000Z' },
+      event: { type: 'reminder.objection_window_over', payload: { closesAt: '2026-03-13T15:00:00.000Z', subjectKey: 'r1@2026-03-06T15:00:00.000Z' } },
     });
     expect(objectionWindowReminder({ ...r, objectionWindowWaived: true }, at('2026-04-01T00:00:00Z'))).toBeNull();
     expect(objectionWindowReminder({ ...r, status: 'circulated' }, at('2026-04-01T00:00:00Z'))).toBeNull();
@@ -44,7 +44,7 @@ describe('reminder rules', () => {
   it('follow-up 12 calendar months after delivery (resolution 2663 OP20), not when long overdue', () => {
     const r = { id: 'r1', status: 'delivered', deliveredAt: at('2025-01-31T10:00:00Z') };
     expect(followUpReminder(r, at('2026-01-31T09:59:59Z'))).toBeNull();
-    expect(followUpReminder(r, at('2026-01-31T10:00:00Z'))?.payload.dueAt).toBe('2026-01-31T10:00:00.000Z');
+    expect(followUpReminder(r, at('2026-01-31T10:00:00Z'))?.event.payload.dueAt).toBe('2026-01-31T10:00:00.000Z');
     expect(followUpReminder({ ...r, status: 'closed' }, at('2026-02-15T00:00:00Z'))).not.toBeNull();
     expect(followUpReminder(r, at('2026-06-01T00:00:00Z'))).toBeNull();
     expect(followUpReminder({ ...r, status: 'in_delivery' }, at('2026-02-15T00:00:00Z'))).toBeNull();

@@ -56,12 +56,7 @@ export class RemindersService {
         [due.kind, due.subjectKey, due.subjectType, due.subjectId],
       );
       if (!inserted.length) return false;
-      await tx.emit({
-        type: `reminder.${due.kind}`,
-        subjectType: due.subjectType,
-        subjectId: due.subjectId,
-        payload: { ...due.payload, subjectKey: due.subjectKey },
-      });
+      await tx.emit({ ...due.event, subjectType: due.subjectType, subjectId: due.subjectId });
       return true;
     });
   }

@@ -70,6 +70,7 @@ describe('match workflow', () => {
     expect(decideTransition(MATCH_WORKFLOW, { ...decline, reason: 'No trainers free in 2026.' })).toEqual({
       ok: true,
       to: 'declined',
+      action: 'decline',
     });
   });
 

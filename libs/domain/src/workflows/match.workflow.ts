@@ -101,18 +101,3 @@ export const MATCH_WORKFLOW: TransitionTable<MatchStatus, MatchAction> = {
     { action: 'revive', from: ['retired'], roles: [SYSTEM_ROLE], to: 'suggested' },
   ],
 };
-
-/** Outbox event type of each action, in the past tense the notification rules read. */
-export const MATCH_EVENT: Record<MatchAction, string> = {
-  endorse: 'match.endorsed',
-  dismiss: 'match.dismissed',
-  accept: 'match.accepted',
-  decline: 'match.declined',
-  confirm: 'match.agreed',
-  reject: 'match.rejected',
-  start: 'match.started',
-  complete: 'match.completed',
-  cancel: 'match.cancelled',
-  retire: 'match.retired',
-  revive: 'match.revived',
-};

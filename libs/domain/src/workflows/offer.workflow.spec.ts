@@ -55,6 +55,7 @@ describe('offer workflow', () => {
     expect(decideTransition(OFFER_WORKFLOW, { ...back, comment: 'Add the budget.' })).toEqual({
       ok: true,
       to: 'draft',
+      action: 'return_to_draft',
     });
   });
 

@@ -70,18 +70,6 @@ export const OFFER_WORKFLOW: TransitionTable<OfferStatus, OfferAction> = {
   ],
 };
 
-/** Outbox event type of each action, in the past tense the notification rules read. */
-export const OFFER_EVENT: Record<OfferAction, string> = {
-  submit: 'offer.submitted',
-  verify: 'offer.verified',
-  return_to_draft: 'offer.returned',
-  pause: 'offer.paused',
-  resume: 'offer.resumed',
-  close: 'offer.closed',
-  exhaust: 'offer.exhausted',
-  replenish: 'offer.replenished',
-  expire: 'offer.expired',
-};
 
 /** Why an offer that reached `status` no longer takes part in matching, or null while it does. */
 export function offerRetirementReason(status: OfferStatus): RetirementReason | null {

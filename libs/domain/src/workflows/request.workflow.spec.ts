@@ -89,7 +89,7 @@ describe('request workflow', () => {
 
   it('closes only with one of the close reasons', () => {
     const close = { status: 'matched', action: 'close', role: 'committee_member' } as const;
-    expect(decideTransition(REQUEST_WORKFLOW, { ...close, reason: 'no_offer' })).toEqual({ ok: true, to: 'closed' });
+    expect(decideTransition(REQUEST_WORKFLOW, { ...close, reason: 'no_offer' })).toEqual({ ok: true, to: 'closed', action: 'close' });
     expect(decideTransition(REQUEST_WORKFLOW, { ...close, reason: 'bored' })).toEqual({
       ok: false,
       reason: 'invalid_reason',

@@ -98,18 +98,3 @@ export const REQUEST_WORKFLOW: TransitionTable<RequestStatus, RequestAction> = {
     },
   ],
 };
-
-/** Outbox event type of each action, in the past tense the notification rules read. */
-export const REQUEST_EVENT: Record<RequestAction, string> = {
-  mark_ready: 'request.ready_for_coordinator',
-  submit: 'request.submitted',
-  acknowledge: 'request.acknowledged',
-  request_clarification: 'request.clarification_requested',
-  circulate: 'request.circulated',
-  match_agreed: 'request.matched',
-  start_delivery: 'request.delivery_started',
-  mark_delivered: 'request.delivered',
-  agreements_cancelled: 'request.agreements_cancelled',
-  close: 'request.closed',
-  withdraw: 'request.withdrawn',
-};

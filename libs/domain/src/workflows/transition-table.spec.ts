@@ -68,7 +68,7 @@ describe('decideTransition', () => {
     const lock = { status: 'closed', action: 'lock', role: 'committee_admin' } as const;
     expect(decideTransition(DOOR, lock)).toEqual({ ok: false, reason: 'comment_required' });
     expect(decideTransition(DOOR, { ...lock, comment: ' \n ' })).toEqual({ ok: false, reason: 'comment_required' });
-    expect(decideTransition(DOOR, { ...lock, comment: 'Night shift.' })).toEqual({ ok: true, to: 'locked' });
+    expect(decideTransition(DOOR, { ...lock, comment: 'Night shift.' })).toEqual({ ok: true, to: 'locked', action: 'lock' });
   });
 
   it('requires one of the listed reason codes where the row lists them', () => {
@@ -79,13 +79,13 @@ describe('decideTransition', () => {
       reason: 'invalid_reason',
       allowedReasons: ['court_order', 'hazard'],
     });
-    expect(decideTransition(DOOR, { ...seal, reason: ' hazard ' })).toEqual({ ok: true, to: 'sealed' });
+    expect(decideTransition(DOOR, { ...seal, reason: ' hazard ' })).toEqual({ ok: true, to: 'sealed', action: 'seal' });
   });
 
   it('computes a target from the request and its context', () => {
     const open = { status: 'locked', action: 'open', role: 'committee_admin' } as const;
-    expect(decideTransition(DOOR, { ...open, context: { hasKey: true } })).toEqual({ ok: true, to: 'open' });
-    expect(decideTransition(DOOR, { ...open, context: { hasKey: false } })).toEqual({ ok: true, to: 'locked' });
+    expect(decideTransition(DOOR, { ...open, context: { hasKey: true } })).toEqual({ ok: true, to: 'open', action: 'open' });
+    expect(decideTransition(DOOR, { ...open, context: { hasKey: false } })).toEqual({ ok: true, to: 'locked', action: 'open' });
   });
 
   it('maps each refusal to its HTTP status', () => {

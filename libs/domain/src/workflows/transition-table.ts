@@ -31,8 +31,9 @@ export interface TransitionTable<S extends string, A extends string, C = unknown
 export type TransitionRefusal =
   'unknown_action' | 'forbidden' | 'invalid_status' | 'reason_required' | 'invalid_reason' | 'comment_required';
 
-export type TransitionDecision<S extends string> =
-  | { readonly ok: true; readonly to: S }
+export type TransitionDecision<S extends string, A extends string = string> =
+  // The action, once the table knows it, comes back typed: callers act on it without casting the input.
+  | { readonly ok: true; readonly to: S; readonly action: A }
   | {
       readonly ok: false;
       readonly reason: TransitionRefusal;
@@ -60,7 +61,7 @@ export const TRANSITION_REFUSAL_HTTP_STATUS: Readonly<Record<TransitionRefusal, 
 export function decideTransition<S extends string, A extends string, C>(
   table: TransitionTable<S, A, C>,
   request: TransitionRequest<S, C>,
-): TransitionDecision<S> {
+): TransitionDecision<S, A> {
   const rows = table.rows.filter((row) => row.action === request.action);
   if (rows.length === 0) return { ok: false, reason: 'unknown_action' };
 
@@ -80,7 +81,7 @@ export function decideTransition<S extends string, A extends string, C>(
   }
   if (row.requiresComment && !request.comment?.trim()) return { ok: false, reason: 'comment_required' };
 
-  return { ok: true, to: typeof row.to === 'function' ? row.to(request) : row.to };
+  return { ok: true, to: typeof row.to === 'function' ? row.to(request) : row.to, action: row.action };
 }
 
 /** The actions a role may take from a status, in the table's order: what the UI offers as buttons. */
