@@ -242,7 +242,7 @@ async function startApp(kind: 'api' | 'worker', env: Record<string, string>, por
   const child = start(kind, process.execPath, [path.join(root, `dist/apps/${kind}/src/main.js`)], { ...env, ...portEnv });
   try {
     await Promise.race([
-      waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok, 60_000, `${kind} to be ready`),
+      waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok, 120_000, `${kind} to be ready`),
       child.exited.then(() => {
         throw new Error(`${kind} exited before it was ready`);
       }),
