@@ -24,7 +24,7 @@ function bodyTokens(req: IncomingMessage, limit: number): { tokens: Duplex; rele
   const declared = Number(req.headers['content-length']);
   if (declared > limit) throw bodyError(413, 'entity.too.large', 'request entity too large');
   const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
-  if (encoding !== 'identity' && !DECODERS[encoding]) {
+  if (encoding !== 'identity' && !Object.hasOwn(DECODERS, encoding)) {
     throw bodyError(415, 'encoding.unsupported', `unsupported content encoding "${encoding}"`);
   }
   let received = 0;
