@@ -20,7 +20,7 @@ const aliases = {
 const base = {
   rootDir: __dirname,
   transform: { '^.+\\.(t|j)sx?$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|stream-json|stream-chain)/)'],
   moduleNameMapper: aliases,
   testEnvironment: 'node',
 };

@@ -6,7 +6,7 @@ import { loadConfig } from '@app/config';
 import { createDataSource, dropDatabase, ensureDatabase, seedDemoOrganizations } from '@app/database';
 import { QUEUES, redisConnection } from '@app/queue';
 import { freePort, RunningProcess, spawnApp, waitFor } from '../support/platform';
-import { SmtpPeer } from '../support/smtp-peer';
+import { SmtpPeer } from '../../scripts/support/smtp-peer';
 
 /**
  * API + worker processes on a scratch database and queue prefix of their own, mailing a real SMTP peer in the
@@ -53,7 +53,7 @@ export async function startNotificationsWorld({ demo = false }: { demo?: boolean
     const env = {
       DATABASE_URL: databaseUrl,
       QUEUE_PREFIX: prefix,
-      ...(demo ? { SMTP_URL: '', MAIL_CATCHER: 'on', DEMO_SMTP_PORT: String(await freePort()) } : { SMTP_URL: peer.url, MAIL_CATCHER: 'off' }),
+      ...(demo ? { SMTP_URL: '', MAIL_CATCHER: 'on', DEMO_SMTP_PORT: String(await freePort()), DEMO_RECEIPTS_PORT: String(await freePort()) } : { SMTP_URL: peer.url, SMTP_RECEIPTS_URL: peer.receiptsUrl, MAIL_CATCHER: 'off' }),
       MAIL_RETRY_DELAY_MS: '200',
       MAIL_MAX_ATTEMPTS: '8', // 25 s of retries at most: room for a slow machine in the SMTP-down test
     };

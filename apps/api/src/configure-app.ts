@@ -7,7 +7,7 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/config';
 import { AllExceptionsFilter, createValidationPipe } from '@app/common';
 import { AuthService } from './auth/auth.service';
-import { IMPORT_PATH, importBodyParser } from './data-exchange/import-body-parser';
+import { IMPORT_PATH, importGate, parsedByGlobalParser } from './data-exchange/import-gate';
 import { compressResponses, refuseSourceMaps } from './web-delivery';
 
 /** Everything main.ts and the tests apply to the HTTP app, in one place. */
@@ -31,9 +31,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.use(compressResponses());
   app.use(refuseSourceMaps);
   app.use(cookieParser());
-  // The import route takes whole exchange documents; every other route keeps the global limit.
-  app.use(IMPORT_PATH, importBodyParser(app.get(AuthService)));
-  app.useBodyParser('json', { limit: config.app.BODY_LIMIT });
+  // The import route streams whole exchange documents; every other route keeps the global limit.
+  app.use(IMPORT_PATH, importGate(app.get(AuthService)));
+  app.useBodyParser('json', { limit: config.app.BODY_LIMIT, type: parsedByGlobalParser });
   app.setGlobalPrefix('api/v1', {
     exclude: [{ path: 'health/{*path}', method: RequestMethod.ALL }],
   });

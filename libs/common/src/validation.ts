@@ -14,6 +14,9 @@ const pathOf = (issue: Issue & { keys?: string[] }): string => {
 const badRequest = (details: FieldIssue[]) =>
   new BadRequestException({ message: details.map((d) => `${d.field}: ${d.message}`).join('; '), details });
 
+/** The 400 of an input that failed its schema, each field named: what the validation pipe answers. */
+export const invalidInput = (issues: readonly Issue[]) => badRequest(issues.map((i) => ({ field: pathOf(i), message: i.message })));
+
 /**
  * The first string in a body, query or path value that holds U+0000, by its field path: PostgreSQL cannot store
  * that character in text, so it is refused here for every route instead of failing in the database.
@@ -64,7 +67,7 @@ class FieldNamingValidationPipe extends StandardSchemaValidationPipe {
 
 export function createValidationPipe(): StandardSchemaValidationPipe {
   return new FieldNamingValidationPipe({
-    exceptionFactory: (issues) => badRequest(issues.map((i) => ({ field: pathOf(i as Issue), message: i.message }))),
+    exceptionFactory: (issues) => invalidInput(issues as readonly Issue[]),
   });
 }
 /** `?page=&pageSize=` (max 100), DESIGN §9. */

@@ -66,6 +66,10 @@ export const configSchemas = {
     SMTP_URL: url(['smtp:', 'smtps:']).optional(),
     MAIL_FROM: z.string().default('1540 Assistance <no-reply@assistance-1540.example>'),
     DEMO_SMTP_PORT: port.default(2525),
+    /** Where the worker asks whether a message it may have sent was received (libs/mail/src/mail-receipts.ts). */
+    SMTP_RECEIPTS_URL: url(['http:', 'https:']).optional(),
+    /** The demo catcher's receipts (loopback), used when SMTP_RECEIPTS_URL is unset and the demo catcher runs. */
+    DEMO_RECEIPTS_PORT: port.default(2526),
     /** The in-process demo mail catcher; it runs only when SMTP_URL is unset and this is on. */
     MAIL_CATCHER: z.enum(['on', 'off']).default('on'),
     MAIL_CATCHER_KEEP: z.coerce.number().int().min(1).max(5000).default(200),

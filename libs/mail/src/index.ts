@@ -2,6 +2,7 @@ export * from './categories';
 export * from './dates';
 export * from './labels';
 export * from './mail-catcher';
+export * from './mail-receipts';
 export * from './mail-transport';
 export * from './message-id';
 export * from './smtp-errors';

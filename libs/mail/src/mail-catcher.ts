@@ -1,6 +1,7 @@
 import { simpleParser, AddressObject } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { ReceiptLog, ReceiptsServer } from './mail-receipts';
 
 export interface CaughtMessage {
   messageId: string;
@@ -25,12 +26,15 @@ const addresses = (a: AddressObject | AddressObject[] | undefined): string[] =>
 /**
  * The demo mailbox: a real SMTP server (smtp-server) on loopback that parses what it receives (mailparser)
  * and keeps the last messages in memory. Like many mailbox stores it keeps one copy per Message-ID, so a
- * message re-sent after a crash shows once.
+ * message re-sent after a crash shows once. It answers receipts (mail-receipts.ts) for far more messages than
+ * it keeps, so a worker that died mid-send asks it instead of sending again.
  */
 export class MailCatcher {
   private readonly server: SMTPServer;
   private readonly messages: CaughtMessage[] = [];
   private readonly seen = new Set<string>();
+  private readonly receipts = new ReceiptLog();
+  private readonly receiptsServer = new ReceiptsServer(this.receipts.lookup);
   private readonly keep: number;
   private boundPort: number | null = null;
 
@@ -81,7 +85,13 @@ export class MailCatcher {
     });
   }
 
+  /** Serves receipts on `port` (loopback); separate from start() so a taken port costs only the receipts. */
+  async startReceipts(port: number): Promise<void> {
+    await this.receiptsServer.start(port, this.options.host ?? '127.0.0.1');
+  }
+
   async stop(): Promise<void> {
+    await this.receiptsServer.stop();
     if (this.boundPort === null) return;
     this.boundPort = null;
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -93,6 +103,7 @@ export class MailCatcher {
   }
 
   private store(message: CaughtMessage): void {
+    this.receipts.add(message.messageId, message.receivedAt);
     if (this.seen.has(message.messageId)) return;
     this.seen.add(message.messageId);
     this.messages.push(message);

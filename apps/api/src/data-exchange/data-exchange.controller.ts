@@ -1,5 +1,7 @@
-import { Body, Controller, Get, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, type SchemaObject } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { z } from 'zod';
 import { ApiAuthErrors, ApiCsvResponse, ApiValidationError } from '../common/openapi';
 import { exchangeDocumentSchema, importResultSchema } from './dto/exchange.views';
 import type { AuthUser } from '../auth/auth-user';
@@ -7,7 +9,7 @@ import { Authorize, CurrentUser } from '../auth/authorize.decorator';
 import { csvFile, toCsv } from './csv';
 import { OFFER_CSV_COLUMNS, REQUEST_CSV_COLUMNS } from './csv-columns';
 import { OffersCsvQuery, offersCsvSchema, RequestsCsvQuery, requestsCsvSchema } from './dto/csv-export.schemas';
-import { ExchangeDocument, ExchangeEnvelope, exchangeEnvelopeSchema } from './dto/exchange-document.schemas';
+import { ExchangeDocument, exchangeEnvelopeSchema } from './dto/exchange-document.schemas';
 import { ExchangeExportService } from './exchange-export.service';
 import { ExchangeImportService, ImportResult } from './exchange-import.service';
 
@@ -37,10 +39,9 @@ export class DataExchangeController {
     summary:
       'Import an a1540-exchange document into this database: all records or none; existing ids are refused (up to 50mb)',
   })
-  importDocument(
-    @CurrentUser() user: AuthUser,
-    @Body({ schema: exchangeEnvelopeSchema }) body: ExchangeEnvelope,
-  ): Promise<ImportResult> {
+  // The body is read as it arrives, by the service (import-gate.ts keeps the global parser off it).
+  @ApiBody({ schema: z.toJSONSchema(exchangeEnvelopeSchema, { target: 'openapi-3.0', io: 'input' }) as SchemaObject })
+  importDocument(@CurrentUser() user: AuthUser, @Req() body: Request): Promise<ImportResult> {
     return this.importer.importDocument(user, body);
   }
 

@@ -1,22 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { EntityManager } from 'typeorm';
-import { DomainError, FieldIssue, hashPassword } from '@app/common';
+import { DomainError, FieldIssue, hashPassword, invalidInput } from '@app/common';
 import { parseRequestReference } from '@app/domain';
 import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
-import type {
-  ExchangeCollection,
-  ExchangeEnvelope,
-  ExchangeHistoryEntry,
-  ExchangeMatch,
-  ExchangeOffer,
-  ExchangeOrganization,
-  ExchangeRequest,
-  ExchangeUser,
+import {
+  exchangeEnvelopeSchema,
+  MAX_RECORDS,
+  type ExchangeCollection,
+  type ExchangeHistoryEntry,
+  type ExchangeMatch,
+  type ExchangeOffer,
+  type ExchangeOrganization,
+  type ExchangeRequest,
+  type ExchangeUser,
 } from './dto/exchange-document.schemas';
-import { completeDocument, inDocumentOrder, readImportDocument } from './import-document';
+import { DocumentReader, ImportRecord, inDocumentOrder } from './import-document';
 import { checkIntegrity, DatabaseFacts, DatabaseLookups, lookupsFor, OrganizationFacts } from './import-integrity';
+import { ImportStaging } from './import-staging';
+import { readExchangeStream } from './import-stream';
 
 export interface ImportResult {
   /** Subject id of the import's own history entry. */
@@ -31,12 +35,17 @@ export interface ImportResult {
 /** The most problems one answer lists; the message says how many there are in all. */
 export const MAX_LISTED_ISSUES = 200;
 
+/** `POST /api/v1/import` takes a whole register, read as it arrives; every other route keeps BODY_LIMIT (1mb). */
+export const IMPORT_BODY_LIMIT_BYTES = 50 * 1024 * 1024;
+
 /** Not a hash of any password: `verifyPassword` refuses it, so nobody can sign in until a password is set. */
 export const UNUSABLE_PASSWORD_HASH = '!imported-without-password';
 
 // PostgreSQL takes at most 65,535 parameters per statement.
 const MAX_PARAMS = 60_000;
 const MAX_ROWS_PER_INSERT = 1_000;
+
+type StagedRecords = { [C in ExchangeCollection]: C extends 'users' ? UserRow : ImportRecord<C> };
 
 type Columns<T> = readonly (readonly [column: string, value: (record: T) => unknown])[];
 const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
@@ -54,7 +63,8 @@ const ORGANIZATION_COLUMNS: Columns<ExchangeOrganization> = [
   ['updated_at', (o) => o.updatedAt],
 ];
 
-type UserRow = ExchangeUser & { passwordHash: string };
+/** A user as staged: the password hashed on arrival, never stored as sent. */
+type UserRow = Omit<ExchangeUser, 'password'> & { passwordHash: string };
 const USER_COLUMNS: Columns<UserRow> = [
   ['id', (u) => u.id],
   ['email', (u) => u.email],
@@ -63,7 +73,7 @@ const USER_COLUMNS: Columns<UserRow> = [
   ['organization_id', (u) => u.organizationId],
   ['password_hash', (u) => u.passwordHash],
   // Without a password nobody could sign in anyway; inactive says so in the user list.
-  ['active', (u) => u.active && u.password !== undefined],
+  ['active', (u) => u.active && u.passwordHash !== UNUSABLE_PASSWORD_HASH],
   ['preferred_language', (u) => u.preferredLanguage],
   ['last_login_at', (u) => u.lastLoginAt],
   ['version', (u) => u.version],
@@ -194,72 +204,75 @@ export class ExchangeImportService {
   constructor(private readonly uow: UnitOfWork) {}
 
   /**
-   * Validates every record, then inserts the whole document in one transaction, or nothing. Ids and times are
-   * kept; a record whose id exists already is refused (import fills an empty or different database, it does not
-   * merge).
+   * Reads the document from the request as it arrives and checks every record, then inserts the whole
+   * document in one transaction, or nothing. Ids and times are kept; a record whose id exists already is
+   * refused (import fills an empty or different database, it does not merge). Memory holds one record and the
+   * few facts the checks between records need; the records wait in a staging table of the transaction.
    */
-  async importDocument(user: AuthUser, envelope: ExchangeEnvelope): Promise<ImportResult> {
-    const read = readImportDocument(envelope);
+  async importDocument(user: AuthUser, body: IncomingMessage): Promise<ImportResult> {
     return this.uow.run(user, async (tx) => {
+      const staging = await ImportStaging.create(tx.manager);
+      const reader = new DocumentReader(MAX_LISTED_ISSUES);
+      let inactiveUsers = 0;
+      const top = await readExchangeStream(body, IMPORT_BODY_LIMIT_BYTES, async (collection, index, raw) => {
+        if (index >= MAX_RECORDS) throw invalidInput([{ path: [collection], message: `must have at most ${MAX_RECORDS} records` }]);
+        const record = reader.read(collection, index, raw);
+        // After the first problem nothing will be inserted: the rest is only checked.
+        if (!record || reader.issueCount) return;
+        if (collection !== 'users') return staging.add(collection, record);
+        const { password, ...rest } = record as ExchangeUser;
+        if (password === undefined) inactiveUsers++;
+        await staging.add('users', { ...rest, passwordHash: password === undefined ? UNUSABLE_PASSWORD_HASH : await hashPassword(password) });
+      });
+      // The outer shape first, as the route's schema checked it when the body was parsed whole.
+      const envelope = exchangeEnvelopeSchema.safeParse(top);
+      if (!envelope.success) throw invalidInput(envelope.error.issues);
+
       // Each record's own problems and those between records, all of them, so one answer lists everything to fix.
-      const facts = await databaseFacts(tx.manager, lookupsFor(read.records));
-      const issues = [...read.issues, ...checkIntegrity(read, facts)];
-      if (issues.length) throw invalidDocument(inDocumentOrder(issues));
-      const doc = completeDocument(envelope, read);
-      const users: UserRow[] = await Promise.all(
-        doc.users.map(async (u) => ({
-          ...u,
-          passwordHash: u.password === undefined ? UNUSABLE_PASSWORD_HASH : await hashPassword(u.password),
-        })),
-      );
+      const facts = await databaseFacts(tx.manager, lookupsFor(reader.records));
+      const between = checkIntegrity(reader, facts);
+      if (reader.issueCount || between.length) {
+        throw invalidDocument(inDocumentOrder([...reader.issues, ...between]), reader.issueCount + between.length);
+      }
 
-      await insertRows(tx.manager, 'organizations', ORGANIZATION_COLUMNS, doc.organizations);
-      await insertRows(tx.manager, 'users', USER_COLUMNS, users);
-      await insertRows(tx.manager, 'assistance_requests', REQUEST_COLUMNS, doc.requests);
-      await insertRows(tx.manager, 'assistance_offers', OFFER_COLUMNS, doc.offers);
-      await insertRows(tx.manager, 'matches', MATCH_COLUMNS, doc.matches);
-      await insertRows(tx.manager, 'history_entries', HISTORY_COLUMNS, doc.history);
-      const referenceCounters = await raiseReferenceCounters(tx.manager, doc.requests);
-
-      const imported: Record<ExchangeCollection, number> = {
-        organizations: doc.organizations.length,
-        users: doc.users.length,
-        requests: doc.requests.length,
-        offers: doc.offers.length,
-        matches: doc.matches.length,
-        history: doc.history.length,
+      const insert = async <C extends ExchangeCollection>(collection: C, table: string, columns: Columns<StagedRecords[C]>) => {
+        for await (const batch of staging.batches<StagedRecords[C]>(collection)) await insertRows(tx.manager, table, columns, batch);
       };
-      const inactiveUsers = users.filter((u) => u.password === undefined).length;
+      await insert('organizations', 'organizations', ORGANIZATION_COLUMNS);
+      await insert('users', 'users', USER_COLUMNS);
+      await insert('requests', 'assistance_requests', REQUEST_COLUMNS);
+      await insert('offers', 'assistance_offers', OFFER_COLUMNS);
+      await insert('matches', 'matches', MATCH_COLUMNS);
+      await insert('history', 'history_entries', HISTORY_COLUMNS);
+      const referenceCounters = await raiseReferenceCounters(tx.manager, reader.records.requests.filter((r) => r !== null));
+
+      const imported = Object.fromEntries(
+        Object.entries(reader.records).map(([collection, records]) => [collection, records.length]),
+      ) as Record<ExchangeCollection, number>;
       const importId = randomUUID();
+      const { format, formatVersion, exportedAt } = envelope.data;
       await tx.audit({
         subjectType: 'import',
         subjectId: importId,
         action: 'import',
-        details: {
-          format: doc.format,
-          formatVersion: doc.formatVersion,
-          exportedAt: doc.exportedAt ?? null,
-          imported,
-          inactiveUsers,
-          referenceCounters,
-        },
+        details: { format, formatVersion, exportedAt: exportedAt ?? null, imported, inactiveUsers, referenceCounters },
       });
       return { importId, imported, inactiveUsers, referenceCounters };
     });
   }
 }
 
-function invalidDocument(issues: FieldIssue[]): DomainError {
+/** Record problems beyond the listed ones are counted, not kept: `total` is how many there are in all. */
+function invalidDocument(issues: FieldIssue[], total: number): DomainError {
   const listed = issues.slice(0, MAX_LISTED_ISSUES);
-  const count = issues.length === 1 ? 'one problem' : `${issues.length} problems`;
-  const more = issues.length > listed.length ? ` The first ${listed.length} are listed.` : '';
+  const count = total === 1 ? 'one problem' : `${total} problems`;
+  const more = total > listed.length ? ` The first ${listed.length} are listed.` : '';
   return new DomainError(
     'invalid',
     `The document has ${count}; nothing was imported.${more} First: ${listed[0].field}: ${listed[0].message}`,
     listed,
   );
 }
-
 /** What the database already holds of the ids and keys the document mentions: a few set queries, not one per record. */
 async function databaseFacts(manager: EntityManager, look: DatabaseLookups): Promise<DatabaseFacts> {
   const column = async (sql: string, values: string[]): Promise<Set<string>> =>
@@ -321,7 +334,7 @@ async function insertRows<T>(
 }
 
 /** New requests must continue after the imported references: each (State, year) counter goes to its highest sequence. */
-async function raiseReferenceCounters(manager: EntityManager, requests: readonly ExchangeRequest[]): Promise<number> {
+async function raiseReferenceCounters(manager: EntityManager, requests: readonly Pick<ExchangeRequest, 'reference'>[]): Promise<number> {
   const highest = new Map<string, { state: string; year: number; last: number }>();
   for (const r of requests) {
     const ref = parseRequestReference(r.reference)!;

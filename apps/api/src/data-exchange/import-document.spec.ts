@@ -1,29 +1,42 @@
 import { randomUUID } from 'node:crypto';
 import { exchangeEnvelopeSchema } from './dto/exchange-document.schemas';
-import { envelope, historyEntry, organization, request, user } from './import-fixtures.helper';
-import { completeDocument, inDocumentOrder, readImportDocument } from './import-document';
+import { envelope, historyEntry, organization, readDocument, request, user } from './import-fixtures.helper';
+import { DocumentReader, inDocumentOrder } from './import-document';
 
 describe('reading an import document', () => {
   it('reads a valid document into typed records', () => {
     const org = organization();
-    const env = envelope({
-      organizations: [org],
-      users: [user(org.id, { password: 'a-long-password' })],
-      requests: [request(org.id)],
-    });
-    const read = readImportDocument(env);
-    expect(read.issues).toEqual([]);
-    const doc = completeDocument(env, read);
-    expect(doc.requests[0]).toMatchObject({
+    const reader = new DocumentReader();
+    expect(reader.read('organizations', 0, org)).toMatchObject({ id: org.id });
+    expect(reader.read('users', 0, user(org.id, { password: 'a-long-password' }))?.password).toBe('a-long-password');
+    expect(reader.read('requests', 0, request(org.id))).toMatchObject({
       reference: 'KAZ-2024-001',
       estimatedCost: { amount: 150_000, currency: 'USD' },
     });
-    expect(doc.users[0].password).toBe('a-long-password');
+    expect(reader.issues).toEqual([]);
+    // Of each record it keeps only what the checks between records read.
+    expect(reader.records.requests[0]).toEqual({
+      id: expect.any(String),
+      reference: 'KAZ-2024-001',
+      state: 'KAZ',
+      organizationId: org.id,
+      createdById: null,
+      preferredProviderIds: [],
+    });
+  });
+
+  it('keeps the first problems of each collection and counts them all', () => {
+    const reader = new DocumentReader(2);
+    for (let i = 0; i < 5; i++) reader.read('history', i, { id: randomUUID() });
+    expect(reader.issues.map((i) => i.field)).toEqual(['history[0].subjectType', 'history[0].subjectId']);
+    expect(reader.issueCount).toBeGreaterThan(10);
+    expect(reader.records.history).toEqual([null, null, null, null, null]);
+    expect(reader.declaredIds.history.size).toBe(5);
   });
 
   it('names each problem by collection, index and field, for every bad record', () => {
     const org = organization();
-    const read = readImportDocument(
+    const read = readDocument(
       envelope({
         organizations: [org],
         requests: [
@@ -65,12 +78,12 @@ describe('reading an import document', () => {
     ['a version beyond a 32-bit integer', { version: 2 ** 31 }, 'version'],
   ])('refuses a request with %s', (_, overrides, field) => {
     const org = organization();
-    const read = readImportDocument(envelope({ organizations: [org], requests: [request(org.id, 1, overrides)] }));
+    const read = readDocument(envelope({ organizations: [org], requests: [request(org.id, 1, overrides)] }));
     expect(read.issues.map((i) => i.field)).toContain(`requests[0].${field}`);
   });
 
   it('refuses history details that PostgreSQL cannot store', () => {
-    const read = readImportDocument(
+    const read = readDocument(
       envelope({ history: [historyEntry('request', randomUUID(), { details: { note: 'a\u0000b' } })] }),
     );
     expect(read.issues).toEqual([{ field: 'history[0].details', message: 'must not contain a NUL character' }]);
@@ -78,7 +91,7 @@ describe('reading an import document', () => {
 
   it('refuses upper-case e-mail addresses and a committee role spelled wrong', () => {
     const org = organization();
-    const read = readImportDocument(
+    const read = readDocument(
       envelope({ organizations: [org], users: [user(org.id, { email: 'Officer@Customs.example', role: 'admin' })] }),
     );
     expect(read.issues.map((i) => i.field)).toEqual(['users[0].email', 'users[0].role']);

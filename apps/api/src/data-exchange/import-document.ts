@@ -3,14 +3,41 @@ import type { FieldIssue } from '@app/common';
 import {
   EXCHANGE_COLLECTIONS,
   ExchangeCollection,
-  ExchangeEnvelope,
+  ExchangeHistoryEntry,
+  ExchangeMatch,
+  ExchangeOffer,
+  ExchangeOrganization,
+  ExchangeRequest,
+  ExchangeUser,
   ImportDocument,
 } from './dto/exchange-document.schemas';
 
 type Issue = z.core.$ZodIssue;
 
+/**
+ * What the checks between records (import-integrity.ts) read of each record. The reader keeps only these, so
+ * a document of any size is checked in little memory; the records themselves go to the staging table.
+ */
+export interface RecordFacts {
+  organizations: Pick<ExchangeOrganization, 'id' | 'name' | 'kind' | 'state'>;
+  users: Pick<ExchangeUser, 'id' | 'email' | 'role' | 'organizationId'>;
+  requests: Pick<ExchangeRequest, 'id' | 'reference' | 'state' | 'organizationId' | 'createdById' | 'preferredProviderIds'>;
+  offers: Pick<ExchangeOffer, 'id' | 'organizationId' | 'createdById'>;
+  matches: Pick<ExchangeMatch, 'id' | 'requestId' | 'offerId' | 'createdById'>;
+  history: Pick<ExchangeHistoryEntry, 'id' | 'actorId' | 'subjectType' | 'subjectId'>;
+}
+
+const FACT_FIELDS: { [C in ExchangeCollection]: readonly (keyof RecordFacts[C])[] } = {
+  organizations: ['id', 'name', 'kind', 'state'],
+  users: ['id', 'email', 'role', 'organizationId'],
+  requests: ['id', 'reference', 'state', 'organizationId', 'createdById', 'preferredProviderIds'],
+  offers: ['id', 'organizationId', 'createdById'],
+  matches: ['id', 'requestId', 'offerId', 'createdById'],
+  history: ['id', 'actorId', 'subjectType', 'subjectId'],
+};
+
 /** A document's records as read: an invalid record is null (and reported) so the indices stay those of the body. */
-export type ReadRecords = { [C in ExchangeCollection]: (ImportDocument[C][number] | null)[] };
+export type ReadRecords = { [C in ExchangeCollection]: (RecordFacts[C] | null)[] };
 
 export interface ReadDocument {
   records: ReadRecords;
@@ -18,6 +45,11 @@ export interface ReadDocument {
   declaredIds: Record<ExchangeCollection, Set<string>>;
   issues: FieldIssue[];
 }
+
+export type ImportRecord<C extends ExchangeCollection> = ImportDocument[C][number];
+
+const perCollection = <T>(make: () => T): Record<ExchangeCollection, T> =>
+  Object.fromEntries(Object.keys(EXCHANGE_COLLECTIONS).map((c) => [c, make()])) as Record<ExchangeCollection, T>;
 
 function fieldOf(prefix: string, path: readonly PropertyKey[]): string {
   return prefix + path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('');
@@ -36,31 +68,47 @@ function toFieldIssues(prefix: string, issues: readonly Issue[]): FieldIssue[] {
 }
 
 /**
- * Reads the records of a document whose outer shape the route has checked (exchangeEnvelopeSchema), every
- * record on its own, so that all bad records are reported (each with its index and field), not only the first.
+ * Reads a document's records one at a time, in the order they arrive, each on its own, so that all bad records
+ * are reported (each with its index and field), not only the first. Of a valid record it keeps the facts the
+ * checks between records need; of the problems it keeps the first `keepIssues` of each collection (in document
+ * order those come first) and counts the rest.
  */
-export function readImportDocument(envelope: ExchangeEnvelope): ReadDocument {
-  const issues: FieldIssue[] = [];
-  const records = {} as Record<ExchangeCollection, unknown[]>;
-  const declaredIds = {} as Record<ExchangeCollection, Set<string>>;
-  for (const [collection, schema] of Object.entries(EXCHANGE_COLLECTIONS) as [ExchangeCollection, z.ZodType][]) {
-    declaredIds[collection] = new Set();
-    records[collection] = envelope[collection].map((raw, index) => {
-      const id = (raw as { id?: unknown } | null)?.id;
-      if (typeof id === 'string') declaredIds[collection].add(id);
-      const parsed = schema.safeParse(raw);
-      if (parsed.success) return parsed.data;
-      issues.push(...toFieldIssues(`${collection}[${index}]`, parsed.error.issues));
-      return null;
-    });
+export class DocumentReader implements ReadDocument {
+  readonly records = perCollection(() => []) as ReadRecords;
+  readonly declaredIds = perCollection(() => new Set<string>());
+  private readonly kept = perCollection((): FieldIssue[] => []);
+  /** Every problem found, the ones not kept included. */
+  issueCount = 0;
+
+  constructor(private readonly keepIssues = Number.POSITIVE_INFINITY) {}
+
+  /** The record of `collection` at `index`, parsed, or null when it is invalid (its problems noted). */
+  read<C extends ExchangeCollection>(collection: C, index: number, raw: unknown): ImportRecord<C> | null {
+    const id = (raw as { id?: unknown } | null)?.id;
+    if (typeof id === 'string') this.declaredIds[collection].add(id);
+    const parsed = (EXCHANGE_COLLECTIONS[collection] as z.ZodType<ImportRecord<C>>).safeParse(raw);
+    const facts: (RecordFacts[C] | null)[] = this.records[collection];
+    if (parsed.success) {
+      facts[index] = factsOf(collection, parsed.data);
+      return parsed.data;
+    }
+    facts[index] = null;
+    const found = toFieldIssues(`${collection}[${index}]`, parsed.error.issues);
+    this.issueCount += found.length;
+    const kept = this.kept[collection];
+    kept.push(...found.slice(0, Math.max(0, this.keepIssues - kept.length)));
+    return null;
   }
-  return { records: records as ReadRecords, declaredIds, issues };
+
+  /** The problems kept, collection by collection. */
+  get issues(): FieldIssue[] {
+    return Object.values(this.kept).flat();
+  }
 }
 
-/** The records once nothing was reported: none is null. */
-export function completeDocument(envelope: ExchangeEnvelope, read: ReadDocument): ImportDocument {
-  if (read.issues.length) throw new Error('completeDocument: the document has problems');
-  return { ...envelope, ...read.records } as ImportDocument;
+function factsOf<C extends ExchangeCollection>(collection: C, record: ImportRecord<C>): RecordFacts[C] {
+  const fields: readonly PropertyKey[] = FACT_FIELDS[collection];
+  return Object.fromEntries(fields.map((f) => [f, (record as Record<PropertyKey, unknown>)[f]])) as RecordFacts[C];
 }
 
 const COLLECTION_ORDER = Object.keys(EXCHANGE_COLLECTIONS);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { exchangeEnvelopeSchema, type ExchangeEnvelope } from './dto/exchange-document.schemas';
+import { EXCHANGE_COLLECTIONS, exchangeEnvelopeSchema, type ExchangeCollection, type ExchangeEnvelope } from './dto/exchange-document.schemas';
+import { DocumentReader } from './import-document';
 
 // Valid records of the exchange format, for the unit specs of the import; override what a test is about.
 const at = '2024-03-01T09:30:00.123456Z';
@@ -138,3 +139,12 @@ export const historyEntry = (subjectType: string, subjectId: string, overrides: 
 
 export const envelope = (parts: Record<string, unknown[]>): ExchangeEnvelope =>
   exchangeEnvelopeSchema.parse({ format: 'a1540-exchange', formatVersion: 1, exportedAt: at, ...parts });
+
+/** A whole document read record by record, as the import reads a body. */
+export function readDocument(env: ExchangeEnvelope): DocumentReader {
+  const reader = new DocumentReader();
+  for (const collection of Object.keys(EXCHANGE_COLLECTIONS) as ExchangeCollection[]) {
+    env[collection].forEach((raw, index) => reader.read(collection, index, raw));
+  }
+  return reader;
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ExchangeCollection } from './dto/exchange-document.schemas';
-import { envelope, historyEntry, match, offer, organization, request, user } from './import-fixtures.helper';
-import { inDocumentOrder, readImportDocument } from './import-document';
+import { envelope, historyEntry, match, offer, organization, readDocument, request, user } from './import-fixtures.helper';
+import { inDocumentOrder } from './import-document';
 import { checkIntegrity, DatabaseFacts, lookupsFor, OrganizationFacts } from './import-integrity';
 
 const emptyDatabase = (overrides: Partial<DatabaseFacts> = {}): DatabaseFacts => ({
@@ -27,7 +27,7 @@ const ids = (overrides: Partial<Record<ExchangeCollection, string[]>>): Database
 });
 
 function check(parts: Record<string, unknown[]>, db = emptyDatabase()) {
-  const read = readImportDocument(envelope(parts));
+  const read = readDocument(envelope(parts));
   return inDocumentOrder(checkIntegrity(read, db));
 }
 
@@ -142,7 +142,7 @@ describe('import integrity', () => {
 
   it('does not report a reference to a record that is itself invalid a second time', () => {
     const badOrg = { ...organization(), kind: 'ministry' };
-    const read = readImportDocument(envelope({ organizations: [badOrg], requests: [request(badOrg.id, 1)] }));
+    const read = readDocument(envelope({ organizations: [badOrg], requests: [request(badOrg.id, 1)] }));
     expect(read.issues.map((i) => i.field)).toEqual(['organizations[0].kind']);
     expect(checkIntegrity(read, emptyDatabase())).toEqual([]);
   });
@@ -151,7 +151,7 @@ describe('import integrity', () => {
     const r = request(agency.id, 1, { preferredProviderIds: [provider.id] });
     const o = offer(provider.id);
     const m = match(r.id, o.id);
-    const look = lookupsFor(readImportDocument(envelope({ requests: [r], offers: [o], matches: [m] })).records);
+    const look = lookupsFor(readDocument(envelope({ requests: [r], offers: [o], matches: [m] })).records);
     expect(new Set(look.ids.organizations)).toEqual(new Set([agency.id, provider.id]));
     expect(new Set(look.ids.requests)).toEqual(new Set([r.id]));
     expect(look.references).toEqual(['KAZ-2024-001']);

@@ -29,6 +29,11 @@ export class DemoMailboxService implements OnApplicationBootstrap, OnApplication
       // Most often another demo API holds the port; the API still serves, with an empty mailbox.
       this.logger.error(`Demo mail catcher could not listen on 127.0.0.1:${this.config.mail.DEMO_SMTP_PORT}: ${(err as Error).message}`);
     }
+    try {
+      await this.catcher.startReceipts(this.config.mail.DEMO_RECEIPTS_PORT);
+    } catch (err) {
+      this.logger.warn(`Demo mail receipts could not listen on 127.0.0.1:${this.config.mail.DEMO_RECEIPTS_PORT}: ${(err as Error).message}`);
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

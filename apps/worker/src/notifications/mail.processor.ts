@@ -4,9 +4,10 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { DeliveryStatus, NotificationDeliveryEntity } from '@app/database';
-import { classifySmtpError } from '@app/mail';
+import { classifySmtpError, MailReceipt } from '@app/mail';
 import { isOutage, postpone, QUEUES, retryingOutages, SendEmailJob } from '@app/queue';
 import { MailContentService } from './mail-content.service';
+import { MailReceiptsService } from './mail-receipts.service';
 import { MailTransportService } from './mail-transport.service';
 
 /** The longest wait between two tries while the SMTP server cannot be reached, in OUTAGE_RETRY_MS (1 min by default). */
@@ -20,10 +21,11 @@ const ACCEPTANCE_MARK_TIMEOUT_MS = 1000;
  * Exactly one e-mail per notification, as far as SMTP allows: a delivery marked `sent` or `failed` is never
  * sent again. `sending` is recorded before the message goes out; the moment the server accepts it, the
  * acceptance is written into the job (Redis), then `sent` into PostgreSQL. A retry that finds the delivery
- * still `sending` reconciles from the job: accepted → record `sent` without sending (PostgreSQL was down, or
- * the worker died, after the server said yes). Only if the worker dies — or Redis loses the job — in the
- * milliseconds between the server's reply and that mark is the message sent again, with the same
- * deterministic Message-ID, which mailbox stores de-duplicate (docs/notifications.md).
+ * still `sending` reconciles: from the job (accepted → record `sent` without sending: PostgreSQL was down, or
+ * the worker died, after the server said yes), else from the mail receipts source (MailReceiptsService: the
+ * store has the Message-ID → `sent` without sending). Only without a receipts source, if the worker dies — or
+ * Redis loses the job — in the milliseconds between the server's reply and that mark, is the message sent
+ * again, with the same deterministic Message-ID, which mailbox stores de-duplicate (docs/notifications.md).
  *
  * 4xx replies throw, so BullMQ retries with exponential backoff; 5xx replies mark the delivery failed and
  * throw UnrecoverableError (no retry). An unreachable server (connection refused, reset, timeout before any
@@ -38,6 +40,7 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
     private readonly dataSource: DataSource,
     private readonly content: MailContentService,
     private readonly mail: MailTransportService,
+    private readonly receipts: MailReceiptsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
@@ -70,9 +73,7 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
       await this.record(delivery.id, { status: 'sent', sentAt: new Date(job.data.accepted.at), smtpResponse: job.data.accepted.response });
       return 'sent';
     }
-    if (delivery.status === 'sending') {
-      this.logger.warn(`Delivery ${delivery.id}: attempt ${delivery.attempts} may have reached the server; sending again with the same Message-ID ${delivery.messageId}`);
-    }
+    if (delivery.status === 'sending' && (await this.reconcileFromReceipts(delivery, job, token))) return 'sent';
     const message = await this.content.render(delivery);
     if (!message) {
       await this.record(delivery.id, { status: 'failed', lastError: 'The recipient’s account is no longer active' });
@@ -112,6 +113,34 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
     }
     await this.record(delivery.id, { status: 'sent', sentAt: new Date(accepted.at), smtpResponse: response });
     return 'sent';
+  }
+
+  /**
+   * A delivery left `sending` with no acceptance noted: the message may or may not have reached the server.
+   * The receipts source decides; true when it has the message (recorded `sent`, nothing sent). A source that
+   * does not answer postpones the job like any outage, rather than risking a second copy.
+   */
+  private async reconcileFromReceipts(delivery: NotificationDeliveryEntity, job: Job<SendEmailJob>, token?: string): Promise<boolean> {
+    const attempt = `Delivery ${delivery.id}: attempt ${delivery.attempts} may have reached the server`;
+    if (!this.receipts.enabled) {
+      this.logger.warn(`${attempt}; sending again with the same Message-ID ${delivery.messageId}`);
+      return false;
+    }
+    let receipt: MailReceipt | null;
+    try {
+      receipt = await this.receipts.received(delivery.messageId);
+    } catch (err) {
+      const reason = `the mail receipts source did not answer (${(err as Error).message})`;
+      if (!token) throw new Error(reason, { cause: err });
+      return postpone(job, token, this.config.worker.OUTAGE_RETRY_MS, reason);
+    }
+    if (!receipt) {
+      this.logger.warn(`${attempt}; the receipts source has no ${delivery.messageId}, so sending it`);
+      return false;
+    }
+    this.logger.warn(`${attempt}; the receipts source received ${delivery.messageId} at ${receipt.receivedAt}, recording it as sent without sending again`);
+    await this.record(delivery.id, { status: 'sent', sentAt: new Date(receipt.receivedAt), smtpResponse: `Reconciled: received at ${receipt.receivedAt} (mail receipts)` });
+    return true;
   }
 
   /**

@@ -4,6 +4,7 @@ import { QUEUES } from '@app/queue';
 import { EventsModule } from '../events/events.module';
 import { DigestService } from './digest.service';
 import { MailContentService } from './mail-content.service';
+import { MailReceiptsService } from './mail-receipts.service';
 import { MailSweepService } from './mail-sweep.service';
 import { MailTransportService } from './mail-transport.service';
 import { MailProcessor } from './mail.processor';
@@ -23,6 +24,7 @@ import { RemindersService } from './reminders.service';
     NotificationWriter,
     NotificationTriggers,
     MailTransportService,
+    MailReceiptsService,
     MailContentService,
     MailProcessor,
     DigestService,

@@ -230,7 +230,7 @@ export const EXCHANGE_COLLECTIONS = {
 export type ExchangeCollection = keyof typeof EXCHANGE_COLLECTIONS;
 
 // Far above any real register (the body limit caps the size anyway); stops a document of a million stubs.
-const MAX_RECORDS = 500_000;
+export const MAX_RECORDS = 500_000;
 
 /**
  * The document's outer shape. Records are read one by one afterwards (ExchangeImportService), so that one bad

@@ -1,6 +1,7 @@
 import { simpleParser, AddressObject } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { ReceiptLog, ReceiptsServer } from '@app/mail';
 
 /** Every message the peer was handed (DATA), whatever it answered. */
 export interface Submission {
@@ -25,26 +26,41 @@ const addresses = (a: AddressObject | AddressObject[] | undefined): string[] =>
   (Array.isArray(a) ? a : a ? [a] : []).flatMap((o) => o.value.map((v) => v.address ?? '').filter(Boolean));
 
 /**
- * A real SMTP server in the test process (smtp-server + mailparser) with faults on demand: answer 4xx/5xx for
- * the next N messages, go down and come back on the same port. `submissions` records every attempt;
- * `mailbox()` is what a recipient's store would hold — one copy per Message-ID, as mailbox stores and many
- * MTAs de-duplicate (the guarantee docs/notifications.md describes).
+ * A real SMTP server in the calling process (smtp-server + mailparser) with faults on demand: answer 4xx/5xx
+ * for the next N messages, go down and come back on the same port. The e2e tests and the fault suite
+ * (scripts/faults.ts) use it as the independent receiving side. `submissions` records every attempt (unless
+ * told not to keep them); `mailbox()` is what a recipient's store would hold — one copy per Message-ID, as
+ * mailbox stores and many MTAs de-duplicate; `acceptedCount` says how often a Message-ID was accepted (more
+ * than 1 = sent twice). It answers mail receipts at `receiptsUrl` (libs/mail/src/mail-receipts.ts), also
+ * while its SMTP side is down, as a mail store behind a server would.
  */
 export class SmtpPeer {
   readonly submissions: Submission[] = [];
   private server: SMTPServer | null = null;
   private rules: FailureRule[] = [];
+  private readonly acceptedCounts = new Map<string, number>();
+  private readonly receipts = new ReceiptLog(Number.MAX_SAFE_INTEGER);
+  private readonly receiptsServer = new ReceiptsServer(this.receipts.lookup);
 
-  private constructor(public port: number) {}
+  private constructor(
+    public port: number,
+    private readonly keepSubmissions: boolean,
+  ) {}
 
-  static async start(port = 0): Promise<SmtpPeer> {
-    const peer = new SmtpPeer(port);
+  /** `keepSubmissions: false` keeps only the counts per Message-ID (a long run of thousands of e-mails). */
+  static async start(port = 0, { keepSubmissions = true }: { keepSubmissions?: boolean } = {}): Promise<SmtpPeer> {
+    const peer = new SmtpPeer(port, keepSubmissions);
+    await peer.receiptsServer.start(0);
     await peer.up();
     return peer;
   }
 
   get url(): string {
     return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  get receiptsUrl(): string {
+    return `http://127.0.0.1:${this.receiptsServer.port}`;
   }
 
   /** Answer `code` (e.g. 421, 550) after DATA for the next `count` messages that `match` (default: any). */
@@ -64,7 +80,7 @@ export class SmtpPeer {
 
   /** How often the server accepted a message with this Message-ID (more than 1 = a resend). */
   acceptedCount(messageId: string): number {
-    return this.accepted().filter((s) => s.messageId === messageId).length;
+    return this.acceptedCounts.get(messageId) ?? 0;
   }
 
   to(address: string): Submission[] {
@@ -103,8 +119,12 @@ export class SmtpPeer {
               rule.remaining--;
               submission.code = rule.code;
             }
-            this.submissions.push(submission);
-            if (!rule) return callback(null, 'OK: queued');
+            if (this.keepSubmissions) this.submissions.push(submission);
+            if (!rule) {
+              this.acceptedCounts.set(submission.messageId, this.acceptedCount(submission.messageId) + 1);
+              this.receipts.add(submission.messageId);
+              return callback(null, 'OK: queued');
+            }
             const err = new Error(rule.code >= 500 ? 'Mailbox unavailable (test peer)' : 'Try again later (test peer)') as Error & { responseCode: number };
             err.responseCode = rule.code;
             callback(err);
@@ -128,5 +148,6 @@ export class SmtpPeer {
 
   async close(): Promise<void> {
     await this.down();
+    await this.receiptsServer.stop();
   }
 }

@@ -1,14 +1,22 @@
-import { json, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { IncomingMessage } from 'node:http';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { DomainError, toErrorBody } from '@app/common';
 import type { AuthService } from '../auth/auth.service';
 import { SESSION_COOKIE } from '../auth/auth.service';
+import { hasJsonBody } from './import-stream';
 
-/** `POST /api/v1/import` takes a whole register; every other route keeps the global BODY_LIMIT (1mb). */
 export const IMPORT_PATH = '/api/v1/import';
-export const IMPORT_BODY_LIMIT = '50mb';
 const IMPORT_ROLE = 'committee_admin';
-// While one import is read and written, another waits: each holds a whole document in memory.
+// While one import is read and written, another waits: each holds a transaction and a staging table.
 const BUSY_RETRY_AFTER_SECONDS = 10;
+
+// Requests whose body the import route reads itself, as it arrives (ExchangeImportService).
+const streamedImports = new WeakSet<IncomingMessage>();
+
+/** The global JSON parser's `type`: every JSON body, except an administrator's import, which is streamed. */
+export function parsedByGlobalParser(req: IncomingMessage): boolean {
+  return !streamedImports.has(req) && hasJsonBody(req);
+}
 
 function sessionToken(req: Request): string | undefined {
   const header = req.headers.authorization;
@@ -29,13 +37,12 @@ function refuse(req: Request, res: Response, err: unknown): void {
 }
 
 /**
- * The JSON parser of the import route. It must run before configureApp's global parser, which then skips the
- * request because its body has been read. No byte of the body is parsed before the caller is known: a caller
- * with a session or token that is not an administrator's gets the guard's 401 or 403 at once, one without any
- * falls through to the global 1mb parser; only an administrator gets the 50mb limit, one import at a time.
+ * The gate of the import route. It must run before configureApp's global parser. No byte of the body is read
+ * before the caller is known: a caller with a session or token that is not an administrator's gets the
+ * guard's 401 or 403 at once, one without any falls through to the global 1mb parser; only an administrator's
+ * body is left to the import, which reads it as it arrives (up to 50mb), one import at a time.
  */
-export function importBodyParser(auth: AuthService): RequestHandler {
-  const parse = json({ limit: IMPORT_BODY_LIMIT });
+export function importGate(auth: AuthService): RequestHandler {
   let busy = false;
   return (req: Request, res: Response, next: NextFunction) => {
     const token = req.method === 'POST' ? sessionToken(req) : undefined;
@@ -50,7 +57,8 @@ export function importBodyParser(auth: AuthService): RequestHandler {
         }
         busy = true;
         res.once('close', () => (busy = false));
-        return parse(req, res, next);
+        streamedImports.add(req);
+        next();
       })
       .catch((err: unknown) => refuse(req, res, err));
   };
