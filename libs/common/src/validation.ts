@@ -67,7 +67,7 @@ class FieldNamingValidationPipe extends StandardSchemaValidationPipe {
 
 export function createValidationPipe(): StandardSchemaValidationPipe {
   return new FieldNamingValidationPipe({
-    exceptionFactory: (issues) => invalidInput(issues as readonly Issue[]),
+    exceptionFactory: (issues) => invalidInput(issues),
   });
 }
 /** `?page=&pageSize=` (max 100), DESIGN §9. */

@@ -15,7 +15,6 @@ import {
 import { REQUEST_OPEN_FOR_MATCHING_STATUSES } from '@app/domain';
 import { explainOffer, type OfferExplanation } from '@app/matching';
 import type { AuthUser } from '../auth/auth-user';
-import type { ExplanationOutcome } from '@app/contracts';
 
 export type MatchExplanationView = Served<typeof matchExplanationSchema>;
 

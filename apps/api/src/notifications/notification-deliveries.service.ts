@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Page } from '@app/common';
-import { NotificationRepository, type DeliveryKind, type DeliveryStatus } from '@app/database';
+import { NotificationRepository } from '@app/database';
 import type { deliveriesPageSchema, deliveryViewSchema, Served } from '@app/contracts';
-import type { NotificationCategory } from '@app/mail';
 import type { ListDeliveries } from './dto/notification.schemas';
 
 /** One e-mail as the committee sees it (libs/contracts views/notifications.ts), as the service builds it. */

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { notFound, Page } from '@app/common';
+import { notFound } from '@app/common';
 import { NotificationEntity, NotificationRepository } from '@app/database';
-import type { EmailMode, MailFact, NotificationCategory } from '@app/mail';
 import type { inboxPageSchema, notificationViewSchema, Served } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import type { ListNotifications } from './dto/notification.schemas';
