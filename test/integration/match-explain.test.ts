@@ -94,9 +94,13 @@ describe('why an offer is or is not suggested', () => {
       outcome: 'not_relevant',
       relevance: { requested: ['COORDINATION', 'REPORTING', 'OUTREACH'], covered: [], offered: ['OP3c'], basis: null, textThreshold: 0.2 },
     });
-    // It shares the kinds of help, the domain and the institution: enough for the threshold on their own.
-    expect(res.body.score).toBeGreaterThanOrEqual(res.body.threshold);
+    // It shares the kinds of help, the domain and the institution, which its unrelated text leaves at half weight
+    // (text support): the answer names relevance, the rule that decides first, not the score.
     expect(res.body.relevance.text).toBeLessThan(0.2);
+    const support = 0.5 + 0.5 * Math.min(1, res.body.relevance.text / 0.2);
+    const types = res.body.components.find((c: any) => c.key === 'assistanceTypeCoverage');
+    expect(types.value).toBe(1);
+    expect(types.contribution).toBeCloseTo(support * types.weight, 9); // the default weights sum to 1
   });
 
   it('gives the score and its components against the threshold', async () => {
