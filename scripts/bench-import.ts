@@ -5,16 +5,16 @@
 // Linux) every 50 ms. `--heap-mb` caps the API's V8 old space (--max-old-space-size): RSS grows with garbage not
 // yet collected, so a cap shows whether the import needs the memory or only had it. Prints one JSON line.
 import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
 import * as path from 'node:path';
 import { loadConfig, loadEnvFile } from '@app/config';
 import { createDataSource, DEMO_PASSWORD, dropDatabase, ensureDatabase, seedDemoOrganizations } from '@app/database';
+import * as fixtures from '../apps/api/src/data-exchange/import-fixtures.helper';
 
 const root = path.resolve(__dirname, '../..');
 const MB = 1024 * 1024;
-const at = '2024-03-01T09:30:00.123456Z';
 
 /** Resident memory of a process; 0 once it is gone. */
 function rssMb(pid: number): number {
@@ -25,84 +25,28 @@ function rssMb(pid: number): number {
   }
 }
 
-/** A valid a1540-exchange document of about `megabytes` MB. */
+/** A valid a1540-exchange document of about `megabytes` MB, from the import specs' own record builders. */
 function document(megabytes: number): string {
-  const agency = randomUUID();
   const words = ['border', 'licensing', 'control', 'list', 'customs', 'training', 'export', 'strategic', 'goods', 'officers'];
   const text = (n: number) => Array.from({ length: n }, (_, i) => words[(i * 7 + n) % words.length]).join(' ');
+  const agency = fixtures.organization({ name: `Import bench agency ${randomBytes(3).toString('hex')}`, shortName: 'Bench' });
   const requests: object[] = [];
   const history: object[] = [];
   let size = 0;
   for (let seq = 1; size < megabytes * MB; seq++) {
-    const id = randomUUID();
-    const request = {
-      id,
+    const request = fixtures.request(agency.id, seq, {
       reference: `KAZ-2031-${String(seq).padStart(3, '0')}`,
-      state: 'KAZ',
-      organizationId: agency,
-      createdById: null,
       title: `Border control training ${seq}`,
       description: `${text(550)} ${seq}`,
-      provisions: ['OP3c'],
-      domains: ['NUCLEAR'],
-      assistanceTypes: ['TRAINING'],
-      targetInstitutions: [],
-      priority: 'medium',
-      estimatedCost: { amount: 150_000, currency: 'USD' },
-      desiredStart: '2024-06-01',
-      desiredEnd: '2024-12-31',
-      languages: ['ru'],
-      preferredProviderIds: [],
-      assistanceReceived: null,
-      napReference: null,
-      letterDate: '2024-02-20',
-      visibility: 'providers',
-      objectionWindowWaived: false,
-      status: 'submitted',
-      closeReason: null,
-      submittedAt: at,
-      acknowledgedAt: null,
-      circulatedAt: null,
-      matchedAt: null,
-      deliveryStartedAt: null,
-      deliveredAt: null,
-      closedAt: null,
-      withdrawnAt: null,
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-    };
-    const entries = ['create', 'submit', 'note'].map((action) => ({
-      id: randomUUID(),
-      subjectType: 'request',
-      subjectId: id,
-      action,
-      fromStatus: null,
-      toStatus: null,
-      actorId: null,
-      actorRole: 'system',
-      comment: text(20),
-      reason: null,
-      details: { seq },
-      createdAt: at,
-    }));
+    });
+    const entries = ['create', 'submit', 'note'].map((action) =>
+      fixtures.historyEntry('request', request.id, { action, fromStatus: null, toStatus: null, comment: text(20), details: { seq } }),
+    );
     requests.push(request);
     history.push(...entries);
     size += JSON.stringify(request).length + entries.reduce((n, e) => n + JSON.stringify(e).length, 0);
   }
-  const organization = {
-    id: agency,
-    name: `Import bench agency ${randomBytes(3).toString('hex')}`,
-    shortName: 'Bench',
-    kind: 'state_agency',
-    state: 'KAZ',
-    contactEmail: null,
-    active: true,
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-  };
-  return JSON.stringify({ format: 'a1540-exchange', formatVersion: 1, exportedAt: at, organizations: [organization], requests, history });
+  return JSON.stringify({ format: 'a1540-exchange', formatVersion: 1, exportedAt: new Date().toISOString(), organizations: [agency], requests, history });
 }
 
 async function freePort(): Promise<number> {
