@@ -19,16 +19,14 @@ export function useReportFilters() {
     if ((key === 'from' || key === 'to') && !ISO_DATE.test(value)) continue;
     filters[key] = value;
   }
-  const set = (key: (typeof FILTER_KEYS)[number], value: string | null) =>
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true, preventScrollReset: true },
-    );
+  // From the address as it is now, not as this render saw it: React Router renders a navigation in a transition,
+  // so a second filter chosen before that render lands would otherwise drop the first.
+  const set = (key: (typeof FILTER_KEYS)[number], value: string | null) => {
+    const next = new URLSearchParams(window.location.search);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true, preventScrollReset: true });
+  };
   const clear = () => setParams(new URLSearchParams(), { replace: true, preventScrollReset: true });
   return { filters, set, clear };
 }
