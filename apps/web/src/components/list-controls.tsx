@@ -21,6 +21,7 @@ import { useSearchParams } from 'react-router-dom';
 import type { Paginated } from '../api/client';
 import { ErrorState } from './error-state';
 import { InboxIcon } from './icons';
+import { currentSearchParams } from './current-search-params';
 
 export const PAGE_SIZES = ['10', '20', '50', '100'] as const;
 
@@ -48,20 +49,16 @@ export function useListParams<K extends string>(
     string | undefined
   >;
 
-  const update = (changes: Record<string, string | null | undefined>, keepPage = false) =>
-    setSearchParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === null || value === undefined || value === '') next.delete(key);
-          else next.set(key, value);
-        }
-        if (!keepPage) next.delete('page');
-        return next;
-      },
-      // A filter or sort change keeps the view where it is; a new page of the list starts at the top.
-      { replace: true, preventScrollReset: !keepPage },
-    );
+  const update = (changes: Record<string, string | null | undefined>, keepPage = false) => {
+    const next = currentSearchParams();
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null || value === undefined || value === '') next.delete(key);
+      else next.set(key, value);
+    }
+    if (!keepPage) next.delete('page');
+    // A filter or sort change keeps the view where it is; a new page of the list starts at the top.
+    setSearchParams(next, { replace: true, preventScrollReset: !keepPage });
+  };
 
   return {
     page,
@@ -199,7 +196,7 @@ export function ListStates<T>({
         <EmptyState.Title order={2}>{t('list.pastEnd.title')}</EmptyState.Title>
         <EmptyState.Description>{t('list.pastEnd.description', { count: query.data.total })}</EmptyState.Description>
         <EmptyState.Actions>
-          <Button variant="light" onClick={() => setSearchParams((previous) => withoutPage(previous), { replace: true, preventScrollReset: true })}>
+          <Button variant="light" onClick={() => setSearchParams(withoutPage(currentSearchParams()), { replace: true, preventScrollReset: true })}>
             {t('list.pastEnd.firstPage')}
           </Button>
         </EmptyState.Actions>

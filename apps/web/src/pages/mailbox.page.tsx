@@ -24,6 +24,7 @@ import { ErrorState } from '../components/error-state';
 import { InboxIcon } from '../components/icons';
 import { PageHeader } from '../components/page-header';
 import { formatDateTime } from '../format';
+import { currentSearchParams } from '../components/current-search-params';
 
 /** Demo mode's mailbox: every e-mail the in-process SMTP catcher received, and each one as sent. */
 export function MailboxPage() {
@@ -33,15 +34,11 @@ export function MailboxPage() {
   const selectedId = params.get('message');
   const messages = mailbox.data?.items ?? [];
   const selected = messages.find((message) => message.messageId === selectedId) ?? null;
-  const select = (message: MailboxMessage) =>
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        next.set('message', message.messageId);
-        return next;
-      },
-      { replace: true },
-    );
+  const select = (message: MailboxMessage) => {
+    const next = currentSearchParams();
+    next.set('message', message.messageId);
+    setParams(next, { replace: true });
+  };
 
   const header = (
     <PageHeader

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { providersQuery } from '../api/organizations';
+import { currentSearchParams } from '../components/current-search-params';
 import type { SummaryFilters } from '../api/reports';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
 
@@ -19,10 +20,8 @@ export function useReportFilters() {
     if ((key === 'from' || key === 'to') && !ISO_DATE.test(value)) continue;
     filters[key] = value;
   }
-  // From the address as it is now, not as this render saw it: React Router renders a navigation in a transition,
-  // so a second filter chosen before that render lands would otherwise drop the first.
   const set = (key: (typeof FILTER_KEYS)[number], value: string | null) => {
-    const next = new URLSearchParams(window.location.search);
+    const next = currentSearchParams();
     if (value) next.set(key, value);
     else next.delete(key);
     setParams(next, { replace: true, preventScrollReset: true });
