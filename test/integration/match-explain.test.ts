@@ -97,7 +97,8 @@ describe('why an offer is or is not suggested', () => {
     // It shares the kinds of help, the domain and the institution, which its unrelated text leaves at half weight
     // (text support): the answer names relevance, the rule that decides first, not the score.
     expect(res.body.relevance.text).toBeLessThan(0.2);
-    const support = 0.5 + 0.5 * Math.min(1, res.body.relevance.text / 0.2);
+    const text = res.body.components.find((c: any) => c.key === 'textRelevance').value;
+    const support = 0.5 + 0.5 * Math.min(1, text / 0.2);
     const types = res.body.components.find((c: any) => c.key === 'assistanceTypeCoverage');
     expect(types.value).toBe(1);
     // Other files may have put another profile in force: divide by its own total weight.
