@@ -437,26 +437,49 @@ export function conceptsOf(tokens: readonly string[]): string[] {
  * `limit`, in the order `a` mentions them.
  */
 export function sharedTerms(a: string, b: string, limit = 5): string[] {
-  const wordsA = tokenize(a);
-  const seenInB = new Map<string, string>();
-  scan(b, (t, word) => {
-    if (!seenInB.has(t)) seenInB.set(t, word);
-  });
-  const conceptsB = new Set(conceptsOf(tokenize(b)));
+  const textA = analysed(a);
+  const textB = analysed(b);
   const out: string[] = [];
   const named = new Set<string>();
-  for (const concept of new Set(conceptsOf(wordsA))) {
-    if (out.length >= limit || !conceptsB.has(concept)) continue;
+  for (const concept of textA.concepts) {
+    if (out.length >= limit || !textB.concepts.has(concept)) continue;
     out.push(conceptLabel(concept));
     for (const w of conceptWords.get(concept) ?? []) named.add(w);
   }
-  for (const t of new Set(wordsA)) {
+  for (const t of textA.written.keys()) {
     if (out.length >= limit) break;
-    const word = seenInB.get(t);
+    const word = textB.written.get(t);
     if (word === undefined || named.has(t) || word.length <= 3 || DIGITS.test(word) || out.includes(word)) continue;
     out.push(word);
   }
   return out;
+}
+
+interface AnalysedText {
+  /** Each term, in text order, with the word as first written. */
+  written: Map<string, string>;
+  /** The concepts it mentions, in text order. */
+  concepts: Set<string>;
+}
+
+// Explanations compare one request with each of its results, and an offer with many requests: texts repeat, so
+// their analysis is kept (cleared past its bound, like the term cache).
+const analysedCache = new Map<string, AnalysedText>();
+const ANALYSED_CACHE_LIMIT = 8_192;
+
+function analysed(text: string): AnalysedText {
+  let result = analysedCache.get(text);
+  if (result) return result;
+  const written = new Map<string, string>();
+  const terms: string[] = [];
+  scan(text, (t, word) => {
+    terms.push(t);
+    if (!written.has(t)) written.set(t, word);
+  });
+  result = { written, concepts: new Set(conceptsOf(terms)) };
+  if (analysedCache.size >= ANALYSED_CACHE_LIMIT) analysedCache.clear();
+  analysedCache.set(text, result);
+  return result;
 }
 
 function conceptLabel(token: string): string {
