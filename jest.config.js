@@ -12,7 +12,8 @@ const swc = [
 ];
 
 const aliases = {
-  '^@app/(config|database|domain|queue|common|matching|mail|outbox|contracts)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@app/(config|database|domain|queue|common|matching|mail|outbox|contracts|synthetic)$':
+    '<rootDir>/libs/$1/src/index.ts',
 };
 
 const base = {

@@ -1,4 +1,4 @@
-import { formatEngineBenchmark, runEngineBenchmark } from '@app/matching';
+import { formatEngineBenchmark, runEngineBenchmark } from './benchmarks/engine-benchmark';
 
 // Candidate generation vs exhaustive scoring on a synthetic world (DESIGN §10), in memory only. Figures are ratios
 // to the exhaustive baseline run in the same process. `npm run bench:matching` runs this and the database figures.

@@ -1,6 +1,7 @@
 // `npm run bench:reports`: times GET /reports/summary's SQL on a synthetic world of 20,000 requests, against a
 // baseline computing the same time-to-X medians in Node from the raw rows, in one process. Ends with a JSON line.
 import { performance } from 'node:perf_hooks';
+import { SystemClock } from '@app/common';
 import { loadConfig } from '@app/config';
 import { createDataSource, dropDatabase, ensureDatabase, seedDemo, seedSyntheticWorld } from '@app/database';
 import { ReportsService } from '../apps/api/src/reports/reports.service';
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
     await seedDemo(ds);
     const seeded = await seedSyntheticWorld(ds, { requests: REQUESTS, offers: OFFERS, seed: 1540 });
     await ds.query('ANALYZE');
-    const reports = new ReportsService(ds);
+    const reports = new ReportsService(ds, new SystemClock());
 
     const sqlTimes: number[] = [];
     let summary = await reports.summary({});

@@ -1,7 +1,8 @@
 // `npm run seed:synthetic -- --requests N --offers M [--seed S]`: adds a large synthetic world to DATABASE_URL
 // (migrating first). Each run adds more; synthetic organisations are named "Synthetic …".
 import { loadConfig } from '@app/config';
-import { createDataSource, DEFAULT_SYNTHETIC_SEED, ensureDatabase, seedSyntheticWorld } from '@app/database';
+import { createDataSource, ensureDatabase, seedSyntheticWorld } from '@app/database';
+import { DEFAULT_SYNTHETIC_SEED } from '@app/synthetic';
 
 const USAGE = 'Usage: npm run seed:synthetic -- --requests <N> --offers <M> [--seed <S>]';
 

@@ -1,9 +1,10 @@
 import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { JOBS } from '@app/queue';
-import { activeOffer, backdate, circulatedRequest, requestInput } from '../factories';
+import { activeOffer, circulatedRequest, requestInput } from '../factories';
 import { ApiClient, DEMO } from '../support/http';
 import { waitFor } from '../support/platform';
+import { waitForQuiescence } from '../support/quiescence';
 import { deliveriesFor, NotificationsWorld, startNotificationsWorld } from './notifications.helpers';
 
 /** Runs a scheduled job now and waits for it to finish; returns what it returned. */
@@ -36,6 +37,9 @@ async function endorsedMatch(baseUrl: string, provider: 'bafa' | 'wco' = 'bafa',
   if (endorsed.status !== 200) throw new Error(JSON.stringify(endorsed.body));
   return { offer, request, match: endorsed.body };
 }
+
+const DAY_MS = 86_400_000;
+const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 const inbox = async (client: ApiClient) => (await client.get('/api/v1/notifications?pageSize=100')).body;
 
@@ -119,7 +123,7 @@ describe('notifications end to end: events → inbox and e-mail', () => {
     expect(item.emailMode).toBe('off');
     // The coordinator's e-mail from the same event arrives; the provider's never exists.
     await waitFor(async () => world.peer.to(DEMO.coordinator).some((m) => m.subject.includes(`proposed for ${request.reference}`)), 30_000, 'coordinator e-mail');
-    await new Promise((r) => setTimeout(r, 500));
+    await waitForQuiescence({ ds: world.ds, prefix: world.env.QUEUE_PREFIX });
     expect(world.peer.to(DEMO.bafa).filter((m) => m.subject.includes(request.reference) && m.subject.includes('Match endorsed'))).toHaveLength(0);
     expect((await deliveriesFor(world.ds, 'match.endorsed', match.id)).map((d) => d.recipient)).toEqual([DEMO.coordinator]);
   });
@@ -146,7 +150,7 @@ describe('notifications end to end: events → inbox and e-mail', () => {
 
     // Nothing is sent twice: a second run finds nothing new for this provider.
     await runJob(world.notificationsQueue, JOBS.digest);
-    await new Promise((r) => setTimeout(r, 500));
+    await waitForQuiescence({ ds: world.ds, prefix: world.env.QUEUE_PREFIX });
     expect(world.peer.to(DEMO.bafa).filter((m) => m.subject.includes('daily digest'))).toHaveLength(digestsBefore + 1);
     const [row] = await world.ds.query(
       `SELECT d.status, d.kind, (SELECT count(*)::int FROM notifications n WHERE n.digest_delivery_id = d.id) AS size
@@ -179,23 +183,32 @@ describe('notifications end to end: events → inbox and e-mail', () => {
   it('sends each reminder once: objection window over, unanswered match, expiring offer, follow-up', async () => {
     const agency = await ApiClient.as(world.api.baseUrl, 'customs');
     const admin = await ApiClient.as(world.api.baseUrl, 'admin');
-    // Acknowledged, window not waived, acknowledged 10 days ago: the window has closed.
+    // Acknowledged today, window not waived.
     let r = (await agency.post('/api/v1/requests', requestInput({ objectionWindowWaived: false }))).body;
     r = (await coordinator.post(`/api/v1/requests/${r.id}/transitions`, { action: 'submit' })).body;
     r = (await expert.post(`/api/v1/requests/${r.id}/transitions`, { action: 'acknowledge' })).body;
-    await backdate(world.ds, 'assistance_requests', r.id, 'acknowledged_at', 10);
-    // Endorsed 15 days ago and unanswered.
+    // Endorsed today, and never answered.
     const { match, request: matched } = await endorsedMatch(world.api.baseUrl);
-    await backdate(world.ds, 'matches', match.id, 'endorsed_at', 15);
-    // Available until five days from now.
-    const offer = await activeOffer(world.api.baseUrl, 'bafa', { availableUntil: new Date(Date.now() + 5 * 86400_000).toISOString().slice(0, 10) });
-    // Delivered a year and a day ago.
-    await world.ds.query(`UPDATE assistance_requests SET status = 'delivered', delivered_at = now() - interval '366 days' WHERE id = $1`, [matched.id]);
+    // Available until a year and six days from now.
+    const offer = await activeOffer(world.api.baseUrl, 'bafa', { availableUntil: isoDay(Date.now() + 371 * DAY_MS) });
+    // Delivered today (set directly: how a request gets delivered is not this test's subject).
+    await world.ds.query(`UPDATE assistance_requests SET status = 'delivered', delivered_at = now() WHERE id = $1`, [matched.id]);
 
-    const first = await runJob(world.notificationsQueue, JOBS.reminders);
-    expect(first).toMatchObject({ objection_window_over: 1, match_unanswered: 1, offer_expiring: 1, follow_up_due: 1 });
-    const second = await runJob(world.notificationsQueue, JOBS.reminders);
-    expect(second).toEqual({ objection_window_over: 0, match_unanswered: 0, offer_expiring: 0, follow_up_due: 0 });
+    // A year and a day pass for the worker: the window has closed, the match has waited far over two weeks, the
+    // offer ends in five days and the follow-up is due. A worker sends the reminders due as it starts, and the
+    // job run here finds the rest (two runs at once send each reminder once all the same).
+    await world.worker.stop();
+    const later = await world.startWorker({ TEST_CLOCK_OFFSET_MS: String(366 * DAY_MS) });
+    try {
+      await runJob(world.notificationsQueue, JOBS.reminders);
+      await waitForQuiescence({ ds: world.ds, prefix: world.env.QUEUE_PREFIX });
+      const again = await runJob(world.notificationsQueue, JOBS.reminders);
+      expect(again).toEqual({ objection_window_over: 0, match_unanswered: 0, offer_expiring: 0, follow_up_due: 0 });
+    } finally {
+      // Later tests get a worker on today's clock.
+      await later.stop();
+      world.worker = await world.startWorker();
+    }
 
     const reminder = (items: any[], type: string, subjectId: string) => items.filter((n) => n.eventType === type && n.subjectId === subjectId);
     await waitFor(async () => reminder((await inbox(admin)).items, 'reminder.objection_window_over', r.id).length === 1, 30_000, 'the committee reminder');
@@ -213,7 +226,7 @@ describe('notifications end to end: events → inbox and e-mail', () => {
       new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
     const [expiring] = reminder((await inbox(bafa)).items, 'reminder.offer_expiring', offer.id);
     expect(expiring.title).toBe(`Your offer “${offer.title}” expires on ${dayAsWebShowsIt(offer.availableUntil)}`);
-    expect(followUp.body).toContain(`delivered on ${dayAsWebShowsIt(new Date(Date.now() - 366 * 86400_000).toISOString().slice(0, 10))}`);
+    expect(followUp.body).toContain(`delivered on ${dayAsWebShowsIt(isoDay(Date.now()))}`);
     const expiringMail = await waitFor(async () => world.peer.to(DEMO.bafa).find((m) => m.subject.includes(`Your offer “${offer.title}” expires on`)), 30_000, 'the expiring-offer e-mail');
     expect(expiringMail.text).toContain(`available until ${dayAsWebShowsIt(offer.availableUntil)}`);
     expect(expiringMail.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);

@@ -5,6 +5,8 @@ import { activeOffer, offerInput } from '../factories';
 import { ApiClient } from '../support/http';
 import { RunningProcess, spawnApp, waitFor } from '../support/platform';
 
+const DAY_MS = 86_400_000;
+
 describe('offer expiry', () => {
   let api: RunningProcess;
   let ds: DataSource;
@@ -28,10 +30,8 @@ describe('offer expiry', () => {
   it('expires offers past their available-until date on its own, with history and an event', async () => {
     const offer = await activeOffer(api.baseUrl, 'wco', { availableUntil: new Date(Date.now() + 86400_000).toISOString().slice(0, 10) });
     const current = await activeOffer(api.baseUrl, 'wco', { availableUntil: new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10) });
-    // Time passes: the first offer's last day was yesterday.
-    await ds.query(`UPDATE assistance_offers SET available_until = (now() AT TIME ZONE 'UTC')::date - 1 WHERE id = $1`, [offer.id]);
-
-    const worker = await spawnApp('worker');
+    // Two days pass for the worker: the first offer's last day was yesterday.
+    const worker = await spawnApp('worker', { TEST_CLOCK_OFFSET_MS: String(2 * DAY_MS) });
     try {
       const wco = await ApiClient.as(api.baseUrl, 'wco');
       const expired = await waitFor(async () => {

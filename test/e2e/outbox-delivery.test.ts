@@ -6,6 +6,7 @@ import { createDataSource } from '@app/database';
 import { QUEUES, redisConnection } from '@app/queue';
 import { ApiClient } from '../support/http';
 import { RunningProcess, spawnApp, waitFor } from '../support/platform';
+import { waitForQuiescence } from '../support/quiescence';
 
 describe('transactional outbox across process crashes', () => {
   let ds: DataSource;
@@ -50,7 +51,7 @@ describe('transactional outbox across process crashes', () => {
     // Re-enqueueing the same event (a relay crash after enqueue, before marking) does not deliver it twice.
     await ds.query('UPDATE outbox_events SET enqueued_at = NULL WHERE id = $1', [pending.id]);
     await waitFor(async () => (await ds.query('SELECT enqueued_at FROM outbox_events WHERE id = $1', [pending.id]))[0].enqueued_at, 10_000, 're-enqueue');
-    await new Promise((r) => setTimeout(r, 500));
+    await waitForQuiescence({ ds, mail: false }); // no SMTP peer here: e-mails retry for ever
     const [after] = await ds.query('SELECT deliveries FROM outbox_events WHERE id = $1', [pending.id]);
     expect(after.deliveries).toBe(1);
     expect(await worker.stop()).toBe(0);

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { ApiClient } from '../support/http';
 
 const tag = () => randomUUID().slice(0, 6);
@@ -63,9 +62,4 @@ export async function activeOffer(baseUrl: string, provider: 'bafa' | 'exbs' | '
   const verified = await expert.post(`/api/v1/offers/${created.body.id}/transitions`, { action: 'verify' });
   if (verified.status !== 200) throw new Error(JSON.stringify(verified.body));
   return verified.body;
-}
-
-/** Moves a timestamp column into the past, for tests about windows and ages. */
-export async function backdate(ds: DataSource, table: string, id: string, column: string, days: number): Promise<void> {
-  await ds.query(`UPDATE ${table} SET ${column} = ${column} - make_interval(days => $2) WHERE id = $1`, [id, days]);
 }

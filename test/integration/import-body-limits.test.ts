@@ -1,6 +1,6 @@
 import { request as httpRequest, type ClientRequest } from 'node:http';
 import { ApiClient } from '../support/http';
-import { startApiInProcess } from '../support/platform';
+import { startApiInProcess, waitFor } from '../support/platform';
 
 type Api = Awaited<ReturnType<typeof startApiInProcess>>;
 const DECLARED = 45 * 1024 * 1024;
@@ -73,7 +73,10 @@ describe('the import route reads no body before it knows the caller is an admini
     }
     // Once the first connection is gone the route takes the next import.
     const admin = new ApiClient(api.baseUrl, tokens.admin);
-    const next = await new Promise<number>((resolve) => setTimeout(async () => resolve((await admin.post('/api/v1/import', { format: 'other', formatVersion: 1 })).status), 200));
+    const next = await waitFor(async () => {
+      const { status } = await admin.post('/api/v1/import', { format: 'other', formatVersion: 1 });
+      return status === 429 ? null : status;
+    }, 5_000, 'the import route to take the next import');
     expect(next).toBe(400);
   });
 });

@@ -7,6 +7,7 @@ import { JOBS, QUEUES, redisConnection } from '@app/queue';
 import { EventHandlerRegistry } from '../../apps/worker/src/events/event-handler.registry';
 import { MatchingTriggers } from '../../apps/worker/src/matching/matching-triggers';
 import { waitFor } from '../support/platform';
+import { waitForQuiescence } from '../support/quiescence';
 
 /** Workflow events become matching jobs keyed by the record: repeats coalesce, and no change is lost. */
 describe('matching triggers', () => {
@@ -55,7 +56,8 @@ describe('matching triggers', () => {
       await fire('request.updated', requestId);
       release();
       await waitFor(async () => runs.length === 2, 10_000, 'the second run');
-      await new Promise((r) => setTimeout(r, 300));
+      // A third run would be queued by now: once the queue is idle, two runs are all there will be.
+      await waitForQuiescence({ prefix });
       expect(runs.map((j) => [j.name, j.data.requestId])).toEqual([
         [JOBS.scoreRequest, requestId],
         [JOBS.scoreRequest, requestId],

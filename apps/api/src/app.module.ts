@@ -3,6 +3,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { LoggerModule } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { ClockModule } from '@app/common';
 import { APP_CONFIG, AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { OutboxModule } from '@app/outbox';
@@ -31,6 +32,7 @@ const webDist = path.resolve(process.env.WEB_DIST_DIR ?? path.join(process.cwd()
 @Module({
   imports: [
     AppConfigModule,
+    ClockModule,
     LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: loggerOptions }),
     DatabaseModule,
     QueueModule,

@@ -10,3 +10,4 @@ export * from './sql';
 export * from './changes';
 export * from './outage';
 export * from './idempotency-scope';
+export * from './clock';

@@ -27,6 +27,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
     expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }).app.NODE_ENV).toBe('production');
   });
+
+  it('moves the clock only under NODE_ENV=test', () => {
+    const secret = { SESSION_SECRET: 'x'.repeat(40) };
+    expect(() => loadConfig({ NODE_ENV: 'production', TEST_CLOCK_OFFSET_MS: '86400000', ...secret })).toThrow(/^Invalid setting TEST_CLOCK_OFFSET_MS: /);
+    expect(() => loadConfig({ NODE_ENV: 'development', TEST_CLOCK_OFFSET_MS: '-1' })).toThrow(/TEST_CLOCK_OFFSET_MS/);
+    expect(loadConfig({ NODE_ENV: 'production', TEST_CLOCK_OFFSET_MS: '0', ...secret }).app.TEST_CLOCK_OFFSET_MS).toBe(0);
+    expect(loadConfig({ NODE_ENV: 'test', TEST_CLOCK_OFFSET_MS: '86400000' }).app.TEST_CLOCK_OFFSET_MS).toBe(86_400_000);
+  });
 });
 
 describe('.env.example', () => {

@@ -44,6 +44,8 @@ export const configSchemas = {
     /** API-wide limits per signed-in session and per client address (health routes are exempt). */
     RATE_LIMIT_SESSION_PER_MINUTE: perMinute.default(600),
     RATE_LIMIT_ADDRESS_PER_MINUTE: perMinute.default(1200),
+    /** Tests only: how far the clock of the dated rules runs ahead of the system's (libs/common/src/clock.ts). */
+    TEST_CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
   }),
   database: z.object({
     DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/assistance'),
@@ -127,6 +129,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config = out as AppConfig;
   if (config.app.NODE_ENV === 'production' && config.auth.SESSION_SECRET === DEV_SESSION_SECRET) {
     throw new ConfigError('Invalid setting SESSION_SECRET: the development default is refused in production');
+  }
+  if (config.app.TEST_CLOCK_OFFSET_MS !== 0 && config.app.NODE_ENV !== 'test') {
+    throw new ConfigError('Invalid setting TEST_CLOCK_OFFSET_MS: a moved clock is refused outside NODE_ENV=test');
   }
   return config;
 }

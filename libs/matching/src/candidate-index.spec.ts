@@ -1,7 +1,7 @@
+import { generateMatchingWorld } from '@app/synthetic';
 import { CandidateIndex, forEachSetBit } from './candidate-index';
 import { checkEligibility, createRegionMembership, windowsOverlap } from './eligibility';
 import { TaxonomyEncoder, prepareOffer, prepareRequest } from './score';
-import { generateSyntheticWorld } from './synthetic-world';
 import { EMPTY_TEXT_VECTOR } from './text-index';
 import type { MatchableOffer, MatchableRequest } from './types';
 
@@ -13,7 +13,7 @@ function setBits(bits: Uint32Array, words: number): number[] {
 
 describe('CandidateIndex', () => {
   // 300 offers: past the initial capacity, so the bitmaps have grown at least twice.
-  const world = generateSyntheticWorld({ seed: 7, offers: 300, requests: 60, states: 40, providers: 20 });
+  const world = generateMatchingWorld({ seed: 7, offers: 300, requests: 60, states: 40, providers: 20 });
   const encoder = new TaxonomyEncoder();
   const membership = createRegionMembership(world.context);
   const prepare = (o: MatchableOffer) => prepareOffer(o, encoder, EMPTY_TEXT_VECTOR);

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
+import { generateMatchingWorld } from '@app/synthetic';
 import { checkEligibility } from './eligibility';
 import { MatchingEngine, emptyMatchingStats } from './engine';
 import { relevanceOf } from './relevance';
-import { generateSyntheticWorld } from './synthetic-world';
 import { DOMAIN_CODES } from './taxonomy-codes';
 import {
   COMPONENT_KEYS,
@@ -178,7 +178,7 @@ describe('MatchingEngine properties', () => {
         profile,
         fc.double({ min: 0, max: 1, noNaN: true }),
         (seed, p, globalShare) => {
-          const w = generateSyntheticWorld({ seed, offers: 250, requests: 25, states: 30, providers: 12, globalShare });
+          const w = generateMatchingWorld({ seed, offers: 250, requests: 25, states: 30, providers: 12, globalShare });
           const engine = new MatchingEngine(w.offers, w.context, p);
           for (const r of w.requests) expect(engine.scoreRequest(r)).toEqual(engine.scoreRequestExhaustive(r));
         },
@@ -374,7 +374,7 @@ describe('MatchingEngine properties', () => {
 
 describe('MatchingEngine pruning', () => {
   it('on a synthetic world, finds the exhaustive top-k while scoring a small share of the eligible pairs', () => {
-    const w = generateSyntheticWorld({ seed: 7, offers: 600, requests: 80, states: 40, providers: 30 });
+    const w = generateMatchingWorld({ seed: 7, offers: 600, requests: 80, states: 40, providers: 30 });
     const e = new MatchingEngine(w.offers, w.context);
     const stats = emptyMatchingStats();
     for (const r of w.requests) expect(e.scoreRequest(r, stats)).toEqual(e.scoreRequestExhaustive(r));

@@ -9,6 +9,4 @@ export * from './engine';
 export * from './relevance';
 export * from './explain-offer';
 export * from './allocation-plan';
-export * from './synthetic-world';
-export * from './engine-benchmark';
 export * from './evaluation';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { sqlList } from '@app/common';
+import { Clock, sqlList } from '@app/common';
 import { isAgency, MATCH_COMMITTEE_ONLY_STATUSES } from '@app/domain';
 import type { AuthUser } from '../auth/auth-user';
 import type { SummaryQuery } from './report.schemas';
@@ -48,7 +48,10 @@ const DAY = 86400;
  */
 @Injectable()
 export class ReportsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async summary(q: SummaryQuery): Promise<Summary> {
     const params = [q.from ?? null, q.to ?? null, q.state ?? null, q.provider ?? null];
@@ -132,9 +135,9 @@ export class ReportsService {
       params,
     );
     const unmatched: { id: string; reference: string; title: string; state: string; circulated_at: Date; age: number }[] = await m.query(
-      `${scoped} SELECT id, reference, title, state, circulated_at, extract(epoch FROM now() - circulated_at) / ${DAY} AS age
+      `${scoped} SELECT id, reference, title, state, circulated_at, extract(epoch FROM $5::timestamptz - circulated_at) / ${DAY} AS age
          FROM rq WHERE status = 'circulated' ORDER BY circulated_at, reference LIMIT 100`,
-      params,
+      [...params, this.clock.now()],
     );
 
     const offerRows: { id: string; name: string; status: string; n: number }[] = await m.query(
@@ -182,8 +185,8 @@ export class ReportsService {
            FROM history_entries h JOIN rq ON rq.id = h.subject_id
           WHERE h.subject_type = 'request' AND h.to_status IS NOT NULL
        ), bounds AS (
-         SELECT date_trunc('month', coalesce((SELECT min(submitted) FROM rq), now())) AS lo,
-                date_trunc('month', least(coalesce($2::date, now()), now())) AS hi
+         SELECT date_trunc('month', coalesce((SELECT min(submitted) FROM rq), $5::timestamptz)) AS lo,
+                date_trunc('month', least(coalesce($2::date, $5::timestamptz), $5::timestamptz)) AS hi
        ), months AS (
          SELECT generate_series(lo, hi, interval '1 month') AS m FROM bounds
        )
@@ -192,7 +195,7 @@ export class ReportsService {
                                 AND (spans.until IS NULL OR spans.until >= months.m + interval '1 month')
         WHERE spans.status <> 'draft'
         GROUP BY 1, 2 ORDER BY 1, 2`,
-      params,
+      [...params, this.clock.now()],
     );
     const months = new Map<string, Record<string, number>>();
     for (const r of overTime) {
@@ -243,10 +246,10 @@ export class ReportsService {
       const rows: Record<string, unknown>[] = await this.dataSource.query(
         `SELECT r.id, r.reference, r.title, r.status, r.submitted_at AS "submittedAt", r.circulated_at AS "circulatedAt", r.matched_at AS "matchedAt",
                 CASE WHEN r.submitted_at IS NULL THEN NULL
-                     ELSE round((extract(epoch FROM coalesce(r.matched_at, r.withdrawn_at, r.closed_at, now()) - r.submitted_at) / ${DAY})::numeric, 1)::float END AS "waitingDays",
+                     ELSE round((extract(epoch FROM coalesce(r.matched_at, r.withdrawn_at, r.closed_at, $2::timestamptz) - r.submitted_at) / ${DAY})::numeric, 1)::float END AS "waitingDays",
                 (SELECT count(*)::int FROM matches m WHERE m.request_id = r.id AND m.status NOT IN ${sqlList(MATCH_COMMITTEE_ONLY_STATUSES)}) AS "matchesProposed"
            FROM assistance_requests r WHERE r.state = $1 ORDER BY r.submitted_at NULLS LAST, r.reference`,
-        [user.organization.state],
+        [user.organization.state, this.clock.now()],
       );
       return { kind: 'agency', state: user.organization.state, requests: rows };
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
-import { assertTransition, assertVersion, changedKeys, containsPattern, DomainError, invalidField, notFound, orderOf, Page, pickValues } from '@app/common';
+import { assertTransition, assertVersion, changedKeys, Clock, containsPattern, DomainError, invalidField, notFound, orderOf, Page, pickValues } from '@app/common';
 import { renderMessage } from '@app/contracts';
 import { AssistanceRequestEntity, OrganizationEntity } from '@app/database';
 import {
@@ -69,6 +69,7 @@ export class RequestsService {
     @InjectRepository(AssistanceRequestEntity) private readonly requests: Repository<AssistanceRequestEntity>,
     private readonly uow: UnitOfWork,
     private readonly historyService: HistoryService,
+    private readonly clock: Clock,
   ) {}
 
   private scoped(user: AuthUser, manager?: EntityManager): SelectQueryBuilder<AssistanceRequestEntity> {
@@ -183,7 +184,7 @@ export class RequestsService {
         throw new DomainError('forbidden', 'Only the requesting agency or its State coordinator may do this');
       }
       if (input.action === 'circulate') {
-        const check = canCirculate({ acknowledgedAt: row.acknowledgedAt!, waived: row.objectionWindowWaived, now: new Date() });
+        const check = canCirculate({ acknowledgedAt: row.acknowledgedAt!, waived: row.objectionWindowWaived, now: this.clock.now() });
         if (!check.ok) {
           throw new DomainError(
             'conflict',

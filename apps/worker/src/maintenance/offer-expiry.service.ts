@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In, LessThan } from 'typeorm';
+import { Clock } from '@app/common';
 import { AssistanceOfferEntity } from '@app/database';
 import { decideTransition, OFFER_WORKFLOW, SYSTEM_ROLE } from '@app/domain';
 import { retireSuggestions, UnitOfWork } from '@app/outbox';
@@ -12,9 +13,10 @@ export class OfferExpiryService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
   ) {}
 
-  async expireDueOffers(today = new Date().toISOString().slice(0, 10)): Promise<number> {
+  async expireDueOffers(today = this.clock.now().toISOString().slice(0, 10)): Promise<number> {
     const expirable = OFFER_WORKFLOW.rows.find((r) => r.action === 'expire')!.from;
     const due = await this.dataSource.getRepository(AssistanceOfferEntity).find({
       select: { id: true },

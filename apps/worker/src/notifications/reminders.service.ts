@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Clock } from '@app/common';
 import type { ReminderKind } from '@app/database';
 import { UnitOfWork } from '@app/outbox';
 import {
@@ -24,9 +25,10 @@ export class RemindersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
   ) {}
 
-  async sendDue(now = new Date()): Promise<Record<ReminderKind, number>> {
+  async sendDue(now = this.clock.now()): Promise<Record<ReminderKind, number>> {
     const q = <T>(sql: string, params: unknown[] = []) => this.dataSource.query(sql, params) as Promise<T[]>;
     // Coarse SQL filters (5 calendar days ≤ 5 working days, 365 days ≤ 12 months); the pure rules decide.
     const objection = (

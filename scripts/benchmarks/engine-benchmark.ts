@@ -1,16 +1,22 @@
-import { MatchingEngine, emptyMatchingStats, type MatchingStats } from './engine';
-import { generateSyntheticRequests, generateSyntheticWorld } from './synthetic-world';
-import type { MatchResult, MatchableRequest } from './types';
-import { DEFAULT_WEIGHTS_PROFILE } from './weights-profile';
+import {
+  DEFAULT_WEIGHTS_PROFILE,
+  MatchingEngine,
+  emptyMatchingStats,
+  type MatchResult,
+  type MatchableRequest,
+  type MatchingStats,
+} from '@app/matching';
+import { generateMatchingRequests, generateMatchingWorld } from '@app/synthetic';
 
 // Candidate generation against the exhaustive baseline, in one process on one synthetic world (DESIGN §10).
-// Reusable: the lead's database benchmark imports `runEngineBenchmark` and adds its own figures.
+// Shared by bench-matching-engine.ts (in memory only) and bench-matching.ts (which adds the database figures).
+// The matching world's records have the fields of the engine's inputs, so they go in as they are.
 
 export interface EngineBenchmarkOptions {
   seed?: number;
   requests?: number;
   offers?: number;
-  /** Share of GLOBAL offers in the synthetic world (see SyntheticWorldOptions). */
+  /** Share of GLOBAL offers in the synthetic world (see MatchingWorldOptions in @app/synthetic). */
   globalShare?: number;
   /** Requests scored both ways for timing; default: all of them. */
   comparedRequests?: number;
@@ -119,7 +125,7 @@ export function runEngineBenchmark(options: EngineBenchmarkOptions = {}): Engine
   const warmup = options.warmupRequests ?? 500;
 
   let t = nowNs();
-  const world = generateSyntheticWorld({
+  const world = generateMatchingWorld({
     seed,
     offers: offerCount,
     requests: requestCount,
@@ -134,7 +140,7 @@ export function runEngineBenchmark(options: EngineBenchmarkOptions = {}): Engine
   const buildMs = ms(nowNs() - t);
   log(`engine built in ${buildMs.toFixed(1)} ms`);
 
-  const warm = generateSyntheticRequests(world, warmup, seed + 1, 'req-warm');
+  const warm = generateMatchingRequests(world, warmup, seed + 1, 'req-warm');
   for (const r of warm) {
     engine.scoreRequest(r);
     engine.scoreRequestExhaustive(r);
@@ -185,7 +191,7 @@ export function runEngineBenchmark(options: EngineBenchmarkOptions = {}): Engine
     results += b.length;
   }
 
-  const fresh: MatchableRequest[] = generateSyntheticRequests(world, singleRuns, seed + 2, 'req-fresh');
+  const fresh: MatchableRequest[] = generateMatchingRequests(world, singleRuns, seed + 2, 'req-fresh');
   const single: number[] = [];
   const singleExhaustive: number[] = [];
   for (const r of fresh) {
