@@ -1,4 +1,11 @@
-import { areaUnderCurve, decisionFeatures, learnWeightsProfile, MIN_DECISIONS, type DecisionExample } from './learning';
+import {
+  areaUnderCurve,
+  decisionFeatures,
+  decisionLabel,
+  learnWeightsProfile,
+  MIN_DECISIONS,
+  type DecisionExample,
+} from './learning';
 import { COMPONENT_KEYS } from './types';
 import { DEFAULT_WEIGHTS_PROFILE } from './weights-profile';
 
@@ -38,6 +45,28 @@ describe('areaUnderCurve', () => {
     expect(areaUnderCurve([0.5, 0.5, 0.5, 0.5], [0, 1, 0, 1])).toBe(0.5);
     expect(areaUnderCurve([0.1, 0.2], [1, 1])).toBe(0.5);
     expect(areaUnderCurve([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1])).toBe(0.75);
+  });
+});
+
+describe('decisionLabel', () => {
+  const match = (status: string, requesterRating: number | null = null, providerRating: number | null = null) => ({
+    status,
+    requesterRating,
+    providerRating,
+  });
+
+  it('reads a suggestion taken up as 1, turned down as 0, undecided as nothing', () => {
+    for (const status of ['endorsed', 'accepted', 'agreed', 'in_progress', 'completed']) {
+      expect(decisionLabel(match(status))).toBe(1);
+    }
+    for (const status of ['dismissed', 'declined', 'rejected']) expect(decisionLabel(match(status))).toBe(0);
+    for (const status of ['suggested', 'cancelled', 'retired']) expect(decisionLabel(match(status))).toBeNull();
+  });
+
+  it('lets poor feedback on a delivered match count against its suggestion', () => {
+    expect(decisionLabel(match('completed', 1, 3))).toBe(0);
+    expect(decisionLabel(match('completed', 2, null))).toBe(0);
+    expect(decisionLabel(match('completed', 3, 4))).toBe(1);
   });
 });
 

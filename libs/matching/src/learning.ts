@@ -39,6 +39,29 @@ export type LearningOutcome =
   | { ok: true; learned: LearnedProfile }
   | { ok: false; reason: 'too_few_decisions' | 'one_sided_decisions'; examples: number; positives: number };
 
+/** What a stored match says about its suggestion, for learning. */
+export interface DecidedMatch {
+  status: string;
+  requesterRating: number | null;
+  providerRating: number | null;
+}
+
+const TAKEN_UP = new Set(['endorsed', 'accepted', 'agreed', 'in_progress', 'completed']);
+const TURNED_DOWN = new Set(['dismissed', 'declined', 'rejected']);
+
+/**
+ * A match's label, or null when it says nothing yet (still suggested, cancelled by events, retired). Taken up
+ * (endorsed by the Committee, accepted, agreed, delivered) → 1; dismissed, declined or rejected → 0. Feedback on a
+ * delivered match overrides: a mean rating of 2 or less out of 5 says the suggestion was not a good one after all.
+ */
+export function decisionLabel(match: DecidedMatch): 0 | 1 | null {
+  const ratings = [match.requesterRating, match.providerRating].filter((r): r is number => r !== null);
+  if (ratings.length > 0 && ratings.reduce((a, b) => a + b, 0) / ratings.length <= 2) return 0;
+  if (TAKEN_UP.has(match.status)) return 1;
+  if (TURNED_DOWN.has(match.status)) return 0;
+  return null;
+}
+
 /** Decisions needed before a fit is attempted, and of each kind. */
 export const MIN_DECISIONS = 30;
 export const MIN_PER_LABEL = 5;
