@@ -10,3 +10,4 @@ export * from './relevance';
 export * from './explain-offer';
 export * from './allocation-plan';
 export * from './evaluation';
+export * from './learning';
