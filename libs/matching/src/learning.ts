@@ -73,7 +73,7 @@ const TEXT = COMPONENT_KEYS.indexOf('textRelevance');
 export function decisionFeatures(components: DecisionExample['components']): Float64Array {
   const values = new Float64Array(COMPONENT_KEYS.length);
   for (const c of components) {
-    const k = COMPONENT_KEYS.indexOf(c.key as ComponentKey);
+    const k = COMPONENT_KEYS.indexOf(c.key);
     if (k >= 0) values[k] = Math.min(1, Math.max(0, c.value));
   }
   const support = textSupport(values[TEXT]);
