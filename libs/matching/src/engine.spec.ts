@@ -468,7 +468,7 @@ describe('MatchingEngine on the Mongolia example', () => {
     expect(ids(results)).toEqual(['bafa', 'exbs']);
     expect(results[0].reason).toBe(
       'covers OP3d — 1 of 1 requested provision; offers LEGISLATIVE, EXPERTISE; serves MNG via OSCE; 1 completed engagement with MNG; ' +
-        'both texts mention dual-use items, control list, licensing, drafting, procedures',
+        'both texts mention dual-use items, licensing, control list, drafting, procedures',
     );
     expect(results[1].reason).toBe(
       'covers OP3d — 1 of 1 requested provision; offers LEGISLATIVE; serves MNG directly; both texts mention control',

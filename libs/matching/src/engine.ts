@@ -4,6 +4,7 @@ import {
   createRegionMembership,
   offerServesState,
   type Eligibility,
+  type EligibilityRoute,
   type IneligibilityReason,
   type RegionMembership,
 } from './eligibility';
@@ -16,6 +17,7 @@ import {
   prepareOffer,
   prepareRequest,
   requestText,
+  textSupport,
   type PreparedRequest,
 } from './score';
 import { STRONG_TEXT_RELEVANCE, isSuggestible } from './relevance';
@@ -266,21 +268,23 @@ export class MatchingEngine {
     const total = this.scorer.totalWeight;
     const perProvision = np === 0 ? 0 : w[0] / np;
     const perType = nt === 0 ? 0 : w[1] / nt;
+    // Every component but text at its maximum; the score scales them by the text's support (score.ts), at most
+    // textSupport(textCap) since no offer's text relevance passes the cap.
     const others =
       (r.domainCount > 0 ? w[2] : 0) +
       (r.institutionCount > 0 ? w[3] : 0) +
-      w[4] * textCap +
       w[5] +
       w[6] +
       w[7] +
       (r.preferred.length > 0 ? w[8] : 0) +
       w[9];
+    const capSupport = textSupport(textCap);
     const groups = this.groups(np, nt, perProvision, perType);
     for (const g of groups) {
       const kp = g >> 16;
       const kt = g & 0xffff;
       const part = perProvision * kp + perType * kt;
-      if ((part + others) / total + BOUND_SLACK < top.floor) break;
+      if ((capSupport * (part + others) + w[4] * textCap) / total + BOUND_SLACK < top.floor) break;
       // Offers covering no requested provision are suggested on their text alone (relevance.ts): none of them can
       // be when no offer's text comes close enough to the request's.
       const textOnly = kp === 0;
@@ -355,7 +359,7 @@ export class MatchingEngine {
         if (!isSuggestible((r.provisionMask & this.index.provisionMasks[slot]) !== 0, text)) return null;
         const score = this.scorer.combine(this.scorer.nonTextSum(r, this.index, slot), text);
         return score >= this.scorer.profile.threshold
-          ? this.scorer.explain(r, this.index, slot, this.context, score, eligibility.via, text)
+          ? this.explainPair(r, slot, score, eligibility.via, text)
           : null;
       });
       if (result) results.push(result);
@@ -381,11 +385,9 @@ export class MatchingEngine {
     const eligibility = checkEligibility(request, o.offer, this.context, this.membership);
     if (!eligibility.eligible) return eligibility;
     return this.withRequest(request, (r) => {
-      const score = this.scorer.score(r, this.index, slot);
-      return {
-        eligible: true as const,
-        result: this.scorer.explain(r, this.index, slot, this.context, score, eligibility.via),
-      };
+      const text = this.scorer.textRelevance(r, this.index.slot(slot)!);
+      const score = this.scorer.combine(this.scorer.nonTextSum(r, this.index, slot), text);
+      return { eligible: true as const, result: this.explainPair(r, slot, score, eligibility.via, text) };
     });
   }
 
@@ -418,7 +420,8 @@ export class MatchingEngine {
    * costly work only where it can change the result. Four bounds, each at least the exact score, each checked
    * against the floor before the next:
    *   1. from the mask columns: the group's provision and type part, domain, institution and language fit
-   *      exactly; text relevance at `textCap`; budget, timing, prior work and preferred provider at most 1;
+   *      exactly; budget, timing, prior work and preferred provider at most 1; text relevance at `textCap`, and
+   *      so those non-text components scaled by at most textSupport(textCap);
    *   2. the same with the offer's own text bound, from the two texts' cluster norms (clusterNormsBound: 32
    *      multiplications on a flat per-slot array, where the exact similarity walks every term of the offer);
    *   3. combine(nonTextSum, that text bound): every component exact but text;
@@ -457,7 +460,8 @@ export class MatchingEngine {
     const end = r.end;
     const textWeight = w[4];
     const fixed = part + w[5] + w[6] + w[9] + (r.preferred.length > 0 ? w[8] : 0);
-    const capped = fixed + textWeight * textCap;
+    const capSupport = textSupport(textCap);
+    const cappedText = textWeight * textCap;
     const queryNorms = r.text.clusterNorms;
     const textNorms = index.textNorms;
 
@@ -476,16 +480,15 @@ export class MatchingEngine {
         const ol = languageMasks[slot];
         const language = rl === 0 || (rl & ol) !== 0 ? 1 : ol === 0 ? 0.5 : 0;
         const floor = top.floor;
-        const bound =
-          (perDomain * popcount(rd & domainMasks[slot]) +
-            perInstitution * popcount(ri & institutionMasks[slot]) +
-            w[7] * language +
-            capped) /
-          total;
-        if (bound + BOUND_SLACK < floor) continue;
+        const nonTextBound =
+          perDomain * popcount(rd & domainMasks[slot]) +
+          perInstitution * popcount(ri & institutionMasks[slot]) +
+          w[7] * language +
+          fixed;
+        if ((capSupport * nonTextBound + cappedText) / total + BOUND_SLACK < floor) continue;
         const textBound = Math.min(textCap, clusterNormsBound(queryNorms, textNorms, slot * TEXT_CLUSTERS));
         if (textOnly && textBound + BOUND_SLACK < STRONG_TEXT_RELEVANCE) continue;
-        if (bound - (textWeight * (textCap - textBound)) / total + BOUND_SLACK < floor) continue;
+        if (scorer.combine(nonTextBound, textBound) + BOUND_SLACK < floor) continue;
         const nonText = scorer.nonTextSum(r, index, slot);
         full++;
         if (scorer.combine(nonText, textBound) < floor) continue;
@@ -503,10 +506,15 @@ export class MatchingEngine {
     return visited;
   }
 
+  private explainPair(r: PreparedRequest, slot: number, score: number, via: EligibilityRoute, text: number) {
+    const mentioned = this.text.sharedTerms(r.text, this.index.slot(slot)!.offer.id, 5, r.dense);
+    return this.scorer.explain(r, this.index, slot, this.context, score, via, text, mentioned);
+  }
+
   private explainAll(r: PreparedRequest, top: TopK): MatchResult[] {
     return top.slots.map((slot, i) => {
       const via = offerServesState(this.index.slot(slot)!.offer, r.request.state, this.membership)!;
-      return this.scorer.explain(r, this.index, slot, this.context, top.scores[i], via, top.texts[i]);
+      return this.explainPair(r, slot, top.scores[i], via, top.texts[i]);
     });
   }
 }

@@ -8,7 +8,7 @@ import {
   TARGET_INSTITUTION_CODES,
   isAllDomains,
 } from './taxonomy-codes';
-import { cosineSimilarity, denseCosineSimilarity, sharedTerms, type TextVector } from './text-index';
+import { cosineSimilarity, denseCosineSimilarity, type TextVector } from './text-index';
 import {
   COMPONENT_KEYS,
   type DescribedCategory,
@@ -503,7 +503,10 @@ export class PairScorer {
     return this.combine(this.nonTextSum(r, c, slot), this.textRelevance(r, c.slot(slot)!));
   }
 
-  /** The stored form of a scored pair: components and a reason line. `text`: its text relevance, if known. */
+  /**
+   * The stored form of a scored pair: components and a reason line. `text`: its text relevance; `mentioned`: what
+   * the two texts share (TextIndex.sharedTerms).
+   */
   explain(
     r: PreparedRequest,
     c: OfferColumns,
@@ -511,7 +514,8 @@ export class PairScorer {
     context: ScoringContext,
     score: number,
     via: EligibilityRoute,
-    text: number = this.textRelevance(r, c.slot(slot)!),
+    text: number,
+    mentioned: readonly string[],
   ): MatchResult {
     const o = c.slot(slot)!;
     const values = this.componentValues(r, c, slot, text, this.scratch);
@@ -533,7 +537,7 @@ export class PairScorer {
       requestId: r.request.id,
       score,
       components,
-      reason: explainReason(r.request, o.offer, via, values, context),
+      reason: explainReason(r.request, o.offer, via, values, context, mentioned),
     };
   }
 }
@@ -571,6 +575,7 @@ export function explainReason(
   via: EligibilityRoute,
   values: ArrayLike<number>,
   context: ScoringContext,
+  mentioned: readonly string[] = [],
 ): string {
   const parts: string[] = [];
   const name = (category: DescribedCategory, code: string) => context.describe?.(category, code) ?? code;
@@ -602,8 +607,6 @@ export function explainReason(
   if (cost && budget && budget.currency === cost.currency && budget.amount < cost.amount) {
     parts.push(`budget covers ${Math.round(values[BUDGET] * 100)}% of the estimate`);
   }
-  const textOf = (r: { title?: string; description?: string }) => [r.title, r.description].filter(Boolean).join('\n');
-  const mentioned = sharedTerms(textOf(request), textOf(offer));
   if (mentioned.length > 0) parts.push(`both texts mention ${mentioned.join(', ')}`);
   return parts.join('; ');
 }

@@ -6,7 +6,6 @@ import {
   conceptsOf,
   cosineSimilarity,
   denseCosineSimilarity,
-  sharedTerms,
   stem,
   tokenize,
 } from './text-index';
@@ -177,14 +176,19 @@ describe('thesaurus concepts', () => {
     expect(cosineSimilarity(query, index.vector('lab')!)).toBe(0);
   });
 
-  it('names what two texts share: concepts first, then words as the second text writes them', () => {
-    expect(
-      sharedTerms(
-        'Mongolia asks for a national control list of dual-use goods and help with licensing procedures',
-        'BAFA shares its practice on control lists of dual-use items, licensing and Procedures',
-      ),
-    ).toEqual(['control list', 'dual-use items', 'licensing', 'procedures']);
-    expect(sharedTerms('Biosafety laboratory', 'Maritime patrol boats')).toEqual([]);
-    expect(sharedTerms('one two three four five six', 'six five four three two one', 2)).toHaveLength(2);
+  it('names what a query and a document share: concepts first, then words as the document writes them', () => {
+    const index = new TextIndex();
+    index.upsert('bafa', 'BAFA shares its practice on control lists of dual-use items, licensing and Procedures');
+    index.upsert('boats', 'Maritime patrol boats');
+    index.upsert('numbers', 'six five four three two one');
+    const query = index.query(
+      'Mongolia asks for a national control list of dual-use goods and help with licensing procedures',
+    );
+    const shared = index.sharedTerms(query, 'bafa');
+    expect(shared.slice(0, 2).sort()).toEqual(['control list', 'dual-use items']);
+    expect(shared.slice(2).sort()).toEqual(['licensing', 'procedures']);
+    expect(index.sharedTerms(index.query('Biosafety laboratory'), 'boats')).toEqual([]);
+    expect(index.sharedTerms(index.query('one two three four five six'), 'numbers', 2)).toHaveLength(2);
+    expect(index.sharedTerms(query, 'unknown')).toEqual([]);
   });
 });

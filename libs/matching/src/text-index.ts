@@ -431,57 +431,6 @@ export function conceptsOf(tokens: readonly string[]): string[] {
   return out;
 }
 
-/**
- * What two texts have in common, for an explanation: the thesaurus concepts both mention (by their English term),
- * then the words both use (as `b` writes them, numbers and words of three letters or fewer left out), at most
- * `limit`, in the order `a` mentions them.
- */
-export function sharedTerms(a: string, b: string, limit = 5): string[] {
-  const textA = analysed(a);
-  const textB = analysed(b);
-  const out: string[] = [];
-  const named = new Set<string>();
-  for (const concept of textA.concepts) {
-    if (out.length >= limit || !textB.concepts.has(concept)) continue;
-    out.push(conceptLabel(concept));
-    for (const w of conceptWords.get(concept) ?? []) named.add(w);
-  }
-  for (const t of textA.written.keys()) {
-    if (out.length >= limit) break;
-    const word = textB.written.get(t);
-    if (word === undefined || named.has(t) || word.length <= 3 || DIGITS.test(word) || out.includes(word)) continue;
-    out.push(word);
-  }
-  return out;
-}
-
-interface AnalysedText {
-  /** Each term, in text order, with the word as first written. */
-  written: Map<string, string>;
-  /** The concepts it mentions, in text order. */
-  concepts: Set<string>;
-}
-
-// Explanations compare one request with each of its results, and an offer with many requests: texts repeat, so
-// their analysis is kept (cleared past its bound, like the term cache).
-const analysedCache = new Map<string, AnalysedText>();
-const ANALYSED_CACHE_LIMIT = 8_192;
-
-function analysed(text: string): AnalysedText {
-  let result = analysedCache.get(text);
-  if (result) return result;
-  const written = new Map<string, string>();
-  const terms: string[] = [];
-  scan(text, (t, word) => {
-    terms.push(t);
-    if (!written.has(t)) written.set(t, word);
-  });
-  result = { written, concepts: new Set(conceptsOf(terms)) };
-  if (analysedCache.size >= ANALYSED_CACHE_LIMIT) analysedCache.clear();
-  analysedCache.set(text, result);
-  return result;
-}
-
 function conceptLabel(token: string): string {
   const id = token.slice(CONCEPT_PREFIX.length);
   return THESAURUS.find((c) => c.id === id)?.terms.en[0] ?? id;
@@ -527,8 +476,21 @@ interface DocumentEntry {
   ids: Int32Array;
   /** Sublinear term frequency, 1 + ln(tf). */
   tf: Float64Array;
+  /** Per term, as the document first writes it (a concept: its English label), for explanations. */
+  surface: readonly string[];
+  /** Per term, how an explanation names it: CONCEPT, WORD, or SKIPPED (numbers, words of three letters or fewer). */
+  kinds: Uint8Array;
   /** Shared with callers; weights and norms are rewritten in place when corpus statistics change. */
   vector: TextVector;
+}
+
+const SKIPPED = 0;
+const WORD = 1;
+const CONCEPT = 2;
+
+interface Shared {
+  k: number;
+  share: number;
 }
 
 // Text similarity is rounded so that an engine rebuilt from the same offers in another order (and so with
@@ -615,6 +577,8 @@ export class TextIndex {
   /** Per term, its largest weight in any document: bounds a query's similarity to every document at once. */
   private maxWeight = new Float64Array(256);
   private readonly documents = new Map<string, DocumentEntry>();
+  /** Term by id. */
+  private readonly terms: string[] = [];
   private stale = true;
   private refreshes = 0;
 
@@ -634,14 +598,24 @@ export class TextIndex {
   /** Adds or replaces a document and returns its vector (kept current by the index). */
   upsert(id: string, text: string): TextVector {
     this.remove(id);
-    const counts = countTerms(indexTerms(text));
-    const terms = [...counts.entries()].map(([term, n]) => ({ id: this.termId(term), n }));
+    const written = new Map<string, string>();
+    const words: string[] = [];
+    scan(text, (t, word) => {
+      words.push(t);
+      if (!written.has(t)) written.set(t, word);
+    });
+    const counts = countTerms(words.concat(conceptsOf(words)));
+    const terms = [...counts.entries()].map(([term, n]) => ({ id: this.termId(term), n, term }));
     terms.sort((x, y) => x.id - y.id);
     const ids = Int32Array.from(terms, (t) => t.id);
     const tf = Float64Array.from(terms, (t) => 1 + Math.log(t.n));
     for (const termId of ids) this.df[termId]++;
     const vector = { ids, weights: new Float64Array(ids.length), clusterNorms: new Float64Array(TEXT_CLUSTERS) };
-    this.documents.set(id, { ids, tf, vector });
+    const surface = terms.map((t) => written.get(t.term) ?? conceptLabel(t.term));
+    const kinds = Uint8Array.from(terms, (t, k) =>
+      t.term.startsWith(CONCEPT_PREFIX) ? CONCEPT : surface[k].length > 3 && !DIGITS.test(surface[k]) ? WORD : SKIPPED,
+    );
+    this.documents.set(id, { ids, tf, vector, surface, kinds });
     this.stale = true;
     return vector;
   }
@@ -718,6 +692,54 @@ export class TextIndex {
     return Math.min(1, bound + 1e-9);
   }
 
+  /**
+   * What a query and a held document have in common, for an explanation: the thesaurus concepts both mention (by
+   * their English term), then the words both use as the document writes them (numbers and words of three letters
+   * or fewer left out, and the words of a concept already named), each group by its share of the similarity,
+   * largest first; at most `limit`. Reads the two vectors only (or the query scattered, `dense`): no text is
+   * tokenized again.
+   */
+  sharedTerms(query: TextVector, documentId: string, limit = 5, dense: Float64Array | null = null): string[] {
+    const entry = this.documents.get(documentId);
+    if (!entry) return [];
+    const { ids, surface, kinds } = entry;
+    const weights = entry.vector.weights;
+    const found: Shared[] = [];
+    if (dense) {
+      // The query scattered by term id (TextScatter): one read per document term.
+      for (let k = 0; k < ids.length; k++) {
+        if (kinds[k] !== SKIPPED && dense[ids[k]] > 0) found.push({ k, share: dense[ids[k]] * weights[k] });
+      }
+    } else {
+      for (let i = 0, k = 0; i < query.ids.length && k < ids.length;) {
+        if (query.ids[i] < ids[k]) i++;
+        else if (query.ids[i] > ids[k]) k++;
+        else {
+          if (kinds[k] !== SKIPPED) found.push({ k, share: query.weights[i] * weights[k] });
+          i++;
+          k++;
+        }
+      }
+    }
+    // Concepts first, then words; each by its share of the similarity, ties by name.
+    found.sort(
+      (x, y) =>
+        kinds[y.k] - kinds[x.k] ||
+        y.share - x.share ||
+        (surface[x.k] < surface[y.k] ? -1 : surface[x.k] > surface[y.k] ? 1 : 0),
+    );
+    const out: string[] = [];
+    const named: Array<ReadonlySet<string>> = [];
+    for (const { k } of found) {
+      if (out.length >= limit) break;
+      const term = this.terms[ids[k]];
+      if (kinds[k] === CONCEPT) named.push(conceptWords.get(term) ?? new Set<string>());
+      else if (named.some((words) => words.has(term)) || out.includes(surface[k])) continue;
+      out.push(surface[k]);
+    }
+    return out;
+  }
+
   /** Recomputes idf and every document's weights if documents changed since the last call. */
   refresh(): void {
     if (!this.stale) return;
@@ -748,6 +770,7 @@ export class TextIndex {
     if (id === undefined) {
       id = this.vocabulary.size;
       this.vocabulary.set(term, id);
+      this.terms.push(term);
       if (id >= this.df.length) {
         const df = new Int32Array(this.df.length * 2);
         df.set(this.df);
