@@ -17,6 +17,7 @@ import {
   RESCORE_STATUSES,
   RETIREMENT_REASONS,
   ROLES,
+  WEIGHTS_PROPOSAL_STATUSES,
 } from './vocabulary';
 
 // The vocabulary (vocabulary.ts) as zod enums: what the view and input schemas use, so a status the workflow
@@ -38,3 +39,4 @@ export const componentKeySchema = z.enum(COMPONENT_KEYS);
 export const rescoreStatusSchema = z.enum(RESCORE_STATUSES);
 export const deliveryStatusSchema = z.enum(DELIVERY_STATUSES);
 export const explanationOutcomeSchema = z.enum(EXPLANATION_OUTCOMES);
+export const weightsProposalStatusSchema = z.enum(WEIGHTS_PROPOSAL_STATUSES);

@@ -89,6 +89,7 @@ export const EVENTS = {
     trigger: z.enum(['weights_changed', 'manual', 'nightly', 'seed']),
     version: z.number().int().optional(),
   }),
+  'matching.weights_proposal_requested': nothing,
 } as const;
 
 export type EventType = keyof typeof EVENTS;

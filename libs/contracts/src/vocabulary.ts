@@ -37,6 +37,13 @@ export type MatchOrigin = (typeof MATCH_ORIGINS)[number];
 export const RESCORE_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
 export type RescoreStatus = (typeof RESCORE_STATUSES)[number];
 
+/**
+ * A weights proposal fitted from the Committee's decisions (weights_proposals.status): being fitted by the worker,
+ * proposed, not fitted for want of decisions, applied as a new profile version, or dismissed.
+ */
+export const WEIGHTS_PROPOSAL_STATUSES = ['fitting', 'proposed', 'not_enough_decisions', 'applied', 'dismissed'] as const;
+export type WeightsProposalStatus = (typeof WEIGHTS_PROPOSAL_STATUSES)[number];
+
 /** An e-mail delivery's progress (notification_deliveries.status). */
 export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];

@@ -2,11 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/commo
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ApiAuthErrors, ApiConflict, ApiNotFound, ApiValidationError } from '../common/openapi';
-import { allocationPlanResultSchema, endorsePlanResultSchema, putProfileResultSchema, rescoreViewSchema, weightsProfileSchema } from '@app/contracts';
+import { allocationPlanResultSchema, applyProposalResultSchema, endorsePlanResultSchema, putProfileResultSchema, rescoreViewSchema, weightsProfileSchema, weightsProposalViewSchema } from '@app/contracts';
 import { uuidParam } from '@app/common';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';
-import { AllocationPlanInput, allocationPlanSchema, EndorsePlanInput, endorsePlanSchema, ProfileInput, profileSchema } from './matching.schemas';
+import { AllocationPlanInput, allocationPlanSchema, ApplyProposalInput, applyProposalSchema, EndorsePlanInput, endorsePlanSchema, ProfileInput, profileSchema } from './matching.schemas';
 import { MatchingService } from './matching.service';
 import { Idempotent } from '../common/idempotency';
 
@@ -55,6 +55,54 @@ export class MatchingController {
   @ApiOperation({ summary: 'Progress of a rescore' })
   rescoreProgress(@Param('id', { schema: uuidParam }) id: string) {
     return this.matching.getRescore(id);
+  }
+
+  @Get('proposals')
+  @ApiOkResponse({ standardSchema: z.array(weightsProposalViewSchema) })
+  @ApiOperation({ summary: 'Weights profiles fitted from the Committee’s decisions, newest first' })
+  proposals() {
+    return this.matching.listProposals();
+  }
+
+  @Post('proposals')
+  @Authorize('committee_admin')
+  @Idempotent()
+  @HttpCode(202)
+  @ApiAcceptedResponse({ standardSchema: weightsProposalViewSchema })
+  @ApiOperation({ summary: 'Fit a weights profile from the decisions so far; the worker fills the proposal in' })
+  propose(@CurrentUser() user: AuthUser) {
+    return this.matching.requestProposal(user);
+  }
+
+  @Get('proposals/:id')
+  @ApiOkResponse({ standardSchema: weightsProposalViewSchema })
+  @ApiNotFound()
+  proposal(@Param('id', { schema: uuidParam }) id: string) {
+    return this.matching.getProposal(id);
+  }
+
+  @Post('proposals/:id/apply')
+  @Authorize('committee_admin')
+  @Idempotent()
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The proposal, applied, and the new profile with the rescore it started', standardSchema: applyProposalResultSchema })
+  @ApiNotFound()
+  @ApiConflict()
+  @ApiValidationError()
+  @ApiOperation({ summary: 'Make a proposal the weights in force (a new profile version and a full rescore)' })
+  apply(@CurrentUser() user: AuthUser, @Param('id', { schema: uuidParam }) id: string, @Body({ schema: applyProposalSchema }) body: ApplyProposalInput) {
+    return this.matching.applyProposal(user, id, body.comment);
+  }
+
+  @Post('proposals/:id/dismiss')
+  @Authorize('committee_admin')
+  @HttpCode(200)
+  @ApiOkResponse({ standardSchema: weightsProposalViewSchema })
+  @ApiNotFound()
+  @ApiConflict()
+  @ApiOperation({ summary: 'Dismiss a proposal' })
+  dismiss(@CurrentUser() user: AuthUser, @Param('id', { schema: uuidParam }) id: string) {
+    return this.matching.dismissProposal(user, id);
   }
 
   @Post('allocation-plan')

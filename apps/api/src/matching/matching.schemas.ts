@@ -10,6 +10,9 @@ export const profileSchema = z.strictObject({
 });
 export type ProfileInput = z.infer<typeof profileSchema>;
 
+export const applyProposalSchema = z.strictObject({ comment: text(1_000).optional() });
+export type ApplyProposalInput = z.infer<typeof applyProposalSchema>;
+
 export const allocationPlanSchema = z.strictObject({
   /** Plan for these requests only; all open requests when omitted. */
   requestIds: z.array(uuidParam).max(5_000).optional(),

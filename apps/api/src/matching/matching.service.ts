@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError, notFound } from '@app/common';
-import type { plannedMatchSchema, rescoreViewSchema, Served } from '@app/contracts';
-import { MatchingProfileEntity, MatchRepository, RescoreRunEntity } from '@app/database';
+import type { plannedMatchSchema, rescoreViewSchema, Served, weightsProposalViewSchema } from '@app/contracts';
+import { MatchingProfileEntity, MatchRepository, RescoreRunEntity, WeightsProposalEntity } from '@app/database';
 import { DEFAULT_WEIGHTS_PROFILE, planAllocation, weightsProfileProblems, WeightsProfile } from '@app/matching';
-import { UnitOfWork } from '@app/outbox';
+import { UnitOfWork, type Tx } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { MatchesService, MatchView } from '../matches/matches.service';
 import type { AllocationPlanInput, EndorsePlanInput, ProfileInput } from './matching.schemas';
@@ -12,6 +12,7 @@ import type { AllocationPlanInput, EndorsePlanInput, ProfileInput } from './matc
 /** The views of matching (libs/contracts views/matching.ts), as the service builds them. */
 export type RescoreView = Served<typeof rescoreViewSchema>;
 export type PlannedMatch = Served<typeof plannedMatchSchema>;
+export type WeightsProposalView = Served<typeof weightsProposalViewSchema>;
 
 export async function currentProfile(ds: DataSource): Promise<WeightsProfile & { createdAt?: Date; comment?: string | null }> {
   const [row] = await ds.getRepository(MatchingProfileEntity).find({ order: { version: 'DESC' }, take: 1 });
@@ -34,19 +35,84 @@ export class MatchingService {
 
   /** A new version of the weights; the worker rescores everything with it. */
   async putProfile(user: AuthUser, input: ProfileInput): Promise<WeightsProfile & { rescore: RescoreView }> {
-    const { version, runId } = await this.uow.run(user, async (tx) => {
-      await tx.manager.query('LOCK TABLE matching_profiles IN EXCLUSIVE MODE');
-      const current = await currentProfile(this.dataSource);
-      const next: WeightsProfile = { version: current.version + 1, weights: input.weights, threshold: input.threshold, topK: input.topK };
-      const problems = weightsProfileProblems(next);
-      if (problems.length) throw new DomainError('invalid', problems.join('; '), problems.map((p) => ({ field: p.split(' ')[0], message: p })));
-      await tx.manager.insert(MatchingProfileEntity, { ...next, createdById: user.id, comment: input.comment ?? null });
-      await tx.audit({ subjectType: 'matching_profile', subjectId: user.id, action: 'update', details: { version: next.version, ...input } });
-      const run = await tx.manager.save(tx.manager.create(RescoreRunEntity, { trigger: 'weights_changed', weightsVersion: next.version, requestedById: user.id }));
-      await tx.emit({ type: 'matching.rescore_requested', subjectType: 'rescore', subjectId: run.id, payload: { trigger: 'weights_changed', version: next.version } });
-      return { version: next.version, runId: run.id };
-    });
+    const { version, runId } = await this.uow.run(user, (tx) => this.saveProfile(tx, user, input));
     return { ...(await this.getProfile()), version, rescore: await this.getRescore(runId) };
+  }
+
+  private async saveProfile(tx: Tx, user: AuthUser, input: ProfileInput): Promise<{ version: number; runId: string }> {
+    await tx.manager.query('LOCK TABLE matching_profiles IN EXCLUSIVE MODE');
+    const current = await currentProfile(this.dataSource);
+    const next: WeightsProfile = { version: current.version + 1, weights: input.weights, threshold: input.threshold, topK: input.topK };
+    const problems = weightsProfileProblems(next);
+    if (problems.length) throw new DomainError('invalid', problems.join('; '), problems.map((p) => ({ field: p.split(' ')[0], message: p })));
+    await tx.manager.insert(MatchingProfileEntity, { ...next, createdById: user.id, comment: input.comment ?? null });
+    await tx.audit({ subjectType: 'matching_profile', subjectId: user.id, action: 'update', details: { version: next.version, ...input } });
+    const run = await tx.manager.save(tx.manager.create(RescoreRunEntity, { trigger: 'weights_changed', weightsVersion: next.version, requestedById: user.id }));
+    await tx.emit({ type: 'matching.rescore_requested', subjectType: 'rescore', subjectId: run.id, payload: { trigger: 'weights_changed', version: next.version } });
+    return { version: next.version, runId: run.id };
+  }
+
+  /** Asks the worker to fit a profile from the decisions so far (issue 15 item 2); the proposal starts `fitting`. */
+  async requestProposal(user: AuthUser): Promise<WeightsProposalView> {
+    const id = await this.uow.run(user, async (tx) => {
+      const current = await currentProfile(this.dataSource);
+      const proposal = await tx.manager.save(tx.manager.create(WeightsProposalEntity, { baseVersion: current.version, requestedById: user.id }));
+      await tx.audit({ subjectType: 'weights_proposal', subjectId: proposal.id, action: 'create', details: { baseVersion: current.version } });
+      await tx.emit({ type: 'matching.weights_proposal_requested', subjectType: 'weights_proposal', subjectId: proposal.id, payload: {} });
+      return proposal.id;
+    });
+    return this.getProposal(id);
+  }
+
+  async getProposal(id: string): Promise<WeightsProposalView> {
+    const proposal = await this.dataSource.getRepository(WeightsProposalEntity).findOneBy({ id });
+    if (!proposal) throw notFound('Weights proposal');
+    return proposalView(proposal);
+  }
+
+  async listProposals(): Promise<WeightsProposalView[]> {
+    const rows = await this.dataSource.getRepository(WeightsProposalEntity).find({ order: { createdAt: 'DESC', id: 'DESC' }, take: 20 });
+    return rows.map(proposalView);
+  }
+
+  /**
+   * Makes a proposal the profile in force: a new version with its weights and the current threshold and top k, and
+   * a full rescore, in one transaction with the proposal's decision. Refused when the profile changed since the
+   * fit: the comparison no longer holds.
+   */
+  async applyProposal(user: AuthUser, id: string, comment?: string): Promise<{ proposal: WeightsProposalView; profile: WeightsProfile & { rescore: RescoreView } }> {
+    const { runId } = await this.uow.run(user, async (tx) => {
+      const p = await tx.manager.findOne(WeightsProposalEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!p) throw notFound('Weights proposal');
+      if (p.status !== 'proposed' || !p.weights) throw new DomainError('conflict', `Only a proposed profile can be applied; this one is ${p.status.replace(/_/g, ' ')}`);
+      const current = await currentProfile(this.dataSource);
+      if (current.version !== p.baseVersion) {
+        throw new DomainError('conflict', `The weights changed since this proposal was fitted (version ${p.baseVersion}, now ${current.version}): ask for a new proposal`);
+      }
+      const saved = await this.saveProfile(tx, user, {
+        weights: p.weights as ProfileInput['weights'],
+        threshold: current.threshold,
+        topK: current.topK,
+        comment: comment ?? `Fitted from ${p.figures?.examples ?? 0} decisions (proposal ${p.id})`,
+      });
+      await tx.manager.update(WeightsProposalEntity, { id }, { status: 'applied', appliedVersion: saved.version, decidedById: user.id, decidedAt: new Date() });
+      await tx.audit({ subjectType: 'weights_proposal', subjectId: id, action: 'apply', details: { version: saved.version } });
+      return saved;
+    });
+    return { proposal: await this.getProposal(id), profile: { ...(await this.getProfile()), rescore: await this.getRescore(runId) } };
+  }
+
+  async dismissProposal(user: AuthUser, id: string): Promise<WeightsProposalView> {
+    await this.uow.run(user, async (tx) => {
+      const p = await tx.manager.findOne(WeightsProposalEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!p) throw notFound('Weights proposal');
+      if (p.status !== 'proposed' && p.status !== 'not_enough_decisions') {
+        throw new DomainError('conflict', `Only a proposal waiting for a decision can be dismissed; this one is ${p.status.replace(/_/g, ' ')}`);
+      }
+      await tx.manager.update(WeightsProposalEntity, { id }, { status: 'dismissed', decidedById: user.id, decidedAt: new Date() });
+      await tx.audit({ subjectType: 'weights_proposal', subjectId: id, action: 'dismiss' });
+    });
+    return this.getProposal(id);
   }
 
   async startRescore(user: AuthUser): Promise<RescoreView> {
@@ -120,5 +186,19 @@ function rescoreView(run: RescoreRunEntity): RescoreView {
     createdAt: run.createdAt,
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,
+  };
+}
+
+function proposalView(p: WeightsProposalEntity): WeightsProposalView {
+  return {
+    id: p.id,
+    status: p.status,
+    baseVersion: p.baseVersion,
+    weights: p.weights as WeightsProposalView['weights'],
+    figures: p.figures,
+    createdAt: p.createdAt,
+    fittedAt: p.fittedAt,
+    appliedVersion: p.appliedVersion,
+    decidedAt: p.decidedAt,
   };
 }

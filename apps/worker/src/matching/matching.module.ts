@@ -7,10 +7,11 @@ import { MatchingRecovery } from './matching-recovery.service';
 import { MatchingDataService } from './matching-data.service';
 import { MatchingTriggers } from './matching-triggers';
 import { MatchingProcessor } from './matching.processor';
+import { WeightsLearning } from './weights-learning.service';
 
 @Module({
   imports: [EventsModule, BullModule.registerQueue({ name: QUEUES.matching })],
-  providers: [MatchingDataService, MatchWriter, MatchingProcessor, MatchingTriggers, MatchingRecovery],
+  providers: [MatchingDataService, MatchWriter, MatchingProcessor, MatchingTriggers, MatchingRecovery, WeightsLearning],
   exports: [MatchingRecovery],
 })
 export class MatchingModule {}

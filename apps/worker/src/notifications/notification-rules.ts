@@ -483,6 +483,7 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
   },
   'organization.created': { silent: 'Administrative; recorded in the history. Nobody acts on it.' },
   'matching.rescore_requested': { silent: 'Engine housekeeping; its progress shows on the matching page to the committee member who started it.' },
+  'matching.weights_proposal_requested': { silent: 'A fit takes seconds and its result waits on the weights page, where the member who asked for it looks.' },
 };
 
 /** The subject's key facts, as the inbox item and the e-mail show them. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { explanationOutcomeSchema, rescoreStatusSchema } from '../enums';
+import { explanationOutcomeSchema, rescoreStatusSchema, weightsProposalStatusSchema } from '../enums';
 import { COMPONENT_KEYS } from '../vocabulary';
 import { organizationRefSchema, recordOf, timestamp, uuid } from './common';
 import { matchViewSchema, scoreComponentSchema } from './matches';
@@ -33,6 +33,47 @@ export type RescoreView = z.infer<typeof rescoreViewSchema>;
 /** PUT /matching/profile: the new profile and the rescore it started. */
 export const putProfileResultSchema = weightsProfileSchema.extend({ rescore: rescoreViewSchema });
 export type PutProfileResultView = z.infer<typeof putProfileResultSchema>;
+
+const heldOutSchema = z.object({
+  /** Probability that a taken-up suggestion scores above a turned-down one, on held-out folds. */
+  auc: z.number(),
+  logLoss: z.number(),
+});
+const rankingSchema = z.object({ precisionAt3: z.number(), ndcgAt5: z.number() });
+const rankingComparisonSchema = z.object({ current: rankingSchema, proposed: rankingSchema });
+
+/** What a fit measured: on the past decisions (cross-validated) and on the labelled set, current against proposed. */
+export const weightsProposalFiguresSchema = z.object({
+  examples: z.number().int(),
+  positives: z.number().int(),
+  /** The penalty strength cross-validation chose; null when no fit was made. */
+  lambda: z.number().nullable(),
+  folds: z.number().int().nullable(),
+  pastDecisions: z.object({ current: heldOutSchema, proposed: heldOutSchema }).nullable(),
+  /** libs/matching/eval with requests tagged as written and loosely; null when the set is not deployed. */
+  labelledSet: z.object({ full: rankingComparisonSchema, loose: rankingComparisonSchema }).nullable(),
+  /** Why no profile was proposed. */
+  reason: z.enum(['too_few_decisions', 'one_sided_decisions']).nullable(),
+});
+export type WeightsProposalFigures = z.infer<typeof weightsProposalFiguresSchema>;
+
+/** GET /matching/proposals: a profile fitted from decisions, for the Committee to compare and apply. */
+export const weightsProposalViewSchema = z.object({
+  id: uuid,
+  status: weightsProposalStatusSchema,
+  baseVersion: z.number().int(),
+  /** The weights proposed; null until fitted, or when there were too few decisions. */
+  weights: recordOf(COMPONENT_KEYS, z.number()).nullable(),
+  figures: weightsProposalFiguresSchema.nullable(),
+  createdAt: timestamp,
+  fittedAt: timestamp.nullable(),
+  appliedVersion: z.number().int().nullable(),
+  decidedAt: timestamp.nullable(),
+});
+export type WeightsProposalView = z.infer<typeof weightsProposalViewSchema>;
+
+/** POST /matching/proposals/:id/apply: the new profile version and the rescore it started. */
+export const applyProposalResultSchema = z.object({ proposal: weightsProposalViewSchema, profile: putProfileResultSchema });
 
 /** One proposed match of an allocation plan. */
 export const plannedMatchSchema = z.object({

@@ -15,6 +15,7 @@ import { ReferenceCounterEntity } from './reference-counter.entity';
 import { RescoreRunEntity } from './rescore-run.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
+import { WeightsProposalEntity } from './weights-proposal.entity';
 
 export {
   AssistanceOfferEntity,
@@ -34,6 +35,7 @@ export {
   RescoreRunEntity,
   SessionEntity,
   UserEntity,
+  WeightsProposalEntity,
 };
 export type { RequestPriority, RequestVisibility } from './assistance-request.entity';
 export type { MatchOrigin, ScoreComponent } from './match.entity';
@@ -55,6 +57,7 @@ export const ENTITIES = [
   MatchingProfileEntity,
   MatchingWorkEntity,
   RescoreRunEntity,
+  WeightsProposalEntity,
   NotificationEntity,
   NotificationDeliveryEntity,
   NotificationPreferenceEntity,
