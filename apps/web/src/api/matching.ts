@@ -8,6 +8,7 @@ import type {
   RescoreStatus,
   RescoreView,
   WeightsProfileView,
+  WeightsProposalView,
 } from '@app/contracts';
 import { RESCORE_STATUSES } from '@app/contracts/vocabulary';
 import type { ScoreComponentKey } from './matches';
@@ -41,7 +42,28 @@ export const matchingKeys = {
   profile: ['matching', 'profile'] as const,
   rescores: ['matching', 'rescores'] as const,
   rescore: (id: string) => ['matching', 'rescores', id] as const,
+  proposals: ['matching', 'proposals'] as const,
 };
+
+/** A weights profile fitted from the Committee's decisions, waiting to be applied or dismissed. */
+export type WeightsProposal = WeightsProposalView;
+
+export const weightsProposalsQuery = queryOptions({
+  queryKey: matchingKeys.proposals,
+  queryFn: ({ signal }) => api.get<WeightsProposal[]>('/matching/proposals', { signal }),
+});
+
+export function requestWeightsProposal() {
+  return api.post<WeightsProposal>('/matching/proposals');
+}
+
+export function applyWeightsProposal(id: string) {
+  return api.post<{ proposal: WeightsProposal; profile: SavedWeightsProfile }>(`/matching/proposals/${id}/apply`, {});
+}
+
+export function dismissWeightsProposal(id: string) {
+  return api.post<WeightsProposal>(`/matching/proposals/${id}/dismiss`);
+}
 
 export const weightsProfileQuery = queryOptions({
   queryKey: matchingKeys.profile,

@@ -37,6 +37,7 @@ import { useNotify } from '../components/notifications';
 import { PageHeader } from '../components/page-header';
 import { formatDateTime } from '../format';
 import { useScoreFormat } from '../matches/score-breakdown';
+import { ProposalsPanel } from '../matching-weights/proposals-panel';
 
 const POLL_MS = 1_500;
 
@@ -232,6 +233,8 @@ export function MatchingWeightsPage() {
           )}
         </Stack>
       </form>
+
+      <ProposalsPanel current={current} editable={editable} onApplied={setTrackedId} />
 
       <RescorePanel
         trackedId={trackedId}
