@@ -2,29 +2,13 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
 import type { EntityManager } from 'typeorm';
-import type { EventType } from '@app/contracts';
+import { MATCHING_EVENT_TYPES, OFFER_TRIGGERS, REQUEST_TRIGGERS } from '@app/outbox';
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES, type ScoreRequestJob } from '@app/queue';
 import { EventHandlerRegistry } from '../events/event-handler.registry';
 
-/** Which workflow events set the engine to work (DESIGN §6.6). */
-export const REQUEST_TRIGGERS = [
-  'request.circulated',
-  'request.updated',
-  'request.withdrawn',
-  'request.closed',
-  'request.matched',
-  'request.agreements_cancelled',
-] as const satisfies readonly EventType[];
-export const OFFER_TRIGGERS = [
-  'offer.verified',
-  'offer.updated',
-  'offer.paused',
-  'offer.resumed',
-  'offer.closed',
-  'offer.expired',
-  'offer.exhausted',
-  'offer.replenished',
-] as const satisfies readonly EventType[];
+// Which workflow events set the engine to work (DESIGN §6.6) lives with the outbox relay, which sends them on
+// their own queue (libs/outbox event-lanes.ts).
+export { OFFER_TRIGGERS, REQUEST_TRIGGERS } from '@app/outbox';
 
 /**
  * Turns events into matching jobs. Job ids come from business keys (BullMQ deduplication): while a request's
@@ -44,6 +28,12 @@ export class MatchingTriggers implements OnModuleInit {
     for (const type of OFFER_TRIGGERS) this.registry.on(type, 'matching', (e, m) => this.enqueue(m, scoreOfferJob(e.subjectId)));
     this.registry.on('match.created', 'matching', (e, m) => this.enqueue(m, scoreRequestJob(e.payload.requestId)));
     this.registry.on('matching.rescore_requested', 'matching', (e, m) => this.enqueue(m, rescoreStartJob(e)));
+    // Each of these events travels on the matching lane (`matching-events`); one missing there would still be
+    // handled, but could wait behind a notification burst.
+    const registered: string[] = [...REQUEST_TRIGGERS, ...OFFER_TRIGGERS, 'match.created', 'matching.rescore_requested'];
+    if (registered.length !== MATCHING_EVENT_TYPES.size || registered.some((t) => !MATCHING_EVENT_TYPES.has(t))) {
+      throw new Error('MATCHING_EVENT_TYPES (libs/outbox) must list exactly the events MatchingTriggers handles');
+    }
   }
 
   private async enqueue(manager: EntityManager, job: MatchingJob): Promise<void> {
