@@ -8,7 +8,9 @@
 //      one, two, one;
 //   4. the write path alone (MatchWriter.replaceSuggestions, chunk by chunk as the worker calls it) against a
 //      plain COPY of the same rows into a copy of `matches` with all its indexes, both in this run.
-// Prints readable figures, then one line of JSON. Options: --requests= --offers= --seed= --burst=
+// The seeded world is kept as a template database (<name>_bench_rescore_tmpl_<requests>_<offers>_<seed>) and
+// cloned for each run; --fresh-world drops and seeds it again.
+// Prints readable figures, then one line of JSON. Options: --requests= --offers= --seed= --burst= --fresh-world
 import { randomBytes } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import type { ChildProcess } from 'node:child_process';
@@ -18,11 +20,11 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { loadConfig, loadEnvFile } from '@app/config';
-import { createDataSource, dropDatabase, ensureDatabase, seedSyntheticWorld } from '@app/database';
+import { createDataSource, dropDatabase, seedSyntheticWorld } from '@app/database';
 import { DEFAULT_WEIGHTS_PROFILE, type MatchResult } from '@app/matching';
 import { MatchWriter } from '../apps/worker/src/matching/match-writer.service';
 import { RESCORE_CHUNK_SIZE } from '../apps/worker/src/matching/matching.processor';
-import { dropQueuePrefix, peakRssMiB, scratchDatabaseUrl, spawnReady, startSmtpSink, stopChild } from './benchmarks/processes';
+import { cloneDatabase, dropQueuePrefix, peakRssMiB, scratchDatabaseUrl, spawnReady, startSmtpSink, stopChild } from './benchmarks/processes';
 
 function flag(name: string, fallback: number): number {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -195,16 +197,28 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(line);
   const sink = await startSmtpSink();
   const workers: ChildProcess[] = [];
-  await dropDatabase(databaseUrl);
-  await ensureDatabase(databaseUrl);
+  const template = `${decodeURIComponent(new URL(config.database.DATABASE_URL).pathname.slice(1)) || 'assistance'}_bench_rescore_tmpl_${REQUESTS}_${OFFERS}_${SEED}`.slice(0, 63);
+  if (process.argv.includes('--fresh-world')) {
+    const templateUrl = new URL(databaseUrl);
+    templateUrl.pathname = `/${template}`;
+    await dropDatabase(templateUrl.toString());
+  }
+  const seedStart = performance.now();
+  const { built } = await cloneDatabase(databaseUrl, template, async (templateUrl) => {
+    const seeding = await createDataSource(templateUrl).initialize();
+    try {
+      await seeding.runMigrations({ transaction: 'each' });
+      await seedSyntheticWorld(seeding, { requests: REQUESTS, offers: OFFERS, seed: SEED });
+      await seeding.query('VACUUM ANALYZE');
+    } finally {
+      await seeding.destroy();
+    }
+  });
   const ds = await createDataSource(databaseUrl).initialize();
   try {
     await ds.runMigrations({ transaction: 'each' });
-    const seedStart = performance.now();
-    await seedSyntheticWorld(ds, { requests: REQUESTS, offers: OFFERS, seed: SEED });
-    await ds.query('VACUUM ANALYZE');
     log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; node ${process.version}`);
-    log(`seeded ${REQUESTS} requests × ${OFFERS} offers in ${(ms(seedStart) / 1000).toFixed(1)} s`);
+    log(`${built ? 'seeded' : 'cloned'} ${REQUESTS} requests × ${OFFERS} offers in ${(ms(seedStart) / 1000).toFixed(1)} s (template ${template})`);
 
     const env = { DATABASE_URL: databaseUrl, QUEUE_PREFIX: prefix, SMTP_URL: sink.url, MAIL_CATCHER: 'off', LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '100' };
     const first = await spawnReady('worker', env);

@@ -3,11 +3,14 @@ import { readFileSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
 import * as path from 'node:path';
 import Redis from 'ioredis';
+import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 
 // Shared by the end-to-end benchmarks: real API/worker processes on a scratch database and queue prefix.
 
-const root = path.resolve(__dirname, '../../..');
+// This file runs from <build>/scripts/benchmarks; the apps it starts are the same build's.
+const build = path.resolve(__dirname, '../..');
+const root = path.resolve(build, '..');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -33,7 +36,7 @@ export function scratchDatabaseUrl(configured: string, suffix: string): string {
 /** Starts a built app (dist/) and waits until its /health/ready answers. */
 export async function spawnReady(kind: 'api' | 'worker', env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, `dist/apps/${kind}/src/main.js`)], {
+  const child = spawn(process.execPath, [path.join(build, `apps/${kind}/src/main.js`)], {
     cwd: root,
     env: { ...process.env, ...env, ...(kind === 'api' ? { PORT: String(port) } : { WORKER_HEALTH_PORT: String(port) }) },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -97,4 +100,38 @@ export async function dropQueuePrefix(redisUrl: string, prefix: string): Promise
     if (keys.length) await redis.del(...keys);
   } while (cursor !== '0');
   redis.disconnect();
+}
+
+/**
+ * `url`'s database as a copy of `template` (CREATE DATABASE … TEMPLATE: a file copy, seconds where seeding a large
+ * world takes minutes). `build` fills the template the first time; it is kept for the next run unless dropped.
+ */
+export async function cloneDatabase(url: string, template: string, build: (templateUrl: string) => Promise<void>): Promise<{ built: boolean }> {
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3000 });
+  await client.connect();
+  const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+    let built = false;
+    if (!rowCount) {
+      const templateUrl = new URL(url);
+      templateUrl.pathname = `/${template}`;
+      // Built under a temporary name and renamed when complete, so an interrupted build is never taken for one.
+      const building = `${template}_building`.slice(0, 63);
+      await client.query(`DROP DATABASE IF EXISTS ${quote(building)} WITH (FORCE)`);
+      await client.query(`CREATE DATABASE ${quote(building)}`);
+      templateUrl.pathname = `/${building}`;
+      await build(templateUrl.toString());
+      await client.query(`ALTER DATABASE ${quote(building)} RENAME TO ${quote(template)}`);
+      built = true;
+    }
+    const name = decodeURIComponent(new URL(url).pathname.slice(1));
+    await client.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${quote(name)} TEMPLATE ${quote(template)}`);
+    return { built };
+  } finally {
+    await client.end();
+  }
 }

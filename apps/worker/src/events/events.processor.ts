@@ -52,14 +52,23 @@ abstract class EventDelivery extends WorkerHost {
 
 // A killed worker's events are taken over once their 15 s lock expires (checked every 5 s).
 @Processor(QUEUES.events, { concurrency: 4, lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 2 })
-export class EventsProcessor extends EventDelivery {}
+export class EventsProcessor extends EventDelivery {
+  // Each processor names its own dependencies: Nest reads them from the decorated class.
+  constructor(dataSource: DataSource, registry: EventHandlerRegistry) {
+    super(dataSource, registry);
+  }
+}
 
 /**
  * The lane of events that set matching to work (eventQueueOf in libs/outbox): its own workers, so a rescore or
  * a request's scoring never waits behind thousands of reminder or notification events in `events`.
  */
 @Processor(QUEUES.matchingEvents, { concurrency: 2, lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 2 })
-export class MatchingEventsProcessor extends EventDelivery {}
+export class MatchingEventsProcessor extends EventDelivery {
+  constructor(dataSource: DataSource, registry: EventHandlerRegistry) {
+    super(dataSource, registry);
+  }
+}
 
 /**
  * The stored row as the catalogue reads it. An unknown name or a payload its schema refuses fails the job at
