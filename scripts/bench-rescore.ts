@@ -10,7 +10,7 @@
 //      plain COPY of the same rows into a copy of `matches` with all its indexes, both in this run.
 // The seeded world is kept as a template database (<name>_bench_rescore_tmpl_<requests>_<offers>_<seed>) and
 // cloned for each run; --fresh-world drops and seeds it again.
-// Prints readable figures, then one line of JSON. Options: --requests= --offers= --seed= --burst= --fresh-world
+// Prints readable figures, then one line of JSON. Options: --requests= --offers= --seed= --burst= --fresh-world --cpu-prof=DIR
 import { randomBytes } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import type { ChildProcess } from 'node:child_process';
@@ -91,25 +91,22 @@ async function resetMatches(ds: DataSource): Promise<void> {
   await ds.query(`VACUUM ANALYZE assistance_requests`);
 }
 
-/** Waits until every outbox event is processed (and the e-mail jobs they made are sent). */
+/** Waits until every outbox event is processed (e-mails may still be going out, or wait for a digest). */
 async function drain(ds: DataSource): Promise<void> {
   const deadline = Date.now() + RUN_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    const [{ events, mails }] = await ds.query(
-      `SELECT (SELECT count(*)::int FROM outbox_events WHERE processed_at IS NULL) AS events,
-              (SELECT count(*)::int FROM notification_deliveries WHERE status NOT IN ('sent', 'failed')) AS mails`,
-    );
-    if (!events && !mails) return;
-    await sleep(100);
+    const [{ events }] = await ds.query(`SELECT count(*)::int AS events FROM outbox_events WHERE processed_at IS NULL`);
+    if (!events) return;
+    await sleep(200);
   }
-  throw new Error('the queues did not drain');
+  throw new Error('the events queue did not drain');
 }
 
 /**
  * A burst of `n` offer-expiry reminders (notification-only events; each e-mails the offer's provider) enqueued,
  * then a rescore: its wait from commit to start.
  */
-async function headOfLine(ds: DataSource, n: number): Promise<{ waitMs: number; burst: number; burstLeftWhenStarted: number }> {
+async function headOfLine(ds: DataSource, n: number): Promise<{ waitMs: number; burst: number; queued: number; burstLeftWhenStarted: number; run: RescoreRun }> {
   await ds.query(
     `INSERT INTO outbox_events (type, subject_type, subject_id, payload)
      SELECT 'reminder.offer_expiring', 'offer', o.id, jsonb_build_object('subjectKey', 'bench:' || g, 'availableUntil', '2027-01-31')
@@ -123,13 +120,14 @@ async function headOfLine(ds: DataSource, n: number): Promise<{ waitMs: number; 
     if (Date.now() > deadline) throw new Error('the burst was not relayed');
     await sleep(20);
   }
+  const [{ queued }] = await ds.query(`SELECT count(*)::int AS queued FROM outbox_events WHERE processed_at IS NULL`);
   const run = await fullRescore(ds);
   const [{ left }] = await ds.query(
     `SELECT count(*)::int AS left FROM outbox_events e, rescore_runs r
-      WHERE e.type = 'reminder.offer_expiring' AND (e.processed_at IS NULL OR e.processed_at > r.started_at) AND r.id = (SELECT id FROM rescore_runs ORDER BY created_at DESC LIMIT 1)`,
+      WHERE e.type LIKE 'reminder.%' AND (e.processed_at IS NULL OR e.processed_at > r.started_at) AND r.id = (SELECT id FROM rescore_runs ORDER BY created_at DESC LIMIT 1)`,
   );
   await drain(ds);
-  return { waitMs: run.waitMs, burst: n, burstLeftWhenStarted: left };
+  return { waitMs: run.waitMs, burst: n, queued, burstLeftWhenStarted: left, run };
 }
 
 /** Every engine suggestion as the writer takes it, grouped by request id in id order. */
@@ -220,17 +218,19 @@ async function main(): Promise<void> {
     log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; node ${process.version}`);
     log(`${built ? 'seeded' : 'cloned'} ${REQUESTS} requests × ${OFFERS} offers in ${(ms(seedStart) / 1000).toFixed(1)} s (template ${template})`);
 
-    const env = { DATABASE_URL: databaseUrl, QUEUE_PREFIX: prefix, SMTP_URL: sink.url, MAIL_CATCHER: 'off', LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '100' };
+    // --cpu-prof=DIR: each worker writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+    const profileDir = process.argv.find((a) => a.startsWith('--cpu-prof='))?.slice('--cpu-prof='.length);
+    const env: Record<string, string> = { DATABASE_URL: databaseUrl, QUEUE_PREFIX: prefix, SMTP_URL: sink.url, MAIL_CATCHER: 'off', LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '100' };
+    if (profileDir) env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${profileDir}`.trim();
     const first = await spawnReady('worker', env);
     workers.push(first.child);
 
-    // 1. One worker, cold (it builds its engine in the first chunk), as after a deploy.
-    const cold = await fullRescore(ds);
-    log(`full rescore, one worker (cold): ${cold.requests} open requests → ${cold.rows} rows in ${(cold.wallMs / 1000).toFixed(2)} s`);
-
-    // 2. Head of line.
+    // 1. Head of line, on a cold worker (it builds its engine in the first chunk, as after a deploy). A freshly
+    //    started worker also sends the seeded world's due reminders: they are in the events queue too.
     const hol = await headOfLine(ds, BURST);
-    log(`head of line: a rescore behind ${hol.burst} queued reminder events waited ${hol.waitMs.toFixed(0)} ms to start (${hol.burstLeftWhenStarted} of the burst not yet handled then)`);
+    const cold = hol.run;
+    log(`full rescore, one worker (cold, behind the burst): ${cold.requests} open requests → ${cold.rows} rows in ${(cold.wallMs / 1000).toFixed(2)} s`);
+    log(`head of line: a rescore behind ${hol.burst} queued reminder events (${hol.queued} events queued in all) waited ${hol.waitMs.toFixed(0)} ms to start (${hol.burstLeftWhenStarted} of them not yet handled then)`);
 
     // 3. One worker warm, two workers, one worker again (interleaved).
     await resetMatches(ds);
@@ -276,7 +276,7 @@ async function main(): Promise<void> {
           peakRssMiB: Math.round(peakRss),
         },
         twoWorkers: { speedup: Number(speedup.toFixed(3)), oneWorkerMs: Math.round(oneMs), twoWorkersMs: Math.round(two.wallMs) },
-        headOfLine: { waitMs: Math.round(hol.waitMs), burst: hol.burst },
+        headOfLine: { waitMs: Math.round(hol.waitMs), burst: hol.burst, queuedEvents: hol.queued },
       }),
     );
   } finally {
