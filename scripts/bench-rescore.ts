@@ -221,8 +221,8 @@ async function main(): Promise<void> {
     // --cpu-prof=DIR: each worker writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
     const profileDir = process.argv.find((a) => a.startsWith('--cpu-prof='))?.slice('--cpu-prof='.length);
     const env: Record<string, string> = { DATABASE_URL: databaseUrl, QUEUE_PREFIX: prefix, SMTP_URL: sink.url, MAIL_CATCHER: 'off', LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '100' };
-    if (profileDir) env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${profileDir}`.trim();
-    const first = await spawnReady('worker', env);
+    const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+    const first = await spawnReady('worker', env, nodeArgs);
     workers.push(first.child);
 
     // 1. Head of line, on a cold worker (it builds its engine in the first chunk, as after a deploy). A freshly
@@ -235,7 +235,7 @@ async function main(): Promise<void> {
     // 3. One worker warm, two workers, one worker again (interleaved).
     await resetMatches(ds);
     const one1 = await fullRescore(ds);
-    const second = await spawnReady('worker', env);
+    const second = await spawnReady('worker', env, nodeArgs);
     workers.push(second.child);
     await resetMatches(ds);
     await fullRescore(ds); // the second worker builds its engine

@@ -34,9 +34,9 @@ export function scratchDatabaseUrl(configured: string, suffix: string): string {
 }
 
 /** Starts a built app (dist/) and waits until its /health/ready answers. */
-export async function spawnReady(kind: 'api' | 'worker', env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
+export async function spawnReady(kind: 'api' | 'worker', env: Record<string, string>, nodeArgs: string[] = []): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(build, `apps/${kind}/src/main.js`)], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(build, `apps/${kind}/src/main.js`)], {
     cwd: root,
     env: { ...process.env, ...env, ...(kind === 'api' ? { PORT: String(port) } : { WORKER_HEALTH_PORT: String(port) }) },
     stdio: ['ignore', 'ignore', 'inherit'],
