@@ -6,15 +6,12 @@ import { MATCHING_EVENT_TYPES, OFFER_TRIGGERS, REQUEST_TRIGGERS } from '@app/out
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES, type ScoreRequestJob } from '@app/queue';
 import { EventHandlerRegistry } from '../events/event-handler.registry';
 
-// Which workflow events set the engine to work (DESIGN §6.6) lives with the outbox relay, which sends them on
-// their own queue (libs/outbox event-lanes.ts).
-export { OFFER_TRIGGERS, REQUEST_TRIGGERS } from '@app/outbox';
-
 /**
- * Turns events into matching jobs. Job ids come from business keys (BullMQ deduplication): while a request's
- * scoring job waits, more triggers for the same request add nothing; a trigger that arrives while the job runs
- * (it may have read the old data) queues exactly one more run after it (`keepLastIfActive`). Each job is also
- * written to `matching_work` in the event's transaction, so work Redis forgets is enqueued again (recordWork).
+ * Turns events into matching jobs. Which events (REQUEST_TRIGGERS, OFFER_TRIGGERS: DESIGN §6.6) is kept in
+ * libs/outbox/src/event-lanes.ts, because the relay sends them on their own queue. Job ids come from business
+ * keys (BullMQ deduplication): while a request's scoring job waits, more triggers for the same request add
+ * nothing; a trigger that arrives while the job runs (it may have read the old data) queues exactly one more run
+ * after it (`keepLastIfActive`). Each job is also written to `matching_work` in the event's transaction, so work Redis forgets is enqueued again (recordWork).
  */
 @Injectable()
 export class MatchingTriggers implements OnModuleInit {
