@@ -109,7 +109,9 @@ export class MatchWriter {
       // The rows go to a per-session staging table by COPY (no array parameters for PostgreSQL to bind), and
       // from there into `matches` in set statements.
       await stageResults(m, results);
-      if (results.length) await this.reviveRetired(m, requestIds);
+      // The requests that have results (the revival and the first-suggestion stamp concern only those).
+      const scored = distinctRequestIds(results);
+      if (results.length) await this.reviveRetired(m, scored);
       if (results.length) {
         await m.query(
           `INSERT INTO matches (request_id, offer_id, score, components, reason, engine_version, weights_version, scored_at, origin, status, version)
@@ -140,7 +142,7 @@ export class MatchWriter {
       if (results.length) {
         await m.query(
           `UPDATE assistance_requests SET first_suggestion_at = now() WHERE id = ANY($1::uuid[]) AND first_suggestion_at IS NULL`,
-          [distinctRequestIds(results)],
+          [scored],
         );
       }
       return { written: results.length, stale };
