@@ -4,3 +4,4 @@ export * from './outbox.module';
 export * from './workflow-executor';
 export * from './lifecycles';
 export * from './suggestion-retirement';
+export * from './event-lanes';

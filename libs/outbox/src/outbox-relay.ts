@@ -3,9 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { DEFAULT_JOB_OPTIONS, EventJob, isOutageMessage, JOBS, QUEUES } from '@app/queue';
+import { eventQueueOf } from './event-lanes';
 
 /**
- * Moves committed outbox events into the events queue. Rows are claimed with SKIP LOCKED so the API's
+ * Moves committed outbox events into their queue (`events`, or `matching-events` for those that set matching to work). Rows are claimed with SKIP LOCKED so the API's
  * post-commit flush and the worker's poller never enqueue the same batch concurrently; the job id is the
  * event id, so a re-run after a crash between enqueue and marking is recognised by BullMQ as a duplicate.
  */
@@ -14,7 +15,13 @@ export class OutboxRelay {
   constructor(
     private readonly dataSource: DataSource,
     @InjectQueue(QUEUES.events) private readonly events: Queue<EventJob>,
+    @InjectQueue(QUEUES.matchingEvents) private readonly matchingEvents: Queue<EventJob>,
   ) {}
+
+  /** The event's lane (see eventQueueOf). */
+  private queueOf(type: string): Queue<EventJob> {
+    return eventQueueOf(type) === QUEUES.matchingEvents ? this.matchingEvents : this.events;
+  }
 
   /** Enqueues up to `limit` pending events; returns how many. */
   async flush(limit = 500): Promise<number> {
@@ -28,7 +35,7 @@ export class OutboxRelay {
       // One add per job: addBulk does not de-duplicate by job id (STACK.md).
       await Promise.all(
         rows.map((r) =>
-          this.events.add(JOBS.event, { eventId: r.id, type: r.type }, { ...DEFAULT_JOB_OPTIONS, jobId: r.id }),
+          this.queueOf(r.type).add(JOBS.event, { eventId: r.id, type: r.type }, { ...DEFAULT_JOB_OPTIONS, jobId: r.id }),
         ),
       );
       await manager.query(`UPDATE outbox_events SET enqueued_at = now() WHERE id = ANY($1::uuid[])`, [
@@ -52,9 +59,10 @@ export class OutboxRelay {
     );
     let recovered = 0;
     for (const r of rows) {
-      const job = await this.events.getJob(r.id);
+      const queue = this.queueOf(r.type);
+      const job = await queue.getJob(r.id);
       if (!job) {
-        await this.events.add(JOBS.event, { eventId: r.id, type: r.type }, { ...DEFAULT_JOB_OPTIONS, jobId: r.id });
+        await queue.add(JOBS.event, { eventId: r.id, type: r.type }, { ...DEFAULT_JOB_OPTIONS, jobId: r.id });
         recovered++;
       } else if ((await job.getState()) === 'failed' && isOutageMessage(job.failedReason)) {
         // Another worker may retry it at the same moment; then this one finds it no longer failed.

@@ -6,7 +6,7 @@ import { UnitOfWork } from './unit-of-work';
 
 @Global()
 @Module({
-  imports: [BullModule.registerQueue({ name: QUEUES.events })],
+  imports: [BullModule.registerQueue({ name: QUEUES.events }, { name: QUEUES.matchingEvents })],
   providers: [OutboxRelay, UnitOfWork],
   exports: [OutboxRelay, UnitOfWork],
 })

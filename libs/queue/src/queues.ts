@@ -5,6 +5,11 @@ import { OUTAGE_POLICY } from './outage';
 export const QUEUES = {
   /** Outbox events, one job per event; job id = outbox event id. */
   events: 'events',
+  /**
+   * Outbox events that set the matching engine to work (MATCHING_EVENT_TYPES in libs/outbox), on their own lane so
+   * that they never queue behind a burst of notification events. Same jobs, same processor as `events`.
+   */
+  matchingEvents: 'matching-events',
   /** Matching engine work: incremental scoring and full-rescore chunks. */
   matching: 'matching',
   /** E-mail deliveries, one job per delivery. */

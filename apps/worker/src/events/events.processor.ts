@@ -13,10 +13,8 @@ import { EventHandlerRegistry, type HandledEvent } from './event-handler.registr
  * after a crash) finds the mark and does nothing; a crash before commit rolls everything back for the retry.
  * A PostgreSQL or Redis outage postpones the job without using an attempt, so no event ends `failed` for it.
  */
-// A killed worker's events are taken over once their 15 s lock expires (checked every 5 s).
-@Processor(QUEUES.events, { concurrency: 4, lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 2 })
-export class EventsProcessor extends WorkerHost {
-  private readonly logger = new Logger(EventsProcessor.name);
+abstract class EventDelivery extends WorkerHost {
+  private readonly logger = new Logger(this.constructor.name);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -49,6 +47,26 @@ export class EventsProcessor extends WorkerHost {
       await manager.update(OutboxEventEntity, { id: event.id }, { processedAt: new Date(), deliveries: () => 'deliveries + 1' });
       return 'processed';
     });
+  }
+}
+
+// A killed worker's events are taken over once their 15 s lock expires (checked every 5 s).
+@Processor(QUEUES.events, { concurrency: 4, lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 2 })
+export class EventsProcessor extends EventDelivery {
+  // Each processor names its own dependencies: Nest reads them from the decorated class.
+  constructor(dataSource: DataSource, registry: EventHandlerRegistry) {
+    super(dataSource, registry);
+  }
+}
+
+/**
+ * The lane of events that set matching to work (eventQueueOf in libs/outbox): its own workers, so a rescore or
+ * a request's scoring never waits behind thousands of reminder or notification events in `events`.
+ */
+@Processor(QUEUES.matchingEvents, { concurrency: 2, lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 2 })
+export class MatchingEventsProcessor extends EventDelivery {
+  constructor(dataSource: DataSource, registry: EventHandlerRegistry) {
+    super(dataSource, registry);
   }
 }
 

@@ -1,4 +1,8 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, EntityManager } from 'typeorm';
 import { MATCH_EVENT } from '@app/contracts';
 import { SYSTEM_ROLE } from '@app/domain';
@@ -6,6 +10,56 @@ import { MATCHING_ENGINE_VERSION, MatchResult } from '@app/matching';
 
 /** The advisory-lock space of "writing a request's suggestions" (the first key of the two-key form). */
 const SUGGESTIONS_LOCK = 1540;
+
+/**
+ * The staging table: one per database session (temporary, so never WAL-logged and invisible to other sessions),
+ * emptied at each commit. A rolled-back write leaves nothing in it either.
+ */
+const STAGE = 'pg_temp.match_stage';
+const CREATE_STAGE = `CREATE TEMP TABLE IF NOT EXISTS match_stage (request_id uuid NOT NULL, offer_id uuid NOT NULL, score float8,
+  components jsonb NOT NULL, reason text NOT NULL) ON COMMIT DELETE ROWS`;
+/** Rows per piece of COPY text: large enough to keep the stream busy, small enough to stay out of the old heap. */
+const COPY_BATCH = 256;
+
+/** COPY text format: backslash, tab and line breaks escaped (JSON text contains backslashes, reasons may hold anything). */
+function copyText(value: string): string {
+  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]) : value;
+}
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+function* copyLines(results: MatchResult[]): Generator<string> {
+  for (let i = 0; i < results.length; i += COPY_BATCH) {
+    let text = '';
+    const end = Math.min(i + COPY_BATCH, results.length);
+    for (let j = i; j < end; j++) {
+      const r = results[j];
+      const score = Number.isFinite(r.score) ? String(r.score) : '\\N';
+      text += `${r.requestId}\t${r.offerId}\t${score}\t${copyText(JSON.stringify(r.components))}\t${copyText(r.reason)}\n`;
+    }
+    yield text;
+  }
+}
+
+/** Puts `results` in the session's staging table, inside `m`'s transaction. */
+async function stageResults(m: EntityManager, results: MatchResult[]): Promise<void> {
+  await m.query(CREATE_STAGE);
+  if (!results.length) return;
+  const client = (await m.queryRunner!.connect()) as PoolClient;
+  await pipeline(Readable.from(copyLines(results)), client.query(copyFrom(`COPY ${STAGE} (request_id, offer_id, score, components, reason) FROM STDIN`)));
+}
+
+function distinctRequestIds(results: MatchResult[]): string[] {
+  const ids: string[] = [];
+  let last: string | undefined;
+  const seen = new Set<string>();
+  for (const r of results) {
+    if (r.requestId === last || seen.has(r.requestId)) continue;
+    last = r.requestId;
+    seen.add(last);
+    ids.push(last);
+  }
+  return ids;
+}
 
 /** What a job read before scoring, so a top-k computed from data that changed since is not written. */
 export interface ReadSnapshot {
@@ -22,8 +76,9 @@ export interface WriteResult {
 }
 
 /**
- * Writes the engine's top-k for a set of requests in one transaction: one multi-row upsert (unnest arrays, so
- * no bind-parameter limit) and one delete of the engine's earlier suggestions that fell out of the top-k.
+ * Writes the engine's top-k for a set of requests in one transaction: the rows are COPYed into a staging table,
+ * then one upsert from it (writing only pairs whose score changed) and one delete of the engine's earlier
+ * suggestions that fell out of the top-k.
  * Matches a person has acted on keep their status; only score, components and reason are refreshed.
  */
 @Injectable()
@@ -51,27 +106,29 @@ export class MatchWriter {
         results = results.filter((r) => !skip.has(r.requestId));
         if (!requestIds.length) return { written: 0, stale };
       }
-      if (results.length) await this.reviveRetired(m, results);
+      // The rows go to a per-session staging table by COPY (no array parameters for PostgreSQL to bind), and
+      // from there into `matches` in set statements.
+      await stageResults(m, results);
+      // The requests that have results (the revival and the first-suggestion stamp concern only those).
+      const scored = distinctRequestIds(results);
+      if (results.length) await this.reviveRetired(m, scored);
       if (results.length) {
         await m.query(
           `INSERT INTO matches (request_id, offer_id, score, components, reason, engine_version, weights_version, scored_at, origin, status, version)
-           SELECT k.request_id, k.offer_id, k.score, k.components, k.reason, $6, $7, now(), 'engine', 'suggested', 1
-             FROM unnest($1::uuid[], $2::uuid[], $3::float8[], $4::jsonb[], $5::text[]) AS k(request_id, offer_id, score, components, reason)
+           SELECT k.request_id, k.offer_id, k.score, k.components, k.reason, $1, $2, now(), 'engine', 'suggested', 1
+             FROM ${STAGE} k
            ON CONFLICT (request_id, offer_id) DO UPDATE
               SET score = EXCLUDED.score, components = EXCLUDED.components, reason = EXCLUDED.reason,
                   engine_version = EXCLUDED.engine_version, weights_version = EXCLUDED.weights_version,
                   scored_at = EXCLUDED.scored_at,
                   -- A fresh score is not a change a person made: a match someone acted on keeps its last-changed time.
-                  updated_at = CASE WHEN matches.status = 'suggested' THEN now() ELSE matches.updated_at END`,
-          [
-            results.map((r) => r.requestId),
-            results.map((r) => r.offerId),
-            results.map((r) => r.score),
-            results.map((r) => JSON.stringify(r.components)),
-            results.map((r) => r.reason),
-            String(MATCHING_ENGINE_VERSION),
-            weightsVersion,
-          ],
+                  updated_at = CASE WHEN matches.status = 'suggested' THEN now() ELSE matches.updated_at END
+            -- Only what changed is written: a pair scored the same, by the same engine and weights, is left as it is
+            -- (scored_at is when its score last changed). A rescore that changes little writes little.
+            WHERE matches.score IS DISTINCT FROM EXCLUDED.score OR matches.components IS DISTINCT FROM EXCLUDED.components
+               OR matches.reason IS DISTINCT FROM EXCLUDED.reason OR matches.engine_version IS DISTINCT FROM EXCLUDED.engine_version
+               OR matches.weights_version IS DISTINCT FROM EXCLUDED.weights_version`,
+          [String(MATCHING_ENGINE_VERSION), weightsVersion],
         );
       }
       // NOT IN over a subquery is planned as a hashed subplan: linear even when the table's statistics are stale
@@ -79,13 +136,13 @@ export class MatchWriter {
       await m.query(
         `DELETE FROM matches m
           WHERE m.request_id = ANY($1::uuid[]) AND m.status = 'suggested' AND m.origin = 'engine'
-            AND (m.request_id, m.offer_id) NOT IN (SELECT r, o FROM unnest($2::uuid[], $3::uuid[]) AS k(r, o))`,
-        [requestIds, results.map((r) => r.requestId), results.map((r) => r.offerId)],
+            AND (m.request_id, m.offer_id) NOT IN (SELECT k.request_id, k.offer_id FROM ${STAGE} k)`,
+        [requestIds],
       );
       if (results.length) {
         await m.query(
           `UPDATE assistance_requests SET first_suggestion_at = now() WHERE id = ANY($1::uuid[]) AND first_suggestion_at IS NULL`,
-          [[...new Set(results.map((r) => r.requestId))]],
+          [scored],
         );
       }
       return { written: results.length, stale };
@@ -96,20 +153,20 @@ export class MatchWriter {
    * A suggestion retired because its offer left matching (paused, exhausted …) comes back when the engine ranks
    * the pair again, i.e. once the offer is active: with its history entry and event, like any other transition.
    */
-  private async reviveRetired(m: EntityManager, results: MatchResult[]): Promise<void> {
+  private async reviveRetired(m: EntityManager, requestIds: string[]): Promise<void> {
     await m.query(
       `WITH revived AS (
          UPDATE matches m SET status = 'suggested', retired_reason = NULL, version = m.version + 1, updated_at = now()
-           FROM unnest($1::uuid[], $2::uuid[]) AS k(request_id, offer_id)
-          WHERE m.request_id = k.request_id AND m.offer_id = k.offer_id AND m.status = 'retired'
+           FROM ${STAGE} k
+          WHERE m.request_id = ANY($1::uuid[]) AND m.status = 'retired' AND m.request_id = k.request_id AND m.offer_id = k.offer_id
           RETURNING m.id, m.request_id, m.offer_id),
        history AS (
          INSERT INTO history_entries (subject_type, subject_id, action, from_status, to_status, actor_role)
-         SELECT 'match', id, 'revive', 'retired', 'suggested', $3 FROM revived)
+         SELECT 'match', id, 'revive', 'retired', 'suggested', $2 FROM revived)
        INSERT INTO outbox_events (type, subject_type, subject_id, payload)
-       SELECT $4, 'match', id, jsonb_build_object('from', 'retired', 'to', 'suggested', 'requestId', request_id, 'offerId', offer_id)
+       SELECT $3, 'match', id, jsonb_build_object('from', 'retired', 'to', 'suggested', 'requestId', request_id, 'offerId', offer_id)
          FROM revived`,
-      [results.map((r) => r.requestId), results.map((r) => r.offerId), SYSTEM_ROLE, MATCH_EVENT.revive],
+      [requestIds, SYSTEM_ROLE, MATCH_EVENT.revive],
     );
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AssistanceRequestEntity, loadMatchingEngine, loadWeightsProfile, RequestRepository } from '@app/database';
-import type { MatchStatus } from '@app/domain';
+import { REQUEST_OPEN_FOR_MATCHING_STATUSES, type MatchStatus } from '@app/domain';
 import { MatchingEngine, WeightsProfile } from '@app/matching';
 
 // The mapping from rows to the engine's inputs lives with the tables, shared with the API's explanations.
@@ -56,6 +56,14 @@ export class MatchingDataService {
     this.cached = engine;
     this.built.set(engine, fingerprint);
     return engine;
+  }
+
+  /** The ids of the requests openRequests() answers, in the same (id) order, without loading the rows. */
+  async openRequestIds(): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM assistance_requests WHERE status = ANY($1::text[]) ORDER BY id`, [
+      [...REQUEST_OPEN_FOR_MATCHING_STATUSES],
+    ]);
+    return rows.map((r) => r.id);
   }
 
   openRequests(ids?: string[], range?: { fromId: string | null; toId: string }): Promise<AssistanceRequestEntity[]> {

@@ -2,35 +2,16 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
 import type { EntityManager } from 'typeorm';
-import type { EventType } from '@app/contracts';
+import { MATCHING_EVENT_TYPES, OFFER_TRIGGERS, REQUEST_TRIGGERS } from '@app/outbox';
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES, type ScoreRequestJob } from '@app/queue';
 import { EventHandlerRegistry } from '../events/event-handler.registry';
 
-/** Which workflow events set the engine to work (DESIGN §6.6). */
-export const REQUEST_TRIGGERS = [
-  'request.circulated',
-  'request.updated',
-  'request.withdrawn',
-  'request.closed',
-  'request.matched',
-  'request.agreements_cancelled',
-] as const satisfies readonly EventType[];
-export const OFFER_TRIGGERS = [
-  'offer.verified',
-  'offer.updated',
-  'offer.paused',
-  'offer.resumed',
-  'offer.closed',
-  'offer.expired',
-  'offer.exhausted',
-  'offer.replenished',
-] as const satisfies readonly EventType[];
-
 /**
- * Turns events into matching jobs. Job ids come from business keys (BullMQ deduplication): while a request's
- * scoring job waits, more triggers for the same request add nothing; a trigger that arrives while the job runs
- * (it may have read the old data) queues exactly one more run after it (`keepLastIfActive`). Each job is also
- * written to `matching_work` in the event's transaction, so work Redis forgets is enqueued again (recordWork).
+ * Turns events into matching jobs. Which events (REQUEST_TRIGGERS, OFFER_TRIGGERS: DESIGN §6.6) is kept in
+ * libs/outbox/src/event-lanes.ts, because the relay sends them on their own queue. Job ids come from business
+ * keys (BullMQ deduplication): while a request's scoring job waits, more triggers for the same request add
+ * nothing; a trigger that arrives while the job runs (it may have read the old data) queues exactly one more run
+ * after it (`keepLastIfActive`). Each job is also written to `matching_work` in the event's transaction, so work Redis forgets is enqueued again (recordWork).
  */
 @Injectable()
 export class MatchingTriggers implements OnModuleInit {
@@ -44,6 +25,12 @@ export class MatchingTriggers implements OnModuleInit {
     for (const type of OFFER_TRIGGERS) this.registry.on(type, 'matching', (e, m) => this.enqueue(m, scoreOfferJob(e.subjectId)));
     this.registry.on('match.created', 'matching', (e, m) => this.enqueue(m, scoreRequestJob(e.payload.requestId)));
     this.registry.on('matching.rescore_requested', 'matching', (e, m) => this.enqueue(m, rescoreStartJob(e)));
+    // Each of these events travels on the matching lane (`matching-events`); one missing there would still be
+    // handled, but could wait behind a notification burst.
+    const registered: string[] = [...REQUEST_TRIGGERS, ...OFFER_TRIGGERS, 'match.created', 'matching.rescore_requested'];
+    if (registered.length !== MATCHING_EVENT_TYPES.size || registered.some((t) => !MATCHING_EVENT_TYPES.has(t))) {
+      throw new Error('MATCHING_EVENT_TYPES (libs/outbox) must list exactly the events MatchingTriggers handles');
+    }
   }
 
   private async enqueue(manager: EntityManager, job: MatchingJob): Promise<void> {

@@ -173,7 +173,7 @@ export class MatchingProcessor extends WorkerHost {
     if (!run) return { chunks: 0 };
     let chunks: RescoreChunkJob[];
     if (run.status === 'queued') {
-      const ids: string[] = (await this.data.openRequests()).map((r) => r.id);
+      const ids = await this.data.openRequestIds();
       chunks = [];
       for (let i = 0; i < ids.length; i += RESCORE_CHUNK_SIZE) {
         chunks.push({ rescoreId, index: chunks.length, fromId: i === 0 ? null : ids[i - 1], toId: ids[Math.min(i + RESCORE_CHUNK_SIZE, ids.length) - 1] });
