@@ -157,11 +157,14 @@ export class ReportsService {
         WHERE ($4::uuid IS NULL OR o.organization_id = $4)`,
       params,
     );
-    // Status at each month's end: each request's status intervals from its history, joined to the month ends,
-    // from the month the first request in scope was submitted (where the data starts) to `to` or now.
+    // Status at each month's end, from each request's status periods (its history): a period counts at the end of
+    // every month from the one it starts in to the one before the month it ends in. So each period is a +1 in its
+    // first month and a −1 in its last, and a month's figure is the running total of those steps (linear in the
+    // periods, where joining every period to every month was periods × months). Steps before the first month shown
+    // count in it; the months run from the one the first request in scope was submitted in to `to` or now.
     const overTime: { month: Date; status: string; n: number }[] = await m.query(
       `${scoped}, spans AS (
-         SELECT h.subject_id, h.to_status AS status, h.created_at AS since,
+         SELECT h.to_status AS status, h.created_at AS since,
                 lead(h.created_at) OVER (PARTITION BY h.subject_id ORDER BY h.created_at, h.id) AS until
            FROM history_entries h JOIN rq ON rq.id = h.subject_id
           WHERE h.subject_type = 'request' AND h.to_status IS NOT NULL
@@ -170,12 +173,20 @@ export class ReportsService {
                 date_trunc('month', least(coalesce($2::date, $5::timestamptz), $5::timestamptz)) AS hi
        ), months AS (
          SELECT generate_series(lo, hi, interval '1 month') AS m FROM bounds
+       ), steps AS (
+         SELECT status, date_trunc('month', since) AS m, 1 AS d FROM spans WHERE status <> 'draft'
+         UNION ALL
+         SELECT status, date_trunc('month', until), -1 FROM spans WHERE status <> 'draft' AND until IS NOT NULL
+       ), per_month AS (
+         SELECT steps.status, greatest(steps.m, bounds.lo) AS m, sum(steps.d) AS d
+           FROM steps, bounds WHERE steps.m <= bounds.hi GROUP BY 1, 2
+       ), running AS (
+         SELECT months.m AS month, s.status,
+                sum(coalesce(per_month.d, 0)) OVER (PARTITION BY s.status ORDER BY months.m) AS n
+           FROM months CROSS JOIN (SELECT DISTINCT status FROM per_month) s
+           LEFT JOIN per_month ON per_month.status = s.status AND per_month.m = months.m
        )
-       SELECT months.m AS month, spans.status, count(*)::int AS n
-         FROM months JOIN spans ON spans.since < months.m + interval '1 month'
-                                AND (spans.until IS NULL OR spans.until >= months.m + interval '1 month')
-        WHERE spans.status <> 'draft'
-        GROUP BY 1, 2 ORDER BY 1, 2`,
+       SELECT month, status, n::int AS n FROM running WHERE n > 0 ORDER BY 1, 2`,
       [...params, this.clock.now()],
     );
     const months = new Map<string, Record<string, number>>();
