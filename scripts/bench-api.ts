@@ -4,9 +4,9 @@
 // common word through the API. Ends with one JSON line: {"routes":[{route,apiRps,bareRps,ratio}],"search":{medianMs}}.
 //
 // The bare server authenticates the same way (the bearer token's keyed hash looked up in one joined statement, as
-// AuthService.resolveSession), runs the same statements as the API for the route (the visible request, or the page
-// and its count, then the requesters' organisations), and builds the same JSON with the same domain functions; the
-// benchmark checks that the two bodies are identical before it measures.
+// AuthService.resolveSession), runs the same statements as the API for the route (the visible request with its
+// requester's name; or the page with its window-count total and the names), and builds the same JSON with the same
+// domain functions; the benchmark checks that the two bodies are identical before it measures.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
@@ -87,14 +87,10 @@ function startBare(databaseUrl: string, secret: string, port: number, columns: s
     const r = rows[0];
     return r ? { id: r.id, role: r.role, organization: { id: r.orgId, state: r.orgState } } : null;
   };
-  const views = async (user: BareUser, rows: Record<string, any>[]) => {
-    const orgIds = [...new Set(rows.map((r) => r.organizationId))];
-    const orgs = orgIds.length
-      ? (await pool.query(`SELECT id, name, short_name AS "shortName" FROM organizations WHERE id = ANY($1)`, [orgIds])).rows
-      : [];
-    const byId = new Map(orgs.map((o) => [o.id, o]));
-    return rows.map(({ estimatedCostAmount, estimatedCostCurrency, createdById: _c, ...r }) => {
-      const org = byId.get(r.organizationId);
+  // The requesters' names come with the rows (org_id, org_name, org_short_name), as the API reads them.
+  const views = (user: BareUser, rows: Record<string, any>[]) => {
+    return rows.map(({ estimatedCostAmount, estimatedCostCurrency, createdById: _c, org_id, org_name, org_short_name, total_count: _t, ...r }) => {
+      const org = org_id ? { id: org_id, name: org_name, shortName: org_short_name } : null;
       const owns = isAgency(user.role) && r.state === user.organization.state && (user.role === 'agency_coordinator' || r.organizationId === user.organization.id);
       return {
         ...r,
@@ -109,14 +105,20 @@ function startBare(databaseUrl: string, secret: string, port: number, columns: s
       };
     });
   };
-  // The committee's scope (the benchmark signs in as a committee member): every request but drafts.
+  // The committee's scope (the benchmark signs in as a committee member): every request but drafts. One statement
+  // for the request and its requester's name, as RequestRepository.findVisibleWithOrganization.
+  const join = `LEFT JOIN organizations org ON org.id = r.organization_id`;
+  const orgColumns = `org.id AS org_id, org.name AS org_name, org.short_name AS org_short_name`;
   app.get('/api/v1/requests/:id', async (req, res) => {
     const user = await auth(req);
     if (!user) return void res.status(401).json({ statusCode: 401 });
-    const { rows } = await pool.query(`SELECT ${columns} FROM assistance_requests r WHERE r.status <> 'draft' AND r.id = $1`, [req.params.id]);
+    const { rows } = await pool.query(`SELECT ${columns}, ${orgColumns} FROM assistance_requests r ${join} WHERE r.status <> 'draft' AND r.id = $1`, [
+      req.params.id,
+    ]);
     if (!rows[0]) return void res.status(404).json({ statusCode: 404 });
-    res.json((await views(user, rows))[0]);
+    res.json(views(user, rows)[0]);
   });
+  // The page, its total as a window count and the names in one statement, as RequestRepository.listPage.
   app.get('/api/v1/requests', async (req, res) => {
     const user = await auth(req);
     if (!user) return void res.status(401).json({ statusCode: 401 });
@@ -126,11 +128,11 @@ function startBare(databaseUrl: string, secret: string, port: number, columns: s
     const pageSize = Number(req.query.pageSize ?? 25);
     const where = `r.status <> 'draft' AND r.status IN ($1) AND $2 = ANY(r.provisions)`;
     const { rows } = await pool.query(
-      `SELECT ${columns} FROM assistance_requests r WHERE ${where} ORDER BY r.updated_at DESC NULLS LAST, r.id ASC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      `SELECT ${columns}, ${orgColumns}, count(*) OVER () AS total_count FROM assistance_requests r ${join}
+        WHERE ${where} ORDER BY r.updated_at DESC NULLS LAST, r.id ASC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       [status, provision],
     );
-    const [{ n }] = (await pool.query(`SELECT count(DISTINCT r.id)::int AS n FROM assistance_requests r WHERE ${where}`, [status, provision])).rows;
-    res.json({ items: await views(user, rows), total: n, page, pageSize });
+    res.json({ items: views(user, rows), total: rows.length ? rows[0].total_count : 0, page, pageSize });
   });
   return new Promise((resolve) => {
     const server = app.listen(port, '127.0.0.1', () => resolve(server));
