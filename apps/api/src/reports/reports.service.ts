@@ -198,10 +198,14 @@ export class ReportsService {
     // count in it; the months run from the one the first request in scope was submitted in to `to` or now.
     const overTime: { month: Date; status: string; n: number }[] = await m.query(
       `${scoped}, spans AS (
-         SELECT h.to_status AS status, h.created_at AS since,
-                lead(h.created_at) OVER (PARTITION BY h.subject_id ORDER BY h.created_at, h.id) AS until
-           FROM history_entries h JOIN rq ON rq.id = h.subject_id
-          WHERE h.subject_type = 'request' AND h.to_status IS NOT NULL
+         -- Periods per request (the window is per request, so keeping the requests in scope afterwards gives the
+         -- same periods, and the sort runs on the history alone rather than after a join).
+         SELECT w.status, w.since, w.until FROM (
+           SELECT h.subject_id, h.to_status AS status, h.created_at AS since,
+                  lead(h.created_at) OVER (PARTITION BY h.subject_id ORDER BY h.created_at, h.id) AS until
+             FROM history_entries h
+            WHERE h.subject_type = 'request' AND h.to_status IS NOT NULL
+         ) w WHERE w.subject_id IN (SELECT id FROM rq)
        ), bounds AS (
          SELECT date_trunc('month', coalesce((SELECT min(submitted) FROM rq), $5::timestamptz)) AS lo,
                 date_trunc('month', least(coalesce($2::date, $5::timestamptz), $5::timestamptz)) AS hi
