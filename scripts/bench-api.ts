@@ -88,6 +88,8 @@ function startBare(databaseUrl: string, secret: string, port: number, columns: s
     return r ? { id: r.id, role: r.role, organization: { id: r.orgId, state: r.orgState } } : null;
   };
   // The requesters' names come with the rows (org_id, org_name, org_short_name), as the API reads them.
+  // Rows are whatever the table holds, passed through as the API's entity is: typed loosely on purpose.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const views = (user: BareUser, rows: Record<string, any>[]) => {
     return rows.map(({ estimatedCostAmount, estimatedCostCurrency, createdById: _c, org_id, org_name, org_short_name, total_count: _t, ...r }) => {
       const org = org_id ? { id: org_id, name: org_name, shortName: org_short_name } : null;
@@ -238,7 +240,7 @@ async function main(): Promise<void> {
       if (a.status !== 200 || !isDeepStrictEqual(JSON.parse(a.body), JSON.parse(b.body))) {
         const x = JSON.parse(a.body);
         const y = JSON.parse(b.body);
-        const one = (v: any) => v.items?.[0] ?? v;
+        const one = (v: { items?: Record<string, unknown>[] } & Record<string, unknown>): Record<string, unknown> => v.items?.[0] ?? v;
         const differing = Object.keys({ ...one(x), ...one(y) }).filter((k) => !isDeepStrictEqual(one(x)[k], one(y)[k]));
         throw new Error(`${r.route}: the API (${a.status}) and the bare server answer differently: ${differing.join(', ')}`);
       }
