@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { ApiClient, DEMO } from '../support/http';
 import { startApiInProcess } from '../support/platform';
 
@@ -55,6 +56,26 @@ describe('sign-in and sessions', () => {
 
   it('revokes the session on logout', async () => {
     const client = await ApiClient.as(api.baseUrl, 'wco');
+    expect((await client.post('/api/v1/auth/logout')).status).toBe(204);
+    expect((await client.get('/api/v1/auth/me')).status).toBe(401);
+  });
+
+  it('reads the session afresh on every request: a role change, a deactivation and a sign-out count at once', async () => {
+    const admin = await ApiClient.as(api.baseUrl, 'admin');
+    const orgs = await admin.get('/api/v1/organizations?kind=state_agency');
+    const email = `fresh-${randomUUID().slice(0, 8)}@p.example`;
+    const created = await admin.post('/api/v1/users', { email, displayName: 'Fresh', role: 'agency_member', organizationId: orgs.body.items[0].id, password: 'long-enough-pass' });
+    expect(created.status).toBe(201);
+    const client = await ApiClient.as(api.baseUrl, email, 'long-enough-pass');
+    expect((await client.get('/api/v1/auth/me')).body.role).toBe('agency_member');
+    // Changed underneath (as another process would): the very next request sees it.
+    const ds = api.app.get(DataSource);
+    await ds.query(`UPDATE users SET role = 'agency_coordinator' WHERE id = $1`, [created.body.id]);
+    expect((await client.get('/api/v1/auth/me')).body.role).toBe('agency_coordinator');
+    await ds.query(`UPDATE users SET active = false WHERE id = $1`, [created.body.id]);
+    expect((await client.get('/api/v1/auth/me')).status).toBe(401);
+    await ds.query(`UPDATE users SET active = true WHERE id = $1`, [created.body.id]);
+    expect((await client.get('/api/v1/auth/me')).status).toBe(200);
     expect((await client.post('/api/v1/auth/logout')).status).toBe(204);
     expect((await client.get('/api/v1/auth/me')).status).toBe(401);
   });

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHmac, randomBytes } from 'node:crypto';
-import { IsNull, MoreThan, Repository } from 'typeorm';
+import { IsNull, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { SessionEntity, UserEntity } from '@app/database';
 import type { AuthUser } from './auth-user';
@@ -49,14 +49,29 @@ export class AuthService {
     return { token, expiresAt, user: toAuthUser(user, session.id) };
   }
 
+  /**
+   * The signed-in user of a session token, or null: one statement joining session, user and organisation (every
+   * request goes through it), read afresh each time, so a sign-out, a deactivation or a role change counts at once.
+   */
   async resolveSession(token: string): Promise<AuthUser | null> {
-    const session = await this.sessions.findOne({
-      where: { tokenHash: this.hashToken(token), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
-    });
-    if (!session) return null;
-    const user = await this.users.findOne({ where: { id: session.userId, active: true }, relations: { organization: true } });
-    if (!user?.organization?.active) return null;
-    return toAuthUser(user, session.id);
+    const rows: SessionRow[] = await this.sessions.query(
+      `SELECT s.id AS "sessionId", u.id, u.email, u.display_name AS "displayName", u.role, u.preferred_language AS "preferredLanguage",
+              o.id AS "orgId", o.name AS "orgName", o.short_name AS "orgShortName", o.kind AS "orgKind", o.state AS "orgState"
+         FROM sessions s JOIN users u ON u.id = s.user_id JOIN organizations o ON o.id = u.organization_id
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.active AND o.active`,
+      [this.hashToken(token), new Date()],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.id,
+      email: r.email,
+      displayName: r.displayName,
+      role: r.role,
+      preferredLanguage: r.preferredLanguage,
+      organization: { id: r.orgId, name: r.orgName, shortName: r.orgShortName, kind: r.orgKind, state: r.orgState },
+      sessionId: r.sessionId,
+    };
   }
 
   async logout(sessionId: string): Promise<void> {
@@ -66,6 +81,20 @@ export class AuthService {
   async revokeAllSessions(userId: string): Promise<void> {
     await this.sessions.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
+}
+
+interface SessionRow {
+  sessionId: string;
+  id: string;
+  email: string;
+  displayName: string;
+  role: AuthUser['role'];
+  preferredLanguage: string;
+  orgId: string;
+  orgName: string;
+  orgShortName: string;
+  orgKind: AuthUser['organization']['kind'];
+  orgState: string | null;
 }
 
 export function toAuthUser(user: UserEntity, sessionId: string): AuthUser {

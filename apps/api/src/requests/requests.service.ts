@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { assertVersion, changedKeys, Clock, DomainError, invalidField, notFound, Page, pickValues } from '@app/common';
 import { renderMessage, type possibleDuplicateSchema, type requestViewSchema, type Served } from '@app/contracts';
-import { AssistanceRequestEntity, OrganizationEntity, RequestRepository } from '@app/database';
+import { AssistanceRequestEntity, OrganizationEntity, RequestRepository, type OrganizationName } from '@app/database';
 import {
   availableActions,
   canCirculate,
@@ -40,14 +40,14 @@ export class RequestsService {
   ) {}
 
   async list(user: AuthUser, f: ListRequests): Promise<Page<RequestView>> {
-    const { rows, total } = await this.repository.listPage(user, f);
-    return { items: await this.views(user, rows), total, page: f.page, pageSize: f.pageSize };
+    const { rows, total, organizations } = await this.repository.listPage(user, f);
+    return { items: await this.views(user, rows, organizations), total, page: f.page, pageSize: f.pageSize };
   }
 
   async get(user: AuthUser, id: string): Promise<RequestView> {
-    const row = await this.repository.findVisible(user, id);
-    if (!row) throw notFound('Request');
-    return (await this.views(user, [row]))[0];
+    const found = await this.repository.findVisibleWithOrganization(user, id);
+    if (!found) throw notFound('Request');
+    return (await this.views(user, [found.row], found.organizations))[0];
   }
 
   async history(user: AuthUser, id: string): Promise<HistoryItem[]> {
@@ -195,10 +195,11 @@ export class RequestsService {
     if (found !== new Set(ids).size) throw invalidField('preferredProviderIds', 'must name provider organisations that exist');
   }
 
-  private async views(user: AuthUser, rows: AssistanceRequestEntity[]): Promise<RequestView[]> {
-    const orgIds = [...new Set(rows.map((r) => r.organizationId))];
-    const orgs = orgIds.length ? await this.requests.manager.findBy(OrganizationEntity, { id: In(orgIds) }) : [];
-    const byId = new Map(orgs.map((o) => [o.id, o]));
+  /** Views of `rows`; `known` holds the requesters' names when the read brought them along. */
+  private async views(user: AuthUser, rows: AssistanceRequestEntity[], known?: ReadonlyMap<string, OrganizationName>): Promise<RequestView[]> {
+    const orgIds = [...new Set(rows.map((r) => r.organizationId))].filter((id) => !known?.has(id));
+    const orgs: OrganizationName[] = orgIds.length ? await this.requests.manager.findBy(OrganizationEntity, { id: In(orgIds) }) : [];
+    const byId = new Map<string, OrganizationName>([...(known ?? []), ...orgs.map((o) => [o.id, o] as const)]);
     return rows.map(({ estimatedCostAmount, estimatedCostCurrency, createdById: _c, ...r }) => {
       const org = byId.get(r.organizationId);
       const owns = ownsRequest(user, r as AssistanceRequestEntity);

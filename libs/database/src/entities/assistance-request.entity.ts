@@ -33,6 +33,38 @@ export class AssistanceRequestEntity extends RecordColumns {
   @Column({ type: 'text' })
   description: string;
 
+  /**
+   * The words of title and description for full-text search ('simple': no stemming, so Cyrillic and every other
+   * script work alike), kept by PostgreSQL as a stored generated column and indexed (GIN, ix_*_fts). Never read
+   * or written by the application; the search box matches it (repositories/text-search.ts).
+   */
+  @Column({
+    type: 'tsvector',
+    generatedType: 'STORED',
+    nullable: true,
+    asExpression: `to_tsvector('simple'::regconfig, (title || ' ') || description)`,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchVector?: string;
+
+  /**
+   * Title and description in lower case, kept by PostgreSQL like `searchVector`: the search box's "part of a word"
+   * is `search_text LIKE lower(pattern)`, the same rows as `title || ' ' || description ILIKE pattern` (which
+   * lower-cases both sides for every row) without lower-casing each row at every search. Trigram index ix_*_trgm.
+   */
+  @Column({
+    type: 'text',
+    generatedType: 'STORED',
+    nullable: true,
+    asExpression: `lower((title || ' ') || description)`,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchText?: string;
+
   @Column({ type: 'text', array: true, default: '{}' })
   provisions: string[];
 

@@ -11,7 +11,7 @@ import {
   REQUEST_TERMINAL_STATUSES,
   RequestStatus,
 } from '@app/domain';
-import { AssistanceRequestEntity } from '../entities';
+import { AssistanceRequestEntity, OrganizationEntity } from '../entities';
 import { applySort, applyTextSearch } from './text-search';
 import type { PageRequest, RowPage, Viewer } from './viewer';
 
@@ -27,6 +27,19 @@ export interface RequestListFilters extends PageRequest {
   /** `true`: drafts an agency member has marked ready for the coordinator; `false`: the others. */
   ready?: boolean;
   q?: string;
+}
+
+/** The name of a record's organisation, as lists and pages show it. */
+export interface OrganizationName {
+  id: string;
+  name: string;
+  shortName: string;
+}
+
+function organizationsOf(raw: { org_id: string | null; org_name: string; org_short_name: string }[]): Map<string, OrganizationName> {
+  const out = new Map<string, OrganizationName>();
+  for (const r of raw) if (r.org_id) out.set(r.org_id, { id: r.org_id, name: r.org_name, shortName: r.org_short_name });
+  return out;
 }
 
 /** An open request of the State that reads like a draft, with the trigram similarity of title and description. */
@@ -102,7 +115,7 @@ export class RequestRepository {
     return whereVisibleTo(manager.createQueryBuilder(AssistanceRequestEntity, 'r'), viewer);
   }
 
-  async listPage(viewer: Viewer, f: RequestListFilters): Promise<RowPage<AssistanceRequestEntity>> {
+  async listPage(viewer: Viewer, f: RequestListFilters): Promise<RowPage<AssistanceRequestEntity> & { organizations: Map<string, OrganizationName> }> {
     const qb = this.visibleTo(viewer);
     if (f.status?.length) qb.andWhere('r.status IN (:...statuses)', { statuses: f.status });
     if (f.state) qb.andWhere('r.state = :state', { state: f.state });
@@ -115,8 +128,30 @@ export class RequestRepository {
     if (f.ready !== undefined) qb.andWhere(`r.ready_for_coordinator_at IS ${f.ready ? 'NOT NULL' : 'NULL'}`);
     if (f.q) applyTextSearch(qb, 'r', f.q, { reference: true });
     applySort(qb, SORT_COLUMN, f.sort, 'r.id');
-    const [rows, total] = await qb.skip((f.page - 1) * f.pageSize).take(f.pageSize).getManyAndCount();
-    return { rows, total };
+    // One statement for the page, its total (a window count over every row that matches, computed in the same
+    // scan) and the requesters' names: the organisation is many-to-one, so a plain LIMIT/OFFSET, no id pre-query.
+    qb.leftJoin(OrganizationEntity, 'org', 'org.id = r.organization_id')
+      .addSelect(['org.id', 'org.name', 'org.shortName'])
+      .addSelect('count(*) OVER ()', 'total_count')
+      .offset((f.page - 1) * f.pageSize)
+      .limit(f.pageSize);
+    const { entities, raw } = await qb.getRawAndEntities<{ total_count: string; org_id: string | null; org_name: string; org_short_name: string }>();
+    // Past the last page there is no row to carry the total: count apart.
+    const total = raw.length ? Number(raw[0].total_count) : f.page > 1 ? await qb.offset(undefined).limit(undefined).getCount() : 0;
+    return { rows: entities, total, organizations: organizationsOf(raw) };
+  }
+
+  /**
+   * One request if `viewer` may see it, with its requester's name, in one statement (the read of a request page);
+   * null when out of scope (the caller's 404).
+   */
+  async findVisibleWithOrganization(viewer: Viewer, id: string): Promise<{ row: AssistanceRequestEntity; organizations: Map<string, OrganizationName> } | null> {
+    const { entities, raw } = await this.visibleTo(viewer)
+      .andWhere('r.id = :id', { id })
+      .leftJoin(OrganizationEntity, 'org', 'org.id = r.organization_id')
+      .addSelect(['org.id', 'org.name', 'org.shortName'])
+      .getRawAndEntities<{ org_id: string | null; org_name: string; org_short_name: string }>();
+    return entities[0] ? { row: entities[0], organizations: organizationsOf(raw) } : null;
   }
 
   /** One request if `viewer` may see it, else null (the caller's 404). */
