@@ -104,7 +104,7 @@ export class ActionPlanRepository {
         interestOrg: f.interestedOrganizationId,
       });
     }
-    return qb.orderBy('p.state').addOrderBy('i.priority_rank', 'ASC', 'NULLS LAST').addOrderBy('i.id').take(500).getMany();
+    return qb.orderBy('p.state').addOrderBy('i.priority_rank', 'ASC', 'NULLS LAST').addOrderBy('i.id').limit(500).getMany();
   }
 
   /** The interests declared on these items, oldest first. */
