@@ -192,4 +192,23 @@ describe('national action plans', () => {
     const matches = await ds.query(`SELECT offer_id FROM matches WHERE request_id = $1 AND origin = 'provider_interest'`, [drafted.body.id]);
     expect(matches.map((m: any) => m.offer_id).sort()).toEqual([offer.id, japanOffer.id].sort());
   });
+
+  it('holds Mongolia’s seeded plan: submitted 25 April 2022, re-prioritised at the December 2022 roundtable, linked to its requests', async () => {
+    const list = (await expert.get('/api/v1/action-plans?state=MNG')).body.items;
+    const seeded = list.find((p: any) => p.title.startsWith('National Action Plan on the implementation of resolution 1540'));
+    expect(seeded).toMatchObject({ submittedOn: '2022-04-25', revision: 2, sharedWithProviders: true });
+    const plan = (await expert.get(`/api/v1/action-plans/${seeded.id}`)).body;
+    expect(plan.items[0]).toMatchObject({ code: '3.1', priorityRank: 1, priorityLevel: 'high' });
+    expect(plan.items[0].requests.length).toBe(2);
+    expect(plan.items.find((i: any) => i.code === '5.1').requests).toHaveLength(1);
+    const versions = (await expert.get(`/api/v1/action-plans/${seeded.id}/versions`)).body;
+    expect(versions.map((v: any) => [v.revision, v.createdAt.slice(0, 10)])).toEqual([
+      [1, '2022-04-25'],
+      [2, '2022-12-08'],
+    ]);
+    expect(versions[1].changes.length).toBeGreaterThan(5);
+    const request = (await expert.get(`/api/v1/requests/${plan.items[0].requests[0].id}`)).body;
+    expect(request.actionPlanItemId).toBe(plan.items[0].id);
+    expect((await bafa.get(`/api/v1/action-plans/${seeded.id}`)).status).toBe(200);
+  });
 });
