@@ -23,6 +23,7 @@ const request = {
   preferredProviderIds: [],
   assistanceReceived: null,
   napReference: null,
+  actionPlanItemId: null,
   letterDate: null,
   visibility: 'providers',
   objectionWindowWaived: false,

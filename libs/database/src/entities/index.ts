@@ -1,3 +1,10 @@
+import {
+  ActionPlanEntity,
+  ActionPlanItemEntity,
+  ActionPlanItemInterestEntity,
+  ActionPlanItemNoteEntity,
+  ActionPlanVersionEntity,
+} from './action-plan.entity';
 import { AssistanceOfferEntity } from './assistance-offer.entity';
 import { AssistanceRequestEntity } from './assistance-request.entity';
 import { HistoryEntryEntity } from './history-entry.entity';
@@ -18,6 +25,11 @@ import { UserEntity } from './user.entity';
 import { WeightsProposalEntity } from './weights-proposal.entity';
 
 export {
+  ActionPlanEntity,
+  ActionPlanItemEntity,
+  ActionPlanItemInterestEntity,
+  ActionPlanItemNoteEntity,
+  ActionPlanVersionEntity,
   AssistanceOfferEntity,
   AssistanceRequestEntity,
   HistoryEntryEntity,
@@ -38,6 +50,7 @@ export {
   WeightsProposalEntity,
 };
 export type { RequestPriority, RequestVisibility } from './assistance-request.entity';
+export type { ActionPlanItemStatus, ActionPlanNoteKind, ActionPlanPriorityLevel, ActionPlanStatus } from './action-plan.entity';
 export type { MatchOrigin, ScoreComponent } from './match.entity';
 export type { RescoreStatus } from './rescore-run.entity';
 export type { DeliveryKind, DeliveryStatus } from './notification-delivery.entity';
@@ -63,4 +76,9 @@ export const ENTITIES = [
   NotificationPreferenceEntity,
   NotificationReminderEntity,
   IdempotencyKeyEntity,
+  ActionPlanEntity,
+  ActionPlanVersionEntity,
+  ActionPlanItemEntity,
+  ActionPlanItemNoteEntity,
+  ActionPlanItemInterestEntity,
 ];
