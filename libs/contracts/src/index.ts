@@ -9,3 +9,4 @@ export * from './vocabulary';
 export * from './enums';
 export * from './views';
 export * from './events';
+export * from './correspondence';

@@ -15,6 +15,8 @@ import { ReferenceCounterEntity } from './reference-counter.entity';
 import { RescoreRunEntity } from './rescore-run.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
+import { ThreadMessageEntity, ThreadReadEntity } from './thread-message.entity';
+import { ContactListEntity } from './contact-list.entity';
 
 export {
   AssistanceOfferEntity,
@@ -34,7 +36,12 @@ export {
   RescoreRunEntity,
   SessionEntity,
   UserEntity,
+  ThreadMessageEntity,
+  ThreadReadEntity,
+  ContactListEntity,
 };
+export type { ThreadType, ThreadSide, ThreadMessageKind } from './thread-message.entity';
+export type { ContactOwner, ContactPerson } from './contact-list.entity';
 export type { RequestPriority, RequestVisibility } from './assistance-request.entity';
 export type { MatchOrigin, ScoreComponent } from './match.entity';
 export type { RescoreStatus } from './rescore-run.entity';
@@ -43,6 +50,9 @@ export type { ReminderKind } from './notification-reminder.entity';
 
 /** Every entity, listed explicitly (no globs: see STACK.md). */
 export const ENTITIES = [
+  ThreadMessageEntity,
+  ThreadReadEntity,
+  ContactListEntity,
   OrganizationEntity,
   UserEntity,
   SessionEntity,
