@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { contactListViewSchema, matchContactsViewSchema, requestViewSchema, threadPageSchema, unreadThreadsSchema } from '@app/contracts';
 import { activeOffer, circulatedRequest, requestInput } from '../factories';
@@ -13,6 +14,8 @@ describe('correspondence: threads, objections and waivers, points of contact', (
   let ds: DataSource;
   let customs: ApiClient, nec: ApiClient, coordinator: ApiClient, expert: ApiClient, bafa: ApiClient, exbs: ApiClient;
   let expertLater: ApiClient, coordinatorLater: ApiClient;
+  /** A provider with no match anywhere. */
+  let outsider: ApiClient;
 
   beforeAll(async () => {
     api = await startApiInProcess();
@@ -22,6 +25,11 @@ describe('correspondence: threads, objections and waivers, points of contact', (
       (['customs', 'nec', 'coordinator', 'expert', 'bafa', 'exbs'] as const).map((k) => ApiClient.as(api.baseUrl, k)),
     );
     [expertLater, coordinatorLater] = await Promise.all([ApiClient.as(later.baseUrl, 'expert'), ApiClient.as(later.baseUrl, 'coordinator')]);
+    const admin = await ApiClient.as(api.baseUrl, 'admin');
+    const tag = randomUUID().slice(0, 6);
+    const org = await admin.post('/api/v1/organizations', { name: `Outsider Institute ${tag}`, shortName: 'OI', kind: 'provider' });
+    await admin.post('/api/v1/users', { email: `member.${tag}@outsider.example`, displayName: 'Olga', role: 'provider_member', organizationId: org.body.id, password: 'long-enough-pass' });
+    outsider = await ApiClient.as(api.baseUrl, `member.${tag}@outsider.example`, 'long-enough-pass');
   });
   afterAll(() => Promise.all([api.close(), later.close()]));
 
@@ -268,8 +276,8 @@ describe('correspondence: threads, objections and waivers, points of contact', (
       expect(read.body).toMatchObject({ canEdit: false, contacts: [poc('Bat')] });
       expect((await nec.put('/api/v1/states/MNG/contacts', { contacts: [] })).status).toBe(403);
       expect((await expert.put('/api/v1/states/MNG/contacts', { contacts: [poc('Bat'), poc('Saran')] })).status).toBe(200);
-      expect((await exbs.get('/api/v1/states/MNG/contacts')).status).toBe(404);
-      expect((await exbs.put('/api/v1/states/MNG/contacts', { contacts: [] })).status).toBe(404);
+      expect((await outsider.get('/api/v1/states/MNG/contacts')).status).toBe(404);
+      expect((await outsider.put('/api/v1/states/MNG/contacts', { contacts: [] })).status).toBe(404);
       expect((await coordinator.get('/api/v1/states/KAZ/contacts')).status).toBe(404);
 
       const bad = await coordinator.put('/api/v1/states/MNG/contacts', { contacts: [{ ...poc('Bat'), email: 'not-an-address' }] });

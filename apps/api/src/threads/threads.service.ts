@@ -135,7 +135,7 @@ export class ThreadsService {
   private async markRead(user: AuthUser, type: ThreadType, id: string): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO thread_reads (user_id, thread_type, thread_id, last_read_at)
-       SELECT $1, $2, $3, max(created_at) FROM thread_messages WHERE thread_type = $2 AND thread_id = $3 HAVING count(*) > 0
+       SELECT $1::uuid, $2::varchar, $3::uuid, max(created_at) FROM thread_messages WHERE thread_type = $2::varchar AND thread_id = $3::uuid HAVING count(*) > 0
        ON CONFLICT (user_id, thread_type, thread_id) DO UPDATE SET last_read_at = GREATEST(thread_reads.last_read_at, EXCLUDED.last_read_at)`,
       [user.id, type, id],
     );
