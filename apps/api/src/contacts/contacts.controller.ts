@@ -30,8 +30,14 @@ export class ContactsController {
   @ApiOkResponse({ standardSchema: contactListViewSchema })
   @ApiValidationError()
   @ApiNotFound()
-  @ApiOperation({ summary: 'The State’s national 1540 points of contact (Committee, the State’s agencies, providers with an agreed match there)' })
-  stateContacts(@CurrentUser() user: AuthUser, @Param('iso3', { schema: stateCodeSchema }) iso3: string): Promise<ContactListView> {
+  @ApiOperation({
+    summary:
+      'The State’s national 1540 points of contact (Committee, the State’s agencies, providers with an agreed match there)',
+  })
+  stateContacts(
+    @CurrentUser() user: AuthUser,
+    @Param('iso3', { schema: stateCodeSchema }) iso3: string,
+  ): Promise<ContactListView> {
     return this.contacts.stateContacts(user, iso3);
   }
 
@@ -52,8 +58,14 @@ export class ContactsController {
   @Get('organizations/:id/contacts')
   @ApiOkResponse({ standardSchema: contactListViewSchema })
   @ApiNotFound()
-  @ApiOperation({ summary: 'The organisation’s contact persons (itself, the Committee, its State’s agencies, the other side of an agreed match)' })
-  organizationContacts(@CurrentUser() user: AuthUser, @Param('id', { schema: uuidParam }) id: string): Promise<ContactListView> {
+  @ApiOperation({
+    summary:
+      'The organisation’s contact persons (itself, the Committee, its State’s agencies, the other side of an agreed match)',
+  })
+  organizationContacts(
+    @CurrentUser() user: AuthUser,
+    @Param('id', { schema: uuidParam }) id: string,
+  ): Promise<ContactListView> {
     return this.contacts.organizationContacts(user, id);
   }
 
@@ -62,7 +74,10 @@ export class ContactsController {
   @ApiValidationError()
   @ApiNotFound()
   @ApiConflict()
-  @ApiOperation({ summary: 'Replace the organisation’s contact persons (a provider’s members, an agency’s State coordinator, the Committee)' })
+  @ApiOperation({
+    summary:
+      'Replace the organisation’s contact persons (a provider’s members, an agency’s State coordinator, the Committee)',
+  })
   putOrganizationContacts(
     @CurrentUser() user: AuthUser,
     @Param('id', { schema: uuidParam }) id: string,
@@ -74,8 +89,14 @@ export class ContactsController {
   @Get('matches/:id/contacts')
   @ApiOkResponse({ standardSchema: matchContactsViewSchema })
   @ApiNotFound()
-  @ApiOperation({ summary: 'Once the match is agreed: the State’s points of contact, the requesting agency’s and the provider’s contact persons' })
-  matchContacts(@CurrentUser() user: AuthUser, @Param('id', { schema: uuidParam }) id: string): Promise<MatchContactsView> {
+  @ApiOperation({
+    summary:
+      'Once the match is agreed: the State’s points of contact, the requesting agency’s and the provider’s contact persons',
+  })
+  matchContacts(
+    @CurrentUser() user: AuthUser,
+    @Param('id', { schema: uuidParam }) id: string,
+  ): Promise<MatchContactsView> {
     return this.contacts.matchContacts(user, id);
   }
 }

@@ -3,7 +3,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { assertVersion, DomainError, notFound } from '@app/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import type { contactListViewSchema, matchContactsViewSchema, PutContacts, Served } from '@app/contracts';
-import { ContactListEntity, MatchRepository, OrganizationEntity, type ContactOwner, type ContactPerson } from '@app/database';
+import {
+  ContactListEntity,
+  MatchRepository,
+  OrganizationEntity,
+  type ContactOwner,
+  type ContactPerson,
+} from '@app/database';
 import { isAgency, isCommittee, isProvider, MATCH_AGREED_STATUSES } from '@app/domain';
 import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
@@ -41,7 +47,8 @@ export class ContactsService {
 
   async putStateContacts(user: AuthUser, iso3: string, input: PutContacts): Promise<ContactListView> {
     if (!(await this.readsState(user, iso3))) throw notFound('State contacts');
-    if (!this.keepsState(user, iso3)) throw new DomainError('forbidden', "Only the State's coordinator and the Committee keep its points of contact");
+    if (!this.keepsState(user, iso3))
+      throw new DomainError('forbidden', "Only the State's coordinator and the Committee keep its points of contact");
     await this.write(user, 'state', iso3, input);
     return this.view('state', iso3, true);
   }
@@ -55,23 +62,43 @@ export class ContactsService {
   async putOrganizationContacts(user: AuthUser, id: string, input: PutContacts): Promise<ContactListView> {
     const org = await this.organization(id);
     if (!(await this.readsOrganization(user, org))) throw notFound('Organization contacts');
-    if (!this.keepsOrganization(user, org)) throw new DomainError('forbidden', "Only the organisation (a State agency's coordinator) and the Committee keep its contact persons");
+    if (!this.keepsOrganization(user, org))
+      throw new DomainError(
+        'forbidden',
+        "Only the organisation (a State agency's coordinator) and the Committee keep its contact persons",
+      );
     await this.write(user, 'organization', id, input);
     return this.view('organization', id, true);
   }
 
   /** Once a match is agreed, each side sees the other's contacts (and the Committee both). */
   async matchContacts(user: AuthUser, matchId: string): Promise<MatchContactsView> {
-    const row: { status: string; state: string; requesterId: string; requesterName: string; providerId: string; providerName: string } | undefined =
-      await this.matches
-        .visibleTo(user)
-        .andWhere('m.id = :matchId', { matchId })
-        .innerJoin(OrganizationEntity, 'ro', 'ro.id = req.organization_id')
-        .innerJoin(OrganizationEntity, 'po', 'po.id = off.organization_id')
-        .select(['m.status AS status', 'req.state AS state', 'ro.id AS "requesterId"', 'ro.name AS "requesterName"', 'po.id AS "providerId"', 'po.name AS "providerName"'])
-        .getRawOne();
+    const row:
+      | {
+          status: string;
+          state: string;
+          requesterId: string;
+          requesterName: string;
+          providerId: string;
+          providerName: string;
+        }
+      | undefined = await this.matches
+      .visibleTo(user)
+      .andWhere('m.id = :matchId', { matchId })
+      .innerJoin(OrganizationEntity, 'ro', 'ro.id = req.organization_id')
+      .innerJoin(OrganizationEntity, 'po', 'po.id = off.organization_id')
+      .select([
+        'm.status AS status',
+        'req.state AS state',
+        'ro.id AS "requesterId"',
+        'ro.name AS "requesterName"',
+        'po.id AS "providerId"',
+        'po.name AS "providerName"',
+      ])
+      .getRawOne();
     if (!row) throw notFound('Match');
-    if (!(MATCH_AGREED_STATUSES as readonly string[]).includes(row.status)) return { agreed: false, state: null, requester: null, provider: null };
+    if (!(MATCH_AGREED_STATUSES as readonly string[]).includes(row.status))
+      return { agreed: false, state: null, requester: null, provider: null };
     const lists = await this.lists([
       ['state', row.state],
       ['organization', row.requesterId],
@@ -80,15 +107,29 @@ export class ContactsService {
     return {
       agreed: true,
       state: { code: row.state, contacts: lists.get(`state:${row.state}`) ?? [] },
-      requester: { id: row.requesterId, name: row.requesterName, contacts: lists.get(`organization:${row.requesterId}`) ?? [] },
-      provider: { id: row.providerId, name: row.providerName, contacts: lists.get(`organization:${row.providerId}`) ?? [] },
+      requester: {
+        id: row.requesterId,
+        name: row.requesterName,
+        contacts: lists.get(`organization:${row.requesterId}`) ?? [],
+      },
+      provider: {
+        id: row.providerId,
+        name: row.providerName,
+        contacts: lists.get(`organization:${row.providerId}`) ?? [],
+      },
     };
   }
 
   private async write(user: AuthUser, owner: ContactOwner, key: string, input: PutContacts): Promise<void> {
     await this.uow.run(user, async (tx) => {
-      await tx.manager.query(`INSERT INTO contact_lists (owner, owner_key, version) VALUES ($1, $2, 1) ON CONFLICT (owner, owner_key) DO NOTHING`, [owner, key]);
-      const list = await tx.manager.findOneOrFail(ContactListEntity, { where: { owner, ownerKey: key }, lock: { mode: 'pessimistic_write' } });
+      await tx.manager.query(
+        `INSERT INTO contact_lists (owner, owner_key, version) VALUES ($1, $2, 1) ON CONFLICT (owner, owner_key) DO NOTHING`,
+        [owner, key],
+      );
+      const list = await tx.manager.findOneOrFail(ContactListEntity, {
+        where: { owner, ownerKey: key },
+        lock: { mode: 'pessimistic_write' },
+      });
       // A list nobody has written yet is at version 0 for the caller (the row just made is at 1).
       const fresh = list.updatedById === null && list.contacts.length === 0;
       if (input.version !== undefined) assertVersion(input.version, fresh ? 0 : list.version, 'contact list');
@@ -96,12 +137,27 @@ export class ContactsService {
       list.contacts = input.contacts;
       list.updatedById = user.id;
       await tx.manager.save(list);
-      await tx.audit({ subjectType: 'contact_list', subjectId: list.id, action: 'update', details: { owner, key, before, after: input.contacts } });
-      await tx.emit({ type: 'contacts.updated', subjectType: 'contact_list', subjectId: list.id, payload: { owner, key, count: input.contacts.length } });
+      await tx.audit({
+        subjectType: 'contact_list',
+        subjectId: list.id,
+        action: 'update',
+        details: { owner, key, before, after: input.contacts },
+      });
+      await tx.emit({
+        type: 'contacts.updated',
+        subjectType: 'contact_list',
+        subjectId: list.id,
+        payload: { owner, key, count: input.contacts.length },
+      });
     });
   }
 
-  private async view(owner: ContactOwner, key: string, canEdit: boolean, manager: EntityManager = this.dataSource.manager): Promise<ContactListView> {
+  private async view(
+    owner: ContactOwner,
+    key: string,
+    canEdit: boolean,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ContactListView> {
     const list = await manager.findOneBy(ContactListEntity, { owner, ownerKey: key });
     const written = list && list.updatedById !== null;
     return {
@@ -152,7 +208,8 @@ export class ContactsService {
       if (org.kind === 'state_agency') return org.state === user.organization.state;
       return this.agreedBetween({ providerOrg: org.id, state: user.organization.state! });
     }
-    if (isProvider(user.role) && org.kind === 'state_agency') return this.agreedBetween({ providerOrg: user.organization.id, requesterOrg: org.id });
+    if (isProvider(user.role) && org.kind === 'state_agency')
+      return this.agreedBetween({ providerOrg: user.organization.id, requesterOrg: org.id });
     return false;
   }
 

@@ -29,7 +29,12 @@ export async function writeThreadMessage(
       documentId: message.documentId ?? null,
     }),
   );
-  await tx.audit({ subjectType: 'message', subjectId: row.id, action: 'message_posted', details: { threadType: thread.type, threadId: thread.id, kind: message.kind } });
+  await tx.audit({
+    subjectType: 'message',
+    subjectId: row.id,
+    action: 'message_posted',
+    details: { threadType: thread.type, threadId: thread.id, kind: message.kind },
+  });
   return row;
 }
 

@@ -2,7 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { paginationSchema, uuidParam } from '@app/common';
-import { postThreadMessageSchema, threadMessageViewSchema, threadPageSchema, unreadThreadsSchema, type PostThreadMessage } from '@app/contracts';
+import {
+  postThreadMessageSchema,
+  threadMessageViewSchema,
+  threadPageSchema,
+  unreadThreadsSchema,
+  type PostThreadMessage,
+} from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, CurrentUser } from '../auth/authorize.decorator';
 import { ApiAuthErrors, ApiNotFound, ApiValidationError } from '../common/openapi';
@@ -10,7 +16,10 @@ import { ThreadMessageView, ThreadPage, ThreadsService, UnreadThreads } from './
 
 const listMessagesSchema = paginationSchema.extend({
   /** `false`: read without marking the messages read. */
-  markRead: z.enum(['true', 'false'], { message: 'must be true or false' }).default('true').transform((v) => v === 'true'),
+  markRead: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 type ListMessages = z.infer<typeof listMessagesSchema>;
 
@@ -33,8 +42,14 @@ export class ThreadsController {
   @ApiOkResponse({ standardSchema: threadPageSchema })
   @ApiValidationError()
   @ApiNotFound()
-  @ApiOperation({ summary: 'The request’s thread (State ↔ Committee), newest first; marks it read unless markRead=false' })
-  requestMessages(@CurrentUser() user: AuthUser, @Param('id', { schema: uuidParam }) id: string, @Query({ schema: listMessagesSchema }) q: ListMessages): Promise<ThreadPage> {
+  @ApiOperation({
+    summary: 'The request’s thread (State ↔ Committee), newest first; marks it read unless markRead=false',
+  })
+  requestMessages(
+    @CurrentUser() user: AuthUser,
+    @Param('id', { schema: uuidParam }) id: string,
+    @Query({ schema: listMessagesSchema }) q: ListMessages,
+  ): Promise<ThreadPage> {
     return this.threads.list(user, 'request', id, q);
   }
 
@@ -43,7 +58,11 @@ export class ThreadsController {
   @ApiValidationError()
   @ApiNotFound()
   @ApiOperation({ summary: 'Write in the request’s thread; the other side is notified' })
-  postRequestMessage(@CurrentUser() user: AuthUser, @Param('id', { schema: uuidParam }) id: string, @Body({ schema: postThreadMessageSchema }) body: PostThreadMessage): Promise<ThreadMessageView> {
+  postRequestMessage(
+    @CurrentUser() user: AuthUser,
+    @Param('id', { schema: uuidParam }) id: string,
+    @Body({ schema: postThreadMessageSchema }) body: PostThreadMessage,
+  ): Promise<ThreadMessageView> {
     return this.threads.post(user, 'request', id, body);
   }
 
@@ -59,8 +78,14 @@ export class ThreadsController {
   @ApiOkResponse({ standardSchema: threadPageSchema })
   @ApiValidationError()
   @ApiNotFound()
-  @ApiOperation({ summary: 'The match’s thread (Committee ↔ provider ↔ State), newest first; marks it read unless markRead=false' })
-  matchMessages(@CurrentUser() user: AuthUser, @Param('id', { schema: uuidParam }) id: string, @Query({ schema: listMessagesSchema }) q: ListMessages): Promise<ThreadPage> {
+  @ApiOperation({
+    summary: 'The match’s thread (Committee ↔ provider ↔ State), newest first; marks it read unless markRead=false',
+  })
+  matchMessages(
+    @CurrentUser() user: AuthUser,
+    @Param('id', { schema: uuidParam }) id: string,
+    @Query({ schema: listMessagesSchema }) q: ListMessages,
+  ): Promise<ThreadPage> {
     return this.threads.list(user, 'match', id, q);
   }
 
@@ -69,7 +94,11 @@ export class ThreadsController {
   @ApiValidationError()
   @ApiNotFound()
   @ApiOperation({ summary: 'Write in the match’s thread; the other parties are notified' })
-  postMatchMessage(@CurrentUser() user: AuthUser, @Param('id', { schema: uuidParam }) id: string, @Body({ schema: postThreadMessageSchema }) body: PostThreadMessage): Promise<ThreadMessageView> {
+  postMatchMessage(
+    @CurrentUser() user: AuthUser,
+    @Param('id', { schema: uuidParam }) id: string,
+    @Body({ schema: postThreadMessageSchema }) body: PostThreadMessage,
+  ): Promise<ThreadMessageView> {
     return this.threads.post(user, 'match', id, body);
   }
 

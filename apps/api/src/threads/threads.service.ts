@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { notFound } from '@app/common';
-import type { Served, threadMessageViewSchema, threadPageSchema, unreadThreadsSchema, PostThreadMessage } from '@app/contracts';
+import type {
+  Served,
+  threadMessageViewSchema,
+  threadPageSchema,
+  unreadThreadsSchema,
+  PostThreadMessage,
+} from '@app/contracts';
 import { MatchRepository, RequestRepository, ThreadMessageEntity, type ThreadType } from '@app/database';
 import { isProvider } from '@app/domain';
 import { UnitOfWork } from '@app/outbox';
@@ -36,7 +42,12 @@ export class ThreadsService {
     private readonly matches: MatchRepository,
   ) {}
 
-  async list(user: AuthUser, type: ThreadType, id: string, page: { page: number; pageSize: number; markRead: boolean }): Promise<ThreadPage> {
+  async list(
+    user: AuthUser,
+    type: ThreadType,
+    id: string,
+    page: { page: number; pageSize: number; markRead: boolean },
+  ): Promise<ThreadPage> {
     await this.thread(user, type, id);
     const [rows, total] = await this.dataSource.manager.findAndCount(ThreadMessageEntity, {
       where: { threadType: type, threadId: id },
@@ -46,18 +57,33 @@ export class ThreadsService {
     });
     const unreadIds = await this.unreadIn(user.id, type, id);
     if (page.markRead) await this.markRead(user, type, id);
-    return { items: await this.views(rows, unreadIds), total, page: page.page, pageSize: page.pageSize, unread: unreadIds.size, canPost: true };
+    return {
+      items: await this.views(rows, unreadIds),
+      total,
+      page: page.page,
+      pageSize: page.pageSize,
+      unread: unreadIds.size,
+      canPost: true,
+    };
   }
 
   async post(user: AuthUser, type: ThreadType, id: string, input: PostThreadMessage): Promise<ThreadMessageView> {
     const thread = await this.thread(user, type, id);
     const side = sideOf(user.role);
     // The agency's message while the Committee waits for its answer is that answer (DESIGN §5).
-    const kind = type === 'request' && side === 'state' && thread.requestStatus === 'clarification_requested' ? ('clarification_answer' as const) : ('message' as const);
+    const kind =
+      type === 'request' && side === 'state' && thread.requestStatus === 'clarification_requested'
+        ? ('clarification_answer' as const)
+        : ('message' as const);
     const row = await this.uow.run(user, async (tx) => {
-      const message = await writeThreadMessage(tx, user, thread, { kind, body: input.body, documentId: input.documentId });
+      const message = await writeThreadMessage(tx, user, thread, {
+        kind,
+        body: input.body,
+        documentId: input.documentId,
+      });
       const payload = { messageId: message.id, side, kind, excerpt: excerpt(input.body) };
-      if (type === 'request') await tx.emit({ type: 'request.message_posted', subjectType: 'request', subjectId: id, payload });
+      if (type === 'request')
+        await tx.emit({ type: 'request.message_posted', subjectType: 'request', subjectId: id, payload });
       else await tx.emit({ type: 'match.message_posted', subjectType: 'match', subjectId: id, payload });
       return message;
     });
@@ -73,19 +99,24 @@ export class ThreadsService {
 
   /** Every thread the caller may see with messages from others they have not read (the home pages' counts). */
   async unread(user: AuthUser): Promise<UnreadThreads> {
-    const rows: { threadType: ThreadType; threadId: string; unread: number; lastMessageAt: Date }[] = await this.dataSource.query(
-      `SELECT tm.thread_type AS "threadType", tm.thread_id AS "threadId", count(*)::int AS unread, max(tm.created_at) AS "lastMessageAt"
+    const rows: { threadType: ThreadType; threadId: string; unread: number; lastMessageAt: Date }[] =
+      await this.dataSource.query(
+        `SELECT tm.thread_type AS "threadType", tm.thread_id AS "threadId", count(*)::int AS unread, max(tm.created_at) AS "lastMessageAt"
          FROM thread_messages tm
          LEFT JOIN thread_reads tr ON tr.user_id = $1 AND tr.thread_type = tm.thread_type AND tr.thread_id = tm.thread_id
         WHERE tm.author_id <> $1 AND (tr.last_read_at IS NULL OR tm.created_at > tr.last_read_at)
           AND ($2 OR tm.thread_type = 'match')
         GROUP BY 1, 2`,
-      [user.id, !isProvider(user.role)],
-    );
+        [user.id, !isProvider(user.role)],
+      );
     const requestIds = rows.filter((r) => r.threadType === 'request').map((r) => r.threadId);
     const matchIds = rows.filter((r) => r.threadType === 'match').map((r) => r.threadId);
     const requests = requestIds.length
-      ? await this.requests.visibleTo(user).andWhere('r.id IN (:...threadIds)', { threadIds: requestIds }).select(['r.id', 'r.reference', 'r.title']).getMany()
+      ? await this.requests
+          .visibleTo(user)
+          .andWhere('r.id IN (:...threadIds)', { threadIds: requestIds })
+          .select(['r.id', 'r.reference', 'r.title'])
+          .getMany()
       : [];
     const matches: { id: string; requestId: string; reference: string; title: string }[] = matchIds.length
       ? await this.matches
@@ -96,7 +127,9 @@ export class ThreadsService {
       : [];
     const parent = new Map<string, { requestId: string; reference: string; title: string }>([
       ...requests.map((r) => [`request:${r.id}`, { requestId: r.id, reference: r.reference, title: r.title }] as const),
-      ...matches.map((m) => [`match:${m.id}`, { requestId: m.requestId, reference: m.reference, title: m.title }] as const),
+      ...matches.map(
+        (m) => [`match:${m.id}`, { requestId: m.requestId, reference: m.reference, title: m.title }] as const,
+      ),
     ]);
     const threads = rows
       .flatMap((r) => {
@@ -169,4 +202,3 @@ function excerpt(body: string): string {
   const flat = body.replace(/\s+/g, ' ').trim();
   return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT - 1)}…` : flat;
 }
-

@@ -3,7 +3,12 @@ import { pageOf, timestamp, uuid } from './common';
 
 export const THREAD_TYPES = ['request', 'match'] as const;
 export const THREAD_SIDES = ['committee', 'state', 'provider'] as const;
-export const THREAD_MESSAGE_KINDS = ['message', 'clarification_question', 'clarification_answer', 'resubmission'] as const;
+export const THREAD_MESSAGE_KINDS = [
+  'message',
+  'clarification_question',
+  'clarification_answer',
+  'resubmission',
+] as const;
 
 /** One message of a request's or a match's thread (DESIGN §4b). */
 export const threadMessageViewSchema = z.object({
