@@ -42,7 +42,138 @@ describe('authorisation matrix', () => {
   const confidentialRequest = () => circulatedRequest(api.baseUrl, { visibility: 'committee' });
   const draftOffer = async () => (await ApiClient.as(api.baseUrl, 'bafa')).post('/api/v1/offers', offerInput()).then((r) => r.body);
 
+  /** One subject for every column: for rows whose calls do not change who may see it. */
+  const once = <T,>(make: () => Promise<T>) => {
+    let made: Promise<T> | null = null;
+    return () => (made ??= make());
+  };
+  const act = (client: ApiClient, id: string, action: string, extra: Record<string, unknown> = {}) => client.post(`/api/v1/requests/${id}/transitions`, { action, ...extra });
+  const acknowledgedRequest = async () => {
+    const r = await draftRequest();
+    await act(await ApiClient.as(api.baseUrl, 'coordinator'), r.id, 'submit');
+    await act(await ApiClient.as(api.baseUrl, 'expert'), r.id, 'acknowledge');
+    return r;
+  };
+  const threadRequest = once(() => circulatedRequest(api.baseUrl, { visibility: 'providers' }));
+  const endorsedMatch = once(async () => {
+    const expert = await ApiClient.as(api.baseUrl, 'expert');
+    const offer = await activeOffer(api.baseUrl, 'bafa', { eligibleRegions: ['ASIA_PACIFIC'] });
+    const request = await circulatedRequest(api.baseUrl);
+    const created = await expert.post('/api/v1/matches', { requestId: request.id, offerId: offer.id });
+    const id = created.status === 201 ? created.body.id : (await expert.get(`/api/v1/matches?requestId=${request.id}&offerId=${offer.id}`)).body.items[0].id;
+    await expert.post(`/api/v1/matches/${id}/transitions`, { action: 'endorse' });
+    return { id };
+  });
+  const orgId = (shortName: string) => async () => (await api.app.get(DataSource).query(`SELECT id FROM organizations WHERE short_name = $1`, [shortName]))[0];
+  const contact = { name: 'Bat-Erdene', email: 'poc@example.org' };
+
   const rows: Row[] = [
+    {
+      name: 'read a request’s thread',
+      setup: threadRequest,
+      call: (c, r) => c.get(`/api/v1/requests/${r.id}/messages`),
+      expect: { admin: 200, expert: 200, coordinator: 200, customs: 200, nec: 200, kaz: 404, bafa: 404, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'write in a request’s thread',
+      setup: threadRequest,
+      call: (c, r) => c.post(`/api/v1/requests/${r.id}/messages`, { body: 'A question about the scope.' }),
+      expect: { admin: 201, expert: 201, coordinator: 201, customs: 201, nec: 201, kaz: 404, bafa: 404, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'mark a request’s thread read',
+      setup: threadRequest,
+      call: (c, r) => c.post(`/api/v1/requests/${r.id}/messages/read`),
+      expect: { admin: 204, expert: 204, coordinator: 204, customs: 204, nec: 204, kaz: 404, bafa: 404, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'read an endorsed match’s thread',
+      setup: endorsedMatch,
+      call: (c, m) => c.get(`/api/v1/matches/${m.id}/messages`),
+      expect: { admin: 200, expert: 200, coordinator: 200, customs: 200, nec: 200, kaz: 404, bafa: 200, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'write in an endorsed match’s thread',
+      setup: endorsedMatch,
+      call: (c, m) => c.post(`/api/v1/matches/${m.id}/messages`, { body: 'When could the training start?' }),
+      expect: { admin: 201, expert: 201, coordinator: 201, customs: 201, nec: 201, kaz: 404, bafa: 201, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'mark an endorsed match’s thread read',
+      setup: endorsedMatch,
+      call: (c, m) => c.post(`/api/v1/matches/${m.id}/messages/read`),
+      expect: { admin: 204, expert: 204, coordinator: 204, customs: 204, nec: 204, kaz: 404, bafa: 204, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'read the unread counts of one’s threads',
+      setup: async () => null,
+      call: (c) => c.get('/api/v1/threads/unread'),
+      expect: { admin: 200, expert: 200, coordinator: 200, customs: 200, nec: 200, kaz: 200, bafa: 200, exbs: 200, anonymous: 401 },
+    },
+    {
+      name: 'record an objection by letter',
+      setup: acknowledgedRequest,
+      call: (c, r) => act(c, r.id, 'record_objection', { letterDate: '2026-01-05' }),
+      expect: { admin: 200, expert: 200, coordinator: 403, customs: 403, nec: 403, kaz: 404, bafa: 404, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'withdraw an objection',
+      setup: async () => {
+        const r = await acknowledgedRequest();
+        await act(await ApiClient.as(api.baseUrl, 'coordinator'), r.id, 'object');
+        return r;
+      },
+      call: (c, r) => act(c, r.id, 'withdraw_objection'),
+      expect: { admin: 200, expert: 200, coordinator: 403, customs: 403, nec: 403, kaz: 404, bafa: 404, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'record a waiver by letter',
+      setup: acknowledgedRequest,
+      call: (c, r) => act(c, r.id, 'record_waiver', { letterDate: '2026-01-05' }),
+      expect: { admin: 200, expert: 200, coordinator: 403, customs: 403, nec: 403, kaz: 404, bafa: 404, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'object in the app while the window is open',
+      setup: acknowledgedRequest,
+      call: (c, r) => act(c, r.id, 'object'),
+      expect: { admin: 403, expert: 403, coordinator: 200, customs: 403, nec: 403, kaz: 404, bafa: 404, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'read Mongolia’s points of contact (BAFA and EXBS have agreed matches there)',
+      setup: async () => null,
+      call: (c) => c.get('/api/v1/states/MNG/contacts'),
+      expect: { admin: 200, expert: 200, coordinator: 200, customs: 200, nec: 200, kaz: 404, bafa: 200, exbs: 200, anonymous: 401 },
+    },
+    {
+      name: 'replace Kazakhstan’s points of contact',
+      setup: async () => null,
+      call: (c) => c.put('/api/v1/states/KAZ/contacts', { contacts: [contact] }),
+      expect: { admin: 200, expert: 200, coordinator: 404, customs: 404, nec: 404, kaz: 200, bafa: 404, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'read BAFA’s contact persons (agreed with Mongolia)',
+      setup: orgId('BAFA'),
+      call: (c, o) => c.get(`/api/v1/organizations/${o.id}/contacts`),
+      expect: { admin: 200, expert: 200, coordinator: 200, customs: 200, nec: 200, kaz: 404, bafa: 200, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'replace a Mongolian agency’s contact persons',
+      setup: orgId('GASI'),
+      call: (c, o) => c.put(`/api/v1/organizations/${o.id}/contacts`, { contacts: [contact] }),
+      expect: { admin: 200, expert: 200, coordinator: 200, customs: 403, nec: 403, kaz: 404, bafa: 404, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'read the contacts of an endorsed match',
+      setup: endorsedMatch,
+      call: (c, m) => c.get(`/api/v1/matches/${m.id}/contacts`),
+      expect: { admin: 200, expert: 200, coordinator: 200, customs: 200, nec: 200, kaz: 404, bafa: 200, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'read the Committee’s public contact address',
+      setup: async () => null,
+      call: (c) => c.get('/api/v1/public/contact'),
+      expect: { admin: 200, expert: 200, coordinator: 200, customs: 200, nec: 200, kaz: 200, bafa: 200, exbs: 200, anonymous: 200 },
+    },
     {
       name: 'read a Mongolian draft request',
       setup: draftRequest,

@@ -22,6 +22,8 @@ import { OffersModule } from './offers/offers.module';
 import { PublicRegisterController } from './public-register/public-register.controller';
 import { ReportsModule } from './reports/reports.module';
 import { RequestsModule } from './requests/requests.module';
+import { ThreadsModule } from './threads/threads.module';
+import { ContactsModule } from './contacts/contacts.module';
 import { TaxonomyController } from './taxonomy/taxonomy.controller';
 import { loggerOptions } from './logging';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -51,6 +53,8 @@ const webDist = path.resolve(process.env.WEB_DIST_DIR ?? path.join(process.cwd()
     MatchingModule,
     NotificationsModule,
     ReportsModule,
+    ThreadsModule,
+    ContactsModule,
     // The built web app, when present (demo and production builds); API and health routes stay the API's.
     ...(existsSync(path.join(webDist, 'index.html'))
       ? [ServeStaticModule.forRoot(webAppStaticOptions(webDist))]

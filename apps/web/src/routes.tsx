@@ -54,6 +54,7 @@ const ReviewQueuePage = page(() => import('./pages/review-queue.page'), 'ReviewQ
 const RootRedirectPage = page(() => import('./pages/root-redirect.page'), 'RootRedirectPage');
 const SignInPage = page(() => import('./pages/sign-in.page'), 'SignInPage');
 // The dashboard alone needs ECharts: it, and the charts, load when someone opens it.
+const ContactsPage = page(() => import('./pages/contacts.page'), 'ContactsPage');
 const ReportsPage = page(() => import('./pages/reports.page'), 'ReportsPage');
 
 // The one table of signed-in pages. The navbar, the home-page cards and the role checks are all derived from
@@ -272,6 +273,13 @@ export const appSections: readonly AppSection[] = [
     roles: ALL_ROLES,
     nav: 'main',
     element: <NotificationsPage />,
+  },
+  {
+    path: '/contacts',
+    section: 'contacts',
+    roles: ALL_ROLES,
+    nav: 'main',
+    element: <ContactsPage />,
   },
   {
     path: '/notifications/preferences',

@@ -44,6 +44,8 @@ export const configSchemas = {
     /** API-wide limits per signed-in session and per client address (health routes are exempt). */
     RATE_LIMIT_SESSION_PER_MINUTE: perMinute.default(600),
     RATE_LIMIT_ADDRESS_PER_MINUTE: perMinute.default(1200),
+    /** The Committee's public contact address, shown by the public register (DESIGN §4b). */
+    COMMITTEE_CONTACT_ADDRESS: z.string().email('must be an e-mail address').default('1540committee@un.org'),
     /** Tests only: how far the clock of the dated rules runs ahead of the system's (libs/common/src/clock.ts). */
     TEST_CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
   }),

@@ -34,6 +34,13 @@ const matchStep = z.object({
   providerId: z.string().optional(),
   state: z.string().optional(),
 });
+/** Who wrote (which side of the thread), and the start of the text for the notification. */
+const threadMessage = z.object({
+  messageId: z.string(),
+  side: z.enum(['committee', 'state', 'provider']),
+  kind: z.enum(['message', 'clarification_answer']),
+  excerpt: z.string(),
+});
 /** Reminders carry the occasion (`subjectKey`) and the dates their wording needs, as ISO strings. */
 const reminder = <T extends z.ZodRawShape>(shape: T) => z.object({ subjectKey: z.string(), ...shape });
 
@@ -51,6 +58,13 @@ export const EVENTS = {
   'request.agreements_cancelled': requestStep,
   'request.closed': requestStep,
   'request.withdrawn': requestStep,
+  'request.objection_recorded': requestStep,
+  'request.objection_withdrawn': requestStep,
+  'request.waiver_recorded': requestStep,
+  'request.objected': requestStep,
+  // A message in a request's or a match's thread (DESIGN §4b); the event's subject is the request or the match.
+  'request.message_posted': threadMessage,
+  'match.message_posted': threadMessage,
 
   'offer.created': nothing,
   'offer.updated': changedFields.extend({ status: z.enum(OFFER_STATUSES) }),
@@ -94,6 +108,7 @@ export const EVENTS = {
 
   'user.created': nothing,
   'organization.created': nothing,
+  'contacts.updated': z.object({ owner: z.enum(['state', 'organization']), key: z.string(), count: z.number().int() }),
   'matching.rescore_requested': z.object({
     trigger: z.enum(['weights_changed', 'manual', 'nightly', 'seed']),
     version: z.number().int().optional(),
@@ -136,6 +151,10 @@ export const REQUEST_EVENT = {
   agreements_cancelled: 'request.agreements_cancelled',
   close: 'request.closed',
   withdraw: 'request.withdrawn',
+  record_objection: 'request.objection_recorded',
+  withdraw_objection: 'request.objection_withdrawn',
+  record_waiver: 'request.waiver_recorded',
+  object: 'request.objected',
 } as const satisfies Record<RequestAction, EventType>;
 
 export const OFFER_EVENT = {

@@ -10,3 +10,4 @@ export * from './vocabulary';
 export * from './enums';
 export * from './views';
 export * from './events';
+export * from './correspondence';

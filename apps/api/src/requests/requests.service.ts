@@ -14,6 +14,7 @@ import {
   formatRequestReference,
   isAgency,
   objectionWindowCloses,
+  objectionWindowOpen,
   REQUEST_EDITABLE_STATUSES,
   REQUEST_WORKFLOW,
   RequestAction,
@@ -25,6 +26,12 @@ import type { CreateRequest, DuplicateCheck, ListRequests, RequestTransition, Up
 import { endOpenMatches } from '../matches/match-consequences';
 import { ownsRequest } from './request-access';
 import { matchItemInterests } from '../action-plans/item-interest-matches';
+import { recordWorkflowMessage } from '../threads/thread-writer';
+
+function requireLetterDate(value: string | undefined): string {
+  if (!value) throw invalidField('letterDate', "is required: the date of the State's letter");
+  return value;
+}
 
 /** A request as the services build it; libs/contracts holds its schema (views/requests.ts). */
 export type RequestView = Served<typeof requestViewSchema>;
@@ -125,6 +132,7 @@ export class RequestsService {
 
   async transition(user: AuthUser, id: string, input: RequestTransition): Promise<RequestView> {
     await this.uow.run(user, async (tx) => {
+      let objectionBefore: Record<string, unknown> | null = null;
       const lock = async (manager: EntityManager) => {
         const row = await this.repository.lockVisible(user, id, manager);
         if (!row) throw notFound('Request');
@@ -138,7 +146,20 @@ export class RequestsService {
             throw new DomainError('forbidden', 'Only the requesting agency or its State coordinator may do this');
           }
           if (action === 'circulate') {
-            const check = canCirculate({ acknowledgedAt: row.acknowledgedAt!, waived: row.objectionWindowWaived, now: this.clock.now() });
+            const check = canCirculate({
+              acknowledgedAt: row.acknowledgedAt!,
+              waived: row.objectionWindowWaived,
+              now: this.clock.now(),
+              objectedAt: row.objectedAt,
+            });
+            if (!check.ok && check.why === 'objection') {
+              const by = row.objectionSource === 'letter' ? `by letter${row.objectionLetterDate ? ` of ${row.objectionLetterDate}` : ''}` : 'in the app';
+              throw new DomainError(
+                'conflict',
+                `The State objected to circulation (${by}); the request cannot be circulated until the objection is withdrawn`,
+                { objectedAt: check.objectedAt.toISOString(), objectionSource: row.objectionSource },
+              );
+            }
             if (!check.ok) {
               throw new DomainError(
                 'conflict',
@@ -146,6 +167,28 @@ export class RequestsService {
                 { objectionWindowClosesAt: check.closesAt.toISOString() },
               );
             }
+          }
+          if (action === 'record_objection' || action === 'object') {
+            if (row.objectedAt) throw new DomainError('conflict', 'An objection to circulating this request is already recorded');
+            if (action === 'object' && !objectionWindowOpen({ acknowledgedAt: row.acknowledgedAt, waived: row.objectionWindowWaived, now: this.clock.now() })) {
+              throw new DomainError('conflict', "The State's objection window is closed; write to the Committee, which records an objection by letter");
+            }
+            row.objectedAt = new Date();
+            row.objectionSource = action === 'object' ? 'app' : 'letter';
+            row.objectionLetterDate = action === 'object' ? null : requireLetterDate(input.letterDate);
+            row.objectionDocumentId = action === 'object' ? null : (input.documentId ?? null);
+          }
+          if (action === 'withdraw_objection') {
+            if (!row.objectedAt) throw new DomainError('conflict', 'No objection to circulating this request is recorded');
+            objectionBefore = { objectedAt: row.objectedAt.toISOString(), source: row.objectionSource, letterDate: row.objectionLetterDate, documentId: row.objectionDocumentId };
+            Object.assign(row, { objectedAt: null, objectionSource: null, objectionLetterDate: null, objectionDocumentId: null });
+          }
+          if (action === 'record_waiver') {
+            if (row.objectedAt) throw new DomainError('conflict', 'An objection stands; record its withdrawal before a waiver');
+            if (row.objectionWindowWaived) throw new DomainError('conflict', 'The State has waived the objection window already');
+            row.objectionWindowWaived = true;
+            row.waiverLetterDate = requireLetterDate(input.letterDate);
+            row.waiverDocumentId = input.documentId ?? null;
           }
           if (action === 'mark_ready') {
             if (row.readyForCoordinatorAt) throw new DomainError('conflict', 'The coordinator has been told already that this draft is ready');
@@ -155,7 +198,15 @@ export class RequestsService {
           if (action === 'request_clarification') row.readyForCoordinatorAt = null;
           if (action === 'close') row.closeReason = CLOSE_REASONS.find((reason) => reason === input.reason) ?? null;
         },
+        // The history keeps the letter the objection or waiver rests on (withdrawal clears the request's columns).
+        details: (row, { action }) =>
+          action === 'record_objection' || action === 'record_waiver'
+            ? { letterDate: input.letterDate ?? null, documentId: input.documentId ?? null }
+            : action === 'withdraw_objection'
+              ? { withdrawn: objectionBefore }
+              : null,
       });
+      await recordWorkflowMessage(tx, user, step, input.comment ?? null);
       // A request withdrawn or closed takes its matches with it.
       if (step.action === 'withdraw' || step.action === 'close') await endOpenMatches(tx, step.record);
       // Circulated, a request made from an action plan item takes the providers' interests in the item as matches.
@@ -198,6 +249,23 @@ export class RequestsService {
     if (found !== new Set(ids).size) throw invalidField('preferredProviderIds', 'must name provider organisations that exist');
   }
 
+  /** The objection actions the request's state makes sense of (the service refuses the others with 409). */
+  private objectionActionApplies(action: RequestAction, r: Pick<AssistanceRequestEntity, 'objectedAt' | 'acknowledgedAt' | 'objectionWindowWaived'>): boolean {
+    switch (action) {
+      case 'record_objection':
+      case 'circulate':
+        return !r.objectedAt;
+      case 'object':
+        return !r.objectedAt && objectionWindowOpen({ acknowledgedAt: r.acknowledgedAt, waived: r.objectionWindowWaived, now: this.clock.now() });
+      case 'withdraw_objection':
+        return !!r.objectedAt;
+      case 'record_waiver':
+        return !r.objectedAt && !r.objectionWindowWaived;
+      default:
+        return true;
+    }
+  }
+
   /** Views of `rows`; `known` holds the requesters' names when the read brought them along. */
   private async views(user: AuthUser, rows: AssistanceRequestEntity[], known?: ReadonlyMap<string, OrganizationName>): Promise<RequestView[]> {
     const orgIds = [...new Set(rows.map((r) => r.organizationId))].filter((id) => !known?.has(id));
@@ -211,10 +279,10 @@ export class RequestsService {
         estimatedCost: estimatedCostAmount === null ? null : { amount: estimatedCostAmount, currency: estimatedCostCurrency! },
         organization: org ? { id: org.id, name: org.name, shortName: org.shortName } : null,
         availableActions: (availableActions(REQUEST_WORKFLOW, r.status, user.role) as RequestAction[]).filter(
-          (action) => (!isAgency(user.role) || owns) && !(action === 'mark_ready' && r.readyForCoordinatorAt),
+          (action) => (!isAgency(user.role) || owns) && !(action === 'mark_ready' && r.readyForCoordinatorAt) && this.objectionActionApplies(action, r),
         ),
         objectionWindowClosesAt:
-          r.status === 'acknowledged' && r.acknowledgedAt && !r.objectionWindowWaived
+          r.status === 'acknowledged' && r.acknowledgedAt && !r.objectionWindowWaived && !r.objectedAt
             ? objectionWindowCloses(r.acknowledgedAt).toISOString()
             : null,
         canEdit: owns && REQUEST_EDITABLE_STATUSES.includes(r.status),

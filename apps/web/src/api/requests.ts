@@ -83,6 +83,9 @@ export interface RequestTransitionInput {
   comment?: string;
   reason?: string;
   version: number;
+  /** record_objection, record_waiver: the date of the State's letter. */
+  letterDate?: string;
+  documentId?: string;
 }
 
 export const requestKeys = {

@@ -8,6 +8,7 @@ import { CIRCULATED_STATUSES, REVIEW_QUEUE_STATUSES } from '../api/request-statu
 import { requestListQuery } from '../api/requests';
 import type { CurrentUser } from '../api/auth';
 import { useSignedInUser } from '../auth/current-user';
+import { UnreadThreads } from '../threads/unread-threads';
 
 type QueueKey =
   | 'requestsToReview'
@@ -94,7 +95,11 @@ function queuesFor(user: CurrentUser): Queue[] {
           path: '/provider/offers?status=draft',
           query: offerListQuery({ ...one, status: 'draft' }),
         },
-        { key: 'circulated', path: '/provider/requests', query: requestListQuery({ ...one, status: CIRCULATED_STATUSES.join(',') }) },
+        {
+          key: 'circulated',
+          path: '/provider/requests',
+          query: requestListQuery({ ...one, status: CIRCULATED_STATUSES.join(',') }),
+        },
       ];
   }
 }
@@ -107,39 +112,42 @@ export function WaitingWork() {
   const totals = useQueries({ queries: queues.map((queue) => queue.query) });
   const committee = user.role === 'committee_admin' || user.role === 'committee_member';
   return (
-    <section aria-labelledby="waiting-work">
-      <Title id="waiting-work" order={2} size="h3" mb="md">
-        {committee ? t('waitingWork.headingCommittee') : t('waitingWork.heading')}
-      </Title>
-      <SimpleGrid cols={{ base: 1, sm: queues.length }} spacing="md">
-        {queues.map((queue, i) => {
-          const total = totals[i]?.data?.total;
-          return (
-            <Paper key={queue.key} withBorder p="md" role="group" aria-label={t(`waitingWork.${queue.key}.label`)}>
-              <Text size="xs" tt="uppercase" fw={700} c="dimmed">
-                {t(`waitingWork.${queue.key}.label`)}
-              </Text>
-              {totals[i]?.isError ? (
-                <Text c="red" size="sm" mt="xs">
-                  {t('waitingWork.unavailable')}
+    <>
+      <section aria-labelledby="waiting-work">
+        <Title id="waiting-work" order={2} size="h3" mb="md">
+          {committee ? t('waitingWork.headingCommittee') : t('waitingWork.heading')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: queues.length }} spacing="md">
+          {queues.map((queue, i) => {
+            const total = totals[i]?.data?.total;
+            return (
+              <Paper key={queue.key} withBorder p="md" role="group" aria-label={t(`waitingWork.${queue.key}.label`)}>
+                <Text size="xs" tt="uppercase" fw={700} c="dimmed">
+                  {t(`waitingWork.${queue.key}.label`)}
                 </Text>
-              ) : total === undefined ? (
-                <Skeleton h={36} w={60} mt="xs" />
-              ) : (
-                <Text fz={32} fw={700} c={total > 0 ? 'orange.8' : undefined} data-waiting-count>
-                  {total}
+                {totals[i]?.isError ? (
+                  <Text c="red" size="sm" mt="xs">
+                    {t('waitingWork.unavailable')}
+                  </Text>
+                ) : total === undefined ? (
+                  <Skeleton h={36} w={60} mt="xs" />
+                ) : (
+                  <Text fz={32} fw={700} c={total > 0 ? 'orange.8' : undefined} data-waiting-count>
+                    {total}
+                  </Text>
+                )}
+                <Text size="sm" c="dimmed" mb="xs">
+                  {t(`waitingWork.${queue.key}.help`)}
                 </Text>
-              )}
-              <Text size="sm" c="dimmed" mb="xs">
-                {t(`waitingWork.${queue.key}.help`)}
-              </Text>
-              <Anchor component={Link} to={queue.path} size="sm">
-                {t(`waitingWork.${queue.key}.open`)}
-              </Anchor>
-            </Paper>
-          );
-        })}
-      </SimpleGrid>
-    </section>
+                <Anchor component={Link} to={queue.path} size="sm">
+                  {t(`waitingWork.${queue.key}.open`)}
+                </Anchor>
+              </Paper>
+            );
+          })}
+        </SimpleGrid>
+      </section>
+      <UnreadThreads />
+    </>
   );
 }

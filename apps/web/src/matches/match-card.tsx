@@ -13,6 +13,8 @@ import { offerPath, requestPath } from '../paths';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
 import { MatchActions } from './match-actions';
 import { ScoreBreakdown, ScoreValue } from './score-breakdown';
+import { ThreadPanel } from '../threads/thread-panel';
+import { MatchContactsCard } from '../contacts/contact-cards';
 
 interface MatchCardProps {
   match: Match;
@@ -26,6 +28,8 @@ interface MatchCardProps {
   highlighted?: boolean;
 }
 
+const AGREED: readonly string[] = ['agreed', 'in_progress', 'completed'];
+
 /** One match: the other side, score, reason, where it stands, what this person can do, and why it scored so. */
 export function MatchCard({ match, rank, counterpart, expanded = false, highlighted = false }: MatchCardProps) {
   const { t, i18n } = useTranslation();
@@ -33,6 +37,8 @@ export function MatchCard({ match, rank, counterpart, expanded = false, highligh
   const { lookup } = useTaxonomy();
   const [showBreakdown, setShowBreakdown] = useState(expanded);
   const [showHistory, setShowHistory] = useState(false);
+  // A link to the match (an e-mail, the home page's unread threads) opens its conversation.
+  const [showThread, setShowThread] = useState(highlighted);
   const history = useQuery({ ...matchHistoryQuery(match.id), enabled: showHistory });
   const ref = useRef<HTMLDivElement>(null);
 
@@ -140,6 +146,14 @@ export function MatchCard({ match, rank, counterpart, expanded = false, highligh
             <Button
               variant="subtle"
               size="xs"
+              onClick={() => setShowThread((open) => !open)}
+              aria-expanded={showThread}
+            >
+              {showThread ? t('threads.hide') : t('threads.show')}
+            </Button>
+            <Button
+              variant="subtle"
+              size="xs"
               color="gray"
               onClick={() => setShowHistory((open) => !open)}
               aria-expanded={showHistory}
@@ -162,6 +176,8 @@ export function MatchCard({ match, rank, counterpart, expanded = false, highligh
             )}
           </Stack>
         </Collapse>
+        {AGREED.includes(match.status) && <MatchContactsCard matchId={match.id} />}
+        {showThread && <ThreadPanel type="match" id={match.id} />}
         <Collapse expanded={showHistory}>
           <Paper bg="gray.0" p="sm" radius="sm">
             <HistoryTimeline subject="match" query={history} />
@@ -186,14 +202,18 @@ function DeliveryLines({ match }: { match: Match }) {
           from: formatDate(delivery.deliveredFrom, i18n.language),
           until: formatDate(delivery.deliveredUntil, i18n.language),
         })}
-        {delivery.participants !== null && <> · {t('matchCard.delivery.participants', { count: delivery.participants })}</>}
+        {delivery.participants !== null && (
+          <> · {t('matchCard.delivery.participants', { count: delivery.participants })}</>
+        )}
       </Text>
       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
         {delivery.deliverables}
       </Text>
       {delivery.beforeDesiredStart && match.request.desiredStart && (
         <Text size="sm" c="orange">
-          {t('matchCard.delivery.beforeDesiredStart', { desired: formatDate(match.request.desiredStart, i18n.language) })}
+          {t('matchCard.delivery.beforeDesiredStart', {
+            desired: formatDate(match.request.desiredStart, i18n.language),
+          })}
         </Text>
       )}
     </Stack>

@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { publicRequestsQuery, type PublicRequest } from '../api/public-requests';
+import { publicContactQuery } from '../api/contacts';
 import { PageLoader } from '../components/detail-layout';
 import { ErrorState } from '../components/error-state';
 import { InboxIcon } from '../components/icons';
@@ -22,13 +23,16 @@ export function PublicRequestsPage() {
   const page = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
   const q = searchParams.get('q') ?? undefined;
   const register = useQuery({ ...publicRequestsQuery(page, PAGE_SIZE, q), placeholderData: keepPreviousData });
+  const contact = useQuery(publicContactQuery);
   // A new search starts again on its first page.
   const search = (value: string | undefined) => setSearchParams(value ? { q: value } : {});
   const goToPage = (next: number) => setSearchParams({ ...(q ? { q } : {}), page: String(next) });
 
   return (
     <>
-      <PageHeader title={t('publicRequests.title')}>{t('publicRequests.intro')}</PageHeader>
+      <PageHeader title={t('publicRequests.title')}>
+        {t('publicRequests.intro', { contact: contact.data?.committeeContact ?? '…' })}
+      </PageHeader>
       <Group mb="md">
         <SearchFilter
           label={t('filters.search')}

@@ -25,6 +25,8 @@ import {
 } from '../records/record-detail';
 import { ObjectionWindowNote, RequestActions } from '../requests/request-actions';
 import { PriorityBadge } from '../requests/priority-badge';
+import { LetterCard, ObjectionNote } from '../requests/objection-letters';
+import { ThreadPanel } from '../threads/thread-panel';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
 
 /** One request, for every role: what the API lets the viewer see and do decides what is shown. */
@@ -73,6 +75,8 @@ export function RequestDetailPage() {
           notices={
             <>
               {data.availableActions.includes('circulate') && <ObjectionWindowNote request={data} />}
+              <ObjectionNote request={data} />
+              <LetterCard request={data} />
               <ReadyNote request={data} />
               {data.status === 'clarification_requested' && (
                 <ClarificationNote request={data} question={latestClarification(history.data)} />
@@ -96,6 +100,7 @@ export function RequestDetailPage() {
               </DetailCard>
               <ClassificationCard title={t('requestDetail.classification')} record={data} />
               <RequestParticulars request={data} />
+              {user.role !== 'provider_member' && <ThreadPanel type="request" id={data.id} />}
             </>
           }
           side={
@@ -161,7 +166,9 @@ function ClarificationNote({ request, question }: { request: AssistanceRequest; 
         {request.canEdit && (
           <Group>
             <Button component={Link} to={editRequestPath(request.id)} color="orange" size="sm">
-              {user.role === 'agency_coordinator' ? t('requestDetail.editAndResubmit') : t('requestDetail.editToAnswer')}
+              {user.role === 'agency_coordinator'
+                ? t('requestDetail.editAndResubmit')
+                : t('requestDetail.editToAnswer')}
             </Button>
           </Group>
         )}

@@ -20,7 +20,10 @@ import { useTaxonomy } from '../taxonomy/use-taxonomy';
  * Actions people take, in the order their buttons appear: the step forward first, then a question back,
  * then the ones that end the request. Matched, in delivery and delivered follow the agreed matches by themselves.
  */
-export type PersonRequestAction = Exclude<RequestAction, 'match_agreed' | 'start_delivery' | 'mark_delivered' | 'agreements_cancelled'>;
+export type PersonRequestAction = Exclude<
+  RequestAction,
+  'match_agreed' | 'start_delivery' | 'mark_delivered' | 'agreements_cancelled' | 'record_objection' | 'record_waiver'
+>;
 
 const PERSON_ACTIONS: readonly PersonRequestAction[] = [
   'mark_ready',
@@ -28,6 +31,8 @@ const PERSON_ACTIONS: readonly PersonRequestAction[] = [
   'acknowledge',
   'circulate',
   'request_clarification',
+  'object',
+  'withdraw_objection',
   'close',
   'withdraw',
 ];

@@ -27,7 +27,7 @@ type LooseFacts = Omit<EventFacts, 'type' | 'payload'> & { type: EventType; payl
 const facts = (over: Partial<LooseFacts> = {}): EventFacts =>
   ({
     type: 'match.accepted',
-    payload: { from: 'endorsed', to: 'accepted', revision: 2, closesAt: '2026-03-06T10:00:00.000Z', endorsedAt: '2026-02-01T10:00:00.000Z', side: 'provider', rating: 4 },
+    payload: { from: 'endorsed', to: 'accepted', revision: 2, closesAt: '2026-03-06T10:00:00.000Z', endorsedAt: '2026-02-01T10:00:00.000Z', side: 'provider', rating: 4, kind: 'message', excerpt: 'We can start in March.', messageId: 'm1' },
     actorId: null,
     comment: 'Please add the customs laboratory.',
     reason: 'no capacity this year',

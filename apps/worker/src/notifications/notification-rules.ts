@@ -1,4 +1,4 @@
-import { isAgency, isCommittee, isProvider, objectionWindowCloses, Role } from '@app/domain';
+import { isAgency, isCommittee, isProvider, MATCH_COMMITTEE_ONLY_STATUSES, objectionWindowCloses, Role } from '@app/domain';
 import type { EventPayload, EventType } from '@app/contracts';
 import { formatMailDate, formatMailDateTime, reasonLabel, statusLabel, type MailFact, type NotificationCategory } from '@app/mail';
 
@@ -145,6 +145,12 @@ const providerKnew: Condition = {
   test: (f) => from(f) !== 'suggested' || f.match?.origin === 'provider_interest',
   says: 'once endorsed, or when it was the provider’s own interest',
 };
+
+const sideName = (f: EventFacts, side: 'committee' | 'state' | 'provider') =>
+  side === 'committee' ? 'The 1540 Committee' : side === 'state' ? r(f).stateName : provider(f);
+// A match is the Committee's alone while it is a suggestion (MATCH_COMMITTEE_ONLY_STATUSES), unless the provider proposed it.
+const stateSeesMatch = (f: EventFacts) => !(MATCH_COMMITTEE_ONLY_STATUSES as readonly string[]).includes(f.match!.status);
+const providerSeesMatch = (f: EventFacts) => stateSeesMatch(f) || f.match!.origin === 'provider_interest';
 
 /**
  * Every workflow event → who is told, under which preference category, and what they read; or why nobody
@@ -341,6 +347,54 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
     body: (f) => `${provider(f)}’s offer ${offerTitle(f)} was available until ${day(o(f).availableUntil)}; it has expired and is no longer matched.`,
   },
 
+  'request.objection_recorded': {
+    subject: 'request',
+    recipients: [
+      { to: 'requester', category: 'requests' },
+      { to: 'committee', category: 'requests' },
+    ],
+    title: (f) => `Objection to circulating ${ref(f)} recorded`,
+    body: (f) =>
+      `The 1540 Committee recorded ${r(f).stateName}’s objection, by letter, to circulating ${reqTitle(f)}. The request is not circulated until the objection is withdrawn.`,
+  },
+  'request.objected': {
+    subject: 'request',
+    recipients: [
+      { to: 'committee', category: 'requests' },
+      { to: 'requester', category: 'requests' },
+    ],
+    title: (f) => `${r(f).stateName} objects to circulating ${ref(f)}`,
+    body: (f) => `${r(f).stateName}’s coordinator objected to circulating ${reqTitle(f)}. It cannot be circulated until the objection is withdrawn.`,
+  },
+  'request.objection_withdrawn': {
+    subject: 'request',
+    recipients: [
+      { to: 'requester', category: 'requests' },
+      { to: 'committee', category: 'requests' },
+    ],
+    title: (f) => `Objection to circulating ${ref(f)} withdrawn`,
+    body: (f) => `${r(f).stateName}’s objection to circulating ${reqTitle(f)} is withdrawn; the Committee may circulate it once the objection window allows.`,
+  },
+  'request.waiver_recorded': {
+    subject: 'request',
+    recipients: [
+      { to: 'requester', category: 'requests' },
+      { to: 'committee', category: 'requests' },
+    ],
+    title: (f) => `${r(f).stateName} waived the objection window of ${ref(f)}`,
+    body: (f) => `The 1540 Committee recorded ${r(f).stateName}’s letter waiving the objection window of ${reqTitle(f)}: it may be circulated at once.`,
+  },
+  'request.message_posted': {
+    subject: 'request',
+    // The other side of the conversation: the State's messages go to the Committee and the Committee's to the State.
+    recipients: [
+      { to: 'committee', category: 'requests', when: { test: (f) => f.payload.side !== 'committee', says: 'when the State wrote' } },
+      { to: 'requester', category: 'requests', when: { test: (f) => f.payload.side !== 'state', says: 'when the Committee wrote' } },
+    ],
+    title: (f) => `New message on ${ref(f)}${f.payload.kind === 'clarification_answer' ? ' (answer to the clarification)' : ''}`,
+    body: (f) => `${sideName(f, f.payload.side)} wrote about ${reqTitle(f)}: “${f.payload.excerpt}”`,
+  },
+
   // Matches
   'match.created': {
     subject: 'match',
@@ -447,6 +501,17 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
   'match.revived': {
     silent: 'A retired suggestion returns when its offer is active again; suggestions are worked in the review queue, not announced.',
   },
+  'match.message_posted': {
+    subject: 'match',
+    // Every party but the one who wrote, once the match is theirs to see (an engine suggestion is the Committee's).
+    recipients: [
+      { to: 'committee', category: 'matches', when: { test: (f) => f.payload.side !== 'committee', says: 'when the provider or the State wrote' } },
+      { to: 'provider', category: 'matches', when: { test: (f) => f.payload.side !== 'provider' && providerSeesMatch(f), says: 'when another side wrote and the provider sees the match' } },
+      { to: 'requester', category: 'matches', when: { test: (f) => f.payload.side !== 'state' && stateSeesMatch(f), says: 'when another side wrote and the State sees the match' } },
+    ],
+    title: (f) => `New message on the match of ${ref(f)} with ${provider(f)}`,
+    body: (f) => `${sideName(f, f.payload.side)} wrote about the match of ${offerTitle(f)} with ${reqTitle(f)}: “${f.payload.excerpt}”`,
+  },
   'match.feedback': {
     subject: 'match',
     recipients: [{ to: 'committee', category: 'matches' }],
@@ -524,6 +589,7 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
   'user.created': {
     silent: 'A committee administrator creates accounts and hands over the first sign-in; the platform does not e-mail credentials.',
   },
+  'contacts.updated': { silent: 'Points of contact and contact persons are reference data; the history keeps who changed them.' },
   'organization.created': { silent: 'Administrative; recorded in the history. Nobody acts on it.' },
   'matching.rescore_requested': { silent: 'Engine housekeeping; its progress shows on the matching page to the committee member who started it.' },
   'matching.weights_proposal_requested': { silent: 'A fit takes seconds and its result waits on the weights page, where the member who asked for it looks.' },

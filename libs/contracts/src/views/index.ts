@@ -12,3 +12,5 @@ export * from './organizations';
 export * from './reports';
 export * from './requests';
 export * from './taxonomy';
+export * from './threads';
+export * from './contacts';

@@ -28,6 +28,15 @@ export const requestViewSchema = z.object({
   letterDate: day.nullable(),
   visibility: z.enum(REQUEST_VISIBILITIES),
   objectionWindowWaived: z.boolean(),
+  /** DESIGN §4b: the State's objection to circulation while it stands (`letter`: recorded by the Committee, `app`: by the coordinator). */
+  objectedAt: timestamp.nullable(),
+  objectionSource: z.enum(['letter', 'app']).nullable(),
+  objectionLetterDate: day.nullable(),
+  /** The letter's document id (documents are attached separately). */
+  objectionDocumentId: uuid.nullable(),
+  /** A waiver of the objection window the State sent by letter. */
+  waiverLetterDate: day.nullable(),
+  waiverDocumentId: uuid.nullable(),
   status: requestStatusSchema,
   closeReason: closeReasonSchema.nullable(),
   submittedAt: timestamp.nullable(),

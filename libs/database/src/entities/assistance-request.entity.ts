@@ -119,6 +119,28 @@ export class AssistanceRequestEntity extends RecordColumns {
   @Column({ type: 'boolean', default: false })
   objectionWindowWaived: boolean;
 
+  /** DESIGN §4b: the State's objection to circulation, while it stands (withdrawing it clears these). */
+  @Column({ type: 'timestamptz', nullable: true })
+  objectedAt: Date | null;
+
+  /** `letter`: recorded by the Committee from the State's letter; `app`: the coordinator objected in the app. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  objectionSource: 'letter' | 'app' | null;
+
+  @Column({ type: 'date', nullable: true })
+  objectionLetterDate: string | null;
+
+  /** The letter, once documents exist (no foreign key: documents land separately). */
+  @Column({ type: 'uuid', nullable: true })
+  objectionDocumentId: string | null;
+
+  /** A waiver the State sent by letter (objectionWindowWaived is then true). */
+  @Column({ type: 'date', nullable: true })
+  waiverLetterDate: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  waiverDocumentId: string | null;
+
   @Index()
   @Column({ type: 'varchar', length: 30, default: 'draft' })
   status: RequestStatus;

@@ -23,6 +23,8 @@ import { RescoreRunEntity } from './rescore-run.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 import { WeightsProposalEntity } from './weights-proposal.entity';
+import { ThreadMessageEntity, ThreadReadEntity } from './thread-message.entity';
+import { ContactListEntity } from './contact-list.entity';
 
 export {
   ActionPlanEntity,
@@ -48,7 +50,12 @@ export {
   SessionEntity,
   UserEntity,
   WeightsProposalEntity,
+  ThreadMessageEntity,
+  ThreadReadEntity,
+  ContactListEntity,
 };
+export type { ThreadType, ThreadSide, ThreadMessageKind } from './thread-message.entity';
+export type { ContactOwner, ContactPerson } from './contact-list.entity';
 export type { RequestPriority, RequestVisibility } from './assistance-request.entity';
 export type { ActionPlanItemStatus, ActionPlanNoteKind, ActionPlanPriorityLevel, ActionPlanStatus } from './action-plan.entity';
 export type { MatchOrigin, ScoreComponent } from './match.entity';
@@ -58,6 +65,9 @@ export type { ReminderKind } from './notification-reminder.entity';
 
 /** Every entity, listed explicitly (no globs: see STACK.md). */
 export const ENTITIES = [
+  ThreadMessageEntity,
+  ThreadReadEntity,
+  ContactListEntity,
   OrganizationEntity,
   UserEntity,
   SessionEntity,

@@ -232,7 +232,7 @@ export class RequestRepository {
   objectionWindowCandidates(now: Date): Promise<{ id: string; status: RequestStatus; acknowledgedAt: Date | null; objectionWindowWaived: boolean }[]> {
     return this.dataSource.query(
       `SELECT id, status, acknowledged_at AS "acknowledgedAt", objection_window_waived AS "objectionWindowWaived" FROM assistance_requests
-        WHERE status = $2 AND NOT objection_window_waived AND acknowledged_at <= $1::timestamptz - interval '5 days'`,
+        WHERE status = $2 AND NOT objection_window_waived AND objected_at IS NULL AND acknowledged_at <= $1::timestamptz - interval '5 days'`,
       [now, 'acknowledged' satisfies RequestStatus],
     );
   }

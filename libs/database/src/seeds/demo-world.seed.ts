@@ -162,7 +162,7 @@ function planLife<S extends string, A extends string>(input: {
         const check = canCirculate({ acknowledgedAt, waived: input.objectionWindowWaived ?? false, now: at });
         if (!check.ok)
           fail(
-            `circulated at ${at.toISOString()}, inside the objection window (closes ${check.closesAt.toISOString()})`,
+            `circulated at ${at.toISOString()}, inside the objection window (${check.why === 'objection' ? 'objected' : `closes ${check.closesAt.toISOString()}`})`,
           );
       }
       if (step.reason) closeReason = step.reason;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canCirculate, objectionWindowCloses } from './objection-window';
+import { canCirculate, objectionWindowCloses, objectionWindowOpen } from './objection-window';
 
 const at = (iso: string) => new Date(iso);
 
@@ -58,6 +58,7 @@ describe('canCirculate', () => {
   it('waits for the window while it is open', () => {
     expect(canCirculate({ acknowledgedAt, waived: false, now: at('2024-03-08T14:59:59Z') })).toEqual({
       ok: false,
+      why: 'window_open',
       closesAt,
     });
   });
@@ -69,5 +70,19 @@ describe('canCirculate', () => {
 
   it('allows circulation at once when the State waived the window', () => {
     expect(canCirculate({ acknowledgedAt, waived: true, now: acknowledgedAt })).toEqual({ ok: true });
+  });
+});
+
+describe('objections', () => {
+  const acknowledgedAt = new Date('2024-03-01T15:00:00Z');
+  it('an objection blocks circulation even after the window and with a waiver', () => {
+    const objectedAt = new Date('2024-03-02T10:00:00Z');
+    expect(canCirculate({ acknowledgedAt, waived: true, now: new Date('2024-04-01T00:00:00Z'), objectedAt })).toEqual({ ok: false, why: 'objection', objectedAt });
+  });
+  it('the coordinator may object only while the window is open', () => {
+    expect(objectionWindowOpen({ acknowledgedAt, waived: false, now: new Date('2024-03-08T14:59:59Z') })).toBe(true);
+    expect(objectionWindowOpen({ acknowledgedAt, waived: false, now: new Date('2024-03-08T15:00:00Z') })).toBe(false);
+    expect(objectionWindowOpen({ acknowledgedAt, waived: true, now: new Date('2024-03-04T10:00:00Z') })).toBe(false);
+    expect(objectionWindowOpen({ acknowledgedAt: null, waived: false, now: new Date('2024-03-04T10:00:00Z') })).toBe(false);
   });
 });

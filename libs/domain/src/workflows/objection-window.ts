@@ -36,12 +36,25 @@ export interface CirculationWindow {
   /** The State waived its objection window, so the request may circulate at once. */
   readonly waived: boolean;
   readonly now: Date;
+  /** When the State objected to circulation (by letter or in the app), if the objection stands. */
+  readonly objectedAt?: Date | null;
 }
 
-export type CirculationCheck = { readonly ok: true } | { readonly ok: false; readonly closesAt: Date };
+export type CirculationCheck =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly why: 'window_open'; readonly closesAt: Date }
+  | { readonly ok: false; readonly why: 'objection'; readonly objectedAt: Date };
 
-export function canCirculate({ acknowledgedAt, waived, now }: CirculationWindow): CirculationCheck {
+/** An objection blocks circulation until it is withdrawn, waiver or not; otherwise the window decides. */
+export function canCirculate({ acknowledgedAt, waived, now, objectedAt }: CirculationWindow): CirculationCheck {
+  if (objectedAt) return { ok: false, why: 'objection', objectedAt };
   if (waived) return { ok: true };
   const closesAt = objectionWindowCloses(acknowledgedAt);
-  return now.getTime() >= closesAt.getTime() ? { ok: true } : { ok: false, closesAt };
+  return now.getTime() >= closesAt.getTime() ? { ok: true } : { ok: false, why: 'window_open', closesAt };
+}
+
+/** The State's coordinator may object in the app while the window is open: acknowledged, not waived, not closed. */
+export function objectionWindowOpen({ acknowledgedAt, waived, now }: { acknowledgedAt: Date | null; waived: boolean; now: Date }): boolean {
+  if (waived || !acknowledgedAt) return false;
+  return now.getTime() < objectionWindowCloses(acknowledgedAt).getTime();
 }

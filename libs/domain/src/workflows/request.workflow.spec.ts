@@ -41,6 +41,10 @@ const EXPECTED: WorkflowExpectations<RequestStatus> = {
     'agreements_cancelled',
     'close',
     'withdraw',
+    'record_objection',
+    'withdraw_objection',
+    'record_waiver',
+    'object',
   ],
   transitions: `
     mark_ready            | agency_member                | draft                          | draft
@@ -55,6 +59,13 @@ const EXPECTED: WorkflowExpectations<RequestStatus> = {
     agreements_cancelled  | system                       | matched in_delivery            | circulated
     close                 | committee                    | delivered circulated matched   | closed | reason: fulfilled partially_fulfilled withdrawn superseded no_offer
     withdraw              | agency_coordinator agency_member | draft submitted clarification_requested acknowledged circulated matched in_delivery | withdrawn
+    record_objection      | committee                    | submitted                      | submitted
+    record_objection      | committee                    | acknowledged                   | acknowledged
+    withdraw_objection    | committee                    | submitted                      | submitted
+    withdraw_objection    | committee                    | acknowledged                   | acknowledged
+    record_waiver         | committee                    | submitted                      | submitted
+    record_waiver         | committee                    | acknowledged                   | acknowledged
+    object                | agency_coordinator           | acknowledged                   | acknowledged
   `,
 };
 

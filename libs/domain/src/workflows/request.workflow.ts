@@ -27,6 +27,11 @@ export const REQUEST_ACTIONS = [
   'agreements_cancelled',
   'close',
   'withdraw',
+  // DESIGN §4b: the State's objection or waiver, by letter (recorded by the Committee) or in the app.
+  'record_objection',
+  'withdraw_objection',
+  'record_waiver',
+  'object',
 ] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
@@ -96,5 +101,15 @@ export const REQUEST_WORKFLOW: TransitionTable<RequestStatus, RequestAction> = {
       roles: ['agency_coordinator', 'agency_member'],
       to: 'withdrawn',
     },
+    // Objections and waivers leave the status as it is; an objection standing blocks circulate (objection-window.ts).
+    // The Committee records what the State wrote (before or after acknowledgement); the coordinator objects in the
+    // app while the window is open (the service checks the window).
+    { action: 'record_objection', from: ['submitted'], roles: COMMITTEE_ROLES, to: 'submitted' },
+    { action: 'record_objection', from: ['acknowledged'], roles: COMMITTEE_ROLES, to: 'acknowledged' },
+    { action: 'withdraw_objection', from: ['submitted'], roles: COMMITTEE_ROLES, to: 'submitted' },
+    { action: 'withdraw_objection', from: ['acknowledged'], roles: COMMITTEE_ROLES, to: 'acknowledged' },
+    { action: 'record_waiver', from: ['submitted'], roles: COMMITTEE_ROLES, to: 'submitted' },
+    { action: 'record_waiver', from: ['acknowledged'], roles: COMMITTEE_ROLES, to: 'acknowledged' },
+    { action: 'object', from: ['acknowledged'], roles: ['agency_coordinator'], to: 'acknowledged' },
   ],
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLOSE_REASONS, REQUEST_STATUSES } from '@app/domain';
-import { REQUEST_PRIORITIES } from '@app/contracts';
+import { letterDate, REQUEST_PRIORITIES } from '@app/contracts';
 import { csvList, paginationSchema, stateCodeSchema, taxonomyCode, text, uuidParam } from '@app/common';
 
 // The request's input schemas are shared with the web form (libs/contracts): one set of rules and messages.
@@ -11,6 +11,10 @@ export const requestTransitionSchema = z.strictObject({
   comment: text(5_000).optional(),
   reason: z.string().max(40).optional(),
   version: z.number().int().min(1).optional(),
+  /** record_objection, record_waiver: the date of the State's letter (required there). */
+  letterDate: letterDate.optional(),
+  /** record_objection, record_waiver: the letter as an attached document, once uploaded. */
+  documentId: uuidParam.optional(),
 });
 export type RequestTransition = z.infer<typeof requestTransitionSchema>;
 

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { taxonomyCodes, text, uuidSchema } from './fields';
+
+/** The longest thread message. */
+export const THREAD_MESSAGE_MAX = 10_000;
+
+/** POST /requests/:id/messages and /matches/:id/messages. */
+export const postThreadMessageSchema = z.strictObject({
+  body: text(THREAD_MESSAGE_MAX, 1),
+  /** An attached document (uploaded first), once documents exist. */
+  documentId: uuidSchema.optional(),
+});
+export type PostThreadMessage = z.infer<typeof postThreadMessageSchema>;
+
+export const contactPersonSchema = z.strictObject({
+  name: text(200, 1),
+  title: text(200).nullable().default(null),
+  agency: text(200).nullable().default(null),
+  email: z.email().max(254),
+  phone: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[+0-9 ()./-]*$/, 'must be a telephone number (digits, spaces, + ( ) . / -)')
+    .nullable()
+    .default(null),
+  languages: taxonomyCodes('languages', { max: 10 }).default([]),
+});
+export type ContactPersonInput = z.infer<typeof contactPersonSchema>;
+
+/** PUT …/contacts: the whole list, and the version it was read at (0 for a list nobody wrote yet). */
+export const putContactsSchema = z.strictObject({
+  contacts: z.array(contactPersonSchema).max(20),
+  version: z.number().int().min(0).optional(),
+});
+export type PutContacts = z.infer<typeof putContactsSchema>;
