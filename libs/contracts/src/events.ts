@@ -83,6 +83,15 @@ export const EVENTS = {
   'reminder.offer_expiring': reminder({ availableUntil: z.iso.date() }),
   'reminder.follow_up_due': reminder({ deliveredAt: z.iso.datetime(), dueAt: z.iso.datetime() }),
 
+  'reminder.engagement_action_due': reminder({ engagementId: z.string(), dueDate: z.iso.date() }),
+
+  'engagement.created': z.object({ kind: z.string(), states: z.array(z.string()) }),
+  'engagement.updated': changedFields,
+  'engagement.note_published': z.object({ published: z.boolean() }),
+  'engagement.follow_up_added': z.object({ followUpId: z.string() }),
+  'engagement.follow_up_updated': changedFields.extend({ followUpId: z.string() }),
+  'engagement.prioritisation_recorded': z.object({ actionPlanId: z.string(), planVersion: z.number().int(), interests: z.number().int() }),
+
   'user.created': nothing,
   'organization.created': nothing,
   'matching.rescore_requested': z.object({

@@ -47,6 +47,16 @@ const facts = (over: Partial<LooseFacts> = {}): EventFacts =>
     },
     offer: { id: 'o1', title: 'Biosafety training', status: 'active', providerId: 'org-bafa', providerName: 'BAFA', availableUntil: '2026-12-31' },
     match: { id: 'm1', status: 'accepted', origin: 'engine', declineReason: null },
+    engagementAction: {
+      id: 'a1',
+      engagementId: 'e1',
+      engagementTitle: 'National Roundtable, Ulaanbaatar',
+      description: 'Update the action plan with the agreed priorities',
+      dueDate: '2023-03-31',
+      status: 'open',
+      ownerUserId: null,
+      ownerOrganizationId: 'org-nctc',
+    },
     ...over,
   }) as EventFacts;
 
@@ -68,7 +78,7 @@ describe('notification rules', () => {
   it('only address audiences the subject can resolve (an offer event knows no State)', () => {
     for (const [type, rule] of Object.entries(NOTIFICATION_RULES)) {
       if (isSilent(rule)) continue;
-      const available: Record<SubjectType, string[]> = { request: ['request'], offer: ['offer'], match: ['request', 'offer'] };
+      const available: Record<SubjectType, string[]> = { request: ['request'], offer: ['offer'], match: ['request', 'offer'], engagement_follow_up: ['engagementAction'] };
       for (const r of rule.recipients) {
         const need = AUDIENCE_NEEDS[r.to];
         expect({ type, audience: r.to, ok: need === null || available[rule.subject].includes(need) }).toEqual({ type, audience: r.to, ok: true });

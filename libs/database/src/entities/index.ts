@@ -1,5 +1,6 @@
 import { AssistanceOfferEntity } from './assistance-offer.entity';
 import { AssistanceRequestEntity } from './assistance-request.entity';
+import { EngagementEntity, EngagementFollowUpEntity, EngagementPrioritisationEntity } from './engagement.entity';
 import { HistoryEntryEntity } from './history-entry.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { MatchEntity } from './match.entity';
@@ -19,6 +20,9 @@ import { UserEntity } from './user.entity';
 export {
   AssistanceOfferEntity,
   AssistanceRequestEntity,
+  EngagementEntity,
+  EngagementFollowUpEntity,
+  EngagementPrioritisationEntity,
   HistoryEntryEntity,
   IdempotencyKeyEntity,
   MatchEntity,
@@ -40,6 +44,7 @@ export type { MatchOrigin, ScoreComponent } from './match.entity';
 export type { RescoreStatus } from './rescore-run.entity';
 export type { DeliveryKind, DeliveryStatus } from './notification-delivery.entity';
 export type { ReminderKind } from './notification-reminder.entity';
+export type { EngagementParty } from './engagement.entity';
 
 /** Every entity, listed explicitly (no globs: see STACK.md). */
 export const ENTITIES = [
@@ -60,4 +65,7 @@ export const ENTITIES = [
   NotificationPreferenceEntity,
   NotificationReminderEntity,
   IdempotencyKeyEntity,
+  EngagementEntity,
+  EngagementFollowUpEntity,
+  EngagementPrioritisationEntity,
 ];

@@ -4,3 +4,4 @@ export * from './request.repository';
 export * from './offer.repository';
 export * from './match.repository';
 export * from './notification.repository';
+export * from './engagement.repository';
