@@ -83,6 +83,15 @@ export const EVENTS = {
   'reminder.offer_expiring': reminder({ availableUntil: z.iso.date() }),
   'reminder.follow_up_due': reminder({ deliveredAt: z.iso.datetime(), dueAt: z.iso.datetime() }),
 
+  'action_plan.created': z.object({ state: z.string() }),
+  'action_plan.submitted': z.object({ state: z.string(), revision: z.number().int() }),
+  'action_plan.updated': changedFields.extend({ state: z.string(), revision: z.number().int() }),
+  'action_plan_item.created': z.object({ planId: z.string(), state: z.string(), proposed: z.boolean() }),
+  'action_plan_item.updated': changedFields.extend({ planId: z.string(), state: z.string() }),
+  'action_plan_item.assistance_needed': z.object({ planId: z.string(), state: z.string() }),
+  'action_plan_item.interest_declared': z.object({ planId: z.string(), state: z.string(), providerId: z.string(), offerId: z.string().nullable() }),
+  'action_plan_item.request_created': z.object({ planId: z.string(), state: z.string(), requestId: z.string() }),
+
   'reminder.engagement_action_due': reminder({ engagementId: z.string(), dueDate: z.iso.date() }),
 
   'engagement.created': z.object({ kind: z.string(), states: z.array(z.string()) }),

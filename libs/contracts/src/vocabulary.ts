@@ -53,3 +53,15 @@ export const displayOrder =
   <Word extends string>() =>
   <const Order extends readonly Word[]>(order: Order & ([Word] extends [Order[number]] ? unknown : never)): Order =>
     order;
+
+/** A national action plan's state (DESIGN §4a): a draft the State prepares, or submitted to the Committee. */
+export const ACTION_PLAN_STATUSES = ['draft', 'submitted'] as const;
+export type ActionPlanStatus = (typeof ACTION_PLAN_STATUSES)[number];
+/** An action plan item's progress. */
+export const ACTION_PLAN_ITEM_STATUSES = ['planned', 'in_progress', 'done', 'dropped'] as const;
+export type ActionPlanItemStatus = (typeof ACTION_PLAN_ITEM_STATUSES)[number];
+export const ACTION_PLAN_PRIORITY_LEVELS = ['high', 'medium', 'low'] as const;
+export type ActionPlanPriorityLevel = (typeof ACTION_PLAN_PRIORITY_LEVELS)[number];
+/** A note on an item: the State's progress notes, the Committee's comments. */
+export const ACTION_PLAN_NOTE_KINDS = ['progress', 'comment'] as const;
+export type ActionPlanNoteKind = (typeof ACTION_PLAN_NOTE_KINDS)[number];

@@ -511,6 +511,15 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
   },
 
   // Administration and engine housekeeping
+  // Action plans (DESIGN §4a). Placeholders until the plan subject is wired into the rules (see docs/action-plans.md).
+  'action_plan.created': { silent: 'A plan being prepared is the State’s work in progress until it is submitted.' },
+  'action_plan.submitted': { silent: 'Pending: tells the Committee.' },
+  'action_plan.updated': { silent: 'Pending: tells the Committee.' },
+  'action_plan_item.created': { silent: 'Recorded in the plan’s history and its next version; the plan update tells the Committee.' },
+  'action_plan_item.updated': { silent: 'Recorded in the plan’s history and its next version; the plan update tells the Committee.' },
+  'action_plan_item.assistance_needed': { silent: 'Pending: tells the Committee.' },
+  'action_plan_item.interest_declared': { silent: 'Pending: tells the State’s coordinator.' },
+  'action_plan_item.request_created': { silent: 'The draft request is the agency’s work in progress; its submission tells the Committee.' },
   'user.created': {
     silent: 'A committee administrator creates accounts and hands over the first sign-in; the platform does not e-mail credentials.',
   },

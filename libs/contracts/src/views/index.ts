@@ -1,6 +1,7 @@
 // Every response shape of the API, once: the OpenAPI document renders these schemas, the services return
 // `Served<…>` of them, and the web app and the tests read `z.infer<…>` of them.
 export * from './common';
+export * from './action-plans';
 export * from './auth';
 export * from './history';
 export * from './matches';

@@ -23,6 +23,8 @@ export const requestViewSchema = z.object({
   preferredProviderIds: z.array(uuid),
   assistanceReceived: z.string().nullable(),
   napReference: z.string().nullable(),
+  /** The action plan item the request was made from (DESIGN §4a). */
+  actionPlanItemId: uuid.nullable(),
   letterDate: day.nullable(),
   visibility: z.enum(REQUEST_VISIBILITIES),
   objectionWindowWaived: z.boolean(),

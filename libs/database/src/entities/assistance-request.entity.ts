@@ -73,6 +73,11 @@ export class AssistanceRequestEntity extends RecordColumns {
   @Column({ type: 'varchar', length: 100, nullable: true })
   napReference: string | null;
 
+  /** The action plan item the request was made from (DESIGN §4a), if any. */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  actionPlanItemId: string | null;
+
   @Column({ type: 'date', nullable: true })
   letterDate: string | null;
 

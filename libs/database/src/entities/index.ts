@@ -1,3 +1,10 @@
+import {
+  ActionPlanEntity,
+  ActionPlanItemEntity,
+  ActionPlanItemInterestEntity,
+  ActionPlanItemNoteEntity,
+  ActionPlanVersionEntity,
+} from './action-plan.entity';
 import { AssistanceOfferEntity } from './assistance-offer.entity';
 import { AssistanceRequestEntity } from './assistance-request.entity';
 import { EngagementEntity, EngagementFollowUpEntity, EngagementPrioritisationEntity } from './engagement.entity';
@@ -18,6 +25,11 @@ import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 
 export {
+  ActionPlanEntity,
+  ActionPlanItemEntity,
+  ActionPlanItemInterestEntity,
+  ActionPlanItemNoteEntity,
+  ActionPlanVersionEntity,
   AssistanceOfferEntity,
   AssistanceRequestEntity,
   EngagementEntity,
@@ -40,6 +52,7 @@ export {
   UserEntity,
 };
 export type { RequestPriority, RequestVisibility } from './assistance-request.entity';
+export type { ActionPlanItemStatus, ActionPlanNoteKind, ActionPlanPriorityLevel, ActionPlanStatus } from './action-plan.entity';
 export type { MatchOrigin, ScoreComponent } from './match.entity';
 export type { RescoreStatus } from './rescore-run.entity';
 export type { DeliveryKind, DeliveryStatus } from './notification-delivery.entity';
@@ -65,6 +78,11 @@ export const ENTITIES = [
   NotificationPreferenceEntity,
   NotificationReminderEntity,
   IdempotencyKeyEntity,
+  ActionPlanEntity,
+  ActionPlanVersionEntity,
+  ActionPlanItemEntity,
+  ActionPlanItemNoteEntity,
+  ActionPlanItemInterestEntity,
   EngagementEntity,
   EngagementFollowUpEntity,
   EngagementPrioritisationEntity,
