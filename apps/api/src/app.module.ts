@@ -11,6 +11,7 @@ import { QueueModule } from '@app/queue';
 import { AuthModule } from './auth/auth.module';
 import { RateLimitModule } from './common/rate-limit';
 import { DataExchangeModule } from './data-exchange/data-exchange.module';
+import { EngagementsModule } from './engagements/engagements.module';
 import { SameOriginMiddleware } from './auth/same-origin.middleware';
 import { HealthController } from './health/health.controller';
 import { HistoryModule } from './history/history.module';
@@ -49,6 +50,7 @@ const webDist = path.resolve(process.env.WEB_DIST_DIR ?? path.join(process.cwd()
     MatchingModule,
     NotificationsModule,
     ReportsModule,
+    EngagementsModule,
     // The built web app, when present (demo and production builds); API and health routes stay the API's.
     ...(existsSync(path.join(webDist, 'index.html'))
       ? [ServeStaticModule.forRoot(webAppStaticOptions(webDist))]
