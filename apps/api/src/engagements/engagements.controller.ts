@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { engagementPageSchema, engagementViewSchema, historySchema } from '@app/contracts';
 import { Page, uuidParam } from '@app/common';
-import { ApiAuthErrors, ApiConflict, ApiNotFound, ApiValidationError } from '../common/openapi';
+import { ApiAuthErrors, ApiConflict, ApiNotFound, ApiNoteResponse, ApiValidationError } from '../common/openapi';
 import { Idempotent } from '../common/idempotency';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';
@@ -126,8 +126,7 @@ export class EngagementsController {
   }
 
   @Get(':id/information-note')
-  @ApiProduces('text/html', 'application/pdf')
-  @ApiOkResponse({ description: 'The Committee’s information note, as HTML or PDF' })
+  @ApiNoteResponse('The Committee’s information note, as HTML or PDF')
   @ApiValidationError()
   @ApiNotFound()
   @ApiOperation({ summary: 'The information note of an engagement (`format=html|pdf`)' })

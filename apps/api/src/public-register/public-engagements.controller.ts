@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { publicEngagementPageSchema, type publicEngagementSchema, type Served } from '@app/contracts';
 import { Page, uuidParam } from '@app/common';
 import { EngagementRepository } from '@app/database';
 import { Public } from '../auth/authorize.decorator';
-import { ApiNotFound, ApiValidationError } from '../common/openapi';
+import { ApiNotFound, ApiNoteResponse, ApiValidationError } from '../common/openapi';
 import { NoteFormat, noteFormatSchema, PublicEngagements, publicEngagementsSchema } from '../engagements/dto/engagement.schemas';
 import { EngagementsService } from '../engagements/engagements.service';
 import { noteFile } from '../engagements/information-note';
@@ -46,8 +46,7 @@ export class PublicEngagementsController {
   }
 
   @Get(':id/information-note')
-  @ApiProduces('text/html', 'application/pdf')
-  @ApiOkResponse({ description: 'A published information note, as HTML or PDF' })
+  @ApiNoteResponse('A published information note, as HTML or PDF')
   @ApiNotFound()
   @ApiOperation({ summary: 'A published information note (`format=html|pdf`)' })
   async note(@Param('id', { schema: uuidParam }) id: string, @Query({ schema: noteFormatSchema }) q: NoteFormat): Promise<StreamableFile> {
