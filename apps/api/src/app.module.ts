@@ -8,6 +8,7 @@ import { APP_CONFIG, AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { OutboxModule } from '@app/outbox';
 import { QueueModule } from '@app/queue';
+import { ActionPlansModule } from './action-plans/action-plans.module';
 import { AuthModule } from './auth/auth.module';
 import { RateLimitModule } from './common/rate-limit';
 import { DataExchangeModule } from './data-exchange/data-exchange.module';
@@ -40,6 +41,7 @@ const webDist = path.resolve(process.env.WEB_DIST_DIR ?? path.join(process.cwd()
     RateLimitModule,
     OutboxModule,
     AuthModule,
+    ActionPlansModule,
     OrganizationsModule,
     UsersModule,
     HistoryModule,

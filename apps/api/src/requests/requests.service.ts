@@ -24,6 +24,7 @@ import { HistoryItem, HistoryService } from '../history/history.service';
 import type { CreateRequest, DuplicateCheck, ListRequests, RequestTransition, UpdateRequest } from './dto/request.schemas';
 import { endOpenMatches } from '../matches/match-consequences';
 import { ownsRequest } from './request-access';
+import { matchItemInterests } from '../action-plans/item-interest-matches';
 
 /** A request as the services build it; libs/contracts holds its schema (views/requests.ts). */
 export type RequestView = Served<typeof requestViewSchema>;
@@ -157,6 +158,8 @@ export class RequestsService {
       });
       // A request withdrawn or closed takes its matches with it.
       if (step.action === 'withdraw' || step.action === 'close') await endOpenMatches(tx, step.record);
+      // Circulated, a request made from an action plan item takes the providers' interests in the item as matches.
+      if (step.action === 'circulate') await matchItemInterests(tx, step.record);
     });
     return this.get(user, id);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull, SelectQueryBuilder } from 'typeorm';
 import { isAgency, isCommittee } from '@app/domain';
-import { ActionPlanEntity, ActionPlanItemEntity, ActionPlanItemInterestEntity } from '../entities';
+import { ActionPlanEntity, ActionPlanItemEntity, ActionPlanItemInterestEntity, ActionPlanVersionEntity } from '../entities';
 import type { PageRequest, RowPage, Viewer } from './viewer';
 
 export interface ActionPlanListFilters extends Omit<PageRequest, 'sort'> {
@@ -104,7 +104,7 @@ export class ActionPlanRepository {
         interestOrg: f.interestedOrganizationId,
       });
     }
-    return qb.orderBy('p.state').addOrderBy('i.priority_rank', 'ASC', 'NULLS LAST').addOrderBy('i.id').take(500).getMany();
+    return qb.orderBy('p.state').addOrderBy('i.priority_rank', 'ASC', 'NULLS LAST').addOrderBy('i.id').limit(500).getMany();
   }
 
   /** The interests declared on these items, oldest first. */
@@ -138,5 +138,62 @@ export class ActionPlanRepository {
         : { itemId: interest.itemId, providerOrganizationId: interest.providerOrganizationId, offerId: interest.offerId ?? IsNull() },
     );
     return { interest: row, created: inserted.length > 0 };
+  }
+
+  /** The plan and its items as they stand, for a version's snapshot (proposals left out: not yet part of the plan). */
+  async snapshot(manager: EntityManager, planId: string): Promise<Record<string, unknown>> {
+    const plan = await manager.findOneByOrFail(ActionPlanEntity, { id: planId });
+    const items = await manager
+      .createQueryBuilder(ActionPlanItemEntity, 'i')
+      .where('i.plan_id = :planId AND NOT i.proposed', { planId })
+      .orderBy('i.priority_rank', 'ASC', 'NULLS LAST')
+      .addOrderBy('i.created_at')
+      .getMany();
+    return {
+      title: plan.title,
+      description: plan.description,
+      submittedOn: plan.submittedOn,
+      sharedWithProviders: plan.sharedWithProviders,
+      items: items.map((i) => ({
+        id: i.id,
+        code: i.code,
+        title: i.title,
+        provisions: i.provisions,
+        domains: i.domains,
+        leadAgencyId: i.leadAgencyId,
+        priorityRank: i.priorityRank,
+        priorityLevel: i.priorityLevel,
+        targetDate: i.targetDate,
+        status: i.status,
+        assistanceNeeded: i.assistanceNeeded,
+      })),
+    };
+  }
+
+  /**
+   * A submitted plan's next version: bumps `revision` (the plan row must be locked by the caller's transaction)
+   * and keeps the snapshot with what changed. The prioritisation of an engagement calls it with its id.
+   */
+  async recordVersion(
+    manager: EntityManager,
+    plan: ActionPlanEntity,
+    changes: { subject: 'plan' | 'item'; action: string; itemId?: string; title?: string; fields: string[] }[],
+    by: { createdById: string | null; note?: string | null; engagementId?: string | null; at?: Date },
+  ): Promise<number> {
+    plan.revision += 1;
+    await manager.update(ActionPlanEntity, { id: plan.id }, { revision: plan.revision });
+    await manager.save(
+      manager.create(ActionPlanVersionEntity, {
+      planId: plan.id,
+      revision: plan.revision,
+      changes,
+      snapshot: await this.snapshot(manager, plan.id),
+      note: by.note ?? null,
+      engagementId: by.engagementId ?? null,
+      createdById: by.createdById,
+      ...(by.at ? { createdAt: by.at } : {}),
+      }),
+    );
+    return plan.revision;
   }
 }

@@ -1,8 +1,11 @@
 import type { DataSource } from 'typeorm';
+import { seedDemoActionPlan } from './demo-action-plan.seed';
 import { seedDemoMatches } from './demo-matches.seed';
 import { seedDemoWorld } from './demo-world.seed';
 import { seedDemoOrganizations } from './demo.seed';
 
+export * from './demo-action-plan.data';
+export * from './demo-action-plan.seed';
 export * from './demo-matches.seed';
 export * from './demo-offers.data';
 export * from './demo-organizations.data';
@@ -16,5 +19,6 @@ export async function seedDemo(ds: DataSource): Promise<Record<string, number>> 
   const { report, orgIds } = await seedDemoOrganizations(ds);
   const world = await seedDemoWorld(ds, orgIds);
   const matches = await seedDemoMatches(ds);
-  return { ...report, ...world, ...matches };
+  const plans = await seedDemoActionPlan(ds, orgIds);
+  return { ...report, ...world, ...matches, ...plans };
 }

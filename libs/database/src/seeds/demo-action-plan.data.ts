@@ -1,0 +1,255 @@
+// Mongolia's national action plan for resolution 1540 as the demo tells it (DESIGN §4a): submitted to the Committee
+// on 25 April 2022, prioritised at the national roundtable in Ulaanbaatar (6–8 December 2022) and updated after it.
+// Written from public facts, in our words; item numbers match the "NAP 2022 item" references of the seeded requests.
+
+export const DEMO_PLAN = {
+  state: 'MNG',
+  title: 'National Action Plan on the implementation of resolution 1540 (2022–2026)',
+  description:
+    'Mongolia’s plan to close the gaps the Committee’s matrix shows: a coordinated national mechanism, complete ' +
+    'legislation, control of dual-use goods at the border and in trade, secure laboratories and sources, and outreach ' +
+    'to industry and academia. Prepared by the National Counter-Terrorism Council with the ministries and agencies concerned.',
+  submittedOn: '2022-04-25',
+  /** When the Committee's experts and the providers met to rank the items (the second version is dated then). */
+  roundtableDecidedOn: '2022-12-08',
+  publicSummary:
+    'Mongolia submitted its national action plan for resolution 1540 to the Committee on 25 April 2022 and updated its priorities after a national roundtable in December 2022.',
+} as const;
+
+export interface DemoPlanItem {
+  code: string;
+  title: string;
+  description: string;
+  provisions: string[];
+  domains: string[];
+  /** Demo organisation key (demo-organizations.data.ts). */
+  lead: string;
+  partners: string[];
+  level: 'high' | 'medium' | 'low';
+  targetDate: string;
+  assistanceNeeded: boolean;
+  /** Status as of the plan's second version. */
+  status: 'planned' | 'in_progress' | 'done' | 'dropped';
+  /** Titles of seeded requests made for the item. */
+  requests: string[];
+  /** Rank after the December 2022 roundtable (the April plan ranks items in their numbering order). */
+  roundtableRank: number;
+  roundtableLevel: 'high' | 'medium' | 'low';
+  progressNote?: string;
+}
+
+export const DEMO_PLAN_ITEMS: readonly DemoPlanItem[] = [
+  {
+    code: '1.1',
+    title: 'Set up a standing inter-agency coordination mechanism for resolution 1540',
+    description: 'A working group under the National Counter-Terrorism Council with a named focal point in each ministry and agency concerned, meeting at least twice a year.',
+    provisions: ['COORDINATION'],
+    domains: ['NUCLEAR', 'CHEMICAL', 'BIOLOGICAL'],
+    lead: 'nctc',
+    partners: ['customs', 'nec', 'gasi'],
+    level: 'high',
+    targetDate: '2022-12-31',
+    assistanceNeeded: true,
+    status: 'in_progress',
+    requests: ['National inter-agency coordination mechanism for resolution 1540'],
+    roundtableRank: 5,
+    roundtableLevel: 'medium',
+    progressNote: 'The working group met for the first time in October 2022; the roundtable served as its second meeting.',
+  },
+  {
+    code: '1.2',
+    title: 'Prepare and submit an updated national report to the Committee',
+    description: 'Update the national report with the measures taken since the last submission, using the Committee’s matrix as the checklist.',
+    provisions: ['REPORTING'],
+    domains: ['NUCLEAR', 'CHEMICAL', 'BIOLOGICAL', 'DELIVERY'],
+    lead: 'nctc',
+    partners: [],
+    level: 'medium',
+    targetDate: '2023-06-30',
+    assistanceNeeded: true,
+    status: 'in_progress',
+    requests: ['Help drafting the national report to the 1540 Committee'],
+    roundtableRank: 6,
+    roundtableLevel: 'medium',
+  },
+  {
+    code: '1.3',
+    title: 'Voluntary peer review and regular update of the action plan',
+    description: 'Review implementation with a peer State and update this plan every two years.',
+    provisions: ['COORDINATION', 'REPORTING'],
+    domains: ['NUCLEAR', 'CHEMICAL', 'BIOLOGICAL'],
+    lead: 'nctc',
+    partners: [],
+    level: 'low',
+    targetDate: '2024-12-31',
+    assistanceNeeded: true,
+    status: 'planned',
+    requests: ['Voluntary peer review of 1540 implementation and update of the National Action Plan'],
+    roundtableRank: 12,
+    roundtableLevel: 'low',
+  },
+  {
+    code: '2.1',
+    title: 'Review national legislation against the obligations of resolution 1540',
+    description: 'A legal gap analysis of the criminal code and the laws on nuclear energy, chemicals and infectious disease, with draft amendments where non-State actors’ activities are not yet offences.',
+    provisions: ['OP2'],
+    domains: ['NUCLEAR', 'CHEMICAL', 'BIOLOGICAL', 'DELIVERY'],
+    lead: 'nctc',
+    partners: [],
+    level: 'high',
+    targetDate: '2023-12-31',
+    assistanceNeeded: true,
+    status: 'planned',
+    requests: [],
+    roundtableRank: 3,
+    roundtableLevel: 'high',
+  },
+  {
+    code: '2.3',
+    title: 'Counter the financing of proliferation',
+    description: 'Legal review and training for the financial intelligence unit on targeted financial sanctions and proliferation financing typologies.',
+    provisions: ['OP2'],
+    domains: ['RELATED'],
+    lead: 'nctc',
+    partners: [],
+    level: 'medium',
+    targetDate: '2024-06-30',
+    assistanceNeeded: true,
+    status: 'planned',
+    requests: ['Countering proliferation financing: legal review and training for the financial intelligence unit'],
+    roundtableRank: 9,
+    roundtableLevel: 'medium',
+  },
+  {
+    code: '3.1',
+    title: 'Adopt and maintain a national control list of dual-use goods and technologies',
+    description: 'A list aligned with the multilateral regimes’ lists, adopted by government resolution, with a procedure to keep it current.',
+    provisions: ['OP3d'],
+    domains: ['NUCLEAR', 'CHEMICAL', 'BIOLOGICAL', 'DELIVERY'],
+    lead: 'customs',
+    partners: ['nctc', 'gasi'],
+    level: 'high',
+    targetDate: '2023-12-31',
+    assistanceNeeded: true,
+    status: 'in_progress',
+    requests: ['Drafting a national control list of dual-use goods and technologies', 'Хос зориулалттай бараа, технологийн үндэсний жагсаалтыг шинэчлэх, хэрэгжүүлэх'],
+    roundtableRank: 1,
+    roundtableLevel: 'high',
+    progressNote: 'A first draft of the list was reviewed with the Committee’s experts during the May 2021 webinars.',
+  },
+  {
+    code: '3.2',
+    title: 'Detect nuclear and radioactive material at border crossings',
+    description: 'Radiation portal monitors and hand-held detectors at the main road and rail crossings, with response procedures.',
+    provisions: ['OP3c'],
+    domains: ['NUCLEAR'],
+    lead: 'customs',
+    partners: ['nec'],
+    level: 'medium',
+    targetDate: '2024-12-31',
+    assistanceNeeded: true,
+    status: 'planned',
+    requests: ['Radiation detection at border crossing points'],
+    roundtableRank: 7,
+    roundtableLevel: 'medium',
+  },
+  {
+    code: '3.3',
+    title: 'Monitor dual-use goods at the border: customs risk profiles and enforcement training',
+    description: 'Risk profiles for dual-use goods in the customs system and commodity identification training for officers, starting with the Zamyn-Üüd rail crossing.',
+    provisions: ['OP3c', 'OP3d'],
+    domains: ['NUCLEAR', 'CHEMICAL', 'BIOLOGICAL'],
+    lead: 'customs',
+    partners: ['gasi'],
+    level: 'high',
+    targetDate: '2023-12-31',
+    assistanceNeeded: true,
+    status: 'in_progress',
+    requests: [
+      'Monitoring dual-use items at the border: training and inspection equipment for customs',
+      'Strategic trade control enforcement training for officers at the Zamyn-Üüd rail crossing',
+    ],
+    roundtableRank: 4,
+    roundtableLevel: 'high',
+  },
+  {
+    code: '3.4',
+    title: 'Strengthen inspection of radioactive sources',
+    description: 'Inspection capacity and an up-to-date register of sealed radioactive sources in medicine, industry and mining.',
+    provisions: ['OP3a', 'OP3b'],
+    domains: ['NUCLEAR'],
+    lead: 'nec',
+    partners: ['gasi'],
+    level: 'medium',
+    targetDate: '2024-12-31',
+    assistanceNeeded: true,
+    status: 'planned',
+    requests: ['Цацраг идэвхт үүсвэрийн аюулгүй байдлын хяналт шалгалтын чадавхыг бэхжүүлэх'],
+    roundtableRank: 8,
+    roundtableLevel: 'medium',
+  },
+  {
+    code: '4.1',
+    title: 'Outreach to industry and importers of chemicals',
+    description: 'Guidance and seminars for companies that import, use or trade toxic chemicals and precursors on their obligations.',
+    provisions: ['OUTREACH', 'OP3a'],
+    domains: ['CHEMICAL'],
+    lead: 'gasi',
+    partners: ['customs'],
+    level: 'medium',
+    targetDate: '2023-12-31',
+    assistanceNeeded: true,
+    status: 'planned',
+    requests: ['Chemical security outreach to industry and importers of chemicals'],
+    roundtableRank: 10,
+    roundtableLevel: 'medium',
+  },
+  {
+    code: '4.2',
+    title: 'Awareness of universities and research institutes on technology transfer',
+    description: 'Internal compliance guidance for universities and research institutes on intangible transfers of technology.',
+    provisions: ['OUTREACH'],
+    domains: ['BIOLOGICAL', 'CHEMICAL'],
+    lead: 'nctc',
+    partners: [],
+    level: 'low',
+    targetDate: '2025-06-30',
+    assistanceNeeded: false,
+    status: 'planned',
+    requests: [],
+    roundtableRank: 13,
+    roundtableLevel: 'low',
+  },
+  {
+    code: '5.1',
+    title: 'Establish a biosafety level 3 (BSL-3) laboratory',
+    description: 'A BSL-3 laboratory for work with dangerous pathogens, with its biosafety and biosecurity procedures and trained staff.',
+    provisions: ['OP3a', 'OP3b'],
+    domains: ['BIOLOGICAL'],
+    lead: 'gasi',
+    partners: ['nctc'],
+    level: 'high',
+    targetDate: '2025-12-31',
+    assistanceNeeded: true,
+    status: 'planned',
+    requests: ['Financial and technical support to establish a biosafety level 3 (BSL-3) laboratory'],
+    roundtableRank: 2,
+    roundtableLevel: 'high',
+  },
+  {
+    code: '5.2',
+    title: 'Biosafety and biosecurity inspection of laboratories',
+    description: 'Inspection procedures and training for the inspectors of laboratories that hold dangerous pathogens.',
+    provisions: ['OP3a'],
+    domains: ['BIOLOGICAL'],
+    lead: 'gasi',
+    partners: [],
+    level: 'medium',
+    targetDate: '2024-12-31',
+    assistanceNeeded: true,
+    status: 'planned',
+    requests: ['Biosafety and biosecurity inspection of laboratories that hold dangerous pathogens'],
+    roundtableRank: 11,
+    roundtableLevel: 'medium',
+  },
+];
