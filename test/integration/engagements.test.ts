@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ActionPlanEntity, ActionPlanItemEntity } from '@app/database';
+import { ActionPlanEntity, ActionPlanItemEntity, DEMO_ROUNDTABLE, DEMO_WEBINARS, seedDemoEngagements } from '@app/database';
 import { engagementPageSchema, engagementViewSchema } from '@app/contracts';
 import { activeOffer } from '../factories';
 import { ApiClient } from '../support/http';
@@ -231,5 +231,24 @@ describe('engagements', () => {
       'engagement.created',
       'engagement.prioritisation_recorded',
     ]);
+  });
+
+  it('seeds Mongolia’s webinars and roundtable, its prioritisation on plan version 2, once', async () => {
+    const list = await coordinator.get('/api/v1/engagements?state=MNG&pageSize=100');
+    const titles = list.body.items.map((e: any) => e.title);
+    expect(titles).toEqual(expect.arrayContaining([DEMO_WEBINARS.title, DEMO_ROUNDTABLE.title]));
+    const [{ id: seededId }] = await ds.query(`SELECT id FROM engagements WHERE seed_key = $1`, [DEMO_ROUNDTABLE.seedKey]);
+    const seeded = list.body.items.find((e: any) => e.id === seededId);
+    expect(seeded).toMatchObject({ kind: 'roundtable', venue: 'Ulaanbaatar, Mongolia', endDate: '2022-12-08' });
+    expect(seeded.participants.map((p: any) => p.name)).toEqual(expect.arrayContaining(['National Emergency Management Agency (NEMA)', expect.stringMatching(/^BAFA/), 'World Customs Organization']));
+    expect(seeded.prioritisations).toHaveLength(1);
+    expect(seeded.prioritisations[0].planVersion).toBe(2);
+    expect(seeded.followUps).toHaveLength(3);
+    const [version] = await ds.query(`SELECT v.engagement_id FROM action_plan_versions v WHERE v.plan_id = $1 AND v.revision = 2`, [seeded.prioritisations[0].actionPlanId]);
+    expect(version.engagement_id).toBe(seeded.id);
+    const orgIds = new Map<string, string>(Object.entries({ nctc: org.NCTC, customs: org.Customs, nec: org.NEC, gasi: org.GASI, bafa: org.BAFA, exbs: org.EXBS, wco: org.WCO, osce: org.OSCE, unoda: org.UNODA, japan: org['MOFA Japan'], committee: org['1540 GoE'] }));
+    expect(await seedDemoEngagements(ds, orgIds)).toEqual({ engagements: 0 });
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM engagements WHERE seed_key IS NOT NULL`);
+    expect(n).toBe(2);
   });
 });

@@ -20,12 +20,17 @@ export function pdfText(pdf: Buffer): string {
       // a font or image stream that is not text
     }
   }
-  const winAnsi = new TextDecoder('windows-1252');
   const lines: string[] = [];
   for (const s of streams) {
     for (const tj of s.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-      lines.push([...tj[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => winAnsi.decode(Buffer.from(h[1], 'hex'))).join(''));
+      lines.push([...tj[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => winAnsi(Buffer.from(h[1], 'hex'))).join(''));
     }
   }
   return lines.join('\n');
+}
+
+// cp1252's 0x80–0x9F (Node's TextDecoder decodes the label as Latin-1, without these).
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+function winAnsi(bytes: Buffer): string {
+  return [...bytes].map((b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b))).join('');
 }

@@ -4,10 +4,8 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { assertVersion, changedKeys, DomainError, invalidField, notFound, Page, pickValues } from '@app/common';
 import type { engagementViewSchema, Served } from '@app/contracts';
 import {
-  ActionPlanEntity,
   ActionPlanItemEntity,
   ActionPlanRepository,
-  ActionPlanVersionEntity,
   AssistanceOfferEntity,
   EngagementEntity,
   EngagementFollowUpEntity,
@@ -202,30 +200,23 @@ export class EngagementsService {
       const ranked = input.order.length ? [...input.order.map((i) => byId.get(i)!), ...items.filter((i) => !input.order.includes(i.id))] : items;
       const levels = new Map(input.levels.map((l) => [l.itemId, l.level]));
       const now = new Date();
-      const changes: Record<string, unknown>[] = [];
+      const changes: { subject: 'item'; action: string; itemId: string; title: string; fields: string[] }[] = [];
       for (const [n, item] of ranked.entries()) {
         const rank = input.order.length ? n + 1 : item.priorityRank;
         const level = levels.get(item.id) ?? item.priorityLevel;
         const fields = [rank !== item.priorityRank ? 'priorityRank' : null, level !== item.priorityLevel ? 'priorityLevel' : null].filter((f): f is string => f !== null);
         if (!fields.length) continue;
-        changes.push({ subject: 'item', itemId: item.id, title: item.title, action: 'prioritised', fields, from: { rank: item.priorityRank, level: item.priorityLevel }, to: { rank, level } });
+        changes.push({ subject: 'item', action: 'prioritise', itemId: item.id, title: item.title, fields });
         Object.assign(item, { priorityRank: rank, priorityLevel: level, prioritisedAt: now, prioritisedById: user.id, prioritisedInEngagementId: id });
       }
       if (changes.length) {
         await tx.manager.save(changed(items, changes));
-        plan.revision += 1;
-        await tx.manager.save(plan);
-        await tx.manager.save(
-          tx.manager.create(ActionPlanVersionEntity, {
-            planId: plan.id,
-            revision: plan.revision,
-            changes,
-            snapshot: snapshotOf(plan, ranked),
-            note: input.note ?? `Priorities agreed at “${engagement.title}”`,
-            engagementId: id,
-            createdById: user.id,
-          }),
-        );
+        // The plan's new version (plans' own versioning: revision, snapshot, what changed), naming the engagement.
+        await this.plans.recordVersion(tx.manager, plan, changes, {
+          createdById: user.id,
+          note: input.note ?? `Priorities agreed at “${engagement.title}”`,
+          engagementId: id,
+        });
         await tx.audit({ subjectType: 'action_plan', subjectId: plan.id, action: 'prioritise', details: { engagementId: id, revision: plan.revision, items: changes.length } });
         await tx.emit({ type: 'action_plan.updated', subjectType: 'action_plan', subjectId: plan.id, payload: { fields: ['priorities'], state: plan.state, revision: plan.revision } });
       }
@@ -343,15 +334,9 @@ export class EngagementsService {
 }
 
 /** The items whose priorities changed. */
-function changed(items: ActionPlanItemEntity[], changes: Record<string, unknown>[]): ActionPlanItemEntity[] {
+function changed(items: ActionPlanItemEntity[], changes: { itemId: string }[]): ActionPlanItemEntity[] {
   const ids = new Set(changes.map((c) => c.itemId));
   return items.filter((i) => ids.has(i.id));
-}
-
-/** The plan and its items as they stand at the new version. */
-function snapshotOf(plan: ActionPlanEntity, items: ActionPlanItemEntity[]): Record<string, unknown> {
-  const { version: _v, ...planFields } = plan;
-  return { plan: planFields, items: items.map(({ version: _iv, ...i }) => i) };
 }
 
 /** A prioritisation's identity: the same plan, order, levels, interests and note (interests in any order). */
