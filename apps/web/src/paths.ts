@@ -30,3 +30,12 @@ export function offerPath(role: Role, id: string): string | null {
 export function editOfferPath(id: string): string {
   return `/provider/offers/${id}/edit`;
 }
+
+/** Every workspace has the action plans it may read (docs/action-plans.md). */
+export function actionPlanListPath(role: Role): string {
+  return `/${workspaceOf(role)}/action-plans`;
+}
+
+export function actionPlanPath(role: Role, id: string): string {
+  return `${actionPlanListPath(role)}/${id}`;
+}

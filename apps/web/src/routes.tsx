@@ -17,6 +17,8 @@ function page<Name extends string>(load: () => Promise<Record<Name, ComponentTyp
 // The frames too: the sign-in page needs neither.
 const AppLayout = page(() => import('./layout/app.layout'), 'AppLayout');
 const PublicLayout = page(() => import('./layout/public.layout'), 'PublicLayout');
+const ActionPlansPage = page(() => import('./pages/action-plans.page'), 'ActionPlansPage');
+const ActionPlanPage = page(() => import('./pages/action-plans.page'), 'ActionPlanPage');
 const AgencyHomePage = page(() => import('./pages/agency-home.page'), 'AgencyHomePage');
 const AllocationPlanPage = page(() => import('./pages/allocation-plan.page'), 'AllocationPlanPage');
 const OrganizationsPage = page(() => import('./pages/organizations.page'), 'OrganizationsPage');
@@ -110,6 +112,20 @@ export const appSections: readonly AppSection[] = [
     element: <AllocationPlanPage />,
   },
   {
+    path: '/committee/action-plans',
+    section: 'actionPlans',
+    roles: COMMITTEE_ROLES,
+    nav: 'main',
+    element: <ActionPlansPage />,
+  },
+  {
+    path: '/committee/action-plans/:id',
+    section: 'actionPlanDetail',
+    roles: COMMITTEE_ROLES,
+    nav: 'none',
+    element: <ActionPlanPage />,
+  },
+  {
     path: '/committee/reports',
     section: 'reports',
     roles: COMMITTEE_ROLES,
@@ -146,6 +162,20 @@ export const appSections: readonly AppSection[] = [
     roles: AGENCY_ROLES,
     nav: 'none',
     element: <EditRequestPage />,
+  },
+  {
+    path: '/agency/action-plans',
+    section: 'actionPlans',
+    roles: AGENCY_ROLES,
+    nav: 'main',
+    element: <ActionPlansPage />,
+  },
+  {
+    path: '/agency/action-plans/:id',
+    section: 'actionPlanDetail',
+    roles: AGENCY_ROLES,
+    nav: 'none',
+    element: <ActionPlanPage />,
   },
   {
     path: '/agency/matches',
@@ -205,6 +235,20 @@ export const appSections: readonly AppSection[] = [
     roles: PROVIDER_ROLES,
     nav: 'none',
     element: <RequestDetailPage />,
+  },
+  {
+    path: '/provider/action-plans',
+    section: 'actionPlans',
+    roles: PROVIDER_ROLES,
+    nav: 'main',
+    element: <ActionPlansPage />,
+  },
+  {
+    path: '/provider/action-plans/:id',
+    section: 'actionPlanDetail',
+    roles: PROVIDER_ROLES,
+    nav: 'none',
+    element: <ActionPlanPage />,
   },
   {
     path: '/provider/matches',

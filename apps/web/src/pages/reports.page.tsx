@@ -7,6 +7,7 @@ import { ErrorState } from '../components/error-state';
 import { PageHeader } from '../components/page-header';
 import { Dashboard } from '../reports/dashboard';
 import { ExportLinks } from '../reports/export-links';
+import { PlanProgressReport } from './action-plans.page';
 import { ReportFilters, useReportFilters } from '../reports/report-filters';
 
 /** The Committee's dashboard (issue 6): key figures, charts with their CSVs, and the server's exports. */
@@ -32,6 +33,7 @@ export function ReportsPage() {
       ) : summary.data ? (
         <Dashboard summary={summary.data} filters={filters} />
       ) : null}
+      <PlanProgressReport />
     </Stack>
   );
 }

@@ -9,7 +9,8 @@ import { useSignedInUser } from '../auth/current-user';
 import { DetailCard, Field, Fields } from '../components/detail-layout';
 import { RequestStatusBadge } from '../components/status-badge';
 import { formatDate, formatDateTime, formatMoney } from '../format';
-import { editRequestPath, requestListPath } from '../paths';
+import { actionPlanItemQuery } from '../api/action-plans';
+import { actionPlanPath, editRequestPath, requestListPath } from '../paths';
 import { RequestMatchesSection } from '../matches/matches-section';
 import { OfferExplanationPanel } from '../matches/offer-explanation';
 import {
@@ -225,6 +226,7 @@ function RequestParticulars({ request }: { request: AssistanceRequest }) {
         <Field label={t('fields.napReference')} empty={!request.napReference}>
           {request.napReference}
         </Field>
+        {request.actionPlanItemId && <ActionPlanItemField itemId={request.actionPlanItemId} />}
         <Field label={t('fields.letterDate')} empty={!request.letterDate}>
           {date(request.letterDate)}
         </Field>
@@ -252,4 +254,19 @@ function RequestMilestones({ request }: { request: AssistanceRequest }) {
     [t('fields.updatedAt'), request.updatedAt],
   ];
   return <MilestonesCard title={t('requestDetail.milestones')} milestones={milestones} />;
+}
+
+/** The action plan item the request was made from, linked to its plan (when the caller may read the plan). */
+function ActionPlanItemField({ itemId }: { itemId: string }) {
+  const { t } = useTranslation();
+  const user = useSignedInUser();
+  const item = useQuery({ ...actionPlanItemQuery(itemId), retry: false });
+  if (!item.data) return null;
+  return (
+    <Field label={t('fields.actionPlanItem')}>
+      <Link to={actionPlanPath(user.role, item.data.planId)} data-testid="request-plan-item">
+        {t('actionPlans.itemOfPlan', { code: item.data.code ?? '', title: item.data.title })}
+      </Link>
+    </Field>
+  );
 }

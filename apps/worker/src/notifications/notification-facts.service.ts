@@ -4,7 +4,7 @@ import type { EventType } from '@app/contracts';
 import { MatchRepository, OfferRepository, RequestRepository } from '@app/database';
 import { stateName } from '@app/domain';
 import type { HandledEvent } from '../events/event-handler.registry';
-import type { EngagementActionFacts, EventFacts, MatchFacts, RequestFacts, SubjectType } from './notification-rules';
+import type { EngagementActionFacts, EventFacts, MatchFacts, PlanFacts, RequestFacts, SubjectType } from './notification-rules';
 
 /** Loads, inside the event's transaction, what the rules word their notifications with. */
 @Injectable()
@@ -17,7 +17,10 @@ export class NotificationFactsService {
 
   async load<T extends EventType>(event: HandledEvent<T>, subject: SubjectType, manager: EntityManager): Promise<EventFacts<T> | null> {
     const facts: EventFacts<T> = { type: event.type, payload: event.payload, actorId: event.actorId, comment: null, reason: null };
-    if (subject === 'request') {
+    if (subject === 'action_plan' || subject === 'action_plan_item') {
+      facts.plan = (await this.plan(subject, event.subjectId, event.payload, manager)) ?? undefined;
+      if (!facts.plan) return null;
+    } else if (subject === 'request') {
       facts.request = (await this.request(event.subjectId, manager)) ?? undefined;
       if (!facts.request) return null;
     } else if (subject === 'engagement_follow_up') {
@@ -54,6 +57,28 @@ export class NotificationFactsService {
     facts.comment = history?.comment ?? null;
     facts.reason = history?.reason ?? null;
     return facts;
+  }
+
+  private async plan(subject: 'action_plan' | 'action_plan_item', id: string, payload: object, manager: EntityManager): Promise<PlanFacts | null> {
+    const [item]: { id: string; code: string | null; title: string; plan_id: string }[] =
+      subject === 'action_plan_item' ? await manager.query(`SELECT id, code, title, plan_id FROM action_plan_items WHERE id = $1`, [id]) : [];
+    if (subject === 'action_plan_item' && !item) return null;
+    const [plan]: { id: string; title: string; state: string; revision: number }[] = await manager.query(
+      `SELECT id, title, state, revision FROM action_plans WHERE id = $1`,
+      [item ? item.plan_id : id],
+    );
+    if (!plan) return null;
+    const providerId = 'providerId' in payload && typeof payload.providerId === 'string' ? payload.providerId : null;
+    const [provider]: { name: string }[] = providerId ? await manager.query(`SELECT name FROM organizations WHERE id = $1`, [providerId]) : [];
+    return {
+      planId: plan.id,
+      title: plan.title,
+      state: plan.state,
+      stateName: stateName(plan.state) ?? plan.state,
+      revision: plan.revision,
+      item: item ? { id: item.id, code: item.code, title: item.title } : null,
+      providerName: provider?.name ?? null,
+    };
   }
 
   private async request(id: string, manager: EntityManager): Promise<RequestFacts | null> {

@@ -27,7 +27,7 @@ type LooseFacts = Omit<EventFacts, 'type' | 'payload'> & { type: EventType; payl
 const facts = (over: Partial<LooseFacts> = {}): EventFacts =>
   ({
     type: 'match.accepted',
-    payload: { from: 'endorsed', to: 'accepted', closesAt: '2026-03-06T10:00:00.000Z', endorsedAt: '2026-02-01T10:00:00.000Z', side: 'provider', rating: 4 },
+    payload: { from: 'endorsed', to: 'accepted', revision: 2, closesAt: '2026-03-06T10:00:00.000Z', endorsedAt: '2026-02-01T10:00:00.000Z', side: 'provider', rating: 4 },
     actorId: null,
     comment: 'Please add the customs laboratory.',
     reason: 'no capacity this year',
@@ -57,6 +57,15 @@ const facts = (over: Partial<LooseFacts> = {}): EventFacts =>
       ownerUserId: null,
       ownerOrganizationId: 'org-nctc',
     },
+    plan: {
+      planId: 'p1',
+      title: 'National Action Plan 2022–2026',
+      state: 'MNG',
+      stateName: 'Mongolia',
+      revision: 2,
+      item: { id: 'i1', code: '3.1', title: 'National control list' },
+      providerName: 'BAFA',
+    },
     ...over,
   }) as EventFacts;
 
@@ -78,7 +87,14 @@ describe('notification rules', () => {
   it('only address audiences the subject can resolve (an offer event knows no State)', () => {
     for (const [type, rule] of Object.entries(NOTIFICATION_RULES)) {
       if (isSilent(rule)) continue;
-      const available: Record<SubjectType, string[]> = { request: ['request'], offer: ['offer'], match: ['request', 'offer'], engagement_follow_up: ['engagementAction'] };
+      const available: Record<SubjectType, string[]> = {
+        request: ['request', 'state'],
+        offer: ['offer'],
+        match: ['request', 'offer', 'state'],
+        action_plan: ['state'],
+        action_plan_item: ['state'],
+        engagement_follow_up: ['engagementAction'],
+      };
       for (const r of rule.recipients) {
         const need = AUDIENCE_NEEDS[r.to];
         expect({ type, audience: r.to, ok: need === null || available[rule.subject].includes(need) }).toEqual({ type, audience: r.to, ok: true });

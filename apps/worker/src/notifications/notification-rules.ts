@@ -46,6 +46,18 @@ export interface MatchFacts {
   declineReason: string | null;
 }
 
+/** The action plan (and item) an event is about. */
+export interface PlanFacts {
+  planId: string;
+  title: string;
+  state: string;
+  stateName: string;
+  revision: number;
+  item: { id: string; code: string | null; title: string } | null;
+  /** The provider named by the event (an interest), if any. */
+  providerName: string | null;
+}
+
 /** What a rule words its notification with: the event (its payload typed by the catalogue) and its subjects. */
 export interface EventFacts<T extends EventType = EventType> {
   type: T;
@@ -58,6 +70,7 @@ export interface EventFacts<T extends EventType = EventType> {
   offer?: OfferFacts;
   match?: MatchFacts;
   engagementAction?: EngagementActionFacts;
+  plan?: PlanFacts;
 }
 
 /**
@@ -76,11 +89,11 @@ export const AUDIENCES = {
 } as const;
 export type Audience = keyof typeof AUDIENCES;
 
-/** Which facts an audience needs: the request, or the offer. */
-export const AUDIENCE_NEEDS: Readonly<Record<Audience, 'request' | 'offer' | 'engagementAction' | null>> = {
+/** Which facts an audience needs: the request, the offer, only the State (a request's or an action plan's), or an engagement's action. */
+export const AUDIENCE_NEEDS: Readonly<Record<Audience, 'request' | 'offer' | 'state' | 'engagementAction' | null>> = {
   committee: null,
   requester: 'request',
-  state_coordinator: 'request',
+  state_coordinator: 'state',
   state_agencies: 'request',
   provider: 'offer',
   eligible_providers: 'request',
@@ -88,7 +101,7 @@ export const AUDIENCE_NEEDS: Readonly<Record<Audience, 'request' | 'offer' | 'en
   action_owner: 'engagementAction',
 };
 
-export type SubjectType = 'request' | 'offer' | 'match' | 'engagement_follow_up';
+export type SubjectType = 'request' | 'offer' | 'match' | 'action_plan' | 'action_plan_item' | 'engagement_follow_up';
 type Text<T extends EventType> = (f: EventFacts<T>) => string;
 
 export interface Condition<T extends EventType = EventType> {
@@ -511,14 +524,35 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
   },
 
   // Administration and engine housekeeping
-  // Action plans (DESIGN §4a). Placeholders until the plan subject is wired into the rules (see docs/action-plans.md).
+  // Action plans (DESIGN §4a, docs/action-plans.md).
   'action_plan.created': { silent: 'A plan being prepared is the State’s work in progress until it is submitted.' },
-  'action_plan.submitted': { silent: 'Pending: tells the Committee.' },
-  'action_plan.updated': { silent: 'Pending: tells the Committee.' },
-  'action_plan_item.created': { silent: 'Recorded in the plan’s history and its next version; the plan update tells the Committee.' },
-  'action_plan_item.updated': { silent: 'Recorded in the plan’s history and its next version; the plan update tells the Committee.' },
-  'action_plan_item.assistance_needed': { silent: 'Pending: tells the Committee.' },
-  'action_plan_item.interest_declared': { silent: 'Pending: tells the State’s coordinator.' },
+  'action_plan.submitted': {
+    subject: 'action_plan',
+    recipients: [{ to: 'committee', category: 'requests' }],
+    title: (f) => `${f.plan!.stateName} submitted its national action plan`,
+    body: (f) => `${f.plan!.stateName} submitted “${f.plan!.title}” to the Committee. Its items, priorities and what needs assistance are on the plan’s page.`,
+  },
+  'action_plan.updated': {
+    subject: 'action_plan',
+    recipients: [{ to: 'committee', category: 'requests' }],
+    title: (f) => `${f.plan!.stateName} updated its national action plan (version ${f.payload.revision})`,
+    body: (f) => `“${f.plan!.title}” is now at version ${f.payload.revision}; the plan’s versions show what changed.`,
+  },
+  'action_plan_item.created': { silent: 'Recorded in the item’s history and, once the plan is submitted, in its next version, which action_plan.updated announces.' },
+  'action_plan_item.updated': { silent: 'Recorded in the item’s history and, once the plan is submitted, in its next version, which action_plan.updated announces.' },
+  'action_plan_item.assistance_needed': {
+    subject: 'action_plan_item',
+    recipients: [{ to: 'committee', category: 'requests' }],
+    title: (f) => `${f.plan!.stateName} needs assistance for an action plan item`,
+    body: (f) => `Item ${f.plan!.item?.code ?? ''} “${f.plan!.item?.title ?? ''}” of “${f.plan!.title}” is marked as needing assistance.`,
+  },
+  'action_plan_item.interest_declared': {
+    subject: 'action_plan_item',
+    recipients: [{ to: 'state_coordinator', category: 'matches' }],
+    title: (f) => `${f.plan!.providerName ?? 'A provider'} could support an item of your action plan`,
+    body: (f) =>
+      `${f.plan!.providerName ?? 'A provider'} declared interest in item ${f.plan!.item?.code ?? ''} “${f.plan!.item?.title ?? ''}”. Once the item’s request is circulated, the interest becomes a match.`,
+  },
   'action_plan_item.request_created': { silent: 'The draft request is the agency’s work in progress; its submission tells the Committee.' },
   'user.created': {
     silent: 'A committee administrator creates accounts and hands over the first sign-in; the platform does not e-mail credentials.',
@@ -530,6 +564,15 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
 /** The subject's key facts, as the inbox item and the e-mail show them. */
 export function keyFacts(f: EventFacts, subject: SubjectType): MailFact[] {
   const facts: MailFact[] = [];
+  if (subject === 'action_plan' || subject === 'action_plan_item') {
+    if (!f.plan) return facts;
+    facts.push({ label: 'Action plan', value: f.plan.title });
+    facts.push({ label: 'State', value: `${f.plan.stateName} (${f.plan.state})` });
+    if (f.plan.item) facts.push({ label: 'Item', value: `${f.plan.item.code ? `${f.plan.item.code} ` : ''}${f.plan.item.title}` });
+    if (f.plan.providerName) facts.push({ label: 'Provider', value: f.plan.providerName });
+    if (f.comment) facts.push({ label: 'Comment', value: f.comment });
+    return facts;
+  }
   if (f.request) {
     facts.push({ label: 'Reference', value: f.request.reference });
     facts.push({ label: 'Request', value: f.request.title });
@@ -570,6 +613,7 @@ const areaOf = (role: Role): Area => (isCommittee(role) ? 'committee' : isAgency
 export function linkPath(f: EventFacts, subject: SubjectType, role: Role): string {
   const area = areaOf(role);
   if (subject === 'engagement_follow_up') return `/${area}/engagements/${f.engagementAction!.engagementId}`;
+  if (subject === 'action_plan' || subject === 'action_plan_item') return `/${area}/action-plans/${f.plan!.planId}`;
   if (subject === 'offer') return area === 'agency' ? '/notifications' : `/${area}/offers/${f.offer!.id}`;
   if (subject === 'match') return `/${area}/requests/${f.request!.id}?match=${f.match!.id}`;
   return `/${area}/requests/${f.request!.id}`;

@@ -34,7 +34,7 @@ export class RecipientResolver {
           [f.request!.organizationId, f.request!.state],
         );
       case 'state_coordinator':
-        return q(`u.role = 'agency_coordinator' AND o.kind = 'state_agency' AND o.state = $1`, [f.request!.state]);
+        return q(`u.role = 'agency_coordinator' AND o.kind = 'state_agency' AND o.state = $1`, [f.request?.state ?? f.plan!.state]);
       case 'state_agencies':
         return q(`o.kind = 'state_agency' AND o.state = $1`, [f.request!.state]);
       case 'provider':

@@ -1,0 +1,58 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { ActionPlanItemView, ActionPlanView, ActionPlanVersionView, RequestView } from '@app/contracts';
+import { api, type Paginated } from './client';
+
+export type ActionPlan = ActionPlanView;
+export type ActionPlanItem = ActionPlanItemView;
+export type ActionPlanVersion = ActionPlanVersionView;
+
+export const actionPlanKeys = {
+  all: ['action-plans'] as const,
+  list: (state?: string) => ['action-plans', 'list', state ?? null] as const,
+  detail: (id: string) => ['action-plans', 'detail', id] as const,
+  versions: (id: string) => ['action-plans', 'detail', id, 'versions'] as const,
+  items: (params: Record<string, string>) => ['action-plans', 'items', params] as const,
+};
+
+export const actionPlanListQuery = (state?: string) =>
+  queryOptions({
+    queryKey: actionPlanKeys.list(state),
+    queryFn: ({ signal }) => api.get<Paginated<ActionPlan>>('/action-plans', { query: { pageSize: 100, ...(state ? { state } : {}) }, signal }),
+  });
+
+export const actionPlanQuery = (id: string) =>
+  queryOptions({
+    queryKey: actionPlanKeys.detail(id),
+    queryFn: ({ signal }) => api.get<ActionPlan>(`/action-plans/${id}`, { signal }),
+  });
+
+export const actionPlanVersionsQuery = (id: string) =>
+  queryOptions({
+    queryKey: actionPlanKeys.versions(id),
+    queryFn: ({ signal }) => api.get<ActionPlanVersion[]>(`/action-plans/${id}/versions`, { signal }),
+  });
+
+/** Items across plans: `needsRequest: 'true'`, `interested: 'true'`, `state`, `status`, `provision`. */
+export const actionPlanItemsQuery = (params: Record<string, string>) =>
+  queryOptions({
+    queryKey: actionPlanKeys.items(params),
+    queryFn: ({ signal }) => api.get<ActionPlanItem[]>('/action-plan-items', { query: params, signal }),
+  });
+
+export const actionPlanItemQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['action-plans', 'item', id] as const,
+    queryFn: ({ signal }) => api.get<ActionPlanItem>(`/action-plan-items/${id}`, { signal }),
+  });
+
+export function updateActionPlanItem(id: string, input: Record<string, unknown> & { version: number }) {
+  return api.patch<ActionPlanItem>(`/action-plan-items/${id}`, input);
+}
+
+export function declareItemInterest(id: string, input: { offerId?: string | null; programme?: string | null; note?: string | null }) {
+  return api.post<ActionPlanItem>(`/action-plan-items/${id}/interest`, input);
+}
+
+export function requestFromItem(id: string) {
+  return api.post<RequestView>(`/action-plan-items/${id}/request`, undefined);
+}
