@@ -210,5 +210,10 @@ describe('national action plans', () => {
     const request = (await expert.get(`/api/v1/requests/${plan.items[0].requests[0].id}`)).body;
     expect(request.actionPlanItemId).toBe(plan.items[0].id);
     expect((await bafa.get(`/api/v1/action-plans/${seeded.id}`)).status).toBe(200);
+
+    const csv = await expert.get('/api/v1/export/action-plan-items.csv?state=MNG');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(String(csv.body)).toContain('Adopt and maintain a national control list of dual-use goods and technologies');
   });
 });

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   actionPlanItemListQuerySchema,
@@ -25,7 +25,8 @@ import { Page, uuidParam } from '@app/common';
 import type { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, CurrentUser } from '../auth/authorize.decorator';
-import { ApiAuthErrors, ApiConflict, ApiNotFound, ApiValidationError } from '../common/openapi';
+import { ApiAuthErrors, ApiConflict, ApiCsvResponse, ApiNotFound, ApiValidationError } from '../common/openapi';
+import { csvFile, toCsv, type CsvColumn } from '../data-exchange/csv';
 import { Idempotent } from '../common/idempotency';
 import { HistoryItem } from '../history/history.service';
 import { RequestsService, RequestView } from '../requests/requests.service';
@@ -171,5 +172,42 @@ export class ActionPlanItemsController {
   @ApiOperation({ summary: 'Creates the draft request for the item, pre-filled from it and linked to it, and returns it' })
   async request(@CurrentUser() user: AuthUser, @Param('id', { schema: uuidParam }) id: string): Promise<RequestView> {
     return this.requests.get(user, await this.plans.requestFromItem(user, id));
+  }
+}
+
+const col = (header: string, value: CsvColumn<ActionPlanItemView>['value']): CsvColumn<ActionPlanItemView> => ({ header, value });
+
+/** Columns of `GET /export/action-plan-items.csv`; headers are the item view's field names. */
+export const ACTION_PLAN_ITEM_CSV_COLUMNS: readonly CsvColumn<ActionPlanItemView>[] = [
+  col('state', (i) => i.state),
+  col('planId', (i) => i.planId),
+  col('id', (i) => i.id),
+  col('code', (i) => i.code),
+  col('title', (i) => i.title),
+  col('priorityRank', (i) => i.priorityRank),
+  col('priorityLevel', (i) => i.priorityLevel),
+  col('status', (i) => i.status),
+  col('assistanceNeeded', (i) => i.assistanceNeeded),
+  col('provisions', (i) => i.provisions),
+  col('domains', (i) => i.domains),
+  col('leadAgency', (i) => i.leadAgency?.name),
+  col('targetDate', (i) => i.targetDate),
+  col('requests', (i) => i.requests.map((r) => `${r.reference} (${r.status})`)),
+  col('interests', (i) => i.interests.map((x) => x.provider.shortName)),
+];
+
+@ApiTags('action plans')
+@Controller('export')
+@Authorize()
+@ApiAuthErrors()
+export class ActionPlanExportController {
+  constructor(private readonly plans: ActionPlansService) {}
+
+  @Get('action-plan-items.csv')
+  @ApiCsvResponse('One CSV file (UTF-8, Excel-friendly)')
+  @ApiValidationError()
+  @ApiOperation({ summary: 'The action plan items the caller may see, with the filters of GET /action-plan-items, as CSV' })
+  async itemsCsv(@CurrentUser() user: AuthUser, @Query({ schema: actionPlanItemListQuerySchema }) query: z.infer<typeof actionPlanItemListQuerySchema>): Promise<StreamableFile> {
+    return csvFile('action-plan-items', toCsv(ACTION_PLAN_ITEM_CSV_COLUMNS, await this.plans.listItems(user, query)));
   }
 }

@@ -38,8 +38,14 @@ export function ActionPlansPage() {
   const formatDate = useDay();
   const user = useSignedInUser();
   const plans = useQuery(actionPlanListQuery());
-  const interested = useQuery({ ...actionPlanItemsQuery({ interested: 'true' }), enabled: user.role === 'provider_member' });
-  const needing = useQuery({ ...actionPlanItemsQuery({ needsRequest: 'true' }), enabled: user.role !== 'provider_member' });
+  const interested = useQuery({
+    ...actionPlanItemsQuery({ interested: 'true' }),
+    enabled: user.role === 'provider_member',
+  });
+  const needing = useQuery({
+    ...actionPlanItemsQuery({ needsRequest: 'true' }),
+    enabled: user.role !== 'provider_member',
+  });
   return (
     <Stack gap="lg">
       <PageHeader title={t('sections.actionPlans.title')}>{t('actionPlans.intro')}</PageHeader>
@@ -67,7 +73,9 @@ export function ActionPlansPage() {
                 <Table.Td>
                   <Link to={actionPlanPath(user.role, plan.id)}>{plan.title}</Link>
                 </Table.Td>
-                <Table.Td>{plan.submittedOn ? formatDate(plan.submittedOn) : t(`actionPlans.planStatus.${plan.status}`)}</Table.Td>
+                <Table.Td>
+                  {plan.submittedOn ? formatDate(plan.submittedOn) : t(`actionPlans.planStatus.${plan.status}`)}
+                </Table.Td>
                 <Table.Td>{plan.revision}</Table.Td>
                 <Table.Td miw={200}>
                   <PlanProgress plan={plan} />
@@ -98,7 +106,11 @@ function ItemList({ items, empty }: { items: ActionPlanItem[]; empty: string }) 
     <Stack gap={4}>
       {items.map((item) => (
         <Text key={item.id} size="sm">
-          {item.state} · <Link to={actionPlanPath(user.role, item.planId)}>{item.code ? `${item.code} ` : ''}{item.title}</Link>
+          {item.state} ·{' '}
+          <Link to={actionPlanPath(user.role, item.planId)}>
+            {item.code ? `${item.code} ` : ''}
+            {item.title}
+          </Link>
         </Text>
       ))}
     </Stack>
@@ -117,7 +129,13 @@ export function PlanProgress({ plan }: { plan: Pick<ActionPlan, 'progress'> }) {
         <Progress.Section value={pct(inProgress)} color="blue" />
       </Progress.Root>
       <Text size="xs" c="dimmed">
-        {t('actionPlans.progressFigures', { done, inProgress, total, needed: plan.progress.assistanceNeeded, requested: plan.progress.withRequest })}
+        {t('actionPlans.progressFigures', {
+          done,
+          inProgress,
+          total,
+          needed: plan.progress.assistanceNeeded,
+          requested: plan.progress.withRequest,
+        })}
       </Text>
     </Stack>
   );
@@ -138,13 +156,22 @@ export function ActionPlanPage() {
   return (
     <Stack gap="lg">
       <BackLink to={actionPlanListPath(user.role)} label={t('sections.actionPlans.title')} />
-      <PageHeader title={data.title} subtitle={`${data.state} · ${data.submittedOn ? t('actionPlans.submittedOnDate', { date: formatDate(data.submittedOn) }) : t(`actionPlans.planStatus.${data.status}`)} · ${t('actionPlans.versionN', { n: data.revision })}`}>
+      <PageHeader
+        title={data.title}
+        subtitle={`${data.state} · ${data.submittedOn ? t('actionPlans.submittedOnDate', { date: formatDate(data.submittedOn) }) : t(`actionPlans.planStatus.${data.status}`)} · ${t('actionPlans.versionN', { n: data.revision })}`}
+      >
         {data.description}
       </PageHeader>
       <PlanProgress plan={data} />
       <Stack gap="sm" data-testid="plan-items">
         {items.map((item, index) => (
-          <PlanItemRow key={item.id} item={item} first={index === 0} last={index === items.length - 1} canReorder={data.canEdit && !item.proposed} />
+          <PlanItemRow
+            key={item.id}
+            item={item}
+            first={index === 0}
+            last={index === items.length - 1}
+            canReorder={data.canEdit && !item.proposed}
+          />
         ))}
         {items.length === 0 && <Text c="dimmed">{t('actionPlans.noItems')}</Text>}
       </Stack>
@@ -153,7 +180,11 @@ export function ActionPlanPage() {
           <Stack gap={4}>
             {versions.data.map((v) => (
               <Text key={v.revision} size="sm">
-                {t('actionPlans.versionLine', { n: v.revision, date: formatDate(v.createdAt), changes: v.changes.length })}
+                {t('actionPlans.versionLine', {
+                  n: v.revision,
+                  date: formatDate(v.createdAt),
+                  changes: v.changes.length,
+                })}
                 {v.note ? ` — ${v.note}` : ''}
               </Text>
             ))}
@@ -164,7 +195,17 @@ export function ActionPlanPage() {
   );
 }
 
-function PlanItemRow({ item, first, last, canReorder }: { item: ActionPlanItem; first: boolean; last: boolean; canReorder: boolean }) {
+function PlanItemRow({
+  item,
+  first,
+  last,
+  canReorder,
+}: {
+  item: ActionPlanItem;
+  first: boolean;
+  last: boolean;
+  canReorder: boolean;
+}) {
   const { t } = useTranslation();
   const formatDate = useDay();
   const user = useSignedInUser();
@@ -184,7 +225,13 @@ function PlanItemRow({ item, first, last, canReorder }: { item: ActionPlanItem; 
       void navigate(requestPath(user.role, created.id));
     },
   });
-  const interest = useMutation({ mutationFn: () => declareItemInterest(item.id, { note: note || null }), onSuccess: () => { setNote(''); void refresh(); } });
+  const interest = useMutation({
+    mutationFn: () => declareItemInterest(item.id, { note: note || null }),
+    onSuccess: () => {
+      setNote('');
+      void refresh();
+    },
+  });
   const addNote = useMutation({
     mutationFn: () => updateActionPlanItem(item.id, { progressNote: note, version: item.version }),
     onSuccess: () => {
@@ -197,74 +244,127 @@ function PlanItemRow({ item, first, last, canReorder }: { item: ActionPlanItem; 
   const error = move.error ?? request.error ?? interest.error ?? addNote.error;
   const rank = item.priorityRank ?? 0;
   return (
-    <DetailCard
-      title={`${item.priorityRank ? `${item.priorityRank}. ` : ''}${item.code ? `${item.code} ` : ''}${item.title}`}
-      actions={
-        canReorder ? (
-          <Group gap={4}>
-            <ActionIcon variant="default" aria-label={t('actionPlans.moveUp', { title: item.title })} disabled={first || move.isPending} onClick={() => move.mutate(rank - 1)}>
-              ↑
-            </ActionIcon>
-            <ActionIcon variant="default" aria-label={t('actionPlans.moveDown', { title: item.title })} disabled={last || move.isPending} onClick={() => move.mutate(rank + 1)}>
-              ↓
-            </ActionIcon>
-          </Group>
-        ) : undefined
-      }
-    >
-      <Stack gap="xs" data-testid="plan-item" data-item-id={item.id}>
-        <Group gap="xs">
-          <Badge color={ITEM_STATUS_COLOR[item.status]}>{t(`actionPlans.itemStatus.${item.status}`)}</Badge>
-          <Badge variant="outline" color={LEVEL_COLOR[item.priorityLevel]}>{t(`actionPlans.level.${item.priorityLevel}`)}</Badge>
-          {item.assistanceNeeded && <Badge color="orange" variant="light">{t('actionPlans.assistanceNeeded')}</Badge>}
-          {item.proposed && <Badge color="grape" variant="light">{t('actionPlans.proposed')}</Badge>}
-          {item.leadAgency && <Text size="sm" c="dimmed">{t('actionPlans.lead', { agency: item.leadAgency.shortName || item.leadAgency.name })}</Text>}
-          {item.targetDate && <Text size="sm" c="dimmed">{t('actionPlans.target', { date: formatDate(item.targetDate) })}</Text>}
-        </Group>
-        {item.description && <Text size="sm">{item.description}</Text>}
-        {item.requests.length > 0 && (
+    <div data-testid="plan-item" data-item-id={item.id}>
+      <DetailCard
+        title={`${item.priorityRank ? `${item.priorityRank}. ` : ''}${item.code ? `${item.code} ` : ''}${item.title}`}
+        actions={
+          canReorder ? (
+            <Group gap={4}>
+              <ActionIcon
+                variant="default"
+                aria-label={t('actionPlans.moveUp', { title: item.title })}
+                disabled={first || move.isPending}
+                onClick={() => move.mutate(rank - 1)}
+              >
+                ↑
+              </ActionIcon>
+              <ActionIcon
+                variant="default"
+                aria-label={t('actionPlans.moveDown', { title: item.title })}
+                disabled={last || move.isPending}
+                onClick={() => move.mutate(rank + 1)}
+              >
+                ↓
+              </ActionIcon>
+            </Group>
+          ) : undefined
+        }
+      >
+        <Stack gap="xs">
           <Group gap="xs">
-            <Text size="sm" fw={500}>{t('actionPlans.requests')}</Text>
-            {item.requests.map((r) => (
-              <Group key={r.id} gap={4}>
-                <Link to={requestPath(user.role, r.id)}>{r.reference}</Link>
-                <RequestStatusBadge status={r.status} />
-              </Group>
-            ))}
+            <Badge color={ITEM_STATUS_COLOR[item.status]}>{t(`actionPlans.itemStatus.${item.status}`)}</Badge>
+            <Badge variant="outline" color={LEVEL_COLOR[item.priorityLevel]}>
+              {t(`actionPlans.level.${item.priorityLevel}`)}
+            </Badge>
+            {item.assistanceNeeded && (
+              <Badge color="orange" variant="light">
+                {t('actionPlans.assistanceNeeded')}
+              </Badge>
+            )}
+            {item.proposed && (
+              <Badge color="grape" variant="light">
+                {t('actionPlans.proposed')}
+              </Badge>
+            )}
+            {item.leadAgency && (
+              <Text size="sm" c="dimmed">
+                {t('actionPlans.lead', { agency: item.leadAgency.shortName || item.leadAgency.name })}
+              </Text>
+            )}
+            {item.targetDate && (
+              <Text size="sm" c="dimmed">
+                {t('actionPlans.target', { date: formatDate(item.targetDate) })}
+              </Text>
+            )}
           </Group>
-        )}
-        {item.interests.length > 0 && (
-          <Text size="sm">
-            {t('actionPlans.interests')}: {item.interests.map((x) => `${x.provider.shortName}${x.offer ? ` (${x.offer.title})` : x.programme ? ` (${x.programme})` : ''}`).join(', ')}
-          </Text>
-        )}
-        {item.notes.map((n) => (
-          <Text key={n.id} size="xs" c="dimmed">
-            {formatDate(String(n.createdAt))} · {n.author?.displayName ?? ''}: {n.text}
-          </Text>
-        ))}
-        {error && <Alert color="red">{errorMessage(error)}</Alert>}
-        <Group gap="xs">
-          {isAgency && item.assistanceNeeded && !item.proposed && (
-            <Button size="xs" onClick={() => request.mutate()} loading={request.isPending}>
-              {t('actionPlans.requestAssistance')}
-            </Button>
+          {item.description && <Text size="sm">{item.description}</Text>}
+          {item.requests.length > 0 && (
+            <Group gap="xs">
+              <Text size="sm" fw={500}>
+                {t('actionPlans.requests')}
+              </Text>
+              {item.requests.map((r) => (
+                <Group key={r.id} gap={4}>
+                  <Link to={requestPath(user.role, r.id)}>{r.reference}</Link>
+                  <RequestStatusBadge status={r.status} />
+                </Group>
+              ))}
+            </Group>
           )}
-          {(isAgency || user.role.startsWith('committee') || isProvider) && (
-            <Textarea size="xs" autosize minRows={1} w={320} aria-label={isProvider ? t('actionPlans.interestNote') : t('actionPlans.noteLabel')} placeholder={isProvider ? t('actionPlans.interestNote') : t('actionPlans.noteLabel')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+          {item.interests.length > 0 && (
+            <Text size="sm">
+              {t('actionPlans.interests')}:{' '}
+              {item.interests
+                .map(
+                  (x) =>
+                    `${x.provider.shortName}${x.offer ? ` (${x.offer.title})` : x.programme ? ` (${x.programme})` : ''}`,
+                )
+                .join(', ')}
+            </Text>
           )}
-          {isProvider ? (
-            <Button size="xs" variant="light" onClick={() => interest.mutate()} loading={interest.isPending}>
-              {t('actionPlans.declareInterest')}
-            </Button>
-          ) : (
-            <Button size="xs" variant="light" disabled={!note.trim()} onClick={() => addNote.mutate()} loading={addNote.isPending}>
-              {user.role.startsWith('committee') ? t('actionPlans.addComment') : t('actionPlans.addNote')}
-            </Button>
-          )}
-        </Group>
-      </Stack>
-    </DetailCard>
+          {item.notes.map((n) => (
+            <Text key={n.id} size="xs" c="dimmed">
+              {formatDate(String(n.createdAt))} · {n.author?.displayName ?? ''}: {n.text}
+            </Text>
+          ))}
+          {error && <Alert color="red">{errorMessage(error)}</Alert>}
+          <Group gap="xs">
+            {isAgency && item.assistanceNeeded && !item.proposed && (
+              <Button size="xs" onClick={() => request.mutate()} loading={request.isPending}>
+                {t('actionPlans.requestAssistance')}
+              </Button>
+            )}
+            {(isAgency || user.role.startsWith('committee') || isProvider) && (
+              <Textarea
+                size="xs"
+                autosize
+                minRows={1}
+                w={320}
+                aria-label={isProvider ? t('actionPlans.interestNote') : t('actionPlans.noteLabel')}
+                placeholder={isProvider ? t('actionPlans.interestNote') : t('actionPlans.noteLabel')}
+                value={note}
+                onChange={(e) => setNote(e.currentTarget.value)}
+              />
+            )}
+            {isProvider ? (
+              <Button size="xs" variant="light" onClick={() => interest.mutate()} loading={interest.isPending}>
+                {t('actionPlans.declareInterest')}
+              </Button>
+            ) : (
+              <Button
+                size="xs"
+                variant="light"
+                disabled={!note.trim()}
+                onClick={() => addNote.mutate()}
+                loading={addNote.isPending}
+              >
+                {user.role.startsWith('committee') ? t('actionPlans.addComment') : t('actionPlans.addNote')}
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      </DetailCard>
+    </div>
   );
 }
 
@@ -295,14 +395,16 @@ export function PlanProgressReport() {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {[...byProvision.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([provision, row]) => (
-            <Table.Tr key={provision}>
-              <Table.Td>{provision}</Table.Td>
-              {statuses.map((s) => (
-                <Table.Td key={s}>{row[s]}</Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
+          {[...byProvision.entries()]
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([provision, row]) => (
+              <Table.Tr key={provision}>
+                <Table.Td>{provision}</Table.Td>
+                {statuses.map((s) => (
+                  <Table.Td key={s}>{row[s]}</Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
         </Table.Tbody>
       </Table>
     </DetailCard>

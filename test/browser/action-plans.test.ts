@@ -1,0 +1,49 @@
+import { openSection, useBrowserSuite } from './support/browser';
+
+const suite = useBrowserSuite();
+
+test('the coordinator reorders the plan’s priorities and requests assistance for an item', async () => {
+  const page = await suite.pageAs('coordinator');
+  page.setDefaultTimeout(12_000);
+  try {
+    await openSection(page, 'Action plans');
+    await page.getByRole('link', { name: /^National Action Plan on the implementation of resolution 1540/ }).click();
+    await page.getByRole('heading', { name: /^National Action Plan on the implementation/, level: 1 }).waitFor();
+
+    // After the roundtable the control list ranks first and the BSL-3 laboratory second: move the laboratory up.
+    const items = page.getByTestId('plan-items');
+    await items.getByText('1. 3.1 Adopt and maintain a national control list', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Move “Establish a biosafety level 3 (BSL-3) laboratory” up' }).click();
+    await items.getByText('1. 5.1 Establish a biosafety level 3 (BSL-3) laboratory').waitFor();
+    await items.getByText('2. 3.1 Adopt and maintain a national control list', { exact: false }).waitFor();
+    await page.reload();
+    await page.getByTestId('plan-items').getByText('1. 5.1 Establish a biosafety level 3 (BSL-3) laboratory').waitFor();
+
+    // The legislation review needs assistance and has no request yet: request it from the item.
+    const legislation = page
+      .getByTestId('plan-item')
+      .filter({ hasText: 'Review national legislation against the obligations of resolution 1540' });
+    await legislation.getByRole('button', { name: 'Request assistance for this item' }).click();
+    await page
+      .getByRole('heading', {
+        name: 'Review national legislation against the obligations of resolution 1540',
+        level: 1,
+      })
+      .waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/agency\/requests\/[0-9a-f-]{36}$/);
+    const link = page.getByTestId('request-plan-item');
+    await link.waitFor();
+    expect(await link.textContent()).toContain('2.1 Review national legislation');
+
+    // Back on the plan, the item shows its draft request.
+    await link.click();
+    const item = page
+      .getByTestId('plan-item')
+      .filter({ hasText: 'Review national legislation against the obligations of resolution 1540' });
+    await item.getByText('Draft', { exact: true }).waitFor();
+  } catch (e) {
+    await page.screenshot({ path: '/tmp/action-plans-failure.png', fullPage: true });
+    throw e;
+  }
+  await page.context().close();
+});
