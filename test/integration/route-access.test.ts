@@ -41,6 +41,8 @@ describe('route access', () => {
     const controllers = discovery.getControllers().map((wrapper) => wrapper.metatype as Type);
     expect(controllers.length).toBeGreaterThan(10);
     expect(undeclaredRoutes(controllers, api.app.get(Reflector))).toEqual({ neither: [], both: [] });
+    // Engagements (issue 12): signed-in routes with their roles, and the public register's published notes.
+    expect(controllers.map((c) => c.name)).toEqual(expect.arrayContaining(['EngagementsController', 'PublicEngagementsController']));
   });
 
   it('finds a route with neither and roles the guard would not apply', () => {

@@ -12,6 +12,7 @@ import { ActionPlansModule } from './action-plans/action-plans.module';
 import { AuthModule } from './auth/auth.module';
 import { RateLimitModule } from './common/rate-limit';
 import { DataExchangeModule } from './data-exchange/data-exchange.module';
+import { EngagementsModule } from './engagements/engagements.module';
 import { SameOriginMiddleware } from './auth/same-origin.middleware';
 import { HealthController } from './health/health.controller';
 import { HistoryModule } from './history/history.module';
@@ -55,6 +56,7 @@ const webDist = path.resolve(process.env.WEB_DIST_DIR ?? path.join(process.cwd()
     ReportsModule,
     ThreadsModule,
     ContactsModule,
+    EngagementsModule,
     // The built web app, when present (demo and production builds); API and health routes stay the API's.
     ...(existsSync(path.join(webDist, 'index.html'))
       ? [ServeStaticModule.forRoot(webAppStaticOptions(webDist))]

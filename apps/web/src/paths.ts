@@ -39,3 +39,12 @@ export function actionPlanListPath(role: Role): string {
 export function actionPlanPath(role: Role, id: string): string {
   return `${actionPlanListPath(role)}/${id}`;
 }
+
+/** Every workspace has the engagements it may read (docs/engagements.md). */
+export function engagementListPath(role: Role): string {
+  return `/${workspaceOf(role)}/engagements`;
+}
+
+export function engagementPath(role: Role, id: string): string {
+  return `${engagementListPath(role)}/${id}`;
+}

@@ -19,6 +19,8 @@ const AppLayout = page(() => import('./layout/app.layout'), 'AppLayout');
 const PublicLayout = page(() => import('./layout/public.layout'), 'PublicLayout');
 const ActionPlansPage = page(() => import('./pages/action-plans.page'), 'ActionPlansPage');
 const ActionPlanPage = page(() => import('./pages/action-plans.page'), 'ActionPlanPage');
+const EngagementsPage = page(() => import('./pages/engagements.page'), 'EngagementsPage');
+const EngagementPage = page(() => import('./pages/engagements.page'), 'EngagementPage');
 const AgencyHomePage = page(() => import('./pages/agency-home.page'), 'AgencyHomePage');
 const AllocationPlanPage = page(() => import('./pages/allocation-plan.page'), 'AllocationPlanPage');
 const OrganizationsPage = page(() => import('./pages/organizations.page'), 'OrganizationsPage');
@@ -127,6 +129,20 @@ export const appSections: readonly AppSection[] = [
     element: <ActionPlanPage />,
   },
   {
+    path: '/committee/engagements',
+    section: 'engagements',
+    roles: COMMITTEE_ROLES,
+    nav: 'main',
+    element: <EngagementsPage />,
+  },
+  {
+    path: '/committee/engagements/:id',
+    section: 'engagementDetail',
+    roles: COMMITTEE_ROLES,
+    nav: 'none',
+    element: <EngagementPage />,
+  },
+  {
     path: '/committee/reports',
     section: 'reports',
     roles: COMMITTEE_ROLES,
@@ -177,6 +193,20 @@ export const appSections: readonly AppSection[] = [
     roles: AGENCY_ROLES,
     nav: 'none',
     element: <ActionPlanPage />,
+  },
+  {
+    path: '/agency/engagements',
+    section: 'engagements',
+    roles: AGENCY_ROLES,
+    nav: 'main',
+    element: <EngagementsPage />,
+  },
+  {
+    path: '/agency/engagements/:id',
+    section: 'engagementDetail',
+    roles: AGENCY_ROLES,
+    nav: 'none',
+    element: <EngagementPage />,
   },
   {
     path: '/agency/matches',
@@ -250,6 +280,20 @@ export const appSections: readonly AppSection[] = [
     roles: PROVIDER_ROLES,
     nav: 'none',
     element: <ActionPlanPage />,
+  },
+  {
+    path: '/provider/engagements',
+    section: 'engagements',
+    roles: PROVIDER_ROLES,
+    nav: 'main',
+    element: <EngagementsPage />,
+  },
+  {
+    path: '/provider/engagements/:id',
+    section: 'engagementDetail',
+    roles: PROVIDER_ROLES,
+    nav: 'none',
+    element: <EngagementPage />,
   },
   {
     path: '/provider/matches',

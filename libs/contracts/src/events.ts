@@ -106,6 +106,15 @@ export const EVENTS = {
   'action_plan_item.interest_declared': z.object({ planId: z.string(), state: z.string(), providerId: z.string(), offerId: z.string().nullable() }),
   'action_plan_item.request_created': z.object({ planId: z.string(), state: z.string(), requestId: z.string() }),
 
+  'reminder.engagement_action_due': reminder({ engagementId: z.string(), dueDate: z.iso.date() }),
+
+  'engagement.created': z.object({ kind: z.string(), states: z.array(z.string()) }),
+  'engagement.updated': changedFields,
+  'engagement.note_published': z.object({ published: z.boolean() }),
+  'engagement.follow_up_added': z.object({ followUpId: z.string() }),
+  'engagement.follow_up_updated': changedFields.extend({ followUpId: z.string() }),
+  'engagement.prioritisation_recorded': z.object({ actionPlanId: z.string(), planVersion: z.number().int(), interests: z.number().int() }),
+
   'user.created': nothing,
   'organization.created': nothing,
   'contacts.updated': z.object({ owner: z.enum(['state', 'organization']), key: z.string(), count: z.number().int() }),

@@ -5,6 +5,7 @@ export * from './messages';
 export * from './fields';
 export * from './requests';
 export * from './offers';
+export * from './engagements';
 export * from './action-plans';
 export * from './vocabulary';
 export * from './enums';

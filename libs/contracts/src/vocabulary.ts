@@ -72,3 +72,5 @@ export type ActionPlanPriorityLevel = (typeof ACTION_PLAN_PRIORITY_LEVELS)[numbe
 /** A note on an item: the State's progress notes, the Committee's comments. */
 export const ACTION_PLAN_NOTE_KINDS = ['progress', 'comment'] as const;
 export type ActionPlanNoteKind = (typeof ACTION_PLAN_NOTE_KINDS)[number];
+
+export { ENGAGEMENT_KINDS, FOLLOW_UP_STATUSES, type EngagementKind, type FollowUpStatus } from '../../domain/src/engagements';

@@ -2,10 +2,10 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { dataSourceOptions } from './data-source';
-import { ActionPlanRepository, MatchRepository, NotificationRepository, OfferRepository, RequestRepository } from './repositories';
+import { ActionPlanRepository, EngagementRepository, MatchRepository, NotificationRepository, OfferRepository, RequestRepository } from './repositories';
 
 /** The named queries of each aggregate, injected wherever the API or the worker reads them. */
-const REPOSITORIES = [RequestRepository, OfferRepository, MatchRepository, NotificationRepository, ActionPlanRepository];
+const REPOSITORIES = [RequestRepository, OfferRepository, MatchRepository, NotificationRepository, ActionPlanRepository, EngagementRepository];
 
 @Global()
 @Module({

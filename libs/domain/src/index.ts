@@ -4,3 +4,4 @@ export * from './roles';
 export * from './taxonomy';
 export * from './workflows';
 export * from './notification-categories';
+export * from './engagements';

@@ -33,3 +33,10 @@ export const ApiAuthErrors = () =>
  */
 export const ApiCsvResponse = (description: string) =>
   ApiOkResponse({ description, content: { 'text/csv': { schema: { type: 'string' } } } });
+
+/** A document answered as HTML (shown) or PDF (downloaded): the information notes of engagements. */
+export const ApiNoteResponse = (description: string) =>
+  ApiOkResponse({
+    description,
+    content: { 'text/html': { schema: { type: 'string' } }, 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  });

@@ -4,7 +4,7 @@ import type { EventType } from '@app/contracts';
 import { MatchRepository, OfferRepository, RequestRepository } from '@app/database';
 import { stateName } from '@app/domain';
 import type { HandledEvent } from '../events/event-handler.registry';
-import type { EventFacts, MatchFacts, PlanFacts, RequestFacts, SubjectType } from './notification-rules';
+import type { EngagementActionFacts, EventFacts, MatchFacts, PlanFacts, RequestFacts, SubjectType } from './notification-rules';
 
 /** Loads, inside the event's transaction, what the rules word their notifications with. */
 @Injectable()
@@ -23,6 +23,16 @@ export class NotificationFactsService {
     } else if (subject === 'request') {
       facts.request = (await this.request(event.subjectId, manager)) ?? undefined;
       if (!facts.request) return null;
+    } else if (subject === 'engagement_follow_up') {
+      const [action]: EngagementActionFacts[] = await manager.query(
+        `SELECT a.id, a.engagement_id AS "engagementId", e.title AS "engagementTitle", a.description,
+                to_char(a.due_date, 'YYYY-MM-DD') AS "dueDate", a.status,
+                a.owner_user_id AS "ownerUserId", a.owner_organization_id AS "ownerOrganizationId"
+           FROM engagement_follow_ups a JOIN engagements e ON e.id = a.engagement_id WHERE a.id = $1`,
+        [event.subjectId],
+      );
+      if (!action) return null;
+      facts.engagementAction = action;
     } else if (subject === 'offer') {
       facts.offer = (await this.offers.withProvider(event.subjectId, manager)) ?? undefined;
       if (!facts.offer) return null;

@@ -47,6 +47,16 @@ const facts = (over: Partial<LooseFacts> = {}): EventFacts =>
     },
     offer: { id: 'o1', title: 'Biosafety training', status: 'active', providerId: 'org-bafa', providerName: 'BAFA', availableUntil: '2026-12-31' },
     match: { id: 'm1', status: 'accepted', origin: 'engine', declineReason: null },
+    engagementAction: {
+      id: 'a1',
+      engagementId: 'e1',
+      engagementTitle: 'National Roundtable, Ulaanbaatar',
+      description: 'Update the action plan with the agreed priorities',
+      dueDate: '2023-03-31',
+      status: 'open',
+      ownerUserId: null,
+      ownerOrganizationId: 'org-nctc',
+    },
     plan: {
       planId: 'p1',
       title: 'National Action Plan 2022–2026',
@@ -83,6 +93,7 @@ describe('notification rules', () => {
         match: ['request', 'offer', 'state'],
         action_plan: ['state'],
         action_plan_item: ['state'],
+        engagement_follow_up: ['engagementAction'],
       };
       for (const r of rule.recipients) {
         const need = AUDIENCE_NEEDS[r.to];

@@ -27,6 +27,18 @@ export interface OfferFacts {
   availableUntil: string | null;
 }
 
+/** A follow-up action of an engagement, with the engagement's title and its owner. */
+export interface EngagementActionFacts {
+  id: string;
+  engagementId: string;
+  engagementTitle: string;
+  description: string;
+  dueDate: string;
+  status: string;
+  ownerUserId: string | null;
+  ownerOrganizationId: string | null;
+}
+
 export interface MatchFacts {
   id: string;
   status: string;
@@ -57,6 +69,7 @@ export interface EventFacts<T extends EventType = EventType> {
   request?: RequestFacts;
   offer?: OfferFacts;
   match?: MatchFacts;
+  engagementAction?: EngagementActionFacts;
   plan?: PlanFacts;
 }
 
@@ -72,11 +85,12 @@ export const AUDIENCES = {
   provider: "the offer's provider (its members)",
   eligible_providers: 'providers with an active offer that serves the State (not for committee-confidential requests)',
   matched_providers: 'providers with an endorsed, accepted, agreed, running or completed match on the request',
+  action_owner: "an engagement follow-up action's owner: the user named, or the members of the organisation named",
 } as const;
 export type Audience = keyof typeof AUDIENCES;
 
-/** Which facts an audience needs: the request, the offer, or only the State (a request's or an action plan's). */
-export const AUDIENCE_NEEDS: Readonly<Record<Audience, 'request' | 'offer' | 'state' | null>> = {
+/** Which facts an audience needs: the request, the offer, only the State (a request's or an action plan's), or an engagement's action. */
+export const AUDIENCE_NEEDS: Readonly<Record<Audience, 'request' | 'offer' | 'state' | 'engagementAction' | null>> = {
   committee: null,
   requester: 'request',
   state_coordinator: 'state',
@@ -84,9 +98,10 @@ export const AUDIENCE_NEEDS: Readonly<Record<Audience, 'request' | 'offer' | 'st
   provider: 'offer',
   eligible_providers: 'request',
   matched_providers: 'request',
+  action_owner: 'engagementAction',
 };
 
-export type SubjectType = 'request' | 'offer' | 'match' | 'action_plan' | 'action_plan_item';
+export type SubjectType = 'request' | 'offer' | 'match' | 'action_plan' | 'action_plan_item' | 'engagement_follow_up';
 type Text<T extends EventType> = (f: EventFacts<T>) => string;
 
 export interface Condition<T extends EventType = EventType> {
@@ -555,6 +570,24 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       'please leave feedback on the match — how the assistance worked and what is still needed.',
   },
 
+  'reminder.engagement_action_due': {
+    subject: 'engagement_follow_up',
+    recipients: [{ to: 'action_owner', category: 'reminders' }],
+    title: (f) => `Follow-up action due ${day(f.engagementAction!.dueDate)}: ${f.engagementAction!.engagementTitle}`,
+    body: (f) =>
+      `A follow-up action of “${f.engagementAction!.engagementTitle}” is yours and falls due on ${day(f.engagementAction!.dueDate)}: ${f.engagementAction!.description}`,
+  },
+
+  // Engagements (DESIGN §4a)
+  'engagement.created': { silent: 'The Committee records its own engagements; the due follow-up actions are what their owners hear about.' },
+  'engagement.updated': { silent: 'Edits by the Committee to its own record of an engagement; recorded in the history.' },
+  'engagement.note_published': { silent: 'The information note appears on the public register; publishing it asks nothing of anyone.' },
+  'engagement.follow_up_added': { silent: 'The owner hears when the action falls due (reminder.engagement_action_due), not when it is written down.' },
+  'engagement.follow_up_updated': { silent: 'Progress on a follow-up action is recorded in the engagement’s history; nobody else acts on it.' },
+  'engagement.prioritisation_recorded': {
+    silent: 'The plan’s new version and its history record the priorities; the State took part in the roundtable that set them.',
+  },
+
   // Administration and engine housekeeping
   // Action plans (DESIGN §4a, docs/action-plans.md).
   'action_plan.created': { silent: 'A plan being prepared is the State’s work in progress until it is submitted.' },
@@ -616,6 +649,13 @@ export function keyFacts(f: EventFacts, subject: SubjectType): MailFact[] {
     facts.push({ label: 'Offer', value: f.offer.title });
     facts.push({ label: 'Provider', value: f.offer.providerName });
   }
+  if (subject === 'engagement_follow_up') {
+    if (!f.engagementAction) return facts;
+    facts.push({ label: 'Engagement', value: f.engagementAction.engagementTitle });
+    facts.push({ label: 'Action', value: f.engagementAction.description });
+    facts.push({ label: 'Due', value: formatMailDate(f.engagementAction.dueDate) });
+    return facts;
+  }
   const status = 'to' in f.payload ? f.payload.to : subject === 'match' ? f.match?.status : subject === 'offer' ? f.offer?.status : f.request?.status;
   if (status) facts.push({ label: subject === 'match' ? 'Match status' : 'Status', value: statusLabel(subject, status) });
   const reason = f.reason ?? (f.type === 'match.declined' || f.type === 'match.rejected' ? f.match?.declineReason : null);
@@ -639,6 +679,7 @@ const areaOf = (role: Role): Area => (isCommittee(role) ? 'committee' : isAgency
 /** Where the web app shows the subject to this reader (the routes of apps/web). */
 export function linkPath(f: EventFacts, subject: SubjectType, role: Role): string {
   const area = areaOf(role);
+  if (subject === 'engagement_follow_up') return `/${area}/engagements/${f.engagementAction!.engagementId}`;
   if (subject === 'action_plan' || subject === 'action_plan_item') return `/${area}/action-plans/${f.plan!.planId}`;
   if (subject === 'offer') return area === 'agency' ? '/notifications' : `/${area}/offers/${f.offer!.id}`;
   if (subject === 'match') return `/${area}/requests/${f.request!.id}?match=${f.match!.id}`;

@@ -46,6 +46,11 @@ export class RecipientResolver {
         const providers = [...new Set(reach.filter((x) => offerServesState(x, f.request!.state)).map((x) => x.providerId))];
         return providers.length ? q(`u.role = 'provider_member' AND o.id = ANY($1::uuid[])`, [providers]) : [];
       }
+      case 'action_owner': {
+        const a = f.engagementAction!;
+        if (a.ownerUserId) return q(`u.id = $1`, [a.ownerUserId]);
+        return a.ownerOrganizationId ? q(`o.id = $1`, [a.ownerOrganizationId]) : [];
+      }
       case 'matched_providers':
         return q(
           `u.role = 'provider_member' AND o.id IN (

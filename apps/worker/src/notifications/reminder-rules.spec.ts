@@ -1,4 +1,4 @@
-import { expiringOfferReminder, followUpReminder, objectionWindowReminder, unansweredMatchReminder } from './reminder-rules';
+import { engagementActionReminder, expiringOfferReminder, followUpReminder, objectionWindowReminder, unansweredMatchReminder } from './reminder-rules';
 
 const at = (iso: string) => new Date(iso);
 
@@ -48,5 +48,23 @@ describe('reminder rules', () => {
     expect(followUpReminder({ ...r, status: 'closed' }, at('2026-02-15T00:00:00Z'))).not.toBeNull();
     expect(followUpReminder(r, at('2026-06-01T00:00:00Z'))).toBeNull();
     expect(followUpReminder({ ...r, status: 'in_delivery' }, at('2026-02-15T00:00:00Z'))).toBeNull();
+  });
+});
+
+describe('engagement follow-up action reminder', () => {
+  const now = new Date('2023-03-25T08:00:00Z');
+  const action = (over: Partial<{ status: string; dueDate: string }> = {}) => ({ id: 'a1', engagementId: 'e1', status: 'open', dueDate: '2023-03-31', ...over });
+
+  it('falls due a week ahead, once per due date, for open actions only', () => {
+    expect(engagementActionReminder(action(), now)).toMatchObject({
+      kind: 'engagement_action_due',
+      subjectKey: 'a1@2023-03-31',
+      subjectType: 'engagement_follow_up',
+      event: { type: 'reminder.engagement_action_due', payload: { engagementId: 'e1', dueDate: '2023-03-31' } },
+    });
+    expect(engagementActionReminder(action({ dueDate: '2023-04-02' }), now)).toBeNull(); // more than 7 days ahead
+    expect(engagementActionReminder(action({ status: 'done' }), now)).toBeNull();
+    expect(engagementActionReminder(action({ dueDate: '2023-03-01' }), now)?.subjectKey).toBe('a1@2023-03-01'); // overdue
+    expect(engagementActionReminder(action({ dueDate: '2022-11-01' }), now)).toBeNull(); // past the grace period
   });
 });

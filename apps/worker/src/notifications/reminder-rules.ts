@@ -14,7 +14,7 @@ export interface Due<K extends ReminderKind> {
   kind: K;
   /** Names the occasion: a new acknowledgement, endorsement, end date or delivery is a new reminder. */
   subjectKey: string;
-  subjectType: 'request' | 'match' | 'offer';
+  subjectType: 'request' | 'match' | 'offer' | 'engagement_follow_up';
   subjectId: string;
   /** The catalogued `reminder.<kind>` event it sends (libs/contracts events.ts). */
   event: { type: `reminder.${K}`; payload: EventPayload<`reminder.${K}`> };
@@ -82,5 +82,30 @@ export function followUpReminder(r: { id: string; status: string; deliveredAt: D
     subjectType: 'request',
     subjectId: r.id,
     event: { type: 'reminder.follow_up_due', payload: { deliveredAt: r.deliveredAt.toISOString(), dueAt: due.toISOString(), subjectKey } },
+  };
+}
+
+/** How many days ahead an engagement's follow-up action is announced to its owner (the day itself counts). */
+export const ENGAGEMENT_ACTION_NOTICE_DAYS = 7;
+
+/**
+ * An open follow-up action of an engagement, once its due date is within a week (or passed, up to the grace
+ * period): its owner is told once per due date, so moving the date reminds again.
+ */
+export function engagementActionReminder(
+  a: { id: string; engagementId: string; status: string; dueDate: string },
+  now: Date,
+): Due<'engagement_action_due'> | null {
+  if (a.status !== 'open') return null;
+  const horizon = new Date(now.getTime() + ENGAGEMENT_ACTION_NOTICE_DAYS * DAY_MS).toISOString().slice(0, 10);
+  const oldest = new Date(now.getTime() - FOLLOW_UP_GRACE_DAYS * DAY_MS).toISOString().slice(0, 10);
+  if (a.dueDate > horizon || a.dueDate < oldest) return null;
+  const subjectKey = `${a.id}@${a.dueDate}`;
+  return {
+    kind: 'engagement_action_due',
+    subjectKey,
+    subjectType: 'engagement_follow_up',
+    subjectId: a.id,
+    event: { type: 'reminder.engagement_action_due', payload: { engagementId: a.engagementId, dueDate: a.dueDate, subjectKey } },
   };
 }

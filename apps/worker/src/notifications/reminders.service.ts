@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
-import { MatchRepository, OfferRepository, RequestRepository, type ReminderKind } from '@app/database';
+import { EngagementRepository, MatchRepository, OfferRepository, RequestRepository, type ReminderKind } from '@app/database';
 import { UnitOfWork } from '@app/outbox';
 import {
   DueReminder,
+  ENGAGEMENT_ACTION_NOTICE_DAYS,
+  engagementActionReminder,
   expiringOfferReminder,
   FOLLOW_UP_GRACE_DAYS,
   followUpReminder,
@@ -28,6 +30,7 @@ export class RemindersService {
     private readonly requests: RequestRepository,
     private readonly offers: OfferRepository,
     private readonly matches: MatchRepository,
+    private readonly engagements: EngagementRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -37,9 +40,10 @@ export class RemindersService {
     const unanswered = (await this.matches.endorsedUnansweredSince(now, MATCH_ANSWER_DAYS)).map((m) => unansweredMatchReminder(m, now));
     const expiring = (await this.offers.endingAround(now, OFFER_EXPIRY_NOTICE_DAYS)).map((o) => expiringOfferReminder(o, now));
     const followUps = (await this.requests.followUpCandidates(now, FOLLOW_UP_GRACE_DAYS)).map((r) => followUpReminder(r, now));
+    const actions = (await this.engagements.openActionsDueBy(now, ENGAGEMENT_ACTION_NOTICE_DAYS)).map((a) => engagementActionReminder(a, now));
 
-    const sent: Record<ReminderKind, number> = { objection_window_over: 0, match_unanswered: 0, offer_expiring: 0, follow_up_due: 0 };
-    for (const due of [...objection, ...unanswered, ...expiring, ...followUps]) {
+    const sent: Record<ReminderKind, number> = { objection_window_over: 0, match_unanswered: 0, offer_expiring: 0, follow_up_due: 0, engagement_action_due: 0 };
+    for (const due of [...objection, ...unanswered, ...expiring, ...followUps, ...actions]) {
       if (due && (await this.sendOnce(due))) sent[due.kind]++;
     }
     if (Object.values(sent).some(Boolean)) this.logger.log(`Reminders sent: ${JSON.stringify(sent)}`);

@@ -14,3 +14,4 @@ export * from './requests';
 export * from './taxonomy';
 export * from './threads';
 export * from './contacts';
+export * from './engagements';

@@ -7,6 +7,7 @@ import {
 } from './action-plan.entity';
 import { AssistanceOfferEntity } from './assistance-offer.entity';
 import { AssistanceRequestEntity } from './assistance-request.entity';
+import { EngagementEntity, EngagementFollowUpEntity, EngagementPrioritisationEntity } from './engagement.entity';
 import { HistoryEntryEntity } from './history-entry.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { MatchEntity } from './match.entity';
@@ -34,6 +35,9 @@ export {
   ActionPlanVersionEntity,
   AssistanceOfferEntity,
   AssistanceRequestEntity,
+  EngagementEntity,
+  EngagementFollowUpEntity,
+  EngagementPrioritisationEntity,
   HistoryEntryEntity,
   IdempotencyKeyEntity,
   MatchEntity,
@@ -62,6 +66,7 @@ export type { MatchOrigin, ScoreComponent } from './match.entity';
 export type { RescoreStatus } from './rescore-run.entity';
 export type { DeliveryKind, DeliveryStatus } from './notification-delivery.entity';
 export type { ReminderKind } from './notification-reminder.entity';
+export type { EngagementParty } from './engagement.entity';
 
 /** Every entity, listed explicitly (no globs: see STACK.md). */
 export const ENTITIES = [
@@ -91,4 +96,7 @@ export const ENTITIES = [
   ActionPlanItemEntity,
   ActionPlanItemNoteEntity,
   ActionPlanItemInterestEntity,
+  EngagementEntity,
+  EngagementFollowUpEntity,
+  EngagementPrioritisationEntity,
 ];

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type ReminderKind = 'objection_window_over' | 'match_unanswered' | 'offer_expiring' | 'follow_up_due';
+export type ReminderKind = 'objection_window_over' | 'match_unanswered' | 'offer_expiring' | 'follow_up_due' | 'engagement_action_due';
 
 /**
  * A reminder that went out (DESIGN §7). Unique per (kind, subject key), so each is sent once however often

@@ -5,3 +5,4 @@ export * from './offer.repository';
 export * from './match.repository';
 export * from './notification.repository';
 export * from './action-plan.repository';
+export * from './engagement.repository';

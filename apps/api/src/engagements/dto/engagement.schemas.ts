@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { ENGAGEMENT_KINDS } from '@app/domain';
+import { paginationSchema, stateCodeSchema } from '@app/common';
+
+// The engagement's input schemas are shared with the web form (libs/contracts).
+export {
+  createEngagementSchema,
+  updateEngagementSchema,
+  createFollowUpSchema,
+  updateFollowUpSchema,
+  prioritisationSchema,
+  type CreateEngagement,
+  type UpdateEngagement,
+  type CreateFollowUp,
+  type UpdateFollowUp,
+  type Prioritisation,
+} from '@app/contracts';
+
+export const listEngagementsSchema = paginationSchema.extend({
+  state: stateCodeSchema.optional(),
+  kind: z.enum(ENGAGEMENT_KINDS).optional(),
+});
+export type ListEngagements = z.infer<typeof listEngagementsSchema>;
+
+export const noteFormatSchema = z.strictObject({ format: z.enum(['html', 'pdf']).default('html') });
+export type NoteFormat = z.infer<typeof noteFormatSchema>;
+
+export const publicEngagementsSchema = paginationSchema.extend({ state: stateCodeSchema.optional() });
+export type PublicEngagements = z.infer<typeof publicEngagementsSchema>;

@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import { pdfText } from '../support/pdf-text';
+import { openSection, useBrowserSuite } from './support/browser';
+
+const suite = useBrowserSuite();
+
+// Issue 12: the Committee records a roundtable with its participants and downloads its information note.
+test('the Committee records a roundtable with participants and downloads its information note', async () => {
+  const tag = Date.now().toString(36);
+  const title = `Roundtable on the action plan ${tag}`;
+  const venue = `Government House, Ulaanbaatar ${tag}`;
+  const expert = await suite.pageAs('expert');
+  await openSection(expert, 'Engagements');
+  await expert.getByRole('button', { name: 'New engagement' }).click();
+  const dialog = expert.getByRole('dialog', { name: 'New engagement' });
+  await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+  await dialog.getByLabel('Start date').fill('2022-12-06');
+  await dialog.getByLabel('End date').fill('2022-12-08');
+  await dialog.getByRole('textbox', { name: 'Venue' }).fill(venue);
+  await dialog.getByRole('textbox', { name: 'States concerned' }).fill('MNG');
+  await dialog.getByRole('button', { name: 'Record engagement' }).click();
+  await expert.getByRole('heading', { name: title, level: 1 }).waitFor();
+
+  // Participants: one on the platform, one in free text.
+  const org = expert.getByRole('combobox', { name: 'Organisation on the platform' });
+  await org.click();
+  await org.fill('Customs General');
+  await expert.getByRole('option', { name: /^Customs General Authority/ }).click();
+  await expert.getByRole('button', { name: 'Add participant' }).click();
+  const participants = expert.getByRole('list', { name: 'Participants' });
+  await participants.getByText('Customs General Authority (MNG)').waitFor();
+  await expert.getByRole('textbox', { name: 'Or its name' }).fill('Ministry of Justice and Home Affairs of Mongolia');
+  await expert.getByRole('button', { name: 'Add participant' }).click();
+  await participants.getByText('Ministry of Justice and Home Affairs of Mongolia').waitFor();
+
+  const [download] = await Promise.all([expert.waitForEvent('download'), expert.getByRole('link', { name: 'Information note (PDF)' }).click()]);
+  const pdf = await readFile(await download.path());
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  const text = pdfText(pdf).replace(/\n/g, ' ');
+  expect(text).toContain(venue);
+  expect(text).toContain('Customs General Authority (MNG)');
+  expect(text).toContain('Ministry of Justice and Home Affairs of Mongolia');
+  expect(text).toContain('For information – not an official report');
+});
