@@ -8,6 +8,7 @@ import {
   type OfferAction,
   type RequestAction,
 } from '@app/domain';
+import { DOCUMENT_KINDS, DOCUMENT_PARENT_TYPES } from './document-vocabulary';
 
 /**
  * The event catalogue (DESIGN §7): every outbox event's name and the schema of its payload. The API and the
@@ -82,6 +83,9 @@ export const EVENTS = {
   'reminder.match_unanswered': reminder({ endorsedAt: z.iso.datetime() }),
   'reminder.offer_expiring': reminder({ availableUntil: z.iso.date() }),
   'reminder.follow_up_due': reminder({ deliveredAt: z.iso.datetime(), dueAt: z.iso.datetime() }),
+
+  'document.uploaded': z.object({ parentType: z.enum(DOCUMENT_PARENT_TYPES), parentId: z.string(), kind: z.enum(DOCUMENT_KINDS) }),
+  'document.removed': z.object({ parentType: z.enum(DOCUMENT_PARENT_TYPES), parentId: z.string(), kind: z.enum(DOCUMENT_KINDS) }),
 
   'user.created': nothing,
   'organization.created': nothing,

@@ -477,6 +477,10 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       'please leave feedback on the match — how the assistance worked and what is still needed.',
   },
 
+  // Documents: the parent's history shows them; messages about them (threads) notify, not the upload itself.
+  'document.uploaded': { silent: 'Shown on the record and in its history; whoever must act on a document is told in the record’s thread.' },
+  'document.removed': { silent: 'Recorded in the record’s history; only drafts’ documents or the Committee’s removals, nobody waits on them.' },
+
   // Administration and engine housekeeping
   'user.created': {
     silent: 'A committee administrator creates accounts and hands over the first sign-in; the platform does not e-mail credentials.',

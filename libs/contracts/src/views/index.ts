@@ -11,3 +11,4 @@ export * from './organizations';
 export * from './reports';
 export * from './requests';
 export * from './taxonomy';
+export * from './documents';

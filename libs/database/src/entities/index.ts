@@ -1,5 +1,6 @@
 import { AssistanceOfferEntity } from './assistance-offer.entity';
 import { AssistanceRequestEntity } from './assistance-request.entity';
+import { DocumentContentEntity, DocumentEntity } from './document.entity';
 import { HistoryEntryEntity } from './history-entry.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { MatchEntity } from './match.entity';
@@ -19,6 +20,8 @@ import { UserEntity } from './user.entity';
 export {
   AssistanceOfferEntity,
   AssistanceRequestEntity,
+  DocumentContentEntity,
+  DocumentEntity,
   HistoryEntryEntity,
   IdempotencyKeyEntity,
   MatchEntity,
@@ -60,4 +63,6 @@ export const ENTITIES = [
   NotificationPreferenceEntity,
   NotificationReminderEntity,
   IdempotencyKeyEntity,
+  DocumentEntity,
+  DocumentContentEntity,
 ];
