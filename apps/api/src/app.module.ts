@@ -10,6 +10,7 @@ import { OutboxModule } from '@app/outbox';
 import { QueueModule } from '@app/queue';
 import { AuthModule } from './auth/auth.module';
 import { RateLimitModule } from './common/rate-limit';
+import { DocumentsModule } from './documents/documents.module';
 import { DataExchangeModule } from './data-exchange/data-exchange.module';
 import { SameOriginMiddleware } from './auth/same-origin.middleware';
 import { HealthController } from './health/health.controller';
@@ -45,6 +46,7 @@ const webDist = path.resolve(process.env.WEB_DIST_DIR ?? path.join(process.cwd()
     RequestsModule,
     OffersModule,
     DataExchangeModule,
+    DocumentsModule,
     MatchesModule,
     MatchingModule,
     NotificationsModule,
