@@ -39,7 +39,8 @@ export function receiveMultipart(req: IncomingMessage, options: MultipartOptions
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { files: 1, fields: 10, parts: 12, fieldSize: 2_000, fieldNameSize: 50 } });
+      // Browsers send file names as raw UTF-8 (busboy's default reads them as latin1).
+      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fields: 10, parts: 12, fieldSize: 2_000, fieldNameSize: 50 } });
     } catch {
       reject(new DomainError('unsupported_media_type', 'Send the document as multipart/form-data (fields kind, title, language, date, then the file)'));
       return;
