@@ -54,20 +54,33 @@ export class ContentSniffer {
   private kind: 'pdf' | 'png' | 'jpeg' | 'zip' | 'text' | null = null;
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
   private total = 0;
+  private early: Buffer[] = [];
 
   constructor(private readonly fileName: string) {}
 
   push(chunk: Buffer): void {
     this.total += chunk.length;
     if (this.head.length < HEAD_BYTES) this.head = Buffer.concat([this.head, chunk.subarray(0, HEAD_BYTES - this.head.length)]);
-    if (!this.kind && (this.head.length >= 16 || this.head.length === this.total)) this.kind = this.classifyHead();
+    // Until the head decides the kind, chunks wait (a few bytes: the head needs 16), then go through as one.
+    if (!this.kind) {
+      this.early.push(chunk);
+      if (this.head.length < 16) return;
+      this.kind = this.classifyHead();
+      chunk = Buffer.concat(this.early);
+      this.early = [];
+    }
     if (this.kind === 'zip') this.scanZip(chunk);
     if (this.kind === 'text') this.checkText(chunk, true);
   }
 
   finish(): SniffedType {
     if (this.total === 0) throw new RefusedContent('The file is empty');
-    this.kind ??= this.classifyHead();
+    if (!this.kind) {
+      this.kind = this.classifyHead();
+      const rest = Buffer.concat(this.early);
+      if (this.kind === 'zip') this.scanZip(rest);
+      if (this.kind === 'text') this.checkText(rest, true);
+    }
     let found: SniffedType;
     switch (this.kind) {
       case 'pdf':

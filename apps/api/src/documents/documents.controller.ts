@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { uuidParam } from '@app/common';
 import { documentListSchema, documentViewSchema, type DocumentParentType } from '@app/contracts';
@@ -101,8 +101,10 @@ export class DocumentsController {
   }
 
   @Get('documents/:id/content')
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The bytes, as an attachment, with the type found at upload and nosniff; `?disposition=inline` shows PDF and images in place' })
+  @ApiOkResponse({
+    description: 'The bytes, as an attachment, with the type found at upload and nosniff; `?disposition=inline` shows PDF and images in place',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiNotFound()
   @ApiOperation({ summary: 'Download a document' })
   async content(
