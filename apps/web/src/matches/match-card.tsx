@@ -11,6 +11,7 @@ import { MatchStatusBadge } from '../components/status-badge';
 import { formatDate, formatDateTime } from '../format';
 import { offerPath, requestPath } from '../paths';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { DocumentsPanel } from '../records/documents-card';
 import { MatchActions } from './match-actions';
 import { ScoreBreakdown, ScoreValue } from './score-breakdown';
 
@@ -33,6 +34,7 @@ export function MatchCard({ match, rank, counterpart, expanded = false, highligh
   const { lookup } = useTaxonomy();
   const [showBreakdown, setShowBreakdown] = useState(expanded);
   const [showHistory, setShowHistory] = useState(false);
+  const [showDocuments, setShowDocuments] = useState(false);
   const history = useQuery({ ...matchHistoryQuery(match.id), enabled: showHistory });
   const ref = useRef<HTMLDivElement>(null);
 
@@ -137,6 +139,9 @@ export function MatchCard({ match, rank, counterpart, expanded = false, highligh
                 {showBreakdown ? t('score.hideBreakdown') : t('score.showBreakdown')}
               </Button>
             )}
+            <Button variant="subtle" size="xs" color="gray" onClick={() => setShowDocuments((open) => !open)} aria-expanded={showDocuments}>
+              {showDocuments ? t('matchCard.hideDocuments') : t('matchCard.showDocuments')}
+            </Button>
             <Button
               variant="subtle"
               size="xs"
@@ -161,6 +166,9 @@ export function MatchCard({ match, rank, counterpart, expanded = false, highligh
               </Text>
             )}
           </Stack>
+        </Collapse>
+        <Collapse expanded={showDocuments}>
+          {showDocuments && <DocumentsPanel parent="match" parentId={match.id} />}
         </Collapse>
         <Collapse expanded={showHistory}>
           <Paper bg="gray.0" p="sm" radius="sm">

@@ -12,6 +12,7 @@ import { formatDate, formatDateTime, formatMoney } from '../format';
 import { editRequestPath, requestListPath } from '../paths';
 import { RequestMatchesSection } from '../matches/matches-section';
 import { OfferExplanationPanel } from '../matches/offer-explanation';
+import { DocumentsCard } from '../records/documents-card';
 import {
   ClassificationCard,
   HistoryCard,
@@ -95,6 +96,7 @@ export function RequestDetailPage() {
               </DetailCard>
               <ClassificationCard title={t('requestDetail.classification')} record={data} />
               <RequestParticulars request={data} />
+              <DocumentsCard parent="request" parentId={data.id} />
             </>
           }
           side={
