@@ -110,7 +110,10 @@ async function main(): Promise<void> {
         form.append('kind', 'national_report');
         form.append('title', `Benchmark document ${i + 1}`);
         form.append('file', new Blob([new Uint8Array(file)], { type: 'application/pdf' }), `bench-${i + 1}.pdf`);
-        const res = await fetch(`${started.base}/api/v1/requests/${request.id}/documents`, { method: 'POST', headers: auth, body: form });
+        const res = await fetch(`${started.base}/api/v1/requests/${request.id}/documents`, { method: 'POST', headers: auth, body: form }).catch((err: Error) => {
+          throw new Error(`upload ${i + 1}: ${err.message} (${String((err.cause as Error | undefined)?.message)})`);
+        });
+        if (res.status !== 201) console.error(`upload ${i + 1}: ${res.status} ${await res.clone().text()}`);
         await res.arrayBuffer();
         return res.status;
       }),

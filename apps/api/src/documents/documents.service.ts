@@ -19,6 +19,13 @@ import { receiveMultipart, tooLarge } from './multipart-upload';
 export type DocumentView = Served<typeof documentViewSchema>;
 export type DocumentListView = Served<typeof documentListSchema>;
 
+/**
+ * Uploads that stream at once per API process. Each holds a database connection for as long as its client sends
+ * (its bytes go into the transaction), so they must leave most of the pool (10) to everything else; the others wait,
+ * unread (TCP pushes back on their clients), and costing no memory.
+ */
+export const UPLOADS_AT_ONCE = 4;
+
 /** Room for the form's boundaries and text fields on top of the file itself, when judging Content-Length. */
 const MULTIPART_SLACK = 64 * 1024;
 
@@ -70,6 +77,21 @@ export class DocumentsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  private async turn<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running >= UPLOADS_AT_ONCE) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running++;
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+
   get maxBytes(): number {
     return this.config.documents.DOCUMENT_MAX_BYTES;
   }
@@ -116,7 +138,7 @@ export class DocumentsService {
     }
     const storageKey = `documents/${randomUUID()}`;
     try {
-      const id = await this.uow.run(user, async (tx) => {
+      const id = await this.turn(() => this.uow.run(user, async (tx) => {
         const parent = await this.parents.resolve(user, parentType, parentId, tx.manager);
         if (!parent) throw notFound(PARENT_LABEL[parentType]);
         if (!parent.mayUpload) throw new DomainError('forbidden', `You may read this ${parentType.replace(/_/g, ' ')}'s documents but not add to them`);
@@ -150,8 +172,8 @@ export class DocumentsService {
         await tx.audit({ subjectType: parentType, subjectId: parentId, action: 'document_uploaded', details });
         await tx.emit({ type: 'document.uploaded', subjectType: 'document', subjectId: row.id, payload: { parentType, parentId, kind: row.kind } });
         return row.id;
-      });
-      return this.get(user, id);
+      }));
+      return await this.get(user, id);
     } catch (err) {
       // The PostgreSQL store's rows rolled back with the transaction; another store is cleaned here.
       if (this.store.name !== 'postgres') await this.store.delete(storageKey).catch(() => undefined);

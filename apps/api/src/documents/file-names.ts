@@ -2,6 +2,7 @@
 export const FILE_NAME_MAX = 200;
 
 // Control characters (C0, DEL, C1) and the bidirectional overrides that make `exe.pdf` read as `fdp.exe`.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 // Characters Windows refuses in names, and the separators of every file system.
 const RESERVED = /[<>:"/\\|?*]/g;

@@ -57,7 +57,7 @@ export function receiveMultipart(req: IncomingMessage, options: MultipartOptions
       req.resume();
       file?.destroy();
       // Wait until the storing has stopped writing: the caller rolls back right after this rejects.
-      void Promise.allSettled([storing]).then(() => reject(err instanceof RefusedContent ? new DomainError('unsupported_media_type', err.message) : err));
+      void Promise.allSettled([storing]).then(() => reject(err instanceof RefusedContent ? new DomainError('unsupported_media_type', err.message) : err instanceof Error ? err : new Error(String(err))));
     };
 
     parser.on('field', (name, value, info) => {
@@ -85,7 +85,7 @@ export function receiveMultipart(req: IncomingMessage, options: MultipartOptions
           }
         }
         await options.store(inspected());
-        if ((stream as Readable & { truncated?: boolean }).truncated) throw tooLarge(options.maxBytes);
+        if (stream.truncated) throw tooLarge(options.maxBytes);
         const sniffed = sniffer.finish();
         return { clientName: info.filename ?? '', size, sha256: hash.digest('hex'), sniffed };
       })();
