@@ -4,6 +4,7 @@ import { AssistanceRequestEntity, RequestRepository } from '@app/database';
 import { MatchingDataService, toMatchableRequest } from '../../apps/worker/src/matching/matching-data.service';
 import { activeOffer, circulatedRequest, offerInput, requestInput } from '../factories';
 import { ApiClient } from '../support/http';
+import { multipart, SAMPLES } from '../support/multipart';
 import { startApiInProcess } from '../support/platform';
 
 /**
@@ -66,6 +67,20 @@ describe('authorisation matrix', () => {
   });
   const orgId = (shortName: string) => async () => (await api.app.get(DataSource).query(`SELECT id FROM organizations WHERE short_name = $1`, [shortName]))[0];
   const contact = { name: 'Bat-Erdene', email: 'poc@example.org' };
+
+  const uploadTo = (c: ApiClient, path: string) => {
+    const { body, contentType } = multipart({ kind: 'letter', title: 'Letter of 20 August 2020' }, { name: 'letter.pdf', data: SAMPLES.pdf });
+    return c.request('POST', path, body, { 'content-type': contentType });
+  };
+  // A document on a draft request (uploaded by its agency, Customs) and on a confidential circulated one.
+  const draftRequestDocument = async () => {
+    const request = await draftRequest();
+    return (await uploadTo(await ApiClient.as(api.baseUrl, 'customs'), `/api/v1/requests/${request.id}/documents`)).body;
+  };
+  const confidentialDocument = async () => {
+    const request = await confidentialRequest();
+    return (await uploadTo(await ApiClient.as(api.baseUrl, 'coordinator'), `/api/v1/requests/${request.id}/documents`)).body;
+  };
 
   const rows: Row[] = [
     {
@@ -173,6 +188,51 @@ describe('authorisation matrix', () => {
       setup: async () => null,
       call: (c) => c.get('/api/v1/public/contact'),
       expect: { admin: 200, expert: 200, coordinator: 200, customs: 200, nec: 200, kaz: 200, bafa: 200, exbs: 200, anonymous: 200 },
+    },
+    {
+      name: 'list the documents of a Mongolian draft request',
+      setup: draftRequest,
+      call: (c, r) => c.get(`/api/v1/requests/${r.id}/documents`),
+      expect: { admin: 404, expert: 404, coordinator: 200, customs: 200, nec: 200, kaz: 404, bafa: 404, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'upload a document to a Mongolian draft request',
+      setup: draftRequest,
+      call: (c, r) => uploadTo(c, `/api/v1/requests/${r.id}/documents`),
+      expect: { admin: 404, expert: 404, coordinator: 201, customs: 201, nec: 403, kaz: 404, bafa: 404, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'read a confidential request’s document',
+      setup: confidentialDocument,
+      call: (c, d) => c.get(`/api/v1/documents/${d.id}`),
+      expect: { admin: 200, expert: 200, coordinator: 200, customs: 200, nec: 200, kaz: 404, bafa: 404, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'download a confidential request’s document',
+      setup: confidentialDocument,
+      call: (c, d) => c.bytes(`/api/v1/documents/${d.id}/content`),
+      expect: { admin: 200, expert: 200, coordinator: 200, customs: 200, nec: 200, kaz: 404, bafa: 404, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'remove a draft request’s document',
+      setup: draftRequestDocument,
+      call: (c, d) => c.request('DELETE', `/api/v1/documents/${d.id}`),
+      expect: { admin: 404, expert: 404, coordinator: 403, customs: 204, nec: 403, kaz: 404, bafa: 404, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'remove a confidential submitted request’s document',
+      setup: confidentialDocument,
+      call: (c, d) => c.request('DELETE', `/api/v1/documents/${d.id}`),
+      expect: { admin: 204, expert: 204, coordinator: 403, customs: 403, nec: 403, kaz: 404, bafa: 404, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'list and upload documents of a draft offer',
+      setup: draftOffer,
+      call: async (c, o) => {
+        const list = await c.get(`/api/v1/offers/${o.id}/documents`);
+        return list.status === 200 ? uploadTo(c, `/api/v1/offers/${o.id}/documents`) : list;
+      },
+      expect: { admin: 404, expert: 404, coordinator: 404, customs: 404, nec: 404, kaz: 404, bafa: 201, exbs: 404, anonymous: 401 },
     },
     {
       name: 'read a Mongolian draft request',

@@ -47,7 +47,7 @@ export class ApiClient {
         ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body: body === undefined ? undefined : typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
     });
     const text = await res.text();
     let parsed: unknown = text;
@@ -57,6 +57,17 @@ export class ApiClient {
       // not JSON (CSV, HTML)
     }
     return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
+  /** A binary answer (a document's content) as bytes. */
+  async bytes(url: string): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
+    const res = await fetch(`${this.baseUrl}${url}`, { headers: this.token ? { authorization: `Bearer ${this.token}` } : {} });
+    return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()), headers: res.headers };
+  }
+
+  /** The bearer header of this client, for requests made without it (raw uploads). */
+  authHeaders(): Record<string, string> {
+    return this.token ? { authorization: `Bearer ${this.token}` } : {};
   }
 
   get<T = any>(url: string): Promise<ApiResponse<T>> {

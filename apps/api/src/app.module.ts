@@ -11,6 +11,7 @@ import { QueueModule } from '@app/queue';
 import { ActionPlansModule } from './action-plans/action-plans.module';
 import { AuthModule } from './auth/auth.module';
 import { RateLimitModule } from './common/rate-limit';
+import { DocumentsModule } from './documents/documents.module';
 import { DataExchangeModule } from './data-exchange/data-exchange.module';
 import { EngagementsModule } from './engagements/engagements.module';
 import { SameOriginMiddleware } from './auth/same-origin.middleware';
@@ -50,6 +51,7 @@ const webDist = path.resolve(process.env.WEB_DIST_DIR ?? path.join(process.cwd()
     RequestsModule,
     OffersModule,
     DataExchangeModule,
+    DocumentsModule,
     MatchesModule,
     MatchingModule,
     NotificationsModule,

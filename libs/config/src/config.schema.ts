@@ -98,6 +98,20 @@ export const configSchemas = {
     /** How long work may stay unfinished before recovery looks for its job (and re-enqueues it when it is gone). */
     RECOVERY_AFTER_MS: z.coerce.number().int().min(100).default(30_000),
   }),
+  documents: z.object({
+    /** Largest document accepted by an upload, in bytes (25 MB). Larger uploads get 413 while they stream. */
+    DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(2 ** 31).default(25 * 1024 * 1024),
+    /** Where document bytes live: `postgres` (the document_contents table, nothing else to run) or `s3`. */
+    DOCUMENT_STORE: z.enum(['postgres', 's3']).default('postgres'),
+    /** The S3-compatible store (MinIO, AWS S3, …); read only when DOCUMENT_STORE=s3. */
+    S3_ENDPOINT: url(['http:', 'https:']).optional(),
+    S3_REGION: z.string().default('us-east-1'),
+    S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name').optional(),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    /** `path` (https://host/bucket/key, MinIO's default) or `virtual` (https://bucket.host/key). */
+    S3_ADDRESSING: z.enum(['path', 'virtual']).default('path'),
+  }),
 } as const;
 
 type Schemas = typeof configSchemas;
@@ -138,6 +152,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.app.TEST_CLOCK_OFFSET_MS !== 0 && config.app.NODE_ENV !== 'test') {
     throw new ConfigError('Invalid setting TEST_CLOCK_OFFSET_MS: a moved clock is refused outside NODE_ENV=test');
+  }
+  if (config.documents.DOCUMENT_STORE === 's3') {
+    for (const key of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+      if (!config.documents[key]) throw new ConfigError(`Invalid setting ${key}: required when DOCUMENT_STORE=s3`);
+    }
   }
   return config;
 }

@@ -8,6 +8,7 @@ import {
   type OfferAction,
   type RequestAction,
 } from '@app/domain';
+import { DOCUMENT_KINDS, DOCUMENT_PARENT_TYPES } from './document-vocabulary';
 
 /**
  * The event catalogue (DESIGN §7): every outbox event's name and the schema of its payload. The API and the
@@ -114,6 +115,8 @@ export const EVENTS = {
   'engagement.follow_up_added': z.object({ followUpId: z.string() }),
   'engagement.follow_up_updated': changedFields.extend({ followUpId: z.string() }),
   'engagement.prioritisation_recorded': z.object({ actionPlanId: z.string(), planVersion: z.number().int(), interests: z.number().int() }),
+  'document.uploaded': z.object({ parentType: z.enum(DOCUMENT_PARENT_TYPES), parentId: z.string(), kind: z.enum(DOCUMENT_KINDS) }),
+  'document.removed': z.object({ parentType: z.enum(DOCUMENT_PARENT_TYPES), parentId: z.string(), kind: z.enum(DOCUMENT_KINDS) }),
 
   'user.created': nothing,
   'organization.created': nothing,

@@ -23,6 +23,8 @@ export { ORGANIZATION_KINDS, ROLES, type OrganizationKind, type Role } from '../
 export { EMAIL_MODES, NOTIFICATION_CATEGORIES, type EmailMode, type NotificationCategory } from '../../domain/src/notification-categories';
 export { COMPONENT_KEYS, type ComponentKey } from '../../matching/src/types';
 
+export * from './document-vocabulary';
+
 export const REQUEST_PRIORITIES = ['high', 'medium', 'low'] as const;
 export type RequestPriority = (typeof REQUEST_PRIORITIES)[number];
 /** Who may read a circulated request besides its State and the Committee. */

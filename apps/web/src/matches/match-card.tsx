@@ -11,6 +11,7 @@ import { MatchStatusBadge } from '../components/status-badge';
 import { formatDate, formatDateTime } from '../format';
 import { offerPath, requestPath } from '../paths';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { DocumentsPanel } from '../records/documents-card';
 import { MatchActions } from './match-actions';
 import { ScoreBreakdown, ScoreValue } from './score-breakdown';
 import { ThreadPanel } from '../threads/thread-panel';
@@ -39,6 +40,7 @@ export function MatchCard({ match, rank, counterpart, expanded = false, highligh
   const [showHistory, setShowHistory] = useState(false);
   // A link to the match (an e-mail, the home page's unread threads) opens its conversation.
   const [showThread, setShowThread] = useState(highlighted);
+  const [showDocuments, setShowDocuments] = useState(false);
   const history = useQuery({ ...matchHistoryQuery(match.id), enabled: showHistory });
   const ref = useRef<HTMLDivElement>(null);
 
@@ -143,6 +145,9 @@ export function MatchCard({ match, rank, counterpart, expanded = false, highligh
                 {showBreakdown ? t('score.hideBreakdown') : t('score.showBreakdown')}
               </Button>
             )}
+            <Button variant="subtle" size="xs" color="gray" onClick={() => setShowDocuments((open) => !open)} aria-expanded={showDocuments}>
+              {showDocuments ? t('matchCard.hideDocuments') : t('matchCard.showDocuments')}
+            </Button>
             <Button
               variant="subtle"
               size="xs"
@@ -178,6 +183,9 @@ export function MatchCard({ match, rank, counterpart, expanded = false, highligh
         </Collapse>
         {AGREED.includes(match.status) && <MatchContactsCard matchId={match.id} />}
         {showThread && <ThreadPanel type="match" id={match.id} />}
+        <Collapse expanded={showDocuments}>
+          {showDocuments && <DocumentsPanel parent="match" parentId={match.id} />}
+        </Collapse>
         <Collapse expanded={showHistory}>
           <Paper bg="gray.0" p="sm" radius="sm">
             <HistoryTimeline subject="match" query={history} />

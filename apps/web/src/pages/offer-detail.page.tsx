@@ -21,6 +21,7 @@ import {
   RecordDetailLayout,
   RecordLoad,
 } from '../records/record-detail';
+import { DocumentsCard } from '../records/documents-card';
 import { TaxonomyBadges } from '../taxonomy/taxonomy-badges';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
 
@@ -87,6 +88,7 @@ export function OfferDetailPage() {
                 domains={data.domains.length ? undefined : <Text size="sm">{t('offerDetail.allDomains')}</Text>}
               />
               <OfferParticulars offer={data} />
+              <DocumentsCard parent="offer" parentId={data.id} />
             </>
           }
           side={

@@ -13,6 +13,7 @@ import { actionPlanItemQuery } from '../api/action-plans';
 import { actionPlanPath, editRequestPath, requestListPath } from '../paths';
 import { RequestMatchesSection } from '../matches/matches-section';
 import { OfferExplanationPanel } from '../matches/offer-explanation';
+import { DocumentsCard } from '../records/documents-card';
 import {
   ClassificationCard,
   HistoryCard,
@@ -101,6 +102,7 @@ export function RequestDetailPage() {
               <ClassificationCard title={t('requestDetail.classification')} record={data} />
               <RequestParticulars request={data} />
               {user.role !== 'provider_member' && <ThreadPanel type="request" id={data.id} />}
+              <DocumentsCard parent="request" parentId={data.id} />
             </>
           }
           side={

@@ -587,6 +587,9 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
   'engagement.prioritisation_recorded': {
     silent: 'The plan’s new version and its history record the priorities; the State took part in the roundtable that set them.',
   },
+  // Documents: the parent's history shows them; messages about them (threads) notify, not the upload itself.
+  'document.uploaded': { silent: 'Shown on the record and in its history; whoever must act on a document is told in the record’s thread.' },
+  'document.removed': { silent: 'Recorded in the record’s history; only drafts’ documents or the Committee’s removals, nobody waits on them.' },
 
   // Administration and engine housekeeping
   // Action plans (DESIGN §4a, docs/action-plans.md).

@@ -15,3 +15,4 @@ export * from './taxonomy';
 export * from './threads';
 export * from './contacts';
 export * from './engagements';
+export * from './documents';

@@ -8,6 +8,7 @@ import {
 import { AssistanceOfferEntity } from './assistance-offer.entity';
 import { AssistanceRequestEntity } from './assistance-request.entity';
 import { EngagementEntity, EngagementFollowUpEntity, EngagementPrioritisationEntity } from './engagement.entity';
+import { DocumentContentEntity, DocumentEntity } from './document.entity';
 import { HistoryEntryEntity } from './history-entry.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { MatchEntity } from './match.entity';
@@ -38,6 +39,8 @@ export {
   EngagementEntity,
   EngagementFollowUpEntity,
   EngagementPrioritisationEntity,
+  DocumentContentEntity,
+  DocumentEntity,
   HistoryEntryEntity,
   IdempotencyKeyEntity,
   MatchEntity,
@@ -99,4 +102,6 @@ export const ENTITIES = [
   EngagementEntity,
   EngagementFollowUpEntity,
   EngagementPrioritisationEntity,
+  DocumentEntity,
+  DocumentContentEntity,
 ];

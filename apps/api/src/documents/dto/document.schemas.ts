@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { DOCUMENT_KINDS } from '@app/contracts';
+
+/** The form fields sent before the file (multipart/form-data), checked before a byte of the file is stored. */
+export const uploadDocumentFieldsSchema = z.strictObject({
+  kind: z.enum(DOCUMENT_KINDS, { message: `must be one of ${DOCUMENT_KINDS.join(', ')}` }),
+  title: z.string().trim().min(1, 'is required').max(300, 'must be at most 300 characters'),
+  language: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code such as en, fr or mn')
+    .optional(),
+  date: z.iso
+    .date('must be a date written YYYY-MM-DD')
+    .refine((d) => d >= '1945-01-01' && d <= new Date().toISOString().slice(0, 10), 'must be a real date, not in the future')
+    .optional(),
+});
+export type UploadDocumentFields = z.infer<typeof uploadDocumentFieldsSchema>;
+
+export const contentQuerySchema = z.strictObject({
+  disposition: z.enum(['attachment', 'inline']).default('attachment'),
+});
+export type ContentQuery = z.infer<typeof contentQuerySchema>;

@@ -1,0 +1,115 @@
+import { createHash, createHmac } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type { AppConfig } from '@app/config';
+import type { DocumentStore } from './document-store';
+
+/** S3's smallest multipart part (except the last); one part is held in memory per upload. */
+const PART_BYTES = 5 * 1024 * 1024;
+
+const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();
+const rfc3986 = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/**
+ * An S3-compatible store (AWS S3, MinIO, …) over the S3 REST API with Signature Version 4, written against
+ * node:crypto and fetch because no S3 client is installed. Uploads go as multipart uploads of 5 MB parts, so at
+ * most one part per upload is in memory; a failed upload is aborted. UNTESTED here (no S3 endpoint is reachable
+ * from the development machines): docs/documents.md says how to try it with the MinIO service of docker-compose.
+ */
+export class S3DocumentStore implements DocumentStore {
+  readonly name = 's3' as const;
+  private readonly endpoint: URL;
+
+  constructor(private readonly config: AppConfig['documents']) {
+    this.endpoint = new URL(config.S3_ENDPOINT!);
+  }
+
+  async put(key: string, body: AsyncIterable<Buffer>): Promise<void> {
+    let buffered: Buffer[] = [];
+    let size = 0;
+    let uploadId: string | null = null;
+    const etags: string[] = [];
+    const sendPart = async () => {
+      const data = Buffer.concat(buffered);
+      buffered = [];
+      size = 0;
+      uploadId ??= /<UploadId>([^<]+)<\/UploadId>/.exec(await (await this.call('POST', key, { uploads: '' })).text())?.[1] ?? null;
+      if (!uploadId) throw new Error('S3 did not start a multipart upload');
+      const res = await this.call('PUT', key, { partNumber: String(etags.length + 1), uploadId }, data);
+      etags.push(res.headers.get('etag') ?? '');
+    };
+    try {
+      for await (const chunk of body) {
+        buffered.push(chunk);
+        size += chunk.length;
+        if (size >= PART_BYTES) await sendPart();
+      }
+      if (!uploadId) {
+        await this.call('PUT', key, {}, Buffer.concat(buffered));
+        return;
+      }
+      if (size > 0) await sendPart();
+      const parts = etags.map((etag, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${etag}</ETag></Part>`).join('');
+      await this.call('POST', key, { uploadId }, Buffer.from(`<CompleteMultipartUpload>${parts}</CompleteMultipartUpload>`));
+    } catch (err) {
+      if (uploadId) await this.call('DELETE', key, { uploadId }).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  async get(key: string): Promise<Readable> {
+    const res = await this.call('GET', key, {});
+    return Readable.fromWeb(res.body as WebReadableStream<Uint8Array>);
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.call('DELETE', key, {});
+  }
+
+  private objectUrl(key: string, query: Record<string, string>): URL {
+    const path = key.split('/').map(rfc3986).join('/');
+    const url = new URL(this.endpoint.toString());
+    if (this.config.S3_ADDRESSING === 'virtual') {
+      url.hostname = `${this.config.S3_BUCKET}.${url.hostname}`;
+      url.pathname = `/${path}`;
+    } else {
+      url.pathname = `${url.pathname.replace(/\/$/, '')}/${this.config.S3_BUCKET}/${path}`;
+    }
+    for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+    return url;
+  }
+
+  private async call(method: string, key: string, query: Record<string, string>, body?: Buffer): Promise<Response> {
+    const url = this.objectUrl(key, query);
+    const payloadHash = sha256(body ?? '');
+    const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const day = amzDate.slice(0, 8);
+    const headers: Record<string, string> = { host: url.host, 'x-amz-content-sha256': payloadHash, 'x-amz-date': amzDate };
+    const signed = Object.keys(headers).sort();
+    const canonicalQuery = [...url.searchParams.entries()]
+      .map(([k, v]) => [rfc3986(k), rfc3986(v)])
+      .sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : 1) : a < b ? -1 : 1))
+      .map(([k, v]) => `${k}=${v}`)
+      .join('&');
+    const canonical = [method, url.pathname, canonicalQuery, signed.map((h) => `${h}:${headers[h]}\n`).join(''), signed.join(';'), payloadHash].join('\n');
+    const scope = `${day}/${this.config.S3_REGION}/s3/aws4_request`;
+    const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonical)].join('\n');
+    let signingKey = hmac(`AWS4${this.config.S3_SECRET_ACCESS_KEY}`, day);
+    for (const part of [this.config.S3_REGION, 's3', 'aws4_request']) signingKey = hmac(signingKey, part);
+    const signature = createHmac('sha256', signingKey).update(toSign).digest('hex');
+    const { host: _host, ...sent } = headers;
+    const res = await fetch(url, {
+      method,
+      headers: {
+        ...sent,
+        authorization: `AWS4-HMAC-SHA256 Credential=${this.config.S3_ACCESS_KEY_ID}/${scope}, SignedHeaders=${signed.join(';')}, Signature=${signature}`,
+      },
+      body: body ? new Uint8Array(body) : undefined,
+    });
+    if (!res.ok && !(method === 'DELETE' && res.status === 404)) {
+      throw new Error(`S3 ${method} ${key}: ${res.status} ${(await res.text()).slice(0, 200)}`);
+    }
+    return res;
+  }
+}
