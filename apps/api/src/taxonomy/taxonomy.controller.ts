@@ -15,8 +15,8 @@ export class TaxonomyController {
   @ApiOkResponse({ standardSchema: taxonomySchema })
   @Header('Cache-Control', 'public, max-age=3600')
   @Header('Vary', 'Accept-Language')
-  @ApiOperation({ summary: 'Every code requests and offers use, with label and help text (DESIGN §3)' })
-  get(): Taxonomy {
-    return TAXONOMY;
+  @ApiOperation({ summary: 'Every code requests and offers use, with label and help text (DESIGN §3), in the reader’s language' })
+  get(@Req() req: Request): Taxonomy {
+    return localizedTaxonomy(requestLocale(req));
   }
 }
