@@ -52,7 +52,7 @@ async function loadLanguage(language: string): Promise<void> {
   if (language === PSEUDO_LOCALE) {
     const { pseudoCatalogue } = await import('@app/i18n/browser');
     const validation = (await serverValidation['../../../../libs/i18n/src/locales/en.json']?.()) ?? {};
-    i18n.addResourceBundle(language, 'translation', pseudoCatalogue({ ...en, validation } as never), true, true);
+    i18n.addResourceBundle(language, 'translation', pseudoCatalogue({ ...en, validation }), true, true);
     return;
   }
   const [web, validation] = await Promise.all([
