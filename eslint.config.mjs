@@ -32,8 +32,8 @@ const noServerLibByPath = {
   message: frameworkFree.message,
 };
 const webOnly = {
-  group: ['@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis', 'express', 'nodemailer', '@app/*', '!@app/contracts', '**/libs/**', '**/api/src/**', '**/worker/src/**'],
-  message: 'The web app takes shapes from @app/contracts only; the server stays on the server.',
+  group: ['@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis', 'express', 'nodemailer', '@app/*', '!@app/contracts', '!@app/i18n', '@app/i18n/*', '!@app/i18n/browser', '**/libs/**', '**/api/src/**', '**/worker/src/**'],
+  message: 'The web app takes shapes from @app/contracts and locale helpers from @app/i18n/browser only; the server stays on the server.',
 };
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
@@ -80,7 +80,10 @@ export default tseslint.config(
   { files: ['libs/{domain,matching,contracts,synthetic}/**'], rules: restrict(noApps, frameworkFree, noServerLibByPath) },
   { files: ['apps/api/**'], rules: restrict({ group: ['**/worker/src/**'], message: 'The API never imports the worker.' }) },
   { files: ['apps/worker/**'], rules: restrict({ group: ['**/api/src/**'], message: 'The worker never imports the API.' }) },
-  { files: ['apps/web/**'], rules: restrict(webOnly) },
+  {
+    files: ['apps/web/**'],
+    rules: restrict(webOnly, { regex: '^@app/i18n$', message: 'The web app takes @app/i18n/browser: the server catalogue loader reads files.' }),
+  },
   { files: ['apps/web/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
   {
     files: ['apps/web/**/*.{ts,tsx}'],
