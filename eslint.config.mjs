@@ -32,8 +32,8 @@ const noServerLibByPath = {
   message: frameworkFree.message,
 };
 const webOnly = {
-  group: ['@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis', 'express', 'nodemailer', '@app/*', '!@app/contracts', '**/libs/**', '**/api/src/**', '**/worker/src/**'],
-  message: 'The web app takes shapes from @app/contracts only; the server stays on the server.',
+  group: ['@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis', 'express', 'nodemailer', '@app/*', '!@app/contracts', '!@app/i18n/browser', '**/libs/**', '**/api/src/**', '**/worker/src/**'],
+  message: 'The web app takes shapes from @app/contracts and locale helpers from @app/i18n/browser only; the server stays on the server.',
 };
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 

@@ -12,15 +12,16 @@ const swc = [
 ];
 
 const aliases = {
-  '^@app/(config|database|domain|queue|common|matching|mail|outbox|contracts|synthetic)$':
+  '^@app/(config|database|domain|queue|common|matching|mail|outbox|contracts|synthetic|i18n)$':
     '<rootDir>/libs/$1/src/index.ts',
   '^@app/contracts/vocabulary$': '<rootDir>/libs/contracts/src/vocabulary.ts',
+  '^@app/i18n/browser$': '<rootDir>/libs/i18n/src/browser.ts',
 };
 
 const base = {
   rootDir: __dirname,
   transform: { '^.+\\.(t|j)sx?$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|stream-json|stream-chain)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|stream-json|stream-chain|intl-messageformat|@formatjs)/)'],
   moduleNameMapper: aliases,
   testEnvironment: 'node',
 };

@@ -20,6 +20,8 @@ export default defineConfig({
       '@app/contracts/vocabulary': `${repoRoot}libs/contracts/src/vocabulary.ts`,
       '@app/contracts': `${repoRoot}libs/contracts/src/index.ts`,
       '@app/domain': `${repoRoot}libs/domain/src/index.ts`,
+      // Locales, ICU and Intl helpers and the pseudo-locale; the server's catalogue loader stays out (libs/i18n/src/index.ts).
+      '@app/i18n/browser': `${repoRoot}libs/i18n/src/browser.ts`,
     },
   },
   // Keep the dependency pre-bundle cache in the repository's node_modules, not a new one under apps/web.

@@ -3,6 +3,7 @@ import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import type { Role } from '@app/domain';
 import en from '../../apps/web/src/i18n/en.json';
+import { formatMessage } from '@app/i18n';
 import { ApiClient, type DemoUserKey } from '../support/http';
 import { newPage, pickOptions, useBrowserSuite } from './support/browser';
 import { patternOf, webRoutes } from './support/site-map';
@@ -249,7 +250,7 @@ test('the dialogs and the page controls of a long list meet WCAG 2.1 AA', async 
   // A list of several pages: its previous and next buttons show only arrows.
   await open(page, '/committee/requests');
   await settle(page);
-  await pickOptions(page, en.list.pageSize, [en.list.perPage_other.replace('{{count}}', '10')]);
+  await pickOptions(page, en.list.pageSize, [formatMessage(en.list.perPage, 'en', { count: 10 })]);
   const pages = page.getByRole('navigation', { name: en.list.pagination });
   await pages.waitFor();
   await settle(page);

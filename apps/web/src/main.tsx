@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import './app.css';
-import './i18n';
+import { i18nReady } from './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router-dom';
@@ -27,8 +27,11 @@ setUnauthorizedHandler(() => {
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-createRoot(container).render(
-  <StrictMode>
-    <App router={router} queryClient={queryClient} sections={appSections} />
-  </StrictMode>,
+// The first paint is in the reader's language: a catalogue other than English is fetched before it.
+void i18nReady.then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <App router={router} queryClient={queryClient} sections={appSections} />
+    </StrictMode>,
+  ),
 );

@@ -1,49 +1,18 @@
+import { IntlMessageFormat } from 'intl-messageformat';
 import { z } from 'zod';
+// The server catalogue's English (libs/i18n): one copy of the words, pure JSON, so the browser can bundle it too.
+import englishCatalogue from '../../i18n/src/locales/en.json';
 
 /**
- * Every validation message a person may read, in English, by code: the API answers with these texts, and the
- * web app's i18n takes its `validation.*` keys from here, so a form says what the API would say. `{{name}}` is
- * filled from the issue (`{{name, number}}` with digit grouping); `_one`/`_other` are picked by `count`, as
- * i18next does.
+ * Every validation message a person may read, in English, by code: the API answers with these texts (in the
+ * reader's language, from the same key in libs/i18n/src/locales/<locale>.json), and the web app's i18n takes its
+ * `validation.*` keys from there, so a form says what the API would say. ICU MessageFormat: `{name}` is filled from
+ * the issue, `{max, number}` with digit grouping, `{count, plural, …}` by the locale's plural rules.
  */
-export const VALIDATION_MESSAGES = {
-  required: 'is required',
-  wrongType: 'must be a {{expected}}',
-  notAList: 'must be a list',
-  wholeNumber: 'must be a whole number',
-  notEmpty: 'must not be empty',
-  tooShort: 'must be at least {{min}} characters',
-  tooLong: 'must be at most {{max}} characters',
-  tooFew_other: 'must have at least {{count}} items',
-  tooMany_one: 'must have at most {{count}} item',
-  tooMany_other: 'must have at most {{count}} items',
-  atLeast: 'must be at least {{min}}',
-  atMost: 'must be at most {{max}}',
-  notNegative: 'must not be negative',
-  notAllowed_one: 'field {{keys}} is not allowed',
-  notAllowed_other: 'fields {{keys}} are not allowed',
-  oneOf: 'must be one of {{values}}',
-  uuid: 'must be a UUID',
-  email: 'must be an e-mail address',
-  date: 'must be a date like 2026-03-31',
-  dateBetween: 'must be between {{min}} and {{max}}',
-  beforeResolution: 'must not be before {{min}}, when resolution 1540 was adopted',
-  future: 'must not be in the future',
-  past: 'must not be in the past',
-  beforeStart: 'must not be before the start date',
-  moneyTooBig: 'must be at most {{max, number}} {{currency}}',
-  pickOne: 'must name at least one',
-  repeatsCode: 'must not repeat a code',
-  repeatsState: 'must not repeat a State',
-  unknownCode: '{{value}} is not a known {{kind}} code (see GET /api/v1/taxonomy)',
-  stateFormat: 'must be an ISO 3166-1 alpha-3 code such as MNG',
-  unknownState: 'is not a known State code',
-  noEligibility: 'name at least one region (GLOBAL for all) or State',
-} as const;
+export const VALIDATION_MESSAGES = englishCatalogue.validation;
 
-type MessageKey = keyof typeof VALIDATION_MESSAGES;
-/** A message's code: its key without the plural suffix. */
-export type ValidationCode = MessageKey extends infer K ? (K extends `${infer Base}_${'one' | 'other'}` ? Base : K) : never;
+/** A message's code: its key in the catalogues' `validation` section. */
+export type ValidationCode = keyof typeof VALIDATION_MESSAGES;
 export type MessageParams = Record<string, string | number>;
 export interface ValidationMessage {
   code: ValidationCode;
@@ -104,17 +73,16 @@ export function describeIssue(issue: Issue): ValidationMessage | undefined {
   }
 }
 
-const plural = new Intl.PluralRules('en');
-const grouped = new Intl.NumberFormat('en');
+const formats = new Map<ValidationCode, IntlMessageFormat>();
 
-/** A message in English, as the API answers it. */
+/** A message in English, as the API answers it when the reader's language is not known. */
 export function renderMessage({ code, params }: ValidationMessage): string {
-  const key = typeof params.count === 'number' ? `${code}_${plural.select(params.count)}` : code;
-  const template: string = VALIDATION_MESSAGES[key as MessageKey] ?? VALIDATION_MESSAGES[code as MessageKey];
-  return template.replace(/\{\{\s*(\w+)\s*(,\s*number\s*)?\}\}/g, (_, name: string, number?: string) => {
-    const value = params[name];
-    return number && typeof value === 'number' ? grouped.format(value) : String(value);
-  });
+  let format = formats.get(code);
+  if (!format) {
+    format = new IntlMessageFormat(VALIDATION_MESSAGES[code] ?? code, 'en', undefined, { ignoreTag: true });
+    formats.set(code, format);
+  }
+  return String(format.format(params));
 }
 
 /**
