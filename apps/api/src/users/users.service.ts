@@ -7,7 +7,7 @@ import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { AuthService } from '../auth/auth.service';
 import { containsPattern, DomainError, hashPassword, invalidField, notFound, Page } from '@app/common';
-import type { CreateUser, ListUsers, UpdateUser } from './dto/user.schemas';
+import type { CreateUser, ListUsers, OwnPreferences, UpdateUser } from './dto/user.schemas';
 
 @Injectable()
 export class UsersService {
@@ -53,6 +53,15 @@ export class UsersService {
       return user.id;
     });
     return this.get(id);
+  }
+
+  /** A person's own preferences (PATCH /auth/me): recorded in the user's history like an administrator's change. */
+  async updateOwnPreferences(input: OwnPreferences, actor: AuthUser): Promise<UserEntity> {
+    await this.uow.run(actor, async (tx) => {
+      await tx.manager.update(UserEntity, { id: actor.id }, { preferredLanguage: input.preferredLanguage });
+      await tx.audit({ subjectType: 'user', subjectId: actor.id, action: 'update', details: { ...input } });
+    });
+    return this.get(actor.id);
   }
 
   async update(id: string, input: UpdateUser, actor: AuthUser): Promise<UserEntity> {

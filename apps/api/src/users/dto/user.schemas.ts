@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '@app/domain';
+import { LOCALES } from '@app/i18n';
 import { paginationSchema, uuidParam } from '@app/common';
 
 const password = z.string().min(10, 'must be at least 10 characters').max(200);
@@ -10,7 +11,7 @@ export const createUserSchema = z.strictObject({
   role: z.enum(ROLES),
   organizationId: uuidParam,
   password,
-  preferredLanguage: z.enum(['en', 'mn', 'ru', 'fr', 'es']).optional(),
+  preferredLanguage: z.enum(LOCALES).optional(),
 });
 export type CreateUser = z.infer<typeof createUserSchema>;
 
@@ -18,11 +19,15 @@ export const updateUserSchema = z.strictObject({
   displayName: z.string().trim().min(1).max(120).optional(),
   role: z.enum(ROLES).optional(),
   password: password.optional(),
-  preferredLanguage: z.enum(['en', 'mn', 'ru', 'fr', 'es']).optional(),
+  preferredLanguage: z.enum(LOCALES).optional(),
   active: z.boolean().optional(),
   version: z.number().int().min(1).optional(),
 });
 export type UpdateUser = z.infer<typeof updateUserSchema>;
+
+/** `PATCH /auth/me`: what a person changes about themselves. */
+export const ownPreferencesSchema = z.strictObject({ preferredLanguage: z.enum(LOCALES) });
+export type OwnPreferences = z.infer<typeof ownPreferencesSchema>;
 
 export const listUsersSchema = paginationSchema.extend({
   organizationId: uuidParam.optional(),
