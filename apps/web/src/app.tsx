@@ -1,9 +1,10 @@
-import { MantineProvider } from '@mantine/core';
+import { DirectionProvider, MantineProvider, useDirection } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider, type createBrowserRouter } from 'react-router-dom';
 import { NotificationsProvider } from './components/notifications';
+import { isRightToLeft } from './i18n';
 import { SectionsProvider, type AppSection } from './navigation';
 import { createAppTheme, cssVariablesResolver } from './theme';
 
@@ -14,17 +15,28 @@ interface AppProps {
 }
 
 export function App({ router, queryClient, sections }: AppProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const theme = useMemo(() => createAppTheme(t), [t]);
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <QueryClientProvider client={queryClient}>
-        <NotificationsProvider>
-          <SectionsProvider sections={sections}>
-            <RouterProvider router={router} />
-          </SectionsProvider>
-        </NotificationsProvider>
-      </QueryClientProvider>
-    </MantineProvider>
+    // Arabic is laid out right to left: Mantine mirrors its components from the direction (with <html dir>, set by
+    // i18n/index.ts); tables and charts follow it too (reports/echart.tsx).
+    <DirectionProvider initialDirection={isRightToLeft(i18n.language) ? 'rtl' : 'ltr'}>
+      <FollowLanguageDirection language={i18n.language} />
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+        <QueryClientProvider client={queryClient}>
+          <NotificationsProvider>
+            <SectionsProvider sections={sections}>
+              <RouterProvider router={router} />
+            </SectionsProvider>
+          </NotificationsProvider>
+        </QueryClientProvider>
+      </MantineProvider>
+    </DirectionProvider>
   );
+}
+
+function FollowLanguageDirection({ language }: { language: string }) {
+  const { setDirection } = useDirection();
+  useEffect(() => setDirection(isRightToLeft(language) ? 'rtl' : 'ltr'), [language, setDirection]);
+  return null;
 }

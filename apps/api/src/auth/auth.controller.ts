@@ -4,6 +4,7 @@ import { errorBodySchema, loginResultSchema, meSchema, type Served } from '@app/
 import { ApiValidationError } from '../common/openapi';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { LOCALES } from '@app/i18n';
 import type { AuthUser } from './auth-user';
 import { AuthService, SESSION_COOKIE } from './auth.service';
 import { Authorize, CurrentUser, Public } from './authorize.decorator';
@@ -11,6 +12,8 @@ import { Authorize, CurrentUser, Public } from './authorize.decorator';
 const loginSchema = z.strictObject({
   email: z.string().trim().min(3).max(254),
   password: z.string().min(1).max(200),
+  /** The browser's interface language: a first sign-in keeps it as the person's preferred language. */
+  language: z.enum(LOCALES).optional(),
 });
 
 type Me = Served<typeof meSchema>;
@@ -34,7 +37,7 @@ export class AuthController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<{ token: string; expiresAt: string; user: Me }> {
-    const { token, expiresAt, user } = await this.auth.login(body.email, body.password, req.ip ?? 'unknown');
+    const { token, expiresAt, user } = await this.auth.login(body.email, body.password, req.ip ?? 'unknown', body.language);
     res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'lax',

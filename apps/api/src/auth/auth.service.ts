@@ -1,3 +1,4 @@
+import type { Locale } from '@app/i18n';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -26,7 +27,7 @@ export class AuthService {
   }
 
   /** Signs in; the same 401 whether the e-mail or the password was wrong. */
-  async login(emailInput: string, password: string, ip: string): Promise<{ token: string; expiresAt: Date; user: AuthUser }> {
+  async login(emailInput: string, password: string, ip: string, language?: Locale): Promise<{ token: string; expiresAt: Date; user: AuthUser }> {
     const email = emailInput.trim().toLowerCase();
     await this.throttle.assertAllowed(email, ip);
     const user = await this.users
@@ -45,7 +46,9 @@ export class AuthService {
     const expiresAt = new Date(Date.now() + this.config.auth.SESSION_TTL_HOURS * 3600_000);
     const session = await this.sessions.save(this.sessions.create({ tokenHash: this.hashToken(token), userId: user.id, expiresAt, revokedAt: null }));
     // Signing in is not an edit of the account: no new version, so an administrator's open form stays current.
-    await this.users.query('UPDATE users SET last_login_at = now() WHERE id = $1', [user.id]);
+    // A person's first sign-in takes the browser's language as their preference (they change it with the picker).
+    if (!user.lastLoginAt && language) user.preferredLanguage = language;
+    await this.users.query('UPDATE users SET last_login_at = now(), preferred_language = $2 WHERE id = $1', [user.id, user.preferredLanguage]);
     return { token, expiresAt, user: toAuthUser(user, session.id) };
   }
 

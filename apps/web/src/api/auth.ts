@@ -14,8 +14,14 @@ export interface Credentials {
 
 export type LoginResponse = LoginResultView;
 
-export function login(credentials: Credentials): Promise<LoginResponse> {
-  return api.post<LoginResponse>('/auth/login', credentials, { redirectOnUnauthorized: false });
+/** `language`: the interface language now, which a first sign-in keeps as the person's preference. */
+export function login(credentials: Credentials, language?: string): Promise<LoginResponse> {
+  return api.post<LoginResponse>('/auth/login', { ...credentials, ...(language ? { language } : {}) }, { redirectOnUnauthorized: false });
+}
+
+/** Saves the signed-in person's preferred language (interface, e-mails and the API's messages). */
+export function savePreferredLanguage(preferredLanguage: string): Promise<CurrentUser> {
+  return api.patch<CurrentUser>('/auth/me', { preferredLanguage });
 }
 
 export function logout(): Promise<void> {

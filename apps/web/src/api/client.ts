@@ -1,3 +1,4 @@
+import { i18n } from '../i18n';
 // Typed fetch wrapper for the REST API under /api/v1 (DESIGN §9). The session lives in an httpOnly cookie set by
 // the server, so every call sends same-origin credentials and no token is ever handled here.
 
@@ -111,7 +112,8 @@ function shouldRetry(error: ApiError): boolean {
 }
 
 export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // The interface language: the API words its messages in it when no one is signed in (else the user's preference).
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language || 'en' };
   const hasBody = options.body !== undefined;
   if (hasBody) headers['Content-Type'] = 'application/json';
   // One key per call (a user's new attempt is a new call); the automatic retries below reuse it.

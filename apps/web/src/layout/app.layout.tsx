@@ -7,6 +7,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { currentUserQueryKey, logout } from '../api/auth';
 import { useSignedInUser } from '../auth/current-user';
 import { homePathFor } from '../auth/roles';
+import { LanguagePicker, useFollowPreferredLanguage } from '../components/language-picker';
 import { MainNav } from './main-nav';
 
 /** The signed-in frame: header with who is signed in, role-aware navbar, and the page. */
@@ -102,8 +103,11 @@ function SignedInUser() {
     },
   });
 
+  useFollowPreferredLanguage(user);
+
   return (
     <Group gap="md" wrap="nowrap">
+      <LanguagePicker signedIn />
       <Group gap="md" wrap="nowrap" visibleFrom="sm">
         <Stack gap={0} align="flex-end">
           <Text size="sm" fw={600} lh={1.3}>

@@ -1,6 +1,7 @@
 import { Anchor, AppShell, Button, Container, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
+import { LanguagePicker } from '../components/language-picker';
 
 /** The frame for pages anyone may read without signing in. */
 export function PublicLayout() {
@@ -12,9 +13,12 @@ export function PublicLayout() {
           <Anchor component={Link} to="/public/requests" underline="never" c="inherit" fw={700} fz="lg">
             {t('app.name')}
           </Anchor>
-          <Button component={Link} to="/sign-in" variant="default" size="sm">
-            {t('common.signIn')}
-          </Button>
+          <Group gap="sm" wrap="nowrap">
+            <LanguagePicker />
+            <Button component={Link} to="/sign-in" variant="default" size="sm">
+              {t('common.signIn')}
+            </Button>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Main>

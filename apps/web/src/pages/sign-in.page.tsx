@@ -1,14 +1,17 @@
-import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { localeOf } from '@app/i18n/browser';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { currentUserQuery, login, type Credentials, type CurrentUser } from '../api/auth';
 import { ApiError } from '../api/client';
+import { i18n } from '../i18n';
 import type { SignInRedirectState } from '../auth/current-user';
 import { homePathFor } from '../auth/roles';
 import { useErrorMessage } from '../components/error-state';
 import { FullPageLoader } from '../components/full-page-loader';
+import { LanguagePicker } from '../components/language-picker';
 import { usePageTitle } from '../components/use-page-title';
 import { canOpen, useAllSections } from '../navigation';
 
@@ -35,7 +38,7 @@ export function SignInPage() {
 
   const signIn = useMutation({
     mutationFn: async (credentials: Credentials) => {
-      await login(credentials);
+      await login(credentials, localeOf(i18n.language));
       // The session is the cookie just set; asking who we are proves the browser kept it.
       const user = await queryClient.fetchQuery({ ...currentUserQuery, staleTime: 0 });
       if (!user) throw new ApiError({ statusCode: 401, error: 'Unauthorized', message: 'Session was not kept' });
@@ -63,7 +66,10 @@ export function SignInPage() {
   };
 
   return (
-    <Center mih="100vh" p="md" bg="gray.0" component="main">
+    <Center mih="100vh" p="md" bg="gray.0" component="main" pos="relative">
+      <Box pos="absolute" top={16} style={{ insetInlineEnd: 16 }}>
+        <LanguagePicker />
+      </Box>
       <Stack w="100%" maw={420} gap="lg">
         <Stack gap={2} align="center">
           <Text fw={700} fz="xl">

@@ -1,0 +1,62 @@
+import { LOCALES, localeOf } from '@app/i18n/browser';
+import { Select } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentUserQueryKey, savePreferredLanguage, type CurrentUser } from '../api/auth';
+import { setLanguage } from '../i18n';
+
+// Each language by its own name ("Монгол", "العربية"), as a reader looks for it: from CLDR, not typed here.
+const ownName = (locale: string) => {
+  const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
+  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+};
+const OPTIONS = LOCALES.map((locale) => ({ value: locale, label: ownName(locale) }));
+
+/**
+ * The language switcher of every page. Signed out, the choice is remembered in this browser; signed in, it is also
+ * saved as the person's preferred language (their e-mails and the API's messages follow it).
+ */
+export function LanguagePicker({ signedIn = false }: { signedIn?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const value = localeOf(i18n.language) ?? null;
+
+  const choose = async (locale: string | null) => {
+    if (!locale) return;
+    await setLanguage(locale);
+    if (!signedIn) return;
+    const me = await savePreferredLanguage(locale);
+    queryClient.setQueryData<CurrentUser | null>(currentUserQueryKey, me);
+  };
+
+  return (
+    <Select
+      aria-label={t('language.label')}
+      data={OPTIONS}
+      value={value}
+      onChange={(locale) => void choose(locale)}
+      allowDeselect={false}
+      checkIconPosition="right"
+      size="sm"
+      w={130}
+      comboboxProps={{ withinPortal: true }}
+      data-testid="language-picker"
+    />
+  );
+}
+
+/**
+ * Once signed in, the interface follows the person's saved preference (on another computer too). The pseudo-locale
+ * of the checks is kept (docs/i18n.md).
+ */
+export function useFollowPreferredLanguage(user: CurrentUser): void {
+  const { i18n } = useTranslation();
+  const applied = useRef<string | null>(null);
+  useEffect(() => {
+    const preferred = localeOf(user.preferredLanguage);
+    if (!preferred || applied.current === preferred || i18n.language === 'en-XA') return;
+    applied.current = preferred;
+    if (preferred !== i18n.language) void setLanguage(preferred);
+  }, [user.preferredLanguage, i18n]);
+}
