@@ -1,15 +1,15 @@
 // eslint-disable-next-line no-restricted-imports -- the test holds the web's dates to the e-mails' own function
 import { formatMailDate, formatMailDateTime } from '../../../libs/mail/src/dates';
+import { formatMessage } from '@app/i18n/browser';
 import en from './i18n/en.json';
-import { durationParts, formatDate, formatDateTime, formatDuration, type DurationPart } from './format';
+import { durationParts, formatDate, formatDateTime, formatDuration, formatMoney, type DurationPart } from './format';
 
 // The reader's time zone for formatDateTime: the e-mails' (UTC), so both can be compared.
 process.env.TZ = 'UTC';
 
 const words = (part: DurationPart | null): string => {
   if (!part) return en.duration.lessThanHour;
-  const key = `${part.unit}_${part.count === 1 ? 'one' : 'other'}` as keyof typeof en.duration;
-  return en.duration[key].replace('{{count}}', String(part.count));
+  return formatMessage(en.duration[part.unit], 'en', { count: part.count });
 };
 const duration = (days: number) => formatDuration(days, words);
 
@@ -59,5 +59,19 @@ describe('dates: one style in the web app and in e-mails', () => {
     for (const iso of ['2020-05-12T14:05:00Z', '2026-12-02T09:00:00Z']) {
       expect(formatDateTime(iso, 'en')).toBe(formatMailDateTime(new Date(iso)));
     }
+  });
+});
+
+describe('dates and numbers in each locale, through Intl', () => {
+  it('writes Arabic with Arabic-Indic digits', () => {
+    expect(formatDate('2020-05-12', 'ar')).toMatch(/[\u0660-\u0669]/);
+    expect(formatMoney(1234500, 'USD', 2, 'ar')).toMatch(/[\u0660-\u0669]/);
+  });
+
+  it('writes Mongolian, Russian and Chinese dates as CLDR does', () => {
+    expect(formatDate('2020-05-12', 'mn')).toMatch(/2020/);
+    expect(formatDate('2020-05-12', 'mn')).not.toMatch(/May/);
+    expect(formatDate('2020-05-12', 'ru')).toMatch(/мая|май/);
+    expect(formatDate('2020-05-12', 'zh')).toMatch(/年/);
   });
 });

@@ -1,3 +1,5 @@
+import { intlLocale } from '@app/i18n/browser';
+
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -6,6 +8,8 @@ const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function formattingLocale(language: string): string {
   const primary = language.toLowerCase().split('-')[0];
+  // Arabic and Chinese keep their own script and digits (intlLocale), whatever region the browser names.
+  if (intlLocale(primary) !== primary && primary !== 'en') return intlLocale(primary);
   const browser = typeof navigator === 'undefined' ? [] : (navigator.languages ?? []);
   return browser.find((tag) => tag.toLowerCase().split('-')[0] === primary) ?? language;
 }
@@ -13,10 +17,9 @@ export function formattingLocale(language: string): string {
 // Dates read one way in the whole app, and in its e-mails and inbox items (libs/mail dates.ts): day, month,
 // year ("12 May 2020"), as UN documents write them, whatever the browser's region ("May 12, 2020" in an
 // American one would sit next to "12 May 2020" in a notification written by the server).
-const DATE_LOCALES: Readonly<Record<string, string>> = { en: 'en-GB' };
-
+// Other languages write dates as CLDR says (Mongolian "2020 оны 5-р сарын 12", Arabic with Arabic-Indic digits).
 function dateLocale(language: string): string {
-  return DATE_LOCALES[language.toLowerCase().split('-')[0]] ?? language;
+  return intlLocale(language);
 }
 
 /**

@@ -16,10 +16,12 @@ export type CurrencyEntry = TaxonomyView['currencies'][number];
 export type CodedCategory =
   'provisions' | 'domains' | 'assistanceTypes' | 'targetInstitutions' | 'deliveryModes' | 'regions';
 
-// The taxonomy changes with a deployment, not during a visit: fetch it once per page load.
-export const taxonomyQuery = queryOptions({
-  queryKey: ['taxonomy'],
-  queryFn: ({ signal }) => api.get<Taxonomy>('/taxonomy', { signal }),
-  staleTime: Infinity,
-  gcTime: Infinity,
-});
+// The taxonomy changes with a deployment, not during a visit: fetch it once per page load and language (its labels,
+// help texts and States' names come in the interface language, which each call sends as Accept-Language).
+export const taxonomyQueryFor = (language: string) =>
+  queryOptions({
+    queryKey: ['taxonomy', language],
+    queryFn: ({ signal }) => api.get<Taxonomy>('/taxonomy', { signal }),
+    staleTime: Infinity,
+    gcTime: Infinity,
+  });

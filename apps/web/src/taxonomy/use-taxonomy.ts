@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
-  taxonomyQuery,
+  taxonomyQueryFor,
   type CodedCategory,
   type CurrencyEntry,
   type Taxonomy,
@@ -32,7 +33,8 @@ export interface SelectOption {
  * has loaded; pages show codes meanwhile.
  */
 export function useTaxonomy() {
-  const query = useQuery(taxonomyQuery);
+  const { i18n } = useTranslation();
+  const query = useQuery(taxonomyQueryFor(i18n.language));
   const lookup = useMemo<TaxonomyLookup | undefined>(
     () => (query.data ? buildLookup(query.data) : undefined),
     [query.data],
