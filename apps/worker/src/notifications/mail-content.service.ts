@@ -46,6 +46,7 @@ export class MailContentService {
           items: items.map((n) => ({ category: n.category, title: n.title, body: n.body, url: this.url(n.linkPath), createdAt: n.createdAt })),
           inboxUrl: this.url(INBOX_PATH),
           settingsUrl,
+          language: user.preferredLanguage,
         }),
       };
     }
@@ -60,6 +61,9 @@ export class MailContentService {
         url: this.url(n.linkPath),
         recipientName: user.displayName,
         settingsUrl,
+        // The frame (greeting, buttons, footer) in the recipient's language; title and body were written when the
+        // notification was (notification-rules.ts, English for now: docs/i18n.md).
+        language: user.preferredLanguage,
       }),
     };
   }
