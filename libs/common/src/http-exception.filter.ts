@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { type Locale, pickLocale, translator } from '@app/i18n';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, ERROR_STATUS } from './domain-error';
+import { DomainError, ERROR_STATUS, type FieldIssue, MESSAGE_SOURCE } from './domain-error';
 import { OUTAGE_RETRY_AFTER_SECONDS, outageOf } from './outage';
 
 export interface ErrorBody {
@@ -24,6 +25,12 @@ const REASONS: Record<number, string> = {
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
+
+const english = translator('en');
+// The filter's own messages, by their English text: the key to answer another language with.
+const FILTER_KEYS = ['databaseUnavailable', 'dependencyUnavailable', 'exists', 'wrongFormat', 'bodyTooLarge', 'bodyNotJson', 'internal'] as const;
+const FILTER_MESSAGES = new Map(FILTER_KEYS.map((key) => [english(`errors.${key}`), `errors.${key}`]));
+const say = (key: (typeof FILTER_KEYS)[number]) => english(`errors.${key}`);
 
 /** Maps anything thrown to the DESIGN §9 error shape. SQL and stack details never reach the client. */
 export function toErrorBody(exception: unknown): ErrorBody {
@@ -48,19 +55,18 @@ export function toErrorBody(exception: unknown): ErrorBody {
   if (outage) {
     // A write may or may not have committed before the connection dropped: the client retries with the same
     // Idempotency-Key, which replays the stored answer if it had.
-    const what = outage === 'database' ? 'The database' : 'A service the API depends on';
     return {
       statusCode: 503,
       error: REASONS[503],
-      message: `${what} is unavailable; try again in a few seconds (a create retried with the same Idempotency-Key is not repeated)`,
+      message: say(outage === 'database' ? 'databaseUnavailable' : 'dependencyUnavailable'),
       details: { dependency: outage, retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS },
     };
   }
   if (exception instanceof QueryFailedError) {
     const code = (exception.driverError as { code?: string } | undefined)?.code;
-    if (code === '23505') return { statusCode: 409, error: REASONS[409], message: 'A record with these values exists already' };
+    if (code === '23505') return { statusCode: 409, error: REASONS[409], message: say('exists') };
     if (code === '22P02' || code === '22003' || code === '22007' || code === '22008' || code === '22021') {
-      return { statusCode: 400, error: REASONS[400], message: 'A value has the wrong format' };
+      return { statusCode: 400, error: REASONS[400], message: say('wrongFormat') };
     }
   }
   // Errors raised by Express' body parser carry a status (413 too large, 400 bad JSON, 415 charset).
@@ -69,13 +75,40 @@ export function toErrorBody(exception: unknown): ErrorBody {
     const type = (exception as { type?: string }).type;
     const message =
       type === 'entity.too.large'
-        ? 'Request body is too large'
+        ? say('bodyTooLarge')
         : type === 'entity.parse.failed'
-          ? 'Request body is not valid JSON'
+          ? say('bodyNotJson')
           : String((exception as Error).message);
     return { statusCode: status, error: REASONS[status] ?? 'Error', message };
   }
-  return { statusCode: 500, error: REASONS[500], message: 'Something went wrong on our side; it has been logged' };
+  return { statusCode: 500, error: REASONS[500], message: say('internal') };
+}
+
+const fieldIssues = (details: unknown): FieldIssue[] | null =>
+  Array.isArray(details) && details.every((d) => d && typeof d === 'object' && 'field' in d && 'message' in d) ? (details as FieldIssue[]) : null;
+
+/**
+ * The same answer in the reader's language: only the words change. `statusCode`, `error` (the HTTP reason) and
+ * each detail's `field` stay as they are for programs; a message without a catalogue source stays English.
+ */
+export function localizeErrorBody(body: ErrorBody, exception: unknown, locale: Locale): ErrorBody {
+  if (locale === 'en') return body;
+  const t = translator(locale);
+  const issues = fieldIssues(body.details);
+  const details = issues?.map((d) => {
+    const source = d[MESSAGE_SOURCE];
+    return source ? { field: d.field, message: t(source.key, source.params) } : { field: d.field, message: d.message };
+  });
+  const own = exception instanceof DomainError ? exception.source : undefined;
+  const fromFilter = FILTER_MESSAGES.get(body.message);
+  const message = own
+    ? t(own.key, own.params)
+    : fromFilter
+      ? t(fromFilter)
+      : details && issues!.some((d) => d[MESSAGE_SOURCE])
+        ? details.map((d) => `${d.field}: ${d.message}`).join('; ')
+        : body.message;
+  return { ...body, message, ...(details ? { details } : {}) };
 }
 
 @Catch()
@@ -84,7 +117,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
-    const body = toErrorBody(exception);
+    const req = host.switchToHttp().getRequest<Request & { user?: { preferredLanguage?: string } }>();
+    const locale = pickLocale(req?.user?.preferredLanguage, req?.headers?.['accept-language']);
+    const body = localizeErrorBody(toErrorBody(exception), exception, locale);
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) this.logger.warn(`503: ${exception instanceof Error ? exception.message : String(exception)}`);
     else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     {

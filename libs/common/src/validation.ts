@@ -1,6 +1,7 @@
 import { type ArgumentMetadata, BadRequestException, StandardSchemaValidationPipe } from '@nestjs/common';
 import { z } from 'zod';
-import type { FieldIssue } from './domain-error';
+import { describeIssue } from '@app/contracts';
+import { type FieldIssue, MESSAGE_SOURCE, type MessageSource } from './domain-error';
 
 type Issue = { message: string; path?: ReadonlyArray<PropertyKey | { key: PropertyKey }> };
 
@@ -14,8 +15,19 @@ const pathOf = (issue: Issue & { keys?: string[] }): string => {
 const badRequest = (details: FieldIssue[]) =>
   new BadRequestException({ message: details.map((d) => `${d.field}: ${d.message}`).join('; '), details });
 
+const sourceOf = (issue: Issue): MessageSource | undefined => {
+  const described = describeIssue(issue as Parameters<typeof describeIssue>[0]);
+  return described ? { key: `validation.${described.code}`, params: described.params } : undefined;
+};
+
 /** The 400 of an input that failed its schema, each field named: what the validation pipe answers. */
-export const invalidInput = (issues: readonly Issue[]) => badRequest(issues.map((i) => ({ field: pathOf(i), message: i.message })));
+export const invalidInput = (issues: readonly Issue[]) =>
+  badRequest(
+    issues.map((i) => {
+      const source = sourceOf(i);
+      return { field: pathOf(i), message: i.message, ...(source ? { [MESSAGE_SOURCE]: source } : {}) };
+    }),
+  );
 
 /**
  * The first string in a body, query or path value that holds U+0000, by its field path: PostgreSQL cannot store

@@ -7,7 +7,7 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { SessionEntity, UserEntity } from '@app/database';
 import type { AuthUser } from './auth-user';
 import { LoginThrottle } from './login-throttle';
-import { DomainError, DUMMY_HASH, verifyPassword } from '@app/common';
+import { DomainError, DUMMY_HASH, verifyPassword, localizedError } from '@app/common';
 
 export const SESSION_COOKIE = 'a1540_session';
 
@@ -39,7 +39,7 @@ export class AuthService {
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active || !user.organization?.active) {
       await this.throttle.recordFailure(email, ip);
-      throw new DomainError('unauthorized', 'Invalid e-mail or password');
+      throw localizedError('unauthorized', 'errors.invalidCredentials');
     }
     await this.throttle.reset(email, ip);
     const token = randomBytes(32).toString('base64url');

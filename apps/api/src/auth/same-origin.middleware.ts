@@ -1,6 +1,6 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { DomainError } from '@app/common';
+import { localizedError } from '@app/common';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -14,12 +14,12 @@ export class SameOriginMiddleware implements NestMiddleware {
     if (SAFE.has(req.method)) return next();
     const site = req.headers['sec-fetch-site'];
     if (site === 'cross-site' || site === 'same-site') {
-      return next(new DomainError('forbidden', 'Cross-site request refused'));
+      return next(localizedError('forbidden', 'errors.crossSite'));
     }
     const origin = req.headers.origin;
     // `req.host` reads X-Forwarded-Host only from the proxies TRUSTED_PROXIES names (Express's `trust proxy`).
     if (origin !== undefined && hostOf(origin) !== req.host) {
-      return next(new DomainError('forbidden', 'Cross-site request refused'));
+      return next(localizedError('forbidden', 'errors.crossSite'));
     }
     next();
   }

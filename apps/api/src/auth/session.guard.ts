@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Role } from '@app/domain';
-import { DomainError } from '@app/common';
+import { localizedError } from '@app/common';
 import { AuthService, SESSION_COOKIE } from './auth.service';
 import { PUBLIC_KEY, ROLES_KEY } from './authorize.decorator';
 
@@ -24,10 +24,10 @@ export class SessionGuard implements CanActivate {
     const user = token ? await this.auth.resolveSession(token) : null;
     if (user) req.user = user;
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    if (!user) throw new DomainError('unauthorized', 'Sign in to continue');
+    if (!user) throw localizedError('unauthorized', 'errors.signIn');
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles?.length && !roles.includes(user.role)) {
-      throw new DomainError('forbidden', 'Your role may not do this');
+      throw localizedError('forbidden', 'errors.roleMayNot');
     }
     return true;
   }

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { DomainError, toErrorBody } from '@app/common';
+import { toErrorBody, localizedError } from '@app/common';
 import type { AuthService } from '../auth/auth.service';
 import { SESSION_COOKIE } from '../auth/auth.service';
 import { hasJsonBody } from './import-stream';
@@ -50,10 +50,10 @@ export function importGate(auth: AuthService): RequestHandler {
     auth
       .resolveSession(token)
       .then((user) => {
-        if (!user) return refuse(req, res, new DomainError('unauthorized', 'Sign in to continue'));
-        if (user.role !== IMPORT_ROLE) return refuse(req, res, new DomainError('forbidden', 'Your role may not do this'));
+        if (!user) return refuse(req, res, localizedError('unauthorized', 'errors.signIn'));
+        if (user.role !== IMPORT_ROLE) return refuse(req, res, localizedError('forbidden', 'errors.roleMayNot'));
         if (busy) {
-          return refuse(req, res, new DomainError('rate_limited', 'Another import is running; try again when it has finished', { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS }));
+          return refuse(req, res, localizedError('rate_limited', 'errors.importBusy', {}, { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS }));
         }
         busy = true;
         res.once('close', () => (busy = false));

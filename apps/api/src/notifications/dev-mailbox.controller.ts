@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAuthErrors, ApiNotFound } from '../common/openapi';
 import { caughtMessagesSchema } from '@app/contracts';
 import type { Request } from 'express';
-import { DomainError } from '@app/common';
+import { localizedError } from '@app/common';
 import { isCommittee } from '@app/domain';
 import type { CaughtMessage } from '@app/mail';
 import type { AuthUser } from '../auth/auth-user';
@@ -18,8 +18,8 @@ class DemoMailboxGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
     if (!this.mailbox.enabled) throw new NotFoundException(`Cannot ${req.method} ${req.originalUrl.split('?')[0]}`);
-    if (!req.user) throw new DomainError('unauthorized', 'Sign in to continue');
-    if (!isCommittee(req.user.role)) throw new DomainError('forbidden', 'Your role may not do this');
+    if (!req.user) throw localizedError('unauthorized', 'errors.signIn');
+    if (!isCommittee(req.user.role)) throw localizedError('forbidden', 'errors.roleMayNot');
     return true;
   }
 }
