@@ -1,4 +1,3 @@
-import { i18n } from '../i18n';
 // Typed fetch wrapper for the REST API under /api/v1 (DESIGN §9). The session lives in an httpOnly cookie set by
 // the server, so every call sends same-origin credentials and no token is ever handled here.
 
@@ -113,7 +112,7 @@ function shouldRetry(error: ApiError): boolean {
 
 export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   // The interface language: the API words its messages in it when no one is signed in (else the user's preference).
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language || 'en' };
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': interfaceLanguage() };
   const hasBody = options.body !== undefined;
   if (hasBody) headers['Content-Type'] = 'application/json';
   // One key per call (a user's new attempt is a new call); the automatic retries below reuse it.
@@ -199,3 +198,8 @@ export const api = {
     apiRequest<T>('PATCH', path, { ...options, body }),
   delete: <T>(path: string, options?: RequestOptions) => apiRequest<T>('DELETE', path, options),
 };
+
+/** The language the interface shows (i18n/index.ts keeps `<html lang>` on it), for the API's messages. */
+function interfaceLanguage(): string {
+  return (typeof document !== 'undefined' && document.documentElement.lang) || 'en';
+}
