@@ -7,7 +7,7 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { SessionEntity, UserEntity } from '@app/database';
 import type { AuthUser } from './auth-user';
 import { LoginThrottle } from './login-throttle';
-import { DomainError, DUMMY_HASH, verifyPassword, localizedError } from '@app/common';
+import { DUMMY_HASH, verifyPassword, localizedError } from '@app/common';
 
 export const SESSION_COOKIE = 'a1540_session';
 
