@@ -74,6 +74,20 @@ const CODE = /\b(?:[A-Z0-9][A-Z0-9()_.\-/–]*[A-Z0-9)]|[A-Z])\b|\S+@\S+|https?:
 /** The text with users' data, codes and figures taken out: what a catalogue must have written. */
 export function withoutData(text: string, data: readonly string[]): string {
   let rest = text;
-  for (const item of data) if (item.length > 1 && rest.includes(item)) rest = rest.split(item).join(' ');
+  // Longest first, and whole words only: "es" (a language code) must not cut "celles" into "cell".
+  for (const item of longestFirst(data)) {
+    if (item.length > 1 && rest.includes(item)) rest = rest.replace(wholeWords(item), ' ');
+  }
   return rest.replace(CODE, ' ');
+}
+
+const sorted = new WeakMap<readonly string[], string[]>();
+function longestFirst(data: readonly string[]): string[] {
+  let list = sorted.get(data);
+  if (!list) sorted.set(data, (list = [...data].sort((a, b) => b.length - a.length)));
+  return list;
+}
+
+function wholeWords(item: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
 }
