@@ -203,7 +203,7 @@ describe('notifications end to end: events → inbox and e-mail', () => {
       await runJob(world.notificationsQueue, JOBS.reminders);
       await waitForQuiescence({ ds: world.ds, prefix: world.env.QUEUE_PREFIX });
       const again = await runJob(world.notificationsQueue, JOBS.reminders);
-      expect(again).toEqual({ objection_window_over: 0, match_unanswered: 0, offer_expiring: 0, follow_up_due: 0 });
+      expect(again).toEqual({ objection_window_over: 0, match_unanswered: 0, offer_expiring: 0, follow_up_due: 0, engagement_action_due: 0 });
     } finally {
       // Later tests get a worker on today's clock.
       await later.stop();
