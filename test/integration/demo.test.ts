@@ -9,7 +9,7 @@ import { checkDemoPorts } from '../../scripts/preflight';
 import { describeReset, resetDemoData, resetRefusal } from '../../scripts/demo-reset';
 import { migrateAndSeed } from '../../scripts/seed';
 import { copyDatabase, TEMPLATE_SUFFIX } from '../support/databases';
-import { freePort } from '../support/ports';
+import { distinctFreePorts, freePort } from '../support/ports';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -26,11 +26,12 @@ const release = (server: Server) => new Promise<void>((resolve) => server.close(
 
 /** The run's settings with the demo's ports on free ones, as a developer's .env would have them. */
 async function demoConfig(env: Record<string, string> = {}): Promise<AppConfig> {
+  const [api, health, smtp] = await distinctFreePorts(3);
   return loadConfig({
     ...process.env,
-    PORT: String(await freePort()),
-    WORKER_HEALTH_PORT: String(await freePort()),
-    DEMO_SMTP_PORT: String(await freePort()),
+    PORT: String(api),
+    WORKER_HEALTH_PORT: String(health),
+    DEMO_SMTP_PORT: String(smtp),
     MAIL_CATCHER: 'on',
     ...env,
   });

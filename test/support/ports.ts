@@ -11,3 +11,10 @@ export async function freePort(): Promise<number> {
     });
   });
 }
+
+/** `n` free ports, all different: a port freed by one probe may be handed out again to the next. */
+export async function distinctFreePorts(n: number): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < n) ports.add(await freePort());
+  return [...ports];
+}
