@@ -124,9 +124,9 @@ export function PlanProgress({ plan }: { plan: Pick<ActionPlan, 'progress'> }) {
   const pct = (n: number) => (total ? (n / total) * 100 : 0);
   return (
     <Stack gap={2}>
-      <Progress.Root size="md" aria-label={t('actionPlans.progress')}>
-        <Progress.Section value={pct(done)} color="green" />
-        <Progress.Section value={pct(inProgress)} color="blue" />
+      <Progress.Root size="md">
+        <Progress.Section value={pct(done)} color="green" aria-label={t('actionPlans.itemStatus.done')} />
+        <Progress.Section value={pct(inProgress)} color="blue" aria-label={t('actionPlans.itemStatus.in_progress')} />
       </Progress.Root>
       <Text size="xs" c="dimmed">
         {t('actionPlans.progressFigures', {
