@@ -11,7 +11,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import * as http from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import express from 'express';
@@ -19,6 +18,7 @@ import { Pool, types } from 'pg';
 import { loadConfig } from '@app/config';
 import { createDataSource, DEMO_PASSWORD, dropDatabase, ensureDatabase, seedDemo, seedSyntheticWorld } from '@app/database';
 import { availableActions, isAgency, objectionWindowCloses, REQUEST_EDITABLE_STATUSES, REQUEST_WORKFLOW, type Role } from '@app/domain';
+import { freePort } from './benchmarks/processes';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 2_000);
@@ -28,17 +28,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const SEARCH_CALLS = 21;
 const root = path.resolve(__dirname, '../..');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitReady(url: string): Promise<void> {
   const deadline = Date.now() + 90_000;

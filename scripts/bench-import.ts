@@ -4,16 +4,14 @@
 // long descriptions, three history entries each) and samples the API's resident memory (/proc/<pid>/status,
 // Linux) every 50 ms. `--heap-mb` caps the API's V8 old space (--max-old-space-size): RSS grows with garbage not
 // yet collected, so a cap shows whether the import needs the memory or only had it. Prints one JSON line.
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
-import * as path from 'node:path';
 import { loadConfig, loadEnvFile } from '@app/config';
 import { createDataSource, DEMO_PASSWORD, dropDatabase, ensureDatabase, seedDemoOrganizations } from '@app/database';
 import * as fixtures from '../apps/api/src/data-exchange/import-fixtures.helper';
+import { spawnReady } from './benchmarks/processes';
 
-const root = path.resolve(__dirname, '../..');
 const MB = 1024 * 1024;
 
 /** Resident memory of a process; 0 once it is gone. */
@@ -49,37 +47,6 @@ function document(megabytes: number): string {
   return JSON.stringify({ format: 'a1540-exchange', formatVersion: 1, exportedAt: new Date().toISOString(), organizations: [agency], requests, history });
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function startApi(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], {
-    cwd: root,
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 1200; i++) {
-    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/health/ready`)).ok) return { child, base };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the API did not become ready');
-}
-
 async function main(): Promise<void> {
   loadEnvFile();
   const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -99,7 +66,7 @@ async function main(): Promise<void> {
     await ds.destroy();
 
     const body = document(megabytes);
-    const started = await startApi({
+    const started = await spawnReady('api', {
       DATABASE_URL: databaseUrl,
       QUEUE_PREFIX: `benchi${tag}`,
       MAIL_CATCHER: 'off',

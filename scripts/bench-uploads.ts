@@ -3,15 +3,13 @@
 // posts `uploads` documents of `mb` MB each at once (multipart, a PDF head and filler), sampling the API's resident
 // memory (/proc/<pid>/status, Linux) every 50 ms. The uploads stream through busboy into the document store
 // (PostgreSQL chunks) while they are hashed: the peak should not grow with uploads × size. Prints one JSON line.
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
-import * as path from 'node:path';
 import { loadConfig, loadEnvFile } from '@app/config';
 import { createDataSource, DEMO_PASSWORD, dropDatabase, ensureDatabase, seedDemoOrganizations } from '@app/database';
+import { spawnReady } from './benchmarks/processes';
 
-const root = path.resolve(__dirname, '../..');
 const MB = 1024 * 1024;
 
 /** Resident memory of a process; 0 once it is gone. */
@@ -21,37 +19,6 @@ function rssMb(pid: number): number {
   } catch {
     return 0;
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function startApi(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], {
-    cwd: root,
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 1200; i++) {
-    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/health/ready`)).ok) return { child, base };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the API did not become ready');
 }
 
 async function main(): Promise<void> {
@@ -71,7 +38,7 @@ async function main(): Promise<void> {
     await ds.runMigrations({ transaction: 'each' });
     await seedDemoOrganizations(ds);
 
-    const started = await startApi({ DATABASE_URL: databaseUrl, QUEUE_PREFIX: `benchu${tag}`, MAIL_CATCHER: 'off', LOG_LEVEL: 'warn', RATE_LIMIT_SESSION_PER_MINUTE: '100000' });
+    const started = await spawnReady('api', { DATABASE_URL: databaseUrl, QUEUE_PREFIX: `benchu${tag}`, MAIL_CATCHER: 'off', LOG_LEVEL: 'warn', RATE_LIMIT_SESSION_PER_MINUTE: '100000' });
     api = started.child;
     const login = await fetch(`${started.base}/api/v1/auth/login`, {
       method: 'POST',
