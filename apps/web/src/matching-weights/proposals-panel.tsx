@@ -13,7 +13,7 @@ import {
 import { SCORE_COMPONENT_KEYS } from '../api/matches';
 import { ErrorState } from '../components/error-state';
 import { useNotify } from '../components/notifications';
-import { formatDateTime } from '../format';
+import { formatDateTime, formattingLocale } from '../format';
 
 const POLL_MS = 1_500;
 
@@ -135,7 +135,7 @@ export function ProposalsPanel({ current, editable, onApplied }: Props) {
 
 /** The newest proposal beside the weights in force: shares, and what each does on past decisions and the labelled set. */
 function ProposalDetail({ proposal, current }: { proposal: WeightsProposal; current: WeightsProfile }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const figures = proposal.figures;
   if (proposal.status === 'fitting') return <Text size="sm">{t('matchingWeights.proposals.fitting')}</Text>;
   if (!figures || !proposal.weights) {
@@ -147,8 +147,9 @@ function ProposalDetail({ proposal, current }: { proposal: WeightsProposal; curr
   }
   const share = (weights: Record<string, number>, key: string) =>
     weights[key] / Object.values(weights).reduce((a, b) => a + b, 0);
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const num = (x: number) => x.toFixed(3);
+  const locale = formattingLocale(i18n.language);
+  const pct = (x: number) => x.toLocaleString(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const num = (x: number) => x.toLocaleString(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
   const proposed = proposal.weights;
   return (
     <Stack gap="xs">
