@@ -11,3 +11,4 @@ export * from './explain-offer';
 export * from './allocation-plan';
 export * from './evaluation';
 export * from './learning';
+export * from './text-analysis';

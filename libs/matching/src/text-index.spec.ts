@@ -6,9 +6,9 @@ import {
   conceptsOf,
   cosineSimilarity,
   denseCosineSimilarity,
-  stem,
   tokenize,
 } from './text-index';
+import { stem } from './text-analysis';
 
 describe('tokenize', () => {
   it('lower-cases, drops English stop words and folds plurals and -ing/-ed forms', () => {

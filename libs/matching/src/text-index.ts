@@ -1,316 +1,12 @@
 import { THESAURUS } from '@app/domain';
+import { detectLanguages, termReader, type TextLanguages } from './text-analysis';
 
 // TF-IDF vectors and cosine similarity over offer titles and descriptions (DESIGN §6.3, text relevance).
 // Tokens are runs of Unicode letters and digits, so Latin, Cyrillic (Russian, Mongolian) and mixed text all
-// work; English and Russian stop words are dropped and a light suffix stripper folds common inflections.
+// work; stop words and stems come from text-analysis.ts (the `stopword` lists and the Snowball stemmers).
 
-const CYRILLIC = /[\u0400-\u04ff]/;
 const DIGITS = /^\p{N}+$/u;
-
-const ENGLISH_STOP_WORDS = [
-  'a',
-  'about',
-  'above',
-  'after',
-  'again',
-  'all',
-  'also',
-  'am',
-  'an',
-  'and',
-  'any',
-  'are',
-  'as',
-  'at',
-  'be',
-  'been',
-  'before',
-  'being',
-  'between',
-  'both',
-  'but',
-  'by',
-  'can',
-  'could',
-  'did',
-  'do',
-  'does',
-  'doing',
-  'during',
-  'each',
-  'etc',
-  'few',
-  'for',
-  'from',
-  'further',
-  'had',
-  'has',
-  'have',
-  'having',
-  'he',
-  'her',
-  'here',
-  'his',
-  'how',
-  'i',
-  'if',
-  'in',
-  'including',
-  'into',
-  'is',
-  'it',
-  'its',
-  'itself',
-  'may',
-  'more',
-  'most',
-  'must',
-  'no',
-  'nor',
-  'not',
-  'of',
-  'off',
-  'on',
-  'once',
-  'only',
-  'or',
-  'other',
-  'our',
-  'ours',
-  'out',
-  'over',
-  'own',
-  'per',
-  'same',
-  'shall',
-  'she',
-  'should',
-  'so',
-  'some',
-  'such',
-  'than',
-  'that',
-  'the',
-  'their',
-  'theirs',
-  'them',
-  'then',
-  'there',
-  'these',
-  'they',
-  'this',
-  'those',
-  'through',
-  'to',
-  'too',
-  'under',
-  'until',
-  'up',
-  'upon',
-  'very',
-  'via',
-  'was',
-  'we',
-  'were',
-  'what',
-  'when',
-  'where',
-  'which',
-  'while',
-  'who',
-  'whom',
-  'why',
-  'will',
-  'with',
-  'within',
-  'would',
-  'you',
-  'your',
-];
-
-const RUSSIAN_STOP_WORDS = [
-  'а',
-  'без',
-  'более',
-  'бы',
-  'был',
-  'была',
-  'были',
-  'было',
-  'быть',
-  'в',
-  'вам',
-  'вас',
-  'весь',
-  'во',
-  'вот',
-  'все',
-  'всего',
-  'всех',
-  'вы',
-  'где',
-  'да',
-  'для',
-  'до',
-  'его',
-  'ее',
-  'если',
-  'есть',
-  'еще',
-  'же',
-  'за',
-  'здесь',
-  'и',
-  'из',
-  'или',
-  'им',
-  'их',
-  'к',
-  'как',
-  'ко',
-  'когда',
-  'кто',
-  'ли',
-  'либо',
-  'между',
-  'меня',
-  'мне',
-  'может',
-  'мы',
-  'на',
-  'над',
-  'нам',
-  'нас',
-  'не',
-  'него',
-  'нее',
-  'нет',
-  'ни',
-  'них',
-  'но',
-  'ну',
-  'о',
-  'об',
-  'однако',
-  'он',
-  'она',
-  'они',
-  'оно',
-  'от',
-  'по',
-  'под',
-  'при',
-  'с',
-  'со',
-  'так',
-  'также',
-  'такой',
-  'там',
-  'те',
-  'тем',
-  'то',
-  'того',
-  'тоже',
-  'той',
-  'только',
-  'том',
-  'ту',
-  'у',
-  'уже',
-  'чем',
-  'что',
-  'чтобы',
-  'эта',
-  'эти',
-  'это',
-  'этого',
-  'этой',
-  'этом',
-  'этот',
-  'эту',
-  'я',
-];
-
-export const STOP_WORDS: ReadonlySet<string> = new Set([...ENGLISH_STOP_WORDS, ...RUSSIAN_STOP_WORDS]);
-
-// Longest first. Stripped only when at least three letters of stem remain.
-const RUSSIAN_SUFFIXES = [
-  'иями',
-  'ями',
-  'ами',
-  'ого',
-  'его',
-  'ому',
-  'ему',
-  'ыми',
-  'ими',
-  'ией',
-  'ия',
-  'ие',
-  'ий',
-  'ии',
-  'ей',
-  'ой',
-  'ый',
-  'ая',
-  'яя',
-  'ое',
-  'ее',
-  'ые',
-  'ую',
-  'юю',
-  'ом',
-  'ем',
-  'ах',
-  'ях',
-  'ов',
-  'ев',
-  'ам',
-  'ям',
-  'а',
-  'я',
-  'ы',
-  'и',
-  'о',
-  'е',
-  'у',
-  'ю',
-  'ь',
-  'й',
-];
-
-function stripRussian(token: string): string {
-  for (const suffix of RUSSIAN_SUFFIXES) {
-    if (token.length - suffix.length >= 3 && token.endsWith(suffix)) return token.slice(0, -suffix.length);
-  }
-  return token;
-}
-
-function undouble(stem: string): string {
-  const n = stem.length;
-  if (n >= 4 && stem[n - 1] === stem[n - 2] && !'lsz'.includes(stem[n - 1])) return stem.slice(0, -1);
-  if (n >= 5 && stem.endsWith('ll')) return stem.slice(0, -1);
-  return stem;
-}
-
-function stripEnglish(token: string): string {
-  let t = token;
-  if (t.length > 4 && t.endsWith('ies')) t = `${t.slice(0, -3)}y`;
-  else if (t.length > 4 && t.endsWith('sses')) t = t.slice(0, -2);
-  else if (t.length > 3 && t.endsWith('s') && !t.endsWith('ss') && !t.endsWith('us') && !t.endsWith('is')) {
-    t = t.slice(0, -1);
-  }
-  if (t.length >= 7 && t.endsWith('ing')) t = undouble(t.slice(0, -3));
-  else if (t.length >= 6 && t.endsWith('ed')) t = undouble(t.slice(0, -2));
-  if (t.length >= 5 && t.endsWith('e')) t = t.slice(0, -1);
-  return t;
-}
-
-/** Folds common inflections: "controls", "controlled" → "control"; "контроля", "контроль" → "контрол". */
-export function stem(token: string): string {
-  if (DIGITS.test(token)) return token;
-  return CYRILLIC.test(token) ? stripRussian(token) : stripEnglish(token);
-}
+const LATIN = ['en', 'fr', 'es'] as const;
 
 // Word characters are Unicode letters, marks and digits. ASCII is decided inline; anything else once per code
 // unit and remembered (0 = not yet known, 1 = word, 2 = not).
@@ -328,24 +24,10 @@ function isWordUnit(c: number): boolean {
   return k === 1;
 }
 
-// Raw token → stemmed token, or null for a dropped one. Tokens repeat heavily across documents; the cache is
-// cleared when it grows past its bound, so memory stays flat on any corpus.
-const termCache = new Map<string, string | null>();
-const TERM_CACHE_LIMIT = 200_000;
-
-function term(raw: string): string | null {
-  let t = termCache.get(raw);
-  if (t === undefined) {
-    t = (raw.length < 2 && !DIGITS.test(raw)) || STOP_WORDS.has(raw) ? null : stem(raw);
-    if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
-    termCache.set(raw, t);
-  }
-  return t;
-}
-
 /** Calls `emit` with each kept token of `text`, stemmed, and the word as written (lower-cased), in text order. */
-function scan(text: string, emit: (term: string, word: string) => void): void {
+function scan(text: string, emit: (term: string, word: string) => void, languages?: TextLanguages): void {
   let s = text.normalize('NFKC').toLowerCase();
+  const term = termReader(languages ?? detectLanguages(s));
   if (s.includes('ё')) s = s.replace(/ё/g, 'е');
   const n = s.length;
   let start = -1;
@@ -363,9 +45,9 @@ function scan(text: string, emit: (term: string, word: string) => void): void {
 }
 
 /** Lower-cased, stop-word-free, stemmed tokens in text order. Single letters are dropped, digits are kept. */
-export function tokenize(text: string): string[] {
+export function tokenize(text: string, languages?: TextLanguages): string[] {
   const out: string[] = [];
-  scan(text, (t) => out.push(t));
+  scan(text, (t) => out.push(t), languages);
   return out;
 }
 
@@ -388,8 +70,14 @@ function phraseTable(): Map<string, Phrase[]> {
   const table = new Map<string, Phrase[]>();
   for (const concept of THESAURUS) {
     const seen = new Set<string>();
-    for (const term of Object.values(concept.terms).flat()) {
-      const words = tokenize(term);
+    // Each phrase read in every language of its script: a French text read as English (few stop words) still
+    // finds the French phrase.
+    const readings = (Object.keys(concept.terms) as Array<keyof typeof concept.terms>).flatMap((language) =>
+      concept.terms[language].flatMap((term) =>
+        language === 'ru' ? [tokenize(term, { latin: 'en', cyrillic: 'ru' })] : LATIN.map((latin) => tokenize(term, { latin, cyrillic: 'ru' })),
+      ),
+    );
+    for (const words of readings) {
       const key = words.join(' ');
       if (words.length === 0 || seen.has(key)) continue;
       seen.add(key);
