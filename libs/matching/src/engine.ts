@@ -13,10 +13,9 @@ import {
   PriorWorkTable,
   TaxonomyEncoder,
   popcount,
-  offerText,
   prepareOffer,
   prepareRequest,
-  requestText,
+  textFields,
   textSupport,
   type PreparedRequest,
 } from './score';
@@ -180,7 +179,7 @@ export class MatchingEngine {
 
   /** Adds or replaces one offer: verified, edited, paused, resumed, capacity used. */
   upsertOffer(offer: MatchableOffer): void {
-    const vector = this.text.upsert(offer.id, offerText(offer));
+    const vector = this.text.upsert(offer.id, textFields(offer));
     this.index.upsert(prepareOffer(offer, this.encoder, vector));
   }
 
@@ -405,7 +404,7 @@ export class MatchingEngine {
 
   /** Runs `fn` on the request's prepared form, its text scattered for fast similarity meanwhile. */
   private withRequest<T>(request: MatchableRequest, fn: (r: PreparedRequest) => T): T {
-    const r = prepareRequest(request, this.encoder, this.text.query(requestText(request)), this.priorWork);
+    const r = prepareRequest(request, this.encoder, this.text.query(textFields(request)), this.priorWork);
     r.dense = this.scatter.scatter(r.text, this.text.vocabularySize);
     try {
       return fn(r);

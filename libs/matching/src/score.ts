@@ -8,7 +8,7 @@ import {
   TARGET_INSTITUTION_CODES,
   isAllDomains,
 } from './taxonomy-codes';
-import { cosineSimilarity, denseCosineSimilarity, type TextVector } from './text-index';
+import { cosineSimilarity, denseCosineSimilarity, type TextFields, type TextVector } from './text-index';
 import {
   COMPONENT_KEYS,
   type DescribedCategory,
@@ -318,13 +318,9 @@ export interface OfferColumns {
   slot(i: number): PreparedOffer | null;
 }
 
-export function offerText(offer: Pick<MatchableOffer, 'title' | 'description'>): string {
-  // The title says what the programme is; counting it twice weighs it over a long description.
-  return `${offer.title}\n${offer.title}\n${offer.description}`;
-}
-
-export function requestText(request: Pick<MatchableRequest, 'title' | 'description'>): string {
-  return `${request.title}\n${request.title}\n${request.description}`;
+/** The text fields the text index reads (title weighed over description: TITLE_WEIGHT in text-index.ts). */
+export function textFields(record: Pick<MatchableOffer, 'title' | 'description'>): TextFields {
+  return { title: record.title, description: record.description };
 }
 
 export function prepareOffer(offer: MatchableOffer, encoder: TaxonomyEncoder, text: TextVector): PreparedOffer {

@@ -64,7 +64,7 @@ export function stem(word: string, languages: TextLanguages = { latin: 'en', cyr
   if (DIGITS.test(word)) return word;
   if (CYRILLIC.test(word)) return languages.cyrillic === 'mn' ? word : stemmer('ru').stem(word);
   const stemmed = stemmer(languages.latin).stem(word);
-  return /[^\x00-\x7f]/.test(stemmed) ? stemmed.normalize('NFD').replace(MARKS, '').normalize('NFC') : stemmed;
+  return /[^ -~]/.test(stemmed) ? stemmed.normalize('NFD').replace(MARKS, '').normalize('NFC') : stemmed;
 }
 
 // Raw word → term, or null for a dropped one, per language pair. Words repeat heavily across documents; each cache

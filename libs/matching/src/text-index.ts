@@ -162,8 +162,10 @@ export const EMPTY_TEXT_VECTOR: TextVector = {
 
 interface DocumentEntry {
   ids: Int32Array;
-  /** Sublinear term frequency, 1 + ln(tf). */
+  /** Term frequency with the title's occurrences counted TITLE_WEIGHT times. */
   tf: Float64Array;
+  /** The document's length in the same units (Σ tf): BM25 normalises by it. */
+  length: number;
   /** Per term, as the document first writes it (a concept: its English label), for explanations. */
   surface: readonly string[];
   /** Per term, how an explanation names it: CONCEPT, WORD, or SKIPPED (numbers, words of three letters or fewer). */
@@ -247,16 +249,61 @@ export function clusterNormsBound(x: Float64Array, y: Float64Array, offset: numb
   return s0 + s1 + (s2 + s3) + 1e-9;
 }
 
-function countTerms(tokens: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return counts;
+/** A record's text by field: the title says what the programme or the need is, the description the rest. */
+export interface TextFields {
+  title: string;
+  description: string;
+}
+
+// BM25 term frequencies (Robertson and Zaragoza, "The Probabilistic Relevance Framework: BM25 and Beyond", 2009)
+// with fields as in BM25F: a title occurrence counts TITLE_WEIGHT times, frequencies saturate (K1) and long
+// documents are normalised towards the corpus' average length (B). The weights then form unit vectors, so the
+// similarity stays a cosine in [0, 1] with the bounds the candidate index relies on. K1 and B were chosen on
+// libs/matching/eval among a handful of settings around the textbook 1.2 / 0.75 (docs/matching.md).
+export const TITLE_WEIGHT = 2;
+const K1 = 2;
+const B = 0.5;
+
+function fieldsOf(text: string | TextFields): TextFields {
+  return typeof text === 'string' ? { title: '', description: text } : text;
 }
 
 /**
- * TF-IDF over a corpus of documents (the offers). Weights are sublinear tf × smoothed idf,
- * idf = ln((N + 1) / (df + 1)) + 1, so every weight is positive and every cosine lies in [0, 1].
- * Adding or removing a document changes every idf; weights are recomputed lazily, once, before the next query.
+ * The terms of each field, words then the concepts they mention (a phrase does not run from the title into the
+ * description), counted with the title's weight; and per term the word as the text first writes it.
+ */
+function countFields(fields: TextFields): { counts: Map<string, number>; written: Map<string, string> } {
+  const languages = detectLanguages(`${fields.title}\n${fields.description}`.toLowerCase());
+  const counts = new Map<string, number>();
+  const written = new Map<string, string>();
+  for (const [text, weight] of [
+    [fields.title, TITLE_WEIGHT],
+    [fields.description, 1],
+  ] as const) {
+    if (!text) continue;
+    const words: string[] = [];
+    scan(
+      text,
+      (t, word) => {
+        words.push(t);
+        if (!written.has(t)) written.set(t, word);
+      },
+      languages,
+    );
+    for (const t of words.concat(conceptsOf(words))) counts.set(t, (counts.get(t) ?? 0) + weight);
+  }
+  return { counts, written };
+}
+
+/** BM25's saturated frequency: tf·(K1+1) / (tf + K1·(1 − B + B·length/average)). */
+function saturate(tf: number, lengthRatio: number): number {
+  return (tf * (K1 + 1)) / (tf + K1 * (1 - B + B * lengthRatio));
+}
+
+/**
+ * BM25-weighted vectors over a corpus of documents (the offers): saturated, length-normalised field frequency ×
+ * BM25 idf, so every weight is positive and every cosine lies in [0, 1]. Adding or removing a document changes
+ * every idf and the average length; weights are recomputed lazily, once, before the next query.
  */
 export class TextIndex {
   private readonly vocabulary = new Map<string, number>();
@@ -267,6 +314,8 @@ export class TextIndex {
   private readonly documents = new Map<string, DocumentEntry>();
   /** Term by id. */
   private readonly terms: string[] = [];
+  /** Σ of the documents' lengths, for BM25's average length. */
+  private totalLength = 0;
   private stale = true;
   private refreshes = 0;
 
@@ -283,27 +332,24 @@ export class TextIndex {
     return this.vocabulary.size;
   }
 
-  /** Adds or replaces a document and returns its vector (kept current by the index). */
-  upsert(id: string, text: string): TextVector {
+  /** Adds or replaces a document (a plain string is read as a description) and returns its vector, kept current. */
+  upsert(id: string, text: string | TextFields): TextVector {
     this.remove(id);
-    const written = new Map<string, string>();
-    const words: string[] = [];
-    scan(text, (t, word) => {
-      words.push(t);
-      if (!written.has(t)) written.set(t, word);
-    });
-    const counts = countTerms(words.concat(conceptsOf(words)));
+    const { counts, written } = countFields(fieldsOf(text));
     const terms = [...counts.entries()].map(([term, n]) => ({ id: this.termId(term), n, term }));
     terms.sort((x, y) => x.id - y.id);
     const ids = Int32Array.from(terms, (t) => t.id);
-    const tf = Float64Array.from(terms, (t) => 1 + Math.log(t.n));
+    const tf = Float64Array.from(terms, (t) => t.n);
+    let length = 0;
+    for (const t of terms) length += t.n;
+    this.totalLength += length;
     for (const termId of ids) this.df[termId]++;
     const vector = { ids, weights: new Float64Array(ids.length), clusterNorms: new Float64Array(TEXT_CLUSTERS) };
     const surface = terms.map((t) => written.get(t.term) ?? conceptLabel(t.term));
     const kinds = Uint8Array.from(terms, (t, k) =>
       t.term.startsWith(CONCEPT_PREFIX) ? CONCEPT : surface[k].length > 3 && !DIGITS.test(surface[k]) ? WORD : SKIPPED,
     );
-    this.documents.set(id, { ids, tf, vector, surface, kinds });
+    this.documents.set(id, { ids, tf, length, vector, surface, kinds });
     this.stale = true;
     return vector;
   }
@@ -312,6 +358,7 @@ export class TextIndex {
     const entry = this.documents.get(id);
     if (!entry) return false;
     for (const termId of entry.ids) this.df[termId]--;
+    this.totalLength -= entry.length;
     this.documents.delete(id);
     this.stale = true;
     return true;
@@ -322,45 +369,31 @@ export class TextIndex {
     return this.documents.get(id)?.vector;
   }
 
-  /** The vector of a query (a request's text) under the current corpus statistics. */
-  query(text: string): TextVector {
+  /**
+   * The vector of a query (a request's text; a plain string is read as a description) under the current corpus
+   * statistics. Its frequencies saturate like a document's, without length normalisation; terms no offer uses
+   * only add to the norm.
+   */
+  query(text: string | TextFields): TextVector {
     this.refresh();
-    const tokens = indexTerms(text);
-    if (tokens.length === 0) return EMPTY_TEXT_VECTOR;
-    // Known terms by id, counted by sorting; terms no offer uses only add to the norm, by their own count.
-    const known = new Int32Array(tokens.length);
-    let nKnown = 0;
-    let unseen: string[] | null = null;
-    for (const t of tokens) {
-      const id = this.vocabulary.get(t);
-      if (id !== undefined && this.df[id] > 0) known[nKnown++] = id;
-      else (unseen ??= []).push(t);
-    }
-    const ids = known.subarray(0, nKnown).sort();
-    const unseenIdf = Math.log(this.documents.size + 1) + 1;
+    const { counts } = countFields(fieldsOf(text));
+    if (counts.size === 0) return EMPTY_TEXT_VECTOR;
+    const unseenIdf = this.idfOf(0);
+    const known: Array<{ id: number; w: number }> = [];
     let norm2 = 0;
-    if (unseen) {
-      unseen.sort();
-      for (let i = 0; i < unseen.length;) {
-        let j = i + 1;
-        while (j < unseen.length && unseen[j] === unseen[i]) j++;
-        const w = (1 + Math.log(j - i)) * unseenIdf;
-        norm2 += w * w;
-        i = j;
-      }
+    for (const [t, n] of counts) {
+      const id = this.vocabulary.get(t);
+      if (id !== undefined && this.df[id] > 0) known.push({ id, w: saturate(n, 1) * this.idf[id] });
+      else norm2 += (saturate(n, 1) * unseenIdf) ** 2;
     }
-    let distinct = 0;
-    for (let i = 0; i < nKnown; i++) if (i === 0 || ids[i] !== ids[i - 1]) distinct++;
+    known.sort((x, y) => x.id - y.id);
+    const distinct = known.length;
     const outIds = new Int32Array(distinct);
     const weights = new Float64Array(distinct);
-    for (let i = 0, k = 0; i < nKnown; k++) {
-      let j = i + 1;
-      while (j < nKnown && ids[j] === ids[i]) j++;
-      const w = (1 + Math.log(j - i)) * this.idf[ids[i]];
-      outIds[k] = ids[i];
-      weights[k] = w;
-      norm2 += w * w;
-      i = j;
+    for (let k = 0; k < distinct; k++) {
+      outIds[k] = known[k].id;
+      weights[k] = known[k].w;
+      norm2 += known[k].w * known[k].w;
     }
     const norm = Math.sqrt(norm2);
     for (let k = 0; k < distinct; k++) weights[k] /= norm;
@@ -433,14 +466,16 @@ export class TextIndex {
     if (!this.stale) return;
     const n = this.documents.size;
     const size = this.vocabulary.size;
-    for (let t = 0; t < size; t++) this.idf[t] = Math.log((n + 1) / (this.df[t] + 1)) + 1;
+    for (let t = 0; t < size; t++) this.idf[t] = this.idfOf(this.df[t]);
+    const average = n > 0 ? this.totalLength / n : 1;
     this.maxWeight.fill(0);
     for (const entry of this.documents.values()) {
       const { ids, tf } = entry;
+      const ratio = average > 0 ? entry.length / average : 1;
       const weights = entry.vector.weights;
       let norm2 = 0;
       for (let k = 0; k < ids.length; k++) {
-        const w = tf[k] * this.idf[ids[k]];
+        const w = saturate(tf[k], ratio) * this.idf[ids[k]];
         weights[k] = w;
         norm2 += w * w;
       }
@@ -451,6 +486,14 @@ export class TextIndex {
     }
     this.stale = false;
     this.refreshes++;
+  }
+
+  /**
+   * Smoothed idf, ln((N + 1) / (df + 1)) + 1: positive for every term, largest for the rarest. BM25's own idf was
+   * measured too and ranked loosely tagged requests worse (docs/matching.md).
+   */
+  private idfOf(df: number): number {
+    return Math.log((this.documents.size + 1) / (df + 1)) + 1;
   }
 
   private termId(term: string): number {
