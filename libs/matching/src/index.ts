@@ -12,3 +12,4 @@ export * from './allocation-plan';
 export * from './evaluation';
 export * from './learning';
 export * from './text-analysis';
+export * from './calibration';

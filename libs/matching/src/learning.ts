@@ -46,8 +46,12 @@ export interface DecidedMatch {
   providerRating: number | null;
 }
 
-const TAKEN_UP = new Set(['endorsed', 'accepted', 'agreed', 'in_progress', 'completed']);
-const TURNED_DOWN = new Set(['dismissed', 'declined', 'rejected']);
+const TAKEN_UP_STATUSES = ['endorsed', 'accepted', 'agreed', 'in_progress', 'completed'] as const;
+const TURNED_DOWN_STATUSES = ['dismissed', 'declined', 'rejected'] as const;
+const TAKEN_UP = new Set<string>(TAKEN_UP_STATUSES);
+const TURNED_DOWN = new Set<string>(TURNED_DOWN_STATUSES);
+/** The statuses that make a match a decision (feedback only exists on completed matches, one of them). */
+export const DECIDED_MATCH_STATUSES: readonly string[] = [...TAKEN_UP_STATUSES, ...TURNED_DOWN_STATUSES];
 
 /**
  * A match's label, or null when it says nothing yet (still suggested, cancelled by events, retired). Taken up
@@ -56,9 +60,14 @@ const TURNED_DOWN = new Set(['dismissed', 'declined', 'rejected']);
  */
 export function decisionLabel(match: DecidedMatch): 0 | 1 | null {
   const ratings = [match.requesterRating, match.providerRating].filter((r): r is number => r !== null);
-  if (ratings.length > 0 && ratings.reduce((a, b) => a + b, 0) / ratings.length <= 2) return 0;
-  if (TAKEN_UP.has(match.status)) return 1;
-  if (TURNED_DOWN.has(match.status)) return 0;
+  return statusLabel(match.status, ratings.length > 0 && ratings.reduce((a, b) => a + b, 0) / ratings.length <= 2);
+}
+
+/** `decisionLabel` when the ratings are already summed up: `poorlyRated` is a mean rating of 2 or less. */
+export function statusLabel(status: string, poorlyRated: boolean): 0 | 1 | null {
+  if (poorlyRated) return 0;
+  if (TAKEN_UP.has(status)) return 1;
+  if (TURNED_DOWN.has(status)) return 0;
   return null;
 }
 

@@ -11,6 +11,7 @@ import {
   REQUEST_OPEN_FOR_MATCHING_STATUSES,
   retirementExplanation,
 } from '@app/domain';
+import { calibrationAt, calibrationBands } from '@app/matching';
 import { executeTransition, MATCH_LIFECYCLE, UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { HistoryItem, HistoryService } from '../history/history.service';
@@ -146,6 +147,7 @@ export class MatchesService {
     if (!rows.length) return [];
     const parties = await this.repository.partiesOf(rows.map((r) => r.id));
     const byId = new Map(parties.map((d) => [d.matchId, d]));
+    const bands = rows.some((m) => m.score !== null) ? calibrationBands(await this.repository.decisionsByScoreBand()) : [];
     return rows.map((m) => {
       const d = byId.get(m.id)!;
       const mine = user.role === 'provider_member' ? d.provider.id === user.organization.id : isAgency(user.role) ? d.request.state === user.organization.state : true;
@@ -157,6 +159,7 @@ export class MatchesService {
         status: m.status,
         origin: m.origin,
         ...(seesCapacity ? explained : withoutCapacity(explained)),
+        calibration: calibrationAt(m.score, bands),
         engineVersion: m.engineVersion,
         weightsVersion: m.weightsVersion,
         scoredAt: m.scoredAt,

@@ -13,7 +13,7 @@ import { offerPath, requestPath } from '../paths';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
 import { DocumentsPanel } from '../records/documents-card';
 import { MatchActions } from './match-actions';
-import { ScoreBreakdown, ScoreValue } from './score-breakdown';
+import { CalibrationLine, ScoreBreakdown, ScoreValue } from './score-breakdown';
 import { ThreadPanel } from '../threads/thread-panel';
 import { MatchContactsCard } from '../contacts/contact-cards';
 
@@ -103,6 +103,7 @@ export function MatchCard({ match, rank, counterpart, expanded = false, highligh
             {match.reason}
           </Text>
         )}
+        {match.calibration && <CalibrationLine calibration={match.calibration} />}
         {match.notes && (
           <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
             <Text span fw={600} c="dark">
@@ -171,6 +172,11 @@ export function MatchCard({ match, rank, counterpart, expanded = false, highligh
         <Collapse expanded={showBreakdown}>
           <Stack gap={6} pt="xs">
             <ScoreBreakdown components={match.components} />
+            {match.score !== null && !match.calibration && (
+              <Text size="xs" c="dimmed">
+                {t('score.calibrationNone')}
+              </Text>
+            )}
             {match.weightsVersion !== null && match.scoredAt && (
               <Text size="xs" c="dimmed">
                 {t('score.weightsVersion', {

@@ -1,6 +1,6 @@
 import { Box, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { isScoreComponentKey, SCORE_COMPONENT_KEYS, type ScoreComponent } from '../api/matches';
+import { isScoreComponentKey, SCORE_COMPONENT_KEYS, type Match, type ScoreComponent } from '../api/matches';
 import { formattingLocale } from '../format';
 
 /** A score in [0, 1] as people read it: two decimals ("0.82"). */
@@ -126,5 +126,23 @@ export function ScoreValue({ score, size = 'md', pending = true }: { score: numb
         <Box h="100%" w={`${Math.round(score * 100)}%`} bg="blue.6" />
       </Box>
     </Stack>
+  );
+}
+
+/** What a score has meant so far: of the decided suggestions in its band, how many were taken up. */
+export function CalibrationLine({ calibration }: { calibration: NonNullable<Match['calibration']> }) {
+  const { t } = useTranslation();
+  const format = useScoreFormat();
+  const { from, to, decided, takenUp } = calibration;
+  return (
+    <Text size="sm" c="dimmed" data-testid="match-calibration">
+      {t('score.calibration', {
+        from: format.score(from),
+        to: format.score(to),
+        decided,
+        takenUp,
+        share: format.percent(takenUp / decided),
+      })}
+    </Text>
   );
 }

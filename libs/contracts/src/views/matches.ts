@@ -35,6 +35,11 @@ export const matchViewSchema = z.object({
   /** In [0, 1]; null until the engine has scored the pair (e.g. a fresh manual match). */
   score: z.number().nullable(),
   components: z.array(scoreComponentSchema),
+  /**
+   * What this score has meant so far: of the decided suggestions scored in the same band ([from, to)), how many
+   * were taken up. Null until that band holds five decisions, or while the match has no score.
+   */
+  calibration: z.object({ from: z.number(), to: z.number(), decided: z.number().int(), takenUp: z.number().int() }).nullable(),
   reason: z.string(),
   engineVersion: z.string().nullable(),
   weightsVersion: z.number().int().nullable(),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { containsPattern, sqlList } from '@app/common';
+import { CALIBRATION_BANDS, DECIDED_MATCH_STATUSES, type DecisionCount } from '@app/matching';
 import {
   isAgency,
   isCommittee,
@@ -116,6 +117,22 @@ export class MatchRepository {
     return this.dataSource.query(
       `SELECT id, status, endorsed_at AS "endorsedAt" FROM matches WHERE status = $3 AND endorsed_at <= $1::timestamptz - make_interval(days => $2)`,
       [now, days, 'endorsed' satisfies MatchStatus],
+    );
+  }
+
+  /**
+   * Decided matches by score band (tenths), status and whether their feedback was poor (mean rating ≤ 2): what
+   * `calibrationBands` reads. Counts over every organisation; nothing but the counts leaves the query.
+   */
+  decisionsByScoreBand(manager: EntityManager = this.dataSource.manager): Promise<DecisionCount[]> {
+    return manager.query(
+      `SELECT LEAST(GREATEST(floor(score * ${CALIBRATION_BANDS})::int, 0), ${CALIBRATION_BANDS - 1}) AS band, status,
+              COALESCE((COALESCE(requester_rating, 0) + COALESCE(provider_rating, 0))::numeric
+                       / NULLIF((requester_rating IS NOT NULL)::int + (provider_rating IS NOT NULL)::int, 0) <= 2, false) AS "poorlyRated",
+              count(*)::int AS count
+         FROM matches
+        WHERE score IS NOT NULL AND status IN ${sqlList(DECIDED_MATCH_STATUSES)}
+        GROUP BY 1, 2, 3`,
     );
   }
 
