@@ -1,23 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { ExchangeCollection } from './dto/exchange-document.schemas';
+import { EXCHANGE_COLLECTIONS, type ExchangeCollection } from './dto/exchange-document.schemas';
 import { envelope, historyEntry, match, offer, organization, readDocument, request, user } from './import-fixtures.helper';
 import { inDocumentOrder } from './import-document';
 import { checkIntegrity, DatabaseFacts, lookupsFor, OrganizationFacts } from './import-integrity';
 
 const emptyDatabase = (overrides: Partial<DatabaseFacts> = {}): DatabaseFacts => ({
-  ids: {
-    organizations: new Set(),
-    users: new Set(),
-    requests: new Set(),
-    offers: new Set(),
-    matches: new Set(),
-    history: new Set(),
-  },
+  ids: Object.fromEntries(Object.keys(EXCHANGE_COLLECTIONS).map((c) => [c, new Set()])) as unknown as DatabaseFacts['ids'],
   organizations: new Map<string, OrganizationFacts>(),
   organizationNames: new Set(),
   emails: new Set(),
   references: new Set(),
   matchPairs: new Set(),
+  contactOwners: new Set(),
+  engagementSeedKeys: new Set(),
+  planRevisions: new Set(),
   ...overrides,
 });
 
