@@ -5,6 +5,7 @@ import { DOCUMENT_STORE, type DocumentStore } from '../documents/document-store'
 import type { AuthUser } from '../auth/auth-user';
 import { OffersService, OfferView } from '../offers/offers.service';
 import { RequestsService, RequestView } from '../requests/requests.service';
+import { allPages } from './csv';
 import type { OffersCsvQuery, RequestsCsvQuery } from './dto/csv-export.schemas';
 import {
   EXCHANGE_COLLECTIONS,
@@ -215,20 +216,11 @@ export class ExchangeExportService {
     return stream;
   }
   listAllRequests(user: AuthUser, filters: RequestsCsvQuery): Promise<RequestView[]> {
-    return allPages((page) => this.requests.list(user, { ...filters, page, pageSize: CSV_PAGE }));
+    return allPages(CSV_PAGE, (page) => this.requests.list(user, { ...filters, page, pageSize: CSV_PAGE }));
   }
 
   listAllOffers(user: AuthUser, filters: OffersCsvQuery): Promise<OfferView[]> {
-    return allPages((page) => this.offers.list(user, { ...filters, page, pageSize: CSV_PAGE }));
-  }
-}
-
-async function allPages<T>(fetchPage: (page: number) => Promise<{ items: T[]; total: number }>): Promise<T[]> {
-  const all: T[] = [];
-  for (let page = 1; ; page++) {
-    const { items, total } = await fetchPage(page);
-    all.push(...items);
-    if (items.length < CSV_PAGE || all.length >= total) return all;
+    return allPages(CSV_PAGE, (page) => this.offers.list(user, { ...filters, page, pageSize: CSV_PAGE }));
   }
 }
 
