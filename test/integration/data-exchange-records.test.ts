@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '@app/common';
 import { createDataSource, dropDatabase, ensureDatabase } from '@app/database';
+import { parseCsv } from '../../apps/api/src/data-exchange/csv';
 import { activeOffer, requestInput } from '../factories';
 import { ApiClient, DEMO } from '../support/http';
 import { startApiInProcess } from '../support/platform';
@@ -364,5 +365,67 @@ describe('data exchange of plans, engagements, documents, threads and contacts',
       { field: 'threadMessages[0].documentId', message: 'names no document of the document or the database' },
     ]);
     expect(await targetDs.query('SELECT count(*)::int AS n FROM assistance_requests WHERE reference = $1', ['MNG-2039-001'])).toEqual([{ n: 0 }]);
+  });
+
+  describe('CSV exports', () => {
+    const csvRows = (text: string) => {
+      const [header, ...rows] = parseCsv(text);
+      return { header, rows: rows.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i]]))) };
+    };
+
+    it('writes one row per action plan with its progress counts, as the other CSV exports', async () => {
+      const res = await fetch(`${api.baseUrl}/api/v1/export/action-plans.csv?state=MNG`, { headers: admin.authHeaders() });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="a1540-action-plans-\d{4}-\d\d-\d\d\.csv"$/);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = bytes.toString('utf8');
+      expect(text).toContain('\r\n');
+      const { header, rows } = csvRows(text);
+      expect(header).toEqual([
+        'state', 'id', 'title', 'organization', 'status', 'submittedOn', 'revision', 'sharedWithProviders', 'items', 'itemsPlanned',
+        'itemsInProgress', 'itemsDone', 'itemsDropped', 'itemsAssistanceNeeded', 'itemsWithRequest', 'createdAt', 'updatedAt',
+        'publicSummary', 'description',
+      ]);
+      expect(rows.find((r) => r.id === w.planId)).toMatchObject({
+        state: 'MNG',
+        status: 'submitted',
+        submittedOn: '2026-01-15',
+        revision: '2',
+        // The proposed item is not yet part of the plan, so it is not counted (as on the plan's page).
+        items: '1',
+        itemsPlanned: '1',
+        itemsInProgress: '0',
+        itemsDone: '0',
+        itemsAssistanceNeeded: '1',
+        itemsWithRequest: '1',
+        publicSummary: 'A summary for the register',
+      });
+      expect(rows.every((r) => r.state === 'MNG')).toBe(true);
+    });
+
+    it('writes one row per engagement with its follow-up actions counted, and needs a signed-in caller', async () => {
+      const res = await fetch(`${api.baseUrl}/api/v1/export/engagements.csv?kind=roundtable`, { headers: admin.authHeaders() });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-disposition')).toMatch(/filename="a1540-engagements-/);
+      const { header, rows } = csvRows(await res.text());
+      expect(header.slice(0, 5)).toEqual(['id', 'kind', 'title', 'startDate', 'endDate']);
+      expect(rows.find((r) => r.id === w.engagementId)).toMatchObject({
+        kind: 'roundtable',
+        online: 'true',
+        states: 'MNG',
+        participants: 'BAFA; A ministry not on the platform',
+        notePublishedAt: expect.stringMatching(/^2026-03-10T09:00:00\.123/),
+        followUps: '1',
+        followUpsOpen: '0',
+        followUpsDone: '1',
+        prioritisations: '1',
+        outcomes: 'What was agreed',
+      });
+      expect(rows.every((r) => r.kind === 'roundtable')).toBe(true);
+      expect((await fetch(`${api.baseUrl}/api/v1/export/engagements.csv`)).status).toBe(401);
+      expect((await fetch(`${api.baseUrl}/api/v1/export/action-plans.csv?state=XX`, { headers: admin.authHeaders() })).status).toBe(400);
+    });
   });
 });
