@@ -1,7 +1,7 @@
 import type { FieldIssue } from '@app/common';
 import { type OrganizationKind, roleAllowedForKind } from '@app/domain';
 import type { ExchangeCollection } from './dto/exchange-document.schemas';
-import type { ReadDocument, ReadRecords } from './import-document';
+import type { ReadDocument, ReadRecords, RecordFacts } from './import-document';
 
 /**
  * The rules between records of an import (each record was validated on its own before): ids are new and
@@ -90,119 +90,106 @@ const COLLECTIONS = Object.keys(NOUN) as ExchangeCollection[];
 
 const valid = <T>(records: (T | null)[]): T[] => records.filter((r): r is T => r !== null);
 
-type ValidRecords = { [C in ExchangeCollection]: NonNullable<ReadRecords[C][number]>[] };
+type ValidRecords = { [C in ExchangeCollection]: RecordFacts[C][] };
 function validRecords(records: ReadRecords): ValidRecords {
   return Object.fromEntries(COLLECTIONS.map((c) => [c, valid(records[c] as unknown[])])) as ValidRecords;
 }
 
-/**
- * Every reference of every record: the collection it must name a record of, and the field naming it. One list
- * for the database look-ups and the checks, so a reference cannot be looked up and left unchecked.
- */
 type Reference = [table: ExchangeCollection, field: string, id: string | null | undefined];
-function referencesOf<C extends ExchangeCollection>(collection: C, record: ValidRecords[C][number]): Reference[] {
-  const r = record as never as Record<string, any>;
-  const parties = (list: { organizationId: string | null }[], field: string): Reference[] =>
-    list.map((p, j) => ['organizations', `${field}[${j}].organizationId`, p.organizationId]);
-  switch (collection) {
-    case 'users':
-      return [['organizations', 'organizationId', r.organizationId]];
-    case 'contactLists':
-      return [
-        ['users', 'updatedById', r.updatedById],
-        ...(r.owner === 'organization' ? ([['organizations', 'ownerKey', r.ownerKey]] as Reference[]) : []),
-      ];
-    case 'engagements':
-      return [['users', 'createdById', r.createdById], ...parties(r.organisers, 'organisers'), ...parties(r.participants, 'participants')];
-    case 'engagementFollowUps':
-      return [
-        ['engagements', 'engagementId', r.engagementId],
-        ['users', 'ownerUserId', r.ownerUserId],
-        ['organizations', 'ownerOrganizationId', r.ownerOrganizationId],
-      ];
-    case 'actionPlans':
-      return [
-        ['organizations', 'organizationId', r.organizationId],
-        ['users', 'createdById', r.createdById],
-      ];
-    case 'actionPlanVersions':
-      return [
-        ['actionPlans', 'planId', r.planId],
-        ['engagements', 'engagementId', r.engagementId],
-        ['users', 'createdById', r.createdById],
-      ];
-    case 'actionPlanItems':
-      return [
-        ['actionPlans', 'planId', r.planId],
-        ['organizations', 'leadAgencyId', r.leadAgencyId],
-        ...(r.partnerAgencyIds as string[]).map((p, j): Reference => ['organizations', `partnerAgencyIds[${j}]`, p]),
-        ['users', 'prioritisedById', r.prioritisedById],
-        ['engagements', 'prioritisedInEngagementId', r.prioritisedInEngagementId],
-        ['users', 'createdById', r.createdById],
-      ];
-    case 'requests':
-      return [
-        ['organizations', 'organizationId', r.organizationId],
-        ['users', 'createdById', r.createdById],
-        ...(r.preferredProviderIds as string[]).map((p, j): Reference => ['organizations', `preferredProviderIds[${j}]`, p]),
-        ['actionPlanItems', 'actionPlanItemId', r.actionPlanItemId],
-        ['documents', 'objectionDocumentId', r.objectionDocumentId],
-        ['documents', 'waiverDocumentId', r.waiverDocumentId],
-      ];
-    case 'offers':
-      return [
-        ['organizations', 'organizationId', r.organizationId],
-        ['users', 'createdById', r.createdById],
-      ];
-    case 'matches':
-      return [
-        ['requests', 'requestId', r.requestId],
-        ['offers', 'offerId', r.offerId],
-        ['users', 'createdById', r.createdById],
-      ];
-    case 'actionPlanItemNotes':
-      return [
-        ['actionPlanItems', 'itemId', r.itemId],
-        ['users', 'authorId', r.authorId],
-        ['organizations', 'authorOrganizationId', r.authorOrganizationId],
-      ];
-    case 'actionPlanItemInterests':
-      return [
-        ['actionPlanItems', 'itemId', r.itemId],
-        ['organizations', 'providerOrganizationId', r.providerOrganizationId],
-        ['offers', 'offerId', r.offerId],
-        ['engagements', 'engagementId', r.engagementId],
-        ['matches', 'matchId', r.matchId],
-        ['users', 'createdById', r.createdById],
-      ];
-    case 'engagementPrioritisations':
-      return [
-        ['engagements', 'engagementId', r.engagementId],
-        ['actionPlans', 'actionPlanId', r.actionPlanId],
-        ['users', 'decidedById', r.decidedById],
-      ];
-    case 'documents':
-      return [
-        [PARENT_TABLES[r.parentType], 'parentId', r.parentId],
-        ['users', 'uploadedById', r.uploadedById],
-        ['organizations', 'organizationId', r.organizationId],
-        ['users', 'removedById', r.removedById],
-      ];
-    case 'threadMessages':
-      return [
-        [PARENT_TABLES[r.threadType], 'threadId', r.threadId],
-        ['users', 'authorId', r.authorId],
-        ['organizations', 'authorOrganizationId', r.authorOrganizationId],
-        ['documents', 'documentId', r.documentId],
-      ];
-    case 'history': {
-      const table = SUBJECT_TABLES[r.subjectType];
-      return [['users', 'actorId', r.actorId], ...(table ? ([[table, 'subjectId', r.subjectId]] as Reference[]) : [])];
-    }
-    default:
-      return [];
-  }
-}
+const parties = (list: readonly { organizationId: string | null }[], field: string): Reference[] =>
+  list.map((p, j) => ['organizations', `${field}[${j}].organizationId`, p.organizationId]);
+const each = (table: ExchangeCollection, field: string, ids: readonly string[]): Reference[] =>
+  ids.map((id, j) => [table, `${field}[${j}]`, id]);
+
+const REFERENCES: { [C in ExchangeCollection]: (record: RecordFacts[C]) => Reference[] } = {
+  organizations: () => [],
+  users: (u) => [['organizations', 'organizationId', u.organizationId]],
+  contactLists: (c) => [
+    ['users', 'updatedById', c.updatedById],
+    ...(c.owner === 'organization' ? ([['organizations', 'ownerKey', c.ownerKey]] as Reference[]) : []),
+  ],
+  engagements: (e) => [['users', 'createdById', e.createdById], ...parties(e.organisers, 'organisers'), ...parties(e.participants, 'participants')],
+  engagementFollowUps: (f) => [
+    ['engagements', 'engagementId', f.engagementId],
+    ['users', 'ownerUserId', f.ownerUserId],
+    ['organizations', 'ownerOrganizationId', f.ownerOrganizationId],
+  ],
+  actionPlans: (p) => [
+    ['organizations', 'organizationId', p.organizationId],
+    ['users', 'createdById', p.createdById],
+  ],
+  actionPlanVersions: (v) => [
+    ['actionPlans', 'planId', v.planId],
+    ['engagements', 'engagementId', v.engagementId],
+    ['users', 'createdById', v.createdById],
+  ],
+  actionPlanItems: (i) => [
+    ['actionPlans', 'planId', i.planId],
+    ['organizations', 'leadAgencyId', i.leadAgencyId],
+    ...each('organizations', 'partnerAgencyIds', i.partnerAgencyIds),
+    ['users', 'prioritisedById', i.prioritisedById],
+    ['engagements', 'prioritisedInEngagementId', i.prioritisedInEngagementId],
+    ['users', 'createdById', i.createdById],
+  ],
+  requests: (r) => [
+    ['organizations', 'organizationId', r.organizationId],
+    ['users', 'createdById', r.createdById],
+    ...each('organizations', 'preferredProviderIds', r.preferredProviderIds),
+    ['actionPlanItems', 'actionPlanItemId', r.actionPlanItemId],
+    ['documents', 'objectionDocumentId', r.objectionDocumentId],
+    ['documents', 'waiverDocumentId', r.waiverDocumentId],
+  ],
+  offers: (o) => [
+    ['organizations', 'organizationId', o.organizationId],
+    ['users', 'createdById', o.createdById],
+  ],
+  matches: (m) => [
+    ['requests', 'requestId', m.requestId],
+    ['offers', 'offerId', m.offerId],
+    ['users', 'createdById', m.createdById],
+  ],
+  actionPlanItemNotes: (n) => [
+    ['actionPlanItems', 'itemId', n.itemId],
+    ['users', 'authorId', n.authorId],
+    ['organizations', 'authorOrganizationId', n.authorOrganizationId],
+  ],
+  actionPlanItemInterests: (x) => [
+    ['actionPlanItems', 'itemId', x.itemId],
+    ['organizations', 'providerOrganizationId', x.providerOrganizationId],
+    ['offers', 'offerId', x.offerId],
+    ['engagements', 'engagementId', x.engagementId],
+    ['matches', 'matchId', x.matchId],
+    ['users', 'createdById', x.createdById],
+  ],
+  engagementPrioritisations: (p) => [
+    ['engagements', 'engagementId', p.engagementId],
+    ['actionPlans', 'actionPlanId', p.actionPlanId],
+    ['users', 'decidedById', p.decidedById],
+  ],
+  documents: (d) => [
+    [PARENT_TABLES[d.parentType], 'parentId', d.parentId],
+    ['users', 'uploadedById', d.uploadedById],
+    ['organizations', 'organizationId', d.organizationId],
+    ['users', 'removedById', d.removedById],
+  ],
+  threadMessages: (m) => [
+    [PARENT_TABLES[m.threadType], 'threadId', m.threadId],
+    ['users', 'authorId', m.authorId],
+    ['organizations', 'authorOrganizationId', m.authorOrganizationId],
+    ['documents', 'documentId', m.documentId],
+  ],
+  history: (h) => {
+    const table = SUBJECT_TABLES[h.subjectType];
+    return [['users', 'actorId', h.actorId], ...(table ? ([[table, 'subjectId', h.subjectId]] as Reference[]) : [])];
+  },
+};
+
+/**
+ * Every reference of a record: the collection it must name a record of, and the field naming it. One table for
+ * the database look-ups and the checks, so a reference cannot be looked up and left unchecked.
+ */
+const referencesOf = <C extends ExchangeCollection>(collection: C, record: RecordFacts[C]): Reference[] =>
+  REFERENCES[collection](record);
 
 /** Every id and key the database must be asked about to check the document. */
 export function lookupsFor(records: ReadRecords): DatabaseLookups {
@@ -345,7 +332,7 @@ export function checkIntegrity(
 
   // Every reference names a record of the document or of the database.
   for (const collection of COLLECTIONS) {
-    (doc[collection] as (ValidRecords[typeof collection][number] | null)[]).forEach((record, i) => {
+    (doc[collection] as (RecordFacts[typeof collection] | null)[]).forEach((record, i) => {
       if (!record) return;
       for (const [table, field, id] of referencesOf(collection, record)) {
         if (id && !exists(table, id)) issue(collection, i, field, missing(table));
