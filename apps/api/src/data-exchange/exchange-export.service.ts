@@ -199,9 +199,12 @@ export class ExchangeExportService {
           // Dropped as they are written: what memory holds shrinks as the document goes out.
           records[collection] = [];
           for (let i = 0; i < rows.length; i++) {
-            if (i) yield ',';
-            if (collection !== 'documents') yield JSON.stringify(rows[i]);
-            else yield* documentWithContent(rows[i] as DocumentMetadata, store, runner.manager);
+            const comma = i ? ',' : '';
+            if (collection !== 'documents') yield comma + JSON.stringify(rows[i]);
+            else {
+              if (comma) yield comma;
+              yield* documentWithContent(rows[i] as DocumentMetadata, store, runner.manager);
+            }
           }
           yield ']';
         }
@@ -215,6 +218,7 @@ export class ExchangeExportService {
     stream.once('close', () => void (started || release()));
     return stream;
   }
+
   listAllRequests(user: AuthUser, filters: RequestsCsvQuery): Promise<RequestView[]> {
     return allPages(CSV_PAGE, (page) => this.requests.list(user, { ...filters, page, pageSize: CSV_PAGE }));
   }
