@@ -241,6 +241,9 @@ describe('data exchange of plans, engagements, documents, threads and contacts',
     const res = await admin.get('/api/v1/export');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    // Written as it is read, documents one at a time: no length is known up front.
+    expect(res.headers.get('content-length')).toBeNull();
+    expect(res.headers.get('transfer-encoding')).toBe('chunked');
     source = res.body;
     expect(byId('requests', w.request.id)).toMatchObject({
       actionPlanItemId: w.itemIds[0],
