@@ -196,6 +196,9 @@ export const ACTION_PLAN_ITEM_CSV_COLUMNS: readonly CsvColumn<ActionPlanItemView
   col('interests', (i) => i.interests.map((x) => x.provider.shortName)),
 ];
 
+// The list's filters without pagination: the CSV holds every plan they select.
+const actionPlansCsvSchema = actionPlanListQuerySchema.omit({ page: true, pageSize: true });
+
 @ApiTags('action plans')
 @Controller('export')
 @Authorize()
@@ -210,4 +213,37 @@ export class ActionPlanExportController {
   async itemsCsv(@CurrentUser() user: AuthUser, @Query({ schema: actionPlanItemListQuerySchema }) query: z.infer<typeof actionPlanItemListQuerySchema>): Promise<StreamableFile> {
     return csvFile('action-plan-items', toCsv(ACTION_PLAN_ITEM_CSV_COLUMNS, await this.plans.listItems(user, query)));
   }
+
+  @Get('action-plans.csv')
+  @ApiCsvResponse('One CSV file (UTF-8, Excel-friendly)')
+  @ApiValidationError()
+  @ApiOperation({ summary: 'The action plans the caller may see, with the filters of GET /action-plans, one row per plan with its progress, as CSV' })
+  async plansCsv(@CurrentUser() user: AuthUser, @Query({ schema: actionPlansCsvSchema }) query: z.infer<typeof actionPlansCsvSchema>): Promise<StreamableFile> {
+    return csvFile('action-plans', toCsv(ACTION_PLAN_CSV_COLUMNS, await this.plans.listAll(user, query)));
+  }
 }
+
+const planCol = (header: string, value: CsvColumn<ActionPlanView>['value']): CsvColumn<ActionPlanView> => ({ header, value });
+
+/** Columns of `GET /export/action-plans.csv`: the plan view's field names, its progress counts flattened. */
+export const ACTION_PLAN_CSV_COLUMNS: readonly CsvColumn<ActionPlanView>[] = [
+  planCol('state', (p) => p.state),
+  planCol('id', (p) => p.id),
+  planCol('title', (p) => p.title),
+  planCol('organization', (p) => p.organization?.name),
+  planCol('status', (p) => p.status),
+  planCol('submittedOn', (p) => p.submittedOn),
+  planCol('revision', (p) => p.revision),
+  planCol('sharedWithProviders', (p) => p.sharedWithProviders),
+  planCol('items', (p) => p.progress.total),
+  planCol('itemsPlanned', (p) => p.progress.planned),
+  planCol('itemsInProgress', (p) => p.progress.in_progress),
+  planCol('itemsDone', (p) => p.progress.done),
+  planCol('itemsDropped', (p) => p.progress.dropped),
+  planCol('itemsAssistanceNeeded', (p) => p.progress.assistanceNeeded),
+  planCol('itemsWithRequest', (p) => p.progress.withRequest),
+  planCol('createdAt', (p) => p.createdAt),
+  planCol('updatedAt', (p) => p.updatedAt),
+  planCol('publicSummary', (p) => p.publicSummary),
+  planCol('description', (p) => p.description),
+];

@@ -28,6 +28,7 @@ import {
 import { formatRequestReference, isAgency, isCommittee, isProvider } from '@app/domain';
 import { UnitOfWork, type Tx } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
+import { allPages } from '../data-exchange/csv';
 import { HistoryItem, HistoryService } from '../history/history.service';
 import { matchItemInterests } from './item-interest-matches';
 
@@ -48,6 +49,9 @@ export interface ListActionPlanItems {
   needsRequest?: boolean;
   interested?: boolean;
 }
+
+// The list's largest page: a CSV reads every page of the plans the caller may see.
+const PLAN_CSV_PAGE = 100;
 
 const ITEM_FIELDS = [
   'code',
@@ -88,6 +92,11 @@ export class ActionPlansService {
   async list(user: AuthUser, f: ListActionPlans): Promise<Page<ActionPlanView>> {
     const { rows, total } = await this.repository.listPage(user, f);
     return { items: await this.planViews(user, rows, false), total, page: f.page, pageSize: f.pageSize };
+  }
+
+  /** Every plan the caller may see with the filters, for `GET /export/action-plans.csv`. */
+  listAll(user: AuthUser, f: Omit<ListActionPlans, 'page' | 'pageSize'>): Promise<ActionPlanView[]> {
+    return allPages(PLAN_CSV_PAGE, (page) => this.list(user, { ...f, page, pageSize: PLAN_CSV_PAGE }));
   }
 
   async get(user: AuthUser, id: string): Promise<ActionPlanView> {

@@ -39,6 +39,16 @@ export function csvCell(value: CsvValue): string {
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** Every page of a list, for a CSV that holds every row the filters select. */
+export async function allPages<T>(pageSize: number, fetchPage: (page: number) => Promise<{ items: T[]; total: number }>): Promise<T[]> {
+  const all: T[] = [];
+  for (let page = 1; ; page++) {
+    const { items, total } = await fetchPage(page);
+    all.push(...items);
+    if (items.length < pageSize || all.length >= total) return all;
+  }
+}
+
 /** A whole document: BOM, header row, one CRLF-terminated line per row. */
 export function toCsv<T>(columns: readonly CsvColumn<T>[], rows: Iterable<T>): string {
   const lines = [columns.map((c) => csvCell(c.header)).join(',')];

@@ -9,7 +9,7 @@ import { Authorize, CurrentUser } from '../auth/authorize.decorator';
 import { csvFile, toCsv } from './csv';
 import { OFFER_CSV_COLUMNS, REQUEST_CSV_COLUMNS } from './csv-columns';
 import { OffersCsvQuery, offersCsvSchema, RequestsCsvQuery, requestsCsvSchema } from './dto/csv-export.schemas';
-import { ExchangeDocument, exchangeEnvelopeSchema } from './dto/exchange-document.schemas';
+import { exchangeEnvelopeSchema } from './dto/exchange-document.schemas';
 import { ExchangeExportService } from './exchange-export.service';
 import { ExchangeImportService, ImportResult } from './exchange-import.service';
 
@@ -27,8 +27,9 @@ export class DataExchangeController {
   @Authorize('committee_admin')
   @ApiOkResponse({ standardSchema: exchangeDocumentSchema })
   @ApiOperation({ summary: 'The whole register, drafts included, as one a1540-exchange JSON document (docs/data-exchange.md)' })
-  exportDocument(): Promise<ExchangeDocument> {
-    return this.exporter.exportDocument();
+  async exportDocument(): Promise<StreamableFile> {
+    // Written as it is read (documents' bytes one at a time), not built whole in memory.
+    return new StreamableFile(await this.exporter.exportDocument(), { type: 'application/json; charset=utf-8' });
   }
 
   @Post('import')

@@ -1,16 +1,28 @@
-import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager } from 'typeorm';
 import { DomainError, FieldIssue, hashPassword, invalidInput } from '@app/common';
 import { parseRequestReference } from '@app/domain';
 import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
+import { DOCUMENT_STORE, type DocumentStore } from '../documents/document-store';
 import {
   exchangeEnvelopeSchema,
   MAX_RECORDS,
+  type ExchangeActionPlan,
+  type ExchangeActionPlanItem,
+  type ExchangeActionPlanItemInterest,
+  type ExchangeActionPlanItemNote,
+  type ExchangeActionPlanVersion,
   type ExchangeCollection,
+  type ExchangeContactList,
+  type ExchangeDocumentRecord,
+  type ExchangeEngagement,
+  type ExchangeEngagementFollowUp,
+  type ExchangeEngagementPrioritisation,
   type ExchangeHistoryEntry,
+  type ExchangeThreadMessage,
   type ExchangeMatch,
   type ExchangeOffer,
   type ExchangeOrganization,
@@ -45,7 +57,9 @@ export const UNUSABLE_PASSWORD_HASH = '!imported-without-password';
 const MAX_PARAMS = 60_000;
 const MAX_ROWS_PER_INSERT = 1_000;
 
-type StagedRecords = { [C in ExchangeCollection]: C extends 'users' ? UserRow : ImportRecord<C> };
+type StagedRecords = {
+  [C in ExchangeCollection]: C extends 'users' ? UserRow : C extends 'documents' ? DocumentRow : ImportRecord<C>;
+};
 
 type Columns<T> = readonly (readonly [column: string, value: (record: T) => unknown])[];
 const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
@@ -116,6 +130,13 @@ const REQUEST_COLUMNS: Columns<ExchangeRequest> = [
   ['closed_at', (r) => r.closedAt],
   ['withdrawn_at', (r) => r.withdrawnAt],
   ['ready_for_coordinator_at', (r) => r.readyForCoordinatorAt],
+  ['action_plan_item_id', (r) => r.actionPlanItemId],
+  ['objected_at', (r) => r.objectedAt],
+  ['objection_source', (r) => r.objectionSource],
+  ['objection_letter_date', (r) => r.objectionLetterDate],
+  ['objection_document_id', (r) => r.objectionDocumentId],
+  ['waiver_letter_date', (r) => r.waiverLetterDate],
+  ['waiver_document_id', (r) => r.waiverDocumentId],
   ['version', (r) => r.version],
   ['created_at', (r) => r.createdAt],
   ['updated_at', (r) => r.updatedAt],
@@ -199,9 +220,187 @@ const HISTORY_COLUMNS: Columns<ExchangeHistoryEntry> = [
   ['created_at', (h) => h.createdAt],
 ];
 
+const recordTimes = <T extends { version: number; createdAt: string; updatedAt: string }>(): Columns<T> => [
+  ['version', (r) => r.version],
+  ['created_at', (r) => r.createdAt],
+  ['updated_at', (r) => r.updatedAt],
+];
+
+const CONTACT_LIST_COLUMNS: Columns<ExchangeContactList> = [
+  ['id', (c) => c.id],
+  ['owner', (c) => c.owner],
+  ['owner_key', (c) => c.ownerKey],
+  ['contacts', (c) => json(c.contacts)],
+  ['updated_by_id', (c) => c.updatedById],
+  ...recordTimes<ExchangeContactList>(),
+];
+
+const ENGAGEMENT_COLUMNS: Columns<ExchangeEngagement> = [
+  ['id', (e) => e.id],
+  ['kind', (e) => e.kind],
+  ['title', (e) => e.title],
+  ['start_date', (e) => e.startDate],
+  ['end_date', (e) => e.endDate],
+  ['venue', (e) => e.venue],
+  ['online', (e) => e.online],
+  ['organisers', (e) => json(e.organisers)],
+  ['participants', (e) => json(e.participants)],
+  ['states', (e) => e.states],
+  ['background', (e) => e.background],
+  ['highlights', (e) => e.highlights],
+  ['outcomes', (e) => e.outcomes],
+  ['additional_comments', (e) => e.additionalComments],
+  ['note_published_at', (e) => e.notePublishedAt],
+  ['created_by_id', (e) => e.createdById],
+  ['seed_key', (e) => e.seedKey],
+  ...recordTimes<ExchangeEngagement>(),
+];
+
+const FOLLOW_UP_COLUMNS: Columns<ExchangeEngagementFollowUp> = [
+  ['id', (f) => f.id],
+  ['engagement_id', (f) => f.engagementId],
+  ['description', (f) => f.description],
+  ['owner_user_id', (f) => f.ownerUserId],
+  ['owner_organization_id', (f) => f.ownerOrganizationId],
+  ['due_date', (f) => f.dueDate],
+  ['status', (f) => f.status],
+  ['done_at', (f) => f.doneAt],
+  ...recordTimes<ExchangeEngagementFollowUp>(),
+];
+
+const ACTION_PLAN_COLUMNS: Columns<ExchangeActionPlan> = [
+  ['id', (p) => p.id],
+  ['state', (p) => p.state],
+  ['organization_id', (p) => p.organizationId],
+  ['title', (p) => p.title],
+  ['description', (p) => p.description],
+  ['status', (p) => p.status],
+  ['submitted_on', (p) => p.submittedOn],
+  ['revision', (p) => p.revision],
+  ['shared_with_providers', (p) => p.sharedWithProviders],
+  ['public_summary', (p) => p.publicSummary],
+  ['created_by_id', (p) => p.createdById],
+  ...recordTimes<ExchangeActionPlan>(),
+];
+
+const ACTION_PLAN_VERSION_COLUMNS: Columns<ExchangeActionPlanVersion> = [
+  ['id', (v) => v.id],
+  ['plan_id', (v) => v.planId],
+  ['revision', (v) => v.revision],
+  ['changes', (v) => json(v.changes)],
+  ['snapshot', (v) => json(v.snapshot)],
+  ['note', (v) => v.note],
+  ['engagement_id', (v) => v.engagementId],
+  ['created_by_id', (v) => v.createdById],
+  ['created_at', (v) => v.createdAt],
+];
+
+const ACTION_PLAN_ITEM_COLUMNS: Columns<ExchangeActionPlanItem> = [
+  ['id', (i) => i.id],
+  ['plan_id', (i) => i.planId],
+  ['code', (i) => i.code],
+  ['title', (i) => i.title],
+  ['description', (i) => i.description],
+  ['provisions', (i) => i.provisions],
+  ['domains', (i) => i.domains],
+  ['lead_agency_id', (i) => i.leadAgencyId],
+  ['partner_agency_ids', (i) => i.partnerAgencyIds],
+  ['priority_rank', (i) => i.priorityRank],
+  ['priority_level', (i) => i.priorityLevel],
+  ['prioritised_at', (i) => i.prioritisedAt],
+  ['prioritised_by_id', (i) => i.prioritisedById],
+  ['prioritised_in_engagement_id', (i) => i.prioritisedInEngagementId],
+  ['target_date', (i) => i.targetDate],
+  ['status', (i) => i.status],
+  ['assistance_needed', (i) => i.assistanceNeeded],
+  ['proposed', (i) => i.proposed],
+  ['created_by_id', (i) => i.createdById],
+  ...recordTimes<ExchangeActionPlanItem>(),
+];
+
+const ITEM_NOTE_COLUMNS: Columns<ExchangeActionPlanItemNote> = [
+  ['id', (n) => n.id],
+  ['item_id', (n) => n.itemId],
+  ['kind', (n) => n.kind],
+  ['text', (n) => n.text],
+  ['author_id', (n) => n.authorId],
+  ['author_organization_id', (n) => n.authorOrganizationId],
+  ['created_at', (n) => n.createdAt],
+];
+
+const ITEM_INTEREST_COLUMNS: Columns<ExchangeActionPlanItemInterest> = [
+  ['id', (x) => x.id],
+  ['item_id', (x) => x.itemId],
+  ['provider_organization_id', (x) => x.providerOrganizationId],
+  ['offer_id', (x) => x.offerId],
+  ['programme', (x) => x.programme],
+  ['note', (x) => x.note],
+  ['engagement_id', (x) => x.engagementId],
+  ['match_id', (x) => x.matchId],
+  ['created_by_id', (x) => x.createdById],
+  ['created_at', (x) => x.createdAt],
+];
+
+const PRIORITISATION_COLUMNS: Columns<ExchangeEngagementPrioritisation> = [
+  ['id', (p) => p.id],
+  ['engagement_id', (p) => p.engagementId],
+  ['action_plan_id', (p) => p.actionPlanId],
+  ['plan_version', (p) => p.planVersion],
+  ['ranking', (p) => json(p.ranking)],
+  ['interests', (p) => json(p.interests)],
+  ['decided_by_id', (p) => p.decidedById],
+  ['decided_at', (p) => p.decidedAt],
+  ['body_hash', (p) => p.bodyHash],
+  ['created_at', (p) => p.createdAt],
+  ['updated_at', (p) => p.updatedAt],
+];
+
+/** A document as staged: its bytes already in the store (under `storageKey`), not in the record. */
+type DocumentRow = Omit<ExchangeDocumentRecord, 'contentBase64'> & { storage: string; storageKey: string };
+const DOCUMENT_COLUMNS: Columns<DocumentRow> = [
+  ['id', (d) => d.id],
+  ['parent_type', (d) => d.parentType],
+  ['parent_id', (d) => d.parentId],
+  ['kind', (d) => d.kind],
+  ['title', (d) => d.title],
+  ['language', (d) => d.language],
+  ['document_date', (d) => d.documentDate],
+  ['file_name', (d) => d.fileName],
+  ['content_type', (d) => d.contentType],
+  ['size', (d) => d.size],
+  ['sha256', (d) => d.sha256],
+  ['storage', (d) => d.storage],
+  ['storage_key', (d) => d.storageKey],
+  ['uploaded_by_id', (d) => d.uploadedById],
+  ['organization_id', (d) => d.organizationId],
+  ['created_at', (d) => d.createdAt],
+  ['removed_at', (d) => d.removedAt],
+  ['removed_by_id', (d) => d.removedById],
+];
+
+const THREAD_MESSAGE_COLUMNS: Columns<ExchangeThreadMessage> = [
+  ['id', (m) => m.id],
+  ['thread_type', (m) => m.threadType],
+  ['thread_id', (m) => m.threadId],
+  ['author_id', (m) => m.authorId],
+  ['author_role', (m) => m.authorRole],
+  ['author_organization_id', (m) => m.authorOrganizationId],
+  ['author_side', (m) => m.authorSide],
+  ['kind', (m) => m.kind],
+  ['body', (m) => m.body],
+  ['document_id', (m) => m.documentId],
+  ['created_at', (m) => m.createdAt],
+];
+
+// The bytes of one document go to the store in pieces of this size, as the PostgreSQL store's chunks.
+const CONTENT_PIECE = 256 * 1024;
+
 @Injectable()
 export class ExchangeImportService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
+  ) {}
 
   /**
    * Reads the document from the request as it arrives and checks every record, then inserts the whole
@@ -210,6 +409,19 @@ export class ExchangeImportService {
    * few facts the checks between records need; the records wait in a staging table of the transaction.
    */
   async importDocument(user: AuthUser, body: IncomingMessage): Promise<ImportResult> {
+    // Bytes written to a store outside the database are removed again when the import fails.
+    const storedKeys: string[] = [];
+    try {
+      return await this.importInTransaction(user, body, storedKeys);
+    } catch (err) {
+      if (this.store.name !== 'postgres') {
+        await Promise.all(storedKeys.map((key) => this.store.delete(key).catch(() => undefined)));
+      }
+      throw err;
+    }
+  }
+
+  private async importInTransaction(user: AuthUser, body: IncomingMessage, storedKeys: string[]): Promise<ImportResult> {
     return this.uow.run(user, async (tx) => {
       const staging = await ImportStaging.create(tx.manager);
       const reader = new DocumentReader(MAX_LISTED_ISSUES);
@@ -217,8 +429,23 @@ export class ExchangeImportService {
       const top = await readExchangeStream(body, IMPORT_BODY_LIMIT_BYTES, async (collection, index, raw) => {
         if (index >= MAX_RECORDS) throw invalidInput([{ path: [collection], message: `must have at most ${MAX_RECORDS} records` }]);
         const record = reader.read(collection, index, raw);
+        if (!record) return;
+        if (collection === 'documents') {
+          // One document's bytes at a time: checked against its size and SHA-256, then written to the store.
+          const { contentBase64, ...metadata } = record as ExchangeDocumentRecord;
+          const content = contentBase64 === null ? null : Buffer.from(contentBase64, 'base64');
+          const problem = content && contentProblem(contentBase64!, content, metadata);
+          if (problem) return reader.reject('documents', index, problem.field, problem.message);
+          if (reader.issueCount) return;
+          const storageKey = `documents/${randomUUID()}`;
+          if (content) {
+            storedKeys.push(storageKey);
+            await this.store.put(storageKey, pieces(content), tx.manager);
+          }
+          return staging.add('documents', { ...metadata, storage: this.store.name, storageKey });
+        }
         // After the first problem nothing will be inserted: the rest is only checked.
-        if (!record || reader.issueCount) return;
+        if (reader.issueCount) return;
         if (collection !== 'users') return staging.add(collection, record);
         const { password, ...rest } = record as ExchangeUser;
         if (password === undefined) inactiveUsers++;
@@ -238,11 +465,23 @@ export class ExchangeImportService {
       const insert = async <C extends ExchangeCollection>(collection: C, table: string, columns: Columns<StagedRecords[C]>) => {
         for await (const batch of staging.batches<StagedRecords[C]>(collection)) await insertRows(tx.manager, table, columns, batch);
       };
+      // In the order records point at each other (EXCHANGE_COLLECTIONS).
       await insert('organizations', 'organizations', ORGANIZATION_COLUMNS);
       await insert('users', 'users', USER_COLUMNS);
+      await insert('contactLists', 'contact_lists', CONTACT_LIST_COLUMNS);
+      await insert('engagements', 'engagements', ENGAGEMENT_COLUMNS);
+      await insert('engagementFollowUps', 'engagement_follow_ups', FOLLOW_UP_COLUMNS);
+      await insert('actionPlans', 'action_plans', ACTION_PLAN_COLUMNS);
+      await insert('actionPlanVersions', 'action_plan_versions', ACTION_PLAN_VERSION_COLUMNS);
+      await insert('actionPlanItems', 'action_plan_items', ACTION_PLAN_ITEM_COLUMNS);
       await insert('requests', 'assistance_requests', REQUEST_COLUMNS);
       await insert('offers', 'assistance_offers', OFFER_COLUMNS);
       await insert('matches', 'matches', MATCH_COLUMNS);
+      await insert('actionPlanItemNotes', 'action_plan_item_notes', ITEM_NOTE_COLUMNS);
+      await insert('actionPlanItemInterests', 'action_plan_item_interests', ITEM_INTEREST_COLUMNS);
+      await insert('engagementPrioritisations', 'engagement_prioritisations', PRIORITISATION_COLUMNS);
+      await insert('documents', 'documents', DOCUMENT_COLUMNS);
+      await insert('threadMessages', 'thread_messages', THREAD_MESSAGE_COLUMNS);
       await insert('history', 'history_entries', HISTORY_COLUMNS);
       const referenceCounters = await raiseReferenceCounters(tx.manager, reader.records.requests.filter((r) => r !== null));
 
@@ -260,6 +499,27 @@ export class ExchangeImportService {
       return { importId, imported, inactiveUsers, referenceCounters };
     });
   }
+}
+
+/** What is wrong with a document's bytes as sent, if anything: not canonical base64, or not its size and SHA-256. */
+function contentProblem(
+  base64: string,
+  content: Buffer,
+  document: Pick<ExchangeDocumentRecord, 'size' | 'sha256'>,
+): { field: string; message: string } | null {
+  if (content.toString('base64') !== base64) return { field: 'contentBase64', message: 'must be the document’s bytes in base64' };
+  if (content.length !== document.size) {
+    return { field: 'size', message: `is ${document.size} but the content has ${content.length} bytes` };
+  }
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  if (sha256 !== document.sha256) {
+    return { field: 'sha256', message: `does not match the content, whose SHA-256 is ${sha256}; the document was changed or damaged` };
+  }
+  return null;
+}
+
+async function* pieces(content: Buffer): AsyncGenerator<Buffer> {
+  for (let at = 0; at < content.length; at += CONTENT_PIECE) yield content.subarray(at, at + CONTENT_PIECE);
 }
 
 /** Record problems beyond the listed ones are counted, not kept: `total` is how many there are in all. */
@@ -289,9 +549,20 @@ async function databaseFacts(manager: EntityManager, look: DatabaseLookups): Pro
     ids: {
       organizations: new Set(orgRows.map((o) => o.id)),
       users: await ids('users', look.ids.users),
+      contactLists: await ids('contact_lists', look.ids.contactLists),
+      engagements: await ids('engagements', look.ids.engagements),
+      engagementFollowUps: await ids('engagement_follow_ups', look.ids.engagementFollowUps),
+      actionPlans: await ids('action_plans', look.ids.actionPlans),
+      actionPlanVersions: await ids('action_plan_versions', look.ids.actionPlanVersions),
+      actionPlanItems: await ids('action_plan_items', look.ids.actionPlanItems),
       requests: await ids('assistance_requests', look.ids.requests),
       offers: await ids('assistance_offers', look.ids.offers),
       matches: await ids('matches', look.ids.matches),
+      actionPlanItemNotes: await ids('action_plan_item_notes', look.ids.actionPlanItemNotes),
+      actionPlanItemInterests: await ids('action_plan_item_interests', look.ids.actionPlanItemInterests),
+      engagementPrioritisations: await ids('engagement_prioritisations', look.ids.engagementPrioritisations),
+      documents: await ids('documents', look.ids.documents),
+      threadMessages: await ids('thread_messages', look.ids.threadMessages),
       history: await ids('history_entries', look.ids.history),
     },
     organizations: new Map(orgRows.map(({ id, kind, state }) => [id, { kind, state }])),
@@ -307,6 +578,15 @@ async function databaseFacts(manager: EntityManager, look: DatabaseLookups): Pro
     matchPairs: await column(
       `SELECT request_id::text || '|' || offer_id::text AS v FROM matches WHERE request_id = ANY($1::uuid[])`,
       look.matchRequestIds,
+    ),
+    contactOwners: await column(
+      `SELECT owner || '|' || owner_key AS v FROM contact_lists WHERE owner || '|' || owner_key = ANY($1::text[])`,
+      look.contactOwners,
+    ),
+    engagementSeedKeys: await column('SELECT seed_key AS v FROM engagements WHERE seed_key = ANY($1::text[])', look.engagementSeedKeys),
+    planRevisions: await column(
+      `SELECT plan_id::text || '|' || revision AS v FROM action_plan_versions WHERE plan_id = ANY($1::uuid[])`,
+      look.versionPlanIds,
     ),
   };
 }

@@ -22,6 +22,9 @@ describe('reading an import document', () => {
       organizationId: org.id,
       createdById: null,
       preferredProviderIds: [],
+      actionPlanItemId: null,
+      objectionDocumentId: null,
+      waiverDocumentId: null,
     });
   });
 

@@ -2,7 +2,18 @@ import type { z } from 'zod';
 import type { FieldIssue } from '@app/common';
 import {
   EXCHANGE_COLLECTIONS,
+  ExchangeActionPlan,
+  ExchangeActionPlanItem,
+  ExchangeActionPlanItemInterest,
+  ExchangeActionPlanItemNote,
+  ExchangeActionPlanVersion,
   ExchangeCollection,
+  ExchangeContactList,
+  ExchangeDocumentRecord,
+  ExchangeEngagement,
+  ExchangeEngagementFollowUp,
+  ExchangeEngagementPrioritisation,
+  ExchangeThreadMessage,
   ExchangeHistoryEntry,
   ExchangeMatch,
   ExchangeOffer,
@@ -21,19 +32,71 @@ type Issue = z.core.$ZodIssue;
 export interface RecordFacts {
   organizations: Pick<ExchangeOrganization, 'id' | 'name' | 'kind' | 'state'>;
   users: Pick<ExchangeUser, 'id' | 'email' | 'role' | 'organizationId'>;
-  requests: Pick<ExchangeRequest, 'id' | 'reference' | 'state' | 'organizationId' | 'createdById' | 'preferredProviderIds'>;
+  requests: Pick<
+    ExchangeRequest,
+    | 'id'
+    | 'reference'
+    | 'state'
+    | 'organizationId'
+    | 'createdById'
+    | 'preferredProviderIds'
+    | 'actionPlanItemId'
+    | 'objectionDocumentId'
+    | 'waiverDocumentId'
+  >;
   offers: Pick<ExchangeOffer, 'id' | 'organizationId' | 'createdById'>;
   matches: Pick<ExchangeMatch, 'id' | 'requestId' | 'offerId' | 'createdById'>;
   history: Pick<ExchangeHistoryEntry, 'id' | 'actorId' | 'subjectType' | 'subjectId'>;
+  contactLists: Pick<ExchangeContactList, 'id' | 'owner' | 'ownerKey' | 'updatedById'>;
+  engagements: Pick<ExchangeEngagement, 'id' | 'createdById' | 'seedKey' | 'organisers' | 'participants'>;
+  engagementFollowUps: Pick<ExchangeEngagementFollowUp, 'id' | 'engagementId' | 'ownerUserId' | 'ownerOrganizationId'>;
+  actionPlans: Pick<ExchangeActionPlan, 'id' | 'state' | 'organizationId' | 'createdById'>;
+  actionPlanVersions: Pick<ExchangeActionPlanVersion, 'id' | 'planId' | 'revision' | 'engagementId' | 'createdById'>;
+  actionPlanItems: Pick<
+    ExchangeActionPlanItem,
+    'id' | 'planId' | 'leadAgencyId' | 'partnerAgencyIds' | 'prioritisedById' | 'prioritisedInEngagementId' | 'createdById'
+  >;
+  actionPlanItemNotes: Pick<ExchangeActionPlanItemNote, 'id' | 'itemId' | 'authorId' | 'authorOrganizationId'>;
+  actionPlanItemInterests: Pick<
+    ExchangeActionPlanItemInterest,
+    'id' | 'itemId' | 'providerOrganizationId' | 'offerId' | 'engagementId' | 'matchId' | 'createdById'
+  >;
+  engagementPrioritisations: Pick<
+    ExchangeEngagementPrioritisation,
+    'id' | 'engagementId' | 'actionPlanId' | 'bodyHash' | 'decidedById'
+  >;
+  documents: Pick<ExchangeDocumentRecord, 'id' | 'parentType' | 'parentId' | 'uploadedById' | 'organizationId' | 'removedById'>;
+  threadMessages: Pick<ExchangeThreadMessage, 'id' | 'threadType' | 'threadId' | 'authorId' | 'authorOrganizationId' | 'documentId'>;
 }
 
 const FACT_FIELDS: { [C in ExchangeCollection]: readonly (keyof RecordFacts[C])[] } = {
   organizations: ['id', 'name', 'kind', 'state'],
   users: ['id', 'email', 'role', 'organizationId'],
-  requests: ['id', 'reference', 'state', 'organizationId', 'createdById', 'preferredProviderIds'],
+  requests: [
+    'id',
+    'reference',
+    'state',
+    'organizationId',
+    'createdById',
+    'preferredProviderIds',
+    'actionPlanItemId',
+    'objectionDocumentId',
+    'waiverDocumentId',
+  ],
   offers: ['id', 'organizationId', 'createdById'],
   matches: ['id', 'requestId', 'offerId', 'createdById'],
   history: ['id', 'actorId', 'subjectType', 'subjectId'],
+  contactLists: ['id', 'owner', 'ownerKey', 'updatedById'],
+  engagements: ['id', 'createdById', 'seedKey', 'organisers', 'participants'],
+  engagementFollowUps: ['id', 'engagementId', 'ownerUserId', 'ownerOrganizationId'],
+  actionPlans: ['id', 'state', 'organizationId', 'createdById'],
+  actionPlanVersions: ['id', 'planId', 'revision', 'engagementId', 'createdById'],
+  actionPlanItems: ['id', 'planId', 'leadAgencyId', 'partnerAgencyIds', 'prioritisedById', 'prioritisedInEngagementId', 'createdById'],
+  actionPlanItemNotes: ['id', 'itemId', 'authorId', 'authorOrganizationId'],
+  actionPlanItemInterests: ['id', 'itemId', 'providerOrganizationId', 'offerId', 'engagementId', 'matchId', 'createdById'],
+  engagementPrioritisations: ['id', 'engagementId', 'actionPlanId', 'bodyHash', 'decidedById'],
+  documents: ['id', 'parentType', 'parentId', 'uploadedById', 'organizationId', 'removedById'],
+  threadMessages: ['id', 'threadType', 'threadId', 'authorId', 'authorOrganizationId', 'documentId'],
 };
 
 /** A document's records as read: an invalid record is null (and reported) so the indices stay those of the body. */
@@ -98,6 +161,14 @@ export class DocumentReader implements ReadDocument {
     const kept = this.kept[collection];
     kept.push(...found.slice(0, Math.max(0, this.keepIssues - kept.length)));
     return null;
+  }
+
+  /** A problem of a valid record found outside its schema (a document's bytes): the record counts as invalid. */
+  reject<C extends ExchangeCollection>(collection: C, index: number, field: string, message: string): void {
+    this.records[collection][index] = null;
+    this.issueCount++;
+    const kept = this.kept[collection];
+    if (kept.length < this.keepIssues) kept.push({ field: `${collection}[${index}].${field}`, message });
   }
 
   /** The problems kept, collection by collection. */

@@ -137,6 +137,46 @@ export const historyEntry = (subjectType: string, subjectId: string, overrides: 
   ...overrides,
 });
 
+export const actionPlan = (organizationId: string, overrides: Record<string, unknown> = {}) => ({
+  id: randomUUID(),
+  state: 'KAZ',
+  organizationId,
+  title: 'National action plan',
+  description: null,
+  status: 'submitted',
+  submittedOn: '2024-02-01',
+  revision: 1,
+  sharedWithProviders: false,
+  publicSummary: null,
+  createdById: null,
+  ...times,
+  ...overrides,
+});
+
+export const actionPlanItem = (planId: string, overrides: Record<string, unknown> = {}) => ({
+  id: randomUUID(),
+  planId,
+  code: '1.1',
+  title: 'Licensing of strategic goods',
+  description: '',
+  provisions: ['OP3d'],
+  domains: [],
+  leadAgencyId: null,
+  partnerAgencyIds: [],
+  priorityRank: 1,
+  priorityLevel: 'high',
+  prioritisedAt: null,
+  prioritisedById: null,
+  prioritisedInEngagementId: null,
+  targetDate: null,
+  status: 'planned',
+  assistanceNeeded: true,
+  proposed: false,
+  createdById: null,
+  ...times,
+  ...overrides,
+});
+
 export const envelope = (parts: Record<string, unknown[]>): ExchangeEnvelope =>
   exchangeEnvelopeSchema.parse({ format: 'a1540-exchange', formatVersion: 1, exportedAt: at, ...parts });
 

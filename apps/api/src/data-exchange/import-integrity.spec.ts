@@ -1,23 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { ExchangeCollection } from './dto/exchange-document.schemas';
-import { envelope, historyEntry, match, offer, organization, readDocument, request, user } from './import-fixtures.helper';
+import { EXCHANGE_COLLECTIONS, type ExchangeCollection } from './dto/exchange-document.schemas';
+import { actionPlan, actionPlanItem, envelope, historyEntry, match, offer, organization, readDocument, request, user } from './import-fixtures.helper';
 import { inDocumentOrder } from './import-document';
 import { checkIntegrity, DatabaseFacts, lookupsFor, OrganizationFacts } from './import-integrity';
 
 const emptyDatabase = (overrides: Partial<DatabaseFacts> = {}): DatabaseFacts => ({
-  ids: {
-    organizations: new Set(),
-    users: new Set(),
-    requests: new Set(),
-    offers: new Set(),
-    matches: new Set(),
-    history: new Set(),
-  },
+  ids: Object.fromEntries(Object.keys(EXCHANGE_COLLECTIONS).map((c) => [c, new Set()])) as unknown as DatabaseFacts['ids'],
   organizations: new Map<string, OrganizationFacts>(),
   organizationNames: new Set(),
   emails: new Set(),
   references: new Set(),
   matchPairs: new Set(),
+  contactOwners: new Set(),
+  engagementSeedKeys: new Set(),
+  planRevisions: new Set(),
   ...overrides,
 });
 
@@ -54,6 +50,26 @@ describe('import integrity', () => {
         ],
       }),
     ).toEqual([]);
+  });
+
+  it('checks the references of plans, items and the requests made from them', () => {
+    const plan = actionPlan(agency.id);
+    const item = actionPlanItem(plan.id, { partnerAgencyIds: [agency.id] });
+    const linked = request(agency.id, 1, { actionPlanItemId: item.id });
+    expect(check({ organizations: [agency], actionPlans: [plan], actionPlanItems: [item], requests: [linked] })).toEqual([]);
+    expect(
+      check({
+        organizations: [agency, provider],
+        actionPlans: [actionPlan(provider.id)],
+        actionPlanItems: [actionPlanItem(randomUUID(), { leadAgencyId: randomUUID() })],
+        requests: [request(agency.id, 1, { actionPlanItemId: randomUUID() })],
+      }),
+    ).toEqual([
+      { field: 'actionPlans[0].organizationId', message: 'must name a State agency of KAZ' },
+      { field: 'actionPlanItems[0].planId', message: 'names no action plan of the document or the database' },
+      { field: 'actionPlanItems[0].leadAgencyId', message: 'names no organisation of the document or the database' },
+      { field: 'requests[0].actionPlanItemId', message: 'names no action plan item of the document or the database' },
+    ]);
   });
 
   it('resolves references against the database', () => {

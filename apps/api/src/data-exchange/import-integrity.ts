@@ -1,7 +1,7 @@
 import type { FieldIssue } from '@app/common';
 import { type OrganizationKind, roleAllowedForKind } from '@app/domain';
 import type { ExchangeCollection } from './dto/exchange-document.schemas';
-import type { ReadDocument, ReadRecords } from './import-document';
+import type { ReadDocument, ReadRecords, RecordFacts } from './import-document';
 
 /**
  * The rules between records of an import (each record was validated on its own before): ids are new and
@@ -26,6 +26,11 @@ export interface DatabaseFacts {
   references: ReadonlySet<string>;
   /** `${requestId}|${offerId}` of existing matches. */
   matchPairs: ReadonlySet<string>;
+  /** `${owner}|${ownerKey}` of existing contact lists. */
+  contactOwners: ReadonlySet<string>;
+  engagementSeedKeys: ReadonlySet<string>;
+  /** `${planId}|${revision}` of existing plan versions. */
+  planRevisions: ReadonlySet<string>;
 }
 
 export interface DatabaseLookups {
@@ -34,6 +39,9 @@ export interface DatabaseLookups {
   emails: string[];
   references: string[];
   matchRequestIds: string[];
+  contactOwners: string[];
+  engagementSeedKeys: string[];
+  versionPlanIds: string[];
 }
 
 // History subjects the import can check; other subject types (e.g. a weights profile, an import) are kept as they are.
@@ -43,61 +51,156 @@ const SUBJECT_TABLES: Record<string, Exclude<ExchangeCollection, 'history'>> = {
   request: 'requests',
   offer: 'offers',
   match: 'matches',
+  action_plan: 'actionPlans',
+  action_plan_item: 'actionPlanItems',
+  engagement: 'engagements',
+  contact_list: 'contactLists',
+};
+
+// What a document hangs on (DOCUMENT_PARENT_TYPES) and a thread belongs to.
+const PARENT_TABLES: Record<string, Exclude<ExchangeCollection, 'history'>> = {
+  request: 'requests',
+  offer: 'offers',
+  match: 'matches',
+  action_plan: 'actionPlans',
+  action_plan_item: 'actionPlanItems',
+  engagement: 'engagements',
 };
 
 const NOUN: Record<ExchangeCollection, string> = {
   organizations: 'organisation',
   users: 'user',
+  contactLists: 'contact list',
+  engagements: 'engagement',
+  engagementFollowUps: 'follow-up action',
+  actionPlans: 'action plan',
+  actionPlanVersions: 'action plan version',
+  actionPlanItems: 'action plan item',
   requests: 'request',
   offers: 'offer',
   matches: 'match',
+  actionPlanItemNotes: 'item note',
+  actionPlanItemInterests: 'item interest',
+  engagementPrioritisations: 'prioritisation',
+  documents: 'document',
+  threadMessages: 'message',
   history: 'history entry',
 };
+const COLLECTIONS = Object.keys(NOUN) as ExchangeCollection[];
 
 const valid = <T>(records: (T | null)[]): T[] => records.filter((r): r is T => r !== null);
 
-function validRecords(records: ReadRecords) {
-  return {
-    organizations: valid(records.organizations),
-    users: valid(records.users),
-    requests: valid(records.requests),
-    offers: valid(records.offers),
-    matches: valid(records.matches),
-    history: valid(records.history),
-  };
+type ValidRecords = { [C in ExchangeCollection]: RecordFacts[C][] };
+function validRecords(records: ReadRecords): ValidRecords {
+  return Object.fromEntries(COLLECTIONS.map((c) => [c, valid(records[c] as unknown[])])) as ValidRecords;
 }
+
+type Reference = [table: ExchangeCollection, field: string, id: string | null | undefined];
+const parties = (list: readonly { organizationId: string | null }[], field: string): Reference[] =>
+  list.map((p, j) => ['organizations', `${field}[${j}].organizationId`, p.organizationId]);
+const each = (table: ExchangeCollection, field: string, ids: readonly string[]): Reference[] =>
+  ids.map((id, j) => [table, `${field}[${j}]`, id]);
+
+const REFERENCES: { [C in ExchangeCollection]: (record: RecordFacts[C]) => Reference[] } = {
+  organizations: () => [],
+  users: (u) => [['organizations', 'organizationId', u.organizationId]],
+  contactLists: (c) => [
+    ['users', 'updatedById', c.updatedById],
+    ...(c.owner === 'organization' ? ([['organizations', 'ownerKey', c.ownerKey]] as Reference[]) : []),
+  ],
+  engagements: (e) => [['users', 'createdById', e.createdById], ...parties(e.organisers, 'organisers'), ...parties(e.participants, 'participants')],
+  engagementFollowUps: (f) => [
+    ['engagements', 'engagementId', f.engagementId],
+    ['users', 'ownerUserId', f.ownerUserId],
+    ['organizations', 'ownerOrganizationId', f.ownerOrganizationId],
+  ],
+  actionPlans: (p) => [
+    ['organizations', 'organizationId', p.organizationId],
+    ['users', 'createdById', p.createdById],
+  ],
+  actionPlanVersions: (v) => [
+    ['actionPlans', 'planId', v.planId],
+    ['engagements', 'engagementId', v.engagementId],
+    ['users', 'createdById', v.createdById],
+  ],
+  actionPlanItems: (i) => [
+    ['actionPlans', 'planId', i.planId],
+    ['organizations', 'leadAgencyId', i.leadAgencyId],
+    ...each('organizations', 'partnerAgencyIds', i.partnerAgencyIds),
+    ['users', 'prioritisedById', i.prioritisedById],
+    ['engagements', 'prioritisedInEngagementId', i.prioritisedInEngagementId],
+    ['users', 'createdById', i.createdById],
+  ],
+  requests: (r) => [
+    ['organizations', 'organizationId', r.organizationId],
+    ['users', 'createdById', r.createdById],
+    ...each('organizations', 'preferredProviderIds', r.preferredProviderIds),
+    ['actionPlanItems', 'actionPlanItemId', r.actionPlanItemId],
+    ['documents', 'objectionDocumentId', r.objectionDocumentId],
+    ['documents', 'waiverDocumentId', r.waiverDocumentId],
+  ],
+  offers: (o) => [
+    ['organizations', 'organizationId', o.organizationId],
+    ['users', 'createdById', o.createdById],
+  ],
+  matches: (m) => [
+    ['requests', 'requestId', m.requestId],
+    ['offers', 'offerId', m.offerId],
+    ['users', 'createdById', m.createdById],
+  ],
+  actionPlanItemNotes: (n) => [
+    ['actionPlanItems', 'itemId', n.itemId],
+    ['users', 'authorId', n.authorId],
+    ['organizations', 'authorOrganizationId', n.authorOrganizationId],
+  ],
+  actionPlanItemInterests: (x) => [
+    ['actionPlanItems', 'itemId', x.itemId],
+    ['organizations', 'providerOrganizationId', x.providerOrganizationId],
+    ['offers', 'offerId', x.offerId],
+    ['engagements', 'engagementId', x.engagementId],
+    ['matches', 'matchId', x.matchId],
+    ['users', 'createdById', x.createdById],
+  ],
+  engagementPrioritisations: (p) => [
+    ['engagements', 'engagementId', p.engagementId],
+    ['actionPlans', 'actionPlanId', p.actionPlanId],
+    ['users', 'decidedById', p.decidedById],
+  ],
+  documents: (d) => [
+    [PARENT_TABLES[d.parentType], 'parentId', d.parentId],
+    ['users', 'uploadedById', d.uploadedById],
+    ['organizations', 'organizationId', d.organizationId],
+    ['users', 'removedById', d.removedById],
+  ],
+  threadMessages: (m) => [
+    [PARENT_TABLES[m.threadType], 'threadId', m.threadId],
+    ['users', 'authorId', m.authorId],
+    ['organizations', 'authorOrganizationId', m.authorOrganizationId],
+    ['documents', 'documentId', m.documentId],
+  ],
+  history: (h) => {
+    const table = SUBJECT_TABLES[h.subjectType];
+    return [['users', 'actorId', h.actorId], ...(table ? ([[table, 'subjectId', h.subjectId]] as Reference[]) : [])];
+  },
+};
+
+/**
+ * Every reference of a record: the collection it must name a record of, and the field naming it. One table for
+ * the database look-ups and the checks, so a reference cannot be looked up and left unchecked.
+ */
+const referencesOf = <C extends ExchangeCollection>(collection: C, record: RecordFacts[C]): Reference[] =>
+  REFERENCES[collection](record);
 
 /** Every id and key the database must be asked about to check the document. */
 export function lookupsFor(records: ReadRecords): DatabaseLookups {
   const doc = validRecords(records);
-  const ids: Record<ExchangeCollection, Set<string>> = {
-    organizations: new Set(doc.organizations.map((o) => o.id)),
-    users: new Set(doc.users.map((u) => u.id)),
-    requests: new Set(doc.requests.map((r) => r.id)),
-    offers: new Set(doc.offers.map((o) => o.id)),
-    matches: new Set(doc.matches.map((m) => m.id)),
-    history: new Set(doc.history.map((h) => h.id)),
-  };
-  const add = (table: ExchangeCollection, id: string | null) => id && ids[table].add(id);
-  for (const u of doc.users) add('organizations', u.organizationId);
-  for (const r of doc.requests) {
-    add('organizations', r.organizationId);
-    add('users', r.createdById);
-    r.preferredProviderIds.forEach((p) => add('organizations', p));
-  }
-  for (const o of doc.offers) {
-    add('organizations', o.organizationId);
-    add('users', o.createdById);
-  }
-  for (const m of doc.matches) {
-    add('requests', m.requestId);
-    add('offers', m.offerId);
-    add('users', m.createdById);
-  }
-  for (const h of doc.history) {
-    add('users', h.actorId);
-    const table = SUBJECT_TABLES[h.subjectType];
-    if (table) add(table, h.subjectId);
+  const ids = Object.fromEntries(
+    COLLECTIONS.map((c) => [c, new Set((doc[c] as { id: string }[]).map((r) => r.id))]),
+  ) as Record<ExchangeCollection, Set<string>>;
+  for (const collection of COLLECTIONS) {
+    for (const record of doc[collection]) {
+      for (const [table, , id] of referencesOf(collection, record)) if (id) ids[table].add(id);
+    }
   }
   return {
     ids: Object.fromEntries(Object.entries(ids).map(([t, s]) => [t, [...s]])) as Record<ExchangeCollection, string[]>,
@@ -105,6 +208,9 @@ export function lookupsFor(records: ReadRecords): DatabaseLookups {
     emails: doc.users.map((u) => u.email),
     references: doc.requests.map((r) => r.reference),
     matchRequestIds: [...new Set(doc.matches.map((m) => m.requestId))],
+    contactOwners: doc.contactLists.map((c) => `${c.owner}|${c.ownerKey}`),
+    engagementSeedKeys: doc.engagements.flatMap((e) => (e.seedKey ? [e.seedKey] : [])),
+    versionPlanIds: [...new Set(doc.actionPlanVersions.map((v) => v.planId))],
   };
 }
 
@@ -119,7 +225,7 @@ export function checkIntegrity(
 
   // Ids: new, and distinct within their collection. Index of the first record with each id, per collection.
   const firstIndex = {} as Record<ExchangeCollection, Map<string, number>>;
-  for (const table of Object.keys(NOUN) as ExchangeCollection[]) {
+  for (const table of COLLECTIONS) {
     firstIndex[table] = new Map();
     (doc[table] as ({ id: string } | null)[]).forEach((record, i) => {
       if (!record) return;
@@ -181,6 +287,41 @@ export function checkIntegrity(
     db.matchPairs,
     'request and offer',
   );
+  unique(
+    'contactLists',
+    'ownerKey',
+    doc.contactLists.map((c) => (c ? `${c.owner}|${c.ownerKey}` : null)),
+    db.contactOwners,
+    'owner',
+  );
+  unique(
+    'engagements',
+    'seedKey',
+    doc.engagements.map((e) => e?.seedKey ?? null),
+    db.engagementSeedKeys,
+    'seed key',
+  );
+  unique(
+    'actionPlanVersions',
+    'revision',
+    doc.actionPlanVersions.map((v) => (v ? `${v.planId}|${v.revision}` : null)),
+    db.planRevisions,
+    'plan and revision',
+  );
+  unique(
+    'actionPlanItemInterests',
+    'offerId',
+    doc.actionPlanItemInterests.map((x) => (x ? `${x.itemId}|${x.providerOrganizationId}|${x.offerId}` : null)),
+    new Set(),
+    'item, provider and offer',
+  );
+  unique(
+    'engagementPrioritisations',
+    'bodyHash',
+    doc.engagementPrioritisations.map((p) => (p ? `${p.engagementId}|${p.actionPlanId}|${p.bodyHash}` : null)),
+    new Set(),
+    'engagement, plan and body',
+  );
 
   const docOrgs = new Map(valid(doc.organizations).map((o) => [o.id, { kind: o.kind, state: o.state }]));
   const exists = (table: ExchangeCollection, id: string) => declaredIds[table].has(id) || db.ids[table].has(id);
@@ -189,52 +330,42 @@ export function checkIntegrity(
     docOrgs.get(id) ?? db.organizations.get(id) ?? (exists('organizations', id) ? null : undefined);
   const missing = (table: ExchangeCollection) => `names no ${NOUN[table]} of the document or the database`;
 
+  // Every reference names a record of the document or of the database.
+  for (const collection of COLLECTIONS) {
+    (doc[collection] as (RecordFacts[typeof collection] | null)[]).forEach((record, i) => {
+      if (!record) return;
+      for (const [table, field, id] of referencesOf(collection, record)) {
+        if (id && !exists(table, id)) issue(collection, i, field, missing(table));
+      }
+    });
+  }
+
+  // And of the right kind.
   doc.users.forEach((u, i) => {
-    if (!u) return;
-    const org = organization(u.organizationId);
-    if (org === undefined) issue('users', i, 'organizationId', missing('organizations'));
-    else if (org && !roleAllowedForKind(u.role, org.kind))
+    const org = u && organization(u.organizationId);
+    if (u && org && !roleAllowedForKind(u.role, org.kind))
       issue('users', i, 'role', `a ${u.role} cannot belong to a ${org.kind} organisation`);
   });
-
+  const stateAgency = (table: 'requests' | 'actionPlans', i: number, organizationId: string, state: string) => {
+    const org = organization(organizationId);
+    if (org && (org.kind !== 'state_agency' || org.state !== state)) {
+      issue(table, i, 'organizationId', `must name a State agency of ${state}`);
+    }
+  };
+  const provider = (table: ExchangeCollection, i: number, field: string, id: string) => {
+    const org = organization(id);
+    if (org && org.kind !== 'provider') issue(table, i, field, `must name a provider organisation, not a ${org.kind}`);
+  };
   doc.requests.forEach((r, i) => {
     if (!r) return;
-    const org = organization(r.organizationId);
-    if (org === undefined) issue('requests', i, 'organizationId', missing('organizations'));
-    else if (org && (org.kind !== 'state_agency' || org.state !== r.state)) {
-      issue('requests', i, 'organizationId', `must name a State agency of ${r.state}`);
-    }
-    if (r.createdById && !exists('users', r.createdById)) issue('requests', i, 'createdById', missing('users'));
-    r.preferredProviderIds.forEach((p, j) => {
-      const provider = organization(p);
-      if (provider === undefined) issue('requests', i, `preferredProviderIds[${j}]`, missing('organizations'));
-      else if (provider && provider.kind !== 'provider')
-        issue('requests', i, `preferredProviderIds[${j}]`, `must name a provider organisation, not a ${provider.kind}`);
-    });
+    stateAgency('requests', i, r.organizationId, r.state);
+    r.preferredProviderIds.forEach((p, j) => provider('requests', i, `preferredProviderIds[${j}]`, p));
   });
-
-  doc.offers.forEach((o, i) => {
-    if (!o) return;
-    const org = organization(o.organizationId);
-    if (org === undefined) issue('offers', i, 'organizationId', missing('organizations'));
-    else if (org && org.kind !== 'provider')
-      issue('offers', i, 'organizationId', `must name a provider organisation, not a ${org.kind}`);
-    if (o.createdById && !exists('users', o.createdById)) issue('offers', i, 'createdById', missing('users'));
-  });
-
-  doc.matches.forEach((m, i) => {
-    if (!m) return;
-    if (!exists('requests', m.requestId)) issue('matches', i, 'requestId', missing('requests'));
-    if (!exists('offers', m.offerId)) issue('matches', i, 'offerId', missing('offers'));
-    if (m.createdById && !exists('users', m.createdById)) issue('matches', i, 'createdById', missing('users'));
-  });
-
-  doc.history.forEach((h, i) => {
-    if (!h) return;
-    if (h.actorId && !exists('users', h.actorId)) issue('history', i, 'actorId', missing('users'));
-    const table = SUBJECT_TABLES[h.subjectType];
-    if (table && !exists(table, h.subjectId)) issue('history', i, 'subjectId', missing(table));
-  });
+  doc.actionPlans.forEach((p, i) => p && stateAgency('actionPlans', i, p.organizationId, p.state));
+  doc.offers.forEach((o, i) => o && provider('offers', i, 'organizationId', o.organizationId));
+  doc.actionPlanItemInterests.forEach(
+    (x, i) => x && provider('actionPlanItemInterests', i, 'providerOrganizationId', x.providerOrganizationId),
+  );
 
   return issues;
 }

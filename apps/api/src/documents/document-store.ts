@@ -14,8 +14,8 @@ export interface DocumentStore {
    * (`delete`) when the upload fails.
    */
   put(key: string, body: AsyncIterable<Buffer>, manager: EntityManager): Promise<void>;
-  /** The bytes, streamed. */
-  get(key: string): Promise<Readable>;
+  /** The bytes, streamed; a store in PostgreSQL reads them in `manager`'s transaction when one is given. */
+  get(key: string, manager?: EntityManager): Promise<Readable>;
   /** Removes the bytes; a key that is not there is not an error. */
   delete(key: string, manager?: EntityManager): Promise<void>;
 }

@@ -29,8 +29,8 @@ export class PostgresDocumentStore implements DocumentStore {
     if (pending > 0 || seq === 0) await flush();
   }
 
-  get(key: string): Promise<Readable> {
-    const ds = this.dataSource;
+  get(key: string, manager: EntityManager = this.dataSource.manager): Promise<Readable> {
+    const ds = manager;
     async function* chunks(): AsyncGenerator<Buffer> {
       for (let seq = 0; ; seq++) {
         const rows: { data: Buffer }[] = await ds.query('SELECT data FROM document_contents WHERE storage_key = $1 AND seq = $2', [key, seq]);

@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableF
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { engagementPageSchema, engagementViewSchema, historySchema } from '@app/contracts';
 import { Page, uuidParam } from '@app/common';
-import { ApiAuthErrors, ApiConflict, ApiNotFound, ApiNoteResponse, ApiValidationError } from '../common/openapi';
+import { ApiAuthErrors, ApiConflict, ApiCsvResponse, ApiNotFound, ApiNoteResponse, ApiValidationError } from '../common/openapi';
+import { csvFile, toCsv, type CsvColumn } from '../data-exchange/csv';
 import { Idempotent } from '../common/idempotency';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';
@@ -12,6 +13,8 @@ import {
   createEngagementSchema,
   CreateFollowUp,
   createFollowUpSchema,
+  EngagementsCsvQuery,
+  engagementsCsvSchema,
   ListEngagements,
   listEngagementsSchema,
   NoteFormat,
@@ -136,5 +139,50 @@ export class EngagementsController {
     @Query({ schema: noteFormatSchema }) q: NoteFormat,
   ): Promise<StreamableFile> {
     return noteFile(await this.engagements.note(user, id), q.format);
+  }
+}
+
+const col = (header: string, value: CsvColumn<EngagementView>['value']): CsvColumn<EngagementView> => ({ header, value });
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Columns of `GET /export/engagements.csv`: the engagement view's field names, its follow-ups counted. */
+export const ENGAGEMENT_CSV_COLUMNS: readonly CsvColumn<EngagementView>[] = [
+  col('id', (e) => e.id),
+  col('kind', (e) => e.kind),
+  col('title', (e) => e.title),
+  col('startDate', (e) => e.startDate),
+  col('endDate', (e) => e.endDate),
+  col('venue', (e) => e.venue),
+  col('online', (e) => e.online),
+  col('states', (e) => e.states),
+  col('organisers', (e) => e.organisers.map((p) => p.name)),
+  col('participants', (e) => e.participants.map((p) => p.name)),
+  col('notePublishedAt', (e) => e.notePublishedAt),
+  col('followUps', (e) => e.followUps.length),
+  col('followUpsOpen', (e) => e.followUps.filter((f) => f.status === 'open').length),
+  col('followUpsOverdue', (e) => e.followUps.filter((f) => f.status === 'open' && f.dueDate < today()).length),
+  col('followUpsDone', (e) => e.followUps.filter((f) => f.status === 'done').length),
+  col('prioritisations', (e) => e.prioritisations.length),
+  col('createdAt', (e) => e.createdAt),
+  col('updatedAt', (e) => e.updatedAt),
+  col('background', (e) => e.background),
+  col('highlights', (e) => e.highlights),
+  col('outcomes', (e) => e.outcomes),
+  col('additionalComments', (e) => e.additionalComments),
+];
+
+@ApiTags('engagements')
+@Controller('export')
+@Authorize()
+@ApiAuthErrors()
+export class EngagementExportController {
+  constructor(private readonly engagements: EngagementsService) {}
+
+  @Get('engagements.csv')
+  @ApiCsvResponse('One CSV file (UTF-8, Excel-friendly)')
+  @ApiValidationError()
+  @ApiOperation({ summary: 'The engagements the caller may see, with the filters of GET /engagements, one row per engagement, as CSV' })
+  async engagementsCsv(@CurrentUser() user: AuthUser, @Query({ schema: engagementsCsvSchema }) query: EngagementsCsvQuery): Promise<StreamableFile> {
+    return csvFile('engagements', toCsv(ENGAGEMENT_CSV_COLUMNS, await this.engagements.listAll(user, query)));
   }
 }

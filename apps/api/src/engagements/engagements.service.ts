@@ -19,6 +19,7 @@ import {
 import { isCommittee } from '@app/domain';
 import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
+import { allPages } from '../data-exchange/csv';
 import { HistoryItem, HistoryService } from '../history/history.service';
 import type {
   CreateEngagement,
@@ -36,6 +37,9 @@ export type EngagementView = Served<typeof engagementViewSchema>;
 type PartyInput = { organizationId?: string | null; name?: string; note?: string | null };
 
 /** What an edit tracks: the engagement's own fields (the note's publication separately). */
+// The list's largest page: a CSV reads every page of the engagements the caller may see.
+const ENGAGEMENT_CSV_PAGE = 100;
+
 const CONTENT_FIELDS = [
   'kind', 'title', 'startDate', 'endDate', 'venue', 'online', 'organisers', 'participants', 'states',
   'background', 'highlights', 'outcomes', 'additionalComments',
@@ -54,6 +58,11 @@ export class EngagementsService {
   async list(user: AuthUser, f: ListEngagements): Promise<Page<EngagementView>> {
     const { rows, total } = await this.repository.listPage(user, f);
     return { items: await this.views(user, rows), total, page: f.page, pageSize: f.pageSize };
+  }
+
+  /** Every engagement the caller may see with the filters, for `GET /export/engagements.csv`. */
+  listAll(user: AuthUser, f: Omit<ListEngagements, 'page' | 'pageSize'>): Promise<EngagementView[]> {
+    return allPages(ENGAGEMENT_CSV_PAGE, (page) => this.list(user, { ...f, page, pageSize: ENGAGEMENT_CSV_PAGE }));
   }
 
   async get(user: AuthUser, id: string): Promise<EngagementView> {

@@ -1,7 +1,20 @@
 import { z } from 'zod';
-import { letterDate, moneySchema, planningDate, stateCodeSchema, taxonomyCode, taxonomyCodes } from '@app/common';
+import { isoDate, letterDate, moneySchema, planningDate, stateCodeSchema, taxonomyCode, taxonomyCodes } from '@app/common';
+import {
+  ACTION_PLAN_ITEM_STATUSES,
+  ACTION_PLAN_NOTE_KINDS,
+  ACTION_PLAN_PRIORITY_LEVELS,
+  ACTION_PLAN_STATUSES,
+  DOCUMENT_KINDS,
+  DOCUMENT_PARENT_TYPES,
+  THREAD_MESSAGE_KINDS,
+  THREAD_SIDES,
+  THREAD_TYPES,
+} from '@app/contracts';
 import {
   ACTOR_ROLES,
+  ENGAGEMENT_KINDS,
+  FOLLOW_UP_STATUSES,
   CLOSE_REASONS,
   MATCH_STATUSES,
   OFFER_STATUSES,
@@ -112,6 +125,14 @@ export const exchangeRequestSchema = z
     withdrawnAt: timestamp.nullable(),
     // Absent from documents exported before the field existed.
     readyForCoordinatorAt: timestamp.nullable().default(null),
+    // Absent from documents exported before action plans and correspondence existed.
+    actionPlanItemId: id.nullable().default(null),
+    objectedAt: timestamp.nullable().default(null),
+    objectionSource: z.enum(['letter', 'app']).nullable().default(null),
+    objectionLetterDate: isoDate.nullable().default(null),
+    objectionDocumentId: id.nullable().default(null),
+    waiverLetterDate: isoDate.nullable().default(null),
+    waiverDocumentId: id.nullable().default(null),
     ...recordTimes,
   })
   .refine((r) => r.reference.slice(0, 3) === r.state, {
@@ -218,13 +239,238 @@ export const exchangeHistorySchema = z.strictObject({
 });
 export type ExchangeHistoryEntry = z.infer<typeof exchangeHistorySchema>;
 
+const json = z.unknown().refine((d) => !JSON.stringify(d ?? null).includes('\\u0000'), 'must not contain a NUL character');
+const jsonObject = z.record(z.string(), json);
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lower-case hex');
+
+/** A State's or an organisation's contact list (`owner` state: `ownerKey` an ISO3 code; organization: an id). */
+export const exchangeContactListSchema = z
+  .strictObject({
+    id,
+    owner: z.enum(['state', 'organization']),
+    ownerKey: text(40, 1),
+    contacts: z
+      .array(
+        z.strictObject({
+          name: text(200, 1),
+          title: text(200).nullable(),
+          agency: text(200).nullable(),
+          email: z.email({ message: 'must be an e-mail address' }).max(254),
+          phone: text(60).nullable(),
+          languages: taxonomyCodes('languages', { max: 20 }),
+        }),
+      )
+      .max(200),
+    updatedById: id.nullable(),
+    ...recordTimes,
+  })
+  .refine((c) => (c.owner === 'state' ? stateCodeSchema.safeParse(c.ownerKey).success : id.safeParse(c.ownerKey).success), {
+    message: 'must be a State code for a State’s list, an organisation id for an organisation’s',
+    path: ['ownerKey'],
+  });
+export type ExchangeContactList = z.infer<typeof exchangeContactListSchema>;
+
+const party = z.strictObject({ organizationId: id.nullable(), name: text(300, 1), note: text(1_000).nullable() });
+
+export const exchangeEngagementSchema = z
+  .strictObject({
+    id,
+    kind: z.enum(ENGAGEMENT_KINDS),
+    title: text(300, 1),
+    startDate: isoDate,
+    endDate: isoDate,
+    venue: text(300).nullable(),
+    online: z.boolean(),
+    organisers: z.array(party).max(200),
+    participants: z.array(party).max(2_000),
+    states: z.array(stateCodeSchema).max(200),
+    background: text(50_000),
+    highlights: text(50_000),
+    outcomes: text(50_000),
+    additionalComments: text(50_000),
+    notePublishedAt: timestamp.nullable(),
+    createdById: id.nullable(),
+    seedKey: text(100, 1).nullable(),
+    ...recordTimes,
+  })
+  .refine((e) => e.startDate <= e.endDate, { message: 'must not be before startDate', path: ['endDate'] });
+export type ExchangeEngagement = z.infer<typeof exchangeEngagementSchema>;
+
+export const exchangeEngagementFollowUpSchema = z.strictObject({
+  id,
+  engagementId: id,
+  description: text(10_000, 1),
+  ownerUserId: id.nullable(),
+  ownerOrganizationId: id.nullable(),
+  dueDate: isoDate,
+  status: z.enum(FOLLOW_UP_STATUSES),
+  doneAt: timestamp.nullable(),
+  ...recordTimes,
+});
+export type ExchangeEngagementFollowUp = z.infer<typeof exchangeEngagementFollowUpSchema>;
+
+export const exchangeActionPlanSchema = z.strictObject({
+  id,
+  state: stateCodeSchema,
+  organizationId: id,
+  title: text(200, 1),
+  description: text(20_000).nullable(),
+  status: z.enum(ACTION_PLAN_STATUSES),
+  submittedOn: isoDate.nullable(),
+  revision: z.number().int().min(0).max(INT4_MAX),
+  sharedWithProviders: z.boolean(),
+  publicSummary: text(20_000).nullable(),
+  createdById: id.nullable(),
+  ...recordTimes,
+});
+export type ExchangeActionPlan = z.infer<typeof exchangeActionPlanSchema>;
+
+/** A plan's version: `snapshot` (the plan and its items as they stood) and `changes` are kept as recorded. */
+export const exchangeActionPlanVersionSchema = z.strictObject({
+  id,
+  planId: id,
+  revision: z.number().int().min(0).max(INT4_MAX),
+  changes: z.array(jsonObject).max(10_000),
+  snapshot: jsonObject,
+  note: text(10_000).nullable(),
+  engagementId: id.nullable(),
+  createdById: id.nullable(),
+  createdAt: timestamp,
+});
+export type ExchangeActionPlanVersion = z.infer<typeof exchangeActionPlanVersionSchema>;
+
+export const exchangeActionPlanItemSchema = z.strictObject({
+  id,
+  planId: id,
+  code: text(20).nullable(),
+  title: text(200, 1),
+  description: text(20_000),
+  provisions: taxonomyCodes('provisions'),
+  domains: taxonomyCodes('domains'),
+  leadAgencyId: id.nullable(),
+  partnerAgencyIds: z.array(id).max(50),
+  priorityRank: z.number().int().min(1).max(INT4_MAX).nullable(),
+  priorityLevel: z.enum(ACTION_PLAN_PRIORITY_LEVELS),
+  prioritisedAt: timestamp.nullable(),
+  prioritisedById: id.nullable(),
+  prioritisedInEngagementId: id.nullable(),
+  targetDate: isoDate.nullable(),
+  status: z.enum(ACTION_PLAN_ITEM_STATUSES),
+  assistanceNeeded: z.boolean(),
+  proposed: z.boolean(),
+  createdById: id.nullable(),
+  ...recordTimes,
+});
+export type ExchangeActionPlanItem = z.infer<typeof exchangeActionPlanItemSchema>;
+
+export const exchangeActionPlanItemNoteSchema = z.strictObject({
+  id,
+  itemId: id,
+  kind: z.enum(ACTION_PLAN_NOTE_KINDS),
+  text: text(10_000, 1),
+  authorId: id.nullable(),
+  authorOrganizationId: id.nullable(),
+  createdAt: timestamp,
+});
+export type ExchangeActionPlanItemNote = z.infer<typeof exchangeActionPlanItemNoteSchema>;
+
+export const exchangeActionPlanItemInterestSchema = z.strictObject({
+  id,
+  itemId: id,
+  providerOrganizationId: id,
+  offerId: id.nullable(),
+  programme: text(200).nullable(),
+  note: text(10_000).nullable(),
+  engagementId: id.nullable(),
+  matchId: id.nullable(),
+  createdById: id.nullable(),
+  createdAt: timestamp,
+});
+export type ExchangeActionPlanItemInterest = z.infer<typeof exchangeActionPlanItemInterestSchema>;
+
+/** A roundtable's prioritisation of a plan: the ranking agreed and the interests heard, as recorded. */
+export const exchangeEngagementPrioritisationSchema = z.strictObject({
+  id,
+  engagementId: id,
+  actionPlanId: id,
+  planVersion: z.number().int().min(0).max(INT4_MAX),
+  ranking: z
+    .array(z.strictObject({ itemId: id, rank: z.number().int().nullable(), level: text(10).nullable() }))
+    .max(10_000),
+  interests: z
+    .array(z.strictObject({ itemId: id, providerId: id, offerId: id.nullable(), note: text(10_000).nullable() }))
+    .max(10_000),
+  decidedById: id.nullable(),
+  decidedAt: timestamp,
+  bodyHash: sha256,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type ExchangeEngagementPrioritisation = z.infer<typeof exchangeEngagementPrioritisationSchema>;
+
+/**
+ * A document with its bytes as base64 (`contentBase64`), checked against `size` and `sha256` on import. A removed
+ * document keeps its metadata and has no bytes: `contentBase64` is null.
+ */
+export const exchangeDocumentRecordSchema = z
+  .strictObject({
+    id,
+    parentType: z.enum(DOCUMENT_PARENT_TYPES),
+    parentId: id,
+    kind: z.enum(DOCUMENT_KINDS),
+    title: text(300, 1),
+    language: text(10).nullable(),
+    documentDate: isoDate.nullable(),
+    fileName: text(255, 1),
+    contentType: text(120, 1),
+    size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    sha256,
+    uploadedById: id,
+    organizationId: id,
+    createdAt: timestamp,
+    removedAt: timestamp.nullable(),
+    removedById: id.nullable(),
+    contentBase64: z.string().nullable(),
+  })
+  .refine((d) => (d.removedAt === null) === (d.contentBase64 !== null), {
+    message: 'must hold the bytes of a document that is not removed, and be null for a removed one',
+    path: ['contentBase64'],
+  });
+export type ExchangeDocumentRecord = z.infer<typeof exchangeDocumentRecordSchema>;
+
+export const exchangeThreadMessageSchema = z.strictObject({
+  id,
+  threadType: z.enum(THREAD_TYPES),
+  threadId: id,
+  authorId: id,
+  authorRole: z.enum(ROLES),
+  authorOrganizationId: id,
+  authorSide: z.enum(THREAD_SIDES),
+  kind: z.enum(THREAD_MESSAGE_KINDS),
+  body: text(10_000, 1),
+  documentId: id.nullable(),
+  createdAt: timestamp,
+});
+export type ExchangeThreadMessage = z.infer<typeof exchangeThreadMessageSchema>;
+
 /** The collections of a document, in the order they are inserted (a record only points at earlier ones). */
 export const EXCHANGE_COLLECTIONS = {
   organizations: exchangeOrganizationSchema,
   users: exchangeUserSchema,
+  contactLists: exchangeContactListSchema,
+  engagements: exchangeEngagementSchema,
+  engagementFollowUps: exchangeEngagementFollowUpSchema,
+  actionPlans: exchangeActionPlanSchema,
+  actionPlanVersions: exchangeActionPlanVersionSchema,
+  actionPlanItems: exchangeActionPlanItemSchema,
   requests: exchangeRequestSchema,
   offers: exchangeOfferSchema,
   matches: exchangeMatchSchema,
+  actionPlanItemNotes: exchangeActionPlanItemNoteSchema,
+  actionPlanItemInterests: exchangeActionPlanItemInterestSchema,
+  engagementPrioritisations: exchangeEngagementPrioritisationSchema,
+  documents: exchangeDocumentRecordSchema,
+  threadMessages: exchangeThreadMessageSchema,
   history: exchangeHistorySchema,
 } as const;
 export type ExchangeCollection = keyof typeof EXCHANGE_COLLECTIONS;
@@ -246,6 +492,18 @@ export const exchangeEnvelopeSchema = z.strictObject({
   offers: z.array(z.unknown()).max(MAX_RECORDS).default([]),
   matches: z.array(z.unknown()).max(MAX_RECORDS).default([]),
   history: z.array(z.unknown()).max(MAX_RECORDS).default([]),
+  // Absent from documents exported before these records existed.
+  contactLists: z.array(z.unknown()).max(MAX_RECORDS).default([]),
+  engagements: z.array(z.unknown()).max(MAX_RECORDS).default([]),
+  engagementFollowUps: z.array(z.unknown()).max(MAX_RECORDS).default([]),
+  actionPlans: z.array(z.unknown()).max(MAX_RECORDS).default([]),
+  actionPlanVersions: z.array(z.unknown()).max(MAX_RECORDS).default([]),
+  actionPlanItems: z.array(z.unknown()).max(MAX_RECORDS).default([]),
+  actionPlanItemNotes: z.array(z.unknown()).max(MAX_RECORDS).default([]),
+  actionPlanItemInterests: z.array(z.unknown()).max(MAX_RECORDS).default([]),
+  engagementPrioritisations: z.array(z.unknown()).max(MAX_RECORDS).default([]),
+  documents: z.array(z.unknown()).max(MAX_RECORDS).default([]),
+  threadMessages: z.array(z.unknown()).max(MAX_RECORDS).default([]),
 });
 export type ExchangeEnvelope = z.infer<typeof exchangeEnvelopeSchema>;
 
@@ -255,9 +513,20 @@ export interface ExchangeDocument {
   exportedAt: string;
   organizations: ExchangeOrganization[];
   users: Omit<ExchangeUser, 'password'>[];
+  contactLists: ExchangeContactList[];
+  engagements: ExchangeEngagement[];
+  engagementFollowUps: ExchangeEngagementFollowUp[];
+  actionPlans: ExchangeActionPlan[];
+  actionPlanVersions: ExchangeActionPlanVersion[];
+  actionPlanItems: ExchangeActionPlanItem[];
   requests: ExchangeRequest[];
   offers: ExchangeOffer[];
   matches: ExchangeMatch[];
+  actionPlanItemNotes: ExchangeActionPlanItemNote[];
+  actionPlanItemInterests: ExchangeActionPlanItemInterest[];
+  engagementPrioritisations: ExchangeEngagementPrioritisation[];
+  documents: ExchangeDocumentRecord[];
+  threadMessages: ExchangeThreadMessage[];
   history: ExchangeHistoryEntry[];
 }
 

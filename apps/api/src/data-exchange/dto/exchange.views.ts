@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import {
+  EXCHANGE_COLLECTIONS,
   EXCHANGE_FORMAT,
   EXCHANGE_FORMAT_VERSION,
+  exchangeActionPlanItemInterestSchema,
+  exchangeActionPlanItemNoteSchema,
+  exchangeActionPlanItemSchema,
+  exchangeActionPlanSchema,
+  exchangeActionPlanVersionSchema,
+  exchangeContactListSchema,
+  exchangeDocumentRecordSchema,
+  exchangeEngagementFollowUpSchema,
+  exchangeEngagementPrioritisationSchema,
+  exchangeEngagementSchema,
+  exchangeThreadMessageSchema,
   exchangeHistorySchema,
   exchangeMatchSchema,
   exchangeOfferSchema,
@@ -18,9 +30,20 @@ export const exchangeDocumentSchema = z.object({
   exportedAt: timestamp,
   organizations: z.array(exchangeOrganizationSchema),
   users: z.array(exchangeUserSchema.omit({ password: true })),
+  contactLists: z.array(exchangeContactListSchema),
+  engagements: z.array(exchangeEngagementSchema),
+  engagementFollowUps: z.array(exchangeEngagementFollowUpSchema),
+  actionPlans: z.array(exchangeActionPlanSchema),
+  actionPlanVersions: z.array(exchangeActionPlanVersionSchema),
+  actionPlanItems: z.array(exchangeActionPlanItemSchema),
   requests: z.array(exchangeRequestSchema),
   offers: z.array(exchangeOfferSchema),
   matches: z.array(exchangeMatchSchema),
+  actionPlanItemNotes: z.array(exchangeActionPlanItemNoteSchema),
+  actionPlanItemInterests: z.array(exchangeActionPlanItemInterestSchema),
+  engagementPrioritisations: z.array(exchangeEngagementPrioritisationSchema),
+  documents: z.array(exchangeDocumentRecordSchema),
+  threadMessages: z.array(exchangeThreadMessageSchema),
   history: z.array(exchangeHistorySchema),
 });
 
@@ -29,14 +52,11 @@ const collectionCount = z.number().int();
 /** Describes `ImportResult` (exchange-import.service.ts). */
 export const importResultSchema = z.object({
   importId: uuid.describe('Subject id of the import’s own history entry'),
-  imported: z.object({
-    organizations: collectionCount,
-    users: collectionCount,
-    requests: collectionCount,
-    offers: collectionCount,
-    matches: collectionCount,
-    history: collectionCount,
-  }),
+  imported: z.object(
+    Object.fromEntries(Object.keys(EXCHANGE_COLLECTIONS).map((c) => [c, collectionCount])) as {
+      [C in keyof typeof EXCHANGE_COLLECTIONS]: typeof collectionCount;
+    },
+  ),
   inactiveUsers: z.number().int().describe('Users imported without a password: inactive until an administrator sets one'),
   referenceCounters: z.number().int().describe('(State, year) reference counters raised by the import'),
 });

@@ -22,6 +22,10 @@ export const listEngagementsSchema = paginationSchema.extend({
 });
 export type ListEngagements = z.infer<typeof listEngagementsSchema>;
 
+// The list's filters without pagination: the CSV holds every engagement they select.
+export const engagementsCsvSchema = listEngagementsSchema.omit({ page: true, pageSize: true });
+export type EngagementsCsvQuery = z.infer<typeof engagementsCsvSchema>;
+
 export const noteFormatSchema = z.strictObject({ format: z.enum(['html', 'pdf']).default('html') });
 export type NoteFormat = z.infer<typeof noteFormatSchema>;
 
