@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { markIdempotentCommit } from '@app/common';
+import { Clock, markIdempotentCommit } from '@app/common';
 import type { EventPayload, EventType } from '@app/contracts';
 import { HistoryEntryEntity, OutboxEventEntity } from '@app/database';
 import { OutboxRelay } from './outbox-relay';
@@ -35,6 +35,8 @@ export interface AuditEntry {
 export interface Tx {
   manager: EntityManager;
   actor: Actor | null;
+  /** The process clock's time when the unit of work began: what its workflow steps and milestones are stamped with. */
+  now: Date;
   /** Appends a history entry, attributed to the actor. */
   audit(entry: AuditEntry): Promise<void>;
   /** Records an outbox event; it is enqueued only if the transaction commits. */
@@ -53,6 +55,7 @@ export class UnitOfWork {
   constructor(
     private readonly dataSource: DataSource,
     private readonly relay: OutboxRelay,
+    private readonly clock: Clock,
   ) {}
 
   async run<T>(actor: Actor | null, work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -62,6 +65,7 @@ export class UnitOfWork {
       const tx: Tx = {
         manager,
         actor,
+        now: this.clock.now(),
         audit: async ({ bySystem, ...entry }) => {
           const by = bySystem ? null : actor;
           await manager.save(manager.create(HistoryEntryEntity, { ...entry, actorId: by?.id ?? null, actorRole: by?.role ?? 'system' }));

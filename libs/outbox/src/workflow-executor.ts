@@ -116,7 +116,7 @@ async function take<R extends WorkflowRecord<S>, S extends string, A extends str
   assertTransition(decision, lifecycle.subject, request.action, row.status);
   assertVersion(request.version, row.version, lifecycle.subject);
 
-  const step: WorkflowStep<S, A> = { action: decision.action, from: row.status, to: decision.to, at: new Date() };
+  const step: WorkflowStep<S, A> = { action: decision.action, from: row.status, to: decision.to, at: tx.now };
   await request.prepare?.(row, step);
   const record: WorkflowRecord<S> = row;
   record.status = step.to;
