@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { pdfText } from '../support/pdf-text';
-import { openSection, useBrowserSuite } from './support/browser';
+import { newPage, openSection, useBrowserSuite } from './support/browser';
 
 const suite = useBrowserSuite();
 
@@ -41,4 +41,24 @@ test('the Committee records a roundtable with participants and downloads its inf
   expect(text).toContain('Customs General Authority (MNG)');
   expect(text).toContain('Ministry of Justice and Home Affairs of Mongolia');
   expect(text).toContain('For information – not an official report');
+
+  // The Committee publishes the note: the public register lists it, with the note as HTML and PDF, and the
+  // summary Mongolia chose to publish of its action plan.
+  await expert.getByRole('button', { name: 'Publish the note' }).click();
+  await expert.getByText('Note published').waitFor();
+  const visitor = await newPage(suite.browser, suite.baseUrl);
+  await visitor.goto('/public/requests');
+  const notes = visitor.getByRole('region', { name: 'Information notes' });
+  const html = notes.getByRole('link', { name: `Read the information note: ${title}` });
+  await html.waitFor();
+  await notes.getByText(`Roundtable: ${title}`).waitFor();
+  const note = await visitor.request.get((await html.getAttribute('href'))!);
+  expect(note.status()).toBe(200);
+  expect(await note.text()).toContain(venue);
+  const pdfLink = notes.getByRole('link', { name: `Download the information note as PDF: ${title}` });
+  const published = await visitor.request.get((await pdfLink.getAttribute('href'))!);
+  expect(published.headers()['content-type']).toBe('application/pdf');
+  expect(pdfText(await published.body()).replace(/\n/g, ' ')).toContain('Ministry of Justice and Home Affairs of Mongolia');
+  const plans = visitor.getByRole('region', { name: 'National implementation action plans' });
+  await plans.getByRole('article', { name: 'National Action Plan on the implementation of resolution 1540 (2022–2026)' }).getByText(/updated its priorities after a national roundtable/).waitFor();
 });
