@@ -62,3 +62,58 @@ test('the Committee records a roundtable with participants and downloads its inf
   const plans = visitor.getByRole('region', { name: 'National implementation action plans' });
   await plans.getByRole('article', { name: 'National Action Plan on the implementation of resolution 1540 (2022–2026)' }).getByText(/updated its priorities after a national roundtable/).waitFor();
 });
+
+// Issue 12: the Committee records what a roundtable agreed — the plan's new order and levels, and a provider's
+// interest — through the form on the engagement's page.
+test('the Committee records a roundtable’s prioritisation: order, levels and a provider’s interest', async () => {
+  const title = `Prioritisation roundtable ${Date.now().toString(36)}`;
+  const expert = await suite.pageAs('expert');
+  await openSection(expert, 'Engagements');
+  await expert.getByRole('button', { name: 'New engagement' }).click();
+  const dialog = expert.getByRole('dialog', { name: 'New engagement' });
+  await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+  await dialog.getByLabel('Start date').fill('2022-12-06');
+  await dialog.getByLabel('End date').fill('2022-12-08');
+  await dialog.getByRole('textbox', { name: 'States concerned' }).fill('MNG');
+  await dialog.getByRole('button', { name: 'Record engagement' }).click();
+  await expert.getByRole('heading', { name: title, level: 1 }).waitFor();
+  const engagementId = expert.url().split('/').pop()!;
+
+  // Mongolia's one submitted plan is chosen; its items are listed in their current order.
+  const ranking = expert.getByRole('table', { name: 'Agreed order of the items' });
+  await ranking.waitFor();
+  const labelOf = async (row: number) => ((await ranking.getByRole('row').nth(row).getByRole('cell').nth(1).textContent()) ?? '').trim();
+  const first = await labelOf(1);
+  const second = await labelOf(2);
+  await expert.getByRole('button', { name: `Move up: ${second}` }).click();
+  expect(await labelOf(1)).toBe(second);
+  expect(await labelOf(2)).toBe(first);
+  await expert.getByRole('combobox', { name: `Priority of ${second}` }).click();
+  await expert.getByRole('option', { name: 'Low priority' }).click();
+
+  // An interest needs an item and a provider: the form says so before anything is sent.
+  await expert.getByRole('button', { name: 'Add interest' }).click();
+  await expert.getByRole('alert').filter({ hasText: 'Choose an item and a provider first.' }).waitFor();
+  const item = expert.getByRole('combobox', { name: 'Item' });
+  await item.click();
+  await item.fill(second.slice(0, 20));
+  await expert.getByRole('option', { name: second }).click();
+  const provider = expert.getByRole('combobox', { name: 'Provider' });
+  await provider.click();
+  await provider.fill('BAFA');
+  await expert.getByRole('option', { name: /^BAFA/ }).click();
+  await expert.getByRole('textbox', { name: 'Programme (if no offer on the platform)' }).fill('Export control outreach programme');
+  await expert.getByRole('button', { name: 'Add interest' }).click();
+  await expert.getByRole('list', { name: 'Providers’ interests' }).getByText(`→ ${second} (Export control outreach programme)`).waitFor();
+
+  await expert.getByRole('button', { name: 'Record the prioritisation' }).click();
+  await expert.getByRole('status').filter({ hasText: 'Prioritisation recorded' }).waitFor();
+  await expert.getByText(/items ranked, 1 interests/).waitFor();
+
+  const [moved] = await suite.dataSource.query(
+    `SELECT i.priority_rank, i.priority_level, i.prioritised_in_engagement_id FROM action_plan_items i
+      WHERE i.id = (SELECT x.item_id FROM action_plan_item_interests x WHERE x.engagement_id = $1 AND x.programme = 'Export control outreach programme')`,
+    [engagementId],
+  );
+  expect(moved).toEqual({ priority_rank: 1, priority_level: 'low', prioritised_in_engagement_id: engagementId });
+});
