@@ -47,3 +47,21 @@ test('the coordinator reorders the plan’s priorities and requests assistance f
   }
   await page.context().close();
 });
+
+test('the Committee opens Mongolia’s timeline from the reports dashboard and filters it by kind', async () => {
+  const page = await suite.pageAs('expert');
+  await openSection(page, 'Reports');
+  await page.getByRole('table', { name: 'By State' }).getByRole('link', { name: 'Timeline of MNG' }).click();
+  await page.getByRole('heading', { name: 'Timeline: Mongolia', level: 1 }).waitFor();
+  const timeline = page.getByLabel('Timeline of Mongolia');
+  await timeline.getByText('Plan submitted (version 1)').waitFor();
+  await timeline.getByText('Request submitted').first().waitFor();
+  await page.locator('.mantine-SegmentedControl-root').getByText('Engagements', { exact: true }).click();
+  await page.waitForURL((url) => url.searchParams.get('kind') === 'engagement');
+  await timeline.getByText('Request submitted').first().waitFor({ state: 'detached' });
+  await timeline.getByText('Engagement held').first().waitFor();
+  expect(await timeline.getByText('Plan submitted (version 1)').count()).toBe(0);
+  // Each event opens its record: the roundtable's page.
+  await timeline.getByRole('link', { name: /Roundtable/ }).first().click();
+  await page.getByRole('heading', { level: 1, name: /Roundtable/ }).waitFor();
+});

@@ -216,4 +216,29 @@ describe('national action plans', () => {
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(String(csv.body)).toContain('Adopt and maintain a national control list of dual-use goods and technologies');
   });
+  it('publishes on the public register only the summaries States chose to make public (no sign-in)', async () => {
+    const anonymous = new ApiClient(api.baseUrl);
+    const secret = `confidential description ${randomUUID().slice(0, 6)}`;
+    const published = await newPlan({ status: 'submitted', submittedOn: '2022-04-25', description: secret, publicSummary: '  Mongolia’s plan in brief.  ' });
+    await addItem(published.id, { title: `Item not for the public ${randomUUID().slice(0, 6)}` });
+    const noSummary = await newPlan({ status: 'submitted', submittedOn: '2022-05-01' });
+    const blank = await newPlan({ status: 'submitted', submittedOn: '2022-05-02', publicSummary: '   ' });
+    const draft = await newPlan({ publicSummary: 'A draft is not public yet.' });
+
+    const res = await anonymous.get('/api/v1/public/action-plans?state=MNG&pageSize=100');
+    expect(res.status).toBe(200);
+    const ids = res.body.items.map((p: any) => p.id);
+    expect(ids).toContain(published.id);
+    for (const hidden of [noSummary, blank, draft]) expect(ids).not.toContain(hidden.id);
+    const row = res.body.items.find((p: any) => p.id === published.id);
+    expect(row).toEqual({ id: published.id, state: 'MNG', title: published.title, submittedOn: '2022-04-25', summary: 'Mongolia’s plan in brief.' });
+    expect(JSON.stringify(res.body)).not.toContain(secret);
+    expect(JSON.stringify(res.body)).not.toContain('Item not for the public');
+
+    expect((await anonymous.get('/api/v1/public/action-plans?state=KAZ')).body).toMatchObject({ items: [], total: 0 });
+    expect((await anonymous.get('/api/v1/public/action-plans?state=mongolia')).status).toBe(400);
+    expect((await anonymous.get('/api/v1/public/action-plans?pageSize=1000')).status).toBe(400);
+    // The private routes stay closed to anonymous callers.
+    expect((await anonymous.get(`/api/v1/action-plans/${published.id}`)).status).toBe(401);
+  });
 });

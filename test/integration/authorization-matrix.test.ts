@@ -330,6 +330,13 @@ describe('authorisation matrix', () => {
       expect: { admin: 403, expert: 403, coordinator: 403, customs: 403, nec: 403, kaz: 403, bafa: 201, exbs: 201, anonymous: 401 },
     },
     {
+      name: 'read Mongolia’s timeline (issue 12)',
+      setup: async () => null,
+      call: (c) => c.get('/api/v1/states/MNG/timeline'),
+      // Providers read a timeline filtered to what they may see; another State's agency gets 404.
+      expect: { admin: 200, expert: 200, coordinator: 200, customs: 200, nec: 200, kaz: 404, bafa: 200, exbs: 200, anonymous: 401 },
+    },
+    {
       name: 'list users',
       setup: async () => null,
       call: (c) => c.get('/api/v1/users'),

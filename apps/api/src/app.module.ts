@@ -21,6 +21,7 @@ import { MatchesModule } from './matches/matches.module';
 import { MatchingModule } from './matching/matching.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OffersModule } from './offers/offers.module';
+import { StateTimelineModule } from './state-timeline/state-timeline.module';
 import { PublicRegisterController } from './public-register/public-register.controller';
 import { ReportsModule } from './reports/reports.module';
 import { RequestsModule } from './requests/requests.module';
@@ -59,6 +60,7 @@ const webDist = path.resolve(process.env.WEB_DIST_DIR ?? path.join(process.cwd()
     ThreadsModule,
     ContactsModule,
     EngagementsModule,
+    StateTimelineModule,
     // The built web app, when present (demo and production builds); API and health routes stay the API's.
     ...(existsSync(path.join(webDist, 'index.html'))
       ? [ServeStaticModule.forRoot(webAppStaticOptions(webDist))]

@@ -48,3 +48,8 @@ export function engagementListPath(role: Role): string {
 export function engagementPath(role: Role, id: string): string {
   return `${engagementListPath(role)}/${id}`;
 }
+
+/** A State's timeline (plan versions, requests, matches, engagements, documents), in every workspace. */
+export function stateTimelinePath(role: Role, state: string): string {
+  return `/${workspaceOf(role)}/states/${state}/timeline`;
+}

@@ -19,6 +19,7 @@ const AppLayout = page(() => import('./layout/app.layout'), 'AppLayout');
 const PublicLayout = page(() => import('./layout/public.layout'), 'PublicLayout');
 const ActionPlansPage = page(() => import('./pages/action-plans.page'), 'ActionPlansPage');
 const ActionPlanPage = page(() => import('./pages/action-plans.page'), 'ActionPlanPage');
+const StateTimelinePage = page(() => import('./pages/state-timeline.page'), 'StateTimelinePage');
 const EngagementsPage = page(() => import('./pages/engagements.page'), 'EngagementsPage');
 const EngagementPage = page(() => import('./pages/engagements.page'), 'EngagementPage');
 const AgencyHomePage = page(() => import('./pages/agency-home.page'), 'AgencyHomePage');
@@ -129,6 +130,13 @@ export const appSections: readonly AppSection[] = [
     element: <ActionPlanPage />,
   },
   {
+    path: '/committee/states/:state/timeline',
+    section: 'stateTimeline',
+    roles: COMMITTEE_ROLES,
+    nav: 'none',
+    element: <StateTimelinePage />,
+  },
+  {
     path: '/committee/engagements',
     section: 'engagements',
     roles: COMMITTEE_ROLES,
@@ -193,6 +201,13 @@ export const appSections: readonly AppSection[] = [
     roles: AGENCY_ROLES,
     nav: 'none',
     element: <ActionPlanPage />,
+  },
+  {
+    path: '/agency/states/:state/timeline',
+    section: 'stateTimeline',
+    roles: AGENCY_ROLES,
+    nav: 'none',
+    element: <StateTimelinePage />,
   },
   {
     path: '/agency/engagements',
@@ -280,6 +295,13 @@ export const appSections: readonly AppSection[] = [
     roles: PROVIDER_ROLES,
     nav: 'none',
     element: <ActionPlanPage />,
+  },
+  {
+    path: '/provider/states/:state/timeline',
+    section: 'stateTimeline',
+    roles: PROVIDER_ROLES,
+    nav: 'none',
+    element: <StateTimelinePage />,
   },
   {
     path: '/provider/engagements',

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
-import { StreamableFile } from '@nestjs/common';
+import * as path from 'node:path';
+import { Logger, StreamableFile } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
 import { INFORMATION_NOTE_FOOTNOTE, stateName, type EngagementKind } from '@app/domain';
 
@@ -87,14 +88,49 @@ ${rows}
 }
 
 // Standard PDF fonts cover Latin-1 only (WinAnsi). A note in those characters uses Helvetica; one with others
-// (Cyrillic names) embeds DejaVu Sans where the system has it (Debian's fonts-dejavu-core, or PDF_FONT_DIR), and
-// otherwise falls back to Helvetica with the missing characters shown as "?".
-const UNICODE_FONT_DIRS = [process.env.PDF_FONT_DIR, '/usr/share/fonts/truetype/dejavu'].filter((d): d is string => Boolean(d));
-function unicodeFonts(): { regular: string; bold: string } | null {
-  for (const dir of UNICODE_FONT_DIRS) {
-    const regular = `${dir}/DejaVuSans.ttf`;
-    const bold = `${dir}/DejaVuSans-Bold.ttf`;
-    if (fs.existsSync(regular) && fs.existsSync(bold)) return { regular, bold };
+// (Cyrillic, Greek, Arabic letters…) embeds DejaVu Sans, looked for in this order: PDF_FONT_DIR, the
+// `dejavu-fonts-ttf` npm package (shipped with the app, so no system package is needed), Debian's
+// fonts-dejavu-core. Without any, Helvetica with the missing characters shown as "?" (logged once). DejaVu has no
+// Chinese, Japanese or Korean glyphs: those need a CJK font in PDF_FONT_DIR under the same file names.
+export interface NoteFonts {
+  regular: string;
+  bold: string;
+  source: string;
+}
+const FONT_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
+
+/** The directory of the `dejavu-fonts-ttf` package's TTF files, or null when it is not installed. */
+function packagedFontDir(): string | null {
+  try {
+    return path.dirname(require.resolve(`dejavu-fonts-ttf/ttf/${FONT_FILES.regular}`));
+  } catch {
+    return null;
+  }
+}
+
+/** Where to look for a Unicode font, first match wins (exported for tests). */
+export function unicodeFontDirs(env: NodeJS.ProcessEnv = process.env): { dir: string; source: string }[] {
+  const dirs: { dir: string | null | undefined; source: string }[] = [
+    { dir: env.PDF_FONT_DIR, source: 'PDF_FONT_DIR' },
+    { dir: packagedFontDir(), source: 'dejavu-fonts-ttf' },
+    { dir: '/usr/share/fonts/truetype/dejavu', source: 'system' },
+  ];
+  return dirs.filter((d): d is { dir: string; source: string } => Boolean(d.dir));
+}
+
+let warned = false;
+/** The Unicode font pair to embed, or null (then Helvetica, with a warning logged once per process). */
+export function unicodeFonts(env: NodeJS.ProcessEnv = process.env): NoteFonts | null {
+  for (const { dir, source } of unicodeFontDirs(env)) {
+    const regular = path.join(dir, FONT_FILES.regular);
+    const bold = path.join(dir, FONT_FILES.bold);
+    if (fs.existsSync(regular) && fs.existsSync(bold)) return { regular, bold, source };
+  }
+  if (!warned) {
+    warned = true;
+    new Logger('InformationNote').warn(
+      `No Unicode font found (PDF_FONT_DIR, dejavu-fonts-ttf, /usr/share/fonts/truetype/dejavu): information notes print non-Latin letters as "?"`,
+    );
   }
   return null;
 }
@@ -106,10 +142,10 @@ const toWinAnsi = (s: string) => [...s].map((c) => (c.charCodeAt(0) < 256 || WIN
  * The note as a PDF (pdfkit). `compress: false` keeps the content streams readable, so a test (or a search
  * tool) can find the text without a PDF parser.
  */
-export function informationNotePdf(n: InformationNote, { compress = true } = {}): Promise<Buffer> {
+export function informationNotePdf(n: InformationNote, { compress = true, fonts: pick = unicodeFonts }: { compress?: boolean; fonts?: () => NoteFonts | null } = {}): Promise<Buffer> {
   const sections = noteSections(n);
   const latin = sections.every((s) => toWinAnsi(s.text) === s.text) && toWinAnsi(n.title) === n.title;
-  const fonts = latin ? null : unicodeFonts();
+  const fonts = latin ? null : pick();
   const doc = new PDFDocument({ size: 'A4', margin: 56, compress, info: { Title: `Information note – ${n.title}`, Author: '1540 Committee' } });
   const regular = fonts ? 'note-regular' : 'Helvetica';
   const bold = fonts ? 'note-bold' : 'Helvetica-Bold';

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { CreateEngagement, CreateFollowUp, EngagementView, HistoryItemView } from '@app/contracts';
+import type { CreateEngagement, CreateFollowUp, EngagementView, HistoryItemView, Prioritisation } from '@app/contracts';
 import { api, API_BASE, type Paginated } from './client';
 
 export type Engagement = EngagementView;
@@ -37,3 +37,6 @@ export const updateFollowUp = (id: string, actionId: string, input: Record<strin
 
 /** The information note's address (the browser sends the session cookie with a plain link). */
 export const informationNoteUrl = (id: string, format: 'html' | 'pdf') => `${API_BASE}/engagements/${id}/information-note?format=${format}`;
+
+/** Records a roundtable's prioritisation of a plan: its new order and levels, and the providers' interests. */
+export const recordPrioritisation = (id: string, input: Prioritisation) => api.post<Engagement>(`/engagements/${id}/prioritisation`, input);

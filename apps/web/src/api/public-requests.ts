@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { PublicRequestSummaryView } from '@app/contracts';
-import { api, type Paginated } from './client';
+import type { PublicActionPlanView, PublicEngagementView, PublicRequestSummaryView } from '@app/contracts';
+import { api, API_BASE, type Paginated } from './client';
 
 /** A circulated request in the public register: summary fields only. */
 export type PublicRequest = PublicRequestSummaryView;
@@ -12,3 +12,23 @@ export const publicRequestsQuery = (page: number, pageSize: number, q?: string) 
     queryFn: ({ signal }) =>
       api.get<Paginated<PublicRequest>>('/public/requests', { query: { page, pageSize, q }, signal }),
   });
+
+/** A national action plan's public summary (only what its State chose to publish). */
+export type PublicActionPlan = PublicActionPlanView;
+/** An engagement whose information note the Committee published. */
+export type PublicEngagement = PublicEngagementView;
+
+export const publicActionPlansQuery = (page: number, pageSize: number) =>
+  queryOptions({
+    queryKey: ['public', 'action-plans', { page, pageSize }],
+    queryFn: ({ signal }) => api.get<Paginated<PublicActionPlan>>('/public/action-plans', { query: { page, pageSize }, signal }),
+  });
+
+export const publicEngagementsQuery = (page: number, pageSize: number) =>
+  queryOptions({
+    queryKey: ['public', 'engagements', { page, pageSize }],
+    queryFn: ({ signal }) => api.get<Paginated<PublicEngagement>>('/public/engagements', { query: { page, pageSize }, signal }),
+  });
+
+/** A published information note's address (no sign-in needed). */
+export const publicNoteUrl = (id: string, format: 'html' | 'pdf') => `${API_BASE}/public/engagements/${id}/information-note?format=${format}`;

@@ -21,7 +21,7 @@ import { ErrorState, useErrorMessage } from '../components/error-state';
 import { PageHeader } from '../components/page-header';
 import { RequestStatusBadge } from '../components/status-badge';
 import { formatDate as formatDay } from '../format';
-import { actionPlanListPath, actionPlanPath, requestPath } from '../paths';
+import { actionPlanListPath, actionPlanPath, requestPath, stateTimelinePath } from '../paths';
 
 /** Dates as the signed-in language writes them. */
 function useDay(): (iso: string) => string {
@@ -69,7 +69,11 @@ export function ActionPlansPage() {
           <Table.Tbody>
             {plans.data.items.map((plan) => (
               <Table.Tr key={plan.id}>
-                <Table.Td>{plan.state}</Table.Td>
+                <Table.Td>
+                  <Link to={stateTimelinePath(user.role, plan.state)} aria-label={t('stateTimeline.linkFor', { state: plan.state })}>
+                    {plan.state}
+                  </Link>
+                </Table.Td>
                 <Table.Td>
                   <Link to={actionPlanPath(user.role, plan.id)}>{plan.title}</Link>
                 </Table.Td>
@@ -162,6 +166,7 @@ export function ActionPlanPage() {
       >
         {data.description}
       </PageHeader>
+      <Link to={stateTimelinePath(user.role, data.state)}>{t('stateTimeline.link')}</Link>
       <PlanProgress plan={data} />
       <Stack gap="sm" data-testid="plan-items">
         {items.map((item, index) => (
@@ -371,16 +376,21 @@ function PlanItemRow({
 /** Every State's plan progress for the reports dashboard: items by status and by provision. */
 export function PlanProgressReport() {
   const { t } = useTranslation();
+  const user = useSignedInUser();
   const items = useQuery(actionPlanItemsQuery({}));
   if (!items.data) return null;
   const statuses = ['planned', 'in_progress', 'done', 'dropped'] as const;
   const byProvision = new Map<string, Record<(typeof statuses)[number], number>>();
+  const byState = new Map<string, Record<(typeof statuses)[number], number>>();
   for (const item of items.data) {
     for (const provision of item.provisions) {
       const row = byProvision.get(provision) ?? { planned: 0, in_progress: 0, done: 0, dropped: 0 };
       row[item.status]++;
       byProvision.set(provision, row);
     }
+    const row = byState.get(item.state) ?? { planned: 0, in_progress: 0, done: 0, dropped: 0 };
+    row[item.status]++;
+    byState.set(item.state, row);
   }
   return (
     <DetailCard title={t('actionPlans.reportTitle')}>
@@ -400,6 +410,33 @@ export function PlanProgressReport() {
             .map(([provision, row]) => (
               <Table.Tr key={provision}>
                 <Table.Td>{provision}</Table.Td>
+                {statuses.map((s) => (
+                  <Table.Td key={s}>{row[s]}</Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+        </Table.Tbody>
+      </Table>
+      <Title order={6} mt="md">{t('actionPlans.reportByState')}</Title>
+      <Table aria-label={t('actionPlans.reportByState')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('fields.state')}</Table.Th>
+            {statuses.map((s) => (
+              <Table.Th key={s}>{t(`actionPlans.itemStatus.${s}`)}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {[...byState.entries()]
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([state, row]) => (
+              <Table.Tr key={state}>
+                <Table.Td>
+                  <Link to={stateTimelinePath(user.role, state)} aria-label={t('stateTimeline.linkFor', { state })}>
+                    {state}
+                  </Link>
+                </Table.Td>
                 {statuses.map((s) => (
                   <Table.Td key={s}>{row[s]}</Table.Td>
                 ))}

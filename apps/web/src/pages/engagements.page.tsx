@@ -21,6 +21,7 @@ import { useSignedInUser } from '../auth/current-user';
 import { DetailCard } from '../components/detail-layout';
 import { useErrorMessage } from '../components/error-state';
 import { PageHeader } from '../components/page-header';
+import { PrioritisationForm } from '../engagements/prioritisation-form';
 import { formatDate } from '../format';
 import { engagementListPath, engagementPath } from '../paths';
 import { LongText, RecordDetailLayout, RecordLoad } from '../records/record-detail';
@@ -199,6 +200,11 @@ function EngagementDetail({ engagement: e, back }: { engagement: Engagement; bac
               {e.canEdit ? <NarrativeEditor engagement={e} field={k} onSaved={refresh} /> : <LongText>{e[k] || '—'}</LongText>}
             </DetailCard>
           ))}
+          {e.kind === 'roundtable' && e.canPrioritise && (
+            <DetailCard title={t('engagements.prioritise.title')}>
+              <PrioritisationForm engagement={e} onSaved={refresh} />
+            </DetailCard>
+          )}
         </>
       }
       side={

@@ -9,6 +9,7 @@ import { ErrorState } from '../components/error-state';
 import { InboxIcon } from '../components/icons';
 import { SearchFilter } from '../components/list-controls';
 import { PageHeader } from '../components/page-header';
+import { PublicActionPlansSection, PublicInformationNotesSection } from '../public-register/public-register-sections';
 import { RequestStatusBadge } from '../components/status-badge';
 import { DateCell, NoWrapCell, RecordTable } from '../records/record-table';
 import { TaxonomyBadges } from '../taxonomy/taxonomy-badges';
@@ -71,6 +72,8 @@ export function PublicRequestsPage() {
           )}
         </Stack>
       )}
+      <PublicActionPlansSection />
+      <PublicInformationNotesSection />
     </>
   );
 }

@@ -119,3 +119,17 @@ export const actionPlanVersionsSchema = z.array(actionPlanVersionViewSchema);
 
 /** Items across plans (GET /action-plan-items). */
 export const actionPlanItemListSchema = z.array(actionPlanItemViewSchema);
+
+/**
+ * A plan on the public register (GET /public/action-plans, no sign-in): only what the State chose to publish,
+ * its public summary, with the plan's title and submission date.
+ */
+export const publicActionPlanSchema = z.object({
+  id: uuid,
+  state: z.string(),
+  title: z.string(),
+  submittedOn: day.nullable(),
+  summary: z.string(),
+});
+export type PublicActionPlanView = z.infer<typeof publicActionPlanSchema>;
+export const publicActionPlanPageSchema = pageOf(publicActionPlanSchema);

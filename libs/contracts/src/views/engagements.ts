@@ -84,4 +84,5 @@ export const publicEngagementSchema = z.object({
   states: z.array(z.string()),
   notePublishedAt: timestamp,
 });
+export type PublicEngagementView = z.infer<typeof publicEngagementSchema>;
 export const publicEngagementPageSchema = pageOf(publicEngagementSchema);

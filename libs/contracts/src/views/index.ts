@@ -16,3 +16,4 @@ export * from './threads';
 export * from './contacts';
 export * from './engagements';
 export * from './documents';
+export * from './state-timeline';

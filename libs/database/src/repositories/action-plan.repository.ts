@@ -61,6 +61,20 @@ export class ActionPlanRepository {
     return { rows, total };
   }
 
+  /**
+   * The public register's plans (no viewer): submitted plans whose State wrote a public summary; newest
+   * submission first. Callers serve the summary fields only.
+   */
+  async publicSummariesPage(f: { page: number; pageSize: number; state?: string }): Promise<RowPage<ActionPlanEntity>> {
+    const qb = this.dataSource.manager
+      .createQueryBuilder(ActionPlanEntity, 'p')
+      .where(`p.status = 'submitted' AND p.public_summary IS NOT NULL AND btrim(p.public_summary) <> ''`);
+    if (f.state) qb.andWhere('p.state = :state', { state: f.state });
+    qb.orderBy('p.submitted_on', 'DESC', 'NULLS LAST').addOrderBy('p.state').addOrderBy('p.id');
+    const [rows, total] = await qb.skip((f.page - 1) * f.pageSize).take(f.pageSize).getManyAndCount();
+    return { rows, total };
+  }
+
   findVisible(viewer: Viewer, id: string, manager?: EntityManager): Promise<ActionPlanEntity | null> {
     return this.visibleTo(viewer, manager).andWhere('p.id = :id', { id }).getOne();
   }

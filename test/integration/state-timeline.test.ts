@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { circulatedRequest } from '../factories';
+import { ApiClient } from '../support/http';
+import { multipart, SAMPLES } from '../support/multipart';
+import { startApiInProcess } from '../support/platform';
+
+// Issue 12: one State's plan versions, requests, matches, engagements and documents on one timeline.
+describe('a State’s timeline', () => {
+  let api: Awaited<ReturnType<typeof startApiInProcess>>;
+  let expert: ApiClient, coordinator: ApiClient, bafa: ApiClient, kaz: ApiClient;
+
+  beforeAll(async () => {
+    api = await startApiInProcess();
+    [expert, coordinator, bafa] = await Promise.all((['expert', 'coordinator', 'bafa'] as const).map((k) => ApiClient.as(api.baseUrl, k)));
+    const admin = await ApiClient.as(api.baseUrl, 'admin');
+    const org = await admin.post('/api/v1/organizations', { name: `Kazakhstan 1540 Commission ${randomUUID().slice(0, 6)}`, shortName: 'KZ', kind: 'state_agency', state: 'KAZ' });
+    const email = `coordinator.${randomUUID().slice(0, 6)}@kz.example`;
+    await admin.post('/api/v1/users', { email, displayName: 'Dana', role: 'agency_coordinator', organizationId: org.body.id, password: 'long-enough-pass' });
+    kaz = await ApiClient.as(api.baseUrl, email, 'long-enough-pass');
+  });
+  afterAll(() => api.close());
+
+  const all = async (client: ApiClient, query = '') => {
+    const items: any[] = [];
+    for (let page = 1; ; page++) {
+      const res = await client.get(`/api/v1/states/MNG/timeline?pageSize=100&page=${page}${query}`);
+      expect(res.status).toBe(200);
+      items.push(...res.body.items);
+      if (items.length >= res.body.total) return items;
+    }
+  };
+
+  it('puts Mongolia’s seeded plan versions, requests, matches and engagements on one timeline, newest first', async () => {
+    const items = await all(expert);
+    const times = items.map((e) => Date.parse(e.at));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const plan = items.filter((e) => e.kind === 'action_plan');
+    expect(plan.find((e) => e.milestone === 'plan_submitted')).toMatchObject({ at: expect.stringMatching(/^2022-04-25/), reference: '1', record: { type: 'action_plan' } });
+    expect(plan.some((e) => e.milestone === 'plan_prioritised' && e.at.startsWith('2022-12'))).toBe(true);
+    expect(items.some((e) => e.kind === 'request' && e.milestone === 'submitted' && /^MNG-2020-/.test(e.reference))).toBe(true);
+    expect(items.some((e) => e.kind === 'engagement' && e.milestone === 'held' && e.at.startsWith('2022-12-06'))).toBe(true);
+    expect(items.some((e) => e.kind === 'match')).toBe(true);
+
+    // Paginated: the pages are slices of the same order; `kind` keeps one source.
+    const first = await expert.get('/api/v1/states/MNG/timeline?pageSize=3');
+    const second = await expert.get('/api/v1/states/MNG/timeline?pageSize=3&page=2');
+    expect([...first.body.items, ...second.body.items]).toEqual(items.slice(0, 6));
+    expect(first.body).toMatchObject({ state: 'MNG', total: items.length, page: 1, pageSize: 3, truncated: false });
+    const engagements = await all(expert, '&kind=engagement');
+    expect(engagements.length).toBeGreaterThan(0);
+    expect(engagements.every((e) => e.kind === 'engagement')).toBe(true);
+  });
+
+  it('shows each caller what it may see elsewhere: 404 for another State’s agency, no confidential request for providers', async () => {
+    const confidential = await circulatedRequest(api.baseUrl, { visibility: 'committee', title: `Confidential need ${randomUUID().slice(0, 6)}` });
+    const shared = await circulatedRequest(api.baseUrl, { visibility: 'providers' });
+    const { body, contentType } = multipart({ kind: 'letter', title: `Letter on the confidential need ${randomUUID().slice(0, 6)}` }, { name: 'letter.pdf', data: SAMPLES.pdf });
+    const doc = await coordinator.request('POST', `/api/v1/requests/${confidential.id}/documents`, body, { 'content-type': contentType });
+    expect(doc.status).toBe(201);
+
+    const ids = (items: any[]) => new Set(items.map((e) => e.id));
+    const committee = await all(expert);
+    const state = await all(coordinator);
+    const provider = await all(bafa);
+    for (const seen of [committee, state]) {
+      expect(ids(seen).has(confidential.id)).toBe(true);
+      expect(seen.find((e) => e.kind === 'document' && e.id === doc.body.id)).toMatchObject({ reference: confidential.reference, record: { type: 'request', id: confidential.id } });
+    }
+    expect(ids(provider).has(shared.id)).toBe(true);
+    expect(ids(provider).has(confidential.id)).toBe(false);
+    expect(ids(provider).has(doc.body.id)).toBe(false);
+    expect(JSON.stringify(provider)).not.toContain(confidential.title);
+
+    expect((await kaz.get('/api/v1/states/MNG/timeline')).status).toBe(404);
+    expect((await kaz.get('/api/v1/states/KAZ/timeline')).status).toBe(200);
+    expect((await expert.get('/api/v1/states/XXX/timeline')).status).toBe(400);
+    expect((await expert.get('/api/v1/states/MNG/timeline?pageSize=500')).status).toBe(400);
+    expect((await expert.get('/api/v1/states/MNG/timeline?kind=letters')).status).toBe(400);
+    expect((await new ApiClient(api.baseUrl).get('/api/v1/states/MNG/timeline')).status).toBe(401);
+  });
+});
