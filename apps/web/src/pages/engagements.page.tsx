@@ -23,6 +23,7 @@ import { useErrorMessage } from '../components/error-state';
 import { PageHeader } from '../components/page-header';
 import { formatDate } from '../format';
 import { engagementListPath, engagementPath } from '../paths';
+import { DocumentsCard } from '../records/documents-card';
 import { LongText, RecordDetailLayout, RecordLoad } from '../records/record-detail';
 import { RecordList } from '../records/record-list';
 import { DateCell, NoWrapCell, RecordTable, TitleCell } from '../records/record-table';
@@ -199,6 +200,7 @@ function EngagementDetail({ engagement: e, back }: { engagement: Engagement; bac
               {e.canEdit ? <NarrativeEditor engagement={e} field={k} onSaved={refresh} /> : <LongText>{e[k] || '—'}</LongText>}
             </DetailCard>
           ))}
+          <DocumentsCard parent="engagement" parentId={e.id} />
         </>
       }
       side={
