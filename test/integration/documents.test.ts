@@ -229,6 +229,20 @@ describe('documents', () => {
     expect((await expert.request('DELETE', `/api/v1/documents/${second.id}`)).status).toBe(404);
   });
 
+  it('attaches a document of the thread’s own request to a message, and refuses another record’s', async () => {
+    const request = await circulatedRequest(api.baseUrl);
+    const other = await circulatedRequest(api.baseUrl);
+    const doc = (await upload(coordinator, `/api/v1/requests/${request.id}/documents`, { name: 'answer.pdf', data: SAMPLES.pdf }, { kind: 'letter' })).body;
+    const elsewhere = (await upload(coordinator, `/api/v1/requests/${other.id}/documents`, { name: 'other.pdf', data: SAMPLES.pdf })).body;
+    const posted = await coordinator.post(`/api/v1/requests/${request.id}/messages`, { body: 'Our answer is attached.', documentId: doc.id });
+    expect(posted.status).toBe(201);
+    expect(posted.body.documentId).toBe(doc.id);
+    expect((await expert.get(`/api/v1/requests/${request.id}/messages`)).body.items[0]).toMatchObject({ body: 'Our answer is attached.', documentId: doc.id });
+    const wrong = await coordinator.post(`/api/v1/requests/${request.id}/messages`, { body: 'Wrong attachment.', documentId: elsewhere.id });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.details[0].field).toBe('documentId');
+  });
+
   it('serves offers and matches the same way', async () => {
     const offer = await activeOffer(api.baseUrl, 'bafa');
     const request = await circulatedRequest(api.baseUrl);
