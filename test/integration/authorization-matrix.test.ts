@@ -82,7 +82,77 @@ describe('authorisation matrix', () => {
     return (await uploadTo(await ApiClient.as(api.baseUrl, 'coordinator'), `/api/v1/requests/${request.id}/documents`)).body;
   };
 
+  // Action plans (Mongolia's, drafted by its coordinator), their items and engagements carry documents too.
+  const newPlan = async (extra: Record<string, unknown> = {}) =>
+    (await (await ApiClient.as(api.baseUrl, 'coordinator')).post('/api/v1/action-plans', { title: `National action plan ${randomUUID().slice(0, 6)}`, ...extra })).body;
+  const sharedPlanItem = async () => {
+    const plan = await newPlan({ status: 'submitted', sharedWithProviders: true });
+    const coordinator = await ApiClient.as(api.baseUrl, 'coordinator');
+    return (await coordinator.post(`/api/v1/action-plans/${plan.id}/items`, { title: 'Adopt a national control list', provisions: ['OP3d'], assistanceNeeded: true })).body;
+  };
+  const draftPlanDocument = async () => {
+    const plan = await newPlan();
+    return (await uploadTo(await ApiClient.as(api.baseUrl, 'customs'), `/api/v1/action-plans/${plan.id}/documents`)).body;
+  };
+  const mongolianEngagement = async () => {
+    const bafa = await orgId('BAFA')();
+    const expert = await ApiClient.as(api.baseUrl, 'expert');
+    return (
+      await expert.post('/api/v1/engagements', {
+        kind: 'roundtable',
+        title: 'Roundtable on the national action plan',
+        startDate: '2022-12-06',
+        endDate: '2022-12-08',
+        states: ['MNG'],
+        participants: [{ organizationId: bafa.id }],
+      })
+    ).body;
+  };
+  const listThenUpload = (path: string) => async (c: ApiClient, subject: { id: string }) => {
+    const list = await c.get(`/api/v1/${path}/${subject.id}/documents`);
+    return list.status === 200 ? uploadTo(c, `/api/v1/${path}/${subject.id}/documents`) : list;
+  };
+
   const rows: Row[] = [
+    {
+      name: 'list and upload documents of a Mongolian draft action plan',
+      setup: () => newPlan(),
+      call: listThenUpload('action-plans'),
+      expect: { admin: 404, expert: 404, coordinator: 201, customs: 201, nec: 201, kaz: 404, bafa: 404, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'list and upload documents of a submitted action plan shared with providers',
+      setup: () => newPlan({ status: 'submitted', sharedWithProviders: true }),
+      call: listThenUpload('action-plans'),
+      expect: { admin: 201, expert: 201, coordinator: 201, customs: 201, nec: 201, kaz: 404, bafa: 403, exbs: 403, anonymous: 401 },
+    },
+    {
+      name: 'remove a draft action plan’s document',
+      setup: draftPlanDocument,
+      call: (c, d) => c.request('DELETE', `/api/v1/documents/${d.id}`),
+      expect: { admin: 404, expert: 404, coordinator: 403, customs: 204, nec: 403, kaz: 404, bafa: 404, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'list and upload documents of a shared action plan’s item',
+      setup: sharedPlanItem,
+      call: listThenUpload('action-plan-items'),
+      expect: { admin: 201, expert: 201, coordinator: 201, customs: 201, nec: 201, kaz: 404, bafa: 403, exbs: 403, anonymous: 401 },
+    },
+    {
+      name: 'list and upload documents of an engagement in Mongolia with BAFA taking part',
+      setup: mongolianEngagement,
+      call: listThenUpload('engagements'),
+      expect: { admin: 201, expert: 201, coordinator: 201, customs: 201, nec: 201, kaz: 404, bafa: 201, exbs: 404, anonymous: 401 },
+    },
+    {
+      name: 'remove an engagement’s document (no draft stage: the Committee only)',
+      setup: async () => {
+        const engagement = await mongolianEngagement();
+        return (await uploadTo(await ApiClient.as(api.baseUrl, 'bafa'), `/api/v1/engagements/${engagement.id}/documents`)).body;
+      },
+      call: (c, d) => c.request('DELETE', `/api/v1/documents/${d.id}`),
+      expect: { admin: 204, expert: 204, coordinator: 403, customs: 403, nec: 403, kaz: 404, bafa: 403, exbs: 404, anonymous: 401 },
+    },
     {
       name: 'read a request’s thread',
       setup: threadRequest,

@@ -9,6 +9,7 @@ import {
 } from '@app/contracts';
 import { activeOffer, circulatedRequest, requestInput } from '../factories';
 import { ApiClient } from '../support/http';
+import { multipart, SAMPLES } from '../support/multipart';
 import { startApiInProcess } from '../support/platform';
 
 const DAY_MS = 86_400_000;
@@ -264,10 +265,16 @@ describe('correspondence: threads, objections and waivers, points of contact', (
       expect(missing.body.message).toMatch(/letterDate/);
       const future = await act(expert, r.id, 'record_objection', { letterDate: '2999-01-01' });
       expect(future.status).toBe(400);
+      // The letter is one of the request's documents, uploaded first; an id of nothing on it is refused.
+      const stranger = await act(expert, r.id, 'record_objection', { letterDate: '2026-03-02', documentId: '11111111-1111-4111-8111-111111111111' });
+      expect(stranger.status).toBe(400);
+      expect(stranger.body.details[0].field).toBe('documentId');
+      const form = multipart({ kind: 'note_verbale', title: 'Note verbale of 2 March' }, { name: 'objection.pdf', data: SAMPLES.pdf });
+      const letter = (await expert.request('POST', `/api/v1/requests/${r.id}/documents`, form.body, { 'content-type': form.contentType })).body;
 
       const objected = await act(expert, r.id, 'record_objection', {
         letterDate: '2026-03-02',
-        documentId: '11111111-1111-4111-8111-111111111111',
+        documentId: letter.id,
         comment: 'Note verbale of 2 March',
       });
       expect(objected.status).toBe(200);
@@ -276,7 +283,7 @@ describe('correspondence: threads, objections and waivers, points of contact', (
         status: 'acknowledged',
         objectionSource: 'letter',
         objectionLetterDate: '2026-03-02',
-        objectionDocumentId: '11111111-1111-4111-8111-111111111111',
+        objectionDocumentId: letter.id,
         objectionWindowClosesAt: null,
       });
       expect(objected.body.availableActions).toContain('withdraw_objection');
@@ -300,15 +307,16 @@ describe('correspondence: threads, objections and waivers, points of contact', (
         'create',
         'submit',
         'acknowledge',
+        'document_uploaded',
         'record_objection',
         'withdraw_objection',
         'circulate',
       ]);
-      expect(history[3]).toMatchObject({
+      expect(history[4]).toMatchObject({
         comment: 'Note verbale of 2 March',
-        details: { letterDate: '2026-03-02', documentId: '11111111-1111-4111-8111-111111111111' },
+        details: { letterDate: '2026-03-02', documentId: letter.id },
       });
-      expect(history[4].details.withdrawn).toMatchObject({ source: 'letter', letterDate: '2026-03-02' });
+      expect(history[5].details.withdrawn).toMatchObject({ source: 'letter', letterDate: '2026-03-02' });
       const events = await ds.query(`SELECT type FROM outbox_events WHERE subject_id = $1 ORDER BY created_at`, [r.id]);
       expect(events.map((e: any) => e.type)).toContain('request.objection_recorded');
       expect(events.map((e: any) => e.type)).toContain('request.objection_withdrawn');

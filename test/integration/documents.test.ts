@@ -1,11 +1,12 @@
 import { request as httpRequest } from 'node:http';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { documentListSchema, documentViewSchema } from '@app/contracts';
+import { sweepAbandonedUploads } from '@app/database';
 import { activeOffer, circulatedRequest, requestInput } from '../factories';
 import { ApiClient } from '../support/http';
 import { multipart, SAMPLES } from '../support/multipart';
-import { startApiInProcess } from '../support/platform';
+import { startApiInProcess, waitFor } from '../support/platform';
 
 describe('documents', () => {
   let api: Awaited<ReturnType<typeof startApiInProcess>>;
@@ -228,6 +229,20 @@ describe('documents', () => {
     expect((await expert.request('DELETE', `/api/v1/documents/${second.id}`)).status).toBe(404);
   });
 
+  it('attaches a document of the thread’s own request to a message, and refuses another record’s', async () => {
+    const request = await circulatedRequest(api.baseUrl);
+    const other = await circulatedRequest(api.baseUrl);
+    const doc = (await upload(coordinator, `/api/v1/requests/${request.id}/documents`, { name: 'answer.pdf', data: SAMPLES.pdf }, { kind: 'letter' })).body;
+    const elsewhere = (await upload(coordinator, `/api/v1/requests/${other.id}/documents`, { name: 'other.pdf', data: SAMPLES.pdf })).body;
+    const posted = await coordinator.post(`/api/v1/requests/${request.id}/messages`, { body: 'Our answer is attached.', documentId: doc.id });
+    expect(posted.status).toBe(201);
+    expect(posted.body.documentId).toBe(doc.id);
+    expect((await expert.get(`/api/v1/requests/${request.id}/messages`)).body.items[0]).toMatchObject({ body: 'Our answer is attached.', documentId: doc.id });
+    const wrong = await coordinator.post(`/api/v1/requests/${request.id}/messages`, { body: 'Wrong attachment.', documentId: elsewhere.id });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.details[0].field).toBe('documentId');
+  });
+
   it('serves offers and matches the same way', async () => {
     const offer = await activeOffer(api.baseUrl, 'bafa');
     const request = await circulatedRequest(api.baseUrl);
@@ -244,5 +259,90 @@ describe('documents', () => {
     // A match has no draft stage: only the Committee removes its documents.
     expect((await bafa.request('DELETE', `/api/v1/documents/${report.body.id}`)).status).toBe(403);
     expect((await expert.request('DELETE', `/api/v1/documents/${report.body.id}`)).status).toBe(204);
+  });
+});
+
+describe('documents on a small connection pool', () => {
+  // Three connections for ten uploads: an upload holds none while its client sends (docs/documents.md).
+  let api: Awaited<ReturnType<typeof startApiInProcess>>;
+  let ds: DataSource;
+  let customs: ApiClient;
+
+  beforeAll(async () => {
+    api = await startApiInProcess({ DATABASE_POOL_SIZE: '3' });
+    ds = api.app.get(DataSource);
+    customs = await ApiClient.as(api.baseUrl, 'customs');
+  });
+  afterAll(() => api.close());
+
+  const draft = async () => (await customs.post('/api/v1/requests', requestInput())).body;
+  const pending = async () => Number((await ds.query('SELECT count(*) AS n FROM document_uploads'))[0].n);
+
+  /** Sends the first `sendBytes` of an upload, then holds the connection open until `release` is called. */
+  const stalledUpload = (path: string, data: Buffer, sendBytes: number) => {
+    const { body, contentType } = multipart({ kind: 'letter', title: 'Slow' }, { name: 'slow.pdf', data });
+    const req = httpRequest(`${api.baseUrl}${path}`, { method: 'POST', headers: { ...customs.authHeaders(), 'content-type': contentType, 'content-length': String(body.length) } });
+    const closed = new Promise<void>((resolve) => {
+      req.on('error', () => resolve());
+      req.on('close', () => resolve());
+    });
+    const sent = new Promise<void>((resolve) => req.write(body.subarray(0, sendBytes), () => resolve()));
+    return { sent, abort: () => req.destroy(), closed };
+  };
+
+  it('takes ten uploads of a few MB at once, each 201 and downloadable byte for byte', async () => {
+    const request = await draft();
+    const files = Array.from({ length: 10 }, () => Buffer.concat([SAMPLES.pdf, randomBytes(3 * 1024 * 1024)]));
+    const answers = await Promise.all(
+      files.map((data, i) => {
+        const { body, contentType } = multipart({ kind: 'other', title: `Annex ${i}` }, { name: `annex-${i}.pdf`, data });
+        return customs.request('POST', `/api/v1/requests/${request.id}/documents`, body, { 'content-type': contentType });
+      }),
+    );
+    expect(answers.map((a) => a.status)).toEqual(files.map(() => 201));
+    for (const [i, answer] of answers.entries()) {
+      const content = await customs.bytes(answer.body.contentUrl);
+      expect(content.status).toBe(200);
+      expect(content.bytes.equals(files[i])).toBe(true);
+    }
+    // Committed: none of them is still registered as pending.
+    const [{ n }] = await ds.query('SELECT count(*) AS n FROM document_uploads u JOIN documents d ON d.storage_key = u.storage_key WHERE d.parent_id = $1', [request.id]);
+    expect(Number(n)).toBe(0);
+  });
+
+  it('holds no connection while clients stall mid-upload, and leaves nothing when they give up', async () => {
+    const request = await draft();
+    const path = `/api/v1/requests/${request.id}/documents`;
+    const data = Buffer.concat([SAMPLES.pdf, randomBytes(2 * 1024 * 1024)]);
+    // More stalled uploads than connections: with a transaction per upload the pool would be empty now.
+    const stalled = Array.from({ length: 5 }, () => stalledUpload(path, data, 1024 * 1024));
+    await Promise.all(stalled.map((u) => u.sent));
+    await waitFor(async () => (await pending()) >= 5, 10_000, 'the five uploads to be pending');
+    const keys: string[] = (await ds.query('SELECT storage_key FROM document_uploads')).map((r: { storage_key: string }) => r.storage_key);
+    const started = Date.now();
+    const list = await customs.get(path);
+    expect(list.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(3000);
+    // Nothing waits on a client inside a transaction.
+    const [{ n: idle }] = await ds.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%' AND query ILIKE '%document%'`);
+    expect(Number(idle)).toBe(0);
+
+    for (const u of stalled) u.abort();
+    await Promise.all(stalled.map((u) => u.closed));
+    const left = async () =>
+      Number((await ds.query('SELECT (SELECT count(*) FROM document_uploads WHERE storage_key = ANY($1)) + (SELECT count(*) FROM document_contents WHERE storage_key = ANY($1)) AS n', [keys]))[0].n);
+    await waitFor(async () => (await left()) === 0, 10_000, 'the aborted uploads to be cleaned');
+    expect(Number((await ds.query('SELECT count(*) AS n FROM documents WHERE parent_id = $1', [request.id]))[0].n)).toBe(0);
+  });
+
+  it('sweeps the pending chunks of an upload whose process died, and leaves live ones alone', async () => {
+    await ds.query(`INSERT INTO document_uploads (storage_key, touched_at) VALUES ('documents/dead', now() - interval '2 hours'), ('documents/live', now())`);
+    await ds.query(`INSERT INTO document_contents (storage_key, seq, data) VALUES ('documents/dead', 0, '\\x00'), ('documents/dead', 1, '\\x00'), ('documents/live', 0, '\\x00')`);
+    expect(await sweepAbandonedUploads(ds)).toBe(1);
+    const left: { storage_key: string }[] = await ds.query(`SELECT storage_key FROM document_contents WHERE storage_key IN ('documents/dead', 'documents/live')`);
+    expect(left.map((r) => r.storage_key)).toEqual(['documents/live']);
+    expect((await ds.query(`SELECT storage_key FROM document_uploads WHERE storage_key IN ('documents/dead', 'documents/live')`)).map((r: { storage_key: string }) => r.storage_key)).toEqual(['documents/live']);
+    await ds.query(`DELETE FROM document_contents WHERE storage_key = 'documents/live'`);
+    await ds.query(`DELETE FROM document_uploads WHERE storage_key = 'documents/live'`);
   });
 });

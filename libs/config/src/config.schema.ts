@@ -51,6 +51,8 @@ export const configSchemas = {
   }),
   database: z.object({
     DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/assistance'),
+    /** Connections per process. Nothing holds one while waiting on a client (uploads write in short statements). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   }),
   redis: z.object({
     REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),

@@ -7,7 +7,7 @@ export const THREAD_MESSAGE_MAX = 10_000;
 /** POST /requests/:id/messages and /matches/:id/messages. */
 export const postThreadMessageSchema = z.strictObject({
   body: text(THREAD_MESSAGE_MAX, 1),
-  /** An attached document (uploaded first), once documents exist. */
+  /** An attached document: one of the same request's or match's documents, uploaded first (else 400). */
   documentId: uuidSchema.optional(),
 });
 export type PostThreadMessage = z.infer<typeof postThreadMessageSchema>;

@@ -12,7 +12,7 @@ const REPOSITORIES = [RequestRepository, OfferRepository, MatchRepository, Notif
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => dataSourceOptions(config.database.DATABASE_URL),
+      useFactory: (config: AppConfig) => dataSourceOptions(config.database.DATABASE_URL, config.database.DATABASE_POOL_SIZE),
     }),
   ],
   providers: REPOSITORIES,

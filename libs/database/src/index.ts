@@ -7,3 +7,4 @@ export * from './database.module';
 export * from './seeds';
 export * from './matching-inputs';
 export * from './repositories';
+export * from './document-uploads';

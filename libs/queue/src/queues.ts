@@ -14,7 +14,7 @@ export const QUEUES = {
   matching: 'matching',
   /** E-mail deliveries, one job per delivery. */
   mail: 'mail',
-  /** Scheduled housekeeping: offer expiry, reminders, digests. */
+  /** Scheduled housekeeping: offer expiry, the nightly rescore, the sweep of abandoned uploads. */
   maintenance: 'maintenance',
   /** Operators' canary jobs that prove the worker runs and drains gracefully. */
   canary: 'canary',
@@ -32,6 +32,7 @@ export const JOBS = {
   sendEmail: 'send-email',
   expireOffers: 'expire-offers',
   nightlyRescore: 'nightly-rescore',
+  sweepUploads: 'sweep-uploads',
   reminders: 'reminders',
   digest: 'digest',
   mailSweep: 'mail-sweep',

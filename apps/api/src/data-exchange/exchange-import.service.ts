@@ -441,6 +441,7 @@ export class ExchangeImportService {
           if (content) {
             storedKeys.push(storageKey);
             await this.store.put(storageKey, pieces(content), tx.manager);
+            await this.store.commit(storageKey, tx.manager);
           }
           return staging.add('documents', { ...metadata, storage: this.store.name, storageKey });
         }

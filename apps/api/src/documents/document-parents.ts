@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DocumentParentType } from '@app/contracts';
-import { AssistanceOfferEntity, AssistanceRequestEntity, MatchRepository, OfferRepository, RequestRepository } from '@app/database';
+import {
+  ActionPlanEntity,
+  ActionPlanRepository,
+  AssistanceOfferEntity,
+  AssistanceRequestEntity,
+  EngagementRepository,
+  MatchRepository,
+  OfferRepository,
+  RequestRepository,
+  takesPartIn,
+} from '@app/database';
 import { isAgency, isCommittee } from '@app/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { ownsOffer } from '../offers/offer-access';
@@ -22,15 +32,22 @@ export interface DocumentParentResolver {
 }
 
 /**
- * The parent types documents serve, one entry each. A record type that wants documents (action plans, their
- * items, engagements) registers its resolver here — `register('action_plan', …)` from its own module, or one line
- * below — and gets the upload, list, read, download and removal routes' rules for free.
+ * The parent types documents serve, one entry each: requests, offers, matches, action plans, their items and
+ * engagements, each with its repository's visibility. A record type that wants documents registers its resolver
+ * here and gets the upload, list, read, download and removal routes' rules for free.
  */
 @Injectable()
 export class DocumentParents {
   private readonly resolvers = new Map<DocumentParentType, DocumentParentResolver>();
 
-  constructor(requests: RequestRepository, offers: OfferRepository, matches: MatchRepository, dataSource: DataSource) {
+  constructor(
+    requests: RequestRepository,
+    offers: OfferRepository,
+    matches: MatchRepository,
+    actionPlans: ActionPlanRepository,
+    engagements: EngagementRepository,
+    dataSource: DataSource,
+  ) {
     this.register('request', {
       async resolve(user, id, manager) {
         const row = await requests.findVisible(user, id, manager);
@@ -60,6 +77,33 @@ export class DocumentParents {
           mayUpload = !!offer && ownsOffer(user, offer);
         }
         return { mayUpload, draft: false };
+      },
+    });
+    // A plan and its items: the State's agencies (who draft, propose and report progress) and the Committee add
+    // documents; while the plan is a draft the uploading organisation may remove its own.
+    const ofPlanState = (user: AuthUser, plan: ActionPlanEntity) => isCommittee(user.role) || (isAgency(user.role) && user.organization.state === plan.state);
+    this.register('action_plan', {
+      async resolve(user, id, manager) {
+        const plan = await actionPlans.findVisible(user, id, manager);
+        if (!plan) return null;
+        return { mayUpload: ofPlanState(user, plan), draft: plan.status === 'draft' };
+      },
+    });
+    this.register('action_plan_item', {
+      async resolve(user, id, manager) {
+        const item = await actionPlans.findVisibleItem(user, id, manager);
+        if (!item) return null;
+        const plan = await (manager ?? dataSource.manager).findOneByOrFail(ActionPlanEntity, { id: item.planId });
+        return { mayUpload: ofPlanState(user, plan), draft: plan.status === 'draft' };
+      },
+    });
+    // An engagement: the Committee and those it concerns or who took part; whoever sees only its published note
+    // reads its documents but does not add to them. It has no draft stage: only the Committee removes.
+    this.register('engagement', {
+      async resolve(user, id, manager) {
+        const engagement = await engagements.findVisible(user, id, manager);
+        if (!engagement) return null;
+        return { mayUpload: takesPartIn(user, engagement), draft: false };
       },
     });
   }

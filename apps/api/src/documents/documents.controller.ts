@@ -25,7 +25,7 @@ const UPLOAD_BODY = {
 };
 
 /**
- * Documents on requests, offers and matches (DESIGN §4b). The routes under a record are spelled out per parent
+ * Documents on requests, offers, matches, action plans, their items and engagements (DESIGN §4b). The routes under a record are spelled out per parent
  * type so the OpenAPI document lists them; each is one call into the service with the parent type.
  */
 @ApiTags('documents')
@@ -59,6 +59,30 @@ export class DocumentsController {
     return this.documents.list(user, 'match', id);
   }
 
+  @Get('action-plans/:id/documents')
+  @ApiOkResponse({ standardSchema: documentListSchema })
+  @ApiNotFound()
+  @ApiOperation({ summary: 'The action plan’s documents (metadata), newest first, for whoever sees the plan' })
+  listForActionPlan(@CurrentUser() user: AuthUser, @Param('id', { schema: uuidParam }) id: string): Promise<DocumentListView> {
+    return this.documents.list(user, 'action_plan', id);
+  }
+
+  @Get('action-plan-items/:id/documents')
+  @ApiOkResponse({ standardSchema: documentListSchema })
+  @ApiNotFound()
+  @ApiOperation({ summary: 'The action plan item’s documents (metadata), newest first, for whoever sees the item' })
+  listForActionPlanItem(@CurrentUser() user: AuthUser, @Param('id', { schema: uuidParam }) id: string): Promise<DocumentListView> {
+    return this.documents.list(user, 'action_plan_item', id);
+  }
+
+  @Get('engagements/:id/documents')
+  @ApiOkResponse({ standardSchema: documentListSchema })
+  @ApiNotFound()
+  @ApiOperation({ summary: 'The engagement’s documents (metadata), newest first, for whoever sees the engagement' })
+  listForEngagement(@CurrentUser() user: AuthUser, @Param('id', { schema: uuidParam }) id: string): Promise<DocumentListView> {
+    return this.documents.list(user, 'engagement', id);
+  }
+
   @Post('requests/:id/documents')
   @ApiConsumes('multipart/form-data')
   @ApiBody(UPLOAD_BODY)
@@ -90,6 +114,39 @@ export class DocumentsController {
   @ApiOperation({ summary: 'Attach a document (multipart): the requesting State, the provider or the Committee' })
   uploadToMatch(@CurrentUser() user: AuthUser, @Param('id', { schema: uuidParam }) id: string, @Req() req: Request): Promise<DocumentView> {
     return this.upload(user, 'match', id, req);
+  }
+
+  @Post('action-plans/:id/documents')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(UPLOAD_BODY)
+  @ApiCreatedResponse({ standardSchema: documentViewSchema })
+  @ApiValidationError()
+  @ApiNotFound()
+  @ApiOperation({ summary: 'Attach a document (multipart): the State’s agencies or the Committee' })
+  uploadToActionPlan(@CurrentUser() user: AuthUser, @Param('id', { schema: uuidParam }) id: string, @Req() req: Request): Promise<DocumentView> {
+    return this.upload(user, 'action_plan', id, req);
+  }
+
+  @Post('action-plan-items/:id/documents')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(UPLOAD_BODY)
+  @ApiCreatedResponse({ standardSchema: documentViewSchema })
+  @ApiValidationError()
+  @ApiNotFound()
+  @ApiOperation({ summary: 'Attach a document (multipart): the State’s agencies or the Committee' })
+  uploadToActionPlanItem(@CurrentUser() user: AuthUser, @Param('id', { schema: uuidParam }) id: string, @Req() req: Request): Promise<DocumentView> {
+    return this.upload(user, 'action_plan_item', id, req);
+  }
+
+  @Post('engagements/:id/documents')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(UPLOAD_BODY)
+  @ApiCreatedResponse({ standardSchema: documentViewSchema })
+  @ApiValidationError()
+  @ApiNotFound()
+  @ApiOperation({ summary: 'Attach a document (multipart): the Committee, the States concerned and the participants' })
+  uploadToEngagement(@CurrentUser() user: AuthUser, @Param('id', { schema: uuidParam }) id: string, @Req() req: Request): Promise<DocumentView> {
+    return this.upload(user, 'engagement', id, req);
   }
 
   @Get('documents/:id')

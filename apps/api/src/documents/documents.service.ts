@@ -20,11 +20,11 @@ export type DocumentView = Served<typeof documentViewSchema>;
 export type DocumentListView = Served<typeof documentListSchema>;
 
 /**
- * Uploads that stream at once per API process. Each holds a database connection for as long as its client sends
- * (its bytes go into the transaction), so they must leave most of the pool (10) to everything else; the others wait,
- * unread (TCP pushes back on their clients), and costing no memory.
+ * Uploads that stream at once per API process; the others wait, unread (TCP pushes back on their clients), costing
+ * no memory. None holds a database connection while its client sends (each chunk is one short statement), so this
+ * bounds memory (a chunk of 256 KB and the socket's buffers each) and write bandwidth, not the pool.
  */
-export const UPLOADS_AT_ONCE = 4;
+export const UPLOADS_AT_ONCE = 10;
 
 /** Room for the form's boundaries and text fields on top of the file itself, when judging Content-Length. */
 const MULTIPART_SLACK = 64 * 1024;
@@ -126,9 +126,11 @@ export class DocumentsService {
   }
 
   /**
-   * Streams a multipart upload into the store while hashing it and finding its type; the metadata, the parent's
-   * history entry and the `document.uploaded` event commit with the bytes (PostgreSQL store) or the bytes are
-   * deleted again (another store) — a refused or interrupted upload leaves nothing behind.
+   * Streams a multipart upload into the store as pending bytes while hashing it and finding its type, holding no
+   * database connection while the client sends; then one short transaction records the metadata, marks the bytes
+   * the document's, and writes the parent's history entry and the `document.uploaded` event. A refused or
+   * interrupted upload has its pending bytes deleted at once (and the worker's sweep takes those of a process that
+   * died): nothing is left behind.
    */
   async upload(user: AuthUser, parentType: DocumentParentType, parentId: string, req: IncomingMessage): Promise<DocumentView> {
     const declared = Number(req.headers['content-length']);
@@ -136,20 +138,26 @@ export class DocumentsService {
     if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
       throw new DomainError('unsupported_media_type', 'Send the document as multipart/form-data (fields kind, title, language, date, then the file)');
     }
+    await this.mayUploadTo(user, parentType, parentId);
     const storageKey = `documents/${randomUUID()}`;
+    let stored = false;
     try {
-      const id = await this.turn(() => this.uow.run(user, async (tx) => {
-        const parent = await this.parents.resolve(user, parentType, parentId, tx.manager);
-        if (!parent) throw notFound(PARENT_LABEL[parentType]);
-        if (!parent.mayUpload) throw new DomainError('forbidden', `You may read this ${parentType.replace(/_/g, ' ')}'s documents but not add to them`);
-        let fields!: UploadDocumentFields;
-        const { file } = await receiveMultipart(req, {
+      let fields!: UploadDocumentFields;
+      const { file } = await this.turn(() =>
+        receiveMultipart(req, {
           maxBytes: this.maxBytes,
           beforeFile: (raw) => {
             fields = parseFields(raw);
           },
-          store: (body) => this.store.put(storageKey, body, tx.manager),
-        });
+          store: (body) => {
+            stored = true;
+            return this.store.put(storageKey, body);
+          },
+        }),
+      );
+      const id = await this.uow.run(user, async (tx) => {
+        // Checked again: the parent may have moved on while the bytes arrived.
+        await this.mayUploadTo(user, parentType, parentId, tx.manager);
         const row = await tx.manager.save(
           tx.manager.create(DocumentEntity, {
             parentType,
@@ -168,17 +176,26 @@ export class DocumentsService {
             organizationId: user.organization.id,
           }),
         );
+        await this.store.commit(storageKey, tx.manager);
         const details = { documentId: row.id, kind: row.kind, title: row.title, fileName: row.fileName, size: row.size, sha256: row.sha256 };
         await tx.audit({ subjectType: parentType, subjectId: parentId, action: 'document_uploaded', details });
         await tx.emit({ type: 'document.uploaded', subjectType: 'document', subjectId: row.id, payload: { parentType, parentId, kind: row.kind } });
         return row.id;
-      }));
+      });
+      stored = false;
       return await this.get(user, id);
     } catch (err) {
-      // The PostgreSQL store's rows rolled back with the transaction; another store is cleaned here.
-      if (this.store.name !== 'postgres') await this.store.delete(storageKey).catch(() => undefined);
+      // receiveMultipart rejects only once the store has stopped writing, so nothing is added after this.
+      if (stored) await this.store.delete(storageKey).catch(() => undefined);
       throw err;
     }
+  }
+
+  /** 404 unless the caller sees the parent, 403 when they may read its documents but not add to them. */
+  private async mayUploadTo(user: AuthUser, parentType: DocumentParentType, parentId: string, manager?: EntityManager): Promise<void> {
+    const parent = await this.parents.resolve(user, parentType, parentId, manager);
+    if (!parent) throw notFound(PARENT_LABEL[parentType]);
+    if (!parent.mayUpload) throw new DomainError('forbidden', `You may read this ${parentType.replace(/_/g, ' ')}'s documents but not add to them`);
   }
 
   /** Removal: the uploader's organisation while the parent is a draft, or the Committee. The row stays for history. */

@@ -32,8 +32,8 @@ export function formatBytes(n: number): string {
  * Reads a multipart/form-data upload (busboy): the text fields, then one part named `file`, streamed into
  * `store` while it is hashed, measured and its type found from its bytes. Nothing holds the whole file. On any
  * refusal (size, type, fields) or an interrupted body, the rest of the body is drained and discarded, the
- * storing is awaited until it has stopped, and the promise rejects — so the caller's transaction can roll back
- * with nothing still writing into it.
+ * storing is awaited until it has stopped, and the promise rejects — so the caller can delete the pending bytes
+ * with nothing still writing them.
  */
 export function receiveMultipart(req: IncomingMessage, options: MultipartOptions): Promise<{ fields: Record<string, string>; file: ReceivedFile }> {
   return new Promise((resolve, reject) => {
@@ -56,7 +56,7 @@ export function receiveMultipart(req: IncomingMessage, options: MultipartOptions
       req.unpipe(parser);
       req.resume();
       file?.destroy();
-      // Wait until the storing has stopped writing: the caller rolls back right after this rejects.
+      // Wait until the storing has stopped writing: the caller deletes what was stored right after this rejects.
       void Promise.allSettled([storing]).then(() => reject(err instanceof RefusedContent ? new DomainError('unsupported_media_type', err.message) : err instanceof Error ? err : new Error(String(err))));
     };
 

@@ -132,6 +132,15 @@ export class RequestsService {
 
   async transition(user: AuthUser, id: string, input: RequestTransition): Promise<RequestView> {
     await this.uow.run(user, async (tx) => {
+      // A letter's document is one of this request's own (uploaded first), never another record's.
+      if (input.documentId) {
+        if (!(await this.repository.findVisible(user, id, tx.manager))) throw notFound('Request');
+        const found: unknown[] = await tx.manager.query(
+          `SELECT 1 FROM documents WHERE id = $1 AND parent_type = 'request' AND parent_id = $2 AND removed_at IS NULL`,
+          [input.documentId, id],
+        );
+        if (!found.length) throw invalidField('documentId', 'is not a document of this request: upload the letter to the request first');
+      }
       let objectionBefore: Record<string, unknown> | null = null;
       const lock = async (manager: EntityManager) => {
         const row = await this.repository.lockVisible(user, id, manager);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { notFound } from '@app/common';
+import { invalidField, notFound } from '@app/common';
 import type {
   Served,
   threadMessageViewSchema,
@@ -75,6 +75,14 @@ export class ThreadsService {
       type === 'request' && side === 'state' && thread.requestStatus === 'clarification_requested'
         ? ('clarification_answer' as const)
         : ('message' as const);
+    // An attachment is one of this request's (or match's) own documents, uploaded first: never another record's.
+    if (input.documentId) {
+      const found: unknown[] = await this.dataSource.query(
+        'SELECT 1 FROM documents WHERE id = $1 AND parent_type = $2 AND parent_id = $3 AND removed_at IS NULL',
+        [input.documentId, type, id],
+      );
+      if (!found.length) throw invalidField('documentId', `is not a document of this ${type}: upload it to the ${type} first`);
+    }
     const row = await this.uow.run(user, async (tx) => {
       const message = await writeThreadMessage(tx, user, thread, {
         kind,

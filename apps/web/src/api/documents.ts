@@ -7,8 +7,15 @@ export { DOCUMENT_KINDS };
 export type { DocumentKind, DocumentList, DocumentView };
 
 /** The record types the API serves documents for; the path segment of each. */
-export type DocumentParent = 'request' | 'offer' | 'match';
-const SEGMENT: Record<DocumentParent, string> = { request: 'requests', offer: 'offers', match: 'matches' };
+export type DocumentParent = 'request' | 'offer' | 'match' | 'action_plan' | 'action_plan_item' | 'engagement';
+const SEGMENT: Record<DocumentParent, string> = {
+  request: 'requests',
+  offer: 'offers',
+  match: 'matches',
+  action_plan: 'action-plans',
+  action_plan_item: 'action-plan-items',
+  engagement: 'engagements',
+};
 
 export const documentKeys = {
   of: (parent: DocumentParent, id: string) => ['documents', parent, id] as const,

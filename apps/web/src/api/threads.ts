@@ -27,6 +27,7 @@ export const unreadThreadsQuery = queryOptions({
   queryFn: ({ signal }) => api.get<UnreadThreads>('/threads/unread', { signal }),
 });
 
-export function postMessage(type: ThreadType, id: string, body: string) {
-  return api.post<ThreadMessage>(base(type, id), { body });
+/** A message, with a document of the same request or match (uploaded first) when `documentId` is given. */
+export function postMessage(type: ThreadType, id: string, body: string, documentId?: string) {
+  return api.post<ThreadMessage>(base(type, id), documentId ? { body, documentId } : { body });
 }

@@ -22,6 +22,7 @@ import { PageHeader } from '../components/page-header';
 import { RequestStatusBadge } from '../components/status-badge';
 import { formatDate as formatDay } from '../format';
 import { actionPlanListPath, actionPlanPath, requestPath, stateTimelinePath } from '../paths';
+import { DocumentsCard } from '../records/documents-card';
 
 /** Dates as the signed-in language writes them. */
 function useDay(): (iso: string) => string {
@@ -180,6 +181,7 @@ export function ActionPlanPage() {
         ))}
         {items.length === 0 && <Text c="dimmed">{t('actionPlans.noItems')}</Text>}
       </Stack>
+      <DocumentsCard parent="action_plan" parentId={data.id} />
       {versions.data && versions.data.length > 0 && (
         <DetailCard title={t('actionPlans.versions')}>
           <Stack gap={4}>

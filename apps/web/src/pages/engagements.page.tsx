@@ -24,6 +24,7 @@ import { PageHeader } from '../components/page-header';
 import { PrioritisationForm } from '../engagements/prioritisation-form';
 import { formatDate } from '../format';
 import { engagementListPath, engagementPath } from '../paths';
+import { DocumentsCard } from '../records/documents-card';
 import { LongText, RecordDetailLayout, RecordLoad } from '../records/record-detail';
 import { RecordList } from '../records/record-list';
 import { DateCell, NoWrapCell, RecordTable, TitleCell } from '../records/record-table';
@@ -205,6 +206,7 @@ function EngagementDetail({ engagement: e, back }: { engagement: Engagement; bac
               <PrioritisationForm engagement={e} onSaved={refresh} />
             </DetailCard>
           )}
+          <DocumentsCard parent="engagement" parentId={e.id} />
         </>
       }
       side={

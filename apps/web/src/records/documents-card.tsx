@@ -230,7 +230,7 @@ function UploadForm({ parent, parentId, maxBytes, onUploaded }: { parent: Docume
 }
 
 /** The API's own words for a refusal, with the field it names; the status decides the lead sentence. */
-function refusal(err: unknown, words: { network: string; wrongType: string; tooLarge: string }): string {
+export function refusal(err: unknown, words: { network: string; wrongType: string; tooLarge: string }): string {
   if (!(err instanceof ApiError)) return err instanceof Error ? err.message : String(err);
   if (err.isNetworkError) return words.network;
   const lead = err.statusCode === 415 ? words.wrongType : err.statusCode === 413 ? words.tooLarge : '';

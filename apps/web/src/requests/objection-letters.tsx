@@ -1,5 +1,6 @@
-import { Alert, Button, Group, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Group, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { documentsQuery } from '../api/documents';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requestKeys, transitionRequest, type AssistanceRequest } from '../api/requests';
@@ -35,11 +36,15 @@ export function LetterCard({ request }: { request: AssistanceRequest }) {
   const [kind, setKind] = useState<LetterKind>(kinds[0] ?? 'record_objection');
   const [letterDate, setLetterDate] = useState('');
   const [comment, setComment] = useState('');
+  const [documentId, setDocumentId] = useState<string | null>(null);
+  // The letter itself, when it was added to the request's documents first.
+  const documents = useQuery(documentsQuery('request', request.id));
   const record = useMutation({
     mutationFn: () =>
       transitionRequest(request.id, {
         action: kind,
         letterDate,
+        documentId: documentId ?? undefined,
         comment: comment.trim() || undefined,
         version: request.version,
       }),
@@ -48,6 +53,7 @@ export function LetterCard({ request }: { request: AssistanceRequest }) {
       void queryClient.invalidateQueries({ queryKey: requestKeys.all });
       setLetterDate('');
       setComment('');
+      setDocumentId(null);
       notify({ color: 'green', title: t(`letters.${kind}.done`, { reference: updated.reference }) });
     },
   });
@@ -79,6 +85,15 @@ export function LetterCard({ request }: { request: AssistanceRequest }) {
             required
             value={letterDate}
             onChange={(event) => setLetterDate(event.currentTarget.value)}
+          />
+          <Select
+            label={t('letters.document')}
+            description={t('letters.documentHint')}
+            placeholder={t('letters.noDocument')}
+            data={(documents.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.title} (${d.fileName})` }))}
+            value={documentId}
+            onChange={setDocumentId}
+            clearable
           />
           <Textarea
             label={t('letters.comment')}

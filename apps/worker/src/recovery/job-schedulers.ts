@@ -9,7 +9,7 @@ interface SchedulerSpec {
 }
 
 /**
- * The repeatable jobs (mail sweep, reminders, digest, offer expiry, nightly rescore) live only in Redis. Feature
+ * The repeatable jobs (mail sweep, reminders, digest, offer expiry, nightly rescore, upload sweep) live only in Redis. Feature
  * processors declare them here; the recovery loop re-creates any that are missing — at start, when Redis
  * reconnects and periodically — so a Redis that lost its data gets them back without a worker restart.
  */

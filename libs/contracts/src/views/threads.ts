@@ -20,7 +20,7 @@ export const threadMessageViewSchema = z.object({
   /** Which side wrote: the Committee, the requesting State, or the match's provider. */
   side: z.enum(THREAD_SIDES),
   author: z.object({ id: uuid, displayName: z.string(), organization: z.string() }),
-  /** An attached document, once documents exist. */
+  /** An attached document of the same request or match (GET /documents/:id for its metadata). */
   documentId: uuid.nullable(),
   createdAt: timestamp,
   /** Whether the caller had not read it before this answer (their own messages never are). */

@@ -85,3 +85,22 @@ export class DocumentContentEntity {
   @Column({ type: 'bytea' })
   data: Buffer;
 }
+
+/**
+ * An upload whose bytes are being written to document_contents (PostgreSQL store) outside any transaction. Its
+ * chunks stay unreachable until the upload's short final transaction inserts the `documents` row and deletes this
+ * row; an upload that fails deletes its chunks and this row, and one whose process died is found here by the
+ * worker's sweep (`touchedAt` long past) and removed.
+ */
+@Entity('document_uploads')
+export class DocumentUploadEntity {
+  @PrimaryColumn({ type: 'varchar', length: 200 })
+  storageKey: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  startedAt: Date;
+
+  /** The last chunk written: a live upload keeps it fresh, so the sweep never takes it. */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  touchedAt: Date;
+}

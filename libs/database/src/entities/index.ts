@@ -8,7 +8,7 @@ import {
 import { AssistanceOfferEntity } from './assistance-offer.entity';
 import { AssistanceRequestEntity } from './assistance-request.entity';
 import { EngagementEntity, EngagementFollowUpEntity, EngagementPrioritisationEntity } from './engagement.entity';
-import { DocumentContentEntity, DocumentEntity } from './document.entity';
+import { DocumentContentEntity, DocumentEntity, DocumentUploadEntity } from './document.entity';
 import { HistoryEntryEntity } from './history-entry.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { MatchEntity } from './match.entity';
@@ -41,6 +41,7 @@ export {
   EngagementPrioritisationEntity,
   DocumentContentEntity,
   DocumentEntity,
+  DocumentUploadEntity,
   HistoryEntryEntity,
   IdempotencyKeyEntity,
   MatchEntity,
@@ -104,4 +105,5 @@ export const ENTITIES = [
   EngagementPrioritisationEntity,
   DocumentEntity,
   DocumentContentEntity,
+  DocumentUploadEntity,
 ];

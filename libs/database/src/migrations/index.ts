@@ -1,4 +1,5 @@
 // Generated migrations, in order. `npm run migration:generate -- Name` appends here.
+import { DocumentUploads1796248478936 } from './1796248478936-document-uploads';
 import { Foundation1795943117470 } from './1795943117470-foundation';
 import { RequestsOffersMatches1795943419744 } from './1795943419744-requests-offers-matches';
 import { MatchingProfilesAndRescores1795943999203 } from './1795943999203-matching-profiles-and-rescores';
@@ -13,4 +14,4 @@ import { Engagements1796228643842 } from './1796228643842-engagements';
 import { Correspondence1796229070509 } from './1796229070509-correspondence';
 import { StoredSearchVectors1796229337497 } from './1796229337497-stored-search-vectors';
 import { WeightsProposals1796231839089 } from './1796231839089-weights-proposals';
-export const MIGRATIONS: Function[] = [Foundation1795943117470, RequestsOffersMatches1795943419744, MatchingProfilesAndRescores1795943999203, Notifications1795945169150, ReferenceSearch1796203337906, CoherentDelivery1796203608275, RecoverableWork1796205846737, IdempotencyKeys1796206619111, ActionPlans1796228245422, Documents1796228508198, Engagements1796228643842, Correspondence1796229070509, StoredSearchVectors1796229337497, WeightsProposals1796231839089];
+export const MIGRATIONS: Function[] = [Foundation1795943117470, RequestsOffersMatches1795943419744, MatchingProfilesAndRescores1795943999203, Notifications1795945169150, ReferenceSearch1796203337906, CoherentDelivery1796203608275, RecoverableWork1796205846737, IdempotencyKeys1796206619111, ActionPlans1796228245422, Documents1796228508198, Engagements1796228643842, Correspondence1796229070509, StoredSearchVectors1796229337497, WeightsProposals1796231839089, DocumentUploads1796248478936];
