@@ -7,6 +7,9 @@ test('the coordinator reorders the plan’s priorities and requests assistance f
   page.setDefaultTimeout(12_000);
   try {
     await openSection(page, 'Action plans');
+    // The list offers the plans' and the items' CSV exports.
+    expect(await page.getByRole('link', { name: 'Action plans (CSV)' }).getAttribute('href')).toBe('/api/v1/export/action-plans.csv');
+    expect(await page.getByRole('link', { name: 'Action plan items (CSV)' }).getAttribute('href')).toBe('/api/v1/export/action-plan-items.csv');
     await page.getByRole('link', { name: /^National Action Plan on the implementation of resolution 1540/ }).click();
     await page.getByRole('heading', { name: /^National Action Plan on the implementation/, level: 1 }).waitFor();
 
@@ -23,6 +26,11 @@ test('the coordinator reorders the plan’s priorities and requests assistance f
     const legislation = page
       .getByTestId('plan-item')
       .filter({ hasText: 'Review national legislation against the obligations of resolution 1540' });
+    // Its documents open on demand, under the item.
+    await legislation.getByRole('button', { name: 'Documents', exact: true }).click();
+    const documents = legislation.getByRole('region', { name: 'Documents of Review national legislation against the obligations of resolution 1540' });
+    await documents.getByText('No documents yet.').waitFor();
+    await legislation.getByRole('button', { name: 'Hide documents' }).click();
     await legislation.getByRole('button', { name: 'Request assistance for this item' }).click();
     await page
       .getByRole('heading', {

@@ -11,6 +11,7 @@ test('the Committee records a roundtable with participants and downloads its inf
   const venue = `Government House, Ulaanbaatar ${tag}`;
   const expert = await suite.pageAs('expert');
   await openSection(expert, 'Engagements');
+  expect(await expert.getByRole('link', { name: 'Engagements (CSV)' }).getAttribute('href')).toBe('/api/v1/export/engagements.csv');
   await expert.getByRole('button', { name: 'New engagement' }).click();
   const dialog = expert.getByRole('dialog', { name: 'New engagement' });
   await dialog.getByRole('textbox', { name: 'Title' }).fill(title);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { circulatedRequest } from '../factories';
 import { ApiClient } from '../support/http';
 import { multipart, SAMPLES } from '../support/multipart';
@@ -7,11 +8,11 @@ import { startApiInProcess } from '../support/platform';
 // Issue 12: one State's plan versions, requests, matches, engagements and documents on one timeline.
 describe('a State’s timeline', () => {
   let api: Awaited<ReturnType<typeof startApiInProcess>>;
-  let expert: ApiClient, coordinator: ApiClient, bafa: ApiClient, kaz: ApiClient;
+  let expert: ApiClient, coordinator: ApiClient, bafa: ApiClient, exbs: ApiClient, kaz: ApiClient;
 
   beforeAll(async () => {
     api = await startApiInProcess();
-    [expert, coordinator, bafa] = await Promise.all((['expert', 'coordinator', 'bafa'] as const).map((k) => ApiClient.as(api.baseUrl, k)));
+    [expert, coordinator, bafa, exbs] = await Promise.all((['expert', 'coordinator', 'bafa', 'exbs'] as const).map((k) => ApiClient.as(api.baseUrl, k)));
     const admin = await ApiClient.as(api.baseUrl, 'admin');
     const org = await admin.post('/api/v1/organizations', { name: `Kazakhstan 1540 Commission ${randomUUID().slice(0, 6)}`, shortName: 'KZ', kind: 'state_agency', state: 'KAZ' });
     const email = `coordinator.${randomUUID().slice(0, 6)}@kz.example`;
@@ -84,5 +85,42 @@ describe('a State’s timeline', () => {
     expect((await expert.get('/api/v1/states/MNG/timeline?pageSize=500')).status).toBe(400);
     expect((await expert.get('/api/v1/states/MNG/timeline?kind=letters')).status).toBe(400);
     expect((await new ApiClient(api.baseUrl).get('/api/v1/states/MNG/timeline')).status).toBe(401);
+  });
+
+  it('lists the documents on the State’s plans, their items and its engagements to those who see their parents', async () => {
+    const upload = async (client: ApiClient, path: string, title: string) => {
+      const { body, contentType } = multipart({ kind: 'letter', title }, { name: 'letter.pdf', data: SAMPLES.pdf });
+      const res = await client.request('POST', path, body, { 'content-type': contentType });
+      expect(res.status).toBe(201);
+      return res.body;
+    };
+    const tag = randomUUID().slice(0, 6);
+    // A draft plan: its State's agencies see it, the Committee and providers do not.
+    const plan = (await coordinator.post('/api/v1/action-plans', { title: `Draft plan ${tag}` })).body;
+    const item = (await coordinator.post(`/api/v1/action-plans/${plan.id}/items`, { title: 'Adopt a national control list', provisions: ['OP3d'], assistanceNeeded: true })).body;
+    const planDoc = await upload(coordinator, `/api/v1/action-plans/${plan.id}/documents`, `Draft plan letter ${tag}`);
+    const itemDoc = await upload(coordinator, `/api/v1/action-plan-items/${item.id}/documents`, `Item letter ${tag}`);
+    // An engagement in Mongolia with BAFA taking part: EXBS neither takes part nor sees it.
+    const [bafaOrg] = await api.app.get(DataSource).query(`SELECT id FROM organizations WHERE short_name = 'BAFA'`);
+    const engagement = (
+      await expert.post('/api/v1/engagements', { kind: 'roundtable', title: `Roundtable ${tag}`, startDate: '2022-12-06', endDate: '2022-12-08', states: ['MNG'], participants: [{ organizationId: bafaOrg.id }] })
+    ).body;
+    const engagementDoc = await upload(bafa, `/api/v1/engagements/${engagement.id}/documents`, `Roundtable report ${tag}`);
+
+    const docs = async (client: ApiClient) => new Map((await all(client, '&kind=document')).map((e) => [e.id, e]));
+    const state = await docs(coordinator);
+    expect(state.get(planDoc.id)).toMatchObject({ kind: 'document', milestone: 'uploaded', title: `Draft plan letter ${tag}`, reference: null, record: { type: 'action_plan', id: plan.id } });
+    expect(state.get(itemDoc.id)).toMatchObject({ title: `Item letter ${tag}`, record: { type: 'action_plan', id: plan.id } });
+    expect(state.get(engagementDoc.id)).toMatchObject({ title: `Roundtable report ${tag}`, reference: null, record: { type: 'engagement', id: engagement.id } });
+
+    for (const outsider of [await docs(expert), await docs(bafa)]) {
+      expect(outsider.has(planDoc.id)).toBe(false);
+      expect(outsider.has(itemDoc.id)).toBe(false);
+    }
+    expect((await docs(expert)).has(engagementDoc.id)).toBe(true);
+    expect((await docs(bafa)).has(engagementDoc.id)).toBe(true);
+    expect((await docs(exbs)).has(engagementDoc.id)).toBe(false);
+    // The whole timeline carries them too, not only the `document` filter.
+    expect((await all(coordinator)).some((e) => e.id === itemDoc.id)).toBe(true);
   });
 });

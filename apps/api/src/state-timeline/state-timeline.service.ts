@@ -38,10 +38,10 @@ const MATCH_MILESTONES = [
 
 /**
  * One State's story on one timeline (issue 12): its plan's versions, its requests' milestones, their matches,
- * the engagements concerning it and the documents on its requests and matches. Every source is read through its
- * repository's visibility rule, so each caller sees exactly what it may see elsewhere (DESIGN §8): the
- * Committee everything submitted, the State's own agencies their State's, providers what was shared or
- * circulated to them and their own matches. Another State's agency gets 404.
+ * the engagements concerning it and the documents on its plans, their items, its requests, their matches and its
+ * engagements. Every source is read through its repository's visibility rule (a document through its parent's),
+ * so each caller sees exactly what it may see elsewhere (DESIGN §8): the Committee everything submitted, the
+ * State's own agencies their State's, providers what was shared or circulated to them and their own matches. Another State's agency gets 404.
  */
 @Injectable()
 export class StateTimelineService {
@@ -64,27 +64,25 @@ export class StateTimelineService {
     };
     const push = (e: TimelineEvent) => events.push(e);
 
-    if (want('action_plan')) {
-      const plans = await this.plans.visibleTo(user).andWhere('p.state = :state', { state }).getMany();
-      if (plans.length) {
-        const byId = new Map(plans.map((p) => [p.id, p]));
-        const versions = bounded(
-          await this.dataSource.manager
-            .createQueryBuilder(ActionPlanVersionEntity, 'v')
-            .where('v.plan_id = ANY(:ids)', { ids: plans.map((p) => p.id) })
-            .orderBy('v.created_at', 'DESC')
-            .limit(TIMELINE_SOURCE_LIMIT + 1)
-            .getMany(),
-        );
-        for (const v of versions) {
-          const submit = (v.changes as { action?: string }[]).some((c) => c.action === 'submit');
-          const milestone: StateTimelineMilestone = submit ? 'plan_submitted' : v.engagementId ? 'plan_prioritised' : 'plan_updated';
-          push({ at: v.createdAt, kind: 'action_plan', milestone, id: v.planId, title: byId.get(v.planId)!.title, reference: String(v.revision), record: { type: 'action_plan', id: v.planId } });
-        }
+    // Plans, requests, matches and engagements are read whatever the filter: documents hang on them.
+    const plans = await this.plans.visibleTo(user).andWhere('p.state = :state', { state }).getMany();
+    if (want('action_plan') && plans.length) {
+      const byId = new Map(plans.map((p) => [p.id, p]));
+      const versions = bounded(
+        await this.dataSource.manager
+          .createQueryBuilder(ActionPlanVersionEntity, 'v')
+          .where('v.plan_id = ANY(:ids)', { ids: plans.map((p) => p.id) })
+          .orderBy('v.created_at', 'DESC')
+          .limit(TIMELINE_SOURCE_LIMIT + 1)
+          .getMany(),
+      );
+      for (const v of versions) {
+        const submit = (v.changes as { action?: string }[]).some((c) => c.action === 'submit');
+        const milestone: StateTimelineMilestone = submit ? 'plan_submitted' : v.engagementId ? 'plan_prioritised' : 'plan_updated';
+        push({ at: v.createdAt, kind: 'action_plan', milestone, id: v.planId, title: byId.get(v.planId)!.title, reference: String(v.revision), record: { type: 'action_plan', id: v.planId } });
       }
     }
 
-    // Requests and matches are read whatever the filter: documents hang on them.
     const requests = bounded(
       await this.requests.visibleTo(user).andWhere('r.state = :state', { state }).orderBy('r.created_at', 'DESC').limit(TIMELINE_SOURCE_LIMIT + 1).getMany(),
     );
@@ -120,36 +118,50 @@ export class StateTimelineService {
       }
     }
 
+    const engagements = bounded(
+      await this.engagements.visibleTo(user).andWhere(':state = ANY(e.states)', { state }).orderBy('e.start_date', 'DESC').limit(TIMELINE_SOURCE_LIMIT + 1).getMany(),
+    );
     if (want('engagement')) {
-      const rows = bounded(
-        await this.engagements.visibleTo(user).andWhere(':state = ANY(e.states)', { state }).orderBy('e.start_date', 'DESC').limit(TIMELINE_SOURCE_LIMIT + 1).getMany(),
-      );
-      for (const e of rows) {
+      for (const e of engagements) {
         push({ at: new Date(`${e.startDate}T00:00:00Z`), kind: 'engagement', milestone: 'held', id: e.id, title: e.title, reference: null, record: { type: 'engagement', id: e.id } });
         if (e.notePublishedAt) push({ at: e.notePublishedAt, kind: 'engagement', milestone: 'note_published', id: e.id, title: e.title, reference: null, record: { type: 'engagement', id: e.id } });
       }
     }
 
     if (want('document')) {
-      // Documents have their parent's visibility: those on the requests and matches read above.
-      const parents = [...requests.map((r) => r.id), ...matchRows.map((m) => m.id)];
+      // Documents have their parent's visibility: those on the plans, items, requests, matches and engagements
+      // read above (items through the plans' item rule).
+      const items = plans.length
+        ? await this.plans.itemsVisibleTo(user).andWhere('p.state = :state', { state }).select(['i.id', 'i.planId']).getMany()
+        : [];
+      const parents = [...plans.map((p) => p.id), ...items.map((i) => i.id), ...requests.map((r) => r.id), ...matchRows.map((m) => m.id), ...engagements.map((e) => e.id)];
       const matchRequest = new Map(matchRows.map((m) => [m.id, m]));
+      const itemPlan = new Map(items.map((i) => [i.id, i.planId]));
       const docs = parents.length
         ? bounded(
             await this.dataSource.manager
               .createQueryBuilder(DocumentEntity, 'd')
-              .where(`d.parent_type IN ('request', 'match') AND d.parent_id = ANY(:parents) AND d.removed_at IS NULL`, { parents })
+              .where(`d.parent_type IN ('action_plan', 'action_plan_item', 'request', 'match', 'engagement') AND d.parent_id = ANY(:parents) AND d.removed_at IS NULL`, { parents })
               .orderBy('d.created_at', 'DESC')
               .limit(TIMELINE_SOURCE_LIMIT + 1)
               .getMany(),
           )
         : [];
       for (const d of docs) {
-        // A document on a match opens on the match's request (matches have no page of their own).
-        const match = d.parentType === 'match' ? matchRequest.get(d.parentId) : undefined;
-        const requestId = match ? match.requestId : d.parentId;
-        const reference = (match ? match.reference : references.get(d.parentId)) ?? null;
-        push({ at: d.createdAt, kind: 'document', milestone: 'uploaded', id: d.id, title: d.title, reference, record: { type: 'request', id: requestId } });
+        const event = { at: d.createdAt, kind: 'document', milestone: 'uploaded', id: d.id, title: d.title } as const;
+        if (d.parentType === 'action_plan' || d.parentType === 'action_plan_item') {
+          // A document on an item opens on the item's plan (items have no page of their own).
+          const planId = d.parentType === 'action_plan' ? d.parentId : itemPlan.get(d.parentId);
+          if (planId) push({ ...event, reference: null, record: { type: 'action_plan', id: planId } });
+        } else if (d.parentType === 'engagement') {
+          push({ ...event, reference: null, record: { type: 'engagement', id: d.parentId } });
+        } else {
+          // A document on a match opens on the match's request (matches have no page of their own).
+          const match = d.parentType === 'match' ? matchRequest.get(d.parentId) : undefined;
+          const requestId = match ? match.requestId : d.parentId;
+          const reference = (match ? match.reference : references.get(d.parentId)) ?? null;
+          push({ ...event, reference, record: { type: 'request', id: requestId } });
+        }
       }
     }
 

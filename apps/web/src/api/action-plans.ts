@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { ActionPlanItemView, ActionPlanView, ActionPlanVersionView, RequestView } from '@app/contracts';
-import { api, type Paginated } from './client';
+import { api, buildUrl, type Paginated } from './client';
 
 export type ActionPlan = ActionPlanView;
 export type ActionPlanItem = ActionPlanItemView;
@@ -13,6 +13,10 @@ export const actionPlanKeys = {
   versions: (id: string) => ['action-plans', 'detail', id, 'versions'] as const,
   items: (params: Record<string, string>) => ['action-plans', 'items', params] as const,
 };
+
+/** The server's CSV exports of the plans and of their items the caller may see (a plain link sends the session cookie). */
+export const actionPlansCsvUrl = (state?: string) => buildUrl('/export/action-plans.csv', { state });
+export const actionPlanItemsCsvUrl = (state?: string) => buildUrl('/export/action-plan-items.csv', { state });
 
 export const actionPlanListQuery = (state?: string) =>
   queryOptions({

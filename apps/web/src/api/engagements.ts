@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { CreateEngagement, CreateFollowUp, EngagementView, HistoryItemView, Prioritisation } from '@app/contracts';
-import { api, API_BASE, type Paginated } from './client';
+import { api, API_BASE, buildUrl, type Paginated } from './client';
 
 export type Engagement = EngagementView;
 
@@ -16,6 +16,9 @@ export const engagementListQuery = (params: { page: number; pageSize: number; st
     queryKey: engagementKeys.list(params),
     queryFn: ({ signal }) => api.get<Paginated<Engagement>>('/engagements', { query: { ...params }, signal }),
   });
+
+/** The server's CSV export of the engagements the caller may see (a plain link sends the session cookie). */
+export const engagementsCsvUrl = (filters: { state?: string; kind?: string } = {}) => buildUrl('/export/engagements.csv', filters);
 
 export const engagementQuery = (id: string) =>
   queryOptions({

@@ -1,13 +1,15 @@
-import { ActionIcon, Alert, Badge, Button, Group, Progress, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Box, Button, Collapse, Group, Progress, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
+  actionPlanItemsCsvUrl,
   actionPlanItemsQuery,
   actionPlanKeys,
   actionPlanListQuery,
   actionPlanQuery,
+  actionPlansCsvUrl,
   actionPlanVersionsQuery,
   declareItemInterest,
   requestFromItem,
@@ -16,13 +18,14 @@ import {
   type ActionPlanItem,
 } from '../api/action-plans';
 import { useSignedInUser } from '../auth/current-user';
+import { CsvDownloads } from '../components/csv-downloads';
 import { BackLink, DetailCard, PageLoader } from '../components/detail-layout';
 import { ErrorState, useErrorMessage } from '../components/error-state';
 import { PageHeader } from '../components/page-header';
 import { RequestStatusBadge } from '../components/status-badge';
 import { formatDate as formatDay } from '../format';
 import { actionPlanListPath, actionPlanPath, requestPath, stateTimelinePath } from '../paths';
-import { DocumentsCard } from '../records/documents-card';
+import { DocumentsCard, DocumentsPanel } from '../records/documents-card';
 
 /** Dates as the signed-in language writes them. */
 function useDay(): (iso: string) => string {
@@ -49,7 +52,19 @@ export function ActionPlansPage() {
   });
   return (
     <Stack gap="lg">
-      <PageHeader title={t('sections.actionPlans.title')}>{t('actionPlans.intro')}</PageHeader>
+      <PageHeader
+        title={t('sections.actionPlans.title')}
+        actions={
+          <CsvDownloads
+            links={[
+              { href: actionPlansCsvUrl(), label: t('actionPlans.exports.plans') },
+              { href: actionPlanItemsCsvUrl(), label: t('actionPlans.exports.items') },
+            ]}
+          />
+        }
+      >
+        {t('actionPlans.intro')}
+      </PageHeader>
       {plans.isPending ? (
         <PageLoader />
       ) : plans.isError ? (
@@ -220,6 +235,9 @@ function PlanItemRow({
   const navigate = useNavigate();
   const errorMessage = useErrorMessage();
   const [note, setNote] = useState('');
+  // The item's documents open on demand, so a long plan does not fetch every item's list up front.
+  const [showDocuments, setShowDocuments] = useState(false);
+  const documentsId = useId();
   const refresh = () => queryClient.invalidateQueries({ queryKey: actionPlanKeys.all });
   const move = useMutation({
     mutationFn: (rank: number) => updateActionPlanItem(item.id, { priorityRank: rank, version: item.version }),
@@ -368,7 +386,22 @@ function PlanItemRow({
                 {user.role.startsWith('committee') ? t('actionPlans.addComment') : t('actionPlans.addNote')}
               </Button>
             )}
+            <Button
+              size="xs"
+              variant="subtle"
+              color="gray"
+              onClick={() => setShowDocuments((open) => !open)}
+              aria-expanded={showDocuments}
+              aria-controls={documentsId}
+            >
+              {showDocuments ? t('actionPlans.itemDocuments.hide') : t('actionPlans.itemDocuments.show')}
+            </Button>
           </Group>
+          <Collapse expanded={showDocuments}>
+            <Box id={documentsId} component="section" aria-label={t('actionPlans.itemDocuments.title', { title: item.title })}>
+              {showDocuments && <DocumentsPanel parent="action_plan_item" parentId={item.id} />}
+            </Box>
+          </Collapse>
         </Stack>
       </DetailCard>
     </div>

@@ -11,6 +11,7 @@ import {
   engagementKeys,
   engagementListQuery,
   engagementQuery,
+  engagementsCsvUrl,
   informationNoteUrl,
   updateEngagement,
   updateFollowUp,
@@ -18,6 +19,7 @@ import {
 } from '../api/engagements';
 import { organizationListQuery } from '../api/organizations';
 import { useSignedInUser } from '../auth/current-user';
+import { CsvDownloads } from '../components/csv-downloads';
 import { DetailCard } from '../components/detail-layout';
 import { useErrorMessage } from '../components/error-state';
 import { PageHeader } from '../components/page-header';
@@ -43,7 +45,9 @@ export function EngagementsPage() {
   const canCreate = user.role === 'committee_admin' || user.role === 'committee_member';
   return (
     <Stack gap="lg">
-      <PageHeader title={t('sections.engagements.title')}>{t('engagements.intro')}</PageHeader>
+      <PageHeader title={t('sections.engagements.title')} actions={<CsvDownloads links={[{ href: engagementsCsvUrl(), label: t('engagements.exports.engagements') }]} />}>
+        {t('engagements.intro')}
+      </PageHeader>
       {canCreate && (
         <Group>
           <Button onClick={() => setCreating(true)}>{t('engagements.new')}</Button>

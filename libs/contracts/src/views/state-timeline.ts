@@ -42,7 +42,10 @@ export const stateTimelineEventSchema = z.object({
   title: z.string(),
   /** A request's reference (for a match or a document on a request, that request's), or the plan's revision. */
   reference: z.string().nullable(),
-  /** The page to open: the plan, the engagement, or the request (for a match or a document, the request it concerns). */
+  /**
+   * The page to open: the plan, the engagement, or the request (for a match, the request it concerns; for a
+   * document, its parent's page: the plan for a document on an item, the request for one on a match).
+   */
   record: z.object({ type: z.enum(['action_plan', 'request', 'engagement']), id: uuid }),
 });
 export type StateTimelineEvent = z.infer<typeof stateTimelineEventSchema>;
