@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { EventType } from '@app/contracts';
+import { messageOf, NOTIFICATION_RULES, type EventFacts, type NotifyRule } from '../../apps/worker/src/notifications/notification-rules';
 import { ApiClient } from '../support/http';
 import { startApiInProcess } from '../support/platform';
 
@@ -42,5 +46,54 @@ describe('languages of the API', () => {
     expect(fr.status).toBe(401);
     expect(fr.body.error).toBe(en.body.error);
     expect(Object.keys(fr.body).sort()).toEqual(Object.keys(en.body).sort());
+  });
+
+  it('words the inbox in the reader’s language when it is read: Mongolian, then French after a switch', async () => {
+    const ds = api.app.get(DataSource);
+    const admin = await ApiClient.as(api.baseUrl, 'admin');
+    const [org] = await ds.query(`SELECT id FROM organizations WHERE short_name = 'WCO'`);
+    const email = `inbox-${randomUUID().slice(0, 8)}@wco.example`;
+    const created = await admin.post('/api/v1/users', { email, displayName: 'Inbox reader', role: 'provider_member', organizationId: org.id, password: 'inbox-test-password' });
+    expect(created.status).toBe(201);
+    const reader = await ApiClient.as(api.baseUrl, email, 'inbox-test-password');
+    expect((await reader.request('PATCH', '/api/v1/auth/me', { preferredLanguage: 'mn' })).status).toBe(200);
+
+    // The row as the worker writes it for match.endorsed (keys and raw parameters), and one from before keys.
+    const type: EventType = 'match.endorsed';
+    const rule = NOTIFICATION_RULES[type] as NotifyRule;
+    const f = {
+      type,
+      payload: { from: 'suggested', to: 'endorsed' },
+      actorId: null,
+      comment: null,
+      reason: null,
+      request: { id: randomUUID(), reference: 'MNG-2026-0042', title: 'Customs laboratory', state: 'MNG', stateName: 'Mongolia', organizationName: 'GCA' },
+      offer: { id: randomUUID(), title: 'Commodity identification training', providerName: 'WCO' },
+      match: { id: randomUUID(), status: 'endorsed', origin: 'engine', declineReason: null },
+    } as unknown as EventFacts;
+    const message = messageOf(type, rule, rule.recipients[0], f);
+    const facts = [{ label: 'Match status', value: 'Endorsed', labelKey: 'notifications.facts.matchStatus', valueKey: 'status.match.endorsed' }];
+    await ds.query(
+      `INSERT INTO notifications (user_id, category, event_id, event_type, subject_type, subject_id, title, body, title_key, body_key, params, link_path, facts, email_mode)
+       VALUES ($1, 'matches', $2, $3, 'match', $4, 'Match endorsed: your offer for MNG-2026-0042', 'English body', $5, $6, $7::jsonb, '/provider/requests/x', $8::jsonb, 'immediate'),
+              ($1, 'matches', $9, $3, 'match', $4, 'Written before keys', 'Old English body', NULL, NULL, NULL, '/provider/requests/x', '[]'::jsonb, 'immediate')`,
+      [created.body.id, randomUUID(), type, randomUUID(), message.titleKey, message.bodyKey, JSON.stringify(message.params), JSON.stringify(facts), randomUUID()],
+    );
+
+    const mn = await reader.get('/api/v1/notifications');
+    expect(mn.status).toBe(200);
+    const keyed = (page: typeof mn) => page.body.items.find((n: { title: string }) => n.title.includes('MNG-2026-0042'));
+    expect(keyed(mn).title).toBe('Тохироог баталлаа: MNG-2026-0042 хүсэлтэд өгсөн таны санал');
+    expect(keyed(mn).body).toContain('Монгол улсын MNG-2026-0042 «Customs laboratory»');
+    expect(keyed(mn).body).toContain('«Commodity identification training»');
+    expect(keyed(mn).facts).toEqual([{ label: 'Тохироогийн төлөв', value: expect.not.stringMatching(/Endorsed/) }]);
+    // A row written before the texts were keys stays readable, in its English.
+    expect(mn.body.items.find((n: { title: string }) => n.title === 'Written before keys').body).toBe('Old English body');
+
+    expect((await reader.request('PATCH', '/api/v1/auth/me', { preferredLanguage: 'fr' })).status).toBe(200);
+    const fr = await reader.get('/api/v1/notifications');
+    expect(keyed(fr).title).toBe('Mise en relation approuvée\u00a0: votre offre pour MNG-2026-0042');
+    expect(keyed(fr).body).toContain('(Mongolie)');
+    expect(keyed(fr).facts[0].label).toBe('Statut de la mise en relation');
   });
 });

@@ -31,7 +31,6 @@ describe('Arabic digits', () => {
   });
 
   it('the Arabic catalogue itself has no Arabic-Indic digits', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const catalogue = JSON.stringify(require('./locales/ar.json'));
     expect(catalogue).not.toMatch(ARABIC_INDIC);
   });
