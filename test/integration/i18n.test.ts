@@ -96,4 +96,47 @@ describe('languages of the API', () => {
     expect(keyed(fr).body).toContain('(Mongolie)');
     expect(keyed(fr).facts[0].label).toBe('Statut de la mise en relation');
   });
+
+  it('words domain errors in the reader’s language, keeping status, error and machine-readable details', async () => {
+    const ds = api.app.get(DataSource);
+    const admin = await ApiClient.as(api.baseUrl, 'admin');
+    const [me] = await ds.query(`SELECT organization_id AS "org" FROM users WHERE role = 'committee_admin' LIMIT 1`);
+    const email = `polyglot-${randomUUID().slice(0, 8)}@un.example`;
+    const created = await admin.post('/api/v1/users', { email, displayName: 'Polyglot', role: 'committee_admin', organizationId: me.org, password: 'polyglot-password' });
+    expect(created.status).toBe(201);
+    const reader = await ApiClient.as(api.baseUrl, email, 'polyglot-password');
+    const [circulated] = await ds.query(`SELECT id FROM assistance_requests WHERE status = 'circulated' LIMIT 1`);
+
+    // French (the person's preference): 404, a taken e-mail (409 with its field), a workflow step not allowed (409).
+    expect((await reader.request('PATCH', '/api/v1/auth/me', { preferredLanguage: 'fr' })).status).toBe(200);
+    const missing = await reader.get(`/api/v1/requests/${randomUUID()}`);
+    expect(missing.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Demande introuvable' });
+    const taken = await reader.post('/api/v1/users', { email, displayName: 'Again', role: 'committee_member', organizationId: me.org, password: 'polyglot-password' });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error).toBe('Conflict');
+    expect(taken.body.message).toBe(`Un utilisateur ayant l’adresse ${email} existe déjà`);
+    expect(taken.body.details).toEqual([{ field: 'email', message: 'est déjà utilisée' }]);
+    const step = await reader.post(`/api/v1/requests/${circulated.id}/transitions`, { action: 'acknowledge' });
+    expect(step.status).toBe(409);
+    expect(step.body.message).toMatch(/^Action «\sacknowledge\s» impossible \(objet\s: demande, statut\s: circulated/);
+    expect(step.body.details).toMatchObject({ status: 'circulated' });
+
+    // Russian: a stale version (409, the current version kept for programs).
+    expect((await reader.request('PATCH', '/api/v1/auth/me', { preferredLanguage: 'ru' })).status).toBe(200);
+    const stale = await reader.request('PATCH', `/api/v1/users/${created.body.id}`, { displayName: 'Polyglot 2', version: 999 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.message).toMatch(/^Объект \(пользователь\) изменён другим пользователем \(теперь версия \d+\)/);
+    expect(stale.body.details).toEqual({ currentVersion: expect.any(Number) });
+    expect((await reader.get(`/api/v1/requests/${randomUUID()}`)).body.message).toBe('Запрос не найден');
+
+    // Signed out, Accept-Language decides.
+    const anon = new ApiClient(api.baseUrl);
+    const ru = await anon.request('GET', `/api/v1/public/engagements/${randomUUID()}/information-note`, undefined, { 'accept-language': 'ru' });
+    expect(ru.status).toBe(404);
+    expect(ru.body.message).toBe('Мероприятие не найдено');
+    const fr = await anon.request('GET', `/api/v1/public/engagements/${randomUUID()}/information-note`, undefined, { 'accept-language': 'fr-CH, fr;q=0.9' });
+    expect(fr.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Engagement introuvable' });
+    const en = await anon.get(`/api/v1/public/engagements/${randomUUID()}/information-note`);
+    expect(en.body.message).toBe('Engagement not found');
+  });
 });
