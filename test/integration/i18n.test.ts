@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { EventType } from '@app/contracts';
+import { messageOf, NOTIFICATION_RULES, type EventFacts, type NotifyRule } from '../../apps/worker/src/notifications/notification-rules';
 import { ApiClient } from '../support/http';
 import { startApiInProcess } from '../support/platform';
 
@@ -42,5 +46,97 @@ describe('languages of the API', () => {
     expect(fr.status).toBe(401);
     expect(fr.body.error).toBe(en.body.error);
     expect(Object.keys(fr.body).sort()).toEqual(Object.keys(en.body).sort());
+  });
+
+  it('words the inbox in the reader’s language when it is read: Mongolian, then French after a switch', async () => {
+    const ds = api.app.get(DataSource);
+    const admin = await ApiClient.as(api.baseUrl, 'admin');
+    const [org] = await ds.query(`SELECT id FROM organizations WHERE short_name = 'WCO'`);
+    const email = `inbox-${randomUUID().slice(0, 8)}@wco.example`;
+    const created = await admin.post('/api/v1/users', { email, displayName: 'Inbox reader', role: 'provider_member', organizationId: org.id, password: 'inbox-test-password' });
+    expect(created.status).toBe(201);
+    const reader = await ApiClient.as(api.baseUrl, email, 'inbox-test-password');
+    expect((await reader.request('PATCH', '/api/v1/auth/me', { preferredLanguage: 'mn' })).status).toBe(200);
+
+    // The row as the worker writes it for match.endorsed (keys and raw parameters), and one from before keys.
+    const type: EventType = 'match.endorsed';
+    const rule = NOTIFICATION_RULES[type] as NotifyRule;
+    const f = {
+      type,
+      payload: { from: 'suggested', to: 'endorsed' },
+      actorId: null,
+      comment: null,
+      reason: null,
+      request: { id: randomUUID(), reference: 'MNG-2026-0042', title: 'Customs laboratory', state: 'MNG', stateName: 'Mongolia', organizationName: 'GCA' },
+      offer: { id: randomUUID(), title: 'Commodity identification training', providerName: 'WCO' },
+      match: { id: randomUUID(), status: 'endorsed', origin: 'engine', declineReason: null },
+    } as unknown as EventFacts;
+    const message = messageOf(type, rule, rule.recipients[0], f);
+    const facts = [{ label: 'Match status', value: 'Endorsed', labelKey: 'notifications.facts.matchStatus', valueKey: 'status.match.endorsed' }];
+    await ds.query(
+      `INSERT INTO notifications (user_id, category, event_id, event_type, subject_type, subject_id, title, body, title_key, body_key, params, link_path, facts, email_mode)
+       VALUES ($1, 'matches', $2, $3, 'match', $4, 'Match endorsed: your offer for MNG-2026-0042', 'English body', $5, $6, $7::jsonb, '/provider/requests/x', $8::jsonb, 'immediate'),
+              ($1, 'matches', $9, $3, 'match', $4, 'Written before keys', 'Old English body', NULL, NULL, NULL, '/provider/requests/x', '[]'::jsonb, 'immediate')`,
+      [created.body.id, randomUUID(), type, randomUUID(), message.titleKey, message.bodyKey, JSON.stringify(message.params), JSON.stringify(facts), randomUUID()],
+    );
+
+    const mn = await reader.get('/api/v1/notifications');
+    expect(mn.status).toBe(200);
+    const keyed = (page: typeof mn) => page.body.items.find((n: { title: string }) => n.title.includes('MNG-2026-0042'));
+    expect(keyed(mn).title).toBe('Тохироог баталлаа: MNG-2026-0042 хүсэлтэд өгсөн таны санал');
+    expect(keyed(mn).body).toContain('Монгол улсын MNG-2026-0042 «Customs laboratory»');
+    expect(keyed(mn).body).toContain('«Commodity identification training»');
+    expect(keyed(mn).facts).toEqual([{ label: 'Тохироогийн төлөв', value: expect.not.stringMatching(/Endorsed/) }]);
+    // A row written before the texts were keys stays readable, in its English.
+    expect(mn.body.items.find((n: { title: string }) => n.title === 'Written before keys').body).toBe('Old English body');
+
+    expect((await reader.request('PATCH', '/api/v1/auth/me', { preferredLanguage: 'fr' })).status).toBe(200);
+    const fr = await reader.get('/api/v1/notifications');
+    expect(keyed(fr).title).toBe('Mise en relation approuvée\u00a0: votre offre pour MNG-2026-0042');
+    expect(keyed(fr).body).toContain('(Mongolie)');
+    expect(keyed(fr).facts[0].label).toBe('Statut de la mise en relation');
+  });
+
+  it('words domain errors in the reader’s language, keeping status, error and machine-readable details', async () => {
+    const ds = api.app.get(DataSource);
+    const admin = await ApiClient.as(api.baseUrl, 'admin');
+    const [me] = await ds.query(`SELECT organization_id AS "org" FROM users WHERE role = 'committee_admin' LIMIT 1`);
+    const email = `polyglot-${randomUUID().slice(0, 8)}@un.example`;
+    const created = await admin.post('/api/v1/users', { email, displayName: 'Polyglot', role: 'committee_admin', organizationId: me.org, password: 'polyglot-password' });
+    expect(created.status).toBe(201);
+    const reader = await ApiClient.as(api.baseUrl, email, 'polyglot-password');
+    const [circulated] = await ds.query(`SELECT id FROM assistance_requests WHERE status = 'circulated' LIMIT 1`);
+
+    // French (the person's preference): 404, a taken e-mail (409 with its field), a workflow step not allowed (409).
+    expect((await reader.request('PATCH', '/api/v1/auth/me', { preferredLanguage: 'fr' })).status).toBe(200);
+    const missing = await reader.get(`/api/v1/requests/${randomUUID()}`);
+    expect(missing.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Demande introuvable' });
+    const taken = await reader.post('/api/v1/users', { email, displayName: 'Again', role: 'committee_member', organizationId: me.org, password: 'polyglot-password' });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error).toBe('Conflict');
+    expect(taken.body.message).toBe(`Un utilisateur ayant l’adresse ${email} existe déjà`);
+    expect(taken.body.details).toEqual([{ field: 'email', message: 'est déjà utilisée' }]);
+    const step = await reader.post(`/api/v1/requests/${circulated.id}/transitions`, { action: 'acknowledge' });
+    expect(step.status).toBe(409);
+    expect(step.body.message).toMatch(/^Action «\sacknowledge\s» impossible \(objet\s: demande, statut\s: circulated/);
+    expect(step.body.details).toMatchObject({ status: 'circulated' });
+
+    // Russian: a stale version (409, the current version kept for programs).
+    expect((await reader.request('PATCH', '/api/v1/auth/me', { preferredLanguage: 'ru' })).status).toBe(200);
+    const stale = await reader.request('PATCH', `/api/v1/users/${created.body.id}`, { displayName: 'Polyglot 2', version: 999 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.message).toMatch(/^Объект \(пользователь\) изменён другим пользователем \(теперь версия \d+\)/);
+    expect(stale.body.details).toEqual({ currentVersion: expect.any(Number) });
+    expect((await reader.get(`/api/v1/requests/${randomUUID()}`)).body.message).toBe('Запрос не найден');
+
+    // Signed out, Accept-Language decides.
+    const anon = new ApiClient(api.baseUrl);
+    const ru = await anon.request('GET', `/api/v1/public/engagements/${randomUUID()}/information-note`, undefined, { 'accept-language': 'ru' });
+    expect(ru.status).toBe(404);
+    expect(ru.body.message).toBe('Мероприятие не найдено');
+    const fr = await anon.request('GET', `/api/v1/public/engagements/${randomUUID()}/information-note`, undefined, { 'accept-language': 'fr-CH, fr;q=0.9' });
+    expect(fr.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Engagement introuvable' });
+    const en = await anon.get(`/api/v1/public/engagements/${randomUUID()}/information-note`);
+    expect(en.body.message).toBe('Engagement not found');
   });
 });

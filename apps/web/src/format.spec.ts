@@ -63,9 +63,12 @@ describe('dates: one style in the web app and in e-mails', () => {
 });
 
 describe('dates and numbers in each locale, through Intl', () => {
-  it('writes Arabic with Arabic-Indic digits', () => {
-    expect(formatDate('2020-05-12', 'ar')).toMatch(/[\u0660-\u0669]/);
-    expect(formatMoney(1234500, 'USD', 2, 'ar')).toMatch(/[\u0660-\u0669]/);
+  it('writes Arabic with Western digits, as the Arabic catalogues do (docs/glossary.md)', () => {
+    expect(formatDate('2020-05-12', 'ar')).toMatch(/2020/);
+    expect(formatDate('2020-05-12', 'ar')).toMatch(/[\u0600-\u06ff]/);
+    expect(formatDate('2020-05-12', 'ar')).not.toMatch(/[\u0660-\u0669\u06f0-\u06f9]/);
+    expect(formatMoney(1234500, 'USD', 2, 'ar')).toMatch(/12,345/);
+    expect(formatMoney(1234500, 'USD', 2, 'ar')).not.toMatch(/[\u0660-\u0669\u06f0-\u06f9]/);
   });
 
   it('writes Mongolian, Russian and Chinese dates as CLDR does', () => {

@@ -8,7 +8,8 @@ const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function formattingLocale(language: string): string {
   const primary = language.toLowerCase().split('-')[0];
-  // Arabic and Chinese keep their own script and digits (intlLocale), whatever region the browser names.
+  // Arabic and Chinese keep their own script and numbering system (intlLocale: Arabic with Western digits), whatever
+  // region the browser names (ar-EG alone would bring Arabic-Indic digits back).
   if (intlLocale(primary) !== primary && primary !== 'en') return intlLocale(primary);
   const browser = typeof navigator === 'undefined' ? [] : (navigator.languages ?? []);
   return browser.find((tag) => tag.toLowerCase().split('-')[0] === primary) ?? language;
@@ -17,7 +18,7 @@ export function formattingLocale(language: string): string {
 // Dates read one way in the whole app, and in its e-mails and inbox items (libs/mail dates.ts): day, month,
 // year ("12 May 2020"), as UN documents write them, whatever the browser's region ("May 12, 2020" in an
 // American one would sit next to "12 May 2020" in a notification written by the server).
-// Other languages write dates as CLDR says (Mongolian "2020 оны 5-р сарын 12", Arabic with Arabic-Indic digits).
+// Other languages write dates as CLDR says (Mongolian "2020 оны 5-р сарын 12", Arabic with Western digits).
 function dateLocale(language: string): string {
   return intlLocale(language);
 }

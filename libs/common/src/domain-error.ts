@@ -1,4 +1,4 @@
-import { type MessageParams, translator } from '@app/i18n';
+import { type MessageParams, type Translate, translator } from '@app/i18n';
 
 /** Error codes a service may throw; the exception filter maps each to one HTTP status. */
 export const ERROR_STATUS = {
@@ -25,7 +25,15 @@ export interface FieldIssue {
 export interface MessageSource {
   key: string;
   params?: MessageParams;
+  /** Parameters whose words are themselves catalogue keys (`{ subject: 'errors.subjects.request' }`). */
+  keys?: Record<string, string>;
 }
+
+/** A source's words in one language: nested keys first, then the message. */
+export const sayIn = (t: Translate, source: MessageSource): string => {
+  const nested = Object.fromEntries(Object.entries(source.keys ?? {}).map(([name, key]) => [name, t(key)]));
+  return t(source.key, { ...source.params, ...nested });
+};
 
 /** A symbol, so JSON bodies never show it while the exception filter still finds it. */
 export const MESSAGE_SOURCE = Symbol('messageSource');
@@ -52,9 +60,27 @@ export const localizedError = (
   key: string,
   params: MessageParams = {},
   details?: FieldIssue[] | Record<string, unknown>,
-): DomainError => new DomainError(code, english(key, params), details, { key, params });
+  keys?: Record<string, string>,
+): DomainError => new DomainError(code, sayIn(english, { key, params, keys }), details, { key, params, keys });
 
-/** `what`: Request, Offer, Match, User, Organisation, Notification or Rescore (`errors.notFound.<what>`). */
-export const notFound = (what: string): DomainError => localizedError('not_found', `errors.notFound.${what}`);
+/** A field's problem whose words come from the catalogues (`validation.*`, `errors.*`). */
+export const localizedIssue = (field: string, key: string, params: MessageParams = {}): FieldIssue => ({
+  field,
+  message: english(key, params),
+  [MESSAGE_SOURCE]: { key, params },
+});
+
+/** A record type's name in the catalogues, for messages that name it (`action plan item` → `errors.subjects.actionPlanItem`). */
+export const subjectKey = (subject: string): string =>
+  `errors.subjects.${subject.toLowerCase().replace(/[\s_-]+(\w)/g, (_, c: string) => c.toUpperCase())}`;
+
+/** `what`: Request, Offer, Match, Document, … (`errors.notFound.<what>`; a unit test checks every call's key exists). */
+export const notFound = (what: string): DomainError => localizedError('not_found', `errors.notFound.${notFoundKey(what)}`);
+/** `Follow-up action` → `FollowUpAction`. */
+export const notFoundKey = (what: string): string =>
+  what
+    .split(/[\s-]+/)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
 export const invalidField = (field: string, message: string): DomainError =>
   new DomainError('invalid', `${field}: ${message}`, [{ field, message }]);

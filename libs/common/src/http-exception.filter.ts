@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { type Locale, pickLocale, translator } from '@app/i18n';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, ERROR_STATUS, type FieldIssue, MESSAGE_SOURCE } from './domain-error';
+import { DomainError, ERROR_STATUS, type FieldIssue, MESSAGE_SOURCE, sayIn } from './domain-error';
 import { OUTAGE_RETRY_AFTER_SECONDS, outageOf } from './outage';
 
 export interface ErrorBody {
@@ -97,12 +97,12 @@ export function localizeErrorBody(body: ErrorBody, exception: unknown, locale: L
   const issues = fieldIssues(body.details);
   const details = issues?.map((d) => {
     const source = d[MESSAGE_SOURCE];
-    return source ? { field: d.field, message: t(source.key, source.params) } : { field: d.field, message: d.message };
+    return source ? { field: d.field, message: sayIn(t, source) } : { field: d.field, message: d.message };
   });
   const own = exception instanceof DomainError ? exception.source : undefined;
   const fromFilter = FILTER_MESSAGES.get(body.message);
   const message = own
-    ? t(own.key, own.params)
+    ? sayIn(t, own)
     : fromFilter
       ? t(fromFilter)
       : details && issues!.some((d) => d[MESSAGE_SOURCE])

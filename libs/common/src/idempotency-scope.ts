@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DomainError } from './domain-error';
+import { localizedError } from './domain-error';
 
 /** The Idempotency-Key a request holds while its create runs (set by the API's IdempotencyInterceptor). */
 export interface IdempotencyClaim {
@@ -31,6 +31,6 @@ export async function markIdempotentCommit(manager: Queryable, subject: { type: 
     [claim.userId, claim.key, claim.attempt, subject?.type ?? null, subject?.id ?? null],
   )) as { n: number }[];
   if (rows[0]?.n !== 1) {
-    throw new DomainError('conflict', 'Idempotency-Key: another attempt with this key has taken over; its answer is the one that counts');
+    throw localizedError('conflict', 'errors.idempotency.takenOver');
   }
 }

@@ -1,5 +1,5 @@
 import { TransitionDecision } from '@app/domain';
-import { DomainError } from './domain-error';
+import { localizedError, localizedIssue, subjectKey } from './domain-error';
 
 /** Turns a refused workflow decision into the error the API answers with (DESIGN §5: 409 status, 403 role). */
 export function assertTransition<S extends string, A extends string>(
@@ -11,34 +11,31 @@ export function assertTransition<S extends string, A extends string>(
   if (decision.ok) return;
   switch (decision.reason) {
     case 'unknown_action':
-      throw new DomainError('invalid', `action: "${action}" is not an action on a ${subject}`, [
-        { field: 'action', message: 'is not a known action' },
-      ]);
+      throw localizedError('invalid', 'errors.workflow.unknownAction', { action }, [localizedIssue('action', 'errors.workflow.notAKnownAction')], { subject: subjectKey(subject) });
     case 'forbidden':
-      throw new DomainError('forbidden', `Your role may not ${action.replace(/_/g, ' ')} a ${subject}`);
+      throw localizedError('forbidden', 'errors.workflow.roleMayNot', { action: action.replace(/_/g, ' ') }, undefined, { subject: subjectKey(subject) });
     case 'invalid_status':
-      throw new DomainError(
+      throw localizedError(
         'conflict',
-        `Cannot ${action.replace(/_/g, ' ')} a ${subject} that is ${status.replace(/_/g, ' ')}` +
-          (decision.allowedFrom?.length ? ` (allowed from: ${decision.allowedFrom.join(', ')})` : ''),
+        decision.allowedFrom?.length ? 'errors.workflow.invalidStatusFrom' : 'errors.workflow.invalidStatus',
+        { action: action.replace(/_/g, ' '), status: status.replace(/_/g, ' '), allowed: decision.allowedFrom?.join(', ') ?? '' },
         { status, allowedFrom: decision.allowedFrom },
+        { subject: subjectKey(subject) },
       );
     case 'reason_required':
-      throw new DomainError('invalid', 'reason: is required for this action', [{ field: 'reason', message: 'is required' }]);
+      throw localizedError('invalid', 'errors.workflow.reasonRequired', {}, [localizedIssue('reason', 'validation.required')]);
     case 'invalid_reason':
-      throw new DomainError('invalid', `reason: must be one of ${decision.allowedReasons?.join(', ')}`, [
-        { field: 'reason', message: `must be one of ${decision.allowedReasons?.join(', ')}` },
+      throw localizedError('invalid', 'errors.workflow.reasonOneOf', { values: decision.allowedReasons?.join(', ') ?? '' }, [
+        localizedIssue('reason', 'validation.oneOf', { values: decision.allowedReasons?.join(', ') ?? '' }),
       ]);
     case 'comment_required':
-      throw new DomainError('invalid', 'comment: is required for this action', [{ field: 'comment', message: 'is required' }]);
+      throw localizedError('invalid', 'errors.workflow.commentRequired', {}, [localizedIssue('comment', 'validation.required')]);
   }
 }
 
 /** Optimistic concurrency: a stale version answers 409 and changes nothing. */
 export function assertVersion(expected: number | undefined, actual: number, subject: string): void {
   if (expected !== undefined && expected !== actual) {
-    throw new DomainError('conflict', `The ${subject} was changed by someone else (now version ${actual}); reload and try again`, {
-      currentVersion: actual,
-    });
+    throw localizedError('conflict', 'errors.workflow.stale', { version: actual }, { currentVersion: actual }, { subject: subjectKey(subject) });
   }
 }

@@ -1,11 +1,13 @@
 import { localeOf } from './locales';
 import { alpha2Of } from './state-regions';
 
-// How each interface language writes numbers and dates with Intl: Arabic with Arabic-Indic digits, English dates as
-// UN documents write them (12 May 2020) whatever the region. Mongolian, Russian, … take CLDR's own defaults.
-const INTL_LOCALES: Readonly<Record<string, string>> = { en: 'en-GB', ar: 'ar-u-nu-arab', zh: 'zh-Hans' };
+// How each interface language writes numbers and dates with Intl. Arabic with Western digits (numbering system
+// `latn`), as UN Arabic documents and our Arabic catalogues write them, so that a figure typed in a message and one
+// formatted by Intl never differ in one sentence (docs/glossary.md, "Digits"). English dates as UN documents write
+// them (12 May 2020) whatever the region. Mongolian, Russian, … take CLDR's own defaults.
+const INTL_LOCALES: Readonly<Record<string, string>> = { en: 'en-GB', ar: 'ar-u-nu-latn', zh: 'zh-Hans' };
 
-/** The BCP 47 tag to give Intl for an interface language (`ar` → `ar-u-nu-arab`). */
+/** The BCP 47 tag to give Intl for an interface language (`ar` → `ar-u-nu-latn`). */
 export function intlLocale(language: string): string {
   const locale = localeOf(language);
   return locale ? (INTL_LOCALES[locale] ?? locale) : language;

@@ -5,5 +5,6 @@ export * from './mail-catcher';
 export * from './mail-receipts';
 export * from './mail-transport';
 export * from './message-id';
+export * from './notification-text';
 export * from './smtp-errors';
 export * from './templates';

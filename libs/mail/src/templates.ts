@@ -5,6 +5,17 @@ import { NOTIFICATION_CATEGORIES, type NotificationCategory } from './categories
 export interface MailFact {
   label: string;
   value: string;
+  /** How to word it again in another language (notification-text.ts wordFacts); stored with the notification. */
+  labelKey?: string;
+  /** A status's catalogue key (`status.request.closed`). */
+  valueKey?: string;
+  /** A close or retirement reason's code, or a decline's free text. */
+  reason?: string;
+  /** A State's alpha-3 code and UN name: the value is its name in the reader's language. */
+  state?: string;
+  stateName?: string;
+  /** An ISO calendar date. */
+  date?: string;
 }
 
 /** One notification as an e-mail: what the inbox shows, plus the subject's key facts and a link. */

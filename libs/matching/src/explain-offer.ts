@@ -1,6 +1,7 @@
 import type { IneligibilityReason } from './eligibility';
 import type { MatchingEngine } from './engine';
 import { relevanceOf, type Relevance } from './relevance';
+import type { ReasonPart } from './types';
 import type { MatchableOffer, MatchableRequest, ScoreComponent } from './types';
 
 // "Why is this offer not suggested?" — the engine's own decision for one pair, taken step by step in the order
@@ -32,6 +33,8 @@ export interface ExplainedScore {
   score: number;
   components: ScoreComponent[];
   reason: string;
+  /** The reason line's clauses, for the reader's language. */
+  reasonParts: ReasonPart[];
   relevance: Relevance;
 }
 
@@ -109,6 +112,7 @@ export function explainOffer(
     score: result.score,
     components: result.components,
     reason: result.reason,
+    reasonParts: result.reasonParts ?? [],
     relevance: relevanceOf(request, offer, text),
   };
   if (scored.relevance.basis === null) return { outcome: 'not_relevant', pair: scored };

@@ -16,6 +16,7 @@ import {
   type MatchableOffer,
   type MatchableRequest,
   type Money,
+  type ReasonPart,
   type ScoreComponent,
   type ScoringContext,
   type WeightsProfile,
@@ -533,7 +534,7 @@ export class PairScorer {
       requestId: r.request.id,
       score,
       components,
-      reason: explainReason(r.request, o.offer, via, values, context, mentioned),
+      ...reasonOf(explainReasonParts(r.request, o.offer, via, values, context, mentioned), context),
     };
   }
 }
@@ -565,6 +566,8 @@ function twoDecimals(value: number): string {
  * the context's names in place of codes. It opens with what makes the pair a suggestion (relevance.ts): the
  * requested provisions it covers, or, covering none, how closely its text matches the request's.
  */
+const reasonOf = (reasonParts: ReasonPart[], context: ScoringContext) => ({ reason: englishReason(reasonParts, context), reasonParts });
+
 export function explainReason(
   request: MatchableRequest,
   offer: MatchableOffer,
@@ -573,36 +576,87 @@ export function explainReason(
   context: ScoringContext,
   mentioned: readonly string[] = [],
 ): string {
-  const parts: string[] = [];
-  const name = (category: DescribedCategory, code: string) => context.describe?.(category, code) ?? code;
-  const state = name('states', request.state);
+  return englishReason(explainReasonParts(request, offer, via, values, context, mentioned), context);
+}
+
+/** The clauses of a pair's reason line, in order. */
+export function explainReasonParts(
+  request: MatchableRequest,
+  offer: MatchableOffer,
+  via: EligibilityRoute,
+  values: ArrayLike<number>,
+  context: ScoringContext,
+  mentioned: readonly string[] = [],
+): ReasonPart[] {
+  const parts: ReasonPart[] = [];
   const relevance = relevanceOf(request, offer, values[TEXT]);
   const wanted = relevance.requested;
-  const shared = relevance.covered.map((p) => name('provisions', p));
-  if (wanted.length === 0) parts.push('no provisions requested');
-  else if (shared.length === 0) parts.push(`covers none of the ${plural(wanted.length, 'requested provision')}`);
-  else parts.push(`covers ${joinAnd(shared)} — ${shared.length} of ${plural(wanted.length, 'requested provision')}`);
-  const text = `text relevance ${twoDecimals(relevance.text)}`;
+  const shared = relevance.covered;
+  if (wanted.length === 0) parts.push({ key: 'noProvisions' });
+  else if (shared.length === 0) parts.push({ key: 'coversNone', count: wanted.length });
+  else parts.push({ key: 'coversSome', provisions: [...shared], count: wanted.length });
+  const text = twoDecimals(relevance.text);
   const least = twoDecimals(relevance.textThreshold);
-  if (relevance.basis === 'text') parts.push(`its description is closely related (${text}, at least ${least})`);
-  else if (relevance.basis === null) parts.push(`${text}, under the ${least} a suggestion needs without a provision`);
+  if (relevance.basis === 'text') parts.push({ key: 'textClose', text, least });
+  else if (relevance.basis === null) parts.push({ key: 'textLow', text, least });
 
   const types = unique(request.assistanceTypes).filter((t) => offer.assistanceTypes.includes(t));
-  if (types.length > 0) parts.push(`offers ${types.map((type) => name('assistanceTypes', type)).join(', ')}`);
-  else if (request.assistanceTypes.length > 0) parts.push('offers none of the requested assistance types');
+  if (types.length > 0) parts.push({ key: 'offersTypes', types });
+  else if (request.assistanceTypes.length > 0) parts.push({ key: 'offersNoTypes' });
 
-  const where =
-    via.kind === 'state' ? 'directly' : via.kind === 'region' ? `via ${name('regions', via.region)}` : 'globally';
-  parts.push(`serves ${state} ${where}`);
+  if (via.kind === 'state') parts.push({ key: 'servesDirectly', state: request.state });
+  else if (via.kind === 'region') parts.push({ key: 'servesVia', state: request.state, region: via.region });
+  else parts.push({ key: 'servesGlobally', state: request.state });
 
-  if (values[PREFERRED] === 1) parts.push('preferred provider');
+  if (values[PREFERRED] === 1) parts.push({ key: 'preferred' });
   const prior = context.priorCompletedWork(offer.providerId, request.state);
-  if (prior > 0) parts.push(`${plural(prior, 'completed engagement')} with ${state}`);
+  if (prior > 0) parts.push({ key: 'prior', count: prior, state: request.state });
   const cost = request.estimatedCost;
   const budget = offer.capacity.budget;
   if (cost && budget && budget.currency === cost.currency && budget.amount < cost.amount) {
-    parts.push(`budget covers ${Math.round(values[BUDGET] * 100)}% of the estimate`);
+    parts.push({ key: 'budget', percent: Math.round(values[BUDGET] * 100) });
   }
-  if (mentioned.length > 0) parts.push(`both texts mention ${mentioned.join(', ')}`);
-  return parts.join('; ');
+  if (mentioned.length > 0) parts.push({ key: 'mentioned', terms: [...mentioned] });
+  return parts;
+}
+
+/** The reason line in English, named by the context's `describe` (the stored line, and the reference wording). */
+export function englishReason(parts: readonly ReasonPart[], context: Pick<ScoringContext, 'describe'>): string {
+  const name = (category: DescribedCategory, code: string) => context.describe?.(category, code) ?? code;
+  return parts
+    .map((part) => {
+      switch (part.key) {
+        case 'noProvisions':
+          return 'no provisions requested';
+        case 'coversNone':
+          return `covers none of the ${plural(part.count, 'requested provision')}`;
+        case 'coversSome': {
+          const shared = part.provisions.map((p) => name('provisions', p));
+          return `covers ${joinAnd(shared)} — ${shared.length} of ${plural(part.count, 'requested provision')}`;
+        }
+        case 'textClose':
+          return `its description is closely related (text relevance ${part.text}, at least ${part.least})`;
+        case 'textLow':
+          return `text relevance ${part.text}, under the ${part.least} a suggestion needs without a provision`;
+        case 'offersTypes':
+          return `offers ${part.types.map((type) => name('assistanceTypes', type)).join(', ')}`;
+        case 'offersNoTypes':
+          return 'offers none of the requested assistance types';
+        case 'servesDirectly':
+          return `serves ${name('states', part.state)} directly`;
+        case 'servesVia':
+          return `serves ${name('states', part.state)} via ${name('regions', part.region)}`;
+        case 'servesGlobally':
+          return `serves ${name('states', part.state)} globally`;
+        case 'preferred':
+          return 'preferred provider';
+        case 'prior':
+          return `${plural(part.count, 'completed engagement')} with ${name('states', part.state)}`;
+        case 'budget':
+          return `budget covers ${part.percent}% of the estimate`;
+        case 'mentioned':
+          return `both texts mention ${part.terms.join(', ')}`;
+      }
+    })
+    .join('; ');
 }

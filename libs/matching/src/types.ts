@@ -111,6 +111,28 @@ export interface MatchResult {
   /** In [0, 1]. */
   score: number;
   components: ScoreComponent[];
-  /** One line a person can read, e.g. "covers OP3d and OP3c — 2 of 2 requested provisions; …". */
+  /** One line a person can read, e.g. "covers OP3d and OP3c — 2 of 2 requested provisions; …" (English). */
   reason: string;
+  /** The same line as clauses with codes, for wording it in the reader's language (not stored). */
+  reasonParts?: ReasonPart[];
 }
+
+/**
+ * One clause of a reason line, as a catalogue key (`matching.reason.<key>` in libs/i18n/src/locales) and its
+ * parameters: codes (provisions, assistance types, region, State), counts and figures, never words, so that the API
+ * words the line in the reader's language (apps/api/src/matching/reason-line.ts). The engine stays free of catalogues.
+ */
+export type ReasonPart =
+  | { key: 'noProvisions' }
+  | { key: 'coversNone'; count: number }
+  | { key: 'coversSome'; provisions: string[]; count: number }
+  | { key: 'textClose' | 'textLow'; text: string; least: string }
+  | { key: 'offersTypes'; types: string[] }
+  | { key: 'offersNoTypes' }
+  | { key: 'servesDirectly' | 'servesGlobally'; state: string }
+  | { key: 'servesVia'; state: string; region: string }
+  | { key: 'preferred' }
+  | { key: 'prior'; count: number; state: string }
+  | { key: 'budget'; percent: number }
+  | { key: 'mentioned'; terms: string[] };
+

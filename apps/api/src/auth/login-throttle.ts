@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { DomainError } from '@app/common';
+import { DomainError, localizedError } from '@app/common';
 import { Counters } from '../common/counters';
 
 const DAY_MS = 24 * 3600_000;
@@ -78,5 +78,5 @@ export class LoginThrottle {
 
 function tooMany(waitMs: number): DomainError {
   const retryAfterSeconds = Math.max(Math.ceil(waitMs / 1000), 1);
-  return new DomainError('rate_limited', `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`, { retryAfterSeconds });
+  return localizedError('rate_limited', 'errors.tooManySignIns', { minutes: Math.ceil(retryAfterSeconds / 60) }, { retryAfterSeconds });
 }

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { DomainError, idempotencyScope, type IdempotencyClaim } from '@app/common';
+import { idempotencyScope, type IdempotencyClaim, localizedError } from '@app/common';
 import type { AuthUser } from '../auth/auth-user';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -48,7 +48,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private async run(req: Request, res: Response, userId: string, key: string, next: CallHandler): Promise<unknown> {
     if (!KEY_FORMAT.test(key)) {
-      throw new DomainError('invalid', 'Idempotency-Key: must be 1 to 200 visible ASCII characters (a UUID, say)', [
+      throw localizedError('invalid', 'errors.idempotency.badKey', {}, [
         { field: 'Idempotency-Key', message: 'must be 1 to 200 visible ASCII characters' },
       ]);
     }
@@ -105,19 +105,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
         continue;
       }
       if (stored.request_hash !== hash) {
-        throw new DomainError('conflict', 'Idempotency-Key: this key was already used for a different request; send a new key for a new one', {
+        throw localizedError('conflict', 'errors.idempotency.reused', {}, {
           field: 'Idempotency-Key',
         });
       }
       if (stored.response_status !== null) return { kind: 'replay', body: stored.response_body };
       if (stored.lease_left_ms > 0) {
-        throw new DomainError('conflict', 'Idempotency-Key: a request with this key is still being processed; try again shortly', {
+        throw localizedError('conflict', 'errors.idempotency.inProgress', {}, {
           retryAfterSeconds: Math.max(1, Math.ceil(stored.lease_left_ms / 1000)),
         });
       }
       // Committed, and its holder stopped before storing the answer (committed, yet still running, is the case above).
       if (stored.committed) {
-        throw new DomainError('conflict', 'Idempotency-Key: this create was already done, but its answer was lost; look it up rather than sending it again', {
+        throw localizedError('conflict', 'errors.idempotency.answerLost', {}, {
           subjectType: stored.subject_type,
           subjectId: stored.subject_id,
         });
@@ -131,7 +131,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       );
       if (taken.length) return { kind: 'hold', claim: { userId, key, attempt: taken[0].attempt } };
     }
-    throw new DomainError('conflict', 'Idempotency-Key: a request with this key is still being processed; try again shortly', { retryAfterSeconds: 1 });
+    throw localizedError('conflict', 'errors.idempotency.inProgress', {}, { retryAfterSeconds: 1 });
   }
 
   /** A failed attempt did not commit (or was rolled back): its retry may run again at once. */

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, invalidField, notFound } from '@app/common';
+import { invalidField, localizedError, notFound, subjectKey } from '@app/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { DOCUMENT_PREVIEW_TYPES, type DocumentParentType, type documentListSchema, type documentViewSchema, type Served } from '@app/contracts';
 import { DocumentEntity } from '@app/database';
@@ -136,7 +136,7 @@ export class DocumentsService {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > this.maxBytes + MULTIPART_SLACK) throw tooLarge(this.maxBytes);
     if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
-      throw new DomainError('unsupported_media_type', 'Send the document as multipart/form-data (fields kind, title, language, date, then the file)');
+      throw localizedError('unsupported_media_type', 'errors.document.multipartOnly');
     }
     await this.mayUploadTo(user, parentType, parentId);
     const storageKey = `documents/${randomUUID()}`;
@@ -195,7 +195,7 @@ export class DocumentsService {
   private async mayUploadTo(user: AuthUser, parentType: DocumentParentType, parentId: string, manager?: EntityManager): Promise<void> {
     const parent = await this.parents.resolve(user, parentType, parentId, manager);
     if (!parent) throw notFound(PARENT_LABEL[parentType]);
-    if (!parent.mayUpload) throw new DomainError('forbidden', `You may read this ${parentType.replace(/_/g, ' ')}'s documents but not add to them`);
+    if (!parent.mayUpload) throw localizedError('forbidden', 'errors.document.readOnly', {}, undefined, { subject: subjectKey(parentType) });
   }
 
   /** Removal: the uploader's organisation while the parent is a draft, or the Committee. The row stays for history. */
@@ -207,12 +207,9 @@ export class DocumentsService {
       const parent = await this.parents.resolve(user, doc.parentType, doc.parentId, tx.manager);
       if (!parent) throw notFound('Document');
       if (!mayRemove(user, doc.organizationId, parent.draft)) {
-        throw new DomainError(
-          'forbidden',
-          parent.draft
-            ? 'Only the organisation that uploaded this document, or the Committee, may remove it'
-            : `The ${doc.parentType.replace(/_/g, ' ')} is no longer a draft: only the Committee may remove its documents`,
-        );
+        throw parent.draft
+          ? localizedError('forbidden', 'errors.document.removeOwnOnly')
+          : localizedError('forbidden', 'errors.document.removeCommitteeOnly', {}, undefined, { subject: subjectKey(doc.parentType) });
       }
       doc.removedAt = new Date();
       doc.removedById = user.id;

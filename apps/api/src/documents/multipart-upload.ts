@@ -2,8 +2,12 @@ import busboy from 'busboy';
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
-import { DomainError, invalidField } from '@app/common';
+import { DomainError, invalidField, localizedError } from '@app/common';
 import { ContentSniffer, RefusedContent, type SniffedType } from './content-sniffer';
+
+// The sniffer's reason in English says exactly what was found; other languages read the catalogue's summary of it.
+const refused = (err: RefusedContent): DomainError =>
+  new DomainError('unsupported_media_type', err.message, undefined, { key: err.message === 'The file is empty' ? 'errors.document.empty' : 'errors.document.refused' });
 
 export interface ReceivedFile {
   /** The name the client gave (unsafe until safeFileName). */
@@ -22,7 +26,7 @@ export interface MultipartOptions {
 }
 
 export const tooLarge = (maxBytes: number): DomainError =>
-  new DomainError('too_large', `The file is larger than the limit of ${formatBytes(maxBytes)}`, { maxBytes });
+  localizedError('too_large', 'errors.document.tooLarge', { limit: formatBytes(maxBytes) }, { maxBytes });
 
 export function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${Math.round((n / (1024 * 1024)) * 10) / 10} MB` : `${Math.ceil(n / 1024)} KB`;
@@ -42,7 +46,7 @@ export function receiveMultipart(req: IncomingMessage, options: MultipartOptions
       // Browsers send file names as raw UTF-8 (busboy's default reads them as latin1).
       parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fields: 10, parts: 12, fieldSize: 2_000, fieldNameSize: 50 } });
     } catch {
-      reject(new DomainError('unsupported_media_type', 'Send the document as multipart/form-data (fields kind, title, language, date, then the file)'));
+      reject(localizedError('unsupported_media_type', 'errors.document.multipartOnly'));
       return;
     }
     const fields: Record<string, string> = {};
@@ -57,7 +61,7 @@ export function receiveMultipart(req: IncomingMessage, options: MultipartOptions
       req.resume();
       file?.destroy();
       // Wait until the storing has stopped writing: the caller deletes what was stored right after this rejects.
-      void Promise.allSettled([storing]).then(() => reject(err instanceof RefusedContent ? new DomainError('unsupported_media_type', err.message) : err instanceof Error ? err : new Error(String(err))));
+      void Promise.allSettled([storing]).then(() => reject(err instanceof RefusedContent ? refused(err) : err instanceof Error ? err : new Error(String(err))));
     };
 
     parser.on('field', (name, value, info) => {
@@ -100,9 +104,9 @@ export function receiveMultipart(req: IncomingMessage, options: MultipartOptions
       }, fail);
     });
     parser.on('partsLimit', () => fail(invalidField('file', 'too many parts in the form')));
-    parser.on('error', () => fail(new DomainError('invalid', 'The upload ended before the file was complete')));
+    parser.on('error', () => fail(localizedError('invalid', 'errors.document.incomplete')));
     req.on('close', () => {
-      if (!req.complete) fail(new DomainError('invalid', 'The upload was interrupted'));
+      if (!req.complete) fail(localizedError('invalid', 'errors.document.interrupted'));
     });
     req.pipe(parser);
   });

@@ -1,4 +1,4 @@
-import { DomainError } from '@app/common';
+import { localizedError } from '@app/common';
 import { AssistanceOfferEntity, AssistanceRequestEntity, MatchEntity } from '@app/database';
 import {
   deliverySteps,
@@ -21,7 +21,7 @@ const USES_CAPACITY: readonly MatchStatus[] = ['agreed', 'in_progress', 'complet
 
 /** Agreeing a match uses one engagement of the offer; the last one exhausts it (DESIGN §5). */
 export async function useOfferCapacity(tx: Tx, offer: AssistanceOfferEntity): Promise<void> {
-  if (offer.status !== 'active') throw new DomainError('conflict', `The offer is ${offer.status}; it cannot take on another engagement`);
+  if (offer.status !== 'active') throw localizedError('conflict', 'errors.match.offerBusy', { status: offer.status });
   offer.engagementsUsed += 1;
   const full = offer.capacityEngagements !== null && offer.engagementsUsed >= offer.capacityEngagements;
   await offerSystemTransition(tx, offer, full ? 'exhaust' : null);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, invalidField, notFound, Page } from '@app/common';
+import { invalidField, localizedError, localizedIssue, notFound, Page } from '@app/common';
 import { AssistanceOfferEntity, AssistanceRequestEntity, MatchEntity, MatchRepository, OfferRepository, RequestRepository } from '@app/database';
 import type { matchViewSchema, Served } from '@app/contracts';
 import {
@@ -68,16 +68,16 @@ export class MatchesService {
       const request = await this.requests.findVisible(user, input.requestId, tx.manager);
       if (!request) throw invalidField('requestId', 'no such request');
       if (!REQUEST_OPEN_FOR_MATCHING_STATUSES.includes(request.status)) {
-        throw new DomainError('conflict', `Request ${request.reference} is ${request.status}; only circulated or matched requests are matched`);
+        throw localizedError('conflict', 'errors.match.requestNotOpen', { ref: request.reference, status: request.status });
       }
       const offer = await tx.manager.findOneBy(AssistanceOfferEntity, { id: input.offerId });
       if (!offer || (origin === 'provider_interest' && offer.organizationId !== user.organization.id)) {
         throw invalidField('offerId', origin === 'provider_interest' ? 'must be one of your organisation’s offers' : 'no such offer');
       }
-      if (offer.status !== 'active') throw new DomainError('conflict', `The offer is ${offer.status}; only active offers are matched`);
+      if (offer.status !== 'active') throw localizedError('conflict', 'errors.match.offerNotActive', { status: offer.status });
       const existing = await tx.manager.findOneBy(MatchEntity, { requestId: request.id, offerId: offer.id });
       if (existing) {
-        throw new DomainError('conflict', 'This request and offer are matched already', { matchId: existing.id, status: existing.status });
+        throw localizedError('conflict', 'errors.match.exists', {}, { matchId: existing.id, status: existing.status });
       }
       const match = await tx.manager.save(
         tx.manager.create(MatchEntity, { requestId: request.id, offerId: offer.id, origin, status: 'suggested', notes: input.notes ?? null, createdById: user.id }),
@@ -106,12 +106,12 @@ export class MatchesService {
         context: { providerId: offer.organizationId, state: request.state },
         explainRefusal: (decision) => {
           if (match.status === 'retired' && decision.reason === 'invalid_status') {
-            throw new DomainError('conflict', `This suggestion was retired: ${retirementExplanation(match.retiredReason)}`, { status: 'retired', retiredReason: match.retiredReason });
+            throw localizedError('conflict', 'errors.match.retired', { why: retirementExplanation(match.retiredReason) }, { status: 'retired', retiredReason: match.retiredReason }, match.retiredReason ? { why: `retirementReason.${match.retiredReason}` } : undefined);
           }
         },
         prepare: async (row, { action, from }) => {
-          if (user.role === 'provider_member' && offer.organizationId !== user.organization.id) throw new DomainError('forbidden', 'This match is for another provider’s offer');
-          if (isAgency(user.role) && request.state !== user.organization.state) throw new DomainError('forbidden', 'This match is for another State’s request');
+          if (user.role === 'provider_member' && offer.organizationId !== user.organization.id) throw localizedError('forbidden', 'errors.match.otherProvider');
+          if (isAgency(user.role) && request.state !== user.organization.state) throw localizedError('forbidden', 'errors.match.otherState');
           if (action === 'confirm') await useOfferCapacity(tx, offer);
           if (action === 'cancel') await releaseOfferCapacity(tx, offer, from);
           if (action === 'complete') recordDelivery(row, input);
@@ -129,11 +129,11 @@ export class MatchesService {
     await this.uow.run(user, async (tx) => {
       const match = await this.repository.lockVisible(user, id, tx.manager);
       if (!match) throw notFound('Match');
-      if (match.status !== 'completed') throw new DomainError('conflict', 'Feedback is given once the assistance is completed');
+      if (match.status !== 'completed') throw localizedError('conflict', 'errors.match.feedbackTooEarly');
       const side = isAgency(user.role) ? 'requester' : user.role === 'provider_member' ? 'provider' : null;
-      if (!side) throw new DomainError('forbidden', 'Feedback comes from the requesting State or the provider');
+      if (!side) throw localizedError('forbidden', 'errors.match.feedbackSides');
       const ratingField = side === 'requester' ? 'requesterRating' : 'providerRating';
-      if (match[ratingField] !== null) throw new DomainError('conflict', 'Your side has given its feedback on this match already');
+      if (match[ratingField] !== null) throw localizedError('conflict', 'errors.match.feedbackGiven');
       match[ratingField] = input.rating;
       match[side === 'requester' ? 'requesterComment' : 'providerComment'] = input.comment ?? null;
       await tx.manager.save(match);
@@ -203,8 +203,8 @@ export class MatchesService {
 function recordDelivery(match: MatchEntity, input: MatchTransition): void {
   const delivery = input.delivery;
   if (!delivery) {
-    throw new DomainError('invalid', 'delivery: is required to complete a match (dates, participants, deliverables)', [
-      { field: 'delivery', message: 'is required to complete a match' },
+    throw localizedError('invalid', 'errors.match.deliveryRequired', {}, [
+      localizedIssue('delivery', 'validation.required'),
     ]);
   }
   match.deliveredFrom = delivery.deliveredFrom;

@@ -15,6 +15,7 @@ import {
 import { REQUEST_OPEN_FOR_MATCHING_STATUSES } from '@app/domain';
 import { explainOffer, type OfferExplanation } from '@app/matching';
 import type { AuthUser } from '../auth/auth-user';
+import { reasonLineIn } from './reason-line';
 
 export type MatchExplanationView = Served<typeof matchExplanationSchema>;
 
@@ -67,11 +68,11 @@ export class MatchExplainService {
     if (!REQUEST_OPEN_FOR_MATCHING_STATUSES.includes(request.status)) return base;
 
     const explanation = explainOffer(engine, toMatchableRequest(request), toMatchableOffer(offer));
-    return { ...base, ...(await this.details(explanation, offer)) };
+    return { ...base, ...(await this.details(explanation, offer, user)) };
   }
 
   /** The parts of the view each outcome fills in. */
-  private async details(explanation: OfferExplanation, offer: AssistanceOfferEntity): Promise<Partial<MatchExplanationView>> {
+  private async details(explanation: OfferExplanation, offer: AssistanceOfferEntity, user: AuthUser): Promise<Partial<MatchExplanationView>> {
     if (explanation.outcome === 'ineligible') {
       const facts = explanation.ineligible;
       return { outcome: 'ineligible', ineligible: facts.rule === 'offer_inactive' ? { ...facts, offerStatus: offer.status } : facts };
@@ -81,7 +82,8 @@ export class MatchExplainService {
       outcome: explanation.outcome,
       score: pair.score,
       components: pair.components,
-      reason: pair.reason,
+      // The reason line in the reader's language; the components stay as they are.
+      reason: pair.reasonParts.length ? reasonLineIn(user.preferredLanguage, pair.reasonParts) : pair.reason,
       relevance: { ...pair.relevance, offered: offer.provisions },
     };
     if (explanation.outcome === 'suggested') return { ...scored, rank: explanation.rank, kept: explanation.kept };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, notFound } from '@app/common';
+import { DomainError, localizedError, notFound } from '@app/common';
 import type { plannedMatchSchema, rescoreViewSchema, Served, weightsProposalViewSchema } from '@app/contracts';
 import { MatchingProfileEntity, MatchRepository, RescoreRunEntity, WeightsProposalEntity } from '@app/database';
 import { DEFAULT_WEIGHTS_PROFILE, planAllocation, weightsProfileProblems, WeightsProfile } from '@app/matching';
@@ -84,10 +84,10 @@ export class MatchingService {
     const { runId } = await this.uow.run(user, async (tx) => {
       const p = await tx.manager.findOne(WeightsProposalEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!p) throw notFound('Weights proposal');
-      if (p.status !== 'proposed' || !p.weights) throw new DomainError('conflict', `Only a proposed profile can be applied; this one is ${p.status.replace(/_/g, ' ')}`);
+      if (p.status !== 'proposed' || !p.weights) throw localizedError('conflict', 'errors.weights.onlyProposed', { status: p.status.replace(/_/g, ' ') });
       const current = await currentProfile(this.dataSource);
       if (current.version !== p.baseVersion) {
-        throw new DomainError('conflict', `The weights changed since this proposal was fitted (version ${p.baseVersion}, now ${current.version}): ask for a new proposal`);
+        throw localizedError('conflict', 'errors.weights.outdated', { base: p.baseVersion, current: current.version });
       }
       const saved = await this.saveProfile(tx, user, {
         weights: p.weights as ProfileInput['weights'],
@@ -107,7 +107,7 @@ export class MatchingService {
       const p = await tx.manager.findOne(WeightsProposalEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!p) throw notFound('Weights proposal');
       if (p.status !== 'proposed' && p.status !== 'not_enough_decisions') {
-        throw new DomainError('conflict', `Only a proposal waiting for a decision can be dismissed; this one is ${p.status.replace(/_/g, ' ')}`);
+        throw localizedError('conflict', 'errors.weights.onlyWaiting', { status: p.status.replace(/_/g, ' ') });
       }
       await tx.manager.update(WeightsProposalEntity, { id }, { status: 'dismissed', decidedById: user.id, decidedAt: new Date() });
       await tx.audit({ subjectType: 'weights_proposal', subjectId: id, action: 'dismiss' });

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { notFound } from '@app/common';
 import { NotificationEntity, NotificationRepository } from '@app/database';
 import type { inboxPageSchema, notificationViewSchema, Served } from '@app/contracts';
+import { pickLocale } from '@app/i18n';
+import { wordFacts, wordNotification } from '@app/mail';
 import type { AuthUser } from '../auth/auth-user';
 import type { ListNotifications } from './dto/notification.schemas';
 
@@ -9,20 +11,26 @@ import type { ListNotifications } from './dto/notification.schemas';
 export type NotificationView = Served<typeof notificationViewSchema>;
 export type InboxPage = Served<typeof inboxPageSchema>;
 
-const view = (n: NotificationEntity): NotificationView => ({
-  id: n.id,
-  category: n.category,
-  eventType: n.eventType,
-  subjectType: n.subjectType,
-  subjectId: n.subjectId,
-  title: n.title,
-  body: n.body,
-  link: n.linkPath,
-  facts: n.facts,
-  emailMode: n.emailMode,
-  readAt: n.readAt,
-  createdAt: n.createdAt,
-});
+// Worded when read, in the reader's language (a person who changes language reads the whole inbox in the new one);
+// rows made before the texts were catalogue keys keep their English.
+const view = (n: NotificationEntity, user: AuthUser): NotificationView => {
+  const language = pickLocale(user.preferredLanguage);
+  const { title, body } = wordNotification(language, n);
+  return {
+    id: n.id,
+    category: n.category,
+    eventType: n.eventType,
+    subjectType: n.subjectType,
+    subjectId: n.subjectId,
+    title,
+    body,
+    link: n.linkPath,
+    facts: wordFacts(language, n.facts),
+    emailMode: n.emailMode,
+    readAt: n.readAt,
+    createdAt: n.createdAt,
+  };
+};
 
 /** The caller's own inbox; another person's notification answers 404. */
 @Injectable()
@@ -31,7 +39,7 @@ export class NotificationsService {
 
   async list(user: AuthUser, q: ListNotifications): Promise<InboxPage> {
     const { rows, total } = await this.repository.inboxPage(user.id, q);
-    return { items: rows.map(view), total, page: q.page, pageSize: q.pageSize, unread: await this.unreadCount(user) };
+    return { items: rows.map((n) => view(n, user)), total, page: q.page, pageSize: q.pageSize, unread: await this.unreadCount(user) };
   }
 
   async unreadCount(user: AuthUser): Promise<number> {
@@ -41,8 +49,8 @@ export class NotificationsService {
   async markRead(user: AuthUser, id: string): Promise<NotificationView> {
     const row = await this.repository.findOwn(user.id, id);
     if (!row) throw notFound('Notification');
-    if (!row.readAt) return view(await this.repository.markRead(id, new Date()));
-    return view(row);
+    if (!row.readAt) return view(await this.repository.markRead(id, new Date()), user);
+    return view(row, user);
   }
 
   async markAllRead(user: AuthUser): Promise<{ updated: number; unread: number }> {

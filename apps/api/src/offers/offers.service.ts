@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { assertVersion, changedKeys, DomainError, invalidField, notFound, Page, pickValues } from '@app/common';
+import { assertVersion, changedKeys, invalidField, notFound, Page, pickValues, localizedError } from '@app/common';
 import { renderMessage, type offerViewSchema, type Served } from '@app/contracts';
 import { AssistanceOfferEntity, OfferRepository, OrganizationEntity } from '@app/database';
 import { availableActions, OFFER_WORKFLOW, OfferAction, OfferStatus } from '@app/domain';
@@ -40,12 +40,12 @@ export class OffersService {
   async history(user: AuthUser, id: string): Promise<HistoryItem[]> {
     const row = await this.repository.findVisible(user, id);
     if (!row) throw notFound('Offer');
-    if (!seesOfferInternals(user, row)) throw new DomainError('forbidden', 'An offer’s history is for its provider and the Committee');
+    if (!seesOfferInternals(user, row)) throw localizedError('forbidden', 'errors.offer.historyPrivate');
     return this.historyService.forSubject('offer', id);
   }
 
   async create(user: AuthUser, input: CreateOffer): Promise<OfferView> {
-    if (user.role !== 'provider_member') throw new DomainError('forbidden', 'Only providers post offers');
+    if (user.role !== 'provider_member') throw localizedError('forbidden', 'errors.offer.onlyProviders');
     const { capacity, ...fields } = input;
     const id = await this.uow.run(user, async (tx) => {
       const row = await tx.manager.save(
@@ -71,8 +71,8 @@ export class OffersService {
     await this.uow.run(user, async (tx) => {
       const row = await this.repository.lockVisible(user, id, tx.manager);
       if (!row) throw notFound('Offer');
-      if (!ownsOffer(user, row)) throw new DomainError('forbidden', 'Only the offering provider may edit this offer');
-      if (!EDITABLE.includes(row.status)) throw new DomainError('conflict', `An offer that is ${row.status} cannot be edited`);
+      if (!ownsOffer(user, row)) throw localizedError('forbidden', 'errors.offer.onlyOwnerEdits');
+      if (!EDITABLE.includes(row.status)) throw localizedError('conflict', 'errors.offer.notEditable', { status: row.status });
       assertVersion(version, row.version, 'offer');
       // Forms send every field: history and the event name only those whose values changed.
       const tracked = (o: AssistanceOfferEntity) => ({
@@ -116,7 +116,7 @@ export class OffersService {
         role: user.role,
         prepare: (row) => {
           if (user.role === 'provider_member' && !ownsOffer(user, row)) {
-            throw new DomainError('forbidden', 'Only the offering provider may change this offer');
+            throw localizedError('forbidden', 'errors.offer.onlyOwnerChanges');
           }
         },
       });

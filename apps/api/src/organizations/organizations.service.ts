@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { containsPattern, DomainError, invalidField, notFound, Page } from '@app/common';
+import { containsPattern, invalidField, localizedError, notFound, Page } from '@app/common';
 import { OrganizationEntity } from '@app/database';
 import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
@@ -48,7 +48,7 @@ export class OrganizationsService {
       if (!org) throw notFound('Organisation');
       const { version, ...changes } = input;
       if (version !== undefined && version !== org.version) {
-        throw new DomainError('conflict', `Organisation was changed by someone else (version ${org.version}); reload and retry`);
+        throw localizedError('conflict', 'errors.workflow.stale', { version: org.version }, { currentVersion: org.version }, { subject: 'errors.subjects.organisation' });
       }
       if (org.kind === 'state_agency' && changes.state === null) throw invalidField('state', 'is required for a State agency');
       Object.assign(org, changes);

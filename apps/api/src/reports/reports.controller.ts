@@ -2,7 +2,7 @@ import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAuthErrors, ApiCsvResponse, ApiValidationError } from '../common/openapi';
 import { myReportSchema, summarySchema } from '@app/contracts';
-import { DomainError } from '@app/common';
+import { localizedError } from '@app/common';
 import { csvFile } from '../data-exchange/csv';
 import type { AuthUser } from '../auth/auth-user';
 import { AGENCY, Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';
@@ -35,7 +35,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'requests, offers, matches (what the caller may see) or history (committee) as Excel-friendly CSV' })
   async exportCsv(@CurrentUser() user: AuthUser, @Query({ schema: reportExportSchema }) q: ReportExportQuery): Promise<StreamableFile> {
     if (q.entity === 'history' && !ReportsExportService.mayExportHistory(user)) {
-      throw new DomainError('forbidden', 'The history export is for the Committee');
+      throw localizedError('forbidden', 'errors.historyExport');
     }
     return csvFile(q.entity, await this.exports.csv(user, q));
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { assertVersion, changedKeys, Clock, DomainError, invalidField, notFound, Page, pickValues } from '@app/common';
+import { assertVersion, changedKeys, Clock, invalidField, notFound, Page, pickValues, localizedError } from '@app/common';
 import { renderMessage, type possibleDuplicateSchema, type requestViewSchema, type Served } from '@app/contracts';
 import { AssistanceRequestEntity, OrganizationEntity, RequestRepository, type OrganizationName } from '@app/database';
 import {
@@ -68,10 +68,10 @@ export class RequestsService {
   }
 
   async create(user: AuthUser, input: CreateRequest): Promise<RequestView & { possibleDuplicates: PossibleDuplicate[] }> {
-    if (!isAgency(user.role)) throw new DomainError('forbidden', 'Only State agencies create requests');
+    if (!isAgency(user.role)) throw localizedError('forbidden', 'errors.request.onlyAgencies');
     const state = input.state ?? user.organization.state!;
     if (state !== user.organization.state) {
-      throw new DomainError('forbidden', `Your agency requests assistance for ${user.organization.state}, not ${state}`);
+      throw localizedError('forbidden', 'errors.request.ownStateOnly', { own: user.organization.state ?? '', state });
     }
     await this.assertProvidersExist(input.preferredProviderIds);
     const { estimatedCost, state: _state, ...fields } = input;
@@ -104,9 +104,9 @@ export class RequestsService {
     await this.uow.run(user, async (tx) => {
       const row = await this.repository.lockVisible(user, id, tx.manager);
       if (!row) throw notFound('Request');
-      if (!ownsRequest(user, row)) throw new DomainError('forbidden', 'Only the requesting agency or its State coordinator may edit this request');
+      if (!ownsRequest(user, row)) throw localizedError('forbidden', 'errors.request.onlyOwnerEdits');
       if (!REQUEST_EDITABLE_STATUSES.includes(row.status)) {
-        throw new DomainError('conflict', `A request that is ${row.status.replace(/_/g, ' ')} cannot be edited (editable: ${REQUEST_EDITABLE_STATUSES.join(', ')})`);
+        throw localizedError('conflict', 'errors.request.notEditable', { status: row.status.replace(/_/g, ' '), editable: REQUEST_EDITABLE_STATUSES.join(', ') });
       }
       assertVersion(version, row.version, 'request');
       // Forms send every field: history and the event name only those whose values changed.
@@ -152,7 +152,7 @@ export class RequestsService {
         role: user.role,
         prepare: (row, { action }) => {
           if (isAgency(user.role) && !ownsRequest(user, row)) {
-            throw new DomainError('forbidden', 'Only the requesting agency or its State coordinator may do this');
+            throw localizedError('forbidden', 'errors.request.onlyOwnerActs');
           }
           if (action === 'circulate') {
             const check = canCirculate({
@@ -162,25 +162,25 @@ export class RequestsService {
               objectedAt: row.objectedAt,
             });
             if (!check.ok && check.why === 'objection') {
-              const by = row.objectionSource === 'letter' ? `by letter${row.objectionLetterDate ? ` of ${row.objectionLetterDate}` : ''}` : 'in the app';
-              throw new DomainError(
-                'conflict',
-                `The State objected to circulation (${by}); the request cannot be circulated until the objection is withdrawn`,
-                { objectedAt: check.objectedAt.toISOString(), objectionSource: row.objectionSource },
-              );
+              const key = row.objectionSource !== 'letter' ? 'objectedInApp' : row.objectionLetterDate ? 'objectedByLetterOf' : 'objectedByLetter';
+              throw localizedError('conflict', `errors.request.${key}`, { date: row.objectionLetterDate ?? '' }, {
+                objectedAt: check.objectedAt.toISOString(),
+                objectionSource: row.objectionSource,
+              });
             }
             if (!check.ok) {
-              throw new DomainError(
+              throw localizedError(
                 'conflict',
-                `The State's objection window closes on ${check.closesAt.toISOString().replace('T', ' ').slice(0, 16)} UTC; the request can be circulated after that`,
+                'errors.request.windowOpen',
+                { closesAt: check.closesAt.toISOString().replace('T', ' ').slice(0, 16) },
                 { objectionWindowClosesAt: check.closesAt.toISOString() },
               );
             }
           }
           if (action === 'record_objection' || action === 'object') {
-            if (row.objectedAt) throw new DomainError('conflict', 'An objection to circulating this request is already recorded');
+            if (row.objectedAt) throw localizedError('conflict', 'errors.request.objectionExists');
             if (action === 'object' && !objectionWindowOpen({ acknowledgedAt: row.acknowledgedAt, waived: row.objectionWindowWaived, now: this.clock.now() })) {
-              throw new DomainError('conflict', "The State's objection window is closed; write to the Committee, which records an objection by letter");
+              throw localizedError('conflict', 'errors.request.windowClosed');
             }
             row.objectedAt = new Date();
             row.objectionSource = action === 'object' ? 'app' : 'letter';
@@ -188,19 +188,19 @@ export class RequestsService {
             row.objectionDocumentId = action === 'object' ? null : (input.documentId ?? null);
           }
           if (action === 'withdraw_objection') {
-            if (!row.objectedAt) throw new DomainError('conflict', 'No objection to circulating this request is recorded');
+            if (!row.objectedAt) throw localizedError('conflict', 'errors.request.noObjection');
             objectionBefore = { objectedAt: row.objectedAt.toISOString(), source: row.objectionSource, letterDate: row.objectionLetterDate, documentId: row.objectionDocumentId };
             Object.assign(row, { objectedAt: null, objectionSource: null, objectionLetterDate: null, objectionDocumentId: null });
           }
           if (action === 'record_waiver') {
-            if (row.objectedAt) throw new DomainError('conflict', 'An objection stands; record its withdrawal before a waiver');
-            if (row.objectionWindowWaived) throw new DomainError('conflict', 'The State has waived the objection window already');
+            if (row.objectedAt) throw localizedError('conflict', 'errors.request.objectionStands');
+            if (row.objectionWindowWaived) throw localizedError('conflict', 'errors.request.alreadyWaived');
             row.objectionWindowWaived = true;
             row.waiverLetterDate = requireLetterDate(input.letterDate);
             row.waiverDocumentId = input.documentId ?? null;
           }
           if (action === 'mark_ready') {
-            if (row.readyForCoordinatorAt) throw new DomainError('conflict', 'The coordinator has been told already that this draft is ready');
+            if (row.readyForCoordinatorAt) throw localizedError('conflict', 'errors.request.alreadyReady');
             row.readyForCoordinatorAt = new Date();
           }
           // Sent back for clarification, a draft is the agency's again until it says it is ready.

@@ -6,7 +6,7 @@ import { roleAllowedForKind } from '@app/domain';
 import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { AuthService } from '../auth/auth.service';
-import { containsPattern, DomainError, hashPassword, invalidField, notFound, Page } from '@app/common';
+import { containsPattern, hashPassword, invalidField, localizedError, localizedIssue, notFound, Page } from '@app/common';
 import type { CreateUser, ListUsers, OwnPreferences, UpdateUser } from './dto/user.schemas';
 
 @Injectable()
@@ -43,9 +43,7 @@ export class UsersService {
         throw invalidField('role', `${input.role} cannot belong to a ${org.kind.replace('_', ' ')} organisation`);
       }
       if (await tx.manager.existsBy(UserEntity, { email: input.email })) {
-        throw new DomainError('conflict', `A user with e-mail ${input.email} exists already`, [
-          { field: 'email', message: 'is taken' },
-        ]);
+        throw localizedError('conflict', 'errors.user.emailTaken', { email: input.email }, [localizedIssue('email', 'errors.user.isTaken')]);
       }
       const user = await tx.manager.save(tx.manager.create(UserEntity, { ...fields, passwordHash }));
       await tx.audit({ subjectType: 'user', subjectId: user.id, action: 'create', details: { ...fields } });
@@ -71,13 +69,13 @@ export class UsersService {
       const user = await tx.manager.findOne(UserEntity, { where: { id }, relations: { organization: true }, lock: { mode: 'pessimistic_write', tables: ['users'] } });
       if (!user) throw notFound('User');
       if (version !== undefined && version !== user.version) {
-        throw new DomainError('conflict', `User was changed by someone else (version ${user.version}); reload and retry`);
+        throw localizedError('conflict', 'errors.workflow.stale', { version: user.version }, { currentVersion: user.version }, { subject: 'errors.subjects.user' });
       }
       if (changes.role && !roleAllowedForKind(changes.role, user.organization!.kind)) {
         throw invalidField('role', `${changes.role} cannot belong to a ${user.organization!.kind.replace('_', ' ')} organisation`);
       }
       if (id === actor.id && (changes.active === false || (changes.role && changes.role !== actor.role))) {
-        throw new DomainError('conflict', 'You cannot deactivate yourself or change your own role');
+        throw localizedError('conflict', 'errors.user.notYourself');
       }
       await tx.manager.update(UserEntity, { id }, { ...changes, ...(passwordHash ? { passwordHash } : {}) });
       await tx.audit({

@@ -89,7 +89,7 @@ const initial = browserLanguage();
 
 /** Resolves once the first language's catalogue is in (main.tsx waits for it before the first render). */
 export const i18nReady: Promise<unknown> = i18n
-  // Plurals and numbers inside messages as the locale writes them (Arabic-Indic digits in Arabic).
+  // Plurals and numbers inside messages as the locale writes them (Arabic with Western digits, intlLocale).
   .use(new ICU({ parseLngForICU: intlLocale }))
   .use(initReactI18next)
   .init({

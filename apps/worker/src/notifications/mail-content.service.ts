@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { NotificationDeliveryEntity, NotificationEntity, UserEntity } from '@app/database';
-import { renderDigestMail, renderNotificationMail, RenderedMail } from '@app/mail';
+import { renderDigestMail, renderNotificationMail, RenderedMail, wordFacts, wordNotification } from '@app/mail';
 
 // Pages of the web app an e-mail links to (apps/web/src/routes.tsx): the inbox and the e-mail settings.
 const INBOX_PATH = '/notifications';
@@ -43,7 +43,7 @@ export class MailContentService {
         to,
         ...renderDigestMail({
           recipientName: user.displayName,
-          items: items.map((n) => ({ category: n.category, title: n.title, body: n.body, url: this.url(n.linkPath), createdAt: n.createdAt })),
+          items: items.map((n) => ({ category: n.category, ...wordNotification(user.preferredLanguage, n), url: this.url(n.linkPath), createdAt: n.createdAt })),
           inboxUrl: this.url(INBOX_PATH),
           settingsUrl,
           language: user.preferredLanguage,
@@ -55,14 +55,13 @@ export class MailContentService {
       to,
       ...renderNotificationMail({
         category: n.category,
-        title: n.title,
-        body: n.body,
-        facts: n.facts,
+        // Worded in the recipient's language from the stored keys (older rows keep their English words).
+        ...wordNotification(user.preferredLanguage, n),
+        facts: wordFacts(user.preferredLanguage, n.facts),
         url: this.url(n.linkPath),
         recipientName: user.displayName,
         settingsUrl,
-        // The frame (greeting, buttons, footer) in the recipient's language; title and body were written when the
-        // notification was (notification-rules.ts, English for now: docs/i18n.md).
+        // The frame (greeting, buttons, footer) in the recipient's language too.
         language: user.preferredLanguage,
       }),
     };

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { EVENT_TYPES, type EventType } from '@app/contracts';
+import { LOCALES } from '@app/i18n';
+import { notificationText, wordFacts } from '@app/mail';
 import {
   AUDIENCE_NEEDS,
   audiencesTableMarkdown,
@@ -9,6 +11,7 @@ import {
   isSilent,
   keyFacts,
   linkPath,
+  messageOf,
   NOTIFICATION_RULES,
   NotificationRule,
   NotifyRule,
@@ -69,6 +72,15 @@ const facts = (over: Partial<LooseFacts> = {}): EventFacts =>
     ...over,
   }) as EventFacts;
 
+/** A rule's title and body for its first (or given) audience, in a language. */
+const word = (type: EventType, f: EventFacts = facts({ type }), language = 'en', audience = 0) => {
+  const rule = NOTIFICATION_RULES[type] as NotifyRule;
+  const message = messageOf(type, rule, rule.recipients[audience], f);
+  return { title: notificationText(language, message.titleKey, message.params), body: notificationText(language, message.bodyKey, message.params) };
+};
+// Facts as the reader sees them (what the inbox and the e-mail show).
+const shown = (list: ReturnType<typeof keyFacts>, language = 'en') => wordFacts(language, list);
+
 const audiencesOf = (type: EventType) => (NOTIFICATION_RULES[type] as NotifyRule).recipients.map((r) => r.to);
 
 describe('notification rules', () => {
@@ -116,33 +128,43 @@ describe('notification rules', () => {
     expect(circulated.recipients.find((r) => r.to === 'eligible_providers')!.category).toBe('circulations');
   });
 
-  it('word every notification from the facts, with no gaps', () => {
+  it('word every notification from the facts, with no gaps, in every language', () => {
     for (const type of EVENT_TYPES) {
       const rule = NOTIFICATION_RULES[type] as NotificationRule;
       if (isSilent(rule)) continue;
-      const f = facts({ type });
-      for (const r of rule.recipients) {
-        const title = (r.title ?? rule.title)(f);
-        const body = (r.body ?? rule.body)(f);
-        for (const text of [title, body]) {
-          expect({ type, text }).not.toEqual({ type, text: expect.stringMatching(/undefined|null|NaN|\[object/) });
-          expect(text.length).toBeGreaterThan(10);
+      rule.recipients.forEach((_, audience) => {
+        for (const language of LOCALES) {
+          const { title, body } = word(type, facts({ type }), language, audience);
+          for (const text of [title, body]) {
+            // A key shown as such, a missing parameter or an ICU brace left over would show here.
+            expect({ type, language, text }).not.toEqual({ type, language, text: expect.stringMatching(/undefined|null|NaN|\[object|notifications\.|[{}]/) });
+            expect(text.length).toBeGreaterThan(10);
+          }
+          expect(title.length).toBeLessThanOrEqual(300);
         }
-        expect(title.length).toBeLessThanOrEqual(300);
-      }
+      });
     }
-    const endorsed = NOTIFICATION_RULES['match.endorsed'] as NotifyRule;
-    expect(endorsed.title(facts())).toBe('Match endorsed: your offer for MNG-2026-004');
-    expect(endorsed.recipients[1].body!(facts())).toContain('BAFA accepts or declines first');
+    expect(word('match.endorsed').title).toBe('Match endorsed: your offer for MNG-2026-004');
+    expect(word('match.endorsed', facts(), 'en', 1).body).toContain('BAFA accepts or declines first');
+  });
+
+  it('word the same notification in the reader’s language, with the State’s name from CLDR', () => {
+    const f = facts({ type: 'match.endorsed' });
+    expect(word('match.endorsed', f, 'fr').title).toBe('Mise en relation approuvée\u00a0: votre offre pour MNG-2026-004');
+    expect(word('match.endorsed', f, 'mn').body).toContain('Монгол улсын MNG-2026-004 «Biosafety level 3 laboratory»');
+    expect(word('match.endorsed', f, 'ru').body).toContain('(Монголия)');
+    expect(word('match.endorsed', f, 'zh').body).toContain('蒙古');
+    // Users' own text (titles) is never translated.
+    for (const language of LOCALES) expect(word('match.endorsed', f, language).body).toContain('Biosafety training');
   });
 
   it('tell the acknowledging State when its objection window closes, or that it waived it', () => {
-    const rule = NOTIFICATION_RULES['request.acknowledged'] as NotifyRule;
     // Friday 10:00 → five working days → the next Friday 10:00.
-    expect(rule.body(facts())).toContain('until 6 Mar 2026, 10:00 UTC');
-    const waived = facts();
+    expect(word('request.acknowledged').body).toContain('until 6 Mar 2026, 10:00 UTC');
+    expect(word('request.acknowledged', facts({ type: 'request.acknowledged' }), 'fr').body).toMatch(/jusqu’au 6 mars 2026/);
+    const waived = facts({ type: 'request.acknowledged' });
     waived.request!.objectionWindowWaived = true;
-    expect(rule.body(waived)).toContain('waived the objection window');
+    expect(word('request.acknowledged', waived).body).toContain('waived the objection window');
   });
 
   it('apply conditions: provider interest, withdrawals of drafts, cancellations before endorsement', () => {
@@ -156,7 +178,7 @@ describe('notification rules', () => {
   });
 
   it('list the key facts of the subject, with comment and reason', () => {
-    expect(keyFacts(facts({ type: 'match.declined' }), 'match')).toEqual([
+    expect(shown(keyFacts(facts({ type: 'match.declined' }), 'match'))).toEqual([
       { label: 'Reference', value: 'MNG-2026-004' },
       { label: 'Request', value: 'Biosafety level 3 laboratory' },
       { label: 'State', value: 'Mongolia (MNG)' },
@@ -167,7 +189,7 @@ describe('notification rules', () => {
       { label: 'Comment', value: 'Please add the customs laboratory.' },
     ]);
     const offerOnly = facts({ request: undefined, match: undefined, payload: {}, comment: null, reason: null });
-    expect(keyFacts(offerOnly, 'offer')).toEqual([
+    expect(shown(keyFacts(offerOnly, 'offer'))).toEqual([
       { label: 'Offer', value: 'Biosafety training' },
       { label: 'Provider', value: 'BAFA' },
       { label: 'Status', value: 'Active' },
@@ -176,23 +198,24 @@ describe('notification rules', () => {
 
   it('name statuses and close reasons as the web app does, never by their codes', () => {
     const closed = facts({ type: 'request.closed', match: undefined, offer: undefined, payload: { from: 'delivered', to: 'closed' }, reason: 'partially_fulfilled' });
-    expect(keyFacts(closed, 'request')).toEqual(
+    expect(shown(keyFacts(closed, 'request'))).toEqual(
       expect.arrayContaining([
         { label: 'Status', value: 'Closed' },
         { label: 'Reason', value: 'Partially fulfilled' },
       ]),
     );
-    const rule = NOTIFICATION_RULES['request.closed'] as NotifyRule;
-    expect(rule.title(closed)).toBe('Request MNG-2026-004 closed (partially fulfilled)');
-    expect(rule.body({ ...closed, reason: 'withdrawn' })).toBe('The 1540 Committee closed MNG-2026-004 “Biosafety level 3 laboratory”: withdrawn by the State.');
+    expect(word('request.closed', closed).title).toBe('Request MNG-2026-004 closed (partially fulfilled)');
+    expect(word('request.closed', { ...closed, reason: 'withdrawn' }).body).toBe('The 1540 Committee closed MNG-2026-004 “Biosafety level 3 laboratory”: withdrawn by the State.');
+    expect(word('request.closed', closed, 'es').title).toMatch(/^Solicitud MNG-2026-004 cerrada \([a-zá-ú]/);
+    expect(shown(keyFacts(closed, 'request'), 'ru')).toEqual(expect.arrayContaining([{ label: 'Государство', value: 'Монголия (MNG)' }]));
     const circulated = facts({ type: 'request.circulated', match: undefined, offer: undefined, payload: { from: 'acknowledged', to: 'circulated' }, reason: null });
-    expect(keyFacts(circulated, 'request')).toContainEqual({ label: 'Status', value: 'Circulated' });
+    expect(shown(keyFacts(circulated, 'request'))).toContainEqual({ label: 'Status', value: 'Circulated' });
     const endorsed = facts({ payload: { from: 'suggested', to: 'endorsed' } });
-    expect(keyFacts(endorsed, 'match')).toContainEqual({ label: 'Match status', value: 'Endorsed' });
+    expect(shown(keyFacts(endorsed, 'match'))).toContainEqual({ label: 'Match status', value: 'Endorsed' });
   });
 
   it('write dates as the web app does ("6 Mar 2026", "6 Mar 2026, 10:00 UTC")', () => {
-    const body = (type: EventType) => (NOTIFICATION_RULES[type] as NotifyRule).body(facts({ type }));
+    const body = (type: EventType) => word(type).body;
     expect(body('reminder.match_unanswered')).toContain('on 1 Feb 2026.');
     expect(body('reminder.offer_expiring')).toContain('available until 31 Dec 2026');
     expect(body('reminder.follow_up_due')).toContain('delivered on 1 Feb 2025.');
@@ -208,6 +231,7 @@ describe('notification rules', () => {
     expect(factsFor(f, 'request', 'committee_member').map((x) => x.label)).toContain('Comment');
     expect(factsFor(f, 'request', 'provider_member').map((x) => x.label)).not.toContain('Comment');
     expect(factsFor(facts(), 'match', 'provider_member').map((x) => x.label)).toContain('Comment');
+    expect(shown(factsFor(f, 'request', 'agency_coordinator'), 'fr').map((x) => x.label)).toContain('Commentaire');
   });
 
   it('link each reader to the page of their own role', () => {

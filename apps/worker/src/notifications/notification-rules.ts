@@ -1,6 +1,17 @@
 import { isAgency, isCommittee, isProvider, MATCH_COMMITTEE_ONLY_STATUSES, objectionWindowCloses, Role } from '@app/domain';
 import type { EventPayload, EventType } from '@app/contracts';
-import { formatMailDate, formatMailDateTime, reasonLabel, statusLabel, type MailFact, type NotificationCategory } from '@app/mail';
+import { hasOwnMessage, translator } from '@app/i18n';
+import {
+  formatDayIn,
+  type MailFact,
+  type NotificationCategory,
+  type NotificationMessage,
+  type NotificationParams,
+  reasonIn,
+  statusLabel,
+} from '@app/mail';
+
+const english = translator('en');
 
 /** The request, offer and match an event is about, as they are when the worker handles it. */
 export interface RequestFacts {
@@ -102,7 +113,7 @@ export const AUDIENCE_NEEDS: Readonly<Record<Audience, 'request' | 'offer' | 'st
 };
 
 export type SubjectType = 'request' | 'offer' | 'match' | 'action_plan' | 'action_plan_item' | 'engagement_follow_up';
-type Text<T extends EventType> = (f: EventFacts<T>) => string;
+type Params<T extends EventType> = (f: EventFacts<T>) => NotificationParams;
 
 export interface Condition<T extends EventType = EventType> {
   test: (f: EventFacts<T>) => boolean;
@@ -114,16 +125,21 @@ export interface RecipientRule<T extends EventType = EventType> {
   to: Audience;
   category: NotificationCategory;
   when?: Condition<T>;
-  /** Wording for this audience, when it differs from the rule's. */
-  title?: Text<T>;
-  body?: Text<T>;
+  /**
+   * Texts worded for this audience, when they differ from the rule's: `notifications.<event>.<audience>.title|body`
+   * in libs/i18n/src/locales (the rule's own are `notifications.<event>.title|body`).
+   */
+  wording?: ('title' | 'body')[];
 }
 
 export interface NotifyRule<T extends EventType = EventType> {
   subject: SubjectType;
   recipients: RecipientRule<T>[];
-  title: Text<T>;
-  body: Text<T>;
+  /**
+   * The raw, language-free parameters of its texts (libs/mail notification-text.ts): the request's and offer's by
+   * default (subjectParams). The words are the catalogue's, chosen in the reader's language when the item is read.
+   */
+  params?: Params<T>;
 }
 
 export interface SilentRule {
@@ -136,19 +152,44 @@ export type NotificationRule<T extends EventType = EventType> = NotifyRule<T> | 
 // Any event's rule: a notifying rule of any event is a NotifyRule<never> (its functions take that event's facts).
 export const isSilent = (rule: NotifyRule<never> | SilentRule): rule is SilentRule => 'silent' in rule;
 
-// Wording helpers. Facts are loaded for the rule's subject, so a match rule has request, offer and match.
+/** What one recipient reads, as catalogue keys and raw parameters: worded in the reader's language when read. */
+export function messageOf<T extends EventType>(type: T, rule: NotifyRule<T>, recipient: RecipientRule<T>, f: EventFacts<T>): NotificationMessage {
+  const own = recipient.wording ?? [];
+  const key = (text: 'title' | 'body') => (own.includes(text) ? `notifications.${type}.${recipient.to}.${text}` : `notifications.${type}.${text}`);
+  return { titleKey: key('title'), bodyKey: key('body'), params: rule.params ? rule.params(f) : subjectParams(f) };
+}
+
+// Parameter helpers. Facts are loaded for the rule's subject, so a match rule has request, offer and match.
 const r = (f: EventFacts) => f.request!;
 const o = (f: EventFacts) => f.offer!;
-const ref = (f: EventFacts) => r(f).reference;
-const reqTitle = (f: EventFacts) => `${r(f).reference} “${r(f).title}”`;
-const offerTitle = (f: EventFacts) => `“${o(f).title}”`;
-const provider = (f: EventFacts) => o(f).providerName;
-// Dates and codes read as in the web app (libs/mail dates.ts and labels.ts).
-const day = formatMailDate;
-const dayTime = formatMailDateTime;
 const from = (f: EventFacts) => ('from' in f.payload ? f.payload.from : '');
-// A label inside a sentence: "Withdrawn by the State" → "withdrawn by the State".
-const inSentence = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
+const yes = (value: boolean) => (value ? 'yes' : 'no');
+
+/** The request's and the offer's parameters, those the subject has: reference, titles, State, names. */
+export function subjectParams(f: EventFacts): NotificationParams {
+  const params: NotificationParams = {};
+  if (f.request) {
+    Object.assign(params, {
+      ref: f.request.reference,
+      title: f.request.title,
+      state: f.request.state,
+      stateName: f.request.stateName,
+      org: f.request.organizationName,
+    });
+  }
+  if (f.offer) Object.assign(params, { offer: f.offer.title, provider: f.offer.providerName });
+  return params;
+}
+
+const planParams = (f: EventFacts): NotificationParams => ({
+  state: f.plan!.state,
+  stateName: f.plan!.stateName,
+  planTitle: f.plan!.title,
+  itemCode: f.plan!.item?.code ?? '',
+  itemTitle: f.plan!.item?.title ?? '',
+  provider: f.plan!.providerName ?? '',
+  known: yes(!!f.plan!.providerName),
+});
 
 const unlessDraft: Condition = { test: (f) => from(f) !== 'draft', says: 'unless it was still a draft' };
 const providerInterest: Condition = {
@@ -161,8 +202,6 @@ const providerKnew: Condition = {
   says: 'once endorsed, or when it was the provider’s own interest',
 };
 
-const sideName = (f: EventFacts, side: 'committee' | 'state' | 'provider') =>
-  side === 'committee' ? 'The 1540 Committee' : side === 'state' ? r(f).stateName : provider(f);
 // A match is the Committee's alone while it is a suggestion (MATCH_COMMITTEE_ONLY_STATUSES), unless the provider proposed it.
 const stateSeesMatch = (f: EventFacts) => !(MATCH_COMMITTEE_ONLY_STATUSES as readonly string[]).includes(f.match!.status);
 const providerSeesMatch = (f: EventFacts) => stateSeesMatch(f) || f.match!.origin === 'provider_interest';
@@ -177,9 +216,6 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
   'request.ready_for_coordinator': {
     subject: 'request',
     recipients: [{ to: 'state_coordinator', category: 'requests' }],
-    title: (f) => `Draft ${ref(f)} is ready for you to submit`,
-    body: (f) =>
-      `${r(f).organizationName} says its draft request ${reqTitle(f)} is ready. Review it and submit it to the 1540 Committee, or ask the agency for changes.`,
   },
   'request.updated': {
     silent: 'Requests are edited only as drafts or under clarification, by the agency itself; the resubmission (request.submitted) is what the Committee acts on.',
@@ -188,47 +224,28 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
     subject: 'request',
     recipients: [
       { to: 'committee', category: 'requests' },
-      {
-        to: 'requester',
-        category: 'requests',
-        body: (f) => `Your State’s coordinator submitted ${reqTitle(f)} to the 1540 Committee. You will hear when the Committee acknowledges it or asks for clarification.`,
-      },
+      { to: 'requester', category: 'requests', wording: ['body'] },
     ],
-    title: (f) => (from(f) === 'clarification_requested' ? `Request ${ref(f)} resubmitted after clarification` : `Request ${ref(f)} submitted for review`),
-    body: (f) =>
-      `${r(f).stateName} submitted request ${reqTitle(f)} (${r(f).organizationName}). Please authenticate and acknowledge it, or ask for clarification.`,
+    params: (f) => ({ ...subjectParams(f), resubmitted: yes(from(f) === 'clarification_requested') }),
   },
   'request.acknowledged': {
     subject: 'request',
     recipients: [{ to: 'requester', category: 'requests' }],
-    title: (f) => `Request ${ref(f)} acknowledged by the Committee`,
-    body: (f) =>
-      `The 1540 Committee acknowledged ${reqTitle(f)}. ` +
-      (r(f).objectionWindowWaived || !r(f).acknowledgedAt
-        ? 'Your State waived the objection window, so the Committee may circulate it to providers at once.'
-        : `Your State may object to its circulation until ${dayTime(objectionWindowCloses(r(f).acknowledgedAt!))} by withdrawing the request (or by writing to the Committee); after that the Committee circulates it to providers.`),
+    params: (f) => {
+      const waived = r(f).objectionWindowWaived || !r(f).acknowledgedAt;
+      return { ...subjectParams(f), waived: yes(waived), closesTime: waived ? '' : objectionWindowCloses(r(f).acknowledgedAt!).toISOString() };
+    },
   },
   'request.clarification_requested': {
     subject: 'request',
     recipients: [{ to: 'requester', category: 'requests' }],
-    title: (f) => `Clarification requested on ${ref(f)}`,
-    body: (f) =>
-      `The 1540 Committee asks for clarification on ${reqTitle(f)} before it goes further. Edit the request and have your State’s coordinator resubmit it.`,
   },
   'request.circulated': {
     subject: 'request',
     recipients: [
       { to: 'state_agencies', category: 'requests' },
-      {
-        to: 'eligible_providers',
-        category: 'circulations',
-        title: (f) => `New request from ${r(f).stateName}: ${r(f).title}`,
-        body: (f) =>
-          `The 1540 Committee circulated ${r(f).stateName}’s request ${reqTitle(f)}. At least one of your active offers can serve ${r(f).stateName}.`,
-      },
+      { to: 'eligible_providers', category: 'circulations', wording: ['title', 'body'] },
     ],
-    title: (f) => `Request ${ref(f)} circulated to providers`,
-    body: (f) => `The 1540 Committee circulated ${reqTitle(f)}. Providers can now read it and express interest; the Committee proposes matches.`,
   },
   'request.matched': {
     silent: 'Follows from match.agreed in the same transaction, which already tells the committee, the requester and the provider.',
@@ -239,8 +256,6 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       { to: 'committee', category: 'requests' },
       { to: 'requester', category: 'requests' },
     ],
-    title: (f) => `Request ${ref(f)} is open for matching again`,
-    body: (f) => `Every agreed match on ${reqTitle(f)} was cancelled before delivery, so the request is open for matching again.`,
   },
   'request.delivery_started': {
     subject: 'request',
@@ -249,8 +264,6 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       { to: 'requester', category: 'requests' },
       { to: 'matched_providers', category: 'requests' },
     ],
-    title: (f) => `Delivery started on ${ref(f)}`,
-    body: (f) => `Assistance on ${reqTitle(f)} is now being delivered.`,
   },
   'request.delivered': {
     subject: 'request',
@@ -259,9 +272,6 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       { to: 'requester', category: 'requests' },
       { to: 'matched_providers', category: 'requests' },
     ],
-    title: (f) => `Assistance on ${ref(f)} delivered`,
-    body: (f) =>
-      `Every agreed match on ${reqTitle(f)} is completed, so the request is delivered. In 12 months the Committee asks both sides how the assistance worked (resolution 2663, OP20).`,
   },
   'request.closed': {
     subject: 'request',
@@ -270,8 +280,7 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       { to: 'matched_providers', category: 'requests' },
       { to: 'committee', category: 'requests' },
     ],
-    title: (f) => `Request ${ref(f)} closed${f.reason ? ` (${inSentence(reasonLabel(f.reason))})` : ''}`,
-    body: (f) => `The 1540 Committee closed ${reqTitle(f)}${f.reason ? `: ${inSentence(reasonLabel(f.reason))}` : ''}.`,
+    params: (f) => ({ ...subjectParams(f), hasReason: yes(!!f.reason), reason: f.reason ?? '' }),
   },
   'request.withdrawn': {
     subject: 'request',
@@ -280,8 +289,6 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       { to: 'requester', category: 'requests' },
       { to: 'matched_providers', category: 'requests' },
     ],
-    title: (f) => `Request ${ref(f)} withdrawn`,
-    body: (f) => `${r(f).stateName} withdrew ${reqTitle(f)}. Matches on it will not go ahead.`,
   },
 
   // Offers
@@ -292,20 +299,14 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
   'offer.submitted': {
     subject: 'offer',
     recipients: [{ to: 'committee', category: 'offers' }],
-    title: (f) => `Offer submitted for verification: ${o(f).title}`,
-    body: (f) => `${provider(f)} submitted the offer ${offerTitle(f)}. Check it, then verify it or return it to draft with a comment.`,
   },
   'offer.verified': {
     subject: 'offer',
     recipients: [{ to: 'provider', category: 'offers' }],
-    title: (f) => `Your offer ${offerTitle(f)} is active`,
-    body: (f) => `The 1540 Committee verified ${offerTitle(f)}. It now takes part in matching with circulated requests.`,
   },
   'offer.returned': {
     subject: 'offer',
     recipients: [{ to: 'provider', category: 'offers' }],
-    title: (f) => `Your offer ${offerTitle(f)} was returned to draft`,
-    body: (f) => `The 1540 Committee returned ${offerTitle(f)} to draft. Read its comment, edit the offer and submit it again.`,
   },
   'offer.paused': {
     subject: 'offer',
@@ -313,8 +314,6 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       { to: 'provider', category: 'offers' },
       { to: 'committee', category: 'offers' },
     ],
-    title: (f) => `Offer ${offerTitle(f)} paused`,
-    body: (f) => `${provider(f)}’s offer ${offerTitle(f)} is paused: it leaves matching until it is resumed.`,
   },
   'offer.resumed': {
     subject: 'offer',
@@ -322,8 +321,6 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       { to: 'provider', category: 'offers' },
       { to: 'committee', category: 'offers' },
     ],
-    title: (f) => `Offer ${offerTitle(f)} active again`,
-    body: (f) => `${provider(f)}’s offer ${offerTitle(f)} is active again and takes part in matching.`,
   },
   'offer.closed': {
     subject: 'offer',
@@ -331,8 +328,6 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       { to: 'provider', category: 'offers' },
       { to: 'committee', category: 'offers' },
     ],
-    title: (f) => `Offer ${offerTitle(f)} closed`,
-    body: (f) => `${provider(f)}’s offer ${offerTitle(f)} is closed and no longer matched.`,
   },
   'offer.exhausted': {
     subject: 'offer',
@@ -340,8 +335,6 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       { to: 'provider', category: 'offers' },
       { to: 'committee', category: 'offers' },
     ],
-    title: (f) => `Offer ${offerTitle(f)} has no capacity left`,
-    body: (f) => `An agreed match used the last engagement of ${provider(f)}’s offer ${offerTitle(f)}. It leaves matching until capacity is freed or raised.`,
   },
   'offer.replenished': {
     subject: 'offer',
@@ -349,8 +342,6 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       { to: 'provider', category: 'offers' },
       { to: 'committee', category: 'offers' },
     ],
-    title: (f) => `Offer ${offerTitle(f)} has capacity again`,
-    body: (f) => `A cancelled match freed an engagement of ${provider(f)}’s offer ${offerTitle(f)}; it takes part in matching again.`,
   },
   'offer.expired': {
     subject: 'offer',
@@ -358,8 +349,7 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       { to: 'provider', category: 'offers' },
       { to: 'committee', category: 'offers' },
     ],
-    title: (f) => `Offer ${offerTitle(f)} expired`,
-    body: (f) => `${provider(f)}’s offer ${offerTitle(f)} was available until ${day(o(f).availableUntil)}; it has expired and is no longer matched.`,
+    params: (f) => ({ ...subjectParams(f), availableUntilDate: o(f).availableUntil ?? '' }),
   },
 
   'request.objection_recorded': {
@@ -368,9 +358,6 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       { to: 'requester', category: 'requests' },
       { to: 'committee', category: 'requests' },
     ],
-    title: (f) => `Objection to circulating ${ref(f)} recorded`,
-    body: (f) =>
-      `The 1540 Committee recorded ${r(f).stateName}’s objection, by letter, to circulating ${reqTitle(f)}. The request is not circulated until the objection is withdrawn.`,
   },
   'request.objected': {
     subject: 'request',
@@ -378,8 +365,6 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       { to: 'committee', category: 'requests' },
       { to: 'requester', category: 'requests' },
     ],
-    title: (f) => `${r(f).stateName} objects to circulating ${ref(f)}`,
-    body: (f) => `${r(f).stateName}’s coordinator objected to circulating ${reqTitle(f)}. It cannot be circulated until the objection is withdrawn.`,
   },
   'request.objection_withdrawn': {
     subject: 'request',
@@ -387,8 +372,6 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       { to: 'requester', category: 'requests' },
       { to: 'committee', category: 'requests' },
     ],
-    title: (f) => `Objection to circulating ${ref(f)} withdrawn`,
-    body: (f) => `${r(f).stateName}’s objection to circulating ${reqTitle(f)} is withdrawn; the Committee may circulate it once the objection window allows.`,
   },
   'request.waiver_recorded': {
     subject: 'request',
@@ -396,8 +379,6 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       { to: 'requester', category: 'requests' },
       { to: 'committee', category: 'requests' },
     ],
-    title: (f) => `${r(f).stateName} waived the objection window of ${ref(f)}`,
-    body: (f) => `The 1540 Committee recorded ${r(f).stateName}’s letter waiving the objection window of ${reqTitle(f)}: it may be circulated at once.`,
   },
   'request.message_posted': {
     subject: 'request',
@@ -406,53 +387,31 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       { to: 'committee', category: 'requests', when: { test: (f) => f.payload.side !== 'committee', says: 'when the State wrote' } },
       { to: 'requester', category: 'requests', when: { test: (f) => f.payload.side !== 'state', says: 'when the Committee wrote' } },
     ],
-    title: (f) => `New message on ${ref(f)}${f.payload.kind === 'clarification_answer' ? ' (answer to the clarification)' : ''}`,
-    body: (f) => `${sideName(f, f.payload.side)} wrote about ${reqTitle(f)}: “${f.payload.excerpt}”`,
+    params: (f) => ({ ...subjectParams(f), kind: f.payload.kind, side: f.payload.side, excerpt: f.payload.excerpt }),
   },
 
   // Matches
   'match.created': {
     subject: 'match',
     recipients: [{ to: 'committee', category: 'matches', when: providerInterest }],
-    title: (f) => `${provider(f)} expressed interest in ${ref(f)}`,
-    body: (f) =>
-      `${provider(f)} offered ${offerTitle(f)} for ${r(f).stateName}’s request ${reqTitle(f)}. Review the match, then endorse or dismiss it. ` +
-      '(The engine’s own suggestions are not announced one by one: they wait in the review queue.)',
   },
   'match.endorsed': {
     subject: 'match',
     recipients: [
       { to: 'provider', category: 'matches' },
-      {
-        to: 'state_coordinator',
-        category: 'matches',
-        title: (f) => `${provider(f)} proposed for ${ref(f)}`,
-        body: (f) =>
-          `The 1540 Committee put forward ${provider(f)}’s offer ${offerTitle(f)} for your request ${reqTitle(f)}. ${provider(f)} accepts or declines first; then you confirm or reject.`,
-      },
+      { to: 'state_coordinator', category: 'matches', wording: ['title', 'body'] },
     ],
-    title: (f) => `Match endorsed: your offer for ${ref(f)}`,
-    body: (f) =>
-      `The 1540 Committee endorsed your offer ${offerTitle(f)} for ${r(f).stateName}’s request ${reqTitle(f)}. Please accept or decline it.`,
   },
   'match.dismissed': {
     subject: 'match',
     recipients: [{ to: 'provider', category: 'matches', when: providerInterest }],
-    title: (f) => `Your interest in ${ref(f)} was not taken forward`,
-    body: (f) => `The 1540 Committee dismissed the match between your offer ${offerTitle(f)} and ${reqTitle(f)}.`,
   },
   'match.accepted': {
     subject: 'match',
     recipients: [
       { to: 'committee', category: 'matches' },
-      {
-        to: 'requester',
-        category: 'matches',
-        body: (f) => `${provider(f)} accepted to deliver ${offerTitle(f)} for your request ${reqTitle(f)}. Your State’s coordinator now confirms or rejects the match.`,
-      },
+      { to: 'requester', category: 'matches', wording: ['body'] },
     ],
-    title: (f) => `${provider(f)} accepted the match for ${ref(f)}`,
-    body: (f) => `${provider(f)} accepted the endorsed match of ${offerTitle(f)} with ${reqTitle(f)}. ${r(f).stateName}’s coordinator confirms or rejects it next.`,
   },
   'match.declined': {
     subject: 'match',
@@ -460,8 +419,6 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       { to: 'committee', category: 'matches' },
       { to: 'requester', category: 'matches' },
     ],
-    title: (f) => `${provider(f)} declined the match for ${ref(f)}`,
-    body: (f) => `${provider(f)} declined the endorsed match of ${offerTitle(f)} with ${reqTitle(f)}.`,
   },
   'match.agreed': {
     subject: 'match',
@@ -469,8 +426,6 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       { to: 'committee', category: 'matches' },
       { to: 'provider', category: 'matches' },
     ],
-    title: (f) => `Match agreed: ${provider(f)} and ${ref(f)}`,
-    body: (f) => `${r(f).stateName} confirmed the match of ${offerTitle(f)} with ${reqTitle(f)}. The provider and the State plan the delivery.`,
   },
   'match.rejected': {
     subject: 'match',
@@ -478,8 +433,6 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       { to: 'committee', category: 'matches' },
       { to: 'provider', category: 'matches' },
     ],
-    title: (f) => `${r(f).stateName} rejected the match for ${ref(f)}`,
-    body: (f) => `${r(f).stateName}’s coordinator rejected the match of ${offerTitle(f)} with ${reqTitle(f)}.`,
   },
   'match.started': {
     subject: 'match',
@@ -488,8 +441,6 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       { to: 'requester', category: 'matches' },
       { to: 'provider', category: 'matches' },
     ],
-    title: (f) => `Assistance under way: ${ref(f)} with ${provider(f)}`,
-    body: (f) => `Work under the match of ${offerTitle(f)} with ${reqTitle(f)} has started.`,
   },
   'match.completed': {
     subject: 'match',
@@ -498,8 +449,6 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       { to: 'requester', category: 'matches' },
       { to: 'provider', category: 'matches' },
     ],
-    title: (f) => `Assistance completed: ${ref(f)} with ${provider(f)}`,
-    body: (f) => `The match of ${offerTitle(f)} with ${reqTitle(f)} is completed. Both sides may now leave feedback on it (a rating and a comment).`,
   },
   'match.cancelled': {
     subject: 'match',
@@ -507,8 +456,6 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       { to: 'provider', category: 'matches', when: providerKnew },
       { to: 'requester', category: 'matches', when: pastSuggestion },
     ],
-    title: (f) => `Match cancelled: ${provider(f)} and ${ref(f)}`,
-    body: (f) => `The 1540 Committee cancelled the match of ${offerTitle(f)} with ${reqTitle(f)}.`,
   },
   'match.retired': {
     silent: 'The system retires a suggestion nobody had acted on when its request or offer leaves matching; the change that caused it is notified on its own.',
@@ -524,39 +471,29 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       { to: 'provider', category: 'matches', when: { test: (f) => f.payload.side !== 'provider' && providerSeesMatch(f), says: 'when another side wrote and the provider sees the match' } },
       { to: 'requester', category: 'matches', when: { test: (f) => f.payload.side !== 'state' && stateSeesMatch(f), says: 'when another side wrote and the State sees the match' } },
     ],
-    title: (f) => `New message on the match of ${ref(f)} with ${provider(f)}`,
-    body: (f) => `${sideName(f, f.payload.side)} wrote about the match of ${offerTitle(f)} with ${reqTitle(f)}: “${f.payload.excerpt}”`,
+    params: (f) => ({ ...subjectParams(f), side: f.payload.side, excerpt: f.payload.excerpt }),
   },
   'match.feedback': {
     subject: 'match',
     recipients: [{ to: 'committee', category: 'matches' }],
-    title: (f) => `Feedback on ${ref(f)} from the ${f.payload.side === 'provider' ? 'provider' : 'requesting State'}`,
-    body: (f) =>
-      `${f.payload.side === 'provider' ? provider(f) : r(f).stateName} rated the assistance of ${offerTitle(f)} for ${reqTitle(f)} ${f.payload.rating}/5.`,
+    params: (f) => ({ ...subjectParams(f), side: f.payload.side, rating: f.payload.rating }),
   },
 
   // Reminders (scheduled jobs emit these, once each: see reminders.service.ts)
   'reminder.objection_window_over': {
     subject: 'request',
     recipients: [{ to: 'committee', category: 'reminders' }],
-    title: (f) => `Circulate now: the objection window of ${ref(f)} has closed`,
-    body: (f) =>
-      `${r(f).stateName} did not object within five working days of acknowledgement (the window closed ${dayTime(new Date(f.payload.closesAt))}). ` +
-      `${reqTitle(f)} can be circulated to providers now.`,
+    params: (f) => ({ ...subjectParams(f), closesTime: f.payload.closesAt }),
   },
   'reminder.match_unanswered': {
     subject: 'match',
     recipients: [{ to: 'provider', category: 'reminders' }],
-    title: (f) => `Reminder: the endorsed match for ${ref(f)} awaits your answer`,
-    body: (f) =>
-      `The 1540 Committee endorsed your offer ${offerTitle(f)} for ${r(f).stateName}’s request ${reqTitle(f)} on ${day(f.payload.endorsedAt)}. Please accept or decline it.`,
+    params: (f) => ({ ...subjectParams(f), endorsedDate: f.payload.endorsedAt }),
   },
   'reminder.offer_expiring': {
     subject: 'offer',
     recipients: [{ to: 'provider', category: 'reminders' }],
-    title: (f) => `Your offer ${offerTitle(f)} expires on ${day(o(f).availableUntil)}`,
-    body: (f) =>
-      `${offerTitle(f)} is available until ${day(o(f).availableUntil)} and leaves matching after that day. If it stays open, extend its available-until date.`,
+    params: (f) => ({ ...subjectParams(f), availableUntilDate: o(f).availableUntil ?? '' }),
   },
   'reminder.follow_up_due': {
     subject: 'request',
@@ -564,18 +501,17 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
       { to: 'state_coordinator', category: 'reminders' },
       { to: 'matched_providers', category: 'reminders' },
     ],
-    title: (f) => `Follow-up due: ${ref(f)}, delivered a year ago`,
-    body: (f) =>
-      `Assistance on ${reqTitle(f)} was delivered on ${day(r(f).deliveredAt)}. As resolution 2663 (OP20) asks, the Committee follows up a year on: ` +
-      'please leave feedback on the match — how the assistance worked and what is still needed.',
+    params: (f) => ({ ...subjectParams(f), deliveredDate: r(f).deliveredAt?.toISOString() ?? '' }),
   },
 
   'reminder.engagement_action_due': {
     subject: 'engagement_follow_up',
     recipients: [{ to: 'action_owner', category: 'reminders' }],
-    title: (f) => `Follow-up action due ${day(f.engagementAction!.dueDate)}: ${f.engagementAction!.engagementTitle}`,
-    body: (f) =>
-      `A follow-up action of “${f.engagementAction!.engagementTitle}” is yours and falls due on ${day(f.engagementAction!.dueDate)}: ${f.engagementAction!.description}`,
+    params: (f) => ({
+      engagementTitle: f.engagementAction!.engagementTitle,
+      description: f.engagementAction!.description,
+      dueDate: f.engagementAction!.dueDate,
+    }),
   },
 
   // Engagements (DESIGN §4a)
@@ -597,29 +533,24 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
   'action_plan.submitted': {
     subject: 'action_plan',
     recipients: [{ to: 'committee', category: 'requests' }],
-    title: (f) => `${f.plan!.stateName} submitted its national action plan`,
-    body: (f) => `${f.plan!.stateName} submitted “${f.plan!.title}” to the Committee. Its items, priorities and what needs assistance are on the plan’s page.`,
+    params: planParams,
   },
   'action_plan.updated': {
     subject: 'action_plan',
     recipients: [{ to: 'committee', category: 'requests' }],
-    title: (f) => `${f.plan!.stateName} updated its national action plan (version ${f.payload.revision})`,
-    body: (f) => `“${f.plan!.title}” is now at version ${f.payload.revision}; the plan’s versions show what changed.`,
+    params: (f) => ({ ...planParams(f), revision: f.payload.revision }),
   },
   'action_plan_item.created': { silent: 'Recorded in the item’s history and, once the plan is submitted, in its next version, which action_plan.updated announces.' },
   'action_plan_item.updated': { silent: 'Recorded in the item’s history and, once the plan is submitted, in its next version, which action_plan.updated announces.' },
   'action_plan_item.assistance_needed': {
     subject: 'action_plan_item',
     recipients: [{ to: 'committee', category: 'requests' }],
-    title: (f) => `${f.plan!.stateName} needs assistance for an action plan item`,
-    body: (f) => `Item ${f.plan!.item?.code ?? ''} “${f.plan!.item?.title ?? ''}” of “${f.plan!.title}” is marked as needing assistance.`,
+    params: planParams,
   },
   'action_plan_item.interest_declared': {
     subject: 'action_plan_item',
     recipients: [{ to: 'state_coordinator', category: 'matches' }],
-    title: (f) => `${f.plan!.providerName ?? 'A provider'} could support an item of your action plan`,
-    body: (f) =>
-      `${f.plan!.providerName ?? 'A provider'} declared interest in item ${f.plan!.item?.code ?? ''} “${f.plan!.item?.title ?? ''}”. Once the item’s request is circulated, the interest becomes a match.`,
+    params: planParams,
   },
   'action_plan_item.request_created': { silent: 'The draft request is the agency’s work in progress; its submission tells the Committee.' },
   'user.created': {
@@ -631,39 +562,50 @@ export const NOTIFICATION_RULES: { readonly [T in EventType]: NotificationRule<T
   'matching.weights_proposal_requested': { silent: 'A fit takes seconds and its result waits on the weights page, where the member who asked for it looks.' },
 };
 
+// A fact as stored: English words, plus what wordFacts (libs/mail notification-text.ts) needs to word it again.
+const fact = (key: string, value: string, more: Partial<MailFact> = {}): MailFact => ({
+  label: english(`notifications.facts.${key}`),
+  value,
+  labelKey: `notifications.facts.${key}`,
+  ...more,
+});
+
 /** The subject's key facts, as the inbox item and the e-mail show them. */
 export function keyFacts(f: EventFacts, subject: SubjectType): MailFact[] {
   const facts: MailFact[] = [];
   if (subject === 'action_plan' || subject === 'action_plan_item') {
     if (!f.plan) return facts;
-    facts.push({ label: 'Action plan', value: f.plan.title });
-    facts.push({ label: 'State', value: `${f.plan.stateName} (${f.plan.state})` });
-    if (f.plan.item) facts.push({ label: 'Item', value: `${f.plan.item.code ? `${f.plan.item.code} ` : ''}${f.plan.item.title}` });
-    if (f.plan.providerName) facts.push({ label: 'Provider', value: f.plan.providerName });
-    if (f.comment) facts.push({ label: 'Comment', value: f.comment });
+    facts.push(fact('actionPlan', f.plan.title));
+    facts.push(fact('state', `${f.plan.stateName} (${f.plan.state})`, { state: f.plan.state, stateName: f.plan.stateName }));
+    if (f.plan.item) facts.push(fact('item', `${f.plan.item.code ? `${f.plan.item.code} ` : ''}${f.plan.item.title}`));
+    if (f.plan.providerName) facts.push(fact('provider', f.plan.providerName));
+    if (f.comment) facts.push(fact('comment', f.comment));
     return facts;
   }
   if (f.request) {
-    facts.push({ label: 'Reference', value: f.request.reference });
-    facts.push({ label: 'Request', value: f.request.title });
-    facts.push({ label: 'State', value: `${f.request.stateName} (${f.request.state})` });
+    facts.push(fact('reference', f.request.reference));
+    facts.push(fact('request', f.request.title));
+    facts.push(fact('state', `${f.request.stateName} (${f.request.state})`, { state: f.request.state, stateName: f.request.stateName }));
   }
   if (f.offer) {
-    facts.push({ label: 'Offer', value: f.offer.title });
-    facts.push({ label: 'Provider', value: f.offer.providerName });
+    facts.push(fact('offer', f.offer.title));
+    facts.push(fact('provider', f.offer.providerName));
   }
   if (subject === 'engagement_follow_up') {
     if (!f.engagementAction) return facts;
-    facts.push({ label: 'Engagement', value: f.engagementAction.engagementTitle });
-    facts.push({ label: 'Action', value: f.engagementAction.description });
-    facts.push({ label: 'Due', value: formatMailDate(f.engagementAction.dueDate) });
+    facts.push(fact('engagement', f.engagementAction.engagementTitle));
+    facts.push(fact('action', f.engagementAction.description));
+    facts.push(fact('due', formatDayIn('en', f.engagementAction.dueDate), { date: f.engagementAction.dueDate }));
     return facts;
   }
   const status = 'to' in f.payload ? f.payload.to : subject === 'match' ? f.match?.status : subject === 'offer' ? f.offer?.status : f.request?.status;
-  if (status) facts.push({ label: subject === 'match' ? 'Match status' : 'Status', value: statusLabel(subject, status) });
+  if (status) {
+    const valueKey = `status.${subject}.${status}`;
+    facts.push(fact(subject === 'match' ? 'matchStatus' : 'status', hasOwnMessage('en', valueKey) ? english(valueKey) : statusLabel(subject, status), hasOwnMessage('en', valueKey) ? { valueKey } : {}));
+  }
   const reason = f.reason ?? (f.type === 'match.declined' || f.type === 'match.rejected' ? f.match?.declineReason : null);
-  if (reason) facts.push({ label: 'Reason', value: reasonLabel(reason) });
-  if (f.comment) facts.push({ label: 'Comment', value: f.comment });
+  if (reason) facts.push(fact('reason', reasonIn('en', reason), { reason }));
+  if (f.comment) facts.push(fact('comment', f.comment));
   return facts;
 }
 
@@ -673,7 +615,7 @@ export function keyFacts(f: EventFacts, subject: SubjectType): MailFact[] {
  */
 export function factsFor(f: EventFacts, subject: SubjectType, role: Role): MailFact[] {
   const facts = keyFacts(f, subject);
-  return subject === 'request' && isProvider(role) ? facts.filter((x) => x.label !== 'Comment') : facts;
+  return subject === 'request' && isProvider(role) ? facts.filter((x) => x.labelKey !== 'notifications.facts.comment') : facts;
 }
 
 type Area = 'committee' | 'agency' | 'provider';

@@ -5,10 +5,10 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import type { EventType } from '@app/contracts';
-import { DEFAULT_EMAIL_MODE, deliveryMessageId, EmailMode, MailFact, NotificationCategory } from '@app/mail';
+import { DEFAULT_EMAIL_MODE, deliveryMessageId, EmailMode, MailFact, NotificationCategory, NotificationMessage, notificationText } from '@app/mail';
 import { JOBS, mailJobOptions, QUEUES, SendEmailJob } from '@app/queue';
 import type { HandledEvent } from '../events/event-handler.registry';
-import { factsFor, linkPath, NotifyRule } from './notification-rules';
+import { factsFor, linkPath, messageOf, NotifyRule } from './notification-rules';
 import { NotificationFactsService } from './notification-facts.service';
 import { Recipient, RecipientResolver } from './recipient-resolver.service';
 
@@ -17,11 +17,12 @@ interface Planned {
   category: NotificationCategory;
   title: string;
   body: string;
+  message: NotificationMessage;
   linkPath: string;
   facts: MailFact[];
 }
 
-// One statement holds at most 65,535 bind parameters; notification rows take 12.
+// One statement holds at most 65,535 bind parameters; notification rows take 14.
 const CHUNK = 1000;
 
 /**
@@ -52,11 +53,14 @@ export class NotificationWriter {
       for (const user of await this.recipients.resolve(to.to, f, manager)) {
         // Nobody is told about their own action; a person in two audiences hears once (the first wording).
         if (user.id === event.actorId || planned.has(user.id)) continue;
+        const message = messageOf(event.type, rule, to, f);
         planned.set(user.id, {
           user,
           category: to.category,
-          title: (to.title ?? rule.title)(f).slice(0, 300),
-          body: (to.body ?? rule.body)(f),
+          // English, kept for the deliveries page and older readers; people read the keys in their own language.
+          title: notificationText('en', message.titleKey, message.params).slice(0, 300),
+          body: notificationText('en', message.bodyKey, message.params),
+          message,
           linkPath: linkPath(f, rule.subject, user.role),
           facts: factsFor(f, rule.subject, user.role),
         });
@@ -105,12 +109,27 @@ export class NotificationWriter {
     const params: unknown[] = [];
     const values = rows.map((p) => {
       const mode = modes.get(`${p.user.id}/${p.category}`) ?? DEFAULT_EMAIL_MODE;
-      params.push(p.user.id, p.category, event.id, event.type, rule.subject, event.subjectId, p.title, p.body, p.linkPath, JSON.stringify(p.facts), mode);
-      const b = params.length - 11;
-      return `($${b + 1}::uuid, $${b + 2}, $${b + 3}::uuid, $${b + 4}, $${b + 5}, $${b + 6}::uuid, $${b + 7}, $${b + 8}, $${b + 9}, $${b + 10}::jsonb, $${b + 11})`;
+      params.push(
+        p.user.id,
+        p.category,
+        event.id,
+        event.type,
+        rule.subject,
+        event.subjectId,
+        p.title,
+        p.body,
+        p.message.titleKey,
+        p.message.bodyKey,
+        JSON.stringify(p.message.params),
+        p.linkPath,
+        JSON.stringify(p.facts),
+        mode,
+      );
+      const b = params.length - 14;
+      return `($${b + 1}::uuid, $${b + 2}, $${b + 3}::uuid, $${b + 4}, $${b + 5}, $${b + 6}::uuid, $${b + 7}, $${b + 8}, $${b + 9}, $${b + 10}, $${b + 11}::jsonb, $${b + 12}, $${b + 13}::jsonb, $${b + 14})`;
     });
     return manager.query(
-      `INSERT INTO notifications (user_id, category, event_id, event_type, subject_type, subject_id, title, body, link_path, facts, email_mode)
+      `INSERT INTO notifications (user_id, category, event_id, event_type, subject_type, subject_id, title, body, title_key, body_key, params, link_path, facts, email_mode)
        VALUES ${values.join(', ')}
        ON CONFLICT (event_id, user_id) DO NOTHING
        RETURNING id, user_id, email_mode`,

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { EmailMode, MailFact, NotificationCategory } from '@app/mail';
+import type { EmailMode, MailFact, NotificationCategory, NotificationParams } from '@app/mail';
 import { UserEntity } from './user.entity';
 
 /**
@@ -37,11 +37,26 @@ export class NotificationEntity {
   @Column({ type: 'uuid' })
   subjectId: string;
 
+  /** In English, as written when it was made; what a reader reads comes from the keys below when they are set. */
   @Column({ type: 'varchar', length: 300 })
   title: string;
 
   @Column({ type: 'text' })
   body: string;
+
+  /**
+   * The catalogue keys of the title and body (libs/i18n/src/locales, `notifications.*`) and their raw parameters:
+   * the API and the e-mails word them in the reader's language when read (libs/mail notification-text.ts). Null on
+   * rows made before the texts were keys, which keep their English title and body.
+   */
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  titleKey: string | null;
+
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  bodyKey: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  params: NotificationParams | null;
 
   /** Where the web app shows the subject to this reader's role, e.g. `/committee/requests/<id>`. */
   @Column({ type: 'varchar', length: 300 })
