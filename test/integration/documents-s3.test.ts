@@ -16,7 +16,6 @@ interface S3rverInstance {
   close(): Promise<void>;
   httpServer: Server;
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const S3rver = require('s3rver') as new (options: Record<string, unknown>) => S3rverInstance;
 
 const BUCKET = 'a1540-documents';
@@ -218,7 +217,7 @@ describe('documents in the S3 store (s3rver)', () => {
     const from = seen.length;
     await cutOff(bigPdf(12 * MB), 8 * MB);
     // The API notices the closed connection and aborts the multipart upload it had started.
-    await waitFor(() => multipartSince(from).aborted.length === 1, 15_000, 'the multipart upload to be aborted');
+    await waitFor(async () => multipartSince(from).aborted.length === 1, 15_000, 'the multipart upload to be aborted');
     expect(multipartSince(from)).toMatchObject({ initiated: 1, completed: [] });
     expect(objects()).toEqual(before);
     expect((await customs.get(url)).body.items).toEqual([]);
