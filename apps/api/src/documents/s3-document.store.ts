@@ -15,8 +15,9 @@ const rfc3986 = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => 
  * An S3-compatible store (AWS S3, MinIO, …) over the S3 REST API with Signature Version 4, written against
  * node:crypto and fetch because no S3 client is installed. Uploads go as multipart uploads of 5 MB parts, so at
  * most one part per upload is in memory; a failed upload is aborted. Tested against s3rver only
- * (test/integration/documents-s3.test.ts: SigV4 with path-style addressing, single PUT, multipart of 3 parts,
- * streamed GET, delete, nothing left by a refused or cut-off upload, abort sent; s3rver itself ignores the abort).
+ * (test/integration/documents-s3.test.ts: path-style addressing, single PUT, multipart of 3 parts, streamed GET,
+ * delete, nothing left by a refused or cut-off upload, abort sent; s3rver itself ignores the abort and does not
+ * check V4 signatures, so s3-document.store.spec.ts checks the signer against AWS's worked examples).
  * Real AWS S3 and MinIO, and virtual-hosted addressing, are NOT exercised here: docs/documents.md says how to try
  * it with the MinIO service of docker-compose.
  */
