@@ -3,7 +3,7 @@ import { type Role, TAXONOMY } from '@app/domain';
 import { intlLocale, PSEUDO_LOCALE } from '@app/i18n';
 import type { DemoUserKey } from '../support/http';
 import { newPage, useBrowserSuite } from './support/browser';
-import { webRoutes } from './support/site-map';
+import { patternOf, webRoutes } from './support/site-map';
 import { clippedLabels, collectCldrNames, storedStrings, intlWords, outsidePseudoMessages, visibleTexts, withoutData } from './support/visible-text';
 
 // Every page in the pseudo-locale (en-XA: English accented, 40% longer and bracketed ⟦…⟧, generated from the
@@ -14,7 +14,8 @@ import { clippedLabels, collectCldrNames, storedStrings, intlWords, outsidePseud
 //   and currencies' names the taxonomy sent, and what Intl writes for the locale: month names, time zones, currency
 //   symbols), codes and figures. A word left over is a hard-coded string, and fails with its page;
 // - clipped: a label that does not fit its box at 40% more length.
-// Pages with an :id are reached by the accessibility walk, not here (they need a record of the role).
+// Pages with an :id (a record's page, its edit form) are opened through the first link to them the walk meets, as
+// a person would reach one: one record stands for the others.
 const suite = useBrowserSuite();
 
 const ROLE_USERS: Record<Role, DemoUserKey> = {
@@ -68,6 +69,25 @@ class Walk {
       }
     }
   }
+
+  /** Every page of `patterns`: the fixed addresses, then each record's page by the first link to one. */
+  async visitAll(patterns: readonly string[]): Promise<void> {
+    const queue = patterns.filter((p) => !p.includes(':') && !p.includes('*'));
+    const reached = new Set(queue);
+    while (queue.length) {
+      const path = queue.shift()!;
+      await this.visit(path);
+      const origin = new URL(this.page.url()).origin;
+      const links: string[] = await this.page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as any).href as string));
+      for (const href of links) {
+        const url = new URL(href);
+        const pattern = url.origin === origin ? patternOf(patterns, url.pathname) : undefined;
+        if (!pattern || reached.has(pattern)) continue;
+        reached.add(pattern);
+        queue.push(url.pathname + url.search);
+      }
+    }
+  }
 }
 
 const report = (findings: Finding[]) => findings.map((f) => `${f.page}: ${f.kind}: ${JSON.stringify(f.text)} (${f.where})`);
@@ -77,9 +97,7 @@ it('shows only catalogue text, fitting its labels at 40% more length, on the pub
   const walk = new Walk(page);
   await page.goto('/sign-in');
   await walk.start();
-  for (const route of webRoutes().filter((r) => r.roles === null && !r.path.includes(':') && !r.path.includes('*'))) {
-    await walk.visit(route.path);
-  }
+  await walk.visitAll(webRoutes().filter((r) => r.roles === null).map((r) => r.path));
   expect(await page.evaluate(() => (globalThis as any).document.documentElement.lang)).toBe(PSEUDO_LOCALE);
   await page.context().close();
   expect(report(walk.findings)).toEqual([]);
@@ -89,10 +107,8 @@ it.each(Object.entries(ROLE_USERS))('shows only catalogue text, fitting its labe
   const page = await suite.pageAs(who);
   const walk = new Walk(page);
   await walk.start();
-  for (const route of webRoutes().filter((r) => r.roles?.includes(role as Role) && !r.path.includes(':') && !r.path.includes('*'))) {
-    await walk.visit(route.path);
-  }
+  await walk.visitAll(webRoutes().filter((r) => r.roles?.includes(role as Role)).map((r) => r.path));
   expect(await page.evaluate(() => (globalThis as any).document.documentElement.lang)).toBe(PSEUDO_LOCALE);
   await page.context().close();
   expect(report(walk.findings)).toEqual([]);
-});
+}, 240_000);

@@ -115,21 +115,25 @@ const addText = (into: Set<string>, value: unknown) => {
 
 /**
  * Users' data: every text the database holds — what the seed and the people typed (titles, descriptions, names of
- * organisations and people, references, e-mails) and records written for them. What the server composes when it
+ * organisations and people, references, e-mails), in plain columns and inside JSON documents, and records written for them. What the server composes when it
  * answers (a report's bucket names, a taxonomy label) is not stored, so shown untranslated it is still caught; codes
  * (`draft`, `NUCLEAR`) are not people's words and are left out too.
  */
 export async function storedStrings(dataSource: DataSource): Promise<Set<string>> {
   const columns: { table_name: string; column_name: string; data_type: string }[] = await dataSource.query(
     `SELECT table_name, column_name, data_type FROM information_schema.columns c
-      WHERE table_schema = 'public' AND (data_type IN ('text', 'character varying') OR (data_type = 'ARRAY' AND udt_name IN ('_text', '_varchar')))
+      WHERE table_schema = 'public' AND (data_type IN ('text', 'character varying', 'jsonb') OR (data_type = 'ARRAY' AND udt_name IN ('_text', '_varchar')))
         AND table_name NOT IN ('migrations', 'typeorm_metadata')
         AND EXISTS (SELECT 1 FROM information_schema.tables t WHERE t.table_schema = 'public' AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE')`,
   );
   const found = new Set<string>();
   for (const { table_name: table, column_name: column, data_type: type } of columns) {
-    const value = type === 'ARRAY' ? `unnest("${column}")` : `"${column}"`;
-    const rows: { v: string }[] = await dataSource.query(`SELECT DISTINCT ${value} AS v FROM "${table}" WHERE "${column}" IS NOT NULL`);
+    // A JSON document's strings at any depth (a participant's name and note in an engagement's list).
+    const rows: { v: string }[] = await dataSource.query(
+      type === 'jsonb'
+        ? `SELECT DISTINCT s #>> '{}' AS v FROM "${table}", jsonb_path_query("${column}", 'strict $.**') s WHERE jsonb_typeof(s) = 'string'`
+        : `SELECT DISTINCT ${type === 'ARRAY' ? `unnest("${column}")` : `"${column}"`} AS v FROM "${table}" WHERE "${column}" IS NOT NULL`,
+    );
     for (const { v } of rows) addText(found, v);
   }
   return found;
