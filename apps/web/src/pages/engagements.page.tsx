@@ -326,7 +326,10 @@ function FollowUps({ engagement: e, onSaved }: { engagement: Engagement; onSaved
                   {e.canEdit || a.ownerUserId === user.id || a.ownerOrganizationId === user.organization.id ? (
                     <Checkbox label={t('engagements.done')} checked={a.status === 'done'} onChange={() => toggle.mutate(a)} />
                   ) : (
-                    <Badge variant="light">{t(`engagements.status.${a.status}`)}</Badge>
+                    // A badge's label may otherwise shrink to nothing in a table cell (its overflow is hidden).
+                    <Badge variant="light" styles={{ label: { overflow: 'visible' } }}>
+                      {t(`engagements.status.${a.status}`)}
+                    </Badge>
                   )}
                 </Table.Td>
               </Table.Tr>
