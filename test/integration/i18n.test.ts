@@ -39,6 +39,19 @@ describe('languages of the API', () => {
     expect(ru.body.provisions.map((p: { code: string }) => p.code)).toEqual(en.body.provisions.map((p: { code: string }) => p.code));
   });
 
+  it('answers in the pseudo-locale en-XA when asked for it first, a signed-in person’s preference notwithstanding', async () => {
+    const client = await ApiClient.as(api.baseUrl, 'bafa');
+    const pseudo = await client.request('GET', '/api/v1/taxonomy', undefined, { 'accept-language': 'en-XA' });
+    const en = await client.request('GET', '/api/v1/taxonomy', undefined, { 'accept-language': 'en' });
+    const nuclear = (body: { domains: { code: string; label: string }[] }) => body.domains.find((d) => d.code === 'NUCLEAR')!.label;
+    expect(nuclear(pseudo.body)).toMatch(/^⟦.*⟧$/);
+    expect(nuclear(pseudo.body)).not.toBe(nuclear(en.body));
+    expect(pseudo.body.states.find((s: { code: string }) => s.code === 'MNG').name).toBe('Mongolia');
+    const refused = await new ApiClient(api.baseUrl).request('GET', '/api/v1/requests', undefined, { 'accept-language': 'en-XA' });
+    expect(refused.status).toBe(401);
+    expect(refused.body.message).toMatch(/^⟦.*⟧$/);
+  });
+
   it('keeps the error shape and field paths whatever the language', async () => {
     const anon = new ApiClient(api.baseUrl);
     const en = await anon.request('GET', '/api/v1/requests', undefined, { 'accept-language': 'en' });

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { type Locale, pickLocale, translator } from '@app/i18n';
+import { type AnswerLanguage, pickAnswerLanguage, translator } from '@app/i18n';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, ERROR_STATUS, type FieldIssue, MESSAGE_SOURCE, sayIn } from './domain-error';
 import { OUTAGE_RETRY_AFTER_SECONDS, outageOf } from './outage';
@@ -91,7 +91,7 @@ const fieldIssues = (details: unknown): FieldIssue[] | null =>
  * The same answer in the reader's language: only the words change. `statusCode`, `error` (the HTTP reason) and
  * each detail's `field` stay as they are for programs; a message without a catalogue source stays English.
  */
-export function localizeErrorBody(body: ErrorBody, exception: unknown, locale: Locale): ErrorBody {
+export function localizeErrorBody(body: ErrorBody, exception: unknown, locale: AnswerLanguage): ErrorBody {
   if (locale === 'en') return body;
   const t = translator(locale);
   const issues = fieldIssues(body.details);
@@ -118,7 +118,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const req = host.switchToHttp().getRequest<Request & { user?: { preferredLanguage?: string } }>();
-    const locale = pickLocale(req?.user?.preferredLanguage, req?.headers?.['accept-language']);
+    const locale = pickAnswerLanguage(req?.user?.preferredLanguage, req?.headers?.['accept-language']);
     const body = localizeErrorBody(toErrorBody(exception), exception, locale);
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) this.logger.warn(`503: ${exception instanceof Error ? exception.message : String(exception)}`);
     else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));

@@ -1,3 +1,4 @@
+import { pickAnswerLanguage, translator } from './catalogues';
 import { formatMessage, placeholdersOf } from './icu';
 import { PSEUDO_MARK, pseudoMessage } from './pseudo';
 
@@ -16,5 +17,15 @@ describe('pseudo-locale', () => {
 
   it('keeps apostrophes literal', () => {
     expect(formatMessage(pseudoMessage("{state}'s agencies"), 'en', { state: 'MNG' })).toMatch(/^⟦MNG'š àĝéñçîéš·+⟧$/);
+  });
+
+  it('is what the server answers in when Accept-Language asks for it first, the saved preference notwithstanding', () => {
+    expect(pickAnswerLanguage('fr', 'en-XA, en;q=0.8')).toBe('en-XA');
+    expect(pickAnswerLanguage('fr', 'en, en-XA;q=0.8')).toBe('fr');
+    expect(pickAnswerLanguage(null, 'mn')).toBe('mn');
+    // Generated from the English catalogue, as the web app's: accented, with English's arguments.
+    const label = translator('en-XA')('taxonomy.domains.NUCLEAR.label');
+    expect(label).toMatch(PSEUDO_MARK);
+    expect(label).not.toBe(translator('en')('taxonomy.domains.NUCLEAR.label'));
   });
 });

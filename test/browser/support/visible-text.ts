@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { TAXONOMY } from '@app/domain';
+import type { DataSource } from 'typeorm';
 import { ApiClient } from '../../support/http';
 
 /** A visible text node of the page, with where it is (a short CSS-ish path) for the failure message. */
@@ -8,25 +9,37 @@ export interface ShownText {
   where: string;
 }
 
-/** Every visible text node of the page now (scripts, styles and hidden elements left out). */
-export function visibleTexts(page: Page): Promise<ShownText[]> {
-  return page.evaluate(() => {
+/**
+ * Every visible text node of the page now (scripts, styles and hidden elements left out); with `attributes`, also
+ * the words people read or hear that are not text nodes: aria-label, title, placeholder and alt of visible elements.
+ */
+export function visibleTexts(page: Page, options: { attributes?: boolean } = {}): Promise<ShownText[]> {
+  return page.evaluate((withAttributes) => {
     // Runs in the page: the DOM's globals, untyped here (this project compiles without the DOM library).
     const { document, NodeFilter } = globalThis as any;
     const out: { text: string; where: string }[] = [];
+    const whereOf = (el: any) =>
+      [el.tagName.toLowerCase(), el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''].join('').slice(0, 60);
+    const shown = (el: any) => !el.closest('script, style, noscript, [aria-hidden="true"]') && el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent?.replace(/\s+/g, ' ').trim();
       const el = node.parentElement;
-      if (!text || !el || el.closest('script, style, noscript, [aria-hidden="true"]')) continue;
-      if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
-      const where = [el.tagName.toLowerCase(), el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : '']
-        .join('')
-        .slice(0, 60);
-      out.push({ text, where });
+      if (!text || !el || !shown(el)) continue;
+      out.push({ text, where: whereOf(el) });
+    }
+    if (withAttributes) {
+      for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], img[alt]')) {
+        // A hidden input's box is invisible by design (Mantine's Select keeps its value there); its label is not.
+        if (!shown(el)) continue;
+        for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+          const text = el.getAttribute(name)?.replace(/\s+/g, ' ').trim();
+          if (text) out.push({ text, where: `${whereOf(el)}[${name}]` });
+        }
+      }
     }
     return out;
-  });
+  }, options.attributes ?? false);
 }
 
 /** Labels, buttons and badges whose text does not fit their box (cut off or overflowing). */
@@ -72,7 +85,7 @@ export async function userDataStrings(baseUrl: string): Promise<string[]> {
 const CODE = /\b(?:[A-Z0-9][A-Z0-9()_.\-/–]*[A-Z0-9)]|[A-Z])\b|\S+@\S+|https?:\/\/\S+|\b[a-z]{2}\b(?=\))/g;
 
 /** The text with users' data, codes and figures taken out: what a catalogue must have written. */
-export function withoutData(text: string, data: readonly string[]): string {
+export function withoutData(text: string, data: Iterable<string>): string {
   let rest = text;
   // Longest first, and whole words only: "es" (a language code) must not cut "celles" into "cell".
   for (const item of longestFirst(data)) {
@@ -81,13 +94,115 @@ export function withoutData(text: string, data: readonly string[]): string {
   return rest.replace(CODE, ' ');
 }
 
-const sorted = new WeakMap<readonly string[], string[]>();
-function longestFirst(data: readonly string[]): string[] {
-  let list = sorted.get(data);
-  if (!list) sorted.set(data, (list = [...data].sort((a, b) => b.length - a.length)));
-  return list;
+const sorted = new WeakMap<object, { size: number; list: string[] }>();
+function longestFirst(data: Iterable<string>): string[] {
+  // A Set that grows while a walk goes on (the answers a browser received so far) is sorted again when it has.
+  const size = Array.isArray(data) ? data.length : data instanceof Set ? data.size : -1;
+  let entry = sorted.get(data as object);
+  if (!entry || entry.size !== size || size < 0) sorted.set(data as object, (entry = { size, list: [...data].sort((a, b) => b.length - a.length) }));
+  return entry.list;
 }
 
 function wholeWords(item: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+const isCode = (text: string) => /^[a-z][a-z0-9_]*$|^[A-Z][A-Z0-9_]*$/.test(text);
+const addText = (into: Set<string>, value: unknown) => {
+  const text = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
+  if (/[A-Za-z]{2}/.test(text) && !isCode(text)) into.add(text);
+};
+
+/**
+ * Users' data: every text the database holds — what the seed and the people typed (titles, descriptions, names of
+ * organisations and people, references, e-mails), in plain columns and inside JSON documents, and records written for them. What the server composes when it
+ * answers (a report's bucket names, a taxonomy label) is not stored, so shown untranslated it is still caught; codes
+ * (`draft`, `NUCLEAR`) are not people's words and are left out too.
+ */
+export async function storedStrings(dataSource: DataSource): Promise<Set<string>> {
+  const columns: { table_name: string; column_name: string; data_type: string }[] = await dataSource.query(
+    `SELECT table_name, column_name, data_type FROM information_schema.columns c
+      WHERE table_schema = 'public' AND (data_type IN ('text', 'character varying', 'jsonb') OR (data_type = 'ARRAY' AND udt_name IN ('_text', '_varchar')))
+        AND table_name NOT IN ('migrations', 'typeorm_metadata')
+        AND EXISTS (SELECT 1 FROM information_schema.tables t WHERE t.table_schema = 'public' AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE')`,
+  );
+  const found = new Set<string>();
+  for (const { table_name: table, column_name: column, data_type: type } of columns) {
+    // A JSON document's strings at any depth (a participant's name and note in an engagement's list).
+    const rows: { v: string }[] = await dataSource.query(
+      type === 'jsonb'
+        ? `SELECT DISTINCT s #>> '{}' AS v FROM "${table}", jsonb_path_query("${column}", 'strict $.**') s WHERE jsonb_typeof(s) = 'string'`
+        : `SELECT DISTINCT ${type === 'ARRAY' ? `unnest("${column}")` : `"${column}"`} AS v FROM "${table}" WHERE "${column}" IS NOT NULL`,
+    );
+    for (const { v } of rows) addText(found, v);
+  }
+  return found;
+}
+
+/**
+ * The names of States, languages and currencies the taxonomy gave this context's pages, gathered into `into`: CLDR's
+ * (Intl.DisplayNames), not a catalogue's. Its labels and help texts are the server catalogue's and are not taken.
+ * `settled()` waits for the answers read so far.
+ */
+export function collectCldrNames(page: Page, into: Set<string>): { settled: () => Promise<void> } {
+  const pending = new Set<Promise<void>>();
+  page.context().on('response', (response) => {
+    if (new URL(response.url()).pathname !== '/api/v1/taxonomy' || !response.ok()) return;
+    const read = response
+      .json()
+      .then((body: any) => {
+        for (const list of [body.states, body.languages, body.currencies]) for (const entry of list ?? []) addText(into, entry.name);
+      })
+      .catch(() => undefined)
+      .finally(() => pending.delete(read));
+    pending.add(read);
+  });
+  return { settled: async () => void (await Promise.all([...pending])) };
+}
+
+/**
+ * The words Intl writes in a locale (CLDR's, not a catalogue's): month and weekday names, day periods, time zone
+ * names and currency symbols, as the page's own browser formats them for the tag the app gives Intl.
+ */
+export function intlWords(page: Page, intlTag: string, currencies: readonly string[]): Promise<string[]> {
+  return page.evaluate(
+    ({ tag, codes }) => {
+      const words = new Set<string>();
+      const keep = (parts: { type: string; value: string }[]) => {
+        for (const part of parts) if (part.type !== 'integer' && part.type !== 'day' && part.type !== 'year' && /\p{L}/u.test(part.value)) words.add(part.value.trim());
+      };
+      const styles: object[] = [
+        { month: 'long' }, { month: 'short' }, { month: 'narrow' }, { weekday: 'long' }, { weekday: 'short' },
+        { day: 'numeric', month: 'short', year: 'numeric' }, { month: 'short', year: 'numeric' }, { day: 'numeric', month: 'long', year: 'numeric' },
+        { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' },
+        { hour: 'numeric', dayPeriod: 'short' }, { hour: 'numeric', hour12: true },
+      ];
+      for (let month = 0; month < 12; month++) {
+        for (const hour of [3, 15]) {
+          const date = new Date(Date.UTC(2026, month, 1 + month, hour));
+          for (const style of styles) keep(new Intl.DateTimeFormat(tag, style).formatToParts(date));
+        }
+      }
+      for (const code of codes) {
+        try {
+          keep(new Intl.NumberFormat(tag, { style: 'currency', currency: code }).formatToParts(1234.5));
+        } catch {
+          // A code this browser's ICU does not know is shown as the code, which the CODE pattern takes.
+        }
+      }
+      return [...words].filter(Boolean);
+    },
+    { tag: intlTag, codes: currencies },
+  );
+}
+
+/** The text with every catalogue message (the pseudo-locale's ⟦…⟧, nested or cut by a chart's ellipsis) taken out. */
+export function outsidePseudoMessages(text: string): string {
+  let rest = text;
+  for (let before = ''; before !== rest; ) {
+    before = rest;
+    rest = rest.replace(/⟦[^⟦⟧]*⟧/g, ' ');
+  }
+  // A message split over text nodes (an element inside it) or cut short: its open or its closing end.
+  return rest.replace(/⟦[^⟦⟧]*$/, ' ').replace(/^[^⟦⟧]*⟧/, ' ');
 }

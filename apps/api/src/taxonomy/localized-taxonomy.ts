@@ -1,13 +1,13 @@
 import { type Taxonomy, TAXONOMY } from '@app/domain';
-import { displayName, type Locale, stateName, translator } from '@app/i18n';
+import { type AnswerLanguage, displayName, stateName, translator } from '@app/i18n';
 
-const cache = new Map<Locale, Taxonomy>();
+const cache = new Map<AnswerLanguage, Taxonomy>();
 
 /**
- * The taxonomy in a reader's language: labels and help texts from the catalogues (`taxonomy.<category>.<code>`),
+ * The taxonomy in a reader's language: labels and help texts from the catalogues (`taxonomy.<category>.<code>`, generated for the pseudo-locale),
  * States', languages' and currencies' names from CLDR (Intl.DisplayNames). Codes never change.
  */
-export function localizedTaxonomy(locale: Locale): Taxonomy {
+export function localizedTaxonomy(locale: AnswerLanguage): Taxonomy {
   if (locale === 'en') return TAXONOMY;
   let found = cache.get(locale);
   if (!found) {

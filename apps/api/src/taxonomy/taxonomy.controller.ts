@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { taxonomySchema } from '@app/contracts';
 import type { Taxonomy } from '@app/domain';
 import type { Request } from 'express';
-import { requestLocale } from '../common/request-locale';
+import { requestAnswerLanguage } from '../common/request-locale';
 import { localizedTaxonomy } from './localized-taxonomy';
 import { Public } from '../auth/authorize.decorator';
 
@@ -17,6 +17,6 @@ export class TaxonomyController {
   @Header('Vary', 'Accept-Language')
   @ApiOperation({ summary: 'Every code requests and offers use, with label and help text (DESIGN §3), in the reader’s language' })
   get(@Req() req: Request): Taxonomy {
-    return localizedTaxonomy(requestLocale(req));
+    return localizedTaxonomy(requestAnswerLanguage(req));
   }
 }

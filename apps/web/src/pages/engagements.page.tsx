@@ -232,7 +232,7 @@ function EngagementDetail({ engagement: e, back }: { engagement: Engagement; bac
               <Stack gap={2}>
                 {history.data.map((h) => (
                   <Text key={h.id} size="xs">
-                    {day(h.at.slice(0, 10))} · {h.action}
+                    {day(h.at.slice(0, 10))} · {t(`history.engagement.${h.action}` as 'history.engagement.create')}
                   </Text>
                 ))}
               </Stack>
@@ -333,11 +333,15 @@ function FollowUps({ engagement: e, onSaved }: { engagement: Engagement; onSaved
                     {t('engagements.followUpLine', { owner: a.ownerName ?? '—', due: formatDate(a.dueDate, i18n.language) })}
                   </Text>
                 </Table.Td>
-                <Table.Td>
+                {/* As wide as its status word, which a narrow side column must not cut (40% longer in some languages). */}
+                <Table.Td w="1%" style={{ whiteSpace: 'nowrap' }}>
                   {e.canEdit || a.ownerUserId === user.id || a.ownerOrganizationId === user.organization.id ? (
                     <Checkbox label={t('engagements.done')} checked={a.status === 'done'} onChange={() => toggle.mutate(a)} />
                   ) : (
-                    <Badge variant="light">{t(`engagements.status.${a.status}`)}</Badge>
+                    // A badge's label may otherwise shrink to nothing in a table cell (its overflow is hidden).
+                    <Badge variant="light" styles={{ label: { overflow: 'visible' } }}>
+                      {t(`engagements.status.${a.status}`)}
+                    </Badge>
                   )}
                 </Table.Td>
               </Table.Tr>
