@@ -26,6 +26,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.RATE_LIMIT_SESSION_PER_MINUTE = '100000';
   process.env.RATE_LIMIT_ADDRESS_PER_MINUTE = '100000';
   process.env.LOGIN_ADDRESS_MAX_FAILURES = '10000';
+  process.env.LOGIN_GLOBAL_MAX_FAILURES = '100000';
   // E-mail: no test process runs the demo catcher on 2525, mails a developer's running demo or a server named
   // in .env; workers send to a closed local port unless a test starts its own SMTP peer (scripts/support/smtp-peer.ts).
   process.env.SMTP_URL = '';
