@@ -59,7 +59,7 @@ describe('reports: status over time', () => {
       await ds.query(
         `INSERT INTO assistance_requests (id, reference, state, organization_id, title, description, provisions, domains, assistance_types, status, visibility, version)
          VALUES ($1, $2, 'NRU', $3, $4, 'A request of the 1980s test world for status over time.', '{OP3d}', '{NUCLEAR}', '{TRAINING}', $5, 'providers', 1)`,
-        [id, `NRU-1980-${String(i).padStart(3, '0')}`, orgId, `Over time ${i}`, steps.filter((s) => s[1]).at(-1)![1]],
+        [id, `NRU-1980-${String(i + 1).padStart(3, '0')}`, orgId, `Over time ${i}`, steps.filter((s) => s[1]).at(-1)![1]],
       );
       for (const [action, to, stepAt] of steps) {
         await ds.query(
