@@ -85,7 +85,7 @@ describe('a request and its matches tell one story', () => {
     expect(retired).toMatchObject({ status: 'retired', retiredReason: 'request_in_delivery', availableActions: [] });
     const endorse = await act(expert, suggestion.id, 'endorse');
     expect(endorse.status).toBe(409);
-    expect(endorse.body.message).toMatch(/retired: its request is being delivered/);
+    expect(endorse.body.message).toMatch(/retired: the request is being delivered/i);
     const suggestionHistory = (await expert.get(`/api/v1/matches/${suggestion.id}/history`)).body as any[];
     expect(suggestionHistory.at(-1)).toMatchObject({ action: 'retire', toStatus: 'retired', reason: 'request_in_delivery', actor: { role: 'system' } });
     // No queue counts it.
@@ -128,7 +128,7 @@ describe('a request and its matches tell one story', () => {
     const suggestion = (await expert.post('/api/v1/matches', { requestId: request.id, offerId: offer.id })).body;
     expect((await exbs.post(`/api/v1/offers/${offer.id}/transitions`, { action: 'pause' })).body.status).toBe('paused');
     expect((await expert.get(`/api/v1/matches/${suggestion.id}`)).body).toMatchObject({ status: 'retired', retiredReason: 'offer_paused' });
-    expect((await act(expert, suggestion.id, 'endorse')).body.message).toMatch(/the offer is paused/);
+    expect((await act(expert, suggestion.id, 'endorse')).body.message).toMatch(/the offer is paused/i);
   });
 
   it('an agency member marks a draft ready, the coordinator is told and counts it', async () => {
