@@ -102,7 +102,7 @@ const FONT_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as
 /** The directory of the `dejavu-fonts-ttf` package's TTF files, or null when it is not installed. */
 function packagedFontDir(): string | null {
   try {
-    return path.dirname(require.resolve(`dejavu-fonts-ttf/ttf/${FONT_FILES.regular}`));
+    return path.dirname(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
   } catch {
     return null;
   }
