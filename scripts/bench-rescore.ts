@@ -132,10 +132,24 @@ async function headOfLine(ds: DataSource, n: number): Promise<{ waitMs: number; 
 
 /** Every engine suggestion as the writer takes it, grouped by request id in id order. */
 async function suggestionRows(ds: DataSource): Promise<MatchResult[]> {
-  const rows: { request_id: string; offer_id: string; score: number; components: MatchResult['components']; reason: string }[] = await ds.query(
-    `SELECT request_id, offer_id, score, components, reason FROM matches WHERE origin = 'engine' AND status = 'suggested' ORDER BY request_id, score DESC`,
+  const rows: {
+    request_id: string;
+    offer_id: string;
+    score: number;
+    components: MatchResult['components'];
+    reason: string;
+    reason_parts: MatchResult['reasonParts'] | null;
+  }[] = await ds.query(
+    `SELECT request_id, offer_id, score, components, reason, reason_parts FROM matches WHERE origin = 'engine' AND status = 'suggested' ORDER BY request_id, score DESC`,
   );
-  return rows.map((r) => ({ requestId: r.request_id, offerId: r.offer_id, score: r.score, components: r.components, reason: r.reason }));
+  return rows.map((r) => ({
+    requestId: r.request_id,
+    offerId: r.offer_id,
+    score: r.score,
+    components: r.components,
+    reason: r.reason,
+    reasonParts: r.reason_parts ?? undefined,
+  }));
 }
 
 /** MatchWriter.replaceSuggestions over the rows, RESCORE_CHUNK_SIZE requests per call, into an empty `matches`. */
@@ -170,14 +184,14 @@ async function plainCopy(ds: DataSource, rows: MatchResult[]): Promise<number> {
       for (let i = 0; i < rows.length; i += 1000) {
         let text = '';
         for (const r of rows.slice(i, i + 1000)) {
-          text += `${r.requestId}\t${r.offerId}\t${r.score}\t${esc(JSON.stringify(r.components))}\t${esc(r.reason)}\t${DEFAULT_WEIGHTS_PROFILE.version}\t${now}\tengine\tsuggested\t1\n`;
+          text += `${r.requestId}\t${r.offerId}\t${r.score}\t${esc(JSON.stringify(r.components))}\t${esc(r.reason)}\t${r.reasonParts ? esc(JSON.stringify(r.reasonParts)) : '\\N'}\t${DEFAULT_WEIGHTS_PROFILE.version}\t${now}\tengine\tsuggested\t1\n`;
         }
         yield text;
       }
     }
     await pipeline(
       Readable.from(lines()),
-      client.query(copyFrom(`COPY matches_copy_bench (request_id, offer_id, score, components, reason, weights_version, scored_at, origin, status, version) FROM STDIN`)),
+      client.query(copyFrom(`COPY matches_copy_bench (request_id, offer_id, score, components, reason, reason_parts, weights_version, scored_at, origin, status, version) FROM STDIN`)),
     );
     return ms(start);
   } finally {

@@ -1,4 +1,4 @@
-import { type MessageParams, type Translate, translator } from '@app/i18n';
+import { type MessageParams, pickAnswerLanguage, type Translate, translator } from '@app/i18n';
 
 /** Error codes a service may throw; the exception filter maps each to one HTTP status. */
 export const ERROR_STATUS = {
@@ -62,6 +62,10 @@ export const localizedError = (
   details?: FieldIssue[] | Record<string, unknown>,
   keys?: Record<string, string>,
 ): DomainError => new DomainError(code, sayIn(english, { key, params, keys }), details, { key, params, keys });
+
+/** An error's message in a reader's language (`preferredLanguage`, any tag): for answers that carry several errors. */
+export const errorMessageIn = (language: string, err: DomainError): string =>
+  err.source ? sayIn(translator(pickAnswerLanguage(language, undefined)), err.source) : err.message;
 
 /** A field's problem whose words come from the catalogues (`validation.*`, `errors.*`). */
 export const localizedIssue = (field: string, key: string, params: MessageParams = {}): FieldIssue => ({

@@ -16,6 +16,7 @@ import { executeTransition, MATCH_LIFECYCLE, UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { HistoryItem, HistoryService } from '../history/history.service';
 import type { CreateMatch, Feedback, ListMatches, MatchTransition } from './dto/match.schemas';
+import { reasonLineIn } from '../matching/reason-line';
 import { withoutCapacity } from './match-redaction';
 import { followAgreedMatches, releaseOfferCapacity, useOfferCapacity } from './match-consequences';
 
@@ -153,12 +154,15 @@ export class MatchesService {
       const mine = user.role === 'provider_member' ? d.provider.id === user.organization.id : isAgency(user.role) ? d.request.state === user.organization.state : true;
       // The offer's budget is its provider's and the committee's to see; the explanation must not reveal it.
       const seesCapacity = isCommittee(user.role) || (user.role === 'provider_member' && d.provider.id === user.organization.id);
-      const explained = { score: m.score, components: m.components, reason: m.reason };
+      const stored = { score: m.score, components: m.components, reason: m.reason, reasonParts: m.reasonParts };
+      const { reasonParts, ...explained } = seesCapacity ? stored : withoutCapacity(stored);
       return {
         id: m.id,
         status: m.status,
         origin: m.origin,
-        ...(seesCapacity ? explained : withoutCapacity(explained)),
+        ...explained,
+        // The reason line in the reader's language when the engine's clauses are stored; the English line otherwise.
+        reason: reasonParts?.length ? reasonLineIn(user.preferredLanguage, reasonParts) : explained.reason,
         calibration: calibrationAt(m.score, bands),
         engineVersion: m.engineVersion,
         weightsVersion: m.weightsVersion,

@@ -110,8 +110,8 @@ export class MatchingController {
   @ApiOkResponse({ standardSchema: allocationPlanResultSchema })
   @ApiValidationError()
   @ApiOperation({ summary: 'The exact maximum-total-score set of suggestions within every offer’s capacity' })
-  plan(@Body({ schema: allocationPlanSchema }) body: AllocationPlanInput) {
-    return this.matching.allocationPlan(body);
+  plan(@CurrentUser() user: AuthUser, @Body({ schema: allocationPlanSchema }) body: AllocationPlanInput) {
+    return this.matching.allocationPlan(user, body);
   }
 
   @Post('allocation-plan/endorse')

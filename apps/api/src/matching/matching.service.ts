@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, localizedError, notFound } from '@app/common';
+import { DomainError, errorMessageIn, localizedError, notFound } from '@app/common';
 import type { plannedMatchSchema, rescoreViewSchema, Served, weightsProposalViewSchema } from '@app/contracts';
 import { MatchingProfileEntity, MatchRepository, RescoreRunEntity, WeightsProposalEntity } from '@app/database';
 import { DEFAULT_WEIGHTS_PROFILE, planAllocation, weightsProfileProblems, WeightsProfile } from '@app/matching';
 import { UnitOfWork, type Tx } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { MatchesService, MatchView } from '../matches/matches.service';
+import { reasonLineIn } from './reason-line';
 import type { AllocationPlanInput, EndorsePlanInput, ProfileInput } from './matching.schemas';
 
 /** The views of matching (libs/contracts views/matching.ts), as the service builds them. */
@@ -140,14 +141,14 @@ export class MatchingService {
    * The set of open suggestions with the greatest total score that no offer's remaining capacity and no
    * request's single need is exceeded by (DESIGN §6.7), from the stored candidates.
    */
-  async allocationPlan(input: AllocationPlanInput): Promise<{ total: number; requests: number; offers: number; candidates: number; matches: PlannedMatch[] }> {
+  async allocationPlan(user: AuthUser, input: AllocationPlanInput): Promise<{ total: number; requests: number; offers: number; candidates: number; matches: PlannedMatch[] }> {
     const rows = await this.matchRepository.allocationCandidates(input.requestIds ?? null);
     const capacities = new Map(rows.map((r) => [r.offerId, r.remaining]));
     const plan = planAllocation(rows.map((r) => ({ requestId: r.requestId, offerId: r.offerId, score: r.score })), capacities);
     const byPair = new Map(rows.map((r) => [`${r.requestId}:${r.offerId}`, r]));
     const matches = plan.pairs.map((p) => {
-      const { remaining: _remaining, ...planned } = byPair.get(`${p.requestId}:${p.offerId}`)!;
-      return planned;
+      const { remaining: _remaining, reasonParts, ...planned } = byPair.get(`${p.requestId}:${p.offerId}`)!;
+      return { ...planned, reason: reasonParts?.length ? reasonLineIn(user.preferredLanguage, reasonParts) : planned.reason };
     });
     return {
       total: Math.round(plan.total * 1e6) / 1e6,
@@ -167,7 +168,7 @@ export class MatchingService {
         endorsed.push(await this.matches.transition(user, matchId, { action: 'endorse', comment: input.comment ?? 'Endorsed from the allocation plan' }));
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
-        skipped.push({ matchId, reason: err.message });
+        skipped.push({ matchId, reason: errorMessageIn(user.preferredLanguage, err) });
       }
     }
     return { endorsed, skipped };

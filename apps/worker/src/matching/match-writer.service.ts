@@ -17,7 +17,7 @@ const SUGGESTIONS_LOCK = 1540;
  */
 const STAGE = 'pg_temp.match_stage';
 const CREATE_STAGE = `CREATE TEMP TABLE IF NOT EXISTS match_stage (request_id uuid NOT NULL, offer_id uuid NOT NULL, score float8,
-  components jsonb NOT NULL, reason text NOT NULL) ON COMMIT DELETE ROWS`;
+  components jsonb NOT NULL, reason text NOT NULL, reason_parts jsonb) ON COMMIT DELETE ROWS`;
 /** Rows per piece of COPY text: large enough to keep the stream busy, small enough to stay out of the old heap. */
 const COPY_BATCH = 256;
 
@@ -34,7 +34,8 @@ function* copyLines(results: MatchResult[]): Generator<string> {
     for (let j = i; j < end; j++) {
       const r = results[j];
       const score = Number.isFinite(r.score) ? String(r.score) : '\\N';
-      text += `${r.requestId}\t${r.offerId}\t${score}\t${copyText(JSON.stringify(r.components))}\t${copyText(r.reason)}\n`;
+      const parts = r.reasonParts ? copyText(JSON.stringify(r.reasonParts)) : '\\N';
+      text += `${r.requestId}\t${r.offerId}\t${score}\t${copyText(JSON.stringify(r.components))}\t${copyText(r.reason)}\t${parts}\n`;
     }
     yield text;
   }
@@ -45,7 +46,7 @@ async function stageResults(m: EntityManager, results: MatchResult[]): Promise<v
   await m.query(CREATE_STAGE);
   if (!results.length) return;
   const client = (await m.queryRunner!.connect()) as PoolClient;
-  await pipeline(Readable.from(copyLines(results)), client.query(copyFrom(`COPY ${STAGE} (request_id, offer_id, score, components, reason) FROM STDIN`)));
+  await pipeline(Readable.from(copyLines(results)), client.query(copyFrom(`COPY ${STAGE} (request_id, offer_id, score, components, reason, reason_parts) FROM STDIN`)));
 }
 
 function distinctRequestIds(results: MatchResult[]): string[] {
@@ -114,11 +115,11 @@ export class MatchWriter {
       if (results.length) await this.reviveRetired(m, scored);
       if (results.length) {
         await m.query(
-          `INSERT INTO matches (request_id, offer_id, score, components, reason, engine_version, weights_version, scored_at, origin, status, version)
-           SELECT k.request_id, k.offer_id, k.score, k.components, k.reason, $1, $2, now(), 'engine', 'suggested', 1
+          `INSERT INTO matches (request_id, offer_id, score, components, reason, reason_parts, engine_version, weights_version, scored_at, origin, status, version)
+           SELECT k.request_id, k.offer_id, k.score, k.components, k.reason, k.reason_parts, $1, $2, now(), 'engine', 'suggested', 1
              FROM ${STAGE} k
            ON CONFLICT (request_id, offer_id) DO UPDATE
-              SET score = EXCLUDED.score, components = EXCLUDED.components, reason = EXCLUDED.reason,
+              SET score = EXCLUDED.score, components = EXCLUDED.components, reason = EXCLUDED.reason, reason_parts = EXCLUDED.reason_parts,
                   engine_version = EXCLUDED.engine_version, weights_version = EXCLUDED.weights_version,
                   scored_at = EXCLUDED.scored_at,
                   -- A fresh score is not a change a person made: a match someone acted on keeps its last-changed time.
@@ -126,7 +127,8 @@ export class MatchWriter {
             -- Only what changed is written: a pair scored the same, by the same engine and weights, is left as it is
             -- (scored_at is when its score last changed). A rescore that changes little writes little.
             WHERE matches.score IS DISTINCT FROM EXCLUDED.score OR matches.components IS DISTINCT FROM EXCLUDED.components
-               OR matches.reason IS DISTINCT FROM EXCLUDED.reason OR matches.engine_version IS DISTINCT FROM EXCLUDED.engine_version
+               OR matches.reason IS DISTINCT FROM EXCLUDED.reason OR matches.reason_parts IS DISTINCT FROM EXCLUDED.reason_parts
+               OR matches.engine_version IS DISTINCT FROM EXCLUDED.engine_version
                OR matches.weights_version IS DISTINCT FROM EXCLUDED.weights_version`,
           [String(MATCHING_ENGINE_VERSION), weightsVersion],
         );
@@ -185,12 +187,20 @@ export class MatchWriter {
   async updatePairScores(results: (MatchResult & { matchId: string })[], weightsVersion: number): Promise<void> {
     if (!results.length) return;
     await this.dataSource.query(
-      `UPDATE matches m SET score = k.score, components = k.components, reason = k.reason, engine_version = $5,
-              weights_version = $6, scored_at = now(),
+      `UPDATE matches m SET score = k.score, components = k.components, reason = k.reason, reason_parts = k.reason_parts,
+              engine_version = $6, weights_version = $7, scored_at = now(),
               updated_at = CASE WHEN m.status = 'suggested' THEN now() ELSE m.updated_at END
-         FROM unnest($1::uuid[], $2::float8[], $3::jsonb[], $4::text[]) AS k(id, score, components, reason)
+         FROM unnest($1::uuid[], $2::float8[], $3::jsonb[], $4::text[], $5::jsonb[]) AS k(id, score, components, reason, reason_parts)
         WHERE m.id = k.id`,
-      [results.map((r) => r.matchId), results.map((r) => r.score), results.map((r) => JSON.stringify(r.components)), results.map((r) => r.reason), String(MATCHING_ENGINE_VERSION), weightsVersion],
+      [
+        results.map((r) => r.matchId),
+        results.map((r) => r.score),
+        results.map((r) => JSON.stringify(r.components)),
+        results.map((r) => r.reason),
+        results.map((r) => (r.reasonParts ? JSON.stringify(r.reasonParts) : null)),
+        String(MATCHING_ENGINE_VERSION),
+        weightsVersion,
+      ],
     );
   }
 }

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, VersionColumn } from 'typeorm';
 import type { MatchStatus, RetirementReason } from '@app/domain';
+import type { ReasonPart } from '@app/matching';
 import { RecordColumns } from './record-columns';
 
 export type MatchOrigin = 'engine' | 'committee' | 'provider_interest';
@@ -30,8 +31,13 @@ export class MatchEntity extends RecordColumns {
   @Column({ type: 'jsonb', default: [] })
   components: ScoreComponent[];
 
+  /** The reason line in English, as exported and searched. */
   @Column({ type: 'text', default: '' })
   reason: string;
+
+  /** The same line as the engine's clauses (codes and figures), worded in each reader's language when shown; null before they were stored. */
+  @Column({ type: 'jsonb', nullable: true })
+  reasonParts: ReasonPart[] | null;
 
   @Column({ type: 'varchar', length: 20, nullable: true })
   engineVersion: string | null;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { containsPattern, sqlList } from '@app/common';
-import { CALIBRATION_BANDS, DECIDED_MATCH_STATUSES, type DecisionCount } from '@app/matching';
+import { CALIBRATION_BANDS, DECIDED_MATCH_STATUSES, type DecisionCount, type ReasonPart } from '@app/matching';
 import {
   isAgency,
   isCommittee,
@@ -44,6 +44,7 @@ export interface AllocationCandidate {
   score: number;
   status: string;
   reason: string;
+  reasonParts: ReasonPart[] | null;
   remaining: number | null;
 }
 
@@ -163,7 +164,7 @@ export class MatchRepository {
   allocationCandidates(requestIds: string[] | null): Promise<AllocationCandidate[]> {
     return this.dataSource.query(
       `SELECT m.id AS "matchId", m.request_id AS "requestId", r.reference, r.title AS "requestTitle", r.state, m.offer_id AS "offerId",
-              o.title AS "offerTitle", p.short_name AS provider, m.score, m.status, m.reason,
+              o.title AS "offerTitle", p.short_name AS provider, m.score, m.status, m.reason, m.reason_parts AS "reasonParts",
               CASE WHEN o.capacity_engagements IS NULL THEN NULL ELSE GREATEST(o.capacity_engagements - o.engagements_used, 0) END AS remaining
          FROM matches m
          JOIN assistance_requests r ON r.id = m.request_id
