@@ -6,6 +6,7 @@ import { MatchingProfileEntity, MatchRepository, RescoreRunEntity, WeightsPropos
 import { DEFAULT_WEIGHTS_PROFILE, planAllocation, weightsProfileProblems, WeightsProfile } from '@app/matching';
 import { UnitOfWork, type Tx } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
+import { pickAnswerLanguage, translator } from '@app/i18n';
 import { MatchesService, MatchView } from '../matches/matches.service';
 import { reasonLineIn } from './reason-line';
 import type { AllocationPlanInput, EndorsePlanInput, ProfileInput } from './matching.schemas';
@@ -163,9 +164,11 @@ export class MatchingService {
   async endorsePlan(user: AuthUser, input: EndorsePlanInput): Promise<{ endorsed: MatchView[]; skipped: { matchId: string; reason: string }[] }> {
     const endorsed: MatchView[] = [];
     const skipped: { matchId: string; reason: string }[] = [];
+    // The history's comment, when the expert wrote none, in the expert's language (as their own comment would be).
+    const comment = input.comment ?? translator(pickAnswerLanguage(user.preferredLanguage, undefined))('matching.plan.endorsedComment');
     for (const matchId of [...new Set(input.matchIds)]) {
       try {
-        endorsed.push(await this.matches.transition(user, matchId, { action: 'endorse', comment: input.comment ?? 'Endorsed from the allocation plan' }));
+        endorsed.push(await this.matches.transition(user, matchId, { action: 'endorse', comment }));
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
         skipped.push({ matchId, reason: errorMessageIn(user.preferredLanguage, err) });
