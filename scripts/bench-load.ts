@@ -9,7 +9,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
-import { loadConfig } from '@app/config';
+import { appArguments, loadConfig } from '@app/config';
 import { createDataSource, DEMO_PASSWORD, DEMO_USERS, dropDatabase, ensureDatabase, seedDemo, seedSyntheticWorld } from '@app/database';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -50,7 +50,7 @@ function peakRssMb(pid: number | undefined): number | null {
 }
 
 function start(kind: 'api' | 'worker', env: NodeJS.ProcessEnv): ChildProcess {
-  const proc = spawn(process.execPath, [path.join(root, `dist/apps/${kind}/src/main.js`)], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const proc = spawn(process.execPath, appArguments(kind, path.join(root, 'dist')), { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let tail = '';
   proc.stderr.on('data', (d: Buffer) => (tail = (tail + d.toString()).slice(-2000)));
   proc.once('exit', (code) => {

@@ -9,7 +9,7 @@ import { AddressInfo, createServer } from 'node:net';
 import * as path from 'node:path';
 import Redis from 'ioredis';
 import { SMTPServer } from 'smtp-server';
-import { loadConfig, loadEnvFile } from '@app/config';
+import { appArguments, loadConfig, loadEnvFile } from '@app/config';
 import { createDataSource, DEMO_PASSWORD, dropDatabase, ensureDatabase, seedDemoOrganizations } from '@app/database';
 import { createMailTransport, MailSettings, renderNotificationMail } from '@app/mail';
 
@@ -103,7 +103,7 @@ async function freePort(): Promise<number> {
 
 async function spawnReady(kind: 'api' | 'worker', env: Record<string, string>, children: ChildProcess[]): Promise<string> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, `dist/apps/${kind}/src/main.js`)], {
+  const child = spawn(process.execPath, appArguments(kind, path.join(root, 'dist')), {
     cwd: root,
     env: { ...process.env, ...env, ...(kind === 'api' ? { PORT: String(port) } : { WORKER_HEALTH_PORT: String(port) }) },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -10,7 +10,7 @@
 //      plain COPY of the same rows into a copy of `matches` with all its indexes, both in this run.
 // The seeded world is kept as a template database (<name>_bench_rescore_tmpl_<requests>_<offers>_<seed>) and
 // cloned for each run; --fresh-world drops and seeds it again.
-// Prints readable figures, then one line of JSON. Options: --requests= --offers= --seed= --burst= --fresh-world --cpu-prof=DIR
+// Prints readable figures, then one line of JSON. Options: --requests= --offers= --seed= --burst= --fresh-world --cpu-prof=DIR --worker-args="NODE OPTIONS"
 import { randomBytes } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import type { ChildProcess } from 'node:child_process';
@@ -235,7 +235,9 @@ async function main(): Promise<void> {
     // --cpu-prof=DIR: each worker writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
     const profileDir = process.argv.find((a) => a.startsWith('--cpu-prof='))?.slice('--cpu-prof='.length);
     const env: Record<string, string> = { DATABASE_URL: databaseUrl, QUEUE_PREFIX: prefix, SMTP_URL: sink.url, MAIL_CATCHER: 'off', LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '100' };
-    const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+    // --worker-args="…": more node options for the workers (e.g. a heap limit), space-separated.
+    const workerArgs = process.argv.find((a) => a.startsWith('--worker-args='))?.slice('--worker-args='.length).split(' ').filter(Boolean) ?? [];
+    const nodeArgs = [...workerArgs, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
     const first = await spawnReady('worker', env, nodeArgs);
     workers.push(first.child);
 

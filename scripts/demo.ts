@@ -2,7 +2,7 @@
 // `npm run demo -- --reset`: first delete the demo database and queue data, to start over from the seeded story.
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { ConfigError, loadConfig, loadEnvFile } from '@app/config';
+import { type AppKind, appArguments, ConfigError, loadConfig, loadEnvFile } from '@app/config';
 import { DEMO_PASSWORD, DEMO_USERS } from '@app/database';
 import { describeReset, resetDemoData, resetRefusal } from './demo-reset';
 import { preflight } from './preflight';
@@ -11,8 +11,8 @@ import { migrateAndSeed } from './seed';
 const root = path.resolve(__dirname, '../..');
 const children: ChildProcess[] = [];
 
-function start(name: string, entry: string): ChildProcess {
-  const child = spawn(process.execPath, [path.join(root, entry)], { stdio: 'inherit', env: process.env, cwd: root });
+function start(name: string, kind: AppKind): ChildProcess {
+  const child = spawn(process.execPath, appArguments(kind), { stdio: 'inherit', env: process.env, cwd: root });
   child.on('exit', (code, signal) => {
     if (!shuttingDown) {
       console.error(`${name} stopped (${signal ?? `exit ${code}`}); stopping the demo`);
@@ -71,8 +71,8 @@ async function main(): Promise<void> {
     console.log(`Deleted the database and ${keysDeleted} Redis keys.`);
   }
   console.log(`Seeded: ${await migrateAndSeed(config.database.DATABASE_URL)}`);
-  start('API', 'dist/apps/api/src/main.js');
-  start('Worker', 'dist/apps/worker/src/main.js');
+  start('API', 'api');
+  start('Worker', 'worker');
   const base = `http://localhost:${config.app.PORT}`;
   await waitForReady(`${base}/health/ready`, 60_000);
   const width = Math.max(...DEMO_USERS.map((u) => u.email.length));

@@ -24,6 +24,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
+import { appArguments } from '@app/config';
 import { DEMO_PASSWORD } from '@app/database';
 import { QUEUES, redisConnection } from '@app/queue';
 import { migrateAndSeed } from './seed';
@@ -239,7 +240,7 @@ interface App {
 async function startApp(kind: 'api' | 'worker', env: Record<string, string>, port?: number): Promise<App> {
   port ??= await freePort();
   const portEnv: Record<string, string> = kind === 'api' ? { PORT: String(port) } : { WORKER_HEALTH_PORT: String(port) };
-  const child = start(kind, process.execPath, [path.join(root, `dist/apps/${kind}/src/main.js`)], { ...env, ...portEnv });
+  const child = start(kind, process.execPath, appArguments(kind, path.join(root, 'dist')), { ...env, ...portEnv });
   try {
     await Promise.race([
       waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok, 120_000, `${kind} to be ready`),

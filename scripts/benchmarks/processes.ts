@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
+import { appArguments } from '@app/config';
 
 // Shared by the end-to-end benchmarks: real API/worker processes on a scratch database and queue prefix.
 
@@ -36,7 +37,7 @@ export function scratchDatabaseUrl(configured: string, suffix: string): string {
 /** Starts a built app (dist/) and waits until its /health/ready answers. */
 export async function spawnReady(kind: 'api' | 'worker', env: Record<string, string>, nodeArgs: string[] = []): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, path.join(build, `apps/${kind}/src/main.js`)], {
+  const child = spawn(process.execPath, [...nodeArgs, ...appArguments(kind, build)], {
     cwd: root,
     env: { ...process.env, ...env, ...(kind === 'api' ? { PORT: String(port) } : { WORKER_HEALTH_PORT: String(port) }) },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { configSchemas } from '@app/config';
+import { APP_NODE_OPTIONS, appArguments, configSchemas } from '@app/config';
 
 // No Docker engine runs on the development and CI machines, so the compose file is checked by reading it.
 describe('docker-compose.yml', () => {
@@ -15,9 +15,17 @@ describe('docker-compose.yml', () => {
 
   it('runs the built entry points that exist in the build', () => {
     for (const name of ['api', 'worker', 'migrate']) {
-      const [, entry] = compose.services[name].command;
+      const entry = compose.services[name].command.at(-1);
       expect(entry).toMatch(/^dist\/.*\.js$/);
       expect(readFileSync(path.join(root, entry.replace(/\.js$/, '.ts').replace(/^dist\//, '')), 'utf8')).toBeTruthy();
+    }
+  });
+
+  it('starts the api and the worker with the node options every other launcher uses', () => {
+    const scripts = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts;
+    for (const kind of Object.keys(APP_NODE_OPTIONS) as (keyof typeof APP_NODE_OPTIONS)[]) {
+      expect(compose.services[kind].command).toEqual(['node', ...appArguments(kind)]);
+      expect(scripts[`start:${kind}`]).toBe(['node', ...appArguments(kind)].join(' '));
     }
   });
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { loadConfig } from '@app/config';
+import { appArguments, loadConfig } from '@app/config';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { freePort } from './ports';
@@ -66,7 +66,7 @@ export interface RunningProcess {
 export async function spawnApp(kind: 'api' | 'worker', env: Record<string, string> = {}): Promise<RunningProcess> {
   const port = await freePort();
   const portEnv = kind === 'api' ? { PORT: String(port) } : { WORKER_HEALTH_PORT: String(port) };
-  const proc = spawn(process.execPath, [path.join(root, `dist/apps/${kind}/src/main.js`)], {
+  const proc = spawn(process.execPath, appArguments(kind, path.join(root, 'dist')), {
     cwd: root,
     env: { ...process.env, OUTBOX_POLL_MS: '200', ...portEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
