@@ -119,6 +119,26 @@ async function dropQueueKeys(prefix: string): Promise<void> {
   }
 }
 
+/** Waits until every outbox event is processed and no matching work is outstanding, twice in a row; returns the ms it took. */
+async function untilWorkerSettled(databaseUrl: string, timeoutMs = 600_000): Promise<number> {
+  const ds = await createDataSource(databaseUrl).initialize();
+  const start = performance.now();
+  try {
+    let quiet = 0;
+    while (quiet < 2) {
+      const [row]: { busy: number }[] = await ds.query(
+        `SELECT (SELECT count(*) FROM outbox_events WHERE processed_at IS NULL) + (SELECT count(*) FROM matching_work) AS busy`,
+      );
+      quiet = Number(row.busy) === 0 ? quiet + 1 : 0;
+      if (performance.now() - start > timeoutMs) throw new Error(`the worker still had ${row.busy} events or jobs after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return performance.now() - start;
+  } finally {
+    await ds.destroy();
+  }
+}
+
 async function main(): Promise<void> {
   const url = new URL(loadConfig().database.DATABASE_URL);
   url.hostname = '127.0.0.1';
@@ -162,6 +182,10 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${port}`;
     await waitReady(`${base}/health/ready`);
     await waitReady(`http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health/ready`);
+    // A freshly started worker first works through what the seeded world has due (reminders, digests): the load is
+    // measured on the steady state after it, and the start-up work is reported on its own.
+    const settled = await untilWorkerSettled(url.toString());
+    console.log(`The worker's start-up work (the seeded world's due events) took ${(settled / 1000).toFixed(1)} s`);
 
     const ids = async (what: 'requests' | 'offers', token: string) =>
       (((await (await fetch(`${base}/api/v1/${what}?pageSize=100`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { id: string }[] }).items).map((x) => x.id);
@@ -180,6 +204,7 @@ async function main(): Promise<void> {
 
     const latencies = new Map<Route, number[]>();
     const errors = new Map<Route, number>();
+    const failures = new Map<string, number>();
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(Math.random() * xs.length)];
 
     // What a signed-in person does most: browse lists, open records, now and then create something.
@@ -210,7 +235,8 @@ async function main(): Promise<void> {
         while (performance.now() < until) {
           const call = nextCall(client);
           const t = performance.now();
-          let ok: boolean;
+          // What a failed call answered: its status code, or `no answer` (refused, reset, timed out).
+          let failure: string | null = null;
           try {
             const res = await fetch(`${base}${call.path}`, {
               method: call.method,
@@ -221,14 +247,17 @@ async function main(): Promise<void> {
               body: call.body ? JSON.stringify(call.body) : undefined,
             });
             await res.arrayBuffer();
-            ok = res.ok;
+            if (!res.ok) failure = String(res.status);
           } catch {
-            ok = false;
+            failure = 'no answer';
           }
           const list = latencies.get(call.route) ?? [];
           list.push(performance.now() - t);
           latencies.set(call.route, list);
-          if (!ok) errors.set(call.route, (errors.get(call.route) ?? 0) + 1);
+          if (failure) {
+            errors.set(call.route, (errors.get(call.route) ?? 0) + 1);
+            failures.set(failure, (failures.get(failure) ?? 0) + 1);
+          }
           total++;
         }
       }),
@@ -256,6 +285,7 @@ async function main(): Promise<void> {
     for (const r of routes) {
       console.log(`${r.route.padEnd(16)} ${String(r.count).padStart(5)} ${String(r.p50).padStart(8)} ${String(r.p95).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(8)}`);
     }
+    if (failures.size) console.log(`Failed calls by answer: ${[...failures].map(([answer, n]) => `${answer} ×${n}`).join(', ')}`);
     console.log(`Peak RSS: API ${apiPeak} MB, worker ${workerPeak} MB`);
     console.log(
       JSON.stringify({
@@ -265,6 +295,7 @@ async function main(): Promise<void> {
         calls: total,
         reqPerSecond: Math.round((total / elapsed) * 10) / 10,
         errors: errorCount,
+        failures: Object.fromEntries(failures),
         routes,
         apiPeakRssMb: apiPeak,
         workerPeakRssMb: workerPeak,
