@@ -4,8 +4,7 @@ import { uuidParam } from '@app/common';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';
 import { ApiAuthErrors, ApiNotFound, ApiValidationError } from '../common/openapi';
-import { matchExplanationSchema } from '@app/contracts';
-import { ExplainQuery, explainQuerySchema } from './match-explain.schemas';
+import { ExplainQuery, explainQuerySchema, matchExplanationSchema } from '@app/contracts';
 import { MatchExplainService, MatchExplanationView } from './match-explain.service';
 
 @ApiTags('matching')

@@ -7,18 +7,22 @@ import type { AuthUser } from '../auth/auth-user';
 import { AGENCY, Authorize, CurrentUser } from '../auth/authorize.decorator';
 import { HistoryItem } from '../history/history.service';
 import {
+  createdRequestSchema,
   CreateRequest,
   createRequestSchema,
   DuplicateCheck,
   duplicateCheckSchema,
+  historySchema,
   ListRequests,
   listRequestsSchema,
+  possibleDuplicateSchema,
+  requestPageSchema,
   RequestTransition,
   requestTransitionSchema,
+  requestViewSchema,
   UpdateRequest,
   updateRequestSchema,
-} from './dto/request.schemas';
-import { createdRequestSchema, historySchema, possibleDuplicateSchema, requestPageSchema, requestViewSchema } from '@app/contracts';
+} from '@app/contracts';
 import { PossibleDuplicate, RequestsService, RequestView } from './requests.service';
 import { Idempotent } from '../common/idempotency';
 
