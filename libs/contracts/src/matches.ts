@@ -11,7 +11,7 @@ export const createMatchSchema = z.strictObject({
 export type CreateMatch = z.infer<typeof createMatchSchema>;
 
 /** What was delivered, recorded once when a match is completed (DESIGN §5). */
-export const deliveryRecordSchema = z
+const deliveryRecordInputSchema = z
   .strictObject({
     // Delivered dates lie, like a State's letter, between resolution 1540's adoption and today.
     deliveredFrom: letterDate,
@@ -21,7 +21,6 @@ export const deliveryRecordSchema = z
     deliverables: text(5_000, 1),
   })
   .refine((d) => d.deliveredFrom <= d.deliveredUntil, { message: 'must not be before deliveredFrom', path: ['deliveredUntil'] });
-export type DeliveryRecord = z.infer<typeof deliveryRecordSchema>;
 
 /** A step in a match's workflow (POST /matches/:id/transitions). */
 export const matchTransitionSchema = z.strictObject({
@@ -30,7 +29,7 @@ export const matchTransitionSchema = z.strictObject({
   /** Free text for decline and reject. */
   reason: text(500).optional(),
   /** Required to complete a match. */
-  delivery: deliveryRecordSchema.optional(),
+  delivery: deliveryRecordInputSchema.optional(),
   version: z.number().int().min(1).optional(),
 });
 export type MatchTransition = z.infer<typeof matchTransitionSchema>;

@@ -13,19 +13,20 @@ import {
   actionPlanVersionsSchema,
   actionPlanViewSchema,
   type CreateActionPlan,
-  createActionPlanSchema,
   type CreateActionPlanItem,
   createActionPlanItemSchema,
+  createActionPlanSchema,
   type DeclareItemInterest,
   declareItemInterestSchema,
   historySchema,
   requestViewSchema,
   type UpdateActionPlan,
-  updateActionPlanSchema,
   type UpdateActionPlanItem,
   updateActionPlanItemSchema,
+  updateActionPlanSchema,
+  uuidParam,
 } from '@app/contracts';
-import { Page, uuidParam } from '@app/common';
+import { Page } from '@app/common';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, CurrentUser } from '../auth/authorize.decorator';
 import { ApiAuthErrors, ApiConflict, ApiCsvResponse, ApiNotFound, ApiValidationError } from '../common/openapi';

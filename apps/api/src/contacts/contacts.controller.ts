@@ -1,7 +1,14 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { stateCodeSchema, uuidParam } from '@app/common';
-import { contactListViewSchema, matchContactsViewSchema, publicContactSchema, putContactsSchema, type PutContacts } from '@app/contracts';
+import {
+  contactListViewSchema,
+  matchContactsViewSchema,
+  publicContactSchema,
+  type PutContacts,
+  putContactsSchema,
+  stateCodeSchema,
+  uuidParam,
+} from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, CurrentUser, Public } from '../auth/authorize.decorator';
 import { ApiAuthErrors, ApiConflict, ApiNotFound, ApiValidationError } from '../common/openapi';

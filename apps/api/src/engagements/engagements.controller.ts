@@ -20,8 +20,9 @@ import {
   updateEngagementSchema,
   UpdateFollowUp,
   updateFollowUpSchema,
+  uuidParam,
 } from '@app/contracts';
-import { Page, uuidParam } from '@app/common';
+import { Page } from '@app/common';
 import { ApiAuthErrors, ApiConflict, ApiCsvResponse, ApiNotFound, ApiNoteResponse, ApiValidationError } from '../common/openapi';
 import { csvFile, toCsv, type CsvColumn } from '../data-exchange/csv';
 import { Idempotent } from '../common/idempotency';

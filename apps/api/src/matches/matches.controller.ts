@@ -13,8 +13,9 @@ import {
   MatchTransition,
   matchTransitionSchema,
   matchViewSchema,
+  uuidParam,
 } from '@app/contracts';
-import { Page, uuidParam } from '@app/common';
+import { Page } from '@app/common';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';
 import { HistoryItem } from '../history/history.service';

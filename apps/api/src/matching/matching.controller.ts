@@ -16,10 +16,10 @@ import {
   profileSchema,
   putProfileResultSchema,
   rescoreViewSchema,
+  uuidParam,
   weightsProfileSchema,
   weightsProposalViewSchema,
 } from '@app/contracts';
-import { uuidParam } from '@app/common';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';
 import { MatchingService } from './matching.service';

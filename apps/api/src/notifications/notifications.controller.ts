@@ -11,8 +11,8 @@ import {
   notificationViewSchema,
   readAllResultSchema,
   unreadCountSchema,
+  uuidParam,
 } from '@app/contracts';
-import { uuidParam } from '@app/common';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';
 import { DeliveriesPage, NotificationDeliveriesService } from './notification-deliveries.service';

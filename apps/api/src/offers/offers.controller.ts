@@ -13,8 +13,9 @@ import {
   offerViewSchema,
   UpdateOffer,
   updateOfferSchema,
+  uuidParam,
 } from '@app/contracts';
-import { Page, uuidParam } from '@app/common';
+import { Page } from '@app/common';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, CurrentUser } from '../auth/authorize.decorator';
 import { HistoryItem } from '../history/history.service';

@@ -8,8 +8,9 @@ import {
   type publicEngagementSchema,
   publicEngagementsSchema,
   type Served,
+  uuidParam,
 } from '@app/contracts';
-import { Page, uuidParam } from '@app/common';
+import { Page } from '@app/common';
 import { EngagementRepository } from '@app/database';
 import { Public } from '../auth/authorize.decorator';
 import { ApiNotFound, ApiNoteResponse, ApiValidationError } from '../common/openapi';

@@ -1,14 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { uuidParam } from '@app/common';
 import {
   type ListMessages,
   listMessagesSchema,
+  type PostThreadMessage,
   postThreadMessageSchema,
   threadMessageViewSchema,
   threadPageSchema,
   unreadThreadsSchema,
-  type PostThreadMessage,
+  uuidParam,
 } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, CurrentUser } from '../auth/authorize.decorator';

@@ -10,8 +10,9 @@ import {
   updateUserSchema,
   userPageSchema,
   userViewSchema,
+  uuidParam,
 } from '@app/contracts';
-import { Page, uuidParam } from '@app/common';
+import { Page } from '@app/common';
 import { UserEntity } from '@app/database';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, CurrentUser } from '../auth/authorize.decorator';

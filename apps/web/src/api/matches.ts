@@ -4,7 +4,6 @@ import { api, type Paginated, type QueryOf } from './client';
 import type {
   ComponentKey,
   createMatchSchema,
-  DeliveryRecordView,
   feedbackSchema,
   listMatchesSchema,
   MatchAction,
@@ -27,8 +26,6 @@ export function isMatchStatus(value: string): value is MatchStatus {
   return (MATCH_STATUSES as readonly string[]).includes(value);
 }
 
-/** What a completed match delivered (recorded when it is completed). */
-export type DeliveryRecord = DeliveryRecordView;
 
 /** The score's components, in the order the engine lists them (libs/matching types.ts). */
 export const SCORE_COMPONENT_KEYS = COMPONENT_KEYS;
@@ -92,6 +89,9 @@ export const matchHistoryQuery = (id: string) =>
 
 /** POST /matches/:id/transitions, with an action the workflow knows; `delivery` completes a match. */
 export type MatchTransitionInput = z.input<typeof matchTransitionSchema> & { action: MatchAction };
+
+/** What a completed match delivered, as the person completing it records it. */
+export type DeliveryRecord = NonNullable<MatchTransitionInput['delivery']>;
 
 /** A committee member's manual match, or a provider's expression of interest. */
 export function createMatch(input: z.input<typeof createMatchSchema>) {
