@@ -3,7 +3,6 @@ import '@app/contracts';
 export * from './domain-error';
 export * from './http-exception.filter';
 export * from './validation';
-export * from './schemas';
 export * from './password';
 export * from './transitions';
 export * from './sql';

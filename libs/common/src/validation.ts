@@ -1,5 +1,4 @@
 import { type ArgumentMetadata, BadRequestException, StandardSchemaValidationPipe } from '@nestjs/common';
-import { z } from 'zod';
 import { describeIssue } from '@app/contracts';
 import { type FieldIssue, MESSAGE_SOURCE, type MessageSource } from './domain-error';
 
@@ -82,12 +81,6 @@ export function createValidationPipe(): StandardSchemaValidationPipe {
     exceptionFactory: (issues) => invalidInput(issues),
   });
 }
-/** `?page=&pageSize=` (max 100), DESIGN §9. */
-export const paginationSchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
-export type Pagination = z.infer<typeof paginationSchema>;
 
 export interface Page<T> {
   items: T[];
@@ -95,5 +88,3 @@ export interface Page<T> {
   page: number;
   pageSize: number;
 }
-
-export const uuidParam = z.uuid({ message: 'must be a UUID' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { planningDate, stateCodeSchema, taxonomyCodes, text, uuidSchema } from './fields';
+import { paginationSchema, planningDate, stateCodeSchema, taxonomyCodes, text, uuidSchema } from './fields';
 import { ACTION_PLAN_ITEM_STATUSES, ACTION_PLAN_PRIORITY_LEVELS, ACTION_PLAN_STATUSES } from './vocabulary';
 
 /** The lengths of a plan's and an item's texts: the API refuses more, the forms count against them. */
@@ -119,6 +119,11 @@ export const actionPlanListQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
+export type ActionPlanListQuery = z.infer<typeof actionPlanListQuerySchema>;
+
+/** The list's filters without pagination: the CSV holds every plan they select (GET /export/action-plans.csv). */
+export const actionPlansCsvSchema = actionPlanListQuerySchema.omit({ page: true, pageSize: true });
+export type ActionPlansCsvQuery = z.infer<typeof actionPlansCsvSchema>;
 
 /** Items of a plan, or across plans (GET /action-plans/:id/items, GET /action-plan-items). */
 export const actionPlanItemListQuerySchema = z.strictObject({
@@ -130,3 +135,8 @@ export const actionPlanItemListQuerySchema = z.strictObject({
   /** `true`: items the caller's organisation declared interest in (providers). */
   interested: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
+export type ActionPlanItemListQuery = z.infer<typeof actionPlanItemListQuerySchema>;
+
+/** The plans whose public summary is shared (GET /public/action-plans). */
+export const publicActionPlansSchema = paginationSchema.extend({ state: stateCodeSchema.optional() });
+export type PublicActionPlansQuery = z.infer<typeof publicActionPlansSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { taxonomyCodes, text, uuidSchema } from './fields';
+import { paginationSchema, taxonomyCodes, text, uuidSchema } from './fields';
 
 /** The longest thread message. */
 export const THREAD_MESSAGE_MAX = 10_000;
@@ -11,6 +11,16 @@ export const postThreadMessageSchema = z.strictObject({
   documentId: uuidSchema.optional(),
 });
 export type PostThreadMessage = z.infer<typeof postThreadMessageSchema>;
+
+/** GET /requests/:id/messages and /matches/:id/messages. */
+export const listMessagesSchema = paginationSchema.extend({
+  /** `false`: read without marking the messages read. */
+  markRead: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+export type ListMessages = z.infer<typeof listMessagesSchema>;
 
 export const contactPersonSchema = z.strictObject({
   name: text(200, 1),

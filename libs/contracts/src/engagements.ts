@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ENGAGEMENT_KINDS, FOLLOW_UP_STATUSES, PRIORITY_LEVELS } from '@app/domain';
-import { planningDate, stateCodeSchema, text } from './fields';
+import { paginationSchema, planningDate, stateCodeSchema, text } from './fields';
 import { rule } from './messages';
 
 /** The lengths of an engagement's texts: the API refuses more, the form counts against them. */
@@ -138,3 +138,22 @@ export const prioritisationSchema = z
   })
   .refine((p) => p.order.length > 0 || p.levels.length > 0, { message: 'give the order of the items, their levels, or both', path: ['order'] });
 export type Prioritisation = z.infer<typeof prioritisationSchema>;
+
+/** The list of engagements (GET /engagements). */
+export const listEngagementsSchema = paginationSchema.extend({
+  state: stateCodeSchema.optional(),
+  kind: z.enum(ENGAGEMENT_KINDS).optional(),
+});
+export type ListEngagements = z.infer<typeof listEngagementsSchema>;
+
+/** The list's filters without pagination: the CSV holds every engagement they select (GET /export/engagements.csv). */
+export const engagementsCsvSchema = listEngagementsSchema.omit({ page: true, pageSize: true });
+export type EngagementsCsvQuery = z.infer<typeof engagementsCsvSchema>;
+
+/** An engagement's information note as a page or a PDF (GET …/information-note). */
+export const noteFormatSchema = z.strictObject({ format: z.enum(['html', 'pdf']).default('html') });
+export type NoteFormat = z.infer<typeof noteFormatSchema>;
+
+/** The engagements whose notes are published (GET /public/engagements). */
+export const publicEngagementsSchema = paginationSchema.extend({ state: stateCodeSchema.optional() });
+export type PublicEngagements = z.infer<typeof publicEngagementsSchema>;

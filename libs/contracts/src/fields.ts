@@ -94,3 +94,23 @@ export const text = (max: number, min = 0) => z.string().trim().min(min).max(max
 
 /** An id of a record. */
 export const uuidSchema = z.uuid();
+
+/** An id in a path or a query (`:id`, `?offerId=`), worded for the person who typed it. */
+export const uuidParam = z.uuid({ message: 'must be a UUID' });
+
+/** `?page=&pageSize=` (max 100), DESIGN §9. */
+export const paginationSchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/** A comma-separated list in a query string (`?status=draft,submitted`), each part validated. */
+export const csvList = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .string()
+    .max(500)
+    .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
+    .pipe(z.array(item).max(20));
+
+/** `?flag=true|false` as a boolean. */
+export const queryFlag = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { moneySchema, planningDate, stateCodeSchema, taxonomyCodes, text } from './fields';
+import { csvList, moneySchema, paginationSchema, planningDate, stateCodeSchema, taxonomyCode, taxonomyCodes, text, uuidParam } from './fields';
 import { rule } from './messages';
+import { OFFER_SORTS, OFFER_STATUSES } from './vocabulary';
 
 /** The lengths of an offer's texts: the API refuses more, the form counts against them. */
 export const OFFER_TEXT_LIMITS = {
@@ -75,3 +76,32 @@ export const updateOfferSchema = z
   } as { [K in keyof typeof offerFields]: z.ZodOptional<(typeof offerFields)[K]> } & { version: z.ZodNumber })
   .refine(windowInOrder, windowRule);
 export type UpdateOffer = z.infer<typeof updateOfferSchema>;
+
+/** A step in an offer's workflow (POST /offers/:id/transitions). */
+export const offerTransitionSchema = z.strictObject({
+  action: z.string().min(1).max(40),
+  comment: text(5_000).optional(),
+  reason: z.string().max(40).optional(),
+  version: z.number().int().min(1).optional(),
+});
+export type OfferTransition = z.infer<typeof offerTransitionSchema>;
+
+/** The list of offers (GET /offers). */
+export const listOffersSchema = paginationSchema.extend({
+  status: csvList(z.enum(OFFER_STATUSES)).optional(),
+  provider: uuidParam.optional(),
+  provision: taxonomyCode('provisions').optional(),
+  domain: taxonomyCode('domains').optional(),
+  type: taxonomyCode('assistanceTypes').optional(),
+  servesState: stateCodeSchema.optional(),
+  q: z.string().trim().max(200).optional(),
+  sort: z
+    .string()
+    .regex(new RegExp(`^-?(${OFFER_SORTS.join('|')})$`), `must be one of ${OFFER_SORTS.join(', ')}, optionally prefixed with -`)
+    .default('-updatedAt'),
+});
+export type ListOffers = z.infer<typeof listOffersSchema>;
+
+/** The list's filters and sort without pagination: a CSV export holds every row they select (GET /export/offers.csv). */
+export const offersCsvSchema = listOffersSchema.omit({ page: true, pageSize: true });
+export type OffersCsvQuery = z.infer<typeof offersCsvSchema>;

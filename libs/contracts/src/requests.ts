@@ -1,7 +1,20 @@
 import { z } from 'zod';
-import { letterDate, moneySchema, planningDate, stateCodeSchema, taxonomyCodes, text, uuidSchema } from './fields';
+import {
+  csvList,
+  letterDate,
+  moneySchema,
+  paginationSchema,
+  planningDate,
+  queryFlag,
+  stateCodeSchema,
+  taxonomyCode,
+  taxonomyCodes,
+  text,
+  uuidParam,
+  uuidSchema,
+} from './fields';
 import { rule } from './messages';
-import { REQUEST_PRIORITIES, REQUEST_VISIBILITIES } from './vocabulary';
+import { REQUEST_PRIORITIES, REQUEST_SORTS, REQUEST_STATUSES, REQUEST_VISIBILITIES } from './vocabulary';
 
 /** The lengths of a request's texts: the API refuses more, the form counts against them. */
 export const REQUEST_TEXT_LIMITS = {
@@ -67,3 +80,56 @@ export const updateRequestSchema = z
   } as { [K in keyof typeof requestFields]: z.ZodOptional<(typeof requestFields)[K]> } & { version: z.ZodNumber })
   .refine(datesInOrder, datesRule);
 export type UpdateRequest = z.infer<typeof updateRequestSchema>;
+
+/** A step in a request's workflow (POST /requests/:id/transitions). */
+export const requestTransitionSchema = z.strictObject({
+  action: z.string().min(1).max(40),
+  comment: text(5_000).optional(),
+  reason: z.string().max(40).optional(),
+  version: z.number().int().min(1).optional(),
+  /** record_objection, record_waiver: the date of the State's letter (required there). */
+  letterDate: letterDate.optional(),
+  /** record_objection, record_waiver: the letter as an attached document, once uploaded. */
+  documentId: uuidParam.optional(),
+});
+export type RequestTransition = z.infer<typeof requestTransitionSchema>;
+
+/** The list of requests (GET /requests). */
+export const listRequestsSchema = paginationSchema.extend({
+  status: csvList(z.enum(REQUEST_STATUSES)).optional(),
+  state: stateCodeSchema.optional(),
+  provision: taxonomyCode('provisions').optional(),
+  domain: taxonomyCode('domains').optional(),
+  type: taxonomyCode('assistanceTypes').optional(),
+  institution: taxonomyCode('targetInstitutions').optional(),
+  priority: z.enum(REQUEST_PRIORITIES).optional(),
+  organizationId: uuidParam.optional(),
+  /** `true`: drafts an agency member has marked ready for the coordinator; `false`: the others. */
+  ready: queryFlag.optional(),
+  q: z.string().trim().max(200).optional(),
+  sort: z
+    .string()
+    .regex(new RegExp(`^-?(${REQUEST_SORTS.join('|')})$`), `must be one of ${REQUEST_SORTS.join(', ')}, optionally prefixed with -`)
+    .default('-updatedAt'),
+});
+export type ListRequests = z.infer<typeof listRequestsSchema>;
+
+/** The list's filters and sort without pagination: a CSV export holds every row they select (GET /export/requests.csv). */
+export const requestsCsvSchema = listRequestsSchema.omit({ page: true, pageSize: true });
+export type RequestsCsvQuery = z.infer<typeof requestsCsvSchema>;
+
+/** Requests that read much like a draft (POST /requests/duplicate-check). */
+export const duplicateCheckSchema = z.strictObject({
+  title: text(200, 1),
+  description: text(10_000).optional(),
+  excludeId: uuidParam.optional(),
+});
+export type DuplicateCheck = z.infer<typeof duplicateCheckSchema>;
+
+/** The public register of circulated requests (GET /public/requests). */
+export const publicRequestsQuerySchema = paginationSchema.extend({
+  state: stateCodeSchema.optional(),
+  provision: taxonomyCode('provisions').optional(),
+  q: z.string().trim().max(200).optional(),
+});
+export type PublicRequestsQuery = z.infer<typeof publicRequestsQuerySchema>;

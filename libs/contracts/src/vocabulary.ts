@@ -31,6 +31,12 @@ export type RequestPriority = (typeof REQUEST_PRIORITIES)[number];
 export const REQUEST_VISIBILITIES = ['public', 'providers', 'committee'] as const;
 export type RequestVisibility = (typeof REQUEST_VISIBILITIES)[number];
 
+/** The fields a list sorts by (`?sort=title`, `-` first for descending). */
+export const REQUEST_SORTS = ['createdAt', 'updatedAt', 'priority', 'reference', 'title', 'submittedAt', 'circulatedAt', 'status'] as const;
+export const OFFER_SORTS = ['createdAt', 'updatedAt', 'submittedAt', 'title', 'availableUntil', 'status'] as const;
+/** A match list's orders, the direction included. */
+export const MATCH_SORTS = ['-score', 'score', '-updatedAt', 'updatedAt', '-createdAt'] as const;
+
 /** Where a match came from: the engine's suggestion, a committee member's pairing, or a provider's interest. */
 export const MATCH_ORIGINS = ['engine', 'committee', 'provider_interest'] as const;
 export type MatchOrigin = (typeof MATCH_ORIGINS)[number];

@@ -1,28 +1,32 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  type ActionPlanItemListQuery,
   actionPlanItemListQuerySchema,
   actionPlanItemListSchema,
   actionPlanItemViewSchema,
+  type ActionPlanListQuery,
   actionPlanListQuerySchema,
   actionPlanPageSchema,
+  type ActionPlansCsvQuery,
+  actionPlansCsvSchema,
   actionPlanVersionsSchema,
   actionPlanViewSchema,
   type CreateActionPlan,
-  createActionPlanSchema,
   type CreateActionPlanItem,
   createActionPlanItemSchema,
+  createActionPlanSchema,
   type DeclareItemInterest,
   declareItemInterestSchema,
   historySchema,
   requestViewSchema,
   type UpdateActionPlan,
-  updateActionPlanSchema,
   type UpdateActionPlanItem,
   updateActionPlanItemSchema,
+  updateActionPlanSchema,
+  uuidParam,
 } from '@app/contracts';
-import { Page, uuidParam } from '@app/common';
-import type { z } from 'zod';
+import { Page } from '@app/common';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, CurrentUser } from '../auth/authorize.decorator';
 import { ApiAuthErrors, ApiConflict, ApiCsvResponse, ApiNotFound, ApiValidationError } from '../common/openapi';
@@ -43,7 +47,7 @@ export class ActionPlansController {
   @ApiOkResponse({ standardSchema: actionPlanPageSchema })
   @ApiValidationError()
   @ApiOperation({ summary: 'National action plans the caller may see (filter `state`)' })
-  list(@CurrentUser() user: AuthUser, @Query({ schema: actionPlanListQuerySchema }) query: z.infer<typeof actionPlanListQuerySchema>): Promise<Page<ActionPlanView>> {
+  list(@CurrentUser() user: AuthUser, @Query({ schema: actionPlanListQuerySchema }) query: ActionPlanListQuery): Promise<Page<ActionPlanView>> {
     return this.plans.list(user, query);
   }
 
@@ -124,7 +128,7 @@ export class ActionPlanItemsController {
   @ApiOkResponse({ standardSchema: actionPlanItemListSchema })
   @ApiValidationError()
   @ApiOperation({ summary: 'Items across the plans the caller may see: `needsRequest=true` lists items needing assistance with no request yet; `interested=true` a provider’s own interests' })
-  list(@CurrentUser() user: AuthUser, @Query({ schema: actionPlanItemListQuerySchema }) query: z.infer<typeof actionPlanItemListQuerySchema>): Promise<ActionPlanItemView[]> {
+  list(@CurrentUser() user: AuthUser, @Query({ schema: actionPlanItemListQuerySchema }) query: ActionPlanItemListQuery): Promise<ActionPlanItemView[]> {
     return this.plans.listItems(user, query);
   }
 
@@ -196,9 +200,6 @@ export const ACTION_PLAN_ITEM_CSV_COLUMNS: readonly CsvColumn<ActionPlanItemView
   col('interests', (i) => i.interests.map((x) => x.provider.shortName)),
 ];
 
-// The list's filters without pagination: the CSV holds every plan they select.
-const actionPlansCsvSchema = actionPlanListQuerySchema.omit({ page: true, pageSize: true });
-
 @ApiTags('action plans')
 @Controller('export')
 @Authorize()
@@ -210,7 +211,7 @@ export class ActionPlanExportController {
   @ApiCsvResponse('One CSV file (UTF-8, Excel-friendly)')
   @ApiValidationError()
   @ApiOperation({ summary: 'The action plan items the caller may see, with the filters of GET /action-plan-items, as CSV' })
-  async itemsCsv(@CurrentUser() user: AuthUser, @Query({ schema: actionPlanItemListQuerySchema }) query: z.infer<typeof actionPlanItemListQuerySchema>): Promise<StreamableFile> {
+  async itemsCsv(@CurrentUser() user: AuthUser, @Query({ schema: actionPlanItemListQuerySchema }) query: ActionPlanItemListQuery): Promise<StreamableFile> {
     return csvFile('action-plan-items', toCsv(ACTION_PLAN_ITEM_CSV_COLUMNS, await this.plans.listItems(user, query)));
   }
 
@@ -218,7 +219,7 @@ export class ActionPlanExportController {
   @ApiCsvResponse('One CSV file (UTF-8, Excel-friendly)')
   @ApiValidationError()
   @ApiOperation({ summary: 'The action plans the caller may see, with the filters of GET /action-plans, one row per plan with its progress, as CSV' })
-  async plansCsv(@CurrentUser() user: AuthUser, @Query({ schema: actionPlansCsvSchema }) query: z.infer<typeof actionPlansCsvSchema>): Promise<StreamableFile> {
+  async plansCsv(@CurrentUser() user: AuthUser, @Query({ schema: actionPlansCsvSchema }) query: ActionPlansCsvQuery): Promise<StreamableFile> {
     return csvFile('action-plans', toCsv(ACTION_PLAN_CSV_COLUMNS, await this.plans.listAll(user, query)));
   }
 }

@@ -1,20 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { errorBodySchema, loginResultSchema, meSchema, type Served } from '@app/contracts';
+import { errorBodySchema, type Login, loginResultSchema, loginSchema, meSchema, type Served } from '@app/contracts';
 import { ApiValidationError } from '../common/openapi';
 import type { Request, Response } from 'express';
-import { z } from 'zod';
-import { LOCALES } from '@app/i18n';
 import type { AuthUser } from './auth-user';
 import { AuthService, SESSION_COOKIE } from './auth.service';
 import { Authorize, CurrentUser, Public } from './authorize.decorator';
-
-const loginSchema = z.strictObject({
-  email: z.string().trim().min(3).max(254),
-  password: z.string().min(1).max(200),
-  /** The browser's interface language: a first sign-in keeps it as the person's preferred language. */
-  language: z.enum(LOCALES).optional(),
-});
 
 type Me = Served<typeof meSchema>;
 const me = ({ sessionId: _omit, ...user }: AuthUser): Me => user;
@@ -33,7 +24,7 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins', standardSchema: errorBodySchema })
   @ApiOperation({ summary: 'Sign in; sets an httpOnly session cookie and returns a bearer token for API clients' })
   async login(
-    @Body({ schema: loginSchema }) body: z.infer<typeof loginSchema>,
+    @Body({ schema: loginSchema }) body: Login,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<{ token: string; expiresAt: string; user: Me }> {

@@ -1,14 +1,18 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
-import { stateCodeSchema, uuidParam } from '@app/common';
-import { contactListViewSchema, matchContactsViewSchema, putContactsSchema, type PutContacts } from '@app/contracts';
+import {
+  contactListViewSchema,
+  matchContactsViewSchema,
+  publicContactSchema,
+  type PutContacts,
+  putContactsSchema,
+  stateCodeSchema,
+  uuidParam,
+} from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, CurrentUser, Public } from '../auth/authorize.decorator';
 import { ApiAuthErrors, ApiConflict, ApiNotFound, ApiValidationError } from '../common/openapi';
 import { ContactListView, ContactsService, MatchContactsView } from './contacts.service';
-
-const publicContactSchema = z.object({ committeeContact: z.string() });
 
 /** DESIGN §4b: national points of contact, organisations' contact persons, and both sides' on an agreed match. */
 @ApiTags('contacts')

@@ -3,13 +3,19 @@ import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, type
 import type { Request } from 'express';
 import { z } from 'zod';
 import { ApiAuthErrors, ApiCsvResponse, ApiValidationError } from '../common/openapi';
-import { exchangeDocumentSchema, importResultSchema } from './dto/exchange.views';
+import {
+  exchangeDocumentSchema,
+  exchangeEnvelopeSchema,
+  importResultSchema,
+  OffersCsvQuery,
+  offersCsvSchema,
+  RequestsCsvQuery,
+  requestsCsvSchema,
+} from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, CurrentUser } from '../auth/authorize.decorator';
 import { csvFile, toCsv } from './csv';
 import { OFFER_CSV_COLUMNS, REQUEST_CSV_COLUMNS } from './csv-columns';
-import { OffersCsvQuery, offersCsvSchema, RequestsCsvQuery, requestsCsvSchema } from './dto/csv-export.schemas';
-import { exchangeEnvelopeSchema } from './dto/exchange-document.schemas';
 import { ExchangeExportService } from './exchange-export.service';
 import { ExchangeImportService, ImportResult } from './exchange-import.service';
 

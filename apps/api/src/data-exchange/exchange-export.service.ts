@@ -6,14 +6,15 @@ import type { AuthUser } from '../auth/auth-user';
 import { OffersService, OfferView } from '../offers/offers.service';
 import { RequestsService, RequestView } from '../requests/requests.service';
 import { allPages } from './csv';
-import type { OffersCsvQuery, RequestsCsvQuery } from './dto/csv-export.schemas';
 import {
   EXCHANGE_COLLECTIONS,
   EXCHANGE_FORMAT,
   EXCHANGE_FORMAT_VERSION,
   type ExchangeCollection,
   type ExchangeDocumentRecord,
-} from './dto/exchange-document.schemas';
+  type OffersCsvQuery,
+  type RequestsCsvQuery,
+} from '@app/contracts';
 
 // UTC with microseconds, PostgreSQL's own precision, so an imported time is the exported one exactly.
 const ts = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;

@@ -8,8 +8,6 @@ import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { DOCUMENT_STORE, type DocumentStore } from '../documents/document-store';
 import {
-  exchangeEnvelopeSchema,
-  MAX_RECORDS,
   type ExchangeActionPlan,
   type ExchangeActionPlanItem,
   type ExchangeActionPlanItemInterest,
@@ -21,14 +19,16 @@ import {
   type ExchangeEngagement,
   type ExchangeEngagementFollowUp,
   type ExchangeEngagementPrioritisation,
+  exchangeEnvelopeSchema,
   type ExchangeHistoryEntry,
-  type ExchangeThreadMessage,
   type ExchangeMatch,
   type ExchangeOffer,
   type ExchangeOrganization,
   type ExchangeRequest,
+  type ExchangeThreadMessage,
   type ExchangeUser,
-} from './dto/exchange-document.schemas';
+  MAX_RECORDS,
+} from '@app/contracts';
 import { DocumentReader, ImportRecord, inDocumentOrder } from './import-document';
 import { checkIntegrity, DatabaseFacts, DatabaseLookups, lookupsFor, OrganizationFacts } from './import-integrity';
 import { ImportStaging } from './import-staging';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { exchangeEnvelopeSchema } from './dto/exchange-document.schemas';
+import { exchangeEnvelopeSchema } from '@app/contracts';
 import { envelope, historyEntry, organization, readDocument, request, user } from './import-fixtures.helper';
 import { DocumentReader, inDocumentOrder } from './import-document';
 

@@ -13,15 +13,15 @@ import {
   ExchangeEngagement,
   ExchangeEngagementFollowUp,
   ExchangeEngagementPrioritisation,
-  ExchangeThreadMessage,
   ExchangeHistoryEntry,
   ExchangeMatch,
   ExchangeOffer,
   ExchangeOrganization,
   ExchangeRequest,
+  ExchangeThreadMessage,
   ExchangeUser,
   ImportDocument,
-} from './dto/exchange-document.schemas';
+} from '@app/contracts';
 
 type Issue = z.core.$ZodIssue;
 

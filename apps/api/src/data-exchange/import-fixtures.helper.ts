@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { EXCHANGE_COLLECTIONS, exchangeEnvelopeSchema, type ExchangeCollection, type ExchangeEnvelope } from './dto/exchange-document.schemas';
+import {
+  EXCHANGE_COLLECTIONS,
+  type ExchangeCollection,
+  type ExchangeEnvelope,
+  exchangeEnvelopeSchema,
+} from '@app/contracts';
 import { DocumentReader } from './import-document';
 
 // Valid records of the exchange format, for the unit specs of the import; override what a test is about.

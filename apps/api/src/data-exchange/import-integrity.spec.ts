@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EXCHANGE_COLLECTIONS, type ExchangeCollection } from './dto/exchange-document.schemas';
+import { EXCHANGE_COLLECTIONS, type ExchangeCollection } from '@app/contracts';
 import { actionPlan, actionPlanItem, envelope, historyEntry, match, offer, organization, readDocument, request, user } from './import-fixtures.helper';
 import { inDocumentOrder } from './import-document';
 import { checkIntegrity, DatabaseFacts, lookupsFor, OrganizationFacts } from './import-integrity';

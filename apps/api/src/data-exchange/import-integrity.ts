@@ -1,6 +1,6 @@
 import type { FieldIssue } from '@app/common';
 import { type OrganizationKind, roleAllowedForKind } from '@app/domain';
-import type { ExchangeCollection } from './dto/exchange-document.schemas';
+import type { ExchangeCollection } from '@app/contracts';
 import type { ReadDocument, ReadRecords, RecordFacts } from './import-document';
 
 /**

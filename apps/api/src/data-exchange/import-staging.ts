@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ExchangeCollection } from './dto/exchange-document.schemas';
+import type { ExchangeCollection } from '@app/contracts';
 
 // Rows per INSERT into, and per SELECT out of, the staging table: what memory holds at once.
 const BATCH = 500;

@@ -3,7 +3,7 @@ import { type Duplex, pipeline, Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { parser } from 'stream-json';
 import Assembler from 'stream-json/assembler.js';
-import { EXCHANGE_COLLECTIONS, type ExchangeCollection } from './dto/exchange-document.schemas';
+import { EXCHANGE_COLLECTIONS, type ExchangeCollection } from '@app/contracts';
 
 /** An error Express' body parser would raise: the exception filter answers it (413, 400, 415) as it does those. */
 function bodyError(status: number, type: string, message: string): Error {

@@ -1,12 +1,17 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { uuidParam } from '@app/common';
-import { documentListSchema, documentViewSchema, type DocumentParentType } from '@app/contracts';
+import {
+  type ContentQuery,
+  contentQuerySchema,
+  documentListSchema,
+  type DocumentParentType,
+  documentViewSchema,
+  uuidParam,
+} from '@app/contracts';
 import { ApiAuthErrors, ApiNotFound, ApiValidationError } from '../common/openapi';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, CurrentUser } from '../auth/authorize.decorator';
-import { contentQuerySchema, type ContentQuery } from './dto/document.schemas';
 import { contentDisposition } from './file-names';
 import { DocumentListView, DocumentsService, DocumentView } from './documents.service';
 

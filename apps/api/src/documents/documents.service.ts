@@ -5,14 +5,21 @@ import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { invalidField, localizedError, notFound, subjectKey } from '@app/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { DOCUMENT_PREVIEW_TYPES, type DocumentParentType, type documentListSchema, type documentViewSchema, type Served } from '@app/contracts';
+import {
+  DOCUMENT_PREVIEW_TYPES,
+  type documentListSchema,
+  type DocumentParentType,
+  type documentViewSchema,
+  type Served,
+  type UploadDocumentFields,
+  uploadDocumentFieldsSchema,
+} from '@app/contracts';
 import { DocumentEntity } from '@app/database';
 import { isCommittee } from '@app/domain';
 import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { DocumentParents } from './document-parents';
 import { DOCUMENT_STORE, type DocumentStore } from './document-store';
-import { uploadDocumentFieldsSchema, type UploadDocumentFields } from './dto/document.schemas';
 import { safeFileName } from './file-names';
 import { receiveMultipart, tooLarge } from './multipart-upload';
 

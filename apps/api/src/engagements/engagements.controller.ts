@@ -1,20 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { engagementPageSchema, engagementViewSchema, historySchema } from '@app/contracts';
-import { Page, uuidParam } from '@app/common';
-import { ApiAuthErrors, ApiConflict, ApiCsvResponse, ApiNotFound, ApiNoteResponse, ApiValidationError } from '../common/openapi';
-import { csvFile, toCsv, type CsvColumn } from '../data-exchange/csv';
-import { Idempotent } from '../common/idempotency';
-import type { AuthUser } from '../auth/auth-user';
-import { Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';
-import { HistoryItem } from '../history/history.service';
 import {
   CreateEngagement,
   createEngagementSchema,
   CreateFollowUp,
   createFollowUpSchema,
+  engagementPageSchema,
   EngagementsCsvQuery,
   engagementsCsvSchema,
+  engagementViewSchema,
+  historySchema,
   ListEngagements,
   listEngagementsSchema,
   NoteFormat,
@@ -25,7 +20,15 @@ import {
   updateEngagementSchema,
   UpdateFollowUp,
   updateFollowUpSchema,
-} from './dto/engagement.schemas';
+  uuidParam,
+} from '@app/contracts';
+import { Page } from '@app/common';
+import { ApiAuthErrors, ApiConflict, ApiCsvResponse, ApiNotFound, ApiNoteResponse, ApiValidationError } from '../common/openapi';
+import { csvFile, toCsv, type CsvColumn } from '../data-exchange/csv';
+import { Idempotent } from '../common/idempotency';
+import type { AuthUser } from '../auth/auth-user';
+import { Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';
+import { HistoryItem } from '../history/history.service';
 import { EngagementsService, EngagementView } from './engagements.service';
 import { noteFile } from './information-note';
 

@@ -2,7 +2,16 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { assertVersion, changedKeys, DomainError, invalidField, notFound, Page, pickValues } from '@app/common';
-import type { engagementViewSchema, Served } from '@app/contracts';
+import type {
+  CreateEngagement,
+  CreateFollowUp,
+  engagementViewSchema,
+  ListEngagements,
+  Prioritisation,
+  Served,
+  UpdateEngagement,
+  UpdateFollowUp,
+} from '@app/contracts';
 import {
   ActionPlanItemEntity,
   ActionPlanRepository,
@@ -21,14 +30,6 @@ import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { allPages } from '../data-exchange/csv';
 import { HistoryItem, HistoryService } from '../history/history.service';
-import type {
-  CreateEngagement,
-  CreateFollowUp,
-  ListEngagements,
-  Prioritisation,
-  UpdateEngagement,
-  UpdateFollowUp,
-} from './dto/engagement.schemas';
 import type { InformationNote } from './information-note';
 
 /** An engagement as the services build it; libs/contracts holds its schema (views/engagements.ts). */

@@ -1,18 +1,12 @@
 import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import type { Response } from 'express';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { healthLiveSchema, healthReadySchema } from '@app/contracts';
 import { readinessChecks, REDIS_CLIENT } from '@app/queue';
 import { Public } from '../auth/authorize.decorator';
 import { SkipRateLimit } from '../common/rate-limit';
-
-const liveSchema = z.object({ status: z.literal('ok') });
-const readySchema = z.object({
-  status: z.enum(['ok', 'unavailable']),
-  checks: z.object({ database: z.enum(['up', 'down']), redis: z.enum(['up', 'down']) }),
-});
 
 @ApiTags('health')
 @Public()
@@ -25,7 +19,7 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @ApiOkResponse({ standardSchema: liveSchema })
+  @ApiOkResponse({ standardSchema: healthLiveSchema })
   @HttpCode(200)
   @ApiOperation({ summary: 'The process is up' })
   live(): { status: 'ok' } {
@@ -33,8 +27,8 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOkResponse({ standardSchema: readySchema })
-  @ApiServiceUnavailableResponse({ description: 'A dependency does not answer (same shape, `status: unavailable`)', standardSchema: readySchema })
+  @ApiOkResponse({ standardSchema: healthReadySchema })
+  @ApiServiceUnavailableResponse({ description: 'A dependency does not answer (same shape, `status: unavailable`)', standardSchema: healthReadySchema })
   @ApiOperation({ summary: 'PostgreSQL and Redis answer; 503 otherwise (within 200 ms either way)' })
   async ready(@Res({ passthrough: true }) res: Response): Promise<{ status: string; checks: Record<string, string> }> {
     const checks = await readinessChecks({ database: () => this.dataSource.query('SELECT 1'), redis: this.redis });

@@ -1,12 +1,24 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAuthErrors, ApiConflict, ApiNotFound, ApiValidationError } from '../common/openapi';
-import { historySchema, matchPageSchema, matchViewSchema } from '@app/contracts';
-import { Page, uuidParam } from '@app/common';
+import {
+  CreateMatch,
+  createMatchSchema,
+  Feedback,
+  feedbackSchema,
+  historySchema,
+  ListMatches,
+  listMatchesSchema,
+  matchPageSchema,
+  MatchTransition,
+  matchTransitionSchema,
+  matchViewSchema,
+  uuidParam,
+} from '@app/contracts';
+import { Page } from '@app/common';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';
 import { HistoryItem } from '../history/history.service';
-import { CreateMatch, createMatchSchema, Feedback, feedbackSchema, ListMatches, listMatchesSchema, MatchTransition, matchTransitionSchema } from './dto/match.schemas';
 import { MatchesService, MatchView } from './matches.service';
 import { Idempotent } from '../common/idempotency';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { invalidField, localizedError, localizedIssue, notFound, Page } from '@app/common';
 import { AssistanceOfferEntity, AssistanceRequestEntity, MatchEntity, MatchRepository, OfferRepository, RequestRepository } from '@app/database';
-import type { matchViewSchema, Served } from '@app/contracts';
+import type { CreateMatch, Feedback, ListMatches, MatchTransition, matchViewSchema, Served } from '@app/contracts';
 import {
   availableActions,
   isAgency,
@@ -15,7 +15,6 @@ import { calibrationAt, calibrationBands } from '@app/matching';
 import { executeTransition, MATCH_LIFECYCLE, UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { HistoryItem, HistoryService } from '../history/history.service';
-import type { CreateMatch, Feedback, ListMatches, MatchTransition } from './dto/match.schemas';
 import { reasonLineIn } from '../matching/reason-line';
 import { withoutCapacity } from './match-redaction';
 import { followAgreedMatches, releaseOfferCapacity, useOfferCapacity } from './match-consequences';

@@ -1,11 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { uuidParam } from '@app/common';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';
 import { ApiAuthErrors, ApiNotFound, ApiValidationError } from '../common/openapi';
-import { matchExplanationSchema } from '@app/contracts';
-import { ExplainQuery, explainQuerySchema } from './match-explain.schemas';
+import { ExplainQuery, explainQuerySchema, matchExplanationSchema, uuidParam } from '@app/contracts';
 import { MatchExplainService, MatchExplanationView } from './match-explain.service';
 
 @ApiTags('matching')

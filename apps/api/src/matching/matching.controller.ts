@@ -2,11 +2,26 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/commo
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ApiAuthErrors, ApiConflict, ApiNotFound, ApiValidationError } from '../common/openapi';
-import { allocationPlanResultSchema, applyProposalResultSchema, endorsePlanResultSchema, putProfileResultSchema, rescoreViewSchema, weightsProfileSchema, weightsProposalViewSchema } from '@app/contracts';
-import { uuidParam } from '@app/common';
+import {
+  AllocationPlanInput,
+  allocationPlanResultSchema,
+  allocationPlanSchema,
+  ApplyProposalInput,
+  applyProposalResultSchema,
+  applyProposalSchema,
+  EndorsePlanInput,
+  endorsePlanResultSchema,
+  endorsePlanSchema,
+  ProfileInput,
+  profileSchema,
+  putProfileResultSchema,
+  rescoreViewSchema,
+  uuidParam,
+  weightsProfileSchema,
+  weightsProposalViewSchema,
+} from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';
-import { AllocationPlanInput, allocationPlanSchema, ApplyProposalInput, applyProposalSchema, EndorsePlanInput, endorsePlanSchema, ProfileInput, profileSchema } from './matching.schemas';
 import { MatchingService } from './matching.service';
 import { Idempotent } from '../common/idempotency';
 

@@ -1,15 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError, errorMessageIn, localizedError, notFound } from '@app/common';
-import type { plannedMatchSchema, rescoreViewSchema, Served, weightsProposalViewSchema } from '@app/contracts';
+import type {
+  AllocationPlanInput,
+  EndorsePlanInput,
+  plannedMatchSchema,
+  ProfileInput,
+  rescoreViewSchema,
+  Served,
+  weightsProposalViewSchema,
+} from '@app/contracts';
 import { MatchingProfileEntity, MatchRepository, RescoreRunEntity, WeightsProposalEntity } from '@app/database';
 import { DEFAULT_WEIGHTS_PROFILE, planAllocation, weightsProfileProblems, WeightsProfile } from '@app/matching';
 import { UnitOfWork, type Tx } from '@app/outbox';
-import type { AuthUser } from '../auth/auth-user';
 import { pickAnswerLanguage, translator } from '@app/i18n';
+import type { AuthUser } from '../auth/auth-user';
 import { MatchesService, MatchView } from '../matches/matches.service';
 import { reasonLineIn } from './reason-line';
-import type { AllocationPlanInput, EndorsePlanInput, ProfileInput } from './matching.schemas';
 
 /** The views of matching (libs/contracts views/matching.ts), as the service builds them. */
 export type RescoreView = Served<typeof rescoreViewSchema>;

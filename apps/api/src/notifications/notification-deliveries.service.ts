@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotificationRepository } from '@app/database';
-import type { deliveriesPageSchema, deliveryViewSchema, Served } from '@app/contracts';
-import type { ListDeliveries } from './dto/notification.schemas';
+import type { deliveriesPageSchema, deliveryViewSchema, ListDeliveries, Served } from '@app/contracts';
 
 /** One e-mail as the committee sees it (libs/contracts views/notifications.ts), as the service builds it. */
 export type DeliveryView = Served<typeof deliveryViewSchema>;

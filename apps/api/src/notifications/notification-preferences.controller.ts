@@ -1,10 +1,9 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAuthErrors, ApiValidationError } from '../common/openapi';
-import { preferencesViewSchema } from '@app/contracts';
+import { preferencesViewSchema, UpdatePreferences, updatePreferencesSchema } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, CurrentUser } from '../auth/authorize.decorator';
-import { UpdatePreferences, updatePreferencesSchema } from './dto/notification.schemas';
 import { NotificationPreferencesService, PreferencesView } from './notification-preferences.service';
 
 @ApiTags('notifications')

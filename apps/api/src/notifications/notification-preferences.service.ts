@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { preferencesViewSchema, Served } from '@app/contracts';
+import type { preferencesViewSchema, Served, UpdatePreferences } from '@app/contracts';
 import { NotificationPreferenceEntity } from '@app/database';
 import { CATEGORY_INFO, DEFAULT_EMAIL_MODE, EMAIL_MODES, NOTIFICATION_CATEGORIES } from '@app/mail';
 import type { AuthUser } from '../auth/auth-user';
-import type { UpdatePreferences } from './dto/notification.schemas';
 
 export type PreferencesView = Served<typeof preferencesViewSchema>;
 

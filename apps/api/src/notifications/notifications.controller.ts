@@ -1,11 +1,20 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAuthErrors, ApiNotFound, ApiValidationError } from '../common/openapi';
-import { deliveriesPageSchema, inboxPageSchema, notificationViewSchema, readAllResultSchema, unreadCountSchema } from '@app/contracts';
-import { uuidParam } from '@app/common';
+import {
+  deliveriesPageSchema,
+  inboxPageSchema,
+  ListDeliveries,
+  listDeliveriesSchema,
+  ListNotifications,
+  listNotificationsSchema,
+  notificationViewSchema,
+  readAllResultSchema,
+  unreadCountSchema,
+  uuidParam,
+} from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';
-import { ListDeliveries, listDeliveriesSchema, ListNotifications, listNotificationsSchema } from './dto/notification.schemas';
 import { DeliveriesPage, NotificationDeliveriesService } from './notification-deliveries.service';
 import { InboxPage, NotificationsService, NotificationView } from './notifications.service';
 

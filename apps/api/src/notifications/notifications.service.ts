@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { notFound } from '@app/common';
 import { NotificationEntity, NotificationRepository } from '@app/database';
-import type { inboxPageSchema, notificationViewSchema, Served } from '@app/contracts';
+import type { inboxPageSchema, ListNotifications, notificationViewSchema, Served } from '@app/contracts';
 import { pickLocale } from '@app/i18n';
 import { wordFacts, wordNotification } from '@app/mail';
 import type { AuthUser } from '../auth/auth-user';
-import type { ListNotifications } from './dto/notification.schemas';
 
 /** One inbox item, as `GET /notifications` lists it (libs/contracts views/notifications.ts). */
 export type NotificationView = Served<typeof notificationViewSchema>;

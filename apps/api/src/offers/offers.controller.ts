@@ -1,21 +1,24 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAuthErrors, ApiConflict, ApiNotFound, ApiValidationError } from '../common/openapi';
-import { historySchema, offerPageSchema, offerViewSchema } from '@app/contracts';
-import { Page, uuidParam } from '@app/common';
-import type { AuthUser } from '../auth/auth-user';
-import { Authorize, CurrentUser } from '../auth/authorize.decorator';
-import { HistoryItem } from '../history/history.service';
 import {
   CreateOffer,
   createOfferSchema,
+  historySchema,
   ListOffers,
   listOffersSchema,
+  offerPageSchema,
   OfferTransition,
   offerTransitionSchema,
+  offerViewSchema,
   UpdateOffer,
   updateOfferSchema,
-} from './dto/offer.schemas';
+  uuidParam,
+} from '@app/contracts';
+import { Page } from '@app/common';
+import type { AuthUser } from '../auth/auth-user';
+import { Authorize, CurrentUser } from '../auth/authorize.decorator';
+import { HistoryItem } from '../history/history.service';
 import { OffersService, OfferView } from './offers.service';
 import { Idempotent } from '../common/idempotency';
 

@@ -2,14 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { assertVersion, changedKeys, invalidField, notFound, Page, pickValues, localizedError } from '@app/common';
-import { renderMessage, type offerViewSchema, type Served } from '@app/contracts';
+import {
+  type CreateOffer,
+  type ListOffers,
+  type OfferTransition,
+  type offerViewSchema,
+  renderMessage,
+  type Served,
+  type UpdateOffer,
+} from '@app/contracts';
 import { AssistanceOfferEntity, OfferRepository, OrganizationEntity } from '@app/database';
 import { availableActions, OFFER_WORKFLOW, OfferAction, OfferStatus } from '@app/domain';
 import { executeTransition, OFFER_LIFECYCLE, UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { HistoryItem, HistoryService } from '../history/history.service';
 import { retireOfferSuggestions } from '../matches/match-consequences';
-import type { CreateOffer, ListOffers, OfferTransition, UpdateOffer } from './dto/offer.schemas';
 import { ownsOffer, seesOfferInternals } from './offer-access';
 
 /** An offer as the services build it; libs/contracts holds its schema (views/offers.ts). */

@@ -1,19 +1,21 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAuthErrors, ApiConflict, ApiNotFound, ApiValidationError } from '../common/openapi';
-import { organizationPageSchema, organizationViewSchema } from '@app/contracts';
-import { Page, uuidParam } from '@app/common';
-import { OrganizationEntity } from '@app/database';
-import type { AuthUser } from '../auth/auth-user';
-import { Authorize, CurrentUser } from '../auth/authorize.decorator';
 import {
   CreateOrganization,
   createOrganizationSchema,
   ListOrganizations,
   listOrganizationsSchema,
+  organizationPageSchema,
+  organizationViewSchema,
   UpdateOrganization,
   updateOrganizationSchema,
-} from './dto/organization.schemas';
+  uuidParam,
+} from '@app/contracts';
+import { Page } from '@app/common';
+import { OrganizationEntity } from '@app/database';
+import type { AuthUser } from '../auth/auth-user';
+import { Authorize, CurrentUser } from '../auth/authorize.decorator';
 import { OrganizationsService } from './organizations.service';
 import { Idempotent } from '../common/idempotency';
 

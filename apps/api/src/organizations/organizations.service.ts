@@ -5,7 +5,7 @@ import { containsPattern, invalidField, localizedError, notFound, Page } from '@
 import { OrganizationEntity } from '@app/database';
 import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
-import type { CreateOrganization, ListOrganizations, UpdateOrganization } from './dto/organization.schemas';
+import type { CreateOrganization, ListOrganizations, UpdateOrganization } from '@app/contracts';
 
 @Injectable()
 export class OrganizationsService {

@@ -1,13 +1,17 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { publicActionPlanPageSchema, type publicActionPlanSchema, type Served } from '@app/contracts';
-import { Page, paginationSchema, stateCodeSchema } from '@app/common';
+import {
+  publicActionPlanPageSchema,
+  type PublicActionPlansQuery,
+  type publicActionPlanSchema,
+  publicActionPlansSchema,
+  type Served,
+} from '@app/contracts';
+import { Page } from '@app/common';
 import { ActionPlanRepository } from '@app/database';
-import type { z } from 'zod';
 import { Public } from '../auth/authorize.decorator';
 import { ApiValidationError } from '../common/openapi';
 
-const publicActionPlansSchema = paginationSchema.extend({ state: stateCodeSchema.optional() });
 type PublicActionPlan = Served<typeof publicActionPlanSchema>;
 
 /**
@@ -24,7 +28,7 @@ export class PublicActionPlansController {
   @ApiOkResponse({ standardSchema: publicActionPlanPageSchema })
   @ApiValidationError()
   @ApiOperation({ summary: 'Public summaries of the national action plans whose State chose to publish one (no sign-in)' })
-  async list(@Query({ schema: publicActionPlansSchema }) f: z.infer<typeof publicActionPlansSchema>): Promise<Page<PublicActionPlan>> {
+  async list(@Query({ schema: publicActionPlansSchema }) f: PublicActionPlansQuery): Promise<Page<PublicActionPlan>> {
     const { rows, total } = await this.repository.publicSummariesPage(f);
     return {
       items: rows.map((p) => ({ id: p.id, state: p.state, title: p.title, submittedOn: p.submittedOn, summary: p.publicSummary!.trim() })),

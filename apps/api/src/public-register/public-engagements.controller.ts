@@ -1,11 +1,19 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { publicEngagementPageSchema, type publicEngagementSchema, type Served } from '@app/contracts';
-import { Page, uuidParam } from '@app/common';
+import {
+  NoteFormat,
+  noteFormatSchema,
+  publicEngagementPageSchema,
+  PublicEngagements,
+  type publicEngagementSchema,
+  publicEngagementsSchema,
+  type Served,
+  uuidParam,
+} from '@app/contracts';
+import { Page } from '@app/common';
 import { EngagementRepository } from '@app/database';
 import { Public } from '../auth/authorize.decorator';
 import { ApiNotFound, ApiNoteResponse, ApiValidationError } from '../common/openapi';
-import { NoteFormat, noteFormatSchema, PublicEngagements, publicEngagementsSchema } from '../engagements/dto/engagement.schemas';
 import { EngagementsService } from '../engagements/engagements.service';
 import { noteFile } from '../engagements/information-note';
 

@@ -1,18 +1,17 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { publicRequestPageSchema, type publicRequestSummarySchema, type Served } from '@app/contracts';
+import {
+  publicRequestPageSchema,
+  type PublicRequestsQuery,
+  publicRequestsQuerySchema,
+  type publicRequestSummarySchema,
+  type Served,
+} from '@app/contracts';
 import { ApiValidationError } from '../common/openapi';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
-import { containsPattern, Page, paginationSchema, stateCodeSchema, taxonomyCode } from '@app/common';
+import { containsPattern, Page } from '@app/common';
 import { Public } from '../auth/authorize.decorator';
 import { textSearchSql } from '@app/database';
-
-const publicListSchema = paginationSchema.extend({
-  state: stateCodeSchema.optional(),
-  provision: taxonomyCode('provisions').optional(),
-  q: z.string().trim().max(200).optional(),
-});
 
 type PublicRequestSummary = Served<typeof publicRequestSummarySchema>;
 
@@ -30,7 +29,7 @@ export class PublicRegisterController {
   @ApiOkResponse({ standardSchema: publicRequestPageSchema })
   @ApiValidationError()
   @ApiOperation({ summary: 'Circulated requests published with their State’s consent (no sign-in)' })
-  async list(@Query({ schema: publicListSchema }) f: z.infer<typeof publicListSchema>): Promise<Page<PublicRequestSummary>> {
+  async list(@Query({ schema: publicRequestsQuerySchema }) f: PublicRequestsQuery): Promise<Page<PublicRequestSummary>> {
     const where = [`visibility = 'public'`, `circulated_at IS NOT NULL`, `status <> 'withdrawn'`];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {

@@ -7,7 +7,7 @@ import { CsvColumn, toCsv } from '../data-exchange/csv';
 import { OFFER_CSV_COLUMNS, REQUEST_CSV_COLUMNS } from '../data-exchange/csv-columns';
 import { ExchangeExportService } from '../data-exchange/exchange-export.service';
 import { MatchesService, MatchView } from '../matches/matches.service';
-import type { ReportExportQuery } from './report.schemas';
+import type { ReportExportQuery } from '@app/contracts';
 
 const MATCH_COLUMNS: readonly CsvColumn<MatchView>[] = [
   { header: 'id', value: (m) => m.id },

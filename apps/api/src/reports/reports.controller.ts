@@ -1,12 +1,18 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAuthErrors, ApiCsvResponse, ApiValidationError } from '../common/openapi';
-import { myReportSchema, summarySchema } from '@app/contracts';
+import {
+  myReportSchema,
+  ReportExportQuery,
+  reportExportSchema,
+  SummaryQuery,
+  summaryQuerySchema,
+  summarySchema,
+} from '@app/contracts';
 import { localizedError } from '@app/common';
 import { csvFile } from '../data-exchange/csv';
 import type { AuthUser } from '../auth/auth-user';
 import { AGENCY, Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';
-import { ReportExportQuery, reportExportSchema, SummaryQuery, summaryQuerySchema } from './report.schemas';
 import { ReportsExportService } from './reports-export.service';
 import { ReportsService, Summary } from './reports.service';
 

@@ -11,9 +11,8 @@ import {
   REQUEST_AWAITING_MATCH_STATUSES,
   REQUEST_TERMINAL_STATUSES,
 } from '@app/domain';
-import type { Served, summarySchema } from '@app/contracts';
+import type { Served, SummaryQuery, summarySchema } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
-import type { SummaryQuery } from './report.schemas';
 
 /** The report views (libs/contracts views/reports.ts), as the service builds them. */
 export type Summary = Served<typeof summarySchema>;

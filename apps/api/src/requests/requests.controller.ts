@@ -2,23 +2,28 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ApiAuthErrors, ApiConflict, ApiNotFound, ApiValidationError } from '../common/openapi';
-import { Page, uuidParam } from '@app/common';
+import { Page } from '@app/common';
 import type { AuthUser } from '../auth/auth-user';
 import { AGENCY, Authorize, CurrentUser } from '../auth/authorize.decorator';
 import { HistoryItem } from '../history/history.service';
 import {
+  createdRequestSchema,
   CreateRequest,
   createRequestSchema,
   DuplicateCheck,
   duplicateCheckSchema,
+  historySchema,
   ListRequests,
   listRequestsSchema,
+  possibleDuplicateSchema,
+  requestPageSchema,
   RequestTransition,
   requestTransitionSchema,
+  requestViewSchema,
   UpdateRequest,
   updateRequestSchema,
-} from './dto/request.schemas';
-import { createdRequestSchema, historySchema, possibleDuplicateSchema, requestPageSchema, requestViewSchema } from '@app/contracts';
+  uuidParam,
+} from '@app/contracts';
 import { PossibleDuplicate, RequestsService, RequestView } from './requests.service';
 import { Idempotent } from '../common/idempotency';
 

@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { assertVersion, changedKeys, Clock, invalidField, notFound, Page, pickValues, localizedError } from '@app/common';
-import { renderMessage, type possibleDuplicateSchema, type requestViewSchema, type Served } from '@app/contracts';
+import {
+  type CreateRequest,
+  type DuplicateCheck,
+  type ListRequests,
+  type possibleDuplicateSchema,
+  renderMessage,
+  type RequestTransition,
+  type requestViewSchema,
+  type Served,
+  type UpdateRequest,
+} from '@app/contracts';
 import { AssistanceRequestEntity, OrganizationEntity, RequestRepository, type OrganizationName } from '@app/database';
 import {
   availableActions,
@@ -22,7 +32,6 @@ import {
 import { executeTransition, REQUEST_LIFECYCLE, UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { HistoryItem, HistoryService } from '../history/history.service';
-import type { CreateRequest, DuplicateCheck, ListRequests, RequestTransition, UpdateRequest } from './dto/request.schemas';
 import { endOpenMatches } from '../matches/match-consequences';
 import { ownsRequest } from './request-access';
 import { matchItemInterests } from '../action-plans/item-interest-matches';

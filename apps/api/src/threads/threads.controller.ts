@@ -1,27 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
-import { paginationSchema, uuidParam } from '@app/common';
 import {
+  type ListMessages,
+  listMessagesSchema,
+  type PostThreadMessage,
   postThreadMessageSchema,
   threadMessageViewSchema,
   threadPageSchema,
   unreadThreadsSchema,
-  type PostThreadMessage,
+  uuidParam,
 } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, CurrentUser } from '../auth/authorize.decorator';
 import { ApiAuthErrors, ApiNotFound, ApiValidationError } from '../common/openapi';
 import { ThreadMessageView, ThreadPage, ThreadsService, UnreadThreads } from './threads.service';
-
-const listMessagesSchema = paginationSchema.extend({
-  /** `false`: read without marking the messages read. */
-  markRead: z
-    .enum(['true', 'false'], { message: 'must be true or false' })
-    .default('true')
-    .transform((v) => v === 'true'),
-});
-type ListMessages = z.infer<typeof listMessagesSchema>;
 
 /** DESIGN §4b: a request's and a match's conversation. Who may read and write is who may see the parent. */
 @ApiTags('threads')

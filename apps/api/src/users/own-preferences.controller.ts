@@ -1,10 +1,9 @@
 import { Body, Controller, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { meSchema, type Served } from '@app/contracts';
+import { meSchema, OwnPreferences, ownPreferencesSchema, type Served } from '@app/contracts';
 import { ApiAuthErrors, ApiValidationError } from '../common/openapi';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, CurrentUser } from '../auth/authorize.decorator';
-import { OwnPreferences, ownPreferencesSchema } from './dto/user.schemas';
 import { UsersService } from './users.service';
 
 type Me = Served<typeof meSchema>;

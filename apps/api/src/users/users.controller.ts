@@ -1,12 +1,21 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAuthErrors, ApiConflict, ApiNotFound, ApiValidationError } from '../common/openapi';
-import { userPageSchema, userViewSchema } from '@app/contracts';
-import { Page, uuidParam } from '@app/common';
+import {
+  CreateUser,
+  createUserSchema,
+  ListUsers,
+  listUsersSchema,
+  UpdateUser,
+  updateUserSchema,
+  userPageSchema,
+  userViewSchema,
+  uuidParam,
+} from '@app/contracts';
+import { Page } from '@app/common';
 import { UserEntity } from '@app/database';
 import type { AuthUser } from '../auth/auth-user';
 import { Authorize, CurrentUser } from '../auth/authorize.decorator';
-import { CreateUser, createUserSchema, ListUsers, listUsersSchema, UpdateUser, updateUserSchema } from './dto/user.schemas';
 import { UsersService } from './users.service';
 import { Idempotent } from '../common/idempotency';
 

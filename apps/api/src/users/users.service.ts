@@ -7,7 +7,7 @@ import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { AuthService } from '../auth/auth.service';
 import { containsPattern, hashPassword, invalidField, localizedError, localizedIssue, notFound, Page } from '@app/common';
-import type { CreateUser, ListUsers, OwnPreferences, UpdateUser } from './dto/user.schemas';
+import type { CreateUser, ListUsers, OwnPreferences, UpdateUser } from '@app/contracts';
 
 @Injectable()
 export class UsersService {

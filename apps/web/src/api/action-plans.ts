@@ -1,6 +1,15 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ActionPlanItemView, ActionPlanView, ActionPlanVersionView, RequestView } from '@app/contracts';
-import { api, buildUrl, type Paginated } from './client';
+import type { z } from 'zod';
+import type {
+  actionPlanItemListQuerySchema,
+  ActionPlanItemView,
+  ActionPlanView,
+  ActionPlanVersionView,
+  declareItemInterestSchema,
+  RequestView,
+  updateActionPlanItemSchema,
+} from '@app/contracts';
+import { api, buildUrl, type Paginated, type QueryOf } from './client';
 
 export type ActionPlan = ActionPlanView;
 export type ActionPlanItem = ActionPlanItemView;
@@ -11,7 +20,7 @@ export const actionPlanKeys = {
   list: (state?: string) => ['action-plans', 'list', state ?? null] as const,
   detail: (id: string) => ['action-plans', 'detail', id] as const,
   versions: (id: string) => ['action-plans', 'detail', id, 'versions'] as const,
-  items: (params: Record<string, string>) => ['action-plans', 'items', params] as const,
+  items: (params: ActionPlanItemListParams) => ['action-plans', 'items', params] as const,
 };
 
 /** The server's CSV exports of the plans and of their items the caller may see (a plain link sends the session cookie). */
@@ -37,7 +46,9 @@ export const actionPlanVersionsQuery = (id: string) =>
   });
 
 /** Items across plans: `needsRequest: 'true'`, `interested: 'true'`, `state`, `status`, `provision`. */
-export const actionPlanItemsQuery = (params: Record<string, string>) =>
+type ActionPlanItemListParams = QueryOf<typeof actionPlanItemListQuerySchema>;
+
+export const actionPlanItemsQuery = (params: ActionPlanItemListParams) =>
   queryOptions({
     queryKey: actionPlanKeys.items(params),
     queryFn: ({ signal }) => api.get<ActionPlanItem[]>('/action-plan-items', { query: params, signal }),
@@ -49,11 +60,11 @@ export const actionPlanItemQuery = (id: string) =>
     queryFn: ({ signal }) => api.get<ActionPlanItem>(`/action-plan-items/${id}`, { signal }),
   });
 
-export function updateActionPlanItem(id: string, input: Record<string, unknown> & { version: number }) {
+export function updateActionPlanItem(id: string, input: z.input<typeof updateActionPlanItemSchema>) {
   return api.patch<ActionPlanItem>(`/action-plan-items/${id}`, input);
 }
 
-export function declareItemInterest(id: string, input: { offerId?: string | null; programme?: string | null; note?: string | null }) {
+export function declareItemInterest(id: string, input: z.input<typeof declareItemInterestSchema>) {
   return api.post<ActionPlanItem>(`/action-plan-items/${id}/interest`, input);
 }
 

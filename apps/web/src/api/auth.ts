@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { LoginResultView, MeView } from '@app/contracts';
+import type { z } from 'zod';
+import type { LoginResultView, loginSchema, MeView } from '@app/contracts';
 import { ApiError, api } from './client';
 
 export type { OrganizationKind, Role } from '@app/contracts';
@@ -7,10 +8,8 @@ export type { OrganizationKind, Role } from '@app/contracts';
 /** The signed-in person (GET /auth/me). */
 export type CurrentUser = MeView;
 
-export interface Credentials {
-  email: string;
-  password: string;
-}
+/** What a person types to sign in (POST /auth/login); the client adds the interface language. */
+export type Credentials = Omit<z.input<typeof loginSchema>, 'language'>;
 
 export type LoginResponse = LoginResultView;
 

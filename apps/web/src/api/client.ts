@@ -1,5 +1,6 @@
 // Typed fetch wrapper for the REST API under /api/v1 (DESIGN §9). The session lives in an httpOnly cookie set by
 // the server, so every call sends same-origin credentials and no token is ever handled here.
+import type { z } from 'zod';
 
 export const API_BASE = '/api/v1';
 
@@ -75,6 +76,24 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
 }
 
 export type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
+
+/**
+ * A query value as the client writes it: text, as the address bar gives a filter (the API refuses a wrong one with
+ * 400), or the number or boolean a page number or flag stands for.
+ */
+type AsQueryValue<T> = unknown extends T
+  ? number | string
+  : T extends 'true' | 'false'
+    ? string | boolean
+    : T extends string
+      ? string
+      : T;
+
+/**
+ * The query a route takes: its parameters are the ones of the route's schema in the contract (`z.input`), so a
+ * parameter the API does not know fails to compile; each value as `AsQueryValue` (`page: 2`, `ready: true`).
+ */
+export type QueryOf<S extends z.ZodType> = { [K in keyof z.input<S>]: AsQueryValue<z.input<S>[K]> };
 
 export interface RequestOptions {
   query?: Record<string, QueryValue>;

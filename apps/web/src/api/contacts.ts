@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ContactListView, ContactPersonView, MatchContactsView } from '@app/contracts';
+import type { z } from 'zod';
+import type { ContactListView, ContactPersonView, MatchContactsView, publicContactSchema, putContactsSchema } from '@app/contracts';
 import { api } from './client';
 
 export type ContactPerson = ContactPersonView;
@@ -30,9 +31,10 @@ export const matchContactsQuery = (id: string) =>
 
 export const publicContactQuery = queryOptions({
   queryKey: ['public', 'contact'] as const,
-  queryFn: ({ signal }) => api.get<{ committeeContact: string }>('/public/contact', { signal }),
+  queryFn: ({ signal }) => api.get<z.infer<typeof publicContactSchema>>('/public/contact', { signal }),
 });
 
 export function putContacts(path: string, contacts: ContactPerson[], version: number) {
-  return api.put<ContactList>(path, { contacts, version });
+  const input: z.input<typeof putContactsSchema> = { contacts, version };
+  return api.put<ContactList>(path, input);
 }

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { DocumentList, DocumentView } from '@app/contracts';
+import type { z } from 'zod';
+import type { DocumentList, DocumentView, uploadDocumentFieldsSchema } from '@app/contracts';
 import { DOCUMENT_KINDS, DOCUMENT_PREVIEW_TYPES, type DocumentKind } from '@app/contracts/vocabulary';
 import { api, API_BASE, ApiError, NETWORK_ERROR_STATUS, type ApiErrorBody } from './client';
 
@@ -34,12 +35,8 @@ export function isPreviewable(document: DocumentView): boolean {
 /** Where the browser shows a PDF or an image in place (the API answers attachment for everything else). */
 export const previewUrl = (document: DocumentView) => `${document.contentUrl}?disposition=inline`;
 
-export interface UploadFields {
-  kind: DocumentKind;
-  title: string;
-  language?: string;
-  date?: string;
-}
+/** The form fields of an upload, sent before the file. */
+export type UploadFields = z.input<typeof uploadDocumentFieldsSchema>;
 
 /**
  * Uploads one file as multipart/form-data with XMLHttpRequest, whose upload events give the progress fetch does

@@ -1,24 +1,38 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { CreateEngagement, CreateFollowUp, EngagementView, HistoryItemView, Prioritisation } from '@app/contracts';
-import { api, API_BASE, buildUrl, type Paginated } from './client';
+import type { z } from 'zod';
+import type {
+  createEngagementSchema,
+  createFollowUpSchema,
+  engagementsCsvSchema,
+  EngagementView,
+  HistoryItemView,
+  listEngagementsSchema,
+  prioritisationSchema,
+  updateEngagementSchema,
+  updateFollowUpSchema,
+} from '@app/contracts';
+import { api, API_BASE, buildUrl, type Paginated, type QueryOf } from './client';
 
 export type Engagement = EngagementView;
 
 export const engagementKeys = {
   all: ['engagements'] as const,
-  list: (params: Record<string, string | number>) => ['engagements', 'list', params] as const,
+  list: (params: EngagementListParams) => ['engagements', 'list', params] as const,
   detail: (id: string) => ['engagements', 'detail', id] as const,
   history: (id: string) => ['engagements', 'detail', id, 'history'] as const,
 };
 
-export const engagementListQuery = (params: { page: number; pageSize: number; state?: string; kind?: string }) =>
+/** GET /engagements. */
+type EngagementListParams = QueryOf<typeof listEngagementsSchema>;
+
+export const engagementListQuery = (params: EngagementListParams) =>
   queryOptions({
     queryKey: engagementKeys.list(params),
     queryFn: ({ signal }) => api.get<Paginated<Engagement>>('/engagements', { query: { ...params }, signal }),
   });
 
 /** The server's CSV export of the engagements the caller may see (a plain link sends the session cookie). */
-export const engagementsCsvUrl = (filters: { state?: string; kind?: string } = {}) => buildUrl('/export/engagements.csv', filters);
+export const engagementsCsvUrl = (filters: QueryOf<typeof engagementsCsvSchema> = {}) => buildUrl('/export/engagements.csv', filters);
 
 export const engagementQuery = (id: string) =>
   queryOptions({
@@ -32,14 +46,14 @@ export const engagementHistoryQuery = (id: string) =>
     queryFn: ({ signal }) => api.get<HistoryItemView[]>(`/engagements/${id}/history`, { signal }),
   });
 
-export const createEngagement = (input: Partial<CreateEngagement>) => api.post<Engagement>('/engagements', input);
-export const updateEngagement = (id: string, input: Record<string, unknown> & { version: number }) => api.patch<Engagement>(`/engagements/${id}`, input);
-export const addFollowUp = (id: string, input: Partial<CreateFollowUp>) => api.post<Engagement>(`/engagements/${id}/follow-ups`, input);
-export const updateFollowUp = (id: string, actionId: string, input: Record<string, unknown> & { version: number }) =>
+export const createEngagement = (input: z.input<typeof createEngagementSchema>) => api.post<Engagement>('/engagements', input);
+export const updateEngagement = (id: string, input: z.input<typeof updateEngagementSchema>) => api.patch<Engagement>(`/engagements/${id}`, input);
+export const addFollowUp = (id: string, input: z.input<typeof createFollowUpSchema>) => api.post<Engagement>(`/engagements/${id}/follow-ups`, input);
+export const updateFollowUp = (id: string, actionId: string, input: z.input<typeof updateFollowUpSchema>) =>
   api.patch<Engagement>(`/engagements/${id}/follow-ups/${actionId}`, input);
 
 /** The information note's address (the browser sends the session cookie with a plain link). */
 export const informationNoteUrl = (id: string, format: 'html' | 'pdf') => `${API_BASE}/engagements/${id}/information-note?format=${format}`;
 
 /** Records a roundtable's prioritisation of a plan: its new order and levels, and the providers' interests. */
-export const recordPrioritisation = (id: string, input: Prioritisation) => api.post<Engagement>(`/engagements/${id}/prioritisation`, input);
+export const recordPrioritisation = (id: string, input: z.input<typeof prioritisationSchema>) => api.post<Engagement>(`/engagements/${id}/prioritisation`, input);

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api } from './client';
-import type { ExplanationOutcome, IneligibilityRule, MatchExplanationView } from '@app/contracts';
+import { api, type QueryOf } from './client';
+import type { explainQuerySchema, ExplanationOutcome, IneligibilityRule, MatchExplanationView } from '@app/contracts';
 
 export type { ExplanationOutcome, IneligibilityRule };
 
@@ -12,5 +12,5 @@ export const matchExplanationQuery = (requestId: string, offerId: string) =>
   queryOptions({
     queryKey: ['matches', 'explain', requestId, offerId] as const,
     queryFn: ({ signal }) =>
-      api.get<MatchExplanation>(`/requests/${requestId}/matches/explain`, { query: { offerId }, signal }),
+      api.get<MatchExplanation>(`/requests/${requestId}/matches/explain`, { query: { offerId } satisfies QueryOf<typeof explainQuerySchema>, signal }),
   });

@@ -1,12 +1,16 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api, type Paginated } from './client';
+import type { z } from 'zod';
+import { api, type Paginated, type QueryOf } from './client';
 import type {
   ComponentKey,
-  DeliveryRecordView,
+  createMatchSchema,
+  feedbackSchema,
+  listMatchesSchema,
   MatchAction,
   MatchFeedbackView,
   MatchOrigin,
   MatchStatus,
+  matchTransitionSchema,
   MatchView,
   RetirementReason,
   ScoreComponentView,
@@ -22,8 +26,6 @@ export function isMatchStatus(value: string): value is MatchStatus {
   return (MATCH_STATUSES as readonly string[]).includes(value);
 }
 
-/** What a completed match delivered (recorded when it is completed). */
-export type DeliveryRecord = DeliveryRecordView;
 
 /** The score's components, in the order the engine lists them (libs/matching types.ts). */
 export const SCORE_COMPONENT_KEYS = COMPONENT_KEYS;
@@ -43,20 +45,11 @@ export type Match = MatchView;
 export const awaitsScore = (match: Pick<Match, 'request' | 'offer'>): boolean =>
   (match.request.status === 'circulated' || match.request.status === 'matched') && match.offer.status === 'active';
 
-export const MATCH_SORTS = ['-score', 'score', '-updatedAt', 'updatedAt', '-createdAt'] as const;
-
-export interface MatchListParams {
-  page: number;
-  pageSize: number;
-  /** Comma-separated statuses. */
-  status?: string;
-  requestId?: string;
-  offerId?: string;
-  origin?: string;
-  /** Part of the request's reference, or words of the request's or the offer's title or description. */
-  q?: string;
-  sort?: string;
-}
+/**
+ * GET /matches: `status` comma-separated; `q` part of the request's reference, or words of the request's or the
+ * offer's title or description.
+ */
+export type MatchListParams = QueryOf<typeof listMatchesSchema>;
 
 export const matchKeys = {
   all: ['matches'] as const,
@@ -94,17 +87,14 @@ export const matchHistoryQuery = (id: string) =>
     queryFn: ({ signal }) => api.get<HistoryItem[]>(`/matches/${id}/history`, { signal }),
   });
 
-export interface MatchTransitionInput {
-  action: MatchAction;
-  comment?: string;
-  reason?: string;
-  /** Required to complete a match. */
-  delivery?: DeliveryRecord;
-  version?: number;
-}
+/** POST /matches/:id/transitions, with an action the workflow knows; `delivery` completes a match. */
+export type MatchTransitionInput = z.input<typeof matchTransitionSchema> & { action: MatchAction };
+
+/** What a completed match delivered, as the person completing it records it. */
+export type DeliveryRecord = NonNullable<MatchTransitionInput['delivery']>;
 
 /** A committee member's manual match, or a provider's expression of interest. */
-export function createMatch(input: { requestId: string; offerId: string; notes?: string }) {
+export function createMatch(input: z.input<typeof createMatchSchema>) {
   return api.post<Match>('/matches', input);
 }
 
@@ -112,6 +102,6 @@ export function transitionMatch(id: string, input: MatchTransitionInput) {
   return api.post<Match>(`/matches/${id}/transitions`, input);
 }
 
-export function giveMatchFeedback(id: string, input: { rating: number; comment?: string }) {
+export function giveMatchFeedback(id: string, input: z.input<typeof feedbackSchema>) {
   return api.post<Match>(`/matches/${id}/feedback`, input);
 }

@@ -1,9 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from './client';
 import type {
+  allocationPlanSchema,
   AllocationPlanView,
+  endorsePlanSchema,
   EndorsePlanResultView,
   PlannedMatchView,
+  profileSchema,
   PutProfileResultView,
   RescoreStatus,
   RescoreView,
@@ -11,17 +15,12 @@ import type {
   WeightsProposalView,
 } from '@app/contracts';
 import { RESCORE_STATUSES } from '@app/contracts/vocabulary';
-import type { ScoreComponentKey } from './matches';
 
 /** GET /matching/profile: the weights in force. */
 export type WeightsProfile = WeightsProfileView;
 
-export interface WeightsProfileInput {
-  weights: Record<ScoreComponentKey, number>;
-  threshold: number;
-  topK: number;
-  comment?: string;
-}
+/** PUT /matching/profile: a weight per score component, the threshold and top-k. */
+export type WeightsProfileInput = z.input<typeof profileSchema>;
 
 export { RESCORE_STATUSES };
 export type { RescoreStatus };
@@ -93,9 +92,10 @@ export function startRescore() {
 }
 
 export function computeAllocationPlan(requestIds?: string[]) {
-  return api.post<AllocationPlan>('/matching/allocation-plan', requestIds ? { requestIds } : {});
+  const input: z.input<typeof allocationPlanSchema> = requestIds ? { requestIds } : {};
+  return api.post<AllocationPlan>('/matching/allocation-plan', input);
 }
 
-export function endorsePlan(input: { matchIds: string[]; comment?: string }) {
+export function endorsePlan(input: z.input<typeof endorsePlanSchema>) {
   return api.post<EndorsePlanResult>('/matching/allocation-plan/endorse', input);
 }

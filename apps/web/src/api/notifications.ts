@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type {
   CaughtMessageView,
   DeliveriesPageView,
@@ -6,12 +7,15 @@ import type {
   DeliveryView,
   EmailMode,
   InboxPageView,
+  listDeliveriesSchema,
+  listNotificationsSchema,
   NotificationCategory,
   NotificationView,
   PreferencesView,
+  updatePreferencesSchema,
 } from '@app/contracts';
 import { DELIVERY_STATUSES, EMAIL_MODES, NOTIFICATION_CATEGORIES } from '@app/contracts/vocabulary';
-import { api } from './client';
+import { api, type QueryOf } from './client';
 
 export { DELIVERY_STATUSES, EMAIL_MODES, NOTIFICATION_CATEGORIES };
 export type { DeliveryStatus, EmailMode, NotificationCategory };
@@ -40,7 +44,10 @@ export const inboxQuery = (page: number, pageSize: number, unreadOnly: boolean) 
   queryOptions({
     queryKey: notificationKeys.inbox(page, pageSize, unreadOnly),
     queryFn: ({ signal }) =>
-      api.get<InboxPage>('/notifications', { query: { page, pageSize, unreadOnly: unreadOnly || undefined }, signal }),
+      api.get<InboxPage>('/notifications', {
+        query: { page, pageSize, unreadOnly: unreadOnly || undefined } satisfies QueryOf<typeof listNotificationsSchema>,
+        signal,
+      }),
   });
 
 export const unreadCountQuery = queryOptions({
@@ -54,7 +61,7 @@ export const preferencesQuery = queryOptions({
   queryFn: ({ signal }) => api.get<NotificationPreferences>('/notification-preferences', { signal }),
 });
 
-export const deliveriesQuery = (params: { page: number; pageSize: number; status?: string; kind?: string }) =>
+export const deliveriesQuery = (params: QueryOf<typeof listDeliveriesSchema>) =>
   queryOptions({
     queryKey: notificationKeys.deliveries(params),
     queryFn: ({ signal }) => api.get<DeliveriesPage>('/notifications/deliveries', { query: { ...params }, signal }),
@@ -73,6 +80,6 @@ export function markAllNotificationsRead() {
   return api.post<{ updated: number; unread: number }>('/notifications/read-all');
 }
 
-export function savePreferences(items: { category: NotificationCategory; mode: EmailMode }[]) {
+export function savePreferences(items: z.input<typeof updatePreferencesSchema>['items']) {
   return api.put<NotificationPreferences>('/notification-preferences', { items });
 }

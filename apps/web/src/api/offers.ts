@@ -1,60 +1,35 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api, type Paginated } from './client';
-import type { OfferAction, OfferCapacityView, OfferView } from '@app/contracts';
+import type { z } from 'zod';
+import { api, type Paginated, type QueryOf } from './client';
+import type {
+  createOfferSchema,
+  listOffersSchema,
+  OfferAction,
+  OfferCapacityView,
+  offerTransitionSchema,
+  OfferView,
+  updateOfferSchema,
+} from '@app/contracts';
 import type { HistoryItem } from './history';
-import type { Money } from './requests';
 
 export type { OfferAction };
 
 /** What an offer can still take on (the offering provider and the Committee only). */
 export type OfferCapacity = OfferCapacityView;
 
-/** What a provider writes about an offer: shared by the offer as read and as written. */
-interface OfferContent {
-  title: string;
-  description: string;
-  programme: string | null;
-  provisions: string[];
-  domains: string[];
-  assistanceTypes: string[];
-  targetInstitutions: string[];
-  eligibleRegions: string[];
-  eligibleStates: string[];
-  deliveryModes: string[];
-  languages: string[];
-  availableFrom: string | null;
-  availableUntil: string | null;
-}
-
 /** GET /offers/:id and every write on an offer. */
 export type AssistanceOffer = OfferView;
 
-export interface OfferInput extends OfferContent {
-  capacity: { engagements: number | null; budget: Money | null };
-}
+/** A new offer as POST /offers takes it (the offer form writes every field). */
+export type OfferInput = z.input<typeof createOfferSchema>;
+/** Changes to an offer as PATCH /offers/:id takes them, with the version they were made on. */
+type OfferChanges = z.input<typeof updateOfferSchema>;
 
-export const OFFER_SORTS = ['createdAt', 'updatedAt', 'submittedAt', 'title', 'availableUntil', 'status'] as const;
-export type OfferSort = (typeof OFFER_SORTS)[number];
+/** GET /offers: `status` comma-separated, `sort` a field of the contract's OFFER_SORTS with `-` first for descending. */
+export type OfferListParams = QueryOf<typeof listOffersSchema>;
 
-export interface OfferListParams {
-  page: number;
-  pageSize: number;
-  status?: string;
-  provider?: string;
-  provision?: string;
-  domain?: string;
-  type?: string;
-  servesState?: string;
-  q?: string;
-  sort?: string;
-}
-
-export interface OfferTransitionInput {
-  action: OfferAction;
-  comment?: string;
-  reason?: string;
-  version: number;
-}
+/** POST /offers/:id/transitions, with an action the workflow knows. */
+export type OfferTransitionInput = z.input<typeof offerTransitionSchema> & { action: OfferAction };
 
 export const offerKeys = {
   all: ['offers'] as const,
@@ -85,7 +60,7 @@ export function createOffer(input: OfferInput) {
   return api.post<AssistanceOffer>('/offers', input);
 }
 
-export function updateOffer(id: string, input: Partial<OfferInput> & { version: number }) {
+export function updateOffer(id: string, input: OfferChanges) {
   return api.patch<AssistanceOffer>(`/offers/${id}`, input);
 }
 

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api, type Paginated } from './client';
-import type { OrganizationKind, OrganizationView } from '@app/contracts';
+import type { z } from 'zod';
+import { api, type Paginated, type QueryOf } from './client';
+import type { createOrganizationSchema, listOrganizationsSchema, OrganizationView, updateOrganizationSchema } from '@app/contracts';
 
 export { ORGANIZATION_KINDS } from '@app/contracts/vocabulary';
 
@@ -13,18 +14,16 @@ export const organizationKeys = { all: ['organizations'] as const };
 export const providersQuery = queryOptions({
   queryKey: ['organizations', { kind: 'provider', pageSize: 100 }],
   queryFn: ({ signal }) =>
-    api.get<Paginated<Organization>>('/organizations', { query: { kind: 'provider', pageSize: 100 }, signal }),
+    api.get<Paginated<Organization>>('/organizations', {
+      query: { kind: 'provider', pageSize: 100 } satisfies OrganizationListParams,
+      signal,
+    }),
   staleTime: 5 * 60_000,
   select: (page) => page.items,
 });
 
-export interface OrganizationListParams {
-  page: number;
-  pageSize: number;
-  q?: string;
-  kind?: string;
-  active?: string;
-}
+/** GET /organizations. */
+export type OrganizationListParams = QueryOf<typeof listOrganizationsSchema>;
 
 export const organizationListQuery = (params: OrganizationListParams) =>
   queryOptions({
@@ -39,15 +38,13 @@ export const organizationQuery = (id: string) =>
     staleTime: 60_000,
   });
 
-export interface OrganizationInput {
-  name: string;
-  shortName: string;
-  kind: OrganizationKind;
-  state?: string;
-  contactEmail?: string;
-}
+/** A new organisation as POST /organizations takes it. */
+export type OrganizationInput = z.input<typeof createOrganizationSchema>;
 
 export const createOrganization = (input: OrganizationInput) => api.post<Organization>('/organizations', input);
 
 export const setOrganizationActive = (organization: Organization, active: boolean) =>
-  api.patch<Organization>(`/organizations/${organization.id}`, { active, version: organization.version });
+  api.patch<Organization>(`/organizations/${organization.id}`, {
+    active,
+    version: organization.version,
+  } satisfies z.input<typeof updateOrganizationSchema>);

@@ -1,17 +1,18 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { AgencyReportView, DistributionView, ProviderReportView, SummaryView } from '@app/contracts';
-import { buildUrl, api } from './client';
+import type {
+  AgencyReportView,
+  DistributionView,
+  ProviderReportView,
+  summaryQuerySchema,
+  SummaryView,
+} from '@app/contracts';
+import { buildUrl, api, type QueryOf } from './client';
 
-export interface SummaryFilters {
-  /** YYYY-MM-DD: requests first submitted on or after this day. */
-  from?: string;
-  /** YYYY-MM-DD: … and on or before this day. */
-  to?: string;
-  /** ISO 3166-1 alpha-3. */
-  state?: string;
-  /** A provider organisation's id. */
-  provider?: string;
-}
+/**
+ * GET /reports/summary: `from` and `to` (YYYY-MM-DD) bound the day requests were first submitted, `state` an
+ * ISO 3166-1 alpha-3 code, `provider` a provider organisation's id.
+ */
+export type SummaryFilters = QueryOf<typeof summaryQuerySchema>;
 
 /** Durations in days from a request's first submission to a milestone. */
 export type Distribution = DistributionView;

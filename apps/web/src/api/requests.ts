@@ -1,19 +1,22 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api, type Paginated } from './client';
+import type { z } from 'zod';
+import { api, type Paginated, type QueryOf } from './client';
 import type { HistoryItem } from './history';
 import type {
-  CloseReason,
+  createRequestSchema,
+  duplicateCheckSchema,
+  listRequestsSchema,
   MoneyView,
   PossibleDuplicateView,
   RequestAction,
-  RequestPriority,
+  requestTransitionSchema,
   RequestView,
   RequestVisibility,
+  updateRequestSchema,
 } from '@app/contracts';
-import { CLOSE_REASONS, REQUEST_PRIORITIES } from '@app/contracts/vocabulary';
 
-export type { CloseReason, RequestAction, RequestPriority, RequestVisibility };
-export { CLOSE_REASONS, REQUEST_PRIORITIES };
+export type { CloseReason, RequestAction, RequestPriority, RequestVisibility } from '@app/contracts';
+export { CLOSE_REASONS, REQUEST_PRIORITIES } from '@app/contracts/vocabulary';
 
 /** The visibilities in the order the request form offers them. */
 export const REQUEST_VISIBILITIES: readonly RequestVisibility[] = ['providers', 'public', 'committee'];
@@ -21,26 +24,10 @@ export const REQUEST_VISIBILITIES: readonly RequestVisibility[] = ['providers', 
 /** Minor units of `currency` (cents for USD). */
 export type Money = MoneyView;
 
-/** The editable content of a request, as POST /requests and PATCH /requests/:id take it. */
-export interface RequestInput {
-  title: string;
-  description: string;
-  provisions: string[];
-  domains: string[];
-  assistanceTypes: string[];
-  targetInstitutions: string[];
-  priority: RequestPriority;
-  estimatedCost: Money | null;
-  desiredStart: string | null;
-  desiredEnd: string | null;
-  languages: string[];
-  preferredProviderIds: string[];
-  assistanceReceived: string | null;
-  napReference: string | null;
-  letterDate: string | null;
-  visibility: RequestVisibility;
-  objectionWindowWaived: boolean;
-}
+/** A new request as POST /requests takes it (the request form writes every field). */
+export type RequestInput = z.input<typeof createRequestSchema>;
+/** Changes to a request as PATCH /requests/:id takes them, with the version they were made on. */
+type RequestChanges = z.input<typeof updateRequestSchema>;
 
 /** GET /requests/:id and every write on a request. */
 export type AssistanceRequest = RequestView;
@@ -48,45 +35,11 @@ export type AssistanceRequest = RequestView;
 /** A request that reads much like a draft (POST /requests/duplicate-check). */
 export type PossibleDuplicate = PossibleDuplicateView;
 
-export const REQUEST_SORTS = [
-  'createdAt',
-  'updatedAt',
-  'priority',
-  'reference',
-  'title',
-  'submittedAt',
-  'circulatedAt',
-  'status',
-] as const;
-export type RequestSort = (typeof REQUEST_SORTS)[number];
+/** GET /requests: `status` comma-separated, `sort` a field of the contract's REQUEST_SORTS with `-` first for descending. */
+export type RequestListParams = QueryOf<typeof listRequestsSchema>;
 
-export interface RequestListParams {
-  page: number;
-  pageSize: number;
-  /** Comma-separated statuses. */
-  status?: string;
-  state?: string;
-  provision?: string;
-  domain?: string;
-  type?: string;
-  priority?: string;
-  organizationId?: string;
-  /** Only drafts marked ready for the coordinator (`true`), or only the others (`false`). */
-  ready?: boolean;
-  q?: string;
-  /** A field of REQUEST_SORTS, `-` first for descending. */
-  sort?: string;
-}
-
-export interface RequestTransitionInput {
-  action: RequestAction;
-  comment?: string;
-  reason?: string;
-  version: number;
-  /** record_objection, record_waiver: the date of the State's letter. */
-  letterDate?: string;
-  documentId?: string;
-}
+/** POST /requests/:id/transitions, with an action the workflow knows. */
+export type RequestTransitionInput = z.input<typeof requestTransitionSchema> & { action: RequestAction };
 
 export const requestKeys = {
   all: ['requests'] as const,
@@ -117,7 +70,7 @@ export function createRequest(input: RequestInput) {
   return api.post<AssistanceRequest & { possibleDuplicates: PossibleDuplicate[] }>('/requests', input);
 }
 
-export function updateRequest(id: string, input: Partial<RequestInput> & { version: number }) {
+export function updateRequest(id: string, input: RequestChanges) {
   return api.patch<AssistanceRequest>(`/requests/${id}`, input);
 }
 
@@ -125,9 +78,6 @@ export function transitionRequest(id: string, input: RequestTransitionInput) {
   return api.post<AssistanceRequest>(`/requests/${id}/transitions`, input);
 }
 
-export function checkDuplicates(
-  input: { title: string; description?: string; excludeId?: string },
-  signal?: AbortSignal,
-) {
+export function checkDuplicates(input: z.input<typeof duplicateCheckSchema>, signal?: AbortSignal) {
   return api.post<PossibleDuplicate[]>('/requests/duplicate-check', input, { signal });
 }

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { StateTimelineKind, StateTimelinePage } from '@app/contracts';
-import { api } from './client';
+import type { StateTimelineKind, StateTimelinePage, stateTimelineQuerySchema } from '@app/contracts';
+import { api, type QueryOf } from './client';
 
 export type { StateTimelineEvent, StateTimelineKind } from '@app/contracts';
 
@@ -8,5 +8,8 @@ export type { StateTimelineEvent, StateTimelineKind } from '@app/contracts';
 export const stateTimelineQuery = (state: string, page: number, pageSize: number, kind?: StateTimelineKind) =>
   queryOptions({
     queryKey: ['state-timeline', state, { page, pageSize, kind }],
-    queryFn: ({ signal }) => api.get<StateTimelinePage>(`/states/${state}/timeline`, { query: { page, pageSize, kind }, signal }),
+    queryFn: ({ signal }) => api.get<StateTimelinePage>(`/states/${state}/timeline`, {
+      query: { page, pageSize, kind } satisfies QueryOf<typeof stateTimelineQuerySchema>,
+      signal,
+    }),
   });

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ThreadMessageView, UnreadThreads } from '@app/contracts';
-import { api, type Paginated } from './client';
+import type { z } from 'zod';
+import type { listMessagesSchema, postThreadMessageSchema, ThreadMessageView, UnreadThreads } from '@app/contracts';
+import { api, type Paginated, type QueryOf } from './client';
 
 export type ThreadMessage = ThreadMessageView;
 export type ThreadType = ThreadMessage['threadType'];
@@ -19,7 +20,7 @@ export const threadKeys = {
 export const threadQuery = (type: ThreadType, id: string, pageSize = 50) =>
   queryOptions({
     queryKey: threadKeys.thread(type, id),
-    queryFn: ({ signal }) => api.get<ThreadPage>(base(type, id), { query: { page: 1, pageSize }, signal }),
+    queryFn: ({ signal }) => api.get<ThreadPage>(base(type, id), { query: { page: 1, pageSize } satisfies QueryOf<typeof listMessagesSchema>, signal }),
   });
 
 export const unreadThreadsQuery = queryOptions({
@@ -29,5 +30,6 @@ export const unreadThreadsQuery = queryOptions({
 
 /** A message, with a document of the same request or match (uploaded first) when `documentId` is given. */
 export function postMessage(type: ThreadType, id: string, body: string, documentId?: string) {
-  return api.post<ThreadMessage>(base(type, id), documentId ? { body, documentId } : { body });
+  const input: z.input<typeof postThreadMessageSchema> = documentId ? { body, documentId } : { body };
+  return api.post<ThreadMessage>(base(type, id), input);
 }

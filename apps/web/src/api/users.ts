@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api, type Paginated } from './client';
-import type { Role, UserView } from '@app/contracts';
+import type { z } from 'zod';
+import { api, type Paginated, type QueryOf } from './client';
+import type { createUserSchema, listUsersSchema, Role, updateUserSchema, UserView } from '@app/contracts';
 import type { Organization } from './organizations';
 
 export { ROLES } from '@app/contracts/vocabulary';
@@ -17,14 +18,8 @@ export type User = UserView;
 
 export const userKeys = { all: ['users'] as const };
 
-export interface UserListParams {
-  page: number;
-  pageSize: number;
-  q?: string;
-  role?: string;
-  organizationId?: string;
-  active?: string;
-}
+/** GET /users. */
+export type UserListParams = QueryOf<typeof listUsersSchema>;
 
 export const userListQuery = (params: UserListParams) =>
   queryOptions({
@@ -32,19 +27,20 @@ export const userListQuery = (params: UserListParams) =>
     queryFn: ({ signal }) => api.get<Paginated<User>>('/users', { query: { ...params }, signal }),
   });
 
-export interface UserInput {
-  email: string;
-  displayName: string;
-  role: Role;
-  organizationId: string;
-  password: string;
-}
+/** A new user as POST /users takes it. */
+export type UserInput = z.input<typeof createUserSchema>;
 
 export const createUser = (input: UserInput) => api.post<User>('/users', input);
 
+type UserChanges = z.input<typeof updateUserSchema>;
+
 export const setUserActive = (user: User, active: boolean) =>
-  api.patch<User>(`/users/${user.id}`, { active, version: user.version });
+  api.patch<User>(`/users/${user.id}`, { active, version: user.version } satisfies UserChanges);
 
 /** A new password; `activate` also lets a deactivated account (e.g. an imported one) sign in again. */
 export const setUserPassword = (user: User, password: string, activate: boolean) =>
-  api.patch<User>(`/users/${user.id}`, { password, ...(activate ? { active: true } : {}), version: user.version });
+  api.patch<User>(`/users/${user.id}`, {
+    password,
+    ...(activate ? { active: true } : {}),
+    version: user.version,
+  } satisfies UserChanges);

@@ -33,3 +33,6 @@ export const matchContactsViewSchema = z.object({
   provider: z.object({ id: uuid, name: z.string(), contacts: z.array(contactPersonViewSchema) }).nullable(),
 });
 export type MatchContactsView = z.infer<typeof matchContactsViewSchema>;
+
+/** GET /public/contact: how to reach the Committee. */
+export const publicContactSchema = z.object({ committeeContact: z.string() });

@@ -17,3 +17,5 @@ export * from './contacts';
 export * from './engagements';
 export * from './documents';
 export * from './state-timeline';
+export * from './data-exchange';
+export * from './health';

@@ -20,8 +20,8 @@ import {
   exchangeOrganizationSchema,
   exchangeRequestSchema,
   exchangeUserSchema,
-} from './exchange-document.schemas';
-import { timestamp, uuid } from '@app/contracts';
+} from '../data-exchange';
+import { timestamp, uuid } from './common';
 
 /** Describes `ExchangeDocument`: the records as the import reads them; users never carry a password. */
 export const exchangeDocumentSchema = z.object({

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { isoDate, stateCodeSchema, uuidParam } from '@app/common';
-import { listMatchesSchema } from '../matches/dto/match.schemas';
-import { listOffersSchema } from '../offers/dto/offer.schemas';
-import { listRequestsSchema } from '../requests/dto/request.schemas';
+import { isoDate, stateCodeSchema, uuidParam } from './fields';
+import { listMatchesSchema } from './matches';
+import { listOffersSchema } from './offers';
+import { listRequestsSchema } from './requests';
 
+/** GET /reports/summary. */
 export const summaryQuerySchema = z
   .strictObject({
     from: isoDate.optional(),
@@ -16,7 +17,7 @@ export type SummaryQuery = z.infer<typeof summaryQuerySchema>;
 
 const unpaged = { page: true, pageSize: true } as const;
 
-/** One CSV per entity, each with the filters of its list. */
+/** One CSV per entity, each with the filters of its list (GET /reports/export.csv). */
 export const reportExportSchema = z.discriminatedUnion('entity', [
   listRequestsSchema.omit(unpaged).extend({ entity: z.literal('requests') }).strict(),
   listOffersSchema.omit(unpaged).extend({ entity: z.literal('offers') }).strict(),

@@ -1,23 +1,21 @@
 import { z } from 'zod';
-import { csvList, paginationSchema } from '@app/common';
-import { EMAIL_MODES, NOTIFICATION_CATEGORIES } from '@app/mail';
+import { csvList, paginationSchema, queryFlag } from './fields';
+import { DELIVERY_STATUSES, EMAIL_MODES, NOTIFICATION_CATEGORIES } from './vocabulary';
 
+/** A person's notifications (GET /notifications). */
 export const listNotificationsSchema = paginationSchema.extend({
-  unreadOnly: z
-    .enum(['true', 'false'], { message: 'must be true or false' })
-    .transform((v) => v === 'true')
-    .optional(),
+  unreadOnly: queryFlag.optional(),
 });
 export type ListNotifications = z.infer<typeof listNotificationsSchema>;
 
-export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
-
+/** The e-mails sent or being sent (GET /notifications/deliveries, administrators). */
 export const listDeliveriesSchema = paginationSchema.extend({
   status: csvList(z.enum(DELIVERY_STATUSES)).optional(),
   kind: z.enum(['notification', 'digest']).optional(),
 });
 export type ListDeliveries = z.infer<typeof listDeliveriesSchema>;
 
+/** A person's e-mail choice per category (PUT /notification-preferences). */
 export const updatePreferencesSchema = z.strictObject({
   items: z
     .array(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDate, letterDate, moneySchema, planningDate, stateCodeSchema, taxonomyCode, taxonomyCodes } from '@app/common';
+import { isoDate, letterDate, moneySchema, planningDate, stateCodeSchema, taxonomyCode, taxonomyCodes } from './fields';
+import { THREAD_MESSAGE_KINDS, THREAD_SIDES, THREAD_TYPES } from './views/threads';
 import {
   ACTION_PLAN_ITEM_STATUSES,
   ACTION_PLAN_NOTE_KINDS,
@@ -7,10 +8,7 @@ import {
   ACTION_PLAN_STATUSES,
   DOCUMENT_KINDS,
   DOCUMENT_PARENT_TYPES,
-  THREAD_MESSAGE_KINDS,
-  THREAD_SIDES,
-  THREAD_TYPES,
-} from '@app/contracts';
+} from './vocabulary';
 import {
   ACTOR_ROLES,
   ENGAGEMENT_KINDS,

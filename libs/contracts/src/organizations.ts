@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { ORGANIZATION_KINDS } from '@app/domain';
-import { paginationSchema, stateCodeSchema } from '@app/common';
+import { paginationSchema, stateCodeSchema } from './fields';
+import { ORGANIZATION_KINDS } from './vocabulary';
 
+/** A new organisation (POST /organizations). */
 export const createOrganizationSchema = z.strictObject({
   name: z.string().trim().min(2).max(200),
   shortName: z.string().trim().min(1).max(40),
@@ -11,6 +12,7 @@ export const createOrganizationSchema = z.strictObject({
 });
 export type CreateOrganization = z.infer<typeof createOrganizationSchema>;
 
+/** Changes to an organisation (PATCH /organizations/:id). */
 export const updateOrganizationSchema = z.strictObject({
   name: z.string().trim().min(2).max(200).optional(),
   shortName: z.string().trim().min(1).max(40).optional(),
@@ -21,6 +23,7 @@ export const updateOrganizationSchema = z.strictObject({
 });
 export type UpdateOrganization = z.infer<typeof updateOrganizationSchema>;
 
+/** The list of organisations (GET /organizations). */
 export const listOrganizationsSchema = paginationSchema.extend({
   kind: z.enum(ORGANIZATION_KINDS).optional(),
   state: stateCodeSchema.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOCUMENT_KINDS } from '@app/contracts';
+import { DOCUMENT_KINDS } from './vocabulary';
 
 /** The form fields sent before the file (multipart/form-data), checked before a byte of the file is stored. */
 export const uploadDocumentFieldsSchema = z.strictObject({
@@ -17,6 +17,7 @@ export const uploadDocumentFieldsSchema = z.strictObject({
 });
 export type UploadDocumentFields = z.infer<typeof uploadDocumentFieldsSchema>;
 
+/** GET /documents/:id/content: a download, or shown in place. */
 export const contentQuerySchema = z.strictObject({
   disposition: z.enum(['attachment', 'inline']).default('attachment'),
 });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { MATCH_STATUSES } from '@app/domain';
-import { csvList, letterDate, paginationSchema, text, uuidParam } from '@app/common';
+import { csvList, letterDate, paginationSchema, text, uuidParam } from './fields';
+import { MATCH_ORIGINS, MATCH_SORTS, MATCH_STATUSES } from './vocabulary';
 
+/** A committee member's manual match, or a provider's interest (POST /matches). */
 export const createMatchSchema = z.strictObject({
   requestId: uuidParam,
   offerId: uuidParam,
@@ -10,7 +11,7 @@ export const createMatchSchema = z.strictObject({
 export type CreateMatch = z.infer<typeof createMatchSchema>;
 
 /** What was delivered, recorded once when a match is completed (DESIGN §5). */
-export const deliveryRecordSchema = z
+const deliveryRecordInputSchema = z
   .strictObject({
     // Delivered dates lie, like a State's letter, between resolution 1540's adoption and today.
     deliveredFrom: letterDate,
@@ -20,31 +21,33 @@ export const deliveryRecordSchema = z
     deliverables: text(5_000, 1),
   })
   .refine((d) => d.deliveredFrom <= d.deliveredUntil, { message: 'must not be before deliveredFrom', path: ['deliveredUntil'] });
-export type DeliveryRecord = z.infer<typeof deliveryRecordSchema>;
 
+/** A step in a match's workflow (POST /matches/:id/transitions). */
 export const matchTransitionSchema = z.strictObject({
   action: z.string().min(1).max(40),
   comment: text(5_000).optional(),
   /** Free text for decline and reject. */
   reason: text(500).optional(),
   /** Required to complete a match. */
-  delivery: deliveryRecordSchema.optional(),
+  delivery: deliveryRecordInputSchema.optional(),
   version: z.number().int().min(1).optional(),
 });
 export type MatchTransition = z.infer<typeof matchTransitionSchema>;
 
+/** A side's rating of a completed match (POST /matches/:id/feedback). */
 export const feedbackSchema = z.strictObject({
   rating: z.number().int().min(1, 'must be 1 to 5').max(5, 'must be 1 to 5'),
   comment: text(5_000).optional(),
 });
 export type Feedback = z.infer<typeof feedbackSchema>;
 
+/** The list of matches (GET /matches, /requests/:id/matches, /offers/:id/matches). */
 export const listMatchesSchema = paginationSchema.extend({
   status: csvList(z.enum(MATCH_STATUSES)).optional(),
   requestId: uuidParam.optional(),
   offerId: uuidParam.optional(),
-  origin: z.enum(['engine', 'committee', 'provider_interest']).optional(),
+  origin: z.enum(MATCH_ORIGINS).optional(),
   q: z.string().trim().max(200).optional(),
-  sort: z.enum(['-score', 'score', '-updatedAt', 'updatedAt', '-createdAt']).default('-score'),
+  sort: z.enum(MATCH_SORTS).default('-score'),
 });
 export type ListMatches = z.infer<typeof listMatchesSchema>;
