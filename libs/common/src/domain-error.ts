@@ -94,5 +94,3 @@ export const notFoundKey = (what: string): string =>
     .split(/[\s-]+/)
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join('');
-export const invalidField = (field: string, message: string): DomainError =>
-  new DomainError('invalid', `${field}: ${message}`, [{ field, message }]);

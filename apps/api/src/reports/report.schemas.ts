@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, stateCodeSchema, uuidParam } from '@app/common';
+import { rule } from '@app/contracts';
 import { listMatchesSchema } from '../matches/dto/match.schemas';
 import { listOffersSchema } from '../offers/dto/offer.schemas';
 import { listRequestsSchema } from '../requests/dto/request.schemas';
@@ -11,7 +12,7 @@ export const summaryQuerySchema = z
     state: stateCodeSchema.optional(),
     provider: uuidParam.optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, rule('notBefore', { field: 'from' }, ['to']));
 export type SummaryQuery = z.infer<typeof summaryQuerySchema>;
 
 const unpaged = { page: true, pageSize: true } as const;

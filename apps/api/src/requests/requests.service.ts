@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { assertVersion, changedKeys, Clock, invalidField, notFound, Page, pickValues, localizedError } from '@app/common';
-import { renderMessage, type possibleDuplicateSchema, type requestViewSchema, type Served } from '@app/contracts';
+import { assertVersion, changedKeys, Clock, invalidFieldIn, notFound, Page, pickValues, localizedError } from '@app/common';
+import { type possibleDuplicateSchema, type requestViewSchema, type Served } from '@app/contracts';
 import { AssistanceRequestEntity, OrganizationEntity, RequestRepository, type OrganizationName } from '@app/database';
 import {
   availableActions,
@@ -29,7 +29,7 @@ import { matchItemInterests } from '../action-plans/item-interest-matches';
 import { recordWorkflowMessage } from '../threads/thread-writer';
 
 function requireLetterDate(value: string | undefined): string {
-  if (!value) throw invalidField('letterDate', "is required: the date of the State's letter");
+  if (!value) throw invalidFieldIn('letterDate', 'errors.request.letterDateRequired');
   return value;
 }
 
@@ -120,7 +120,7 @@ export class RequestsService {
         row.estimatedCostAmount = estimatedCost?.amount ?? null;
         row.estimatedCostCurrency = estimatedCost?.currency ?? null;
       }
-      if (row.desiredStart && row.desiredEnd && row.desiredStart > row.desiredEnd) throw invalidField('desiredEnd', renderMessage({ code: 'beforeStart', params: {} }));
+      if (row.desiredStart && row.desiredEnd && row.desiredStart > row.desiredEnd) throw invalidFieldIn('desiredEnd', 'validation.beforeStart');
       const changed = changedKeys(before, tracked(row));
       if (!changed.length) return;
       await tx.manager.save(row);
@@ -139,7 +139,7 @@ export class RequestsService {
           `SELECT 1 FROM documents WHERE id = $1 AND parent_type = 'request' AND parent_id = $2 AND removed_at IS NULL`,
           [input.documentId, id],
         );
-        if (!found.length) throw invalidField('documentId', 'is not a document of this request: upload the letter to the request first');
+        if (!found.length) throw invalidFieldIn('documentId', 'errors.request.letterNotAttached');
       }
       let objectionBefore: Record<string, unknown> | null = null;
       const lock = async (manager: EntityManager) => {
@@ -255,7 +255,7 @@ export class RequestsService {
   private async assertProvidersExist(ids: string[]): Promise<void> {
     if (!ids.length) return;
     const found = await this.requests.manager.countBy(OrganizationEntity, { id: In(ids), kind: 'provider' });
-    if (found !== new Set(ids).size) throw invalidField('preferredProviderIds', 'must name provider organisations that exist');
+    if (found !== new Set(ids).size) throw invalidFieldIn('preferredProviderIds', 'errors.request.unknownProviders');
   }
 
   /** The objection actions the request's state makes sense of (the service refuses the others with 409). */

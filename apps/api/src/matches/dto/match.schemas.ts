@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rule } from '@app/contracts';
 import { MATCH_STATUSES } from '@app/domain';
 import { csvList, letterDate, paginationSchema, text, uuidParam } from '@app/common';
 
@@ -19,7 +20,7 @@ export const deliveryRecordSchema = z
     participants: z.number().int().min(0, 'must be 0 or more').max(1_000_000, 'must be at most 1000000'),
     deliverables: text(5_000, 1),
   })
-  .refine((d) => d.deliveredFrom <= d.deliveredUntil, { message: 'must not be before deliveredFrom', path: ['deliveredUntil'] });
+  .refine((d) => d.deliveredFrom <= d.deliveredUntil, rule('notBefore', { field: 'deliveredFrom' }, ['deliveredUntil']));
 export type DeliveryRecord = z.infer<typeof deliveryRecordSchema>;
 
 export const matchTransitionSchema = z.strictObject({
