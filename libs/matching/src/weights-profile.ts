@@ -27,7 +27,7 @@ export const DEFAULT_WEIGHTS_PROFILE: WeightsProfile = Object.freeze({
 /** What can be wrong with a field of a profile; the API words each one from its catalogues (`errors.weights.<problem>`). */
 export type WeightsProfileProblem = 'nonNegativeInteger' | 'nonNegativeNumber' | 'notAComponent' | 'allZero' | 'unitInterval' | 'positiveInteger';
 
-export interface WeightsProfileIssue {
+interface WeightsProfileIssue {
   field: string;
   problem: WeightsProfileProblem;
 }

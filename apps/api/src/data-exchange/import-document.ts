@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type FieldIssue, issueSource, localizedIssue, MESSAGE_SOURCE } from '@app/common';
+import { type FieldIssue, issueSource, localizedIssue, MESSAGE_SOURCE, type MessageSource } from '@app/common';
 import {
   EXCHANGE_COLLECTIONS,
   ExchangeActionPlan,
@@ -119,7 +119,7 @@ function fieldOf(prefix: string, path: readonly PropertyKey[]): string {
 }
 
 // The schema's English words, and the catalogue's key for the reader's language when the issue has one.
-const withSource = (issue: FieldIssue, source: FieldIssue[typeof MESSAGE_SOURCE]): FieldIssue =>
+const withSource = (issue: FieldIssue, source: MessageSource | undefined): FieldIssue =>
   source ? { ...issue, [MESSAGE_SOURCE]: source } : issue;
 
 function toFieldIssues(prefix: string, issues: readonly Issue[]): FieldIssue[] {
