@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { EventType } from '@app/contracts';
 import { messageOf, NOTIFICATION_RULES, type EventFacts, type NotifyRule } from '../../apps/worker/src/notifications/notification-rules';
-import { ApiClient } from '../support/http';
+import { ApiClient, DEMO } from '../support/http';
 import { startApiInProcess } from '../support/platform';
 
 // The API's words follow the reader: the signed-in person's preferred language, else Accept-Language. Codes,
@@ -151,5 +151,81 @@ describe('languages of the API', () => {
     expect(fr.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Engagement introuvable' });
     const en = await anon.get(`/api/v1/public/engagements/${randomUUID()}/information-note`);
     expect(en.body.message).toBe('Engagement not found');
+  });
+
+  it('words the refusals of action plans, engagements and contacts, and a weights profile’s problems, in the reader’s language', async () => {
+    const ds = api.app.get(DataSource);
+    const admin = await ApiClient.as(api.baseUrl, 'admin');
+    // People of their own, so the demo users keep the languages other tests expect.
+    const person = async (colleague: 'customs' | 'wco' | 'admin', role: string, language: string) => {
+      const [{ org }] = await ds.query(`SELECT organization_id AS "org" FROM users WHERE email = $1`, [DEMO[colleague]]);
+      const email = `${language}-${randomUUID().slice(0, 8)}@${colleague}.example`;
+      const created = await admin.post('/api/v1/users', { email, displayName: `Reader (${language})`, role, organizationId: org, password: 'languages-password' });
+      expect(created.status).toBe(201);
+      const client = await ApiClient.as(api.baseUrl, email, 'languages-password');
+      expect((await client.request('PATCH', '/api/v1/auth/me', { preferredLanguage: language })).status).toBe(200);
+      return { client, org: org as string };
+    };
+    const agency = await person('customs', 'agency_member', 'fr');
+
+    // Action plans: an agency proposes and notes progress; the State's coordinator edits the items.
+    const [item] = await ds.query(
+      `SELECT i.id, i.version FROM action_plan_items i JOIN action_plans p ON p.id = i.plan_id WHERE p.state = 'MNG' ORDER BY i.created_at LIMIT 1`,
+    );
+    const edit = await agency.client.patch(`/api/v1/action-plan-items/${item.id}`, { title: 'Renamed by an agency', version: item.version });
+    expect(edit.status).toBe(403);
+    expect(edit.body).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: 'Seul le coordonnateur de l’État modifie les éléments du plan\u00a0; les organismes y ajoutent des notes d’avancement',
+    });
+    const provider = await person('wco', 'provider_member', 'ru');
+    const needing = await provider.client.get('/api/v1/action-plan-items?needsRequest=true');
+    expect(needing.status).toBe(403);
+    expect(needing.body.message).toBe('Список пунктов, по которым нужен запрос, доступен только государству и Комитету');
+
+    // Contacts: only the State's coordinator and the Committee keep the State's points of contact.
+    const contacts = await agency.client.put('/api/v1/states/MNG/contacts', { contacts: [] });
+    expect(contacts.status).toBe(403);
+    expect(contacts.body.message).toBe('Seuls le coordonnateur de l’État et le Comité tiennent à jour ses points de contact');
+
+    // Engagements: the owner of a follow-up action changes its status only; the fields refused keep their names.
+    const engagement = await admin.post('/api/v1/engagements', {
+      kind: 'workshop',
+      title: 'Workshop on export control lists',
+      startDate: '2023-05-02',
+      endDate: '2023-05-03',
+      organisers: [{ name: 'UNODA Regional Centre' }],
+      participants: [{ organizationId: agency.org }],
+      states: ['MNG'],
+    });
+    expect(engagement.status).toBe(201);
+    const action = await admin.post(`/api/v1/engagements/${engagement.body.id}/follow-ups`, {
+      description: 'Publish the updated control list',
+      ownerOrganizationId: agency.org,
+      dueDate: '2023-09-30',
+    });
+    expect(action.status).toBe(201);
+    const followUp = action.body.followUps[0];
+    const owner = await agency.client.patch(`/api/v1/engagements/${engagement.body.id}/follow-ups/${followUp.id}`, { description: 'Changed by its owner', version: followUp.version });
+    expect(owner.status).toBe(403);
+    expect(owner.body.message).toBe('Le responsable de l’action ne peut en changer que le statut, pas description');
+    expect(owner.body.error).toBe('Forbidden');
+
+    // The weights profile: each problem under its field, in Russian; English stays the default.
+    const committee = await person('admin', 'committee_admin', 'ru');
+    const profile = (await committee.client.get('/api/v1/matching/profile')).body;
+    const zero = Object.fromEntries(Object.keys(profile.weights).map((k) => [k, 0]));
+    const weights = await committee.client.put('/api/v1/matching/profile', { weights: zero, threshold: profile.threshold, topK: profile.topK });
+    expect(weights.status).toBe(400);
+    expect(weights.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'weights: не могут все быть равны нулю',
+      details: [{ field: 'weights', message: 'не могут все быть равны нулю' }],
+    });
+    expect((await admin.request('PUT', '/api/v1/matching/profile', { weights: zero, threshold: profile.threshold, topK: profile.topK }, { 'accept-language': 'en' })).body.details).toEqual([
+      { field: 'weights', message: 'must not all be zero' },
+    ]);
   });
 });

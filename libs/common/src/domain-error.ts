@@ -27,12 +27,15 @@ export interface MessageSource {
   params?: MessageParams;
   /** Parameters whose words are themselves catalogue keys (`{ subject: 'errors.subjects.request' }`). */
   keys?: Record<string, string>;
+  /** Parameters that are whole messages with parameters of their own (a summary quoting its first problem). */
+  sources?: Record<string, MessageSource>;
 }
 
-/** A source's words in one language: nested keys first, then the message. */
+/** A source's words in one language: nested keys and messages first, then the message. */
 export const sayIn = (t: Translate, source: MessageSource): string => {
   const nested = Object.fromEntries(Object.entries(source.keys ?? {}).map(([name, key]) => [name, t(key)]));
-  return t(source.key, { ...source.params, ...nested });
+  const quoted = Object.fromEntries(Object.entries(source.sources ?? {}).map(([name, inner]) => [name, sayIn(t, inner)]));
+  return t(source.key, { ...source.params, ...nested, ...quoted });
 };
 
 /** A symbol, so JSON bodies never show it while the exception filter still finds it. */
@@ -61,18 +64,27 @@ export const localizedError = (
   params: MessageParams = {},
   details?: FieldIssue[] | Record<string, unknown>,
   keys?: Record<string, string>,
-): DomainError => new DomainError(code, sayIn(english, { key, params, keys }), details, { key, params, keys });
+  sources?: Record<string, MessageSource>,
+): DomainError => new DomainError(code, sayIn(english, { key, params, keys, sources }), details, { key, params, keys, sources });
 
 /** An error's message in a reader's language (`preferredLanguage`, any tag): for answers that carry several errors. */
 export const errorMessageIn = (language: string, err: DomainError): string =>
   err.source ? sayIn(translator(pickAnswerLanguage(language, undefined)), err.source) : err.message;
 
 /** A field's problem whose words come from the catalogues (`validation.*`, `errors.*`). */
-export const localizedIssue = (field: string, key: string, params: MessageParams = {}): FieldIssue => ({
+export const localizedIssue = (field: string, key: string, params: MessageParams = {}, keys?: Record<string, string>): FieldIssue => ({
   field,
-  message: english(key, params),
-  [MESSAGE_SOURCE]: { key, params },
+  message: sayIn(english, { key, params, keys }),
+  [MESSAGE_SOURCE]: { key, params, ...(keys ? { keys } : {}) },
 });
+
+/** A 400 that names each field's problem; its message lists them, in the reader's language when each has its source. */
+export const invalidIssues = (issues: FieldIssue[]): DomainError =>
+  new DomainError('invalid', issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
+
+/** A 400 for one field, its problem in the catalogues' words (`invalidFieldIn('endDate', 'validation.beforeStart')`). */
+export const invalidFieldIn = (field: string, key: string, params: MessageParams = {}, keys?: Record<string, string>): DomainError =>
+  invalidIssues([localizedIssue(field, key, params, keys)]);
 
 /** A record type's name in the catalogues, for messages that name it (`action plan item` → `errors.subjects.actionPlanItem`). */
 export const subjectKey = (subject: string): string =>
@@ -86,5 +98,3 @@ export const notFoundKey = (what: string): string =>
     .split(/[\s-]+/)
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join('');
-export const invalidField = (field: string, message: string): DomainError =>
-  new DomainError('invalid', `${field}: ${message}`, [{ field, message }]);

@@ -12,8 +12,8 @@ const SOURCES = ['apps/api/src', 'apps/worker/src', 'libs'];
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'node_modules' || name === 'locales' ? [] : sourceFiles(path);
-    return path.endsWith('.ts') && !path.endsWith('.spec.ts') ? [path] : [];
+    if (statSync(path).isDirectory()) return ['node_modules', 'locales', 'dist'].includes(name) ? [] : sourceFiles(path);
+    return /\.tsx?$/.test(path) && !/\.spec\.tsx?$/.test(path) ? [path] : [];
   });
 }
 
@@ -22,9 +22,10 @@ const found = (pattern: RegExp) => code.flatMap((text) => [...text.matchAll(patt
 
 const keys = new Set<string>([
   ...found(/localizedError\(\s*'[a-z_]+',\s*'([\w.-]+)'/g),
-  ...found(/localizedIssue\(\s*'[^']+',\s*'([\w.-]+)'/g),
+  ...found(/(?:localizedIssue|invalidFieldIn)\(\s*(?:'[^']+'|`[^`]+`|\w+),\s*'([\w.-]+)'/g),
   ...found(/\{ key: '(errors\.[\w.-]+)'/g),
-  ...found(/'(errors\.(?:document|request|subjects)\.\w+)'/g),
+  // Keys named in tables and helpers (`'errors.import.records.users'`, `issue(…, 'errors.import.namesNo')`).
+  ...found(/'(errors\.(?:document|request|subjects|actionPlan|engagement|contact|weights|import|idempotency)\.[\w.]+)'/g),
   ...found(/notFound\('([^']+)'\)/g).map((what) => `errors.notFound.${notFoundKey(what)}`),
   // Built from a variable: the objection's three wordings, and the record types workflows and documents name.
   ...['objectedInApp', 'objectedByLetter', 'objectedByLetterOf'].map((k) => `errors.request.${k}`),
@@ -37,9 +38,35 @@ describe('error messages in the catalogues', () => {
     expect(keys).toContain('errors.workflow.stale');
     expect(keys).toContain('errors.notFound.ActionPlanItem');
     expect(keys).toContain('errors.subjects.actionPlanItem');
+    expect(keys).toContain('errors.weights.allZero');
+    expect(keys).toContain('errors.import.records.actionPlanItems');
+    expect(keys).toContain('errors.engagement.notAnItemOfPlan');
   });
 
   it.each(LOCALES)('%s has its own words for every error key', (locale) => {
     expect([...keys].filter((key) => !hasOwnMessage(locale, key))).toEqual([]);
+  });
+});
+
+// A DomainError built from an English sentence answers every reader in English: services throw `localizedError`,
+// `localizedIssue` or `notFound`, whose words come from the catalogues. Only domain-error.ts builds one itself.
+const ALL_CODE = ['apps', 'libs'];
+const ENGLISH_MESSAGE = /new DomainError\(\s*[^,()]+,\s*(['"`])/g;
+
+describe('errors users read', () => {
+  const files = ALL_CODE.flatMap((dir) => sourceFiles(join(ROOT, dir))).filter((file) => !file.endsWith('domain-error.ts'));
+
+  it('spots a literal message (so the next test can fail)', () => {
+    expect("throw new DomainError('forbidden', 'Only the Committee');").toMatch(ENGLISH_MESSAGE);
+    expect('new DomainError(\n  code,\n  `You coordinate for ${state}`,\n)').toMatch(ENGLISH_MESSAGE);
+    expect("new DomainError('unsupported_media_type', err.message, undefined, { key: err.key })").not.toMatch(ENGLISH_MESSAGE);
+    expect(files.length).toBeGreaterThan(100);
+  });
+
+  it('come from the catalogues: no DomainError has a literal message', () => {
+    const literal = files.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(ENGLISH_MESSAGE)].map((m) => `${file.slice(ROOT.length + 1)}: ${m[0]}`),
+    );
+    expect(literal).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { type ArgumentMetadata, BadRequestException, StandardSchemaValidationPipe } from '@nestjs/common';
 import { describeIssue } from '@app/contracts';
-import { type FieldIssue, MESSAGE_SOURCE, type MessageSource } from './domain-error';
+import { type FieldIssue, localizedIssue, MESSAGE_SOURCE, type MessageSource } from './domain-error';
 
 type Issue = { message: string; path?: ReadonlyArray<PropertyKey | { key: PropertyKey }> };
 
@@ -14,7 +14,8 @@ const pathOf = (issue: Issue & { keys?: string[] }): string => {
 const badRequest = (details: FieldIssue[]) =>
   new BadRequestException({ message: details.map((d) => `${d.field}: ${d.message}`).join('; '), details });
 
-const sourceOf = (issue: Issue): MessageSource | undefined => {
+/** Where a zod issue's words are in the catalogues (`validation.*`), when they are there. */
+export const issueSource = (issue: Issue): MessageSource | undefined => {
   const described = describeIssue(issue as Parameters<typeof describeIssue>[0]);
   return described ? { key: `validation.${described.code}`, params: described.params } : undefined;
 };
@@ -23,7 +24,7 @@ const sourceOf = (issue: Issue): MessageSource | undefined => {
 export const invalidInput = (issues: readonly Issue[]) =>
   badRequest(
     issues.map((i) => {
-      const source = sourceOf(i);
+      const source = issueSource(i);
       return { field: pathOf(i), message: i.message, ...(source ? { [MESSAGE_SOURCE]: source } : {}) };
     }),
   );
@@ -62,7 +63,7 @@ class FieldNamingValidationPipe extends StandardSchemaValidationPipe {
   override async transform<T = unknown>(value: T, metadata: ArgumentMetadata): Promise<T> {
     if (metadata.type !== 'custom') {
       const field = fieldWithNul(value, metadata.type === 'param' && metadata.data ? [metadata.data] : []);
-      if (field) throw badRequest([{ field, message: 'must not contain the NUL character (U+0000)' }]);
+      if (field) throw badRequest([localizedIssue(field, 'errors.nulCharacter')]);
     }
     if (metadata.type !== 'param' || !metadata.data) return super.transform(value, metadata);
     // A path parameter's issues carry no path of their own: name the parameter (`id: must be a UUID`).

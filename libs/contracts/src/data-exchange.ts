@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rule } from './messages';
 import { isoDate, letterDate, moneySchema, planningDate, stateCodeSchema, taxonomyCode, taxonomyCodes } from './fields';
 import { THREAD_MESSAGE_KINDS, THREAD_SIDES, THREAD_TYPES } from './views/threads';
 import {
@@ -43,7 +44,7 @@ const text = (max: number, min = 0) =>
     .string()
     .min(min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`)
     .max(max, `must be at most ${max} characters`)
-    .refine((s) => !s.includes('\u0000'), 'must not contain a NUL character');
+    .refine((s) => !s.includes('\u0000'), rule('noNul'));
 const INT4_MAX = 2_147_483_647;
 const version = z.number().int().min(1).max(INT4_MAX);
 
@@ -60,10 +61,7 @@ export const exchangeOrganizationSchema = z
     active: z.boolean(),
     ...recordTimes,
   })
-  .refine((o) => o.kind !== 'state_agency' || o.state !== null, {
-    message: 'a State agency must name its State',
-    path: ['state'],
-  });
+  .refine((o) => o.kind !== 'state_agency' || o.state !== null, rule('agencyState', {}, ['state']));
 export type ExchangeOrganization = z.infer<typeof exchangeOrganizationSchema>;
 
 export const exchangeUserSchema = z.strictObject({
@@ -133,14 +131,8 @@ export const exchangeRequestSchema = z
     waiverDocumentId: id.nullable().default(null),
     ...recordTimes,
   })
-  .refine((r) => r.reference.slice(0, 3) === r.state, {
-    message: 'must start with the request’s State',
-    path: ['reference'],
-  })
-  .refine((r) => !r.desiredStart || !r.desiredEnd || r.desiredStart <= r.desiredEnd, {
-    message: 'must not be before desiredStart',
-    path: ['desiredEnd'],
-  });
+  .refine((r) => r.reference.slice(0, 3) === r.state, rule('referenceState', {}, ['reference']))
+  .refine((r) => !r.desiredStart || !r.desiredEnd || r.desiredStart <= r.desiredEnd, rule('notBefore', { field: 'desiredStart' }, ['desiredEnd']));
 export type ExchangeRequest = z.infer<typeof exchangeRequestSchema>;
 
 export const exchangeOfferSchema = z
@@ -175,10 +167,7 @@ export const exchangeOfferSchema = z
     closedAt: timestamp.nullable(),
     ...recordTimes,
   })
-  .refine((o) => !o.availableFrom || !o.availableUntil || o.availableFrom <= o.availableUntil, {
-    message: 'must not be before availableFrom',
-    path: ['availableUntil'],
-  });
+  .refine((o) => !o.availableFrom || !o.availableUntil || o.availableFrom <= o.availableUntil, rule('notBefore', { field: 'availableFrom' }, ['availableUntil']));
 export type ExchangeOffer = z.infer<typeof exchangeOfferSchema>;
 
 const rating = z.number().int().min(1).max(5).nullable();
@@ -231,13 +220,13 @@ export const exchangeHistorySchema = z.strictObject({
   reason: text(40).nullable(),
   details: z
     .record(z.string(), z.unknown())
-    .refine((d) => !JSON.stringify(d).includes('\\u0000'), 'must not contain a NUL character')
+    .refine((d) => !JSON.stringify(d).includes('\\u0000'), rule('noNul'))
     .nullable(),
   createdAt: timestamp,
 });
 export type ExchangeHistoryEntry = z.infer<typeof exchangeHistorySchema>;
 
-const json = z.unknown().refine((d) => !JSON.stringify(d ?? null).includes('\\u0000'), 'must not contain a NUL character');
+const json = z.unknown().refine((d) => !JSON.stringify(d ?? null).includes('\\u0000'), rule('noNul'));
 const jsonObject = z.record(z.string(), json);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lower-case hex');
 
@@ -262,10 +251,7 @@ export const exchangeContactListSchema = z
     updatedById: id.nullable(),
     ...recordTimes,
   })
-  .refine((c) => (c.owner === 'state' ? stateCodeSchema.safeParse(c.ownerKey).success : id.safeParse(c.ownerKey).success), {
-    message: 'must be a State code for a State’s list, an organisation id for an organisation’s',
-    path: ['ownerKey'],
-  });
+  .refine((c) => (c.owner === 'state' ? stateCodeSchema.safeParse(c.ownerKey).success : id.safeParse(c.ownerKey).success), rule('contactOwnerKey', {}, ['ownerKey']));
 export type ExchangeContactList = z.infer<typeof exchangeContactListSchema>;
 
 const party = z.strictObject({ organizationId: id.nullable(), name: text(300, 1), note: text(1_000).nullable() });
@@ -291,7 +277,7 @@ export const exchangeEngagementSchema = z
     seedKey: text(100, 1).nullable(),
     ...recordTimes,
   })
-  .refine((e) => e.startDate <= e.endDate, { message: 'must not be before startDate', path: ['endDate'] });
+  .refine((e) => e.startDate <= e.endDate, rule('notBefore', { field: 'startDate' }, ['endDate']));
 export type ExchangeEngagement = z.infer<typeof exchangeEngagementSchema>;
 
 export const exchangeEngagementFollowUpSchema = z.strictObject({
@@ -430,10 +416,7 @@ export const exchangeDocumentRecordSchema = z
     removedById: id.nullable(),
     contentBase64: z.string().nullable(),
   })
-  .refine((d) => (d.removedAt === null) === (d.contentBase64 !== null), {
-    message: 'must hold the bytes of a document that is not removed, and be null for a removed one',
-    path: ['contentBase64'],
-  });
+  .refine((d) => (d.removedAt === null) === (d.contentBase64 !== null), rule('contentOfRemoved', {}, ['contentBase64']));
 export type ExchangeDocumentRecord = z.infer<typeof exchangeDocumentRecordSchema>;
 
 export const exchangeThreadMessageSchema = z.strictObject({

@@ -20,7 +20,7 @@ export const engagementPartySchema = z
     name: text(ENGAGEMENT_TEXT_LIMITS.partyName.max).optional(),
     note: text(ENGAGEMENT_TEXT_LIMITS.partyNote.max).nullable().optional(),
   })
-  .refine((p) => Boolean(p.organizationId) || Boolean(p.name), { message: 'name an organisation on the platform (organizationId) or in words (name)', path: ['name'] });
+  .refine((p) => Boolean(p.organizationId) || Boolean(p.name), rule('partyName', {}, ['name']));
 export type EngagementPartyInput = z.infer<typeof engagementPartySchema>;
 
 const narrative = text(ENGAGEMENT_TEXT_LIMITS.narrative.max);
@@ -76,7 +76,7 @@ export type UpdateEngagement = z.infer<typeof updateEngagementSchema>;
 
 const oneOwner = (a: { ownerUserId?: string | null; ownerOrganizationId?: string | null }) =>
   a.ownerUserId === undefined && a.ownerOrganizationId === undefined ? true : Boolean(a.ownerUserId) !== Boolean(a.ownerOrganizationId);
-const ownerRule = { message: 'name one owner: a user (ownerUserId) or an organisation (ownerOrganizationId)', path: ['ownerUserId'] };
+const ownerRule = rule('oneOwner', {}, ['ownerUserId']);
 
 /** A follow-up action (POST /engagements/:id/follow-ups). */
 export const createFollowUpSchema = z
@@ -100,10 +100,7 @@ export const updateFollowUpSchema = z
     status: z.enum(FOLLOW_UP_STATUSES).optional(),
     version: z.number().int().min(1),
   })
-  .refine((a) => (a.ownerUserId === undefined) === (a.ownerOrganizationId === undefined), {
-    message: 'change the owner with both ownerUserId and ownerOrganizationId (one of them null)',
-    path: ['ownerUserId'],
-  })
+  .refine((a) => (a.ownerUserId === undefined) === (a.ownerOrganizationId === undefined), rule('ownerPair', {}, ['ownerUserId']))
   .refine(oneOwner, ownerRule);
 export type UpdateFollowUp = z.infer<typeof updateFollowUpSchema>;
 
@@ -116,11 +113,11 @@ const distinct = (ids: string[]) => new Set(ids).size === ids.length;
 export const prioritisationSchema = z
   .strictObject({
     actionPlanId: z.uuid(),
-    order: z.array(z.uuid()).max(500).refine(distinct, { message: 'names an item twice' }).default([]),
+    order: z.array(z.uuid()).max(500).refine(distinct, rule('repeatsItem')).default([]),
     levels: z
       .array(z.strictObject({ itemId: z.uuid(), level: z.enum(PRIORITY_LEVELS) }))
       .max(500)
-      .refine((l) => distinct(l.map((x) => x.itemId)), { message: 'names an item twice' })
+      .refine((l) => distinct(l.map((x) => x.itemId)), rule('repeatsItem'))
       .default([]),
     interests: z
       .array(
@@ -136,7 +133,7 @@ export const prioritisationSchema = z
       .default([]),
     note: text(2_000).nullable().optional(),
   })
-  .refine((p) => p.order.length > 0 || p.levels.length > 0, { message: 'give the order of the items, their levels, or both', path: ['order'] });
+  .refine((p) => p.order.length > 0 || p.levels.length > 0, rule('orderOrLevels', {}, ['order']));
 export type Prioritisation = z.infer<typeof prioritisationSchema>;
 
 /** The list of engagements (GET /engagements). */

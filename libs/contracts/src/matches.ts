@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rule } from './messages';
 import { csvList, letterDate, paginationSchema, text, uuidParam } from './fields';
 import { MATCH_ORIGINS, MATCH_SORTS, MATCH_STATUSES } from './vocabulary';
 
@@ -20,7 +21,7 @@ const deliveryRecordInputSchema = z
     participants: z.number().int().min(0, 'must be 0 or more').max(1_000_000, 'must be at most 1000000'),
     deliverables: text(5_000, 1),
   })
-  .refine((d) => d.deliveredFrom <= d.deliveredUntil, { message: 'must not be before deliveredFrom', path: ['deliveredUntil'] });
+  .refine((d) => d.deliveredFrom <= d.deliveredUntil, rule('notBefore', { field: 'deliveredFrom' }, ['deliveredUntil']));
 
 /** A step in a match's workflow (POST /matches/:id/transitions). */
 export const matchTransitionSchema = z.strictObject({

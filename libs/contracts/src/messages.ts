@@ -67,6 +67,7 @@ export function describeIssue(issue: Issue): ValidationMessage | undefined {
       if (issue.format === 'uuid' || issue.format === 'guid') return { code: 'uuid', params: {} };
       if (issue.format === 'email') return { code: 'email', params: {} };
       if (issue.format === 'date') return { code: 'date', params: {} };
+      if (issue.format === 'datetime') return { code: 'dateTime', params: {} };
       return undefined;
     default:
       return undefined;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rule } from './messages';
 import { isoDate, stateCodeSchema, uuidParam } from './fields';
 import { listMatchesSchema } from './matches';
 import { listOffersSchema } from './offers';
@@ -12,7 +13,7 @@ export const summaryQuerySchema = z
     state: stateCodeSchema.optional(),
     provider: uuidParam.optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, rule('notBefore', { field: 'from' }, ['to']));
 export type SummaryQuery = z.infer<typeof summaryQuerySchema>;
 
 const unpaged = { page: true, pageSize: true } as const;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { assertVersion, changedKeys, DomainError, invalidField, notFound, Page, pickValues } from '@app/common';
+import { assertVersion, changedKeys, invalidFieldIn, localizedError, notFound, Page, pickValues } from '@app/common';
 import type {
   actionPlanItemViewSchema,
   actionPlanVersionViewSchema,
@@ -126,9 +126,9 @@ export class ActionPlansService {
   }
 
   async create(user: AuthUser, input: CreateActionPlan): Promise<ActionPlanView> {
-    if (user.role !== 'agency_coordinator') throw new DomainError('forbidden', 'A State’s coordinator prepares its action plan');
+    if (user.role !== 'agency_coordinator') throw localizedError('forbidden', 'errors.actionPlan.coordinatorPrepares');
     const state = input.state ?? user.organization.state!;
-    if (state !== user.organization.state) throw new DomainError('forbidden', `You coordinate for ${user.organization.state}, not ${state}`);
+    if (state !== user.organization.state) throw localizedError('forbidden', 'errors.actionPlan.ownStateOnly', { own: user.organization.state ?? '', state });
     const id = await this.uow.run(user, async (tx) => {
       const { state: _s, ...fields } = input;
       const row = await tx.manager.save(
@@ -154,9 +154,9 @@ export class ActionPlansService {
     await this.uow.run(user, async (tx) => {
       const row = await this.repository.lockVisible(user, id, tx.manager);
       if (!row) throw notFound('Action plan');
-      if (!coordinates(user, row.state)) throw new DomainError('forbidden', 'Only the State’s coordinator edits its action plan');
+      if (!coordinates(user, row.state)) throw localizedError('forbidden', 'errors.actionPlan.onlyCoordinatorEdits');
       assertVersion(version, row.version, 'action plan');
-      if (row.status === 'submitted' && fields.status === 'draft') throw invalidField('status', 'a submitted plan stays submitted; its changes make new versions');
+      if (row.status === 'submitted' && fields.status === 'draft') throw invalidFieldIn('status', 'errors.actionPlan.staysSubmitted');
       const before = pickValues(row, Object.keys(fields));
       const from = row.status;
       Object.assign(row, fields);
@@ -186,7 +186,7 @@ export class ActionPlansService {
   }
 
   async listItems(user: AuthUser, f: ListActionPlanItems): Promise<ActionPlanItemView[]> {
-    if (f.needsRequest && isProvider(user.role)) throw new DomainError('forbidden', 'The list of items needing a request is for the State and the Committee');
+    if (f.needsRequest && isProvider(user.role)) throw localizedError('forbidden', 'errors.actionPlan.needsRequestList');
     const rows = await this.repository.listItems(user, {
       state: f.state,
       status: f.status,
@@ -214,7 +214,7 @@ export class ActionPlansService {
     const id = await this.uow.run(user, async (tx) => {
       const plan = await this.repository.lockVisible(user, planId, tx.manager);
       if (!plan) throw notFound('Action plan');
-      if (!ofState(user, plan.state)) throw new DomainError('forbidden', 'The State’s coordinator adds items; its agencies propose them');
+      if (!ofState(user, plan.state)) throw localizedError('forbidden', 'errors.actionPlan.coordinatorAddsItems');
       const proposed = !coordinates(user, plan.state);
       await this.assertAgencies(tx.manager, plan.state, input.leadAgencyId ?? null, input.partnerAgencyIds);
       const { priorityRank, ...fields } = input;
@@ -240,8 +240,8 @@ export class ActionPlansService {
       const row = await tx.manager.findOneOrFail(ActionPlanItemEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       assertVersion(version, row.version, 'action plan item');
       const editsContent = Object.keys(fields).length > 0 || proposed !== undefined;
-      if (isProvider(user.role)) throw new DomainError('forbidden', 'Providers declare interest in items; the State edits them');
-      if (editsContent && !coordinates(user, plan.state)) throw new DomainError('forbidden', 'Only the State’s coordinator edits the plan’s items; agencies add progress notes');
+      if (isProvider(user.role)) throw localizedError('forbidden', 'errors.actionPlan.stateEditsItems');
+      if (editsContent && !coordinates(user, plan.state)) throw localizedError('forbidden', 'errors.actionPlan.onlyCoordinatorEditsItems');
       if (progressNote) {
         const kind = isCommittee(user.role) ? 'comment' : 'progress';
         await tx.manager.save(tx.manager.create(ActionPlanItemNoteEntity, { itemId: id, kind, text: progressNote, authorId: user.id, authorOrganizationId: user.organization.id }));
@@ -309,14 +309,14 @@ export class ActionPlansService {
   }
 
   async declareInterest(user: AuthUser, itemId: string, input: DeclareItemInterest): Promise<ActionPlanItemView> {
-    if (!isProvider(user.role)) throw new DomainError('forbidden', 'Providers declare interest in items');
+    if (!isProvider(user.role)) throw localizedError('forbidden', 'errors.actionPlan.onlyProvidersInterest');
     await this.uow.run(user, async (tx) => {
       const item = await this.repository.findVisibleItem(user, itemId, tx.manager);
       if (!item) throw notFound('Action plan item');
       const plan = await tx.manager.findOneByOrFail(ActionPlanEntity, { id: item.planId });
       if (input.offerId) {
         const offer = await tx.manager.findOneBy(AssistanceOfferEntity, { id: input.offerId });
-        if (!offer || offer.organizationId !== user.organization.id) throw invalidField('offerId', 'must be one of your organisation’s offers');
+        if (!offer || offer.organizationId !== user.organization.id) throw invalidFieldIn('offerId', 'errors.actionPlan.notYourOffer');
       }
       const { interest, created } = await this.repository.recordInterest(tx.manager, {
         itemId,
@@ -348,8 +348,8 @@ export class ActionPlansService {
       const item = await this.repository.findVisibleItem(user, itemId, tx.manager);
       if (!item) throw notFound('Action plan item');
       const plan = await tx.manager.findOneByOrFail(ActionPlanEntity, { id: item.planId });
-      if (!ofState(user, plan.state)) throw new DomainError('forbidden', 'The State’s agencies request assistance for its plan’s items');
-      if (item.proposed) throw new DomainError('conflict', 'A proposed item is requested once the coordinator has taken it into the plan');
+      if (!ofState(user, plan.state)) throw localizedError('forbidden', 'errors.actionPlan.agenciesRequest');
+      if (item.proposed) throw localizedError('conflict', 'errors.actionPlan.proposedNotRequested');
       // The coordinator requests on behalf of the item's lead agency; an agency member for its own agency.
       const organizationId = user.role === 'agency_coordinator' && item.leadAgencyId ? item.leadAgencyId : user.organization.id;
       const year = new Date().getUTCFullYear();
@@ -387,8 +387,8 @@ export class ActionPlansService {
     if (!ids.length) return;
     const found = await manager.findBy(OrganizationEntity, { id: In(ids), kind: 'state_agency', state });
     const known = new Set(found.map((o) => o.id));
-    if (lead && !known.has(lead)) throw invalidField('leadAgencyId', `must be an agency of ${state} on the platform`);
-    if (partners.some((p) => !known.has(p))) throw invalidField('partnerAgencyIds', `must be agencies of ${state} on the platform`);
+    if (lead && !known.has(lead)) throw invalidFieldIn('leadAgencyId', 'errors.actionPlan.leadNotAgency', { state });
+    if (partners.some((p) => !known.has(p))) throw invalidFieldIn('partnerAgencyIds', 'errors.actionPlan.partnersNotAgencies', { state });
   }
 
   private async usersById(ids: (string | null)[]): Promise<Map<string, UserEntity>> {

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { idempotencyScope, type IdempotencyClaim, localizedError } from '@app/common';
+import { idempotencyScope, type IdempotencyClaim, localizedError, localizedIssue } from '@app/common';
 import type { AuthUser } from '../auth/auth-user';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -48,9 +48,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private async run(req: Request, res: Response, userId: string, key: string, next: CallHandler): Promise<unknown> {
     if (!KEY_FORMAT.test(key)) {
-      throw localizedError('invalid', 'errors.idempotency.badKey', {}, [
-        { field: 'Idempotency-Key', message: 'must be 1 to 200 visible ASCII characters' },
-      ]);
+      throw localizedError('invalid', 'errors.idempotency.badKey', {}, [localizedIssue('Idempotency-Key', 'errors.idempotency.keyFormat')]);
     }
     const hash = createHash('sha256').update(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
     const claimed = await this.claim(userId, key, hash);

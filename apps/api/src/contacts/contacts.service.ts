@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { assertVersion, DomainError, notFound } from '@app/common';
+import { assertVersion, localizedError, notFound } from '@app/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import type { contactListViewSchema, matchContactsViewSchema, PutContacts, Served } from '@app/contracts';
 import {
@@ -48,7 +48,7 @@ export class ContactsService {
   async putStateContacts(user: AuthUser, iso3: string, input: PutContacts): Promise<ContactListView> {
     if (!(await this.readsState(user, iso3))) throw notFound('State contacts');
     if (!this.keepsState(user, iso3))
-      throw new DomainError('forbidden', "Only the State's coordinator and the Committee keep its points of contact");
+      throw localizedError('forbidden', 'errors.contact.stateKeepers');
     await this.write(user, 'state', iso3, input);
     return this.view('state', iso3, true);
   }
@@ -63,10 +63,7 @@ export class ContactsService {
     const org = await this.organization(id);
     if (!(await this.readsOrganization(user, org))) throw notFound('Organization contacts');
     if (!this.keepsOrganization(user, org))
-      throw new DomainError(
-        'forbidden',
-        "Only the organisation (a State agency's coordinator) and the Committee keep its contact persons",
-      );
+      throw localizedError('forbidden', 'errors.contact.organizationKeepers');
     await this.write(user, 'organization', id, input);
     return this.view('organization', id, true);
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager } from 'typeorm';
-import { DomainError, FieldIssue, hashPassword, invalidInput } from '@app/common';
+import { DomainError, FieldIssue, hashPassword, invalidInput, invalidIssues, localizedError, localizedIssue, MESSAGE_SOURCE } from '@app/common';
 import { parseRequestReference } from '@app/domain';
 import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
@@ -427,7 +427,7 @@ export class ExchangeImportService {
       const reader = new DocumentReader(MAX_LISTED_ISSUES);
       let inactiveUsers = 0;
       const top = await readExchangeStream(body, IMPORT_BODY_LIMIT_BYTES, async (collection, index, raw) => {
-        if (index >= MAX_RECORDS) throw invalidInput([{ path: [collection], message: `must have at most ${MAX_RECORDS} records` }]);
+        if (index >= MAX_RECORDS) throw invalidIssues([localizedIssue(collection, 'errors.import.tooManyRecords', { max: MAX_RECORDS })]);
         const record = reader.read(collection, index, raw);
         if (!record) return;
         if (collection === 'documents') {
@@ -435,7 +435,7 @@ export class ExchangeImportService {
           const { contentBase64, ...metadata } = record as ExchangeDocumentRecord;
           const content = contentBase64 === null ? null : Buffer.from(contentBase64, 'base64');
           const problem = content && contentProblem(contentBase64!, content, metadata);
-          if (problem) return reader.reject('documents', index, problem.field, problem.message);
+          if (problem) return reader.reject('documents', index, problem);
           if (reader.issueCount) return;
           const storageKey = `documents/${randomUUID()}`;
           if (content) {
@@ -507,15 +507,13 @@ function contentProblem(
   base64: string,
   content: Buffer,
   document: Pick<ExchangeDocumentRecord, 'size' | 'sha256'>,
-): { field: string; message: string } | null {
-  if (content.toString('base64') !== base64) return { field: 'contentBase64', message: 'must be the document’s bytes in base64' };
+): FieldIssue | null {
+  if (content.toString('base64') !== base64) return localizedIssue('contentBase64', 'errors.import.notBase64');
   if (content.length !== document.size) {
-    return { field: 'size', message: `is ${document.size} but the content has ${content.length} bytes` };
+    return localizedIssue('size', 'errors.import.sizeMismatch', { size: document.size, count: content.length });
   }
   const sha256 = createHash('sha256').update(content).digest('hex');
-  if (sha256 !== document.sha256) {
-    return { field: 'sha256', message: `does not match the content, whose SHA-256 is ${sha256}; the document was changed or damaged` };
-  }
+  if (sha256 !== document.sha256) return localizedIssue('sha256', 'errors.import.shaMismatch', { sha256 });
   return null;
 }
 
@@ -526,14 +524,15 @@ async function* pieces(content: Buffer): AsyncGenerator<Buffer> {
 /** Record problems beyond the listed ones are counted, not kept: `total` is how many there are in all. */
 function invalidDocument(issues: FieldIssue[], total: number): DomainError {
   const listed = issues.slice(0, MAX_LISTED_ISSUES);
-  const count = total === 1 ? 'one problem' : `${total} problems`;
-  const more = total > listed.length ? ` The first ${listed.length} are listed.` : '';
-  return new DomainError(
-    'invalid',
-    `The document has ${count}; nothing was imported.${more} First: ${listed[0].field}: ${listed[0].message}`,
-    listed,
-  );
+  const [first] = listed;
+  const params = { count: total, listed: listed.length, field: first.field, first: first.message };
+  // The first problem in the reader's language too, when its words come from the catalogues.
+  const sources = first[MESSAGE_SOURCE] ? { first: first[MESSAGE_SOURCE] } : undefined;
+  return total > listed.length
+    ? localizedError('invalid', 'errors.import.invalidDocumentListed', params, listed, undefined, sources)
+    : localizedError('invalid', 'errors.import.invalidDocument', params, listed, undefined, sources);
 }
+
 /** What the database already holds of the ids and keys the document mentions: a few set queries, not one per record. */
 async function databaseFacts(manager: EntityManager, look: DatabaseLookups): Promise<DatabaseFacts> {
   const column = async (sql: string, values: string[]): Promise<Set<string>> =>

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { FieldIssue } from '@app/common';
+import { type FieldIssue, issueSource, localizedIssue, MESSAGE_SOURCE, type MessageSource } from '@app/common';
 import {
   EXCHANGE_COLLECTIONS,
   ExchangeActionPlan,
@@ -118,15 +118,16 @@ function fieldOf(prefix: string, path: readonly PropertyKey[]): string {
   return prefix + path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('');
 }
 
+// The schema's English words, and the catalogue's key for the reader's language when the issue has one.
+const withSource = (issue: FieldIssue, source: MessageSource | undefined): FieldIssue =>
+  source ? { ...issue, [MESSAGE_SOURCE]: source } : issue;
+
 function toFieldIssues(prefix: string, issues: readonly Issue[]): FieldIssue[] {
   return issues.flatMap((issue): FieldIssue[] =>
     issue.code === 'unrecognized_keys'
       ? // One line per unknown field, named, rather than one for the record.
-        issue.keys.map((key) => ({
-          field: fieldOf(prefix, [...issue.path, key]),
-          message: 'is not a field of the exchange format',
-        }))
-      : [{ field: fieldOf(prefix, issue.path), message: issue.message }],
+        issue.keys.map((key) => localizedIssue(fieldOf(prefix, [...issue.path, key]), 'errors.import.notAField'))
+      : [withSource({ field: fieldOf(prefix, issue.path), message: issue.message }, issueSource(issue))],
   );
 }
 
@@ -164,11 +165,11 @@ export class DocumentReader implements ReadDocument {
   }
 
   /** A problem of a valid record found outside its schema (a document's bytes): the record counts as invalid. */
-  reject<C extends ExchangeCollection>(collection: C, index: number, field: string, message: string): void {
+  reject<C extends ExchangeCollection>(collection: C, index: number, problem: FieldIssue): void {
     this.records[collection][index] = null;
     this.issueCount++;
     const kept = this.kept[collection];
-    if (kept.length < this.keepIssues) kept.push({ field: `${collection}[${index}].${field}`, message });
+    if (kept.length < this.keepIssues) kept.push({ ...problem, field: `${collection}[${index}].${problem.field}` });
   }
 
   /** The problems kept, collection by collection. */

@@ -1,4 +1,5 @@
-import type { FieldIssue } from '@app/common';
+import { type FieldIssue, localizedIssue } from '@app/common';
+import type { MessageParams } from '@app/i18n';
 import { type OrganizationKind, roleAllowedForKind } from '@app/domain';
 import type { ExchangeCollection } from '@app/contracts';
 import type { ReadDocument, ReadRecords, RecordFacts } from './import-document';
@@ -67,24 +68,25 @@ const PARENT_TABLES: Record<string, Exclude<ExchangeCollection, 'history'>> = {
   engagement: 'engagements',
 };
 
+// A record of each collection by name, in the catalogues (`errors.import.records.*`).
 const NOUN: Record<ExchangeCollection, string> = {
-  organizations: 'organisation',
-  users: 'user',
-  contactLists: 'contact list',
-  engagements: 'engagement',
-  engagementFollowUps: 'follow-up action',
-  actionPlans: 'action plan',
-  actionPlanVersions: 'action plan version',
-  actionPlanItems: 'action plan item',
-  requests: 'request',
-  offers: 'offer',
-  matches: 'match',
-  actionPlanItemNotes: 'item note',
-  actionPlanItemInterests: 'item interest',
-  engagementPrioritisations: 'prioritisation',
-  documents: 'document',
-  threadMessages: 'message',
-  history: 'history entry',
+  organizations: 'errors.import.records.organizations',
+  users: 'errors.import.records.users',
+  contactLists: 'errors.import.records.contactLists',
+  engagements: 'errors.import.records.engagements',
+  engagementFollowUps: 'errors.import.records.engagementFollowUps',
+  actionPlans: 'errors.import.records.actionPlans',
+  actionPlanVersions: 'errors.import.records.actionPlanVersions',
+  actionPlanItems: 'errors.import.records.actionPlanItems',
+  requests: 'errors.import.records.requests',
+  offers: 'errors.import.records.offers',
+  matches: 'errors.import.records.matches',
+  actionPlanItemNotes: 'errors.import.records.actionPlanItemNotes',
+  actionPlanItemInterests: 'errors.import.records.actionPlanItemInterests',
+  engagementPrioritisations: 'errors.import.records.engagementPrioritisations',
+  documents: 'errors.import.records.documents',
+  threadMessages: 'errors.import.records.threadMessages',
+  history: 'errors.import.records.history',
 };
 const COLLECTIONS = Object.keys(NOUN) as ExchangeCollection[];
 
@@ -220,8 +222,9 @@ export function checkIntegrity(
   db: DatabaseFacts,
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  const issue = (table: ExchangeCollection, index: number, field: string, message: string) =>
-    issues.push({ field: `${table}[${index}].${field}`, message });
+  // Each problem in the catalogues' words (`errors.import.*`); `keys` names catalogue words, such as a record's noun.
+  const issue = (table: ExchangeCollection, index: number, field: string, key: string, params: MessageParams = {}, keys?: Record<string, string>) =>
+    issues.push(localizedIssue(`${table}[${index}].${field}`, key, params, keys));
 
   // Ids: new, and distinct within their collection. Index of the first record with each id, per collection.
   const firstIndex = {} as Record<ExchangeCollection, Map<string, number>>;
@@ -230,15 +233,10 @@ export function checkIntegrity(
     (doc[table] as ({ id: string } | null)[]).forEach((record, i) => {
       if (!record) return;
       const first = firstIndex[table].get(record.id);
-      if (first !== undefined) issue(table, i, 'id', `repeats the id of ${table}[${first}]`);
+      if (first !== undefined) issue(table, i, 'id', 'errors.import.repeatsId', { record: `${table}[${first}]` });
       else firstIndex[table].set(record.id, i);
       if (db.ids[table].has(record.id)) {
-        issue(
-          table,
-          i,
-          'id',
-          `a ${NOUN[table]} with this id exists in the database already; import adds records to an empty or different database, it does not update or merge`,
-        );
+        issue(table, i, 'id', 'errors.import.idExists', {}, { noun: NOUN[table] });
       }
     });
   }
@@ -254,9 +252,9 @@ export function checkIntegrity(
     keys.forEach((key, i) => {
       if (key === null) return;
       const first = seen.get(key);
-      if (first !== undefined) issue(table, i, field, `repeats the ${what} of ${table}[${first}]`);
+      if (first !== undefined) issue(table, i, field, 'errors.import.repeatsKey', { record: `${table}[${first}]` }, { what });
       else seen.set(key, i);
-      if (taken.has(key)) issue(table, i, field, `a ${NOUN[table]} with this ${what} exists in the database already`);
+      if (taken.has(key)) issue(table, i, field, 'errors.import.keyExists', {}, { noun: NOUN[table], what });
     });
   };
   unique(
@@ -264,63 +262,63 @@ export function checkIntegrity(
     'name',
     doc.organizations.map((o) => o?.name ?? null),
     db.organizationNames,
-    'name',
+    'errors.import.keys.name',
   );
   unique(
     'users',
     'email',
     doc.users.map((u) => u?.email ?? null),
     db.emails,
-    'e-mail address',
+    'errors.import.keys.email',
   );
   unique(
     'requests',
     'reference',
     doc.requests.map((r) => r?.reference ?? null),
     db.references,
-    'reference',
+    'errors.import.keys.reference',
   );
   unique(
     'matches',
     'offerId',
     doc.matches.map((m) => (m ? `${m.requestId}|${m.offerId}` : null)),
     db.matchPairs,
-    'request and offer',
+    'errors.import.keys.requestAndOffer',
   );
   unique(
     'contactLists',
     'ownerKey',
     doc.contactLists.map((c) => (c ? `${c.owner}|${c.ownerKey}` : null)),
     db.contactOwners,
-    'owner',
+    'errors.import.keys.owner',
   );
   unique(
     'engagements',
     'seedKey',
     doc.engagements.map((e) => e?.seedKey ?? null),
     db.engagementSeedKeys,
-    'seed key',
+    'errors.import.keys.seedKey',
   );
   unique(
     'actionPlanVersions',
     'revision',
     doc.actionPlanVersions.map((v) => (v ? `${v.planId}|${v.revision}` : null)),
     db.planRevisions,
-    'plan and revision',
+    'errors.import.keys.planAndRevision',
   );
   unique(
     'actionPlanItemInterests',
     'offerId',
     doc.actionPlanItemInterests.map((x) => (x ? `${x.itemId}|${x.providerOrganizationId}|${x.offerId}` : null)),
     new Set(),
-    'item, provider and offer',
+    'errors.import.keys.itemProviderAndOffer',
   );
   unique(
     'engagementPrioritisations',
     'bodyHash',
     doc.engagementPrioritisations.map((p) => (p ? `${p.engagementId}|${p.actionPlanId}|${p.bodyHash}` : null)),
     new Set(),
-    'engagement, plan and body',
+    'errors.import.keys.engagementPlanAndBody',
   );
 
   const docOrgs = new Map(valid(doc.organizations).map((o) => [o.id, { kind: o.kind, state: o.state }]));
@@ -328,14 +326,13 @@ export function checkIntegrity(
   // Facts of a valid organisation; null for one that exists but whose record is invalid (no rule can be checked).
   const organization = (id: string): OrganizationFacts | null | undefined =>
     docOrgs.get(id) ?? db.organizations.get(id) ?? (exists('organizations', id) ? null : undefined);
-  const missing = (table: ExchangeCollection) => `names no ${NOUN[table]} of the document or the database`;
 
   // Every reference names a record of the document or of the database.
   for (const collection of COLLECTIONS) {
     (doc[collection] as (RecordFacts[typeof collection] | null)[]).forEach((record, i) => {
       if (!record) return;
       for (const [table, field, id] of referencesOf(collection, record)) {
-        if (id && !exists(table, id)) issue(collection, i, field, missing(table));
+        if (id && !exists(table, id)) issue(collection, i, field, 'errors.import.namesNo', {}, { noun: NOUN[table] });
       }
     });
   }
@@ -344,17 +341,17 @@ export function checkIntegrity(
   doc.users.forEach((u, i) => {
     const org = u && organization(u.organizationId);
     if (u && org && !roleAllowedForKind(u.role, org.kind))
-      issue('users', i, 'role', `a ${u.role} cannot belong to a ${org.kind} organisation`);
+      issue('users', i, 'role', 'errors.import.roleNotForKind', { role: u.role, kind: org.kind });
   });
   const stateAgency = (table: 'requests' | 'actionPlans', i: number, organizationId: string, state: string) => {
     const org = organization(organizationId);
     if (org && (org.kind !== 'state_agency' || org.state !== state)) {
-      issue(table, i, 'organizationId', `must name a State agency of ${state}`);
+      issue(table, i, 'organizationId', 'errors.import.stateAgencyOf', { state });
     }
   };
   const provider = (table: ExchangeCollection, i: number, field: string, id: string) => {
     const org = organization(id);
-    if (org && org.kind !== 'provider') issue(table, i, field, `must name a provider organisation, not a ${org.kind}`);
+    if (org && org.kind !== 'provider') issue(table, i, field, 'errors.import.notAProvider', { kind: org.kind });
   };
   doc.requests.forEach((r, i) => {
     if (!r) return;

@@ -35,8 +35,15 @@ const EXTENSIONS: Record<string, DocumentFileType[]> = {
 
 export const ALLOWED_DESCRIPTION = 'PDF, Word (DOCX), Excel (XLSX), OpenDocument text or spreadsheet (ODT, ODS), PNG, JPEG, or plain UTF-8 text (TXT, CSV)';
 
-/** Why the content was refused: the API's 415 message. */
-export class RefusedContent extends Error {}
+/** Why the content was refused: the API's 415 message in English, and the catalogue key that words it in any language. */
+export class RefusedContent extends Error {
+  constructor(
+    message: string,
+    readonly key: 'errors.document.empty' | 'errors.document.refused' = 'errors.document.refused',
+  ) {
+    super(message);
+  }
+}
 
 const HEAD_BYTES = 4096;
 const ZIP_LOCAL = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -74,7 +81,7 @@ export class ContentSniffer {
   }
 
   finish(): SniffedType {
-    if (this.total === 0) throw new RefusedContent('The file is empty');
+    if (this.total === 0) throw new RefusedContent('The file is empty', 'errors.document.empty');
     if (!this.kind) {
       this.kind = this.classifyHead();
       const rest = Buffer.concat(this.early);

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
-import { invalidField, localizedError, notFound, subjectKey } from '@app/common';
+import { invalidIssues, issueSource, localizedError, MESSAGE_SOURCE, notFound, subjectKey } from '@app/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import {
   DOCUMENT_PREVIEW_TYPES,
@@ -269,5 +269,7 @@ function parseFields(raw: Record<string, string>): UploadDocumentFields {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = String(issue.path[0] ?? 'form');
-  throw invalidField(field, issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : issue.message);
+  const message = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : issue.message;
+  const source = issueSource(issue);
+  throw invalidIssues([{ field, message, ...(source ? { [MESSAGE_SOURCE]: source } : {}) }]);
 }

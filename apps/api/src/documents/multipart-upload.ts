@@ -2,12 +2,11 @@ import busboy from 'busboy';
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
-import { DomainError, invalidField, localizedError } from '@app/common';
+import { DomainError, invalidFieldIn, localizedError } from '@app/common';
 import { ContentSniffer, RefusedContent, type SniffedType } from './content-sniffer';
 
 // The sniffer's reason in English says exactly what was found; other languages read the catalogue's summary of it.
-const refused = (err: RefusedContent): DomainError =>
-  new DomainError('unsupported_media_type', err.message, undefined, { key: err.message === 'The file is empty' ? 'errors.document.empty' : 'errors.document.refused' });
+const refused = (err: RefusedContent): DomainError => new DomainError('unsupported_media_type', err.message, undefined, { key: err.key });
 
 export interface ReceivedFile {
   /** The name the client gave (unsafe until safeFileName). */
@@ -65,7 +64,7 @@ export function receiveMultipart(req: IncomingMessage, options: MultipartOptions
     };
 
     parser.on('field', (name, value, info) => {
-      if (info.valueTruncated) return fail(invalidField(name, 'is too long'));
+      if (info.valueTruncated) return fail(invalidFieldIn(name, 'errors.document.fieldTooLong'));
       fields[name] = value;
     });
     parser.on('file', (name, stream, info) => {
@@ -96,14 +95,14 @@ export function receiveMultipart(req: IncomingMessage, options: MultipartOptions
       storing.catch(fail);
     });
     parser.on('finish', () => {
-      if (!storing) return fail(invalidField('file', 'is required: send the document as the part named "file", after the other fields'));
+      if (!storing) return fail(invalidFieldIn('file', 'errors.document.fileRequired'));
       storing.then((received) => {
         if (settled) return;
         settled = true;
         resolve({ fields, file: received });
       }, fail);
     });
-    parser.on('partsLimit', () => fail(invalidField('file', 'too many parts in the form')));
+    parser.on('partsLimit', () => fail(invalidFieldIn('file', 'errors.document.tooManyParts')));
     parser.on('error', () => fail(localizedError('invalid', 'errors.document.incomplete')));
     req.on('close', () => {
       if (!req.complete) fail(localizedError('invalid', 'errors.document.interrupted'));

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { assertVersion, changedKeys, DomainError, invalidField, notFound, Page, pickValues } from '@app/common';
+import { assertVersion, changedKeys, invalidFieldIn, localizedError, notFound, Page, pickValues } from '@app/common';
 import type {
   CreateEngagement,
   CreateFollowUp,
@@ -75,7 +75,7 @@ export class EngagementsService {
   async history(user: AuthUser, id: string): Promise<HistoryItem[]> {
     const row = await this.repository.findVisible(user, id);
     if (!row) throw notFound('Engagement');
-    if (!takesPartIn(user, row)) throw new DomainError('forbidden', 'An engagement’s history is for the Committee, the States concerned and the participants');
+    if (!takesPartIn(user, row)) throw localizedError('forbidden', 'errors.engagement.historyPrivate');
     return this.historyService.forSubject('engagement', id);
   }
 
@@ -87,7 +87,7 @@ export class EngagementsService {
   }
 
   async create(user: AuthUser, input: CreateEngagement): Promise<EngagementView> {
-    if (!isCommittee(user.role)) throw new DomainError('forbidden', 'The Committee records engagements');
+    if (!isCommittee(user.role)) throw localizedError('forbidden', 'errors.engagement.committeeRecords');
     const id = await this.uow.run(user, async (tx) => {
       const organisers = await this.parties(tx.manager, input.organisers, 'organisers');
       const participants = await this.parties(tx.manager, input.participants, 'participants');
@@ -102,7 +102,7 @@ export class EngagementsService {
   }
 
   async update(user: AuthUser, id: string, input: UpdateEngagement): Promise<EngagementView> {
-    if (!isCommittee(user.role)) throw new DomainError('forbidden', 'The Committee edits engagements');
+    if (!isCommittee(user.role)) throw localizedError('forbidden', 'errors.engagement.committeeEdits');
     const { version, notePublished, organisers, participants, ...fields } = input;
     await this.uow.run(user, async (tx) => {
       const row = await this.repository.lockVisible(user, id, tx.manager);
@@ -113,7 +113,7 @@ export class EngagementsService {
       Object.assign(row, fields);
       if (organisers) row.organisers = await this.parties(tx.manager, organisers, 'organisers');
       if (participants) row.participants = await this.parties(tx.manager, participants, 'participants');
-      if (row.startDate > row.endDate) throw invalidField('endDate', 'must not be before the start date');
+      if (row.startDate > row.endDate) throw invalidFieldIn('endDate', 'validation.beforeStart');
       const changed = changedKeys(before, pickValues(row, keys));
       const publishing = notePublished !== undefined && notePublished !== (row.notePublishedAt !== null);
       if (!changed.length && !publishing) return;
@@ -132,7 +132,7 @@ export class EngagementsService {
   }
 
   async addFollowUp(user: AuthUser, id: string, input: CreateFollowUp): Promise<EngagementView> {
-    if (!isCommittee(user.role)) throw new DomainError('forbidden', 'The Committee records follow-up actions');
+    if (!isCommittee(user.role)) throw localizedError('forbidden', 'errors.engagement.committeeRecordsFollowUps');
     await this.uow.run(user, async (tx) => {
       const engagement = await this.repository.lockVisible(user, id, tx.manager);
       if (!engagement) throw notFound('Engagement');
@@ -156,9 +156,9 @@ export class EngagementsService {
       if (!action) throw notFound('Follow-up action');
       const owns = action.ownerUserId === user.id || action.ownerOrganizationId === user.organization.id;
       if (!isCommittee(user.role)) {
-        if (!owns) throw new DomainError('forbidden', 'The Committee and the action’s owner update a follow-up action');
+        if (!owns) throw localizedError('forbidden', 'errors.engagement.ownerUpdatesFollowUp');
         const others = Object.keys(fields).filter((k) => k !== 'status');
-        if (others.length) throw new DomainError('forbidden', `The owner may change the status only, not ${others.join(', ')}`);
+        if (others.length) throw localizedError('forbidden', 'errors.engagement.ownerStatusOnly', { fields: others.join(', ') });
       }
       assertVersion(version, action.version, 'follow-up action');
       if (fields.ownerUserId !== undefined || fields.ownerOrganizationId !== undefined) {
@@ -186,12 +186,12 @@ export class EngagementsService {
       const engagement = await this.repository.lockVisible(user, id, tx.manager);
       if (!engagement) throw notFound('Engagement');
       if (!this.mayPrioritise(user, engagement)) {
-        throw new DomainError('forbidden', 'The Committee or the coordinator of a State concerned records a prioritisation');
+        throw localizedError('forbidden', 'errors.engagement.prioritisedBy');
       }
-      if (engagement.kind !== 'roundtable') throw new DomainError('conflict', 'Only a roundtable runs a prioritisation');
+      if (engagement.kind !== 'roundtable') throw localizedError('conflict', 'errors.engagement.roundtableOnly');
       const plan = await this.plans.lockVisible(user, input.actionPlanId, tx.manager);
-      if (!plan) throw invalidField('actionPlanId', 'no such action plan, or not visible to you');
-      if (!engagement.states.includes(plan.state)) throw invalidField('actionPlanId', 'the plan is not of a State the engagement concerns');
+      if (!plan) throw invalidFieldIn('actionPlanId', 'errors.engagement.noSuchPlan');
+      if (!engagement.states.includes(plan.state)) throw invalidFieldIn('actionPlanId', 'errors.engagement.planOfOtherState');
       const bodyHash = hashOf(input);
       const known = await tx.manager.findOneBy(EngagementPrioritisationEntity, { engagementId: id, actionPlanId: plan.id, bodyHash });
       if (known) return;
@@ -199,10 +199,10 @@ export class EngagementsService {
       const items = await tx.manager.find(ActionPlanItemEntity, { where: { planId: plan.id }, order: { priorityRank: { direction: 'ASC', nulls: 'LAST' }, createdAt: 'ASC', id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
       const byId = new Map(items.map((i) => [i.id, i]));
       input.order.forEach((itemId, n) => {
-        if (!byId.has(itemId)) throw invalidField(`order.${n}`, 'is not an item of this plan');
+        if (!byId.has(itemId)) throw invalidFieldIn(`order.${n}`, 'errors.engagement.notAnItemOfPlan');
       });
       input.levels.forEach((l, n) => {
-        if (!byId.has(l.itemId)) throw invalidField(`levels.${n}.itemId`, 'is not an item of this plan');
+        if (!byId.has(l.itemId)) throw invalidFieldIn(`levels.${n}.itemId`, 'errors.engagement.notAnItemOfPlan');
       });
       await this.checkInterests(tx.manager, input, byId);
 
@@ -287,16 +287,16 @@ export class EngagementsService {
     const orgs = ids.length ? await manager.findBy(OrganizationEntity, { id: In(ids) }) : [];
     const byId = new Map(orgs.map((o) => [o.id, o]));
     return input.map((p, n) => {
-      if (p.organizationId && !byId.has(p.organizationId)) throw invalidField(`${field}.${n}.organizationId`, 'no such organisation');
+      if (p.organizationId && !byId.has(p.organizationId)) throw invalidFieldIn(`${field}.${n}.organizationId`, 'errors.engagement.noSuchOrganisation');
       const org = p.organizationId ? byId.get(p.organizationId)! : null;
       return { organizationId: org?.id ?? null, name: p.name ?? org!.name, note: p.note ?? null };
     });
   }
 
   private async checkOwner(manager: EntityManager, userId: string | null, organizationId: string | null): Promise<void> {
-    if (userId && !(await manager.existsBy(UserEntity, { id: userId }))) throw invalidField('ownerUserId', 'no such user');
+    if (userId && !(await manager.existsBy(UserEntity, { id: userId }))) throw invalidFieldIn('ownerUserId', 'errors.engagement.noSuchUser');
     if (organizationId && !(await manager.existsBy(OrganizationEntity, { id: organizationId }))) {
-      throw invalidField('ownerOrganizationId', 'no such organisation');
+      throw invalidFieldIn('ownerOrganizationId', 'errors.engagement.noSuchOrganisation');
     }
   }
 
@@ -308,9 +308,9 @@ export class EngagementsService {
     const known = new Set(providers.map((p) => p.id));
     const offerOf = new Map(offers.map((o) => [o.id, o.organizationId]));
     input.interests.forEach((x, n) => {
-      if (!items.has(x.itemId)) throw invalidField(`interests.${n}.itemId`, 'is not an item of this plan');
-      if (!known.has(x.providerOrganizationId)) throw invalidField(`interests.${n}.providerOrganizationId`, 'is not a provider on the platform');
-      if (x.offerId && offerOf.get(x.offerId) !== x.providerOrganizationId) throw invalidField(`interests.${n}.offerId`, 'is not an offer of this provider');
+      if (!items.has(x.itemId)) throw invalidFieldIn(`interests.${n}.itemId`, 'errors.engagement.notAnItemOfPlan');
+      if (!known.has(x.providerOrganizationId)) throw invalidFieldIn(`interests.${n}.providerOrganizationId`, 'errors.engagement.notAProvider');
+      if (x.offerId && offerOf.get(x.offerId) !== x.providerOrganizationId) throw invalidFieldIn(`interests.${n}.offerId`, 'errors.engagement.notProvidersOffer');
     });
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { invalidField, localizedError, localizedIssue, notFound, Page } from '@app/common';
+import { invalidFieldIn, localizedError, localizedIssue, notFound, Page } from '@app/common';
 import { AssistanceOfferEntity, AssistanceRequestEntity, MatchEntity, MatchRepository, OfferRepository, RequestRepository } from '@app/database';
 import type { CreateMatch, Feedback, ListMatches, MatchTransition, matchViewSchema, Served } from '@app/contracts';
 import {
@@ -66,13 +66,13 @@ export class MatchesService {
     const origin = isCommittee(user.role) ? 'committee' : 'provider_interest';
     const id = await this.uow.run(user, async (tx) => {
       const request = await this.requests.findVisible(user, input.requestId, tx.manager);
-      if (!request) throw invalidField('requestId', 'no such request');
+      if (!request) throw invalidFieldIn('requestId', 'errors.match.noSuchRequest');
       if (!REQUEST_OPEN_FOR_MATCHING_STATUSES.includes(request.status)) {
         throw localizedError('conflict', 'errors.match.requestNotOpen', { ref: request.reference, status: request.status });
       }
       const offer = await tx.manager.findOneBy(AssistanceOfferEntity, { id: input.offerId });
       if (!offer || (origin === 'provider_interest' && offer.organizationId !== user.organization.id)) {
-        throw invalidField('offerId', origin === 'provider_interest' ? 'must be one of your organisation’s offers' : 'no such offer');
+        throw origin === 'provider_interest' ? invalidFieldIn('offerId', 'errors.match.notYourOffer') : invalidFieldIn('offerId', 'errors.match.noSuchOffer');
       }
       if (offer.status !== 'active') throw localizedError('conflict', 'errors.match.offerNotActive', { status: offer.status });
       const existing = await tx.manager.findOneBy(MatchEntity, { requestId: request.id, offerId: offer.id });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, errorMessageIn, localizedError, notFound } from '@app/common';
+import { DomainError, errorMessageIn, invalidIssues, localizedError, localizedIssue, notFound } from '@app/common';
 import type {
   AllocationPlanInput,
   EndorsePlanInput,
@@ -11,7 +11,7 @@ import type {
   weightsProposalViewSchema,
 } from '@app/contracts';
 import { MatchingProfileEntity, MatchRepository, RescoreRunEntity, WeightsProposalEntity } from '@app/database';
-import { DEFAULT_WEIGHTS_PROFILE, planAllocation, weightsProfileProblems, WeightsProfile } from '@app/matching';
+import { DEFAULT_WEIGHTS_PROFILE, planAllocation, weightsProfileIssues, WeightsProfile, type WeightsProfileProblem } from '@app/matching';
 import { UnitOfWork, type Tx } from '@app/outbox';
 import { pickAnswerLanguage, translator } from '@app/i18n';
 import type { AuthUser } from '../auth/auth-user';
@@ -22,6 +22,16 @@ import { reasonLineIn } from './reason-line';
 export type RescoreView = Served<typeof rescoreViewSchema>;
 export type PlannedMatch = Served<typeof plannedMatchSchema>;
 export type WeightsProposalView = Served<typeof weightsProposalViewSchema>;
+
+// Each problem of a weights profile in the catalogues' words, under the field it concerns.
+const WEIGHTS_PROBLEM_KEYS: Record<WeightsProfileProblem, string> = {
+  nonNegativeInteger: 'errors.weights.nonNegativeInteger',
+  nonNegativeNumber: 'errors.weights.nonNegativeNumber',
+  notAComponent: 'errors.weights.notAComponent',
+  allZero: 'errors.weights.allZero',
+  unitInterval: 'errors.weights.unitInterval',
+  positiveInteger: 'errors.weights.positiveInteger',
+};
 
 export async function currentProfile(ds: DataSource): Promise<WeightsProfile & { createdAt?: Date; comment?: string | null }> {
   const [row] = await ds.getRepository(MatchingProfileEntity).find({ order: { version: 'DESC' }, take: 1 });
@@ -52,8 +62,8 @@ export class MatchingService {
     await tx.manager.query('LOCK TABLE matching_profiles IN EXCLUSIVE MODE');
     const current = await currentProfile(this.dataSource);
     const next: WeightsProfile = { version: current.version + 1, weights: input.weights, threshold: input.threshold, topK: input.topK };
-    const problems = weightsProfileProblems(next);
-    if (problems.length) throw new DomainError('invalid', problems.join('; '), problems.map((p) => ({ field: p.split(' ')[0], message: p })));
+    const issues = weightsProfileIssues(next);
+    if (issues.length) throw invalidIssues(issues.map((i) => localizedIssue(i.field, WEIGHTS_PROBLEM_KEYS[i.problem])));
     await tx.manager.insert(MatchingProfileEntity, { ...next, createdById: user.id, comment: input.comment ?? null });
     await tx.audit({ subjectType: 'matching_profile', subjectId: user.id, action: 'update', details: { version: next.version, ...input } });
     const run = await tx.manager.save(tx.manager.create(RescoreRunEntity, { trigger: 'weights_changed', weightsVersion: next.version, requestedById: user.id }));

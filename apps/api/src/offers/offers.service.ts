@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { assertVersion, changedKeys, invalidField, notFound, Page, pickValues, localizedError } from '@app/common';
+import { assertVersion, changedKeys, invalidFieldIn, notFound, Page, pickValues, localizedError } from '@app/common';
 import {
   type CreateOffer,
   type ListOffers,
@@ -96,10 +96,10 @@ export class OffersService {
         }
       }
       if (row.availableFrom && row.availableUntil && row.availableFrom > row.availableUntil) {
-        throw invalidField('availableUntil', renderMessage({ code: 'beforeStart', params: {} }));
+        throw invalidFieldIn('availableUntil', 'validation.beforeStart');
       }
       if ((row.eligibleRegions.length + row.eligibleStates.length) === 0) {
-        throw invalidField('eligibleRegions', renderMessage({ code: 'noEligibility', params: {} }));
+        throw invalidFieldIn('eligibleRegions', 'validation.noEligibility');
       }
       const changed = changedKeys(before, tracked(row));
       if (!changed.length) return;

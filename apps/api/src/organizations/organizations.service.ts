@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { containsPattern, invalidField, localizedError, notFound, Page } from '@app/common';
+import { containsPattern, invalidFieldIn, localizedError, notFound, Page } from '@app/common';
 import { OrganizationEntity } from '@app/database';
 import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
@@ -31,7 +31,7 @@ export class OrganizationsService {
   }
 
   async create(input: CreateOrganization, actor: AuthUser): Promise<OrganizationEntity> {
-    if (input.kind === 'state_agency' && !input.state) throw invalidField('state', 'is required for a State agency');
+    if (input.kind === 'state_agency' && !input.state) throw invalidFieldIn('state', 'errors.organisation.stateRequired');
     return this.uow.run(actor, async (tx) => {
       const org = await tx.manager.save(
         tx.manager.create(OrganizationEntity, { ...input, state: input.state ?? null, contactEmail: input.contactEmail ?? null }),
@@ -50,7 +50,7 @@ export class OrganizationsService {
       if (version !== undefined && version !== org.version) {
         throw localizedError('conflict', 'errors.workflow.stale', { version: org.version }, { currentVersion: org.version }, { subject: 'errors.subjects.organisation' });
       }
-      if (org.kind === 'state_agency' && changes.state === null) throw invalidField('state', 'is required for a State agency');
+      if (org.kind === 'state_agency' && changes.state === null) throw invalidFieldIn('state', 'errors.organisation.stateRequired');
       Object.assign(org, changes);
       const saved = await tx.manager.save(org);
       await tx.audit({

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { assertVersion, changedKeys, Clock, invalidField, notFound, Page, pickValues, localizedError } from '@app/common';
+import { assertVersion, changedKeys, Clock, invalidFieldIn, notFound, Page, pickValues, localizedError } from '@app/common';
 import {
   type CreateRequest,
   type DuplicateCheck,
@@ -38,7 +38,7 @@ import { matchItemInterests } from '../action-plans/item-interest-matches';
 import { recordWorkflowMessage } from '../threads/thread-writer';
 
 function requireLetterDate(value: string | undefined): string {
-  if (!value) throw invalidField('letterDate', "is required: the date of the State's letter");
+  if (!value) throw invalidFieldIn('letterDate', 'errors.request.letterDateRequired');
   return value;
 }
 
@@ -129,7 +129,7 @@ export class RequestsService {
         row.estimatedCostAmount = estimatedCost?.amount ?? null;
         row.estimatedCostCurrency = estimatedCost?.currency ?? null;
       }
-      if (row.desiredStart && row.desiredEnd && row.desiredStart > row.desiredEnd) throw invalidField('desiredEnd', renderMessage({ code: 'beforeStart', params: {} }));
+      if (row.desiredStart && row.desiredEnd && row.desiredStart > row.desiredEnd) throw invalidFieldIn('desiredEnd', 'validation.beforeStart');
       const changed = changedKeys(before, tracked(row));
       if (!changed.length) return;
       await tx.manager.save(row);
@@ -148,7 +148,7 @@ export class RequestsService {
           `SELECT 1 FROM documents WHERE id = $1 AND parent_type = 'request' AND parent_id = $2 AND removed_at IS NULL`,
           [input.documentId, id],
         );
-        if (!found.length) throw invalidField('documentId', 'is not a document of this request: upload the letter to the request first');
+        if (!found.length) throw invalidFieldIn('documentId', 'errors.request.letterNotAttached');
       }
       let objectionBefore: Record<string, unknown> | null = null;
       const lock = async (manager: EntityManager) => {
@@ -264,7 +264,7 @@ export class RequestsService {
   private async assertProvidersExist(ids: string[]): Promise<void> {
     if (!ids.length) return;
     const found = await this.requests.manager.countBy(OrganizationEntity, { id: In(ids), kind: 'provider' });
-    if (found !== new Set(ids).size) throw invalidField('preferredProviderIds', 'must name provider organisations that exist');
+    if (found !== new Set(ids).size) throw invalidFieldIn('preferredProviderIds', 'errors.request.unknownProviders');
   }
 
   /** The objection actions the request's state makes sense of (the service refuses the others with 409). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { invalidField, notFound } from '@app/common';
+import { invalidFieldIn, notFound, subjectKey } from '@app/common';
 import type {
   Served,
   threadMessageViewSchema,
@@ -81,7 +81,7 @@ export class ThreadsService {
         'SELECT 1 FROM documents WHERE id = $1 AND parent_type = $2 AND parent_id = $3 AND removed_at IS NULL',
         [input.documentId, type, id],
       );
-      if (!found.length) throw invalidField('documentId', `is not a document of this ${type}: upload it to the ${type} first`);
+      if (!found.length) throw invalidFieldIn('documentId', 'errors.document.notOfSubject', {}, { subject: subjectKey(type) });
     }
     const row = await this.uow.run(user, async (tx) => {
       const message = await writeThreadMessage(tx, user, thread, {

@@ -6,7 +6,7 @@ import { roleAllowedForKind } from '@app/domain';
 import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { AuthService } from '../auth/auth.service';
-import { containsPattern, hashPassword, invalidField, localizedError, localizedIssue, notFound, Page } from '@app/common';
+import { containsPattern, hashPassword, invalidFieldIn, localizedError, localizedIssue, notFound, Page } from '@app/common';
 import type { CreateUser, ListUsers, OwnPreferences, UpdateUser } from '@app/contracts';
 
 @Injectable()
@@ -38,9 +38,9 @@ export class UsersService {
     const passwordHash = await hashPassword(password);
     const id = await this.uow.run(actor, async (tx) => {
       const org = await tx.manager.findOneBy(OrganizationEntity, { id: input.organizationId });
-      if (!org) throw invalidField('organizationId', 'no such organisation');
+      if (!org) throw invalidFieldIn('organizationId', 'errors.user.noSuchOrganisation');
       if (!roleAllowedForKind(input.role, org.kind)) {
-        throw invalidField('role', `${input.role} cannot belong to a ${org.kind.replace('_', ' ')} organisation`);
+        throw invalidFieldIn('role', 'errors.user.roleNotForKind', { role: input.role, kind: org.kind });
       }
       if (await tx.manager.existsBy(UserEntity, { email: input.email })) {
         throw localizedError('conflict', 'errors.user.emailTaken', { email: input.email }, [localizedIssue('email', 'errors.user.isTaken')]);
@@ -72,7 +72,7 @@ export class UsersService {
         throw localizedError('conflict', 'errors.workflow.stale', { version: user.version }, { currentVersion: user.version }, { subject: 'errors.subjects.user' });
       }
       if (changes.role && !roleAllowedForKind(changes.role, user.organization!.kind)) {
-        throw invalidField('role', `${changes.role} cannot belong to a ${user.organization!.kind.replace('_', ' ')} organisation`);
+        throw invalidFieldIn('role', 'errors.user.roleNotForKind', { role: changes.role, kind: user.organization!.kind });
       }
       if (id === actor.id && (changes.active === false || (changes.role && changes.role !== actor.role))) {
         throw localizedError('conflict', 'errors.user.notYourself');
