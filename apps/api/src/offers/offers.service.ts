@@ -7,7 +7,6 @@ import {
   type ListOffers,
   type OfferTransition,
   type offerViewSchema,
-  renderMessage,
   type Served,
   type UpdateOffer,
 } from '@app/contracts';

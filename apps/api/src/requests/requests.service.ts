@@ -7,7 +7,6 @@ import {
   type DuplicateCheck,
   type ListRequests,
   type possibleDuplicateSchema,
-  renderMessage,
   type RequestTransition,
   type requestViewSchema,
   type Served,
