@@ -123,7 +123,8 @@ function startBare(databaseUrl: string, secret: string, port: number, columns: s
         WHERE ${where} ORDER BY r.updated_at DESC NULLS LAST, r.id ASC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       [status, provision],
     );
-    res.json({ items: views(user, rows), total: rows.length ? rows[0].total_count : 0, page, pageSize });
+    // Without a search the total is exact (a search's is bounded: RequestRepository.listPage).
+    res.json({ items: views(user, rows), total: rows.length ? rows[0].total_count : 0, totalIsLowerBound: false, page, pageSize });
   });
   return new Promise((resolve) => {
     const server = app.listen(port, '127.0.0.1', () => resolve(server));

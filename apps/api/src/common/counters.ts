@@ -11,6 +11,7 @@ export interface CounterState {
 
 interface CounterStore {
   hit(key: string, windowMs: number): Promise<CounterState>;
+  hitAll(keys: string[], windowMs: number): Promise<CounterState[]>;
   peek(key: string): Promise<CounterState>;
   set(key: string, count: number, ms: number): Promise<void>;
   clear(keys: string[]): Promise<void>;
@@ -21,10 +22,17 @@ class RedisCounters implements CounterStore {
   constructor(private readonly redis: Redis) {}
 
   async hit(key: string, windowMs: number): Promise<CounterState> {
-    const res = await this.redis.multi().incr(key).pexpire(key, windowMs, 'NX').pttl(key).exec();
+    return (await this.hitAll([key], windowMs))[0];
+  }
+
+  // One MULTI for every key: one round trip however many counters a call counts against.
+  async hitAll(keys: string[], windowMs: number): Promise<CounterState[]> {
+    const multi = this.redis.multi();
+    for (const key of keys) multi.incr(key).pexpire(key, windowMs, 'NX').pttl(key);
+    const res = await multi.exec();
     if (!res) throw new Error('Redis transaction was discarded');
     for (const [err] of res) if (err) throw err;
-    return { count: Number(res[0][1]), msLeft: Math.max(Number(res[2][1]), 0) };
+    return keys.map((_, i) => ({ count: Number(res[3 * i][1]), msLeft: Math.max(Number(res[3 * i + 2][1]), 0) }));
   }
 
   async peek(key: string): Promise<CounterState> {
@@ -58,6 +66,10 @@ class MemoryCounters implements CounterStore {
     entry.count += 1;
     this.entries.set(key, entry);
     return { count: entry.count, msLeft: entry.expiresAt - now };
+  }
+
+  async hitAll(keys: string[], windowMs: number): Promise<CounterState[]> {
+    return Promise.all(keys.map((key) => this.hit(key, windowMs)));
   }
 
   async peek(key: string): Promise<CounterState> {
@@ -107,6 +119,11 @@ export class Counters {
 
   hit(key: string, windowMs: number): Promise<CounterState> {
     return this.use((store) => store.hit(key, windowMs));
+  }
+
+  /** Counts one hit against each key, in one Redis round trip. */
+  hitAll(keys: string[], windowMs: number): Promise<CounterState[]> {
+    return this.use((store) => store.hitAll(keys, windowMs));
   }
 
   peek(key: string): Promise<CounterState> {

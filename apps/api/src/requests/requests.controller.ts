@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ApiAuthErrors, ApiConflict, ApiNotFound, ApiValidationError } from '../common/openapi';
-import { Page, uuidParam } from '@app/common';
+import { uuidParam } from '@app/common';
 import type { AuthUser } from '../auth/auth-user';
 import { AGENCY, Authorize, CurrentUser } from '../auth/authorize.decorator';
 import { HistoryItem } from '../history/history.service';
@@ -19,7 +19,7 @@ import {
   updateRequestSchema,
 } from './dto/request.schemas';
 import { createdRequestSchema, historySchema, possibleDuplicateSchema, requestPageSchema, requestViewSchema } from '@app/contracts';
-import { PossibleDuplicate, RequestsService, RequestView } from './requests.service';
+import { PossibleDuplicate, RequestPage, RequestsService, RequestView } from './requests.service';
 import { Idempotent } from '../common/idempotency';
 
 @ApiTags('requests')
@@ -33,7 +33,7 @@ export class RequestsController {
   @ApiOkResponse({ standardSchema: requestPageSchema })
   @ApiValidationError()
   @ApiOperation({ summary: 'Requests the caller may see, filtered, sorted and paginated (`q` searches title and description)' })
-  list(@CurrentUser() user: AuthUser, @Query({ schema: listRequestsSchema }) query: ListRequests): Promise<Page<RequestView>> {
+  list(@CurrentUser() user: AuthUser, @Query({ schema: listRequestsSchema }) query: ListRequests): Promise<RequestPage> {
     return this.requests.list(user, query);
   }
 
