@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { orderOf, sqlList } from '@app/common';
 import {
   isAgency,
@@ -133,7 +133,7 @@ export const SEARCH_COUNT_BOUND = 1000;
  * a query whose one column `total_count` is the exact total when it is at most `offset + SEARCH_COUNT_BOUND`, and
  * that bound plus one otherwise. Its parameters are `filtered`'s.
  */
-function boundedCount<T extends object>(filtered: SelectQueryBuilder<T>, offset: number): SelectQueryBuilder<T> {
+function boundedCount(filtered: SelectQueryBuilder<AssistanceRequestEntity>, offset: number): SelectQueryBuilder<ObjectLiteral> {
   const hits = filtered.clone().select('1').limit(offset + SEARCH_COUNT_BOUND + 1);
   return filtered
     .createQueryBuilder()
@@ -173,7 +173,11 @@ export class RequestRepository {
     if (f.priority) qb.andWhere('r.priority = :priority', { priority: f.priority });
     if (f.organizationId) qb.andWhere('r.organization_id = :org', { org: f.organizationId });
     if (f.ready !== undefined) qb.andWhere(`r.ready_for_coordinator_at IS ${f.ready ? 'NOT NULL' : 'NULL'}`);
-    if (f.q) applyTextSearch(qb, 'r', f.q, { reference: true });
+    if (f.q) {
+      applyTextSearch(qb, 'r', f.q, { reference: true });
+      // Always true, but what lets a search use ix_assistance_requests_updated (see its migration, 1796280000000).
+      qb.andWhere('r.search_vector IS NOT NULL');
+    }
     const offset = (f.page - 1) * f.pageSize;
     // A search counts at most SEARCH_COUNT_BOUND rows past the page's start (see boundedCount).
     const counted = f.q ? boundedCount(qb, offset) : undefined;
