@@ -1,5 +1,5 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, Module, SetMetadata } from '@nestjs/common';
-import { APP_GUARD, Reflector } from '@nestjs/core';
+import { ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
@@ -26,18 +26,20 @@ function sessionOf(req: Request): string | undefined {
  * one count for the whole API rather than per route, in fixed one-minute windows, with `RateLimit-Limit-<name>`,
  * `RateLimit-Remaining-<name>` and `RateLimit-Reset-<name>` headers, and 429 with Retry-After past it. Health
  * probes are exempt (@SkipRateLimit). Both counts go to Redis in one round trip (Counters.hitAll), so every API
- * process shares them at the cost of one `MULTI` per call.
+ * process shares them at the cost of one `MULTI` per call; the session guard counts a call while it reads the
+ * caller's session, so the two round trips overlap.
  */
 @Injectable()
-export class RateLimitGuard implements CanActivate {
+export class RateLimiter {
   constructor(
     private readonly reflector: Reflector,
     private readonly counters: Counters,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, [context.getHandler(), context.getClass()])) return true;
+  /** Counts the call against its limits and sets their headers; throws (429) past one of them. */
+  async count(context: ExecutionContext): Promise<void> {
+    if (this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, [context.getHandler(), context.getClass()])) return;
     const http = context.switchToHttp();
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
@@ -63,11 +65,5 @@ export class RateLimitGuard implements CanActivate {
       res.header(`RateLimit-Remaining-${name}`, String(Math.max(0, limit - count)));
       res.header(`RateLimit-Reset-${name}`, String(secondsLeft));
     });
-    return true;
   }
 }
-
-@Module({
-  providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }],
-})
-export class RateLimitModule {}
