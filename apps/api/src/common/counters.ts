@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
+import { createHash } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { REDIS_CLIENT } from '@app/queue';
 
@@ -17,6 +18,16 @@ interface CounterStore {
   clear(keys: string[]): Promise<void>;
 }
 
+// For each key: count one more, start its window at the first count, and say how long the window has left.
+const HIT_SCRIPT = `local out = {}
+for i, key in ipairs(KEYS) do
+  out[2 * i - 1] = redis.call('INCR', key)
+  redis.call('PEXPIRE', key, ARGV[1], 'NX')
+  out[2 * i] = redis.call('PTTL', key)
+end
+return out`;
+const HIT_SHA = createHash('sha1').update(HIT_SCRIPT).digest('hex');
+
 /** Counters in Redis, shared by every API process. */
 class RedisCounters implements CounterStore {
   constructor(private readonly redis: Redis) {}
@@ -25,14 +36,17 @@ class RedisCounters implements CounterStore {
     return (await this.hitAll([key], windowMs))[0];
   }
 
-  // One MULTI for every key: one round trip however many counters a call counts against.
+  // One script for every key: one command and one round trip however many counters a call counts against.
   async hitAll(keys: string[], windowMs: number): Promise<CounterState[]> {
-    const multi = this.redis.multi();
-    for (const key of keys) multi.incr(key).pexpire(key, windowMs, 'NX').pttl(key);
-    const res = await multi.exec();
-    if (!res) throw new Error('Redis transaction was discarded');
-    for (const [err] of res) if (err) throw err;
-    return keys.map((_, i) => ({ count: Number(res[3 * i][1]), msLeft: Math.max(Number(res[3 * i + 2][1]), 0) }));
+    let res: number[];
+    try {
+      res = (await this.redis.evalsha(HIT_SHA, keys.length, ...keys, windowMs)) as number[];
+    } catch (err) {
+      // A Redis that has not seen the script yet (or was restarted) is sent it whole, once.
+      if (!(err instanceof Error && err.message.startsWith('NOSCRIPT'))) throw err;
+      res = (await this.redis.eval(HIT_SCRIPT, keys.length, ...keys, windowMs)) as number[];
+    }
+    return keys.map((_, i) => ({ count: Number(res[2 * i]), msLeft: Math.max(Number(res[2 * i + 1]), 0) }));
   }
 
   async peek(key: string): Promise<CounterState> {
