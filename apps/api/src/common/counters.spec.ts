@@ -31,7 +31,29 @@ describe('Counters.hitAll', () => {
       { count: 2, msLeft: 59_000 },
       { count: 4, msLeft: 58_000 },
     ]);
-    expect(sent).toEqual(['evalsha 2 a b 60000', 'eval 2 a b 60000', 'evalsha 2 a b 60000']);
+    expect(sent).toEqual(['evalsha 2 a b 60000 60000', 'eval 2 a b 60000 60000', 'evalsha 2 a b 60000 60000']);
+  });
+
+  it('sends the calls of one turn of the event loop as one script, and gives each call its own counts', async () => {
+    const sent: unknown[][] = [];
+    const redis = {
+      status: 'ready',
+      evalsha: async (_sha: string, keys: number, ...args: unknown[]) => {
+        sent.push(args);
+        return Array.from({ length: keys }, (_, i) => [i + 1, 60_000 - i]).flat();
+      },
+    } as unknown as Redis;
+    const counters = new Counters(redis, config);
+    const [first, second] = await Promise.all([counters.hitAll(['s1', 'a'], 60_000), counters.hitAll(['s2', 'a'], 30_000)]);
+    expect(sent).toEqual([['s1', 'a', 's2', 'a', 60_000, 60_000, 30_000, 30_000]]);
+    expect(first).toEqual([
+      { count: 1, msLeft: 60_000 },
+      { count: 2, msLeft: 59_999 },
+    ]);
+    expect(second).toEqual([
+      { count: 3, msLeft: 59_998 },
+      { count: 4, msLeft: 59_997 },
+    ]);
   });
 
   it('counts each key in this process while Redis is down', async () => {

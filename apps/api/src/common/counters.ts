@@ -18,35 +18,66 @@ interface CounterStore {
   clear(keys: string[]): Promise<void>;
 }
 
-// For each key: count one more, start its window at the first count, and say how long the window has left.
+// For each key: count one more, start its window (ARGV, in ms, one per key) at the first count, and say how long the
+// window has left. A key named twice is counted twice, in order.
 const HIT_SCRIPT = `local out = {}
 for i, key in ipairs(KEYS) do
   out[2 * i - 1] = redis.call('INCR', key)
-  redis.call('PEXPIRE', key, ARGV[1], 'NX')
+  redis.call('PEXPIRE', key, ARGV[i], 'NX')
   out[2 * i] = redis.call('PTTL', key)
 end
 return out`;
 const HIT_SHA = createHash('sha1').update(HIT_SCRIPT).digest('hex');
 
+interface PendingHits {
+  keys: string[];
+  windowMs: number;
+  resolve: (states: CounterState[]) => void;
+  reject: (err: unknown) => void;
+}
+
 /** Counters in Redis, shared by every API process. */
 class RedisCounters implements CounterStore {
+  private pending: PendingHits[] = [];
+
   constructor(private readonly redis: Redis) {}
 
   async hit(key: string, windowMs: number): Promise<CounterState> {
     return (await this.hitAll([key], windowMs))[0];
   }
 
-  // One script for every key: one command and one round trip however many counters a call counts against.
-  async hitAll(keys: string[], windowMs: number): Promise<CounterState[]> {
+  // The calls that reach their count in the same turn of the event loop (several connections read at once) share
+  // one script: one command and one round trip for all of their keys, each still counted exactly and in order.
+  hitAll(keys: string[], windowMs: number): Promise<CounterState[]> {
+    return new Promise((resolve, reject) => {
+      if (!this.pending.length) setImmediate(() => void this.flush());
+      this.pending.push({ keys, windowMs, resolve, reject });
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const calls = this.pending;
+    this.pending = [];
+    const keys = calls.flatMap((call) => call.keys);
+    const windows = calls.flatMap((call) => call.keys.map(() => call.windowMs));
     let res: number[];
     try {
-      res = (await this.redis.evalsha(HIT_SHA, keys.length, ...keys, windowMs)) as number[];
+      try {
+        res = (await this.redis.evalsha(HIT_SHA, keys.length, ...keys, ...windows)) as number[];
+      } catch (err) {
+        // A Redis that has not seen the script yet (or was restarted) is sent it whole, once.
+        if (!(err instanceof Error && err.message.startsWith('NOSCRIPT'))) throw err;
+        res = (await this.redis.eval(HIT_SCRIPT, keys.length, ...keys, ...windows)) as number[];
+      }
     } catch (err) {
-      // A Redis that has not seen the script yet (or was restarted) is sent it whole, once.
-      if (!(err instanceof Error && err.message.startsWith('NOSCRIPT'))) throw err;
-      res = (await this.redis.eval(HIT_SCRIPT, keys.length, ...keys, windowMs)) as number[];
+      for (const call of calls) call.reject(err);
+      return;
     }
-    return keys.map((_, i) => ({ count: Number(res[2 * i]), msLeft: Math.max(Number(res[2 * i + 1]), 0) }));
+    let at = 0;
+    for (const call of calls) {
+      call.resolve(call.keys.map((_, i) => ({ count: Number(res[2 * (at + i)]), msLeft: Math.max(Number(res[2 * (at + i) + 1]), 0) })));
+      at += call.keys.length;
+    }
   }
 
   async peek(key: string): Promise<CounterState> {
