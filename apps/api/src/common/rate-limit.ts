@@ -25,9 +25,9 @@ function sessionOf(req: Request): string | undefined {
  * The API-wide limit: per session and per client address (the socket's, or the one a trusted proxy reports),
  * one count for the whole API rather than per route, in fixed one-minute windows, with `RateLimit-Limit-<name>`,
  * `RateLimit-Remaining-<name>` and `RateLimit-Reset-<name>` headers, and 429 with Retry-After past it. Health
- * probes are exempt (@SkipRateLimit). Both counts go to Redis in one round trip (Counters.hitAll), so every API
- * process shares them at the cost of one `MULTI` per call; the session guard counts a call while it reads the
- * caller's session, so the two round trips overlap.
+ * probes are exempt (@SkipRateLimit). Both counts go to Redis as one command (Counters.hitAll, shared by the calls
+ * of one turn of the event loop), so every API process shares them; the session guard counts a call while it reads
+ * the caller's session, so the two round trips overlap.
  */
 @Injectable()
 export class RateLimiter {
