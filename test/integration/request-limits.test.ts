@@ -131,6 +131,42 @@ describe('API-wide rate limit', () => {
   });
 });
 
+describe('API-wide rate limit across API processes', () => {
+  let first: Api, second: Api;
+  beforeAll(async () => {
+    // Two API processes of one deployment (same Redis and prefix), as behind a load balancer.
+    const env = { QUEUE_PREFIX: ownPrefix(), TRUSTED_PROXIES: 'loopback', RATE_LIMIT_SESSION_PER_MINUTE: '4', RATE_LIMIT_ADDRESS_PER_MINUTE: '6' };
+    first = await startApiInProcess(env);
+    second = await startApiInProcess(env);
+  });
+  afterAll(async () => {
+    await first?.close();
+    await second?.close();
+  });
+
+  it('counts a session and an address in the Redis every process shares, both limits answered on each call', async () => {
+    const login = await signIn(first, DEMO.customs, DEMO_PASSWORD, from('198.51.100.60'));
+    expect(login.status).toBe(200);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await call(i % 2 ? second : first, 'GET', '/api/v1/auth/me', undefined, {
+        authorization: `Bearer ${login.body.token}`,
+        ...from(`198.51.100.${61 + i}`),
+      });
+      statuses.push(res.status);
+      if (res.status === 200) {
+        expect(res.headers.get('ratelimit-remaining-session')).toBe(String(3 - i));
+        expect(res.headers.get('ratelimit-remaining-address')).toBe('5');
+      }
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 429]);
+
+    const byAddress: number[] = [];
+    for (let i = 0; i < 7; i++) byAddress.push((await call(i % 2 ? second : first, 'GET', '/api/v1/taxonomy', undefined, from('203.0.113.77'))).status);
+    expect(byAddress).toEqual([200, 200, 200, 200, 200, 200, 429]);
+  });
+});
+
 describe('sign-in while Redis is down', () => {
   let api: Api;
   beforeAll(async () => {

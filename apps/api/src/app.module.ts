@@ -10,7 +10,6 @@ import { OutboxModule } from '@app/outbox';
 import { QueueModule } from '@app/queue';
 import { ActionPlansModule } from './action-plans/action-plans.module';
 import { AuthModule } from './auth/auth.module';
-import { RateLimitModule } from './common/rate-limit';
 import { DocumentsModule } from './documents/documents.module';
 import { DataExchangeModule } from './data-exchange/data-exchange.module';
 import { EngagementsModule } from './engagements/engagements.module';
@@ -42,7 +41,6 @@ const webDist = path.resolve(process.env.WEB_DIST_DIR ?? path.join(process.cwd()
     LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: loggerOptions }),
     DatabaseModule,
     QueueModule,
-    RateLimitModule,
     OutboxModule,
     AuthModule,
     ActionPlansModule,

@@ -5,6 +5,7 @@ import { SessionEntity, UserEntity } from '@app/database';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { Counters } from '../common/counters';
+import { RateLimiter } from '../common/rate-limit';
 import { LoginThrottle } from './login-throttle';
 import { SessionGuard } from './session.guard';
 
@@ -12,7 +13,7 @@ import { SessionGuard } from './session.guard';
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity])],
   controllers: [AuthController],
-  providers: [AuthService, Counters, LoginThrottle, { provide: APP_GUARD, useClass: SessionGuard }],
+  providers: [AuthService, Counters, LoginThrottle, RateLimiter, { provide: APP_GUARD, useClass: SessionGuard }],
   exports: [AuthService, Counters],
 })
 export class AuthModule {}

@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { createHmac, randomBytes } from 'node:crypto';
 import { IsNull, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { SessionEntity, UserEntity } from '@app/database';
+import { preparedQuery, SessionEntity, UserEntity } from '@app/database';
 import type { AuthUser } from './auth-user';
 import { LoginThrottle } from './login-throttle';
 import { DUMMY_HASH, verifyPassword, localizedError } from '@app/common';
@@ -54,10 +54,13 @@ export class AuthService {
 
   /**
    * The signed-in user of a session token, or null: one statement joining session, user and organisation (every
-   * request goes through it), read afresh each time, so a sign-out, a deactivation or a role change counts at once.
+   * request goes through it, so it is a prepared statement), read afresh each time, so a sign-out, a deactivation
+   * or a role change counts at once.
    */
   async resolveSession(token: string): Promise<AuthUser | null> {
-    const rows: SessionRow[] = await this.sessions.query(
+    const rows = await preparedQuery<SessionRow>(
+      this.sessions.manager.connection,
+      'session-user',
       `SELECT s.id AS "sessionId", u.id, u.email, u.display_name AS "displayName", u.role, u.preferred_language AS "preferredLanguage",
               o.id AS "orgId", o.name AS "orgName", o.short_name AS "orgShortName", o.kind AS "orgKind", o.state AS "orgState"
          FROM sessions s JOIN users u ON u.id = s.user_id JOIN organizations o ON o.id = u.organization_id

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
+import { createHash } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { REDIS_CLIENT } from '@app/queue';
 
@@ -11,20 +12,72 @@ export interface CounterState {
 
 interface CounterStore {
   hit(key: string, windowMs: number): Promise<CounterState>;
+  hitAll(keys: string[], windowMs: number): Promise<CounterState[]>;
   peek(key: string): Promise<CounterState>;
   set(key: string, count: number, ms: number): Promise<void>;
   clear(keys: string[]): Promise<void>;
 }
 
+// For each key: count one more, start its window (ARGV, in ms, one per key) at the first count, and say how long the
+// window has left. A key named twice is counted twice, in order.
+const HIT_SCRIPT = `local out = {}
+for i, key in ipairs(KEYS) do
+  out[2 * i - 1] = redis.call('INCR', key)
+  redis.call('PEXPIRE', key, ARGV[i], 'NX')
+  out[2 * i] = redis.call('PTTL', key)
+end
+return out`;
+const HIT_SHA = createHash('sha1').update(HIT_SCRIPT).digest('hex');
+
+interface PendingHits {
+  keys: string[];
+  windowMs: number;
+  resolve: (states: CounterState[]) => void;
+  reject: (err: unknown) => void;
+}
+
 /** Counters in Redis, shared by every API process. */
 class RedisCounters implements CounterStore {
+  private pending: PendingHits[] = [];
+
   constructor(private readonly redis: Redis) {}
 
   async hit(key: string, windowMs: number): Promise<CounterState> {
-    const res = await this.redis.multi().incr(key).pexpire(key, windowMs, 'NX').pttl(key).exec();
-    if (!res) throw new Error('Redis transaction was discarded');
-    for (const [err] of res) if (err) throw err;
-    return { count: Number(res[0][1]), msLeft: Math.max(Number(res[2][1]), 0) };
+    return (await this.hitAll([key], windowMs))[0];
+  }
+
+  // The calls that reach their count in the same turn of the event loop (several connections read at once) share
+  // one script: one command and one round trip for all of their keys, each still counted exactly and in order.
+  hitAll(keys: string[], windowMs: number): Promise<CounterState[]> {
+    return new Promise((resolve, reject) => {
+      if (!this.pending.length) setImmediate(() => void this.flush());
+      this.pending.push({ keys, windowMs, resolve, reject });
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const calls = this.pending;
+    this.pending = [];
+    const keys = calls.flatMap((call) => call.keys);
+    const windows = calls.flatMap((call) => call.keys.map(() => call.windowMs));
+    let res: number[];
+    try {
+      try {
+        res = (await this.redis.evalsha(HIT_SHA, keys.length, ...keys, ...windows)) as number[];
+      } catch (err) {
+        // A Redis that has not seen the script yet (or was restarted) is sent it whole, once.
+        if (!(err instanceof Error && err.message.startsWith('NOSCRIPT'))) throw err;
+        res = (await this.redis.eval(HIT_SCRIPT, keys.length, ...keys, ...windows)) as number[];
+      }
+    } catch (err) {
+      for (const call of calls) call.reject(err);
+      return;
+    }
+    let at = 0;
+    for (const call of calls) {
+      call.resolve(call.keys.map((_, i) => ({ count: Number(res[2 * (at + i)]), msLeft: Math.max(Number(res[2 * (at + i) + 1]), 0) })));
+      at += call.keys.length;
+    }
   }
 
   async peek(key: string): Promise<CounterState> {
@@ -58,6 +111,10 @@ class MemoryCounters implements CounterStore {
     entry.count += 1;
     this.entries.set(key, entry);
     return { count: entry.count, msLeft: entry.expiresAt - now };
+  }
+
+  async hitAll(keys: string[], windowMs: number): Promise<CounterState[]> {
+    return Promise.all(keys.map((key) => this.hit(key, windowMs)));
   }
 
   async peek(key: string): Promise<CounterState> {
@@ -107,6 +164,11 @@ export class Counters {
 
   hit(key: string, windowMs: number): Promise<CounterState> {
     return this.use((store) => store.hit(key, windowMs));
+  }
+
+  /** Counts one hit against each key, in one Redis round trip. */
+  hitAll(keys: string[], windowMs: number): Promise<CounterState[]> {
+    return this.use((store) => store.hitAll(keys, windowMs));
   }
 
   peek(key: string): Promise<CounterState> {

@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ApiAuthErrors, ApiConflict, ApiNotFound, ApiValidationError } from '../common/openapi';
-import { Page } from '@app/common';
 import type { AuthUser } from '../auth/auth-user';
 import { AGENCY, Authorize, CurrentUser } from '../auth/authorize.decorator';
 import { HistoryItem } from '../history/history.service';
@@ -24,7 +23,7 @@ import {
   updateRequestSchema,
   uuidParam,
 } from '@app/contracts';
-import { PossibleDuplicate, RequestsService, RequestView } from './requests.service';
+import { PossibleDuplicate, RequestPage, RequestsService, RequestView } from './requests.service';
 import { Idempotent } from '../common/idempotency';
 
 @ApiTags('requests')
@@ -38,7 +37,7 @@ export class RequestsController {
   @ApiOkResponse({ standardSchema: requestPageSchema })
   @ApiValidationError()
   @ApiOperation({ summary: 'Requests the caller may see, filtered, sorted and paginated (`q` searches title and description)' })
-  list(@CurrentUser() user: AuthUser, @Query({ schema: listRequestsSchema }) query: ListRequests): Promise<Page<RequestView>> {
+  list(@CurrentUser() user: AuthUser, @Query({ schema: listRequestsSchema }) query: ListRequests): Promise<RequestPage> {
     return this.requests.list(user, query);
   }
 

@@ -43,6 +43,8 @@ function requireLetterDate(value: string | undefined): string {
 
 /** A request as the services build it; libs/contracts holds its schema (views/requests.ts). */
 export type RequestView = Served<typeof requestViewSchema>;
+/** A page of requests: a search's total may be a lower bound (libs/contracts requestPageSchema). */
+export type RequestPage = Page<RequestView> & { totalIsLowerBound: boolean };
 export type PossibleDuplicate = Served<typeof possibleDuplicateSchema>;
 
 @Injectable()
@@ -55,9 +57,9 @@ export class RequestsService {
     private readonly repository: RequestRepository,
   ) {}
 
-  async list(user: AuthUser, f: ListRequests): Promise<Page<RequestView>> {
-    const { rows, total, organizations } = await this.repository.listPage(user, f);
-    return { items: await this.views(user, rows, organizations), total, page: f.page, pageSize: f.pageSize };
+  async list(user: AuthUser, f: ListRequests): Promise<RequestPage> {
+    const { rows, total, totalIsLowerBound, organizations } = await this.repository.listPage(user, f);
+    return { items: await this.views(user, rows, organizations), total, totalIsLowerBound, page: f.page, pageSize: f.pageSize };
   }
 
   async get(user: AuthUser, id: string): Promise<RequestView> {

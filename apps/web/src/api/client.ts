@@ -23,6 +23,8 @@ export interface Paginated<T> {
   total: number;
   page: number;
   pageSize: number;
+  /** A search's total counted only so far (the requests list): there are more than `total`. */
+  totalIsLowerBound?: boolean;
 }
 
 /** Status 0 means the request never got an HTTP answer (network down, server unreachable). */

@@ -217,24 +217,26 @@ export function ListStates<T>({
 
 interface ListFooterProps {
   /** The page the server answered with. */
-  page: Pick<Paginated<unknown>, 'page' | 'pageSize' | 'total'>;
+  page: Pick<Paginated<unknown>, 'page' | 'pageSize' | 'total' | 'totalIsLowerBound'>;
   list: Pick<ListParams<string>, 'setPage' | 'setPageSize'>;
 }
 
-/** "41–60 of 132", the page picker and the page size. */
-export function ListFooter({ page: { page, pageSize, total }, list }: ListFooterProps) {
+/** "41–60 of 132" (or "of more than 1,000" when a search counted only so far), the page picker and the page size. */
+export function ListFooter({ page: { page, pageSize, total, totalIsLowerBound = false }, list }: ListFooterProps) {
   const { t } = useTranslation();
   const first = (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
+  // Past a lower bound there is at least one more row, so at least one more page than the bound fills.
+  const pages = totalIsLowerBound ? Math.floor(total / pageSize) + 1 : Math.ceil(total / pageSize);
   return (
     <Group justify="space-between" mt="md" wrap="wrap" gap="sm">
       <Text size="sm" c="dimmed">
-        {t('list.range', { first, last, total })}
+        {t(totalIsLowerBound ? 'list.rangeMoreThan' : 'list.range', { first, last, total })}
       </Text>
       <Group gap="md">
-        {total > pageSize && (
+        {pages > 1 && (
           <Group component="nav" aria-label={t('list.pagination')}>
-            <Pagination total={Math.ceil(total / pageSize)} value={page} onChange={list.setPage} size="sm" />
+            <Pagination total={pages} value={page} onChange={list.setPage} size="sm" />
           </Group>
         )}
         <Select

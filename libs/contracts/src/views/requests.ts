@@ -63,7 +63,11 @@ export const requestViewSchema = z.object({
 });
 export type RequestView = z.infer<typeof requestViewSchema>;
 
-export const requestPageSchema = pageOf(requestViewSchema);
+/**
+ * A page of requests. A search (`q`) counts its hits only so far past the page (1,000 rows): past that, `total` is
+ * that many and `totalIsLowerBound` is true — there are more than `total`. Without `q` the total is always exact.
+ */
+export const requestPageSchema = pageOf(requestViewSchema).extend({ totalIsLowerBound: z.boolean() });
 
 /** A request whose title (and description) resemble a draft's (POST /requests/duplicate-check, POST /requests). */
 export const possibleDuplicateSchema = z.object({

@@ -6,3 +6,4 @@ export * from './match.repository';
 export * from './notification.repository';
 export * from './action-plan.repository';
 export * from './engagement.repository';
+export * from './prepared-statement';

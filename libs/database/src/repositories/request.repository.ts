@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { orderOf, sqlList } from '@app/common';
 import {
   isAgency,
@@ -12,6 +12,7 @@ import {
   RequestStatus,
 } from '@app/domain';
 import { AssistanceRequestEntity, OrganizationEntity } from '../entities';
+import { entityColumns, preparedQuery } from './prepared-statement';
 import { applySort, applyTextSearch } from './text-search';
 import type { PageRequest, RowPage, Viewer } from './viewer';
 
@@ -36,7 +37,13 @@ export interface OrganizationName {
   shortName: string;
 }
 
-function organizationsOf(raw: { org_id: string | null; org_name: string; org_short_name: string }[]): Map<string, OrganizationName> {
+interface OrganizationRow {
+  org_id: string | null;
+  org_name: string;
+  org_short_name: string;
+}
+
+function organizationsOf(raw: OrganizationRow[]): Map<string, OrganizationName> {
   const out = new Map<string, OrganizationName>();
   for (const r of raw) if (r.org_id) out.set(r.org_id, { id: r.org_id, name: r.org_name, shortName: r.org_short_name });
   return out;
@@ -87,35 +94,75 @@ const SORT_COLUMN: Record<string, string> = {
  * - providers: requests that have been circulated, are not confidential and not withdrawn, and those on which a
  *   match with one of their offers has been endorsed to them;
  * - anonymous (public register): handled by the public controller with its own, narrower, summary query.
+ * `param` places a value in the statement (a named TypeORM parameter, or a positional one) and returns its placeholder.
  */
+function visibilityClause(viewer: Viewer, param: (name: string, value: unknown) => string): string {
+  if (isCommittee(viewer.role)) return `r.status <> 'draft'`;
+  if (isAgency(viewer.role)) return `r.state = ${param('scopeState', viewer.organization.state)}`;
+  return `((r.circulated_at IS NOT NULL AND r.status <> 'withdrawn' AND r.visibility <> 'committee')
+      OR EXISTS (SELECT 1 FROM matches m JOIN assistance_offers o ON o.id = m.offer_id
+                  WHERE m.request_id = r.id AND o.organization_id = ${param('scopeOrg', viewer.organization.id)}
+                  AND m.status NOT IN ${sqlList(MATCH_COMMITTEE_ONLY_STATUSES)}))`;
+}
+
+/** Which of the three scopes `viewer` reads with: the visibility clause's text depends on this alone. */
+function scopeOf(viewer: Viewer): 'committee' | 'agency' | 'provider' {
+  return isCommittee(viewer.role) ? 'committee' : isAgency(viewer.role) ? 'agency' : 'provider';
+}
+
 function whereVisibleTo(qb: SelectQueryBuilder<AssistanceRequestEntity>, viewer: Viewer): SelectQueryBuilder<AssistanceRequestEntity> {
-  if (isCommittee(viewer.role)) return qb.andWhere(`r.status <> 'draft'`);
-  if (isAgency(viewer.role)) return qb.andWhere(`r.state = :scopeState`, { scopeState: viewer.organization.state });
+  const params: Record<string, unknown> = {};
   return qb.andWhere(
-    new Brackets((w) =>
-      w
-        .where(`r.circulated_at IS NOT NULL AND r.status <> 'withdrawn' AND r.visibility <> 'committee'`)
-        .orWhere(
-          `EXISTS (SELECT 1 FROM matches m JOIN assistance_offers o ON o.id = m.offer_id
-                   WHERE m.request_id = r.id AND o.organization_id = :scopeOrg
-                   AND m.status NOT IN ${sqlList(MATCH_COMMITTEE_ONLY_STATUSES)})`,
-          { scopeOrg: viewer.organization.id },
-        ),
-    ),
+    visibilityClause(viewer, (name, value) => {
+      params[name] = value;
+      return `:${name}`;
+    }),
+    params,
   );
+}
+
+/**
+ * How many rows a search counts past the start of its page: a common word matches half the table, and counting
+ * every hit would read them all at every call. Up to this bound the total is exact; past it the page says "more
+ * than" (`totalIsLowerBound`), and each page further on counts as far again beyond itself.
+ */
+export const SEARCH_COUNT_BOUND = 1000;
+
+/**
+ * The rows of `filtered` (the list's WHERE, alias `r`, no order yet) counted up to `offset + SEARCH_COUNT_BOUND + 1`:
+ * a query whose one column `total_count` is the exact total when it is at most `offset + SEARCH_COUNT_BOUND`, and
+ * that bound plus one otherwise. Its parameters are `filtered`'s.
+ */
+function boundedCount(filtered: SelectQueryBuilder<AssistanceRequestEntity>, offset: number): SelectQueryBuilder<ObjectLiteral> {
+  const hits = filtered.clone().select('1').limit(offset + SEARCH_COUNT_BOUND + 1);
+  return filtered
+    .createQueryBuilder()
+    .select('count(*)', 'total_count')
+    .from(`(${hits.getQuery()})`, 'hits')
+    .setParameters(hits.getParameters());
 }
 
 /** The assistance requests' named queries and their visibility rule, shared by the API and the worker. */
 @Injectable()
 export class RequestRepository {
+  // Worked out at the first read, once the data source knows its entities.
+  private columns?: ReturnType<typeof entityColumns<AssistanceRequestEntity>>;
+
   constructor(private readonly dataSource: DataSource) {}
+
+  private requestColumns() {
+    return (this.columns ??= entityColumns(this.dataSource, AssistanceRequestEntity, 'r'));
+  }
 
   /** The requests `viewer` may see (alias `r`), inside `manager`'s transaction when given. */
   visibleTo(viewer: Viewer, manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<AssistanceRequestEntity> {
     return whereVisibleTo(manager.createQueryBuilder(AssistanceRequestEntity, 'r'), viewer);
   }
 
-  async listPage(viewer: Viewer, f: RequestListFilters): Promise<RowPage<AssistanceRequestEntity> & { organizations: Map<string, OrganizationName> }> {
+  async listPage(
+    viewer: Viewer,
+    f: RequestListFilters,
+  ): Promise<RowPage<AssistanceRequestEntity> & { totalIsLowerBound: boolean; organizations: Map<string, OrganizationName> }> {
     const qb = this.visibleTo(viewer);
     if (f.status?.length) qb.andWhere('r.status IN (:...statuses)', { statuses: f.status });
     if (f.state) qb.andWhere('r.state = :state', { state: f.state });
@@ -126,19 +173,39 @@ export class RequestRepository {
     if (f.priority) qb.andWhere('r.priority = :priority', { priority: f.priority });
     if (f.organizationId) qb.andWhere('r.organization_id = :org', { org: f.organizationId });
     if (f.ready !== undefined) qb.andWhere(`r.ready_for_coordinator_at IS ${f.ready ? 'NOT NULL' : 'NULL'}`);
-    if (f.q) applyTextSearch(qb, 'r', f.q, { reference: true });
+    if (f.q) {
+      applyTextSearch(qb, 'r', f.q, { reference: true });
+      // Always true, but what lets a search use ix_assistance_requests_updated (see its migration, 1796280000000).
+      qb.andWhere('r.search_vector IS NOT NULL');
+    }
+    const offset = (f.page - 1) * f.pageSize;
+    // A search counts at most SEARCH_COUNT_BOUND rows past the page's start (see boundedCount).
+    const counted = f.q ? boundedCount(qb, offset) : undefined;
     applySort(qb, SORT_COLUMN, f.sort, 'r.id');
-    // One statement for the page, its total (a window count over every row that matches, computed in the same
-    // scan) and the requesters' names: the organisation is many-to-one, so a plain LIMIT/OFFSET, no id pre-query.
+    // One statement for the page, its total and the requesters' names: the organisation is many-to-one, so a plain
+    // LIMIT/OFFSET, no id pre-query. The total of a list is a window count over every row that matches, computed in
+    // the same scan; a search's is its bounded count, so that the page can stop at its last row.
     qb.leftJoin(OrganizationEntity, 'org', 'org.id = r.organization_id')
       .addSelect(['org.id', 'org.name', 'org.shortName'])
-      .addSelect('count(*) OVER ()', 'total_count')
-      .offset((f.page - 1) * f.pageSize)
+      .addSelect(counted ? `(${counted.getQuery()})` : 'count(*) OVER ()', 'total_count')
+      .offset(offset)
       .limit(f.pageSize);
-    const { entities, raw } = await qb.getRawAndEntities<{ total_count: string; org_id: string | null; org_name: string; org_short_name: string }>();
+    const { entities, raw } = await qb.getRawAndEntities<OrganizationRow & { total_count: string }>();
     // Past the last page there is no row to carry the total: count apart.
-    const total = raw.length ? Number(raw[0].total_count) : f.page > 1 ? await qb.offset(undefined).limit(undefined).getCount() : 0;
-    return { rows: entities, total, organizations: organizationsOf(raw) };
+    const total = raw.length
+      ? Number(raw[0].total_count)
+      : f.page === 1
+        ? 0
+        : counted
+          ? Number((await counted.getRawOne<{ total_count: string }>())!.total_count)
+          : await qb.offset(undefined).limit(undefined).getCount();
+    const totalIsLowerBound = counted !== undefined && total > offset + SEARCH_COUNT_BOUND;
+    return {
+      rows: entities,
+      total: totalIsLowerBound ? offset + SEARCH_COUNT_BOUND : total,
+      totalIsLowerBound,
+      organizations: organizationsOf(raw),
+    };
   }
 
   /**
@@ -146,12 +213,25 @@ export class RequestRepository {
    * null when out of scope (the caller's 404).
    */
   async findVisibleWithOrganization(viewer: Viewer, id: string): Promise<{ row: AssistanceRequestEntity; organizations: Map<string, OrganizationName> } | null> {
-    const { entities, raw } = await this.visibleTo(viewer)
-      .andWhere('r.id = :id', { id })
-      .leftJoin(OrganizationEntity, 'org', 'org.id = r.organization_id')
-      .addSelect(['org.id', 'org.name', 'org.shortName'])
-      .getRawAndEntities<{ org_id: string | null; org_name: string; org_short_name: string }>();
-    return entities[0] ? { row: entities[0], organizations: organizationsOf(raw) } : null;
+    const values: unknown[] = [id];
+    const scope = visibilityClause(viewer, (_name, value) => {
+      values.push(value);
+      return `$${values.length}`;
+    });
+    const columns = this.requestColumns();
+    // Every request page runs it: a prepared statement with the columns worked out once (no query builder, no
+    // hydration per call). Its text depends only on the viewer's scope, hence one statement name per scope.
+    const [raw] = await preparedQuery<Record<string, unknown> & OrganizationRow>(
+      this.dataSource,
+      `request-visible-${scopeOf(viewer)}`,
+      `SELECT ${columns.sql}, org.id AS org_id, org.name AS org_name, org.short_name AS org_short_name
+         FROM assistance_requests r LEFT JOIN organizations org ON org.id = r.organization_id
+        WHERE r.id = $1 AND ${scope}`,
+      values,
+    );
+    if (!raw) return null;
+    const { org_id, org_name, org_short_name, ...row } = raw;
+    return { row: columns.hydrate(row), organizations: organizationsOf([{ org_id, org_name, org_short_name }]) };
   }
 
   /** One request if `viewer` may see it, else null (the caller's 404). */

@@ -1,0 +1,77 @@
+import '../support/own-world';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '@app/database';
+import { circulatedRequest } from '../factories';
+import { ApiClient } from '../support/http';
+import { startApiInProcess } from '../support/platform';
+
+// Issue 16: a search for a common word counts its hits only 1,000 rows past its page and then says "more than";
+// the rows it finds and their order are those of an exact search. A database of this file's own, since it adds
+// a thousand requests.
+describe('the total of a search that matches many requests', () => {
+  let api: Awaited<ReturnType<typeof startApiInProcess>>;
+  let ds: DataSource;
+  let expert: ApiClient;
+  const word = `copious${randomUUID().slice(0, 6)}`;
+  const COPIES = 1_030;
+  const HITS = COPIES + 1;
+
+  beforeAll(async () => {
+    api = await startApiInProcess();
+    expert = await ApiClient.as(api.baseUrl, 'expert');
+    const original = await circulatedRequest(api.baseUrl, { title: `Export control training ${word}` });
+    ds = await createDataSource(process.env.DATABASE_URL!).initialize();
+    // Copies of the circulated request under references of their own (every column but the generated ones).
+    const columns: { column_name: string }[] = await ds.query(
+      `SELECT column_name FROM information_schema.columns
+        WHERE table_name = 'assistance_requests' AND is_generated = 'NEVER' AND column_name NOT IN ('id', 'reference', 'updated_at')
+        ORDER BY ordinal_position`,
+    );
+    const names = columns.map((c) => c.column_name).join(', ');
+    await ds.query(
+      `INSERT INTO assistance_requests (reference, updated_at, ${names})
+       SELECT 'ZZB-' || lpad(i::text, 6, '0'), now() - i * interval '1 minute', ${names}
+         FROM assistance_requests, generate_series(1, $2) i WHERE id = $1`,
+      [original.id, COPIES],
+    );
+  }, 120_000);
+  afterAll(async () => {
+    await ds?.destroy();
+    await api?.close();
+  });
+
+  const search = (query: string) => expert.get(`/api/v1/requests?q=${encodeURIComponent(word)}&${query}`);
+
+  it('says "more than 1,000" on the first page, and every row holds the word', async () => {
+    const first = await search('pageSize=25');
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ total: 1000, totalIsLowerBound: true, page: 1, pageSize: 25 });
+    expect(first.body.items).toHaveLength(25);
+    for (const item of first.body.items) expect(item.title).toContain(word);
+  });
+
+  it('counts exactly once the end is within 1,000 rows of the page, and pages past the bound hold rows', async () => {
+    const later = await search('pageSize=25&page=3');
+    expect(later.body).toMatchObject({ total: HITS, totalIsLowerBound: false });
+    const last = await search(`pageSize=25&page=${Math.ceil(HITS / 25)}`);
+    expect(last.body).toMatchObject({ total: HITS, totalIsLowerBound: false });
+    expect(last.body.items).toHaveLength(HITS % 25 || 25);
+    const past = await search('pageSize=25&page=100');
+    expect(past.body).toMatchObject({ items: [], total: HITS, totalIsLowerBound: false });
+  });
+
+  it('orders the hits as asked, on pages past the first', async () => {
+    // Only the requests of this file carry the word; their newest-first order is known from their update times.
+    const page = await search('pageSize=100&page=2&sort=-updatedAt');
+    const references = page.body.items.map((item: { reference: string }) => item.reference);
+    expect(references).toEqual(Array.from({ length: 100 }, (_, i) => `ZZB-${String(100 + i).padStart(6, '0')}`));
+  });
+
+  it('keeps the exact total of a list without a search', async () => {
+    const all = await expert.get('/api/v1/requests?pageSize=1');
+    expect(all.body.totalIsLowerBound).toBe(false);
+    const [{ count }] = await ds.query(`SELECT count(*)::int AS count FROM assistance_requests WHERE status <> 'draft'`);
+    expect(all.body.total).toBe(count);
+  });
+});
