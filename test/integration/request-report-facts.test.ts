@@ -19,9 +19,11 @@ interface Entry {
 
 const MILESTONES = { submitted_at: 'submit', acknowledged_at: 'acknowledge', circulated_at: 'circulate', agreed_at: 'match_agreed', delivered_at: 'mark_delivered' } as const;
 const us = (column: string) => `(extract(epoch FROM ${column}) * 1000000)::bigint::text`;
+/** Rows in one order whatever the database's collation: by their values as JSON. */
+const sorted = <T>(rows: T[]): T[] => [...rows].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
 
 /**
- * The Committee summary reads each request's first milestones and status periods from two tables that a trigger on
+ * The Committee summary reads each request's first milestones and monthly status steps from two tables that a trigger on
  * history_entries keeps (migration 1796270000000-request-report-facts). This drives requests through the workflow,
  * then writes history the ways other writers do (out of order, same instant, several requests per statement, two
  * transactions at once, an import) and after each compares the tables with a recomputation from the history:
@@ -44,7 +46,11 @@ describe('request report facts', () => {
   });
   afterAll(() => api.close());
 
-  /** The facts of `requestIds` recomputed from their history entries: first time per milestone, and the periods. */
+  /**
+   * The facts of `requestIds` recomputed from their history entries: the first time of each milestone action, and
+   * the status steps — each stay in a status other than draft (an entry with a status, until the request's next one,
+   * ties by id) is +1 in the UTC month it began and −1 in the month it ended, netted per status and month.
+   */
   async function recomputed(db: DataSource, requestIds: string[]) {
     const entries: Entry[] = await db.query(
       `SELECT id::text, subject_id::text, action, to_status, ${us('created_at')} AS at FROM history_entries WHERE subject_type = 'request' AND subject_id = ANY($1)`,
@@ -58,31 +64,37 @@ describe('request report facts', () => {
           return times.length ? String(times.reduce((a, b) => (b < a ? b : a))) : null;
         };
         return { request_id: id, ...Object.fromEntries(Object.entries(MILESTONES).map(([column, action]) => [column, first(action)])) };
-      })
-      .sort((a, b) => (a.request_id < b.request_id ? -1 : 1));
-    const periods = requestIds
-      .flatMap((id) => {
-        const own = entries
-          .filter((e) => e.subject_id === id && e.to_status !== null)
-          .sort((a, b) => (BigInt(a.at) < BigInt(b.at) ? -1 : BigInt(a.at) > BigInt(b.at) ? 1 : a.id < b.id ? -1 : 1));
-        return own.map((e, i) => ({ entry_id: e.id, request_id: id, status: e.to_status, since: e.at, until: own[i + 1]?.at ?? null }));
-      })
-      .sort((a, b) => (a.entry_id < b.entry_id ? -1 : 1));
-    return { milestones, periods };
+      });
+    const month = (at: string) => {
+      const d = new Date(Number(BigInt(at) / 1000n));
+      return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-01`;
+    };
+    const steps = requestIds.flatMap((id) => {
+      const own = entries
+        .filter((e) => e.subject_id === id && e.to_status !== null)
+        .sort((a, b) => (BigInt(a.at) < BigInt(b.at) ? -1 : BigInt(a.at) > BigInt(b.at) ? 1 : a.id < b.id ? -1 : 1));
+      const net = new Map<string, number>();
+      own.forEach((e, i) => {
+        if (e.to_status === 'draft') return;
+        const add = (at: string, change: number) => net.set(`${e.to_status} ${month(at)}`, (net.get(`${e.to_status} ${month(at)}`) ?? 0) + change);
+        add(e.at, 1);
+        if (own[i + 1]) add(own[i + 1].at, -1);
+      });
+      return [...net].filter(([, change]) => change !== 0).map(([key, change]) => ({ request_id: id, status: key.split(' ')[0], month: key.split(' ')[1], change }));
+    });
+    return { milestones: sorted(milestones), steps: sorted(steps) };
   }
 
   async function kept(db: DataSource, requestIds: string[]) {
     const milestones = await db.query(
-      `SELECT request_id::text, ${Object.keys(MILESTONES).map((c) => `${us(c)} AS ${c}`).join(', ')}
-         FROM request_milestones WHERE request_id = ANY($1) ORDER BY request_id`,
+      `SELECT request_id::text, ${Object.keys(MILESTONES).map((c) => `${us(c)} AS ${c}`).join(', ')} FROM request_milestones WHERE request_id = ANY($1)`,
       [requestIds],
     );
-    const periods = await db.query(
-      `SELECT entry_id::text, request_id::text, status, ${us('since')} AS since, ${us('until')} AS until
-         FROM request_status_periods WHERE request_id = ANY($1) ORDER BY entry_id`,
+    const steps = await db.query(
+      `SELECT request_id::text, status, to_char(month, 'YYYY-MM-DD') AS month, change FROM request_status_steps WHERE request_id = ANY($1)`,
       [requestIds],
     );
-    return { milestones, periods };
+    return { milestones: sorted(milestones), steps: sorted(steps) };
   }
 
   /** Rows that differ between the tables and the same facts computed from the whole history, in one snapshot. */
@@ -93,13 +105,16 @@ describe('request report facts', () => {
          .map(([column, action]) => `min(created_at) FILTER (WHERE action = '${action}') AS ${column}`)
          .join(', ')} FROM h GROUP BY subject_id),
        km AS (SELECT request_id, ${Object.keys(MILESTONES).join(', ')} FROM request_milestones),
-       p AS (SELECT id AS entry_id, subject_id AS request_id, to_status AS status, created_at AS since,
+       p AS (SELECT subject_id AS request_id, to_status AS status, created_at AS since,
                     lead(created_at) OVER (PARTITION BY subject_id ORDER BY created_at, id) AS until
                FROM h WHERE to_status IS NOT NULL),
-       kp AS (SELECT entry_id, request_id, status::varchar(30), since, until FROM request_status_periods)
+       s AS (SELECT p.request_id, p.status, date_trunc('month', t.at AT TIME ZONE 'UTC')::date AS month, sum(t.change)::int AS change
+               FROM p, LATERAL (VALUES (p.since, 1), (p.until, -1)) AS t(at, change)
+              WHERE p.status <> 'draft' AND t.at IS NOT NULL GROUP BY 1, 2, 3 HAVING sum(t.change) <> 0),
+       ks AS (SELECT request_id, status, month, change FROM request_status_steps)
        SELECT 'milestones' AS facts, count(*)::int AS n FROM ((TABLE m EXCEPT ALL TABLE km) UNION ALL (TABLE km EXCEPT ALL TABLE m)) d
        UNION ALL
-       SELECT 'periods', count(*)::int FROM ((TABLE p EXCEPT ALL TABLE kp) UNION ALL (TABLE kp EXCEPT ALL TABLE p)) d`,
+       SELECT 'steps', count(*)::int FROM ((TABLE s EXCEPT ALL TABLE ks) UNION ALL (TABLE ks EXCEPT ALL TABLE s)) d`,
     );
   }
 
@@ -107,7 +122,7 @@ describe('request report facts', () => {
     expect(await kept(db, requestIds)).toEqual(await recomputed(db, requestIds));
     expect(await differences(db)).toEqual([
       { facts: 'milestones', n: 0 },
-      { facts: 'periods', n: 0 },
+      { facts: 'steps', n: 0 },
     ]);
   }
 
@@ -205,8 +220,16 @@ describe('request report facts', () => {
       await first.release();
       await second.release();
     }
-    const periods = await ds.query(`SELECT status FROM request_status_periods WHERE request_id = $1 ORDER BY since`, [id]);
-    expect(periods.map((p: { status: string }) => p.status)).toEqual(['submitted', 'acknowledged', 'circulated']);
+    const steps = await ds.query(`SELECT status, to_char(month, 'YYYY-MM') AS month, change FROM request_status_steps WHERE request_id = $1`, [id]);
+    expect(sorted(steps)).toEqual(
+      sorted([
+        { status: 'submitted', month: '2003-01', change: 1 },
+        { status: 'submitted', month: '2003-02', change: -1 },
+        { status: 'acknowledged', month: '2003-02', change: 1 },
+        { status: 'acknowledged', month: '2003-03', change: -1 },
+        { status: 'circulated', month: '2003-03', change: 1 },
+      ]),
+    );
     await expectExact();
   });
 
@@ -240,13 +263,21 @@ describe('request report facts', () => {
         process.env.DATABASE_URL = previous;
       }
       const targetAdmin = await ApiClient.as(target.baseUrl, 'facts-admin@committee.example', 'facts-admin-password');
+      // This test's requests and their history, with the register's organisations and users they point at.
       const exported = (await admin.get('/api/v1/export')).body;
-      expect(ids.filter((id) => exported.requests.some((r: { id: string }) => r.id === id))).toEqual(ids);
-      const res = await targetAdmin.post('/api/v1/import', exported);
+      const document = {
+        format: exported.format,
+        formatVersion: exported.formatVersion,
+        organizations: exported.organizations,
+        users: exported.users,
+        requests: exported.requests.filter((r: { id: string }) => ids.includes(r.id)),
+        history: exported.history.filter((h: { subjectType: string; subjectId: string }) => h.subjectType === 'request' && ids.includes(h.subjectId)),
+      };
+      expect(document.requests.map((r: { id: string }) => r.id).sort()).toEqual([...ids].sort());
+      const res = await targetAdmin.post('/api/v1/import', document);
       expect({ status: res.status, problems: res.status === 201 ? null : res.body }).toEqual({ status: 201, problems: null });
 
-      const requestIds = exported.requests.map((r: { id: string }) => r.id);
-      await expectExact(targetDs, requestIds);
+      await expectExact(targetDs, ids);
       expect(await kept(targetDs, ids)).toEqual(await kept(ds, ids));
     } finally {
       await target?.close();
