@@ -36,13 +36,15 @@ export class ReportsService {
 
   async summary(q: SummaryQuery): Promise<Summary> {
     const params = [q.from ?? null, q.to ?? null, q.state ?? null, q.provider ?? null];
-    // Requests in scope, with their first time at each milestone (request_milestones: kept from the append-only
-    // history by the database in the same transaction as each history write), gathered once per call into a temporary
-    // table that every figure below reads.
+    // Requests in scope, with their first submission and the days from it to each milestone (request_milestones:
+    // kept from the append-only history by the database in the same transaction as each history write), gathered
+    // once per call into a temporary table that every figure below reads. Days are the exact quotient as double
+    // precision, as the percentiles always sorted them; null until the milestone is reached.
     const scopedSelect = `
-      SELECT r.id, r.reference, r.title, r.state, r.status, r.provisions, r.domains, r.assistance_types,
-             r.circulated_at, r.first_suggestion_at, f.submitted_at AS submitted, f.acknowledged_at AS acknowledged,
-             f.circulated_at AS circulated, f.agreed_at AS agreed, f.delivered_at AS delivered
+      SELECT r.id, r.reference, r.state, r.status, r.provisions, r.domains, r.assistance_types, r.circulated_at,
+             f.submitted_at AS submitted, f.days_to_acknowledge AS acknowledge_days, f.days_to_circulate AS circulate_days,
+             (extract(epoch FROM r.first_suggestion_at - f.submitted_at) / ${DAY})::double precision AS first_suggestion_days,
+             f.days_to_agree AS agree_days, f.days_to_deliver AS deliver_days
         FROM request_milestones f JOIN assistance_requests r ON r.id = f.request_id
        WHERE f.submitted_at IS NOT NULL
          AND ($1::date IS NULL OR f.submitted_at >= $1::date)
@@ -63,39 +65,63 @@ export class ReportsService {
       const rows: { k: string; n: number }[] = await m.query(`${scoped} ${sql}`, params);
       return Object.fromEntries(rows.map((r) => [r.k, r.n]));
     };
-    // The five breakdowns of the requests in one statement (one round trip). The code lists are counted per distinct
-    // list first (a few hundred), then unnested with those counts: the same sums as unnesting every request's list.
-    const codes = (column: string, kind: string) =>
-      `(SELECT '${kind}', c.code, sum(l.n)::int FROM (SELECT ${column} AS list, count(*) AS n FROM rq GROUP BY 1) l, unnest(l.list) AS c(code) GROUP BY 2 ORDER BY 2)`;
-    const breakdowns: { kind: string; k: string; n: number }[] = await m.query(
-      `(SELECT 'status' AS kind, status::text AS k, count(*)::int AS n FROM rq GROUP BY 2 ORDER BY 2)
-       UNION ALL ${codes('provisions', 'provision')}
-       UNION ALL ${codes('domains', 'domain')}
-       UNION ALL ${codes('assistance_types', 'type')}
-       UNION ALL (SELECT 'state', state::text, count(*)::int FROM rq GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 200)`,
+    // The five breakdowns of the requests and the coverage grid's requested side in one statement, from one pass over
+    // the requests: GROUPING SETS count them per status, per State, per list of codes and per pair of lists (a few
+    // hundred lists, a few thousand pairs), then each list is unnested with its count — the same sums as unnesting
+    // every request's lists. The rows come back in the order of the UNION ALL, each part sorted.
+    const grouped: { kind: string; k: string; k2: string | null; n: number; offered: number | null }[] = await m.query(
+      `${scoped}, g AS MATERIALIZED (
+         SELECT CASE WHEN GROUPING(status) = 0 THEN 'status' WHEN GROUPING(state) = 0 THEN 'state'
+                     WHEN GROUPING(withdrawn) = 0 THEN 'pair' WHEN GROUPING(assistance_types) = 0 THEN 'type'
+                     WHEN GROUPING(domains) = 0 THEN 'domain' ELSE 'provision' END AS kind,
+                status, state, provisions, domains, assistance_types, withdrawn, count(*) AS n
+           FROM (SELECT status, state, provisions, domains, assistance_types, status = 'withdrawn' AS withdrawn FROM rq) AS r
+          GROUP BY GROUPING SETS ((status), (state), (provisions), (domains), (assistance_types), (provisions, domains, withdrawn))
+       ), codes AS (
+         SELECT g.kind, c.code, sum(g.n)::int AS n
+           FROM g, unnest(CASE g.kind WHEN 'provision' THEN g.provisions WHEN 'domain' THEN g.domains ELSE g.assistance_types END) AS c(code)
+          WHERE g.kind IN ('provision', 'domain', 'type') GROUP BY 1, 2
+       ), req AS (
+         -- Requests per provision × domain pair, withdrawn ones left out.
+         SELECT p AS provision, d AS domain, sum(g.n)::int AS n FROM g, unnest(g.provisions) p, unnest(g.domains) d
+          WHERE g.kind = 'pair' AND NOT g.withdrawn GROUP BY 1, 2
+       ), off AS (
+         SELECT p AS provision, d AS domain, count(*)::int AS n
+           FROM assistance_offers o, unnest(o.provisions) p,
+                unnest(CASE WHEN cardinality(o.domains) = 0 THEN ARRAY['NUCLEAR','CHEMICAL','BIOLOGICAL','DELIVERY','RELATED'] ELSE o.domains END) d
+          WHERE o.status IN ${sqlList(OFFER_MATCHABLE_STATUSES)} AND ($4::uuid IS NULL OR o.organization_id = $4) GROUP BY 1, 2
+       )
+       (SELECT 'status' AS kind, status::text AS k, NULL::text AS k2, n::int AS n, NULL::int AS offered FROM g WHERE kind = 'status' ORDER BY 2)
+       UNION ALL (SELECT 'provision', code, NULL, n, NULL FROM codes WHERE kind = 'provision' ORDER BY 2)
+       UNION ALL (SELECT 'domain', code, NULL, n, NULL FROM codes WHERE kind = 'domain' ORDER BY 2)
+       UNION ALL (SELECT 'type', code, NULL, n, NULL FROM codes WHERE kind = 'type' ORDER BY 2)
+       UNION ALL (SELECT 'state', state::text, NULL, n::int, NULL FROM g WHERE kind = 'state' ORDER BY 4 DESC, 2 LIMIT 200)
+       UNION ALL (SELECT 'coverage', coalesce(req.provision, off.provision), coalesce(req.domain, off.domain), coalesce(req.n, 0), coalesce(off.n, 0)
+                    FROM req FULL JOIN off ON off.provision = req.provision AND off.domain = req.domain ORDER BY 2, 3)`,
+      params,
     );
     const breakdown = (kind: string): Record<string, number> =>
-      Object.fromEntries(breakdowns.filter((r) => r.kind === kind).map((r) => [r.k, r.n]));
+      Object.fromEntries(grouped.filter((r) => r.kind === kind).map((r) => [r.k, r.n]));
     const byStatus = breakdown('status');
     const byProvision = breakdown('provision');
     const byDomain = breakdown('domain');
     const byAssistanceType = breakdown('type');
     const byState = breakdown('state');
 
-    // The five time-to-X distributions and the time-to-match histogram in one pass over the requests: each duration
-    // from the submission (never null here) to the milestone, over the requests that reached it (ordered-set
-    // aggregates skip nulls; one sort gives both percentiles); `waiting` counts those that have not and still could.
+    // The five time-to-X distributions and the time-to-match histogram in one pass over the requests: each over the
+    // requests that reached the milestone (ordered-set aggregates skip nulls; one sort gives both percentiles);
+    // `waiting` counts those that have not and still could.
     const round = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 10) / 10);
     // Withdrawn and closed requests no longer wait for anything.
     const open = `status NOT IN ${sqlList(REQUEST_TERMINAL_STATUSES)}`;
     const milestones = {
-      acknowledge: ['acknowledged', open],
-      circulate: ['circulated', open],
-      firstSuggestion: ['first_suggestion_at', `circulated IS NOT NULL AND ${open}`],
-      agreedMatch: ['agreed', `circulated IS NOT NULL AND ${open}`],
-      delivery: ['delivered', `agreed IS NOT NULL AND ${open}`],
+      acknowledge: ['acknowledge_days', open],
+      circulate: ['circulate_days', open],
+      firstSuggestion: ['first_suggestion_days', `circulate_days IS NOT NULL AND ${open}`],
+      agreedMatch: ['agree_days', `circulate_days IS NOT NULL AND ${open}`],
+      delivery: ['deliver_days', `agree_days IS NOT NULL AND ${open}`],
     } as const;
-    // Days from submission to the agreed match: each falls in at most one bucket, (lo, hi], the first also taking 0.
+    // Each agreed match's days fall in at most one bucket, (lo, hi], the first also taking 0.
     const buckets = [
       ['0–30 days', 0, 30],
       ['31–90 days', 30, 90],
@@ -107,16 +133,13 @@ export class ReportsService {
     const [times]: Record<string, number | number[] | null>[] = await m.query(
       `SELECT ${Object.entries(milestones)
         .map(
-          ([key, [to, eligible]]) =>
-            `count(${to})::int AS "${key}_count", count(*) FILTER (WHERE ${to} IS NULL AND ${eligible})::int AS "${key}_waiting",
-             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY "${key}_days") AS "${key}_percentiles"`,
+          ([key, [days, eligible]]) =>
+            `count(${days})::int AS "${key}_count", count(*) FILTER (WHERE ${days} IS NULL AND ${eligible})::int AS "${key}_waiting",
+             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${days}) AS "${key}_percentiles"`,
         )
         .join(',\n')},
-              ${buckets.map(([, lo, hi], i) => `count(*) FILTER (WHERE "agreedMatch_days" ${lo === 0 ? '>=' : '>'} ${lo} AND "agreedMatch_days" <= ${hi})::int AS "bucket_${i}"`).join(', ')}
-         FROM (SELECT status, ${Object.entries(milestones)
-           .map(([key, [to]]) => `${to}, extract(epoch FROM ${to} - submitted) / ${DAY} AS "${key}_days"`)
-           .join(', ')}
-                 FROM rq WHERE submitted IS NOT NULL) AS d`,
+              ${buckets.map(([, lo, hi], i) => `count(*) FILTER (WHERE agree_days ${lo === 0 ? '>=' : '>'} ${lo} AND agree_days <= ${hi})::int AS "bucket_${i}"`).join(', ')}
+         FROM rq`,
     );
     const dist = (key: string): Distribution => {
       const percentiles = times[`${key}_percentiles`] as (number | null)[] | null;
@@ -139,8 +162,8 @@ export class ReportsService {
     // Requests with an agreed match (with the provider's offer, when one is asked for): a semi-join, not a
     // subquery per request.
     const [rate] = await m.query(
-      `${scoped} SELECT count(*) FILTER (WHERE circulated IS NOT NULL)::int AS circulated,
-              count(*) FILTER (WHERE circulated IS NOT NULL AND a.request_id IS NOT NULL)::int AS agreed
+      `${scoped} SELECT count(*) FILTER (WHERE circulate_days IS NOT NULL)::int AS circulated,
+              count(*) FILTER (WHERE circulate_days IS NOT NULL AND a.request_id IS NOT NULL)::int AS agreed
          FROM rq LEFT JOIN (
            SELECT DISTINCT m.request_id FROM matches m JOIN assistance_offers o ON o.id = m.offer_id
             WHERE m.agreed_at IS NOT NULL AND ($4::uuid IS NULL OR o.organization_id = $4)
@@ -148,8 +171,11 @@ export class ReportsService {
       params,
     );
     const unmatched: { id: string; reference: string; title: string; state: string; circulated_at: Date; age: number }[] = await m.query(
-      `${scoped} SELECT id, reference, title, state, circulated_at, extract(epoch FROM $5::timestamptz - circulated_at) / ${DAY} AS age
-         FROM rq WHERE status IN ${sqlList(REQUEST_AWAITING_MATCH_STATUSES)} ORDER BY circulated_at, reference LIMIT 100`,
+      `${scoped} SELECT q.id, q.reference, r.title, q.state, q.circulated_at, extract(epoch FROM $5::timestamptz - q.circulated_at) / ${DAY} AS age
+         FROM (SELECT id, reference, state, circulated_at FROM rq WHERE status IN ${sqlList(REQUEST_AWAITING_MATCH_STATUSES)}
+                ORDER BY circulated_at, reference LIMIT 100) AS q
+         JOIN assistance_requests r ON r.id = q.id
+        ORDER BY q.circulated_at, q.reference`,
       [...params, this.clock.now()],
     );
 
@@ -202,8 +228,8 @@ export class ReportsService {
          SELECT generate_series(lo::timestamp, hi::timestamp, interval '1 month')::date AS m FROM bounds
        ), per_month AS (
          SELECT s.status, greatest(s.month, bounds.lo) AS m, sum(s.change) AS d
-           FROM request_status_steps s, bounds
-          WHERE s.request_id IN (SELECT id FROM rq) AND s.month <= bounds.hi GROUP BY 1, 2
+           FROM request_status_steps s JOIN rq ON rq.id = s.request_id, bounds
+          WHERE s.month <= bounds.hi GROUP BY 1, 2
        ), running AS (
          SELECT months.m AS month, s.status,
                 sum(coalesce(per_month.d, 0)) OVER (PARTITION BY s.status ORDER BY months.m) AS n
@@ -215,25 +241,9 @@ export class ReportsService {
     );
     const months = new Map<string, Record<string, number>>();
     for (const r of overTime) months.set(r.month, { ...(months.get(r.month) ?? {}), [r.status]: r.n });
-    // Requests per provision × domain pair, counted per distinct pair of lists first, as the breakdowns are.
-    const coverage: { provision: string; domain: string; requested: number; offered: number }[] = await m.query(
-      `${scoped}, req AS (
-         SELECT p AS provision, d AS domain, sum(l.n)::int AS n
-           FROM (SELECT provisions, domains, count(*) AS n FROM rq WHERE rq.status NOT IN ('withdrawn') GROUP BY 1, 2) l,
-                unnest(l.provisions) p, unnest(l.domains) d
-          GROUP BY 1, 2
-       ), off AS (
-         SELECT p AS provision, d AS domain, count(*)::int AS n
-           FROM assistance_offers o, unnest(o.provisions) p,
-                unnest(CASE WHEN cardinality(o.domains) = 0 THEN ARRAY['NUCLEAR','CHEMICAL','BIOLOGICAL','DELIVERY','RELATED'] ELSE o.domains END) d
-          WHERE o.status IN ${sqlList(OFFER_MATCHABLE_STATUSES)} AND ($4::uuid IS NULL OR o.organization_id = $4) GROUP BY 1, 2
-       )
-       SELECT coalesce(req.provision, off.provision) AS provision, coalesce(req.domain, off.domain) AS domain,
-              coalesce(req.n, 0) AS requested, coalesce(off.n, 0) AS offered
-         FROM req FULL JOIN off ON off.provision = req.provision AND off.domain = req.domain
-        ORDER BY 1, 2`,
-      params,
-    );
+    const coverage = grouped
+      .filter((r) => r.kind === 'coverage')
+      .map((r) => ({ provision: r.k, domain: r.k2!, requested: r.n, offered: r.offered! }));
 
     const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
     return {

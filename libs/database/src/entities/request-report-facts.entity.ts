@@ -5,6 +5,16 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 // the same statement that adds to it, so they are never stale. test/integration/request-report-facts.test.ts
 // compares them with a recomputation from the history.
 
+const daysTo = (milestone: string) =>
+  ({
+    type: 'double precision',
+    generatedType: 'STORED',
+    nullable: true,
+    asExpression: `(extract(epoch FROM ${milestone} - submitted_at) / 86400)::double precision`,
+    insert: false,
+    update: false,
+  }) as const;
+
 /** A request's first time at each milestone (null until reached): one row per request with any history. */
 @Entity('request_milestones')
 export class RequestMilestonesEntity {
@@ -30,6 +40,20 @@ export class RequestMilestonesEntity {
   /** First `mark_delivered`. */
   @Column({ type: 'timestamptz', nullable: true })
   deliveredAt: Date | null;
+
+  // Days from the first submission to each milestone, kept by PostgreSQL (stored generated columns) as the summary
+  // computed them per call: the exact numeric quotient, as double precision (what its percentiles sorted).
+  @Column(daysTo('acknowledged_at'))
+  daysToAcknowledge?: number | null;
+
+  @Column(daysTo('circulated_at'))
+  daysToCirculate?: number | null;
+
+  @Column(daysTo('agreed_at'))
+  daysToAgree?: number | null;
+
+  @Column(daysTo('delivered_at'))
+  daysToDeliver?: number | null;
 }
 
 /**

@@ -8,6 +8,13 @@ const MILESTONES = [
   ['agreed_at', 'match_agreed'],
   ['delivered_at', 'mark_delivered'],
 ] as const;
+// Days from the first submission to a milestone (stored generated columns; the expressions as the entity declares them).
+const DAYS_TO = [
+  ['days_to_acknowledge', 'acknowledged_at'],
+  ['days_to_circulate', 'circulated_at'],
+  ['days_to_agree', 'agreed_at'],
+  ['days_to_deliver', 'delivered_at'],
+].map(([column, milestone]) => ({ column, expression: `(extract(epoch FROM ${milestone} - submitted_at) / 86400)::double precision` }));
 const firstAt = (h: string) => MILESTONES.map(([column, action]) => `min(${h}.created_at) FILTER (WHERE ${h}.action = '${action}') AS ${column}`).join(', ');
 // "Status over time" as steps: each stay in a status (a history entry with a status, until the request's next one, ties
 // by id as the summary always ordered them) is +1 in the month it began and −1 in the month it ended, netted per
@@ -38,8 +45,14 @@ export class RequestReportFacts1796270000000 implements MigrationInterface {
   // entries (READ COMMITTED: each statement of the function reads a fresh snapshot).
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "request_milestones" ("request_id" uuid NOT NULL, "submitted_at" TIMESTAMP WITH TIME ZONE, "acknowledged_at" TIMESTAMP WITH TIME ZONE, "circulated_at" TIMESTAMP WITH TIME ZONE, "agreed_at" TIMESTAMP WITH TIME ZONE, "delivered_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_e6fef2c1e8244096df0c291399b" PRIMARY KEY ("request_id"))`,
+      `CREATE TABLE "request_milestones" ("request_id" uuid NOT NULL, "submitted_at" TIMESTAMP WITH TIME ZONE, "acknowledged_at" TIMESTAMP WITH TIME ZONE, "circulated_at" TIMESTAMP WITH TIME ZONE, "agreed_at" TIMESTAMP WITH TIME ZONE, "delivered_at" TIMESTAMP WITH TIME ZONE, ${DAYS_TO.map(({ column, expression }) => `"${column}" double precision GENERATED ALWAYS AS (${expression}) STORED`).join(', ')}, CONSTRAINT "PK_e6fef2c1e8244096df0c291399b" PRIMARY KEY ("request_id"))`,
     );
+    for (const { column, expression } of DAYS_TO) {
+      await queryRunner.query(
+        `INSERT INTO "typeorm_metadata"("database", "schema", "table", "type", "name", "value") VALUES (current_database(), 'public', 'request_milestones', 'GENERATED_COLUMN', $1, $2)`,
+        [column, expression],
+      );
+    }
     await queryRunner.query(
       `CREATE TABLE "request_status_steps" ("request_id" uuid NOT NULL, "status" character varying(30) NOT NULL, "month" date NOT NULL, "change" integer NOT NULL, CONSTRAINT "PK_5e6e30f2316f379d35059719467" PRIMARY KEY ("request_id", "status", "month"))`,
     );
@@ -107,6 +120,7 @@ export class RequestReportFacts1796270000000 implements MigrationInterface {
     await queryRunner.query(`DROP FUNCTION clear_request_report_facts()`);
     await queryRunner.query(`DROP FUNCTION refresh_request_report_facts()`);
     await queryRunner.query(`DROP TABLE "request_status_steps"`);
+    await queryRunner.query(`DELETE FROM "typeorm_metadata" WHERE "type" = 'GENERATED_COLUMN' AND "schema" = 'public' AND "table" = 'request_milestones'`);
     await queryRunner.query(`DROP TABLE "request_milestones"`);
   }
 }
