@@ -226,10 +226,12 @@ export class ReportsService {
                 date_trunc('month', least(coalesce($2::date, $5::timestamptz), $5::timestamptz) AT TIME ZONE 'UTC')::date AS hi
        ), months AS (
          SELECT generate_series(lo::timestamp, hi::timestamp, interval '1 month')::date AS m FROM bounds
+       ), steps AS (
+         -- Summed per status and month first (a few hundred rows), then clamped to the months shown.
+         SELECT s.status, s.month, sum(s.change) AS d FROM request_status_steps s JOIN rq ON rq.id = s.request_id GROUP BY 1, 2
        ), per_month AS (
-         SELECT s.status, greatest(s.month, bounds.lo) AS m, sum(s.change) AS d
-           FROM request_status_steps s JOIN rq ON rq.id = s.request_id, bounds
-          WHERE s.month <= bounds.hi GROUP BY 1, 2
+         SELECT steps.status, greatest(steps.month, bounds.lo) AS m, sum(steps.d) AS d
+           FROM steps, bounds WHERE steps.month <= bounds.hi GROUP BY 1, 2
        ), running AS (
          SELECT months.m AS month, s.status,
                 sum(coalesce(per_month.d, 0)) OVER (PARTITION BY s.status ORDER BY months.m) AS n
