@@ -51,7 +51,7 @@ export class ReportsService {
          AND ($2::date IS NULL OR f.submitted_at < $2::date + 1)
          AND ($3::char(3) IS NULL OR r.state = $3)`;
     return this.dataSource.transaction(async (m) => {
-      // The sorts below (status periods, percentiles) fit in memory at 20,000 requests instead of spilling to disk.
+      // The sorts and hash tables below (percentiles, grouping sets) fit in memory at 20,000 requests.
       await m.query(`SET LOCAL work_mem = '64MB'`);
       await m.query(`CREATE TEMP TABLE rq ON COMMIT DROP AS ${scopedSelect}`, params.slice(0, 3));
       return this.figures(m, q, params);
