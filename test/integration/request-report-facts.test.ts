@@ -49,7 +49,8 @@ describe('request report facts', () => {
   /**
    * The facts of `requestIds` recomputed from their history entries: the first time of each milestone action, and
    * the status steps — each stay in a status other than draft (an entry with a status, until the request's next one,
-   * ties by id) is +1 in the UTC month it began and −1 in the month it ended, netted per status and month.
+   * ties by id) is +1 in the UTC month it began and −1 in the month it ended, netted per status and month, each
+   * carrying the request's first submission.
    */
   async function recomputed(db: DataSource, requestIds: string[]) {
     const entries: Entry[] = await db.query(
@@ -63,7 +64,7 @@ describe('request report facts', () => {
           const times = entries.filter((e) => e.subject_id === id && e.action === action).map((e) => BigInt(e.at));
           return times.length ? String(times.reduce((a, b) => (b < a ? b : a))) : null;
         };
-        return { request_id: id, ...Object.fromEntries(Object.entries(MILESTONES).map(([column, action]) => [column, first(action)])) };
+        return { request_id: id, ...(Object.fromEntries(Object.entries(MILESTONES).map(([column, action]) => [column, first(action)])) as Record<keyof typeof MILESTONES, string | null>) };
       });
     const month = (at: string) => {
       const d = new Date(Number(BigInt(at) / 1000n));
@@ -80,7 +81,10 @@ describe('request report facts', () => {
         add(e.at, 1);
         if (own[i + 1]) add(own[i + 1].at, -1);
       });
-      return [...net].filter(([, change]) => change !== 0).map(([key, change]) => ({ request_id: id, status: key.split(' ')[0], month: key.split(' ')[1], change }));
+      const submitted = milestones.find((f) => f.request_id === id)?.submitted_at ?? null;
+      return [...net]
+        .filter(([, change]) => change !== 0)
+        .map(([key, change]) => ({ request_id: id, status: key.split(' ')[0], month: key.split(' ')[1], change, submitted_at: submitted }));
     });
     return { milestones: sorted(milestones), steps: sorted(steps) };
   }
@@ -91,7 +95,7 @@ describe('request report facts', () => {
       [requestIds],
     );
     const steps = await db.query(
-      `SELECT request_id::text, status, to_char(month, 'YYYY-MM-DD') AS month, change FROM request_status_steps WHERE request_id = ANY($1)`,
+      `SELECT request_id::text, status, to_char(month, 'YYYY-MM-DD') AS month, change, ${us('submitted_at')} AS submitted_at FROM request_status_steps WHERE request_id = ANY($1)`,
       [requestIds],
     );
     return { milestones: sorted(milestones), steps: sorted(steps) };
@@ -108,10 +112,10 @@ describe('request report facts', () => {
        p AS (SELECT subject_id AS request_id, to_status AS status, created_at AS since,
                     lead(created_at) OVER (PARTITION BY subject_id ORDER BY created_at, id) AS until
                FROM h WHERE to_status IS NOT NULL),
-       s AS (SELECT p.request_id, p.status, date_trunc('month', t.at AT TIME ZONE 'UTC')::date AS month, sum(t.change)::int AS change
-               FROM p, LATERAL (VALUES (p.since, 1), (p.until, -1)) AS t(at, change)
-              WHERE p.status <> 'draft' AND t.at IS NOT NULL GROUP BY 1, 2, 3 HAVING sum(t.change) <> 0),
-       ks AS (SELECT request_id, status, month, change FROM request_status_steps)
+       s AS (SELECT p.request_id, p.status, date_trunc('month', t.at AT TIME ZONE 'UTC')::date AS month, sum(t.change)::int AS change, m.submitted_at
+               FROM p JOIN m USING (request_id), LATERAL (VALUES (p.since, 1), (p.until, -1)) AS t(at, change)
+              WHERE p.status <> 'draft' AND t.at IS NOT NULL GROUP BY 1, 2, 3, 5 HAVING sum(t.change) <> 0),
+       ks AS (SELECT request_id, status, month, change, submitted_at FROM request_status_steps)
        SELECT 'milestones' AS facts, count(*)::int AS n FROM ((TABLE m EXCEPT ALL TABLE km) UNION ALL (TABLE km EXCEPT ALL TABLE m)) d
        UNION ALL
        SELECT 'steps', count(*)::int FROM ((TABLE s EXCEPT ALL TABLE ks) UNION ALL (TABLE ks EXCEPT ALL TABLE s)) d`,

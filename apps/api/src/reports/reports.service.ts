@@ -21,6 +21,10 @@ type Distribution = Summary['timeToDays']['acknowledge'];
 
 const DAY = 86400;
 
+/** The scope's period ($1 from, $2 to: dates, inclusive) on the first submission of `alias`'s rows. */
+const submittedInPeriod = (alias: string) =>
+  `${alias}.submitted_at IS NOT NULL AND ($1::date IS NULL OR ${alias}.submitted_at >= $1::date) AND ($2::date IS NULL OR ${alias}.submitted_at < $2::date + 1)`;
+
 /**
  * Committee figures (issue 6), computed in SQL from the history timestamps. The population is the requests
  * submitted to the Committee (drafts are the States' own business), filtered by the submission date, the
@@ -46,10 +50,7 @@ export class ReportsService {
              (extract(epoch FROM r.first_suggestion_at - f.submitted_at) / ${DAY})::double precision AS first_suggestion_days,
              f.days_to_agree AS agree_days, f.days_to_deliver AS deliver_days
         FROM request_milestones f JOIN assistance_requests r ON r.id = f.request_id
-       WHERE f.submitted_at IS NOT NULL
-         AND ($1::date IS NULL OR f.submitted_at >= $1::date)
-         AND ($2::date IS NULL OR f.submitted_at < $2::date + 1)
-         AND ($3::char(3) IS NULL OR r.state = $3)`;
+       WHERE ${submittedInPeriod('f')} AND ($3::char(3) IS NULL OR r.state = $3)`;
     return this.dataSource.transaction(async (m) => {
       // The sorts and hash tables below (percentiles, grouping sets) fit in memory at 20,000 requests.
       await m.query(`SET LOCAL work_mem = '64MB'`);
@@ -107,6 +108,7 @@ export class ReportsService {
     const byDomain = breakdown('domain');
     const byAssistanceType = breakdown('type');
     const byState = breakdown('state');
+    const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
 
     // The five time-to-X distributions and the time-to-match histogram in one pass over the requests: each over the
     // requests that reached the milestone (ordered-set aggregates skip nulls; one sort gives both percentiles);
@@ -215,6 +217,17 @@ export class ReportsService {
         WHERE ($4::uuid IS NULL OR o.organization_id = $4)`,
       params,
     );
+    // The steps of the requests in scope. When no State is asked for and every request submitted in the period is in
+    // scope (it has a request row: always, unless history was written for an id without one), those are the steps
+    // whose request's first submission falls in the period, which the steps carry: no join to the scope needed.
+    const [{ submitted }]: { submitted: number }[] = await m.query(
+      `SELECT count(*)::int AS submitted FROM request_milestones f WHERE ${submittedInPeriod('f')}`,
+      params.slice(0, 2),
+    );
+    const scopedSteps =
+      (q.state ?? null) === null && submitted === total
+        ? `request_status_steps s WHERE ${submittedInPeriod('s')}`
+        : `request_status_steps s JOIN rq ON rq.id = s.request_id`;
     // Status at each (UTC) month's end, from each request's status steps (request_status_steps: a stay in a status is
     // a +1 in the month it began and a −1 in the month it ended, kept by the database as history is written): a
     // month's figure is the running total of the steps of the requests in scope, linear in the steps. Steps before
@@ -228,7 +241,7 @@ export class ReportsService {
          SELECT generate_series(lo::timestamp, hi::timestamp, interval '1 month')::date AS m FROM bounds
        ), steps AS (
          -- Summed per status and month first (a few hundred rows), then clamped to the months shown.
-         SELECT s.status, s.month, sum(s.change) AS d FROM request_status_steps s JOIN rq ON rq.id = s.request_id GROUP BY 1, 2
+         SELECT s.status, s.month, sum(s.change) AS d FROM ${scopedSteps} GROUP BY 1, 2
        ), per_month AS (
          SELECT steps.status, greatest(steps.month, bounds.lo) AS m, sum(steps.d) AS d
            FROM steps, bounds WHERE steps.month <= bounds.hi GROUP BY 1, 2
@@ -247,7 +260,6 @@ export class ReportsService {
       .filter((r) => r.kind === 'coverage')
       .map((r) => ({ provision: r.k, domain: r.k2!, requested: r.n, offered: r.offered! }));
 
-    const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
     return {
       period: { from: q.from ?? null, to: q.to ?? null, state: q.state ?? null, provider: q.provider ?? null },
       requests: { total, byStatus, byProvision, byDomain, byAssistanceType, byState },

@@ -75,4 +75,8 @@ export class RequestStatusStepEntity {
 
   @Column({ type: 'int' })
   change: number;
+
+  /** The request's first submission (as in request_milestones), so the summary picks a period's steps without a join. */
+  @Column({ type: 'timestamptz', nullable: true })
+  submittedAt: Date | null;
 }

@@ -18,17 +18,19 @@ const DAYS_TO = [
 const firstAt = (h: string) => MILESTONES.map(([column, action]) => `min(${h}.created_at) FILTER (WHERE ${h}.action = '${action}') AS ${column}`).join(', ');
 // "Status over time" as steps: each stay in a status (a history entry with a status, until the request's next one, ties
 // by id as the summary always ordered them) is +1 in the month it began and −1 in the month it ended, netted per
-// request, status and month (UTC), drafts left out.
+// request, status and month (UTC), drafts left out. Each step carries the request's first submission, read from
+// request_milestones (written just before).
 const steps = (where: string) => `
-  INSERT INTO request_status_steps (request_id, status, month, change)
-  SELECT p.subject_id, p.status, date_trunc('month', s.at AT TIME ZONE 'UTC')::date, sum(s.change)
+  INSERT INTO request_status_steps (request_id, status, month, change, submitted_at)
+  SELECT p.subject_id, p.status, date_trunc('month', s.at AT TIME ZONE 'UTC')::date, sum(s.change), f.submitted_at
     FROM (SELECT h.subject_id, h.to_status AS status, h.created_at AS since,
                  lead(h.created_at) OVER (PARTITION BY h.subject_id ORDER BY h.created_at, h.id) AS until
             FROM history_entries h
            WHERE h.subject_type = 'request' AND h.to_status IS NOT NULL ${where}) AS p
+    JOIN request_milestones f ON f.request_id = p.subject_id
    CROSS JOIN LATERAL (VALUES (p.since, 1), (p.until, -1)) AS s(at, change)
    WHERE p.status <> 'draft' AND s.at IS NOT NULL
-   GROUP BY 1, 2, 3
+   GROUP BY 1, 2, 3, 5
   HAVING sum(s.change) <> 0`;
 
 export class RequestReportFacts1796270000000 implements MigrationInterface {
@@ -54,7 +56,7 @@ export class RequestReportFacts1796270000000 implements MigrationInterface {
       );
     }
     await queryRunner.query(
-      `CREATE TABLE "request_status_steps" ("request_id" uuid NOT NULL, "status" character varying(30) NOT NULL, "month" date NOT NULL, "change" integer NOT NULL, CONSTRAINT "PK_5e6e30f2316f379d35059719467" PRIMARY KEY ("request_id", "status", "month"))`,
+      `CREATE TABLE "request_status_steps" ("request_id" uuid NOT NULL, "status" character varying(30) NOT NULL, "month" date NOT NULL, "change" integer NOT NULL, "submitted_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_5e6e30f2316f379d35059719467" PRIMARY KEY ("request_id", "status", "month"))`,
     );
     await queryRunner.query(`
       CREATE FUNCTION refresh_request_report_facts() RETURNS trigger LANGUAGE plpgsql AS $$
