@@ -38,9 +38,9 @@ export class RequestReportFacts1796270000000 implements MigrationInterface {
 
   // The Committee summary (issue 16) read the whole request history twice per call: a GROUP BY for each request's
   // first milestones, and a lead() over ~100,000 entries sorted by request for its status periods, each turned into
-  // month steps. Both are now tables kept by PostgreSQL: after any statement that writes history_entries, one trigger recomputes the rows of
-  // the requests it touched from their history, in the same transaction, so the facts are never stale and no
-  // writer (unit of work, match writer, import, seeders, tests' SQL) has to remember them. A recomputation from
+  // month steps. Both are now tables kept by PostgreSQL: after any statement that writes history_entries, one
+  // trigger recomputes the rows of the requests it touched from their history, in the same transaction, so the facts
+  // are never stale and no writer (unit of work, match writer, import, seeders, tests' SQL) has to remember them. A recomputation from
   // the request's whole history, rather than an increment, stays exact whatever the order entries arrive in
   // (imports, same-instant steps ordered by id). The rows of the requests touched are locked first, in id order, so
   // two transactions writing one request's history refresh it one after the other, the second seeing the first's
