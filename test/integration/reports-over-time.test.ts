@@ -105,12 +105,15 @@ describe('reports: status over time', () => {
     return out;
   };
 
+  // Without a State the summary takes the steps of the period's requests without joining them to the scope: the
+  // 1980s hold this test's requests only.
   it.each([
-    ['1980-01-01', '1983-06-30'],
-    ['1979-01-01', '1984-12-31'],
-    ['1981-03-01', '1981-09-30'],
-  ])('matches the status each request had at each month end (%s to %s)', async (from, to) => {
-    const res = await expert.get(`/api/v1/reports/summary?from=${from}&to=${to}&state=NRU`);
+    ['1980-01-01', '1983-06-30', '&state=NRU'],
+    ['1979-01-01', '1984-12-31', '&state=NRU'],
+    ['1981-03-01', '1981-09-30', '&state=NRU'],
+    ['1980-01-01', '1983-06-30', ''],
+  ])('matches the status each request had at each month end (%s to %s%s)', async (from, to, state) => {
+    const res = await expert.get(`/api/v1/reports/summary?from=${from}&to=${to}${state}`);
     expect(res.status).toBe(200);
     const expected = await recompute(from, to);
     expect(expected.length).toBeGreaterThan(0);

@@ -20,6 +20,10 @@ type Distribution = Summary['timeToDays']['acknowledge'];
 
 const DAY = 86400;
 
+/** The scope's period ($1 from, $2 to: dates, inclusive) on the first submission of `alias`'s rows. */
+const submittedInPeriod = (alias: string) =>
+  `${alias}.submitted_at IS NOT NULL AND ($1::date IS NULL OR ${alias}.submitted_at >= $1::date) AND ($2::date IS NULL OR ${alias}.submitted_at < $2::date + 1)`;
+
 /**
  * Committee figures (issue 6), computed in SQL from the history timestamps. The population is the requests
  * submitted to the Committee (drafts are the States' own business), filtered by the submission date, the
@@ -35,29 +39,19 @@ export class ReportsService {
 
   async summary(q: SummaryQuery): Promise<Summary> {
     const params = [q.from ?? null, q.to ?? null, q.state ?? null, q.provider ?? null];
-    // Requests in scope, with their first time at each milestone (from the append-only history), computed once
-    // per call into a temporary table that every figure below reads.
+    // Requests in scope, with their first submission and the days from it to each milestone (request_milestones:
+    // kept from the append-only history by the database in the same transaction as each history write), gathered
+    // once per call into a temporary table that every figure below reads. Days are the exact quotient as double
+    // precision, as the percentiles always sorted them; null until the milestone is reached.
     const scopedSelect = `
-      WITH first_at AS (
-        SELECT h.subject_id AS id,
-               min(h.created_at) FILTER (WHERE h.action = 'submit') AS submitted,
-               min(h.created_at) FILTER (WHERE h.action = 'acknowledge') AS acknowledged,
-               min(h.created_at) FILTER (WHERE h.action = 'circulate') AS circulated,
-               min(h.created_at) FILTER (WHERE h.action = 'match_agreed') AS agreed,
-               min(h.created_at) FILTER (WHERE h.action = 'mark_delivered') AS delivered
-          FROM history_entries h
-         WHERE h.subject_type = 'request' AND h.action IN ('submit', 'acknowledge', 'circulate', 'match_agreed', 'mark_delivered')
-         GROUP BY h.subject_id
-      )
-      SELECT r.id, r.reference, r.title, r.state, r.status, r.provisions, r.domains, r.assistance_types,
-             r.circulated_at, r.first_suggestion_at, f.submitted, f.acknowledged, f.circulated, f.agreed, f.delivered
-        FROM assistance_requests r JOIN first_at f ON f.id = r.id
-       WHERE f.submitted IS NOT NULL
-         AND ($1::date IS NULL OR f.submitted >= $1::date)
-         AND ($2::date IS NULL OR f.submitted < $2::date + 1)
-         AND ($3::char(3) IS NULL OR r.state = $3)`;
+      SELECT r.id, r.reference, r.state, r.status, r.provisions, r.domains, r.assistance_types, r.circulated_at,
+             f.submitted_at AS submitted, f.days_to_acknowledge AS acknowledge_days, f.days_to_circulate AS circulate_days,
+             (extract(epoch FROM r.first_suggestion_at - f.submitted_at) / ${DAY})::double precision AS first_suggestion_days,
+             f.days_to_agree AS agree_days, f.days_to_deliver AS deliver_days
+        FROM request_milestones f JOIN assistance_requests r ON r.id = f.request_id
+       WHERE ${submittedInPeriod('f')} AND ($3::char(3) IS NULL OR r.state = $3)`;
     return this.dataSource.transaction(async (m) => {
-      // The sorts below (status periods, percentiles) fit in memory at 20,000 requests instead of spilling to disk.
+      // The sorts and hash tables below (percentiles, grouping sets) fit in memory at 20,000 requests.
       await m.query(`SET LOCAL work_mem = '64MB'`);
       await m.query(`CREATE TEMP TABLE rq ON COMMIT DROP AS ${scopedSelect}`, params.slice(0, 3));
       return this.figures(m, q, params);
@@ -71,52 +65,92 @@ export class ReportsService {
       const rows: { k: string; n: number }[] = await m.query(`${scoped} ${sql}`, params);
       return Object.fromEntries(rows.map((r) => [r.k, r.n]));
     };
-    // The five breakdowns of the requests in one statement (one round trip), each as before.
-    const breakdowns: { kind: string; k: string; n: number }[] = await m.query(
-      `(SELECT 'status' AS kind, status::text AS k, count(*)::int AS n FROM rq GROUP BY 2 ORDER BY 2)
-       UNION ALL (SELECT 'provision', unnest(provisions), count(*)::int FROM rq GROUP BY 2 ORDER BY 2)
-       UNION ALL (SELECT 'domain', unnest(domains), count(*)::int FROM rq GROUP BY 2 ORDER BY 2)
-       UNION ALL (SELECT 'type', unnest(assistance_types), count(*)::int FROM rq GROUP BY 2 ORDER BY 2)
-       UNION ALL (SELECT 'state', state::text, count(*)::int FROM rq GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 200)`,
+    // The five breakdowns of the requests and the coverage grid's requested side in one statement, from one pass over
+    // the requests: GROUPING SETS count them per status, per State, per list of codes and per pair of lists (a few
+    // hundred lists, a few thousand pairs), then each list is unnested with its count — the same sums as unnesting
+    // every request's lists. The rows come back in the order of the UNION ALL, each part sorted.
+    const grouped: { kind: string; k: string; k2: string | null; n: number; offered: number | null }[] = await m.query(
+      `${scoped}, g AS MATERIALIZED (
+         SELECT CASE WHEN GROUPING(status) = 0 THEN 'status' WHEN GROUPING(state) = 0 THEN 'state'
+                     WHEN GROUPING(withdrawn) = 0 THEN 'pair' WHEN GROUPING(assistance_types) = 0 THEN 'type'
+                     WHEN GROUPING(domains) = 0 THEN 'domain' ELSE 'provision' END AS kind,
+                status, state, provisions, domains, assistance_types, withdrawn, count(*) AS n
+           FROM (SELECT status, state, provisions, domains, assistance_types, status = 'withdrawn' AS withdrawn FROM rq) AS r
+          GROUP BY GROUPING SETS ((status), (state), (provisions), (domains), (assistance_types), (provisions, domains, withdrawn))
+       ), codes AS (
+         SELECT g.kind, c.code, sum(g.n)::int AS n
+           FROM g, unnest(CASE g.kind WHEN 'provision' THEN g.provisions WHEN 'domain' THEN g.domains ELSE g.assistance_types END) AS c(code)
+          WHERE g.kind IN ('provision', 'domain', 'type') GROUP BY 1, 2
+       ), req AS (
+         -- Requests per provision × domain pair, withdrawn ones left out.
+         SELECT p AS provision, d AS domain, sum(g.n)::int AS n FROM g, unnest(g.provisions) p, unnest(g.domains) d
+          WHERE g.kind = 'pair' AND NOT g.withdrawn GROUP BY 1, 2
+       ), off AS (
+         SELECT p AS provision, d AS domain, count(*)::int AS n
+           FROM assistance_offers o, unnest(o.provisions) p,
+                unnest(CASE WHEN cardinality(o.domains) = 0 THEN ARRAY['NUCLEAR','CHEMICAL','BIOLOGICAL','DELIVERY','RELATED'] ELSE o.domains END) d
+          WHERE o.status IN ${sqlList(OFFER_MATCHABLE_STATUSES)} AND ($4::uuid IS NULL OR o.organization_id = $4) GROUP BY 1, 2
+       )
+       (SELECT 'status' AS kind, status::text AS k, NULL::text AS k2, n::int AS n, NULL::int AS offered FROM g WHERE kind = 'status' ORDER BY 2)
+       UNION ALL (SELECT 'provision', code, NULL, n, NULL FROM codes WHERE kind = 'provision' ORDER BY 2)
+       UNION ALL (SELECT 'domain', code, NULL, n, NULL FROM codes WHERE kind = 'domain' ORDER BY 2)
+       UNION ALL (SELECT 'type', code, NULL, n, NULL FROM codes WHERE kind = 'type' ORDER BY 2)
+       UNION ALL (SELECT 'state', state::text, NULL, n::int, NULL FROM g WHERE kind = 'state' ORDER BY 4 DESC, 2 LIMIT 200)
+       UNION ALL (SELECT 'coverage', coalesce(req.provision, off.provision), coalesce(req.domain, off.domain), coalesce(req.n, 0), coalesce(off.n, 0)
+                    FROM req FULL JOIN off ON off.provision = req.provision AND off.domain = req.domain ORDER BY 2, 3)`,
+      params,
     );
     const breakdown = (kind: string): Record<string, number> =>
-      Object.fromEntries(breakdowns.filter((r) => r.kind === kind).map((r) => [r.k, r.n]));
+      Object.fromEntries(grouped.filter((r) => r.kind === kind).map((r) => [r.k, r.n]));
     const byStatus = breakdown('status');
     const byProvision = breakdown('provision');
     const byDomain = breakdown('domain');
     const byAssistanceType = breakdown('type');
     const byState = breakdown('state');
+    const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
 
-    // The five time-to-X distributions in one pass over the requests: each from the submission (never null here) to
-    // the milestone, over the requests that reached it (ordered-set aggregates skip nulls); `waiting` counts those
-    // that have not and still could.
-    const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+    // The five time-to-X distributions and the time-to-match histogram in one pass over the requests: each over the
+    // requests that reached the milestone (ordered-set aggregates skip nulls; one sort gives both percentiles);
+    // `waiting` counts those that have not and still could.
+    const round = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 10) / 10);
     // Withdrawn and closed requests no longer wait for anything.
     const open = `status NOT IN ${sqlList(REQUEST_TERMINAL_STATUSES)}`;
     const milestones = {
-      acknowledge: ['acknowledged', open],
-      circulate: ['circulated', open],
-      firstSuggestion: ['first_suggestion_at', `circulated IS NOT NULL AND ${open}`],
-      agreedMatch: ['agreed', `circulated IS NOT NULL AND ${open}`],
-      delivery: ['delivered', `agreed IS NOT NULL AND ${open}`],
+      acknowledge: ['acknowledge_days', open],
+      circulate: ['circulate_days', open],
+      firstSuggestion: ['first_suggestion_days', `circulate_days IS NOT NULL AND ${open}`],
+      agreedMatch: ['agree_days', `circulate_days IS NOT NULL AND ${open}`],
+      delivery: ['deliver_days', `agree_days IS NOT NULL AND ${open}`],
     } as const;
-    const [times]: Record<string, number | null>[] = await m.query(
+    // Each agreed match's days fall in at most one bucket, (lo, hi], the first also taking 0.
+    const buckets = [
+      ['0–30 days', 0, 30],
+      ['31–90 days', 30, 90],
+      ['91–180 days', 90, 180],
+      ['181–365 days', 180, 365],
+      ['1–2 years', 365, 730],
+      ['over 2 years', 730, 1e9],
+    ] as const;
+    const [times]: Record<string, number | number[] | null>[] = await m.query(
       `SELECT ${Object.entries(milestones)
-        .map(([key, [to, eligible]]) => {
-          const days = `extract(epoch FROM ${to} - submitted) / ${DAY}`;
-          return `count(${to})::int AS "${key}_count", count(*) FILTER (WHERE ${to} IS NULL AND ${eligible})::int AS "${key}_waiting",
-                  percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days}) AS "${key}_median",
-                  percentile_cont(0.9) WITHIN GROUP (ORDER BY ${days}) AS "${key}_p90"`;
-        })
-        .join(',\n')}
-         FROM rq WHERE submitted IS NOT NULL`,
+        .map(
+          ([key, [days, eligible]]) =>
+            `count(${days})::int AS "${key}_count", count(*) FILTER (WHERE ${days} IS NULL AND ${eligible})::int AS "${key}_waiting",
+             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${days}) AS "${key}_percentiles"`,
+        )
+        .join(',\n')},
+              ${buckets.map(([, lo, hi], i) => `count(*) FILTER (WHERE agree_days ${lo === 0 ? '>=' : '>'} ${lo} AND agree_days <= ${hi})::int AS "bucket_${i}"`).join(', ')}
+         FROM rq`,
     );
-    const dist = (key: string): Distribution => ({
-      count: times[`${key}_count`]!,
-      waiting: times[`${key}_waiting`]!,
-      medianDays: round(times[`${key}_median`]),
-      p90Days: round(times[`${key}_p90`]),
-    });
+    const dist = (key: string): Distribution => {
+      const percentiles = times[`${key}_percentiles`] as (number | null)[] | null;
+      return {
+        count: times[`${key}_count`] as number,
+        waiting: times[`${key}_waiting`] as number,
+        medianDays: round(percentiles?.[0]),
+        p90Days: round(percentiles?.[1]),
+      };
+    };
     const timeToDays = {
       acknowledge: dist('acknowledge'),
       circulate: dist('circulate'),
@@ -124,33 +158,25 @@ export class ReportsService {
       agreedMatch: dist('agreedMatch'),
       delivery: dist('delivery'),
     };
+    const histogram = buckets.map(([bucket], i) => ({ bucket, count: times[`bucket_${i}`] as number }));
 
     // Requests with an agreed match (with the provider's offer, when one is asked for): a semi-join, not a
     // subquery per request.
     const [rate] = await m.query(
-      `${scoped} SELECT count(*) FILTER (WHERE circulated IS NOT NULL)::int AS circulated,
-              count(*) FILTER (WHERE circulated IS NOT NULL AND a.request_id IS NOT NULL)::int AS agreed
+      `${scoped} SELECT count(*) FILTER (WHERE circulate_days IS NOT NULL)::int AS circulated,
+              count(*) FILTER (WHERE circulate_days IS NOT NULL AND a.request_id IS NOT NULL)::int AS agreed
          FROM rq LEFT JOIN (
            SELECT DISTINCT m.request_id FROM matches m JOIN assistance_offers o ON o.id = m.offer_id
             WHERE m.agreed_at IS NOT NULL AND ($4::uuid IS NULL OR o.organization_id = $4)
          ) a ON a.request_id = rq.id`,
       params,
     );
-    // Each duration falls in at most one bucket: (lo, hi], the first also taking 0. Bucketed in one pass, then joined
-    // to the six buckets (so empty ones answer 0), rather than every duration compared with every bucket.
-    const histogram: { bucket: string; count: number }[] = await m.query(
-      `WITH b(i, bucket, lo, hi) AS (VALUES (1, '0–30 days', 0, 30), (2, '31–90 days', 30, 90), (3, '91–180 days', 90, 180),
-                      (4, '181–365 days', 180, 365), (5, '1–2 years', 365, 730), (6, 'over 2 years', 730, 1e9)),
-       d AS (SELECT extract(epoch FROM agreed - submitted) / ${DAY} AS days FROM rq WHERE agreed IS NOT NULL),
-       per AS (
-         SELECT (SELECT b.i FROM b WHERE d.days > b.lo AND d.days <= b.hi OR (b.lo = 0 AND d.days = 0) ORDER BY b.i LIMIT 1) AS i, count(*)::int AS n
-           FROM d GROUP BY 1
-       )
-       SELECT b.bucket, coalesce(per.n, 0)::int AS count FROM b LEFT JOIN per ON per.i = b.i ORDER BY b.i`,
-    );
     const unmatched: { id: string; reference: string; title: string; state: string; circulated_at: Date; age: number }[] = await m.query(
-      `${scoped} SELECT id, reference, title, state, circulated_at, extract(epoch FROM $5::timestamptz - circulated_at) / ${DAY} AS age
-         FROM rq WHERE status IN ${sqlList(REQUEST_AWAITING_MATCH_STATUSES)} ORDER BY circulated_at, reference LIMIT 100`,
+      `${scoped} SELECT q.id, q.reference, r.title, q.state, q.circulated_at, extract(epoch FROM $5::timestamptz - q.circulated_at) / ${DAY} AS age
+         FROM (SELECT id, reference, state, circulated_at FROM rq WHERE status IN ${sqlList(REQUEST_AWAITING_MATCH_STATUSES)}
+                ORDER BY circulated_at, reference LIMIT 100) AS q
+         JOIN assistance_requests r ON r.id = q.id
+        ORDER BY q.circulated_at, q.reference`,
       [...params, this.clock.now()],
     );
 
@@ -190,62 +216,49 @@ export class ReportsService {
         WHERE ($4::uuid IS NULL OR o.organization_id = $4)`,
       params,
     );
-    // Status at each month's end, from each request's status periods (its history): a period counts at the end of
-    // every month from the one it starts in to the one before the month it ends in. So each period is a +1 in its
-    // first month and a −1 in its last, and a month's figure is the running total of those steps (linear in the
-    // periods, where joining every period to every month was periods × months). Steps before the first month shown
-    // count in it; the months run from the one the first request in scope was submitted in to `to` or now.
-    const overTime: { month: Date; status: string; n: number }[] = await m.query(
-      `${scoped}, spans AS (
-         -- Periods per request (the window is per request, so keeping the requests in scope afterwards gives the
-         -- same periods, and the sort runs on the history alone rather than after a join).
-         SELECT w.status, w.since, w.until FROM (
-           SELECT h.subject_id, h.to_status AS status, h.created_at AS since,
-                  lead(h.created_at) OVER (PARTITION BY h.subject_id ORDER BY h.created_at, h.id) AS until
-             FROM history_entries h
-            WHERE h.subject_type = 'request' AND h.to_status IS NOT NULL
-         ) w WHERE w.subject_id IN (SELECT id FROM rq)
-       ), bounds AS (
-         SELECT date_trunc('month', coalesce((SELECT min(submitted) FROM rq), $5::timestamptz)) AS lo,
-                date_trunc('month', least(coalesce($2::date, $5::timestamptz), $5::timestamptz)) AS hi
+    // The steps of the requests in scope. When no State is asked for and every request submitted in the period is in
+    // scope (it has a request row: always, unless history was written for an id without one), those are the steps
+    // whose request's first submission falls in the period, which the steps carry: no join to the scope needed.
+    const [{ submitted }]: { submitted: number }[] = await m.query(
+      `SELECT count(*)::int AS submitted FROM request_milestones f WHERE ${submittedInPeriod('f')}`,
+      params.slice(0, 2),
+    );
+    const scopedSteps =
+      (q.state ?? null) === null && submitted === total
+        ? `request_status_steps s WHERE ${submittedInPeriod('s')}`
+        : `request_status_steps s JOIN rq ON rq.id = s.request_id`;
+    // Status at each (UTC) month's end, from each request's status steps (request_status_steps: a stay in a status is
+    // a +1 in the month it began and a −1 in the month it ended, kept by the database as history is written): a
+    // month's figure is the running total of the steps of the requests in scope, linear in the steps. Steps before
+    // the first month shown count in it; the months run from the one the first request in scope was submitted in to
+    // `to` or now.
+    const overTime: { month: string; status: string; n: number }[] = await m.query(
+      `${scoped}, bounds AS (
+         SELECT date_trunc('month', coalesce((SELECT min(submitted) FROM rq), $5::timestamptz) AT TIME ZONE 'UTC')::date AS lo,
+                date_trunc('month', least(coalesce($2::date, $5::timestamptz), $5::timestamptz) AT TIME ZONE 'UTC')::date AS hi
        ), months AS (
-         SELECT generate_series(lo, hi, interval '1 month') AS m FROM bounds
+         SELECT generate_series(lo::timestamp, hi::timestamp, interval '1 month')::date AS m FROM bounds
+       ), steps AS (
+         -- Summed per status and month first (a few hundred rows), then clamped to the months shown.
+         SELECT s.status, s.month, sum(s.change) AS d FROM ${scopedSteps} GROUP BY 1, 2
        ), per_month AS (
-         SELECT spans.status, greatest(step.m, bounds.lo) AS m, sum(step.d) AS d
-           FROM spans CROSS JOIN LATERAL (VALUES (date_trunc('month', spans.since), 1), (date_trunc('month', spans.until), -1)) AS step(m, d), bounds
-          WHERE spans.status <> 'draft' AND step.m <= bounds.hi GROUP BY 1, 2
+         SELECT steps.status, greatest(steps.month, bounds.lo) AS m, sum(steps.d) AS d
+           FROM steps, bounds WHERE steps.month <= bounds.hi GROUP BY 1, 2
        ), running AS (
          SELECT months.m AS month, s.status,
                 sum(coalesce(per_month.d, 0)) OVER (PARTITION BY s.status ORDER BY months.m) AS n
            FROM months CROSS JOIN (SELECT DISTINCT status FROM per_month) s
            LEFT JOIN per_month ON per_month.status = s.status AND per_month.m = months.m
        )
-       SELECT month, status, n::int AS n FROM running WHERE n > 0 ORDER BY 1, 2`,
+       SELECT to_char(month, 'YYYY-MM') AS month, status, n::int AS n FROM running WHERE n > 0 ORDER BY 1, 2`,
       [...params, this.clock.now()],
     );
     const months = new Map<string, Record<string, number>>();
-    for (const r of overTime) {
-      const key = new Date(r.month).toISOString().slice(0, 7);
-      months.set(key, { ...(months.get(key) ?? {}), [r.status]: r.n });
-    }
-    const coverage: { provision: string; domain: string; requested: number; offered: number }[] = await m.query(
-      `${scoped}, req AS (
-         SELECT p AS provision, d AS domain, count(*)::int AS n FROM rq, unnest(provisions) p, unnest(domains) d
-          WHERE rq.status NOT IN ('withdrawn') GROUP BY 1, 2
-       ), off AS (
-         SELECT p AS provision, d AS domain, count(*)::int AS n
-           FROM assistance_offers o, unnest(o.provisions) p,
-                unnest(CASE WHEN cardinality(o.domains) = 0 THEN ARRAY['NUCLEAR','CHEMICAL','BIOLOGICAL','DELIVERY','RELATED'] ELSE o.domains END) d
-          WHERE o.status IN ${sqlList(OFFER_MATCHABLE_STATUSES)} AND ($4::uuid IS NULL OR o.organization_id = $4) GROUP BY 1, 2
-       )
-       SELECT coalesce(req.provision, off.provision) AS provision, coalesce(req.domain, off.domain) AS domain,
-              coalesce(req.n, 0) AS requested, coalesce(off.n, 0) AS offered
-         FROM req FULL JOIN off ON off.provision = req.provision AND off.domain = req.domain
-        ORDER BY 1, 2`,
-      params,
-    );
+    for (const r of overTime) months.set(r.month, { ...(months.get(r.month) ?? {}), [r.status]: r.n });
+    const coverage = grouped
+      .filter((r) => r.kind === 'coverage')
+      .map((r) => ({ provision: r.k, domain: r.k2!, requested: r.n, offered: r.offered! }));
 
-    const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
     return {
       period: { from: q.from ?? null, to: q.to ?? null, state: q.state ?? null, provider: q.provider ?? null },
       requests: { total, byStatus, byProvision, byDomain, byAssistanceType, byState },

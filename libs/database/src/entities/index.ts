@@ -21,6 +21,7 @@ import { NotificationEntity } from './notification.entity';
 import { OrganizationEntity } from './organization.entity';
 import { OutboxEventEntity } from './outbox-event.entity';
 import { ReferenceCounterEntity } from './reference-counter.entity';
+import { RequestMilestonesEntity, RequestStatusStepEntity } from './request-report-facts.entity';
 import { RescoreRunEntity } from './rescore-run.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
@@ -54,6 +55,8 @@ export {
   OrganizationEntity,
   OutboxEventEntity,
   ReferenceCounterEntity,
+  RequestMilestonesEntity,
+  RequestStatusStepEntity,
   RescoreRunEntity,
   SessionEntity,
   UserEntity,
@@ -83,6 +86,8 @@ export const ENTITIES = [
   HistoryEntryEntity,
   OutboxEventEntity,
   AssistanceRequestEntity,
+  RequestMilestonesEntity,
+  RequestStatusStepEntity,
   AssistanceOfferEntity,
   ReferenceCounterEntity,
   MatchEntity,

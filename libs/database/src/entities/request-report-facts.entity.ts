@@ -1,0 +1,82 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+// Facts the Committee summary reads, derived from each request's history (issue 16). No code writes them: a trigger
+// on history_entries (migration 1796270000000-request-report-facts) recomputes a request's rows from its history in
+// the same statement that adds to it, so they are never stale. test/integration/request-report-facts.test.ts
+// compares them with a recomputation from the history.
+
+const daysTo = (milestone: string) =>
+  ({
+    type: 'double precision',
+    generatedType: 'STORED',
+    nullable: true,
+    asExpression: `(extract(epoch FROM ${milestone} - submitted_at) / 86400)::double precision`,
+    insert: false,
+    update: false,
+  }) as const;
+
+/** A request's first time at each milestone (null until reached): one row per request with any history. */
+@Entity('request_milestones')
+export class RequestMilestonesEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  requestId: string;
+
+  /** First `submit`. */
+  @Column({ type: 'timestamptz', nullable: true })
+  submittedAt: Date | null;
+
+  /** First `acknowledge`. */
+  @Column({ type: 'timestamptz', nullable: true })
+  acknowledgedAt: Date | null;
+
+  /** First `circulate`. */
+  @Column({ type: 'timestamptz', nullable: true })
+  circulatedAt: Date | null;
+
+  /** First `match_agreed`. */
+  @Column({ type: 'timestamptz', nullable: true })
+  agreedAt: Date | null;
+
+  /** First `mark_delivered`. */
+  @Column({ type: 'timestamptz', nullable: true })
+  deliveredAt: Date | null;
+
+  // Days from the first submission to each milestone, kept by PostgreSQL (stored generated columns) as the summary
+  // computed them per call: the exact numeric quotient, as double precision (what its percentiles sorted).
+  @Column(daysTo('acknowledged_at'))
+  daysToAcknowledge?: number | null;
+
+  @Column(daysTo('circulated_at'))
+  daysToCirculate?: number | null;
+
+  @Column(daysTo('agreed_at'))
+  daysToAgree?: number | null;
+
+  @Column(daysTo('delivered_at'))
+  daysToDeliver?: number | null;
+}
+
+/**
+ * "Status over time" as steps: a request counts in a status at the end of every month from the month it entered the
+ * status to the month before it left it, so each stay is +1 in its first month and −1 in its last (UTC months).
+ * One row per request, status and month, with the net change (zero: no row); drafts are left out, as in the summary.
+ */
+@Entity('request_status_steps')
+export class RequestStatusStepEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  requestId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 30 })
+  status: string;
+
+  /** The first day of the month (UTC). */
+  @PrimaryColumn({ type: 'date' })
+  month: string;
+
+  @Column({ type: 'int' })
+  change: number;
+
+  /** The request's first submission (as in request_milestones), so the summary picks a period's steps without a join. */
+  @Column({ type: 'timestamptz', nullable: true })
+  submittedAt: Date | null;
+}

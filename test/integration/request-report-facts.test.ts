@@ -1,0 +1,292 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { hashPassword } from '@app/common';
+import { createDataSource, dropDatabase, ensureDatabase } from '@app/database';
+import { circulatedRequest, requestInput } from '../factories';
+import { ApiClient } from '../support/http';
+import { startApiInProcess } from '../support/platform';
+
+type Api = Awaited<ReturnType<typeof startApiInProcess>>;
+
+/** A history entry as the recomputation reads it; times in microseconds since the epoch, as PostgreSQL keeps them. */
+interface Entry {
+  id: string;
+  subject_id: string;
+  action: string;
+  to_status: string | null;
+  at: string;
+}
+
+const MILESTONES = { submitted_at: 'submit', acknowledged_at: 'acknowledge', circulated_at: 'circulate', agreed_at: 'match_agreed', delivered_at: 'mark_delivered' } as const;
+const us = (column: string) => `(extract(epoch FROM ${column}) * 1000000)::bigint::text`;
+/** Rows in one order whatever the database's collation: by their values as JSON. */
+const sorted = <T>(rows: T[]): T[] => [...rows].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+
+/**
+ * The Committee summary reads each request's first milestones and monthly status steps from two tables that a trigger on
+ * history_entries keeps (migration 1796270000000-request-report-facts). This drives requests through the workflow,
+ * then writes history the ways other writers do (out of order, same instant, several requests per statement, two
+ * transactions at once, an import) and after each compares the tables with a recomputation from the history:
+ * here in the test for the requests it wrote, and in SQL over every request of the database.
+ */
+describe('request report facts', () => {
+  let api: Api;
+  let ds: DataSource;
+  let customs: ApiClient, coordinator: ApiClient, expert: ApiClient, admin: ApiClient;
+  let orgId: string;
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    api = await startApiInProcess();
+    ds = api.app.get(DataSource);
+    [customs, coordinator, expert, admin] = await Promise.all((['customs', 'coordinator', 'expert', 'admin'] as const).map((k) => ApiClient.as(api.baseUrl, k)));
+    orgId = (
+      await admin.post('/api/v1/organizations', { name: `Tuvalu Office ${randomUUID().slice(0, 6)}`, shortName: 'TVO', kind: 'state_agency', state: 'TUV' })
+    ).body.id;
+  });
+  afterAll(() => api.close());
+
+  /**
+   * The facts of `requestIds` recomputed from their history entries: the first time of each milestone action, and
+   * the status steps — each stay in a status other than draft (an entry with a status, until the request's next one,
+   * ties by id) is +1 in the UTC month it began and −1 in the month it ended, netted per status and month, each
+   * carrying the request's first submission.
+   */
+  async function recomputed(db: DataSource, requestIds: string[]) {
+    const entries: Entry[] = await db.query(
+      `SELECT id::text, subject_id::text, action, to_status, ${us('created_at')} AS at FROM history_entries WHERE subject_type = 'request' AND subject_id = ANY($1)`,
+      [requestIds],
+    );
+    const milestones = requestIds
+      .filter((id) => entries.some((e) => e.subject_id === id))
+      .map((id) => {
+        const first = (action: string) => {
+          const times = entries.filter((e) => e.subject_id === id && e.action === action).map((e) => BigInt(e.at));
+          return times.length ? String(times.reduce((a, b) => (b < a ? b : a))) : null;
+        };
+        return { request_id: id, ...(Object.fromEntries(Object.entries(MILESTONES).map(([column, action]) => [column, first(action)])) as Record<keyof typeof MILESTONES, string | null>) };
+      });
+    const month = (at: string) => {
+      const d = new Date(Number(BigInt(at) / 1000n));
+      return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-01`;
+    };
+    const steps = requestIds.flatMap((id) => {
+      const own = entries
+        .filter((e) => e.subject_id === id && e.to_status !== null)
+        .sort((a, b) => (BigInt(a.at) < BigInt(b.at) ? -1 : BigInt(a.at) > BigInt(b.at) ? 1 : a.id < b.id ? -1 : 1));
+      const net = new Map<string, number>();
+      own.forEach((e, i) => {
+        if (e.to_status === 'draft') return;
+        const add = (at: string, change: number) => net.set(`${e.to_status} ${month(at)}`, (net.get(`${e.to_status} ${month(at)}`) ?? 0) + change);
+        add(e.at, 1);
+        if (own[i + 1]) add(own[i + 1].at, -1);
+      });
+      const submitted = milestones.find((f) => f.request_id === id)?.submitted_at ?? null;
+      return [...net]
+        .filter(([, change]) => change !== 0)
+        .map(([key, change]) => ({ request_id: id, status: key.split(' ')[0], month: key.split(' ')[1], change, submitted_at: submitted }));
+    });
+    return { milestones: sorted(milestones), steps: sorted(steps) };
+  }
+
+  async function kept(db: DataSource, requestIds: string[]) {
+    const milestones = await db.query(
+      `SELECT request_id::text, ${Object.keys(MILESTONES).map((c) => `${us(c)} AS ${c}`).join(', ')} FROM request_milestones WHERE request_id = ANY($1)`,
+      [requestIds],
+    );
+    const steps = await db.query(
+      `SELECT request_id::text, status, to_char(month, 'YYYY-MM-DD') AS month, change, ${us('submitted_at')} AS submitted_at FROM request_status_steps WHERE request_id = ANY($1)`,
+      [requestIds],
+    );
+    return { milestones: sorted(milestones), steps: sorted(steps) };
+  }
+
+  /** Rows that differ between the tables and the same facts computed from the whole history, in one snapshot. */
+  async function differences(db: DataSource): Promise<{ facts: string; n: number }[]> {
+    return db.query(
+      `WITH h AS (SELECT * FROM history_entries WHERE subject_type = 'request'),
+       m AS (SELECT subject_id AS request_id, ${Object.entries(MILESTONES)
+         .map(([column, action]) => `min(created_at) FILTER (WHERE action = '${action}') AS ${column}`)
+         .join(', ')} FROM h GROUP BY subject_id),
+       km AS (SELECT request_id, ${Object.keys(MILESTONES).join(', ')} FROM request_milestones),
+       p AS (SELECT subject_id AS request_id, to_status AS status, created_at AS since,
+                    lead(created_at) OVER (PARTITION BY subject_id ORDER BY created_at, id) AS until
+               FROM h WHERE to_status IS NOT NULL),
+       s AS (SELECT p.request_id, p.status, date_trunc('month', t.at AT TIME ZONE 'UTC')::date AS month, sum(t.change)::int AS change, m.submitted_at
+               FROM p JOIN m USING (request_id), LATERAL (VALUES (p.since, 1), (p.until, -1)) AS t(at, change)
+              WHERE p.status <> 'draft' AND t.at IS NOT NULL GROUP BY 1, 2, 3, 5 HAVING sum(t.change) <> 0),
+       ks AS (SELECT request_id, status, month, change, submitted_at FROM request_status_steps)
+       SELECT 'milestones' AS facts, count(*)::int AS n FROM ((TABLE m EXCEPT ALL TABLE km) UNION ALL (TABLE km EXCEPT ALL TABLE m)) d
+       UNION ALL
+       SELECT 'steps', count(*)::int FROM ((TABLE s EXCEPT ALL TABLE ks) UNION ALL (TABLE ks EXCEPT ALL TABLE s)) d`,
+    );
+  }
+
+  async function expectExact(db: DataSource = ds, requestIds: string[] = ids): Promise<void> {
+    expect(await kept(db, requestIds)).toEqual(await recomputed(db, requestIds));
+    expect(await differences(db)).toEqual([
+      { facts: 'milestones', n: 0 },
+      { facts: 'steps', n: 0 },
+    ]);
+  }
+
+  const act = async (client: ApiClient, id: string, action: string, extra: Record<string, unknown> = {}) => {
+    const res = await client.post(`/api/v1/requests/${id}/transitions`, { action, ...extra });
+    expect({ action, status: res.status }).toEqual({ action, status: 200 });
+  };
+  /** A request of the 2000s written with SQL (no other test writes TUV-200x), its history added below. */
+  const sqlRequest = async (status: string): Promise<string> => {
+    const id = randomUUID();
+    ids.push(id);
+    await ds.query(
+      `INSERT INTO assistance_requests (id, reference, state, organization_id, title, description, provisions, domains, assistance_types, status, visibility, version)
+       VALUES ($1, $2, 'TUV', $3, $4, 'A request whose history the report facts test writes.', '{OP3d}', '{NUCLEAR}', '{TRAINING}', $5, 'providers', 1)`,
+      [id, `TUV-2001-${String(ids.length).padStart(3, '0')}`, orgId, `Report facts ${ids.length}`, status],
+    );
+    return id;
+  };
+  const historyRow = (id: string, action: string, to: string | null, at: string) =>
+    ds.query(`INSERT INTO history_entries (subject_type, subject_id, action, to_status, actor_role, created_at) VALUES ('request', $1, $2, $3, 'system', $4)`, [id, action, to, at]);
+
+  it('follows requests through the workflow, a resubmission keeping the first submission', async () => {
+    const circulated = await circulatedRequest(api.baseUrl);
+    const withdrawn = (await customs.post('/api/v1/requests', requestInput())).body;
+    await act(customs, withdrawn.id, 'withdraw', { comment: 'Superseded' });
+    const clarified = (await customs.post('/api/v1/requests', requestInput())).body;
+    await act(coordinator, clarified.id, 'submit');
+    await act(expert, clarified.id, 'request_clarification', { comment: 'Which agencies issue licences?' });
+    await act(coordinator, clarified.id, 'submit');
+    await act(expert, clarified.id, 'acknowledge');
+    ids.push(circulated.id, withdrawn.id, clarified.id);
+    // The steps the system takes once matches are agreed and delivered (written as the seeders write them).
+    const delivered = await sqlRequest('delivered');
+    for (const [action, to, at] of [
+      ['create', 'draft', '2001-01-01T00:00Z'], ['submit', 'submitted', '2001-01-02T00:00Z'], ['acknowledge', 'acknowledged', '2001-01-05T00:00Z'],
+      ['circulate', 'circulated', '2001-01-20T00:00Z'], ['match_agreed', 'matched', '2001-03-01T00:00Z'], ['start_delivery', 'in_delivery', '2001-04-01T00:00Z'],
+      ['mark_delivered', 'delivered', '2001-06-01T00:00Z'],
+    ]) {
+      await historyRow(delivered, action, to, at);
+    }
+
+    const [clarifiedFacts] = await ds.query(
+      `SELECT f.submitted_at = min(h.created_at) AS first, count(h.id)::int AS submits
+         FROM request_milestones f JOIN history_entries h ON h.subject_id = f.request_id AND h.action = 'submit'
+        WHERE f.request_id = $1 GROUP BY f.submitted_at`,
+      [clarified.id],
+    );
+    expect(clarifiedFacts).toEqual({ first: true, submits: 2 });
+    await expectExact();
+  });
+
+  it('takes entries out of order, at one instant, without a status, and several requests in one statement', async () => {
+    const [late, early] = [await sqlRequest('circulated'), await sqlRequest('submitted')];
+    await historyRow(late, 'circulate', 'circulated', '2001-03-01T00:00Z');
+    await historyRow(late, 'submit', 'submitted', '2001-01-10T00:00Z');
+    await historyRow(late, 'comment', null, '2001-01-11T00:00Z');
+    // Two steps at the same instant in one statement: their order is their ids'.
+    await ds.query(
+      `INSERT INTO history_entries (subject_type, subject_id, action, to_status, actor_role, created_at)
+       VALUES ('request', $1, 'acknowledge', 'acknowledged', 'system', '2001-02-01T00:00Z'),
+              ('request', $1, 'request_clarification', 'clarification_requested', 'system', '2001-02-01T00:00Z')`,
+      [late],
+    );
+    // An earlier submission than the one recorded, and history of two requests in one statement.
+    await ds.query(
+      `INSERT INTO history_entries (subject_type, subject_id, action, to_status, actor_role, created_at)
+       SELECT s.type, s.id, s.action, s.status, 'system', s.at
+         FROM (VALUES ('request', $1::uuid, 'submit', 'submitted', '2001-01-01T00:00Z'::timestamptz),
+                      ('request', $2::uuid, 'create', 'draft', '2002-01-01T00:00Z'), ('request', $2::uuid, 'submit', 'submitted', '2002-01-05T00:00Z'))
+              AS s(type, id, action, status, at)`,
+      [late, early],
+    );
+    await expectExact();
+    const [facts] = await ds.query(`SELECT submitted_at, circulated_at FROM request_milestones WHERE request_id = $1`, [late]);
+    expect(facts).toEqual({ submitted_at: new Date('2001-01-01T00:00Z'), circulated_at: new Date('2001-03-01T00:00Z') });
+  });
+
+  it('refreshes one request written by two transactions at once, the second after the first commits', async () => {
+    const id = await sqlRequest('circulated');
+    await historyRow(id, 'submit', 'submitted', '2003-01-01T00:00Z');
+    const [first, second] = [ds.createQueryRunner(), ds.createQueryRunner()];
+    try {
+      await first.startTransaction();
+      await second.startTransaction();
+      const insert = (runner: typeof first, action: string, to: string, at: string) =>
+        runner.query(`INSERT INTO history_entries (subject_type, subject_id, action, to_status, actor_role, created_at) VALUES ('request', $1, $2, $3, 'system', $4)`, [id, action, to, at]);
+      await insert(first, 'circulate', 'circulated', '2003-03-01T00:00Z');
+      // Waits for the first transaction's refresh of this request, then sees its entry.
+      const secondDone = insert(second, 'acknowledge', 'acknowledged', '2003-02-01T00:00Z');
+      await new Promise((r) => setTimeout(r, 200));
+      await first.commitTransaction();
+      await secondDone;
+      await second.commitTransaction();
+    } finally {
+      await first.release();
+      await second.release();
+    }
+    const steps = await ds.query(`SELECT status, to_char(month, 'YYYY-MM') AS month, change FROM request_status_steps WHERE request_id = $1`, [id]);
+    expect(sorted(steps)).toEqual(
+      sorted([
+        { status: 'submitted', month: '2003-01', change: 1 },
+        { status: 'submitted', month: '2003-02', change: -1 },
+        { status: 'acknowledged', month: '2003-02', change: 1 },
+        { status: 'acknowledged', month: '2003-03', change: -1 },
+        { status: 'circulated', month: '2003-03', change: 1 },
+      ]),
+    );
+    await expectExact();
+  });
+
+  it('stays exact when an entry is corrected or removed by hand', async () => {
+    const id = ids[4];
+    await ds.query(`UPDATE history_entries SET created_at = '2000-12-01T00:00Z' WHERE subject_id = $1 AND action = 'circulate'`, [id]);
+    await ds.query(`DELETE FROM history_entries WHERE subject_id = $1 AND action = 'request_clarification'`, [id]);
+    await expectExact();
+  });
+
+  it('derives the facts of imported history in the database imported into', async () => {
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `${url.pathname}_facts_${randomUUID().slice(0, 8)}`;
+    const targetUrl = url.toString();
+    await ensureDatabase(targetUrl);
+    const targetDs = await createDataSource(targetUrl).initialize();
+    let target: Api | undefined;
+    try {
+      await targetDs.runMigrations({ transaction: 'each' });
+      const [orgId, adminId] = [randomUUID(), randomUUID()];
+      await targetDs.query(`INSERT INTO organizations (id, name, short_name, kind, version) VALUES ($1, 'Facts import target', 'Target', 'committee', 1)`, [orgId]);
+      await targetDs.query(
+        `INSERT INTO users (id, email, display_name, role, organization_id, password_hash, version) VALUES ($1, 'facts-admin@committee.example', 'Facts Admin', 'committee_admin', $2, $3, 1)`,
+        [adminId, orgId, await hashPassword('facts-admin-password')],
+      );
+      const previous = process.env.DATABASE_URL;
+      process.env.DATABASE_URL = targetUrl;
+      try {
+        target = await startApiInProcess();
+      } finally {
+        process.env.DATABASE_URL = previous;
+      }
+      const targetAdmin = await ApiClient.as(target.baseUrl, 'facts-admin@committee.example', 'facts-admin-password');
+      // This test's requests and their history, with the register's organisations and users they point at.
+      const exported = (await admin.get('/api/v1/export')).body;
+      const document = {
+        format: exported.format,
+        formatVersion: exported.formatVersion,
+        organizations: exported.organizations,
+        users: exported.users,
+        requests: exported.requests.filter((r: { id: string }) => ids.includes(r.id)),
+        history: exported.history.filter((h: { subjectType: string; subjectId: string }) => h.subjectType === 'request' && ids.includes(h.subjectId)),
+      };
+      expect(document.requests.map((r: { id: string }) => r.id).sort()).toEqual([...ids].sort());
+      const res = await targetAdmin.post('/api/v1/import', document);
+      expect({ status: res.status, problems: res.status === 201 ? null : res.body }).toEqual({ status: 201, problems: null });
+
+      await expectExact(targetDs, ids);
+      expect(await kept(targetDs, ids)).toEqual(await kept(ds, ids));
+    } finally {
+      await target?.close();
+      await targetDs.destroy();
+      await dropDatabase(targetUrl);
+    }
+  });
+});
