@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { ENGAGEMENT_TEXT_LIMITS } from '@app/contracts';
 import { LOCALES, formatMessage } from '@app/i18n';
 import webEn from '../../apps/web/src/i18n/en.json';
 import serverEn from '../../libs/i18n/src/locales/en.json';
@@ -10,9 +11,10 @@ import { catalogueWords, userDataStrings, withoutData, words } from './support/v
 
 // Issue 14: what the app says after an action is in the person's language too — the toast that confirms a save,
 // and the message a form shows when the API refuses what was sent (the API's own words, answered in the language
-// the page asks for). In each language the Committee's administrator saves their notification preferences and
-// tries to record an engagement without a title; neither message may hold an English word of the web's or the
-// server's catalogue that the locale's own catalogues do not also use (a brand, an acronym).
+// the page asks for). In each language the Committee's administrator saves their notification preferences, tries
+// to record an engagement without a title and to save a roundtable's background longer than the API takes; no
+// message may hold an English word of the web's or the server's catalogue that the locale's own catalogues do not
+// also use (a brand, an acronym), nor a name from the code (an API field's path).
 const suite = useBrowserSuite();
 
 const WEB = join(__dirname, '../../apps/web/src/i18n');
@@ -51,6 +53,9 @@ describe.each(LOCALES.filter((l) => l !== 'en'))('%s', (locale) => {
     const own = ownWords(locale);
     const admin = await ApiClient.as(suite.baseUrl, 'admin');
     const preferences = (await admin.get('/api/v1/notification-preferences')).body;
+    const roundtable = (await admin.get('/api/v1/engagements?pageSize=100')).body.items.find(
+      (e: { title: string }) => e.title === 'National Roundtable on Prioritizing Items of the 1540 National Action Plan',
+    );
     await admin.request('PATCH', '/api/v1/auth/me', { preferredLanguage: locale });
     const page = await suite.pageAs('admin');
     page.setDefaultTimeout(12_000);
@@ -79,7 +84,20 @@ describe.each(LOCALES.filter((l) => l !== 'en'))('%s', (locale) => {
       await dialog.getByRole('alert').waitFor();
       const refusalWords = await englishIn(dialog, own);
 
-      expect({ toast: toastWords, refusal: refusalWords }).toEqual({ toast: [], refusal: [] });
+      // A refusal of one field on a record's page: a roundtable's background longer than the API takes. Nothing
+      // is saved.
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      await page.goto(`/committee/engagements/${roundtable.id}`);
+      await page
+        .getByRole('textbox', { name: messageOf(locale, 'engagements.fields.background'), exact: true })
+        .fill('x'.repeat(ENGAGEMENT_TEXT_LIMITS.narrative.max + 1));
+      await page.locator('main button:enabled').filter({ hasText: messageOf(locale, 'engagements.save') }).click();
+      const fieldRefusal = page.getByRole('main').getByRole('alert');
+      await fieldRefusal.waitFor();
+      const fieldRefusalWords = await englishIn(fieldRefusal, own);
+
+      expect({ toast: toastWords, refusal: refusalWords, fieldRefusal: fieldRefusalWords }).toEqual({ toast: [], refusal: [], fieldRefusal: [] });
     } catch (error) {
       await page.screenshot({ path: `/tmp/locales-actions-${locale}.png`, fullPage: true });
       throw error;
