@@ -247,6 +247,18 @@ test('the dialogs and the page controls of a long list meet WCAG 2.1 AA', async 
   await settle(page);
   findings.push(...(await auditDialog(page, en.admin.organizations.new, '/committee/admin/organisations')));
 
+  // A new engagement the API refused: its answer at the fields and in an alert.
+  await open(page, '/committee/engagements');
+  await settle(page);
+  await page.getByRole('main').getByRole('button', { name: en.engagements.new, exact: true }).click();
+  const engagement = page.getByRole('dialog');
+  await engagement.getByRole('button', { name: en.engagements.create, exact: true }).click();
+  await engagement.getByRole('alert').waitFor();
+  await settle(page);
+  findings.push(...(await audit(page, '/committee/engagements, dialog "New engagement" refused')));
+  await page.keyboard.press('Escape');
+  await engagement.waitFor({ state: 'detached' });
+
   // A list of several pages: its previous and next buttons show only arrows.
   await open(page, '/committee/requests');
   await settle(page);
@@ -255,6 +267,48 @@ test('the dialogs and the page controls of a long list meet WCAG 2.1 AA', async 
   await pages.waitFor();
   await settle(page);
   findings.push(...(await audit(page, '/committee/requests, 10 per page')));
+  await page.context().close();
+
+  expect(describeFindings(findings)).toEqual([]);
+}, 120_000);
+
+// Issue 12: the pages of Mongolia's action plan and of the December 2022 roundtable, whichever record a walk
+// happens to reach first: the plan with its ranked items, an item with its documents open, the roundtable with
+// its participants, follow-ups and prioritisation form, and its information note as HTML.
+test.each([
+  { who: 'admin' as const, home: '/committee' },
+  { who: 'coordinator' as const, home: '/agency' },
+])('Mongolia’s action plan, an item, the roundtable and its note meet WCAG 2.1 AA ($who)', async ({ who, home }) => {
+  const api = await ApiClient.as(suite.baseUrl, who);
+  const plan = (await api.get('/api/v1/action-plans?pageSize=100')).body.items.find((p: { title: string }) =>
+    p.title.startsWith('National Action Plan on the implementation of resolution 1540'),
+  );
+  const roundtable = (await api.get('/api/v1/engagements?pageSize=100')).body.items.find(
+    (e: { title: string }) => e.title === 'National Roundtable on Prioritizing Items of the 1540 National Action Plan',
+  );
+  expect(plan).toBeDefined();
+  expect(roundtable).toBeDefined();
+  const page = await suite.pageAs(who);
+  trackRequests(page);
+  const findings: Finding[] = [];
+
+  await open(page, `${home}/action-plans/${plan.id}`);
+  await settle(page);
+  findings.push(...(await audit(page, `${home}/action-plans/:id (Mongolia’s plan, ${who})`)));
+  const item = page.getByTestId('plan-item').first();
+  await item.getByRole('button', { name: en.actionPlans.itemDocuments.show, exact: true }).click();
+  await item.getByRole('region', { name: formatMessage(en.actionPlans.itemDocuments.title, 'en', { title: '' }).trim() }).waitFor();
+  await settle(page);
+  findings.push(...(await audit(page, `${home}/action-plans/:id (an item’s documents, ${who})`)));
+
+  await open(page, `${home}/engagements/${roundtable.id}`);
+  await settle(page);
+  findings.push(...(await audit(page, `${home}/engagements/:id (the December 2022 roundtable, ${who})`)));
+
+  const note = `/api/v1/engagements/${roundtable.id}/information-note?format=html`;
+  expect(await page.getByRole('link', { name: en.engagements.noteHtml }).first().getAttribute('href')).toBe(note);
+  await page.goto(note);
+  findings.push(...(await audit(page, `${note} (${who})`)));
   await page.context().close();
 
   expect(describeFindings(findings)).toEqual([]);

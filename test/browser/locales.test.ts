@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { flatten, LOCALES, formatMessage } from '@app/i18n';
+import { LOCALES } from '@app/i18n';
 import en from '../../apps/web/src/i18n/en.json';
 import { ApiClient, type DemoUserKey } from '../support/http';
 import { useBrowserSuite } from './support/browser';
-import { userDataStrings, visibleTexts, withoutData } from './support/visible-text';
+import { catalogueWords, userDataStrings, visibleTexts, withoutData, words } from './support/visible-text';
 
 // In each language, each role's main page shows no English word of the catalogue: the person's preferred
 // language is set (PATCH /auth/me), they sign in, and the visible text is read. Users' data, codes, figures and
@@ -15,16 +15,7 @@ const suite = useBrowserSuite();
 const MAIN_PAGES: readonly DemoUserKey[] = ['admin', 'coordinator', 'bafa'];
 const WEB = join(__dirname, '../../apps/web/src/i18n');
 
-const words = (text: string) => text.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
-const englishWords = new Set(
-  [...flatten(en)].flatMap(([, message]) => {
-    try {
-      return words(formatMessage(message, 'en', new Proxy({}, { get: () => 1 })));
-    } catch {
-      return words(message);
-    }
-  }),
-);
+const englishWords = new Set(catalogueWords(en, 'en'));
 
 let data: string[] = [];
 beforeAll(async () => {
@@ -34,7 +25,7 @@ beforeAll(async () => {
 describe.each(LOCALES.filter((l) => l !== 'en'))('%s', (locale) => {
   const own = (() => {
     try {
-      return new Set([...flatten(JSON.parse(readFileSync(join(WEB, `${locale}.json`), 'utf8')))].flatMap(([, m]) => words(m)));
+      return new Set(catalogueWords(JSON.parse(readFileSync(join(WEB, `${locale}.json`), 'utf8')), locale));
     } catch {
       return new Set<string>();
     }

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { TAXONOMY } from '@app/domain';
+import { flatten, formatMessage } from '@app/i18n';
 import type { DataSource } from 'typeorm';
 import { ApiClient } from '../../support/http';
 
@@ -40,6 +41,27 @@ export function visibleTexts(page: Page, options: { attributes?: boolean } = {})
     }
     return out;
   }, options.attributes ?? false);
+}
+
+/** The words of four letters or more of a text, lower-cased: what the locale checks compare. */
+export const words = (text: string): string[] => text.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
+
+// Every argument a message may name, as 1 (a select or plural shows its `other` branch).
+const ANY_ARGUMENT = new Proxy({}, { get: () => 1, has: () => true });
+
+/**
+ * The words a catalogue (a nested JSON of ICU messages) shows in `locale`: each message formatted, and its every
+ * branch as written, without the arguments' names ("{title}" is no word the message shows).
+ */
+export function catalogueWords(catalogue: object, locale: string): string[] {
+  return [...flatten(catalogue as Parameters<typeof flatten>[0])].flatMap(([, message]) => {
+    const written = words(message.replace(/\{\s*[\w.]+\s*(?:,\s*\w+\s*,?)?/g, ' '));
+    try {
+      return [...words(formatMessage(message, locale, ANY_ARGUMENT)), ...written];
+    } catch {
+      return written;
+    }
+  });
 }
 
 /** Labels, buttons and badges whose text does not fit their box (cut off or overflowing). */

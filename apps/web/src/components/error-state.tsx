@@ -6,7 +6,10 @@ export function useErrorMessage(): (error: unknown) => string {
   const { t } = useTranslation();
   return (error) => {
     if (error instanceof ApiError && error.isNetworkError) return t('errors.network');
-    const message = error instanceof Error ? error.message : String(error);
+    // A refusal of fields: their messages, without the API's paths ("background: …"), which are code, not words;
+    // the form shows them next to the field they concern.
+    const fieldMessages = error instanceof ApiError ? [...new Set(error.fieldErrors.map((issue) => issue.message))] : [];
+    const message = fieldMessages.length > 0 ? fieldMessages.join('; ') : error instanceof Error ? error.message : String(error);
     return t('errors.generic', { message });
   };
 }

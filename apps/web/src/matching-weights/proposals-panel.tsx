@@ -11,7 +11,7 @@ import {
   type WeightsProposal,
 } from '../api/matching';
 import { SCORE_COMPONENT_KEYS } from '../api/matches';
-import { ErrorState } from '../components/error-state';
+import { ErrorState, useErrorMessage } from '../components/error-state';
 import { useNotify } from '../components/notifications';
 import { formatDateTime, formattingLocale } from '../format';
 
@@ -39,6 +39,7 @@ interface Props {
 export function ProposalsPanel({ current, editable, onApplied }: Props) {
   const { t, i18n } = useTranslation();
   const notify = useNotify();
+  const describe = useErrorMessage();
   const queryClient = useQueryClient();
   const proposals = useQuery({
     ...weightsProposalsQuery,
@@ -54,7 +55,7 @@ export function ProposalsPanel({ current, editable, onApplied }: Props) {
       notify({ color: 'green', title: t('matchingWeights.proposals.applied', { version: result.profile.version }) });
       onApplied(result.profile.rescore.id);
     },
-    onError: (error) => notify({ color: 'red', title: t('matchingWeights.proposals.applyFailed'), message: String(error) }),
+    onError: (error) => notify({ color: 'red', title: t('matchingWeights.proposals.applyFailed'), message: describe(error) }),
   });
   const dismiss = useMutation({ mutationFn: dismissWeightsProposal, onSuccess: refresh });
 

@@ -22,6 +22,7 @@ import { useSignedInUser } from '../auth/current-user';
 import { CsvDownloads } from '../components/csv-downloads';
 import { DetailCard } from '../components/detail-layout';
 import { useErrorMessage } from '../components/error-state';
+import { FormErrorAlert, splitFieldErrors } from '../components/form-errors';
 import { PageHeader } from '../components/page-header';
 import { PrioritisationForm } from '../engagements/prioritisation-form';
 import { formatDate } from '../format';
@@ -85,7 +86,6 @@ function CreateEngagementModal({ onClose }: { onClose: () => void }) {
   const user = useSignedInUser();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const errorMessage = useErrorMessage();
   const [values, setValues] = useState({ kind: 'roundtable', title: '', startDate: '', endDate: '', venue: '', online: false, states: '' });
   const set = (k: keyof typeof values) => (v: string | boolean) => setValues((old) => ({ ...old, [k]: v }));
   const create = useMutation({
@@ -104,19 +104,24 @@ function CreateEngagementModal({ onClose }: { onClose: () => void }) {
       void navigate(engagementPath(user.role, e.id));
     },
   });
+  // The API's field paths ("states.0") put its answer next to the field; what belongs to none goes in the alert.
+  const { fields: errors, rest } = splitFieldErrors<keyof typeof values>(create.error, (field) => {
+    const name = field.split('.')[0];
+    return name in values ? (name as keyof typeof values) : null;
+  });
   return (
     <Modal opened onClose={onClose} title={t('engagements.new')}>
       <Stack>
-        <Select label={t('engagements.fields.kind')} data={ENGAGEMENT_KINDS.map((k) => ({ value: k, label: t(`engagements.kinds.${k}`) }))} value={values.kind} onChange={(v) => set('kind')(v ?? 'roundtable')} allowDeselect={false} />
-        <TextInput label={t('engagements.fields.title')} value={values.title} onChange={(e) => set('title')(e.currentTarget.value)} required />
+        <Select label={t('engagements.fields.kind')} data={ENGAGEMENT_KINDS.map((k) => ({ value: k, label: t(`engagements.kinds.${k}`) }))} value={values.kind} onChange={(v) => set('kind')(v ?? 'roundtable')} allowDeselect={false} error={errors.kind} />
+        <TextInput label={t('engagements.fields.title')} value={values.title} onChange={(e) => set('title')(e.currentTarget.value)} error={errors.title} required />
         <Group grow>
-          <TextInput type="date" label={t('engagements.fields.startDate')} value={values.startDate} onChange={(e) => set('startDate')(e.currentTarget.value)} required />
-          <TextInput type="date" label={t('engagements.fields.endDate')} value={values.endDate} onChange={(e) => set('endDate')(e.currentTarget.value)} />
+          <TextInput type="date" label={t('engagements.fields.startDate')} value={values.startDate} onChange={(e) => set('startDate')(e.currentTarget.value)} error={errors.startDate} required />
+          <TextInput type="date" label={t('engagements.fields.endDate')} value={values.endDate} onChange={(e) => set('endDate')(e.currentTarget.value)} error={errors.endDate} />
         </Group>
-        <TextInput label={t('engagements.fields.venue')} value={values.venue} onChange={(e) => set('venue')(e.currentTarget.value)} />
+        <TextInput label={t('engagements.fields.venue')} value={values.venue} onChange={(e) => set('venue')(e.currentTarget.value)} error={errors.venue} />
         <Checkbox label={t('engagements.fields.online')} checked={values.online} onChange={(e) => set('online')(e.currentTarget.checked)} />
-        <TextInput label={t('engagements.fields.states')} description={t('engagements.fields.statesHelp')} value={values.states} onChange={(e) => set('states')(e.currentTarget.value)} />
-        {create.isError && <Text c="red">{errorMessage(create.error)}</Text>}
+        <TextInput label={t('engagements.fields.states')} description={t('engagements.fields.statesHelp')} value={values.states} onChange={(e) => set('states')(e.currentTarget.value)} error={errors.states} />
+        <FormErrorAlert error={create.error} rest={rest} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
           <Button onClick={() => create.mutate()} loading={create.isPending}>{t('engagements.create')}</Button>
@@ -176,7 +181,7 @@ function EngagementDetail({ engagement: e, back }: { engagement: Engagement; bac
           )}
         </>
       }
-      notices={publish.isError ? <Text c="red">{errorMessage(publish.error)}</Text> : null}
+      notices={publish.isError ? <Text c="red" role="alert">{errorMessage(publish.error)}</Text> : null}
       sections={
         <>
           <DetailCard title={t('engagements.participants')}>
@@ -252,7 +257,7 @@ function NarrativeEditor({ engagement: e, field, onSaved }: { engagement: Engage
   return (
     <Stack gap="xs">
       <Textarea aria-label={t(`engagements.fields.${field}`)} autosize minRows={2} value={value} onChange={(ev) => setValue(ev.currentTarget.value)} />
-      {save.isError && <Text c="red" size="sm">{errorMessage(save.error)}</Text>}
+      {save.isError && <Text c="red" size="sm" role="alert">{errorMessage(save.error)}</Text>}
       <Group>
         <Button size="xs" variant="light" disabled={value === e[field]} onClick={() => save.mutate()} loading={save.isPending}>
           {t('engagements.save')}
@@ -291,7 +296,7 @@ function AddParticipant({ engagement: e, onSaved }: { engagement: Engagement; on
         onChange={setOrganizationId}
       />
       <TextInput label={t('engagements.addByName')} value={name} onChange={(ev) => setName(ev.currentTarget.value)} disabled={Boolean(organizationId)} />
-      {add.isError && <Text c="red" size="sm">{errorMessage(add.error)}</Text>}
+      {add.isError && <Text c="red" size="sm" role="alert">{errorMessage(add.error)}</Text>}
       <Group>
         <Button size="xs" onClick={() => add.mutate()} disabled={!organizationId && !name.trim()} loading={add.isPending}>
           {t('engagements.addParticipant')}
@@ -349,7 +354,7 @@ function FollowUps({ engagement: e, onSaved }: { engagement: Engagement; onSaved
           </Table.Tbody>
         </Table>
       )}
-      {toggle.isError && <Text c="red" size="sm">{errorMessage(toggle.error)}</Text>}
+      {toggle.isError && <Text c="red" size="sm" role="alert">{errorMessage(toggle.error)}</Text>}
       {e.canEdit && (
         <Stack gap="xs">
           <TextInput label={t('engagements.followUpDescription')} value={draft.description} onChange={(ev) => setDraft({ ...draft, description: ev.currentTarget.value })} />
@@ -361,7 +366,7 @@ function FollowUps({ engagement: e, onSaved }: { engagement: Engagement; onSaved
             onChange={(v) => setDraft({ ...draft, ownerOrganizationId: v })}
           />
           <TextInput type="date" label={t('engagements.followUpDue')} value={draft.dueDate} onChange={(ev) => setDraft({ ...draft, dueDate: ev.currentTarget.value })} />
-          {add.isError && <Text c="red" size="sm">{errorMessage(add.error)}</Text>}
+          {add.isError && <Text c="red" size="sm" role="alert">{errorMessage(add.error)}</Text>}
           <Group>
             <Button size="xs" onClick={() => add.mutate()} loading={add.isPending}>{t('engagements.addFollowUp')}</Button>
           </Group>
