@@ -5,7 +5,7 @@
 //
 // The bare server authenticates the same way (the bearer token's keyed hash looked up in one joined statement, as
 // AuthService.resolveSession), runs the same statements as the API for the route (the visible request with its
-// requester's name; or the page with its window-count total and the names), and builds the same JSON with the same
+// requester's name; or the page with the names, then the count when the page is full), and builds the same JSON with the same
 // domain functions; the benchmark checks that the two bodies are identical before it measures.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
@@ -80,7 +80,7 @@ function startBare(databaseUrl: string, secret: string, port: number, columns: s
   // Rows are whatever the table holds, passed through as the API's entity is: typed loosely on purpose.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const views = (user: BareUser, rows: Record<string, any>[]) => {
-    return rows.map(({ estimatedCostAmount, estimatedCostCurrency, createdById: _c, org_id, org_name, org_short_name, total_count: _t, ...r }) => {
+    return rows.map(({ estimatedCostAmount, estimatedCostCurrency, createdById: _c, org_id, org_name, org_short_name, ...r }) => {
       const org = org_id ? { id: org_id, name: org_name, shortName: org_short_name } : null;
       const owns = isAgency(user.role) && r.state === user.organization.state && (user.role === 'agency_coordinator' || r.organizationId === user.organization.id);
       return {
@@ -109,7 +109,8 @@ function startBare(databaseUrl: string, secret: string, port: number, columns: s
     if (!rows[0]) return void res.status(404).json({ statusCode: 404 });
     res.json(views(user, rows)[0]);
   });
-  // The page, its total as a window count and the names in one statement, as RequestRepository.listPage.
+  // The page with the names in one statement, then the total when the page cannot tell it, as
+  // RequestRepository.listPage (totalOf).
   app.get('/api/v1/requests', async (req, res) => {
     const user = await auth(req);
     if (!user) return void res.status(401).json({ statusCode: 401 });
@@ -119,12 +120,16 @@ function startBare(databaseUrl: string, secret: string, port: number, columns: s
     const pageSize = Number(req.query.pageSize ?? 25);
     const where = `r.status <> 'draft' AND r.status IN ($1) AND $2 = ANY(r.provisions)`;
     const { rows } = await pool.query(
-      `SELECT ${columns}, ${orgColumns}, count(*) OVER () AS total_count FROM assistance_requests r ${join}
+      `SELECT ${columns}, ${orgColumns} FROM assistance_requests r ${join}
         WHERE ${where} ORDER BY r.updated_at DESC NULLS LAST, r.id ASC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       [status, provision],
     );
+    const endsHere = rows.length > 0 ? rows.length < pageSize : page === 1;
+    const total = endsHere
+      ? (page - 1) * pageSize + rows.length
+      : Number((await pool.query(`SELECT count(*) AS n FROM assistance_requests r WHERE ${where}`, [status, provision])).rows[0].n);
     // Without a search the total is exact (a search's is bounded: RequestRepository.listPage).
-    res.json({ items: views(user, rows), total: rows.length ? rows[0].total_count : 0, totalIsLowerBound: false, page, pageSize });
+    res.json({ items: views(user, rows), total, totalIsLowerBound: false, page, pageSize });
   });
   return new Promise((resolve) => {
     const server = app.listen(port, '127.0.0.1', () => resolve(server));

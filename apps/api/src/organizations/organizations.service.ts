@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { containsPattern, invalidFieldIn, localizedError, notFound, Page } from '@app/common';
-import { OrganizationEntity } from '@app/database';
+import { OrganizationEntity, pageOf } from '@app/database';
 import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import type { CreateOrganization, ListOrganizations, UpdateOrganization } from '@app/contracts';
@@ -20,7 +20,7 @@ export class OrganizationsService {
     if (filter.state) qb.andWhere('o.state = :state', { state: filter.state });
     if (filter.active !== undefined) qb.andWhere('o.active = :active', { active: filter.active });
     if (filter.q) qb.andWhere('(o.name ILIKE :q OR o.short_name ILIKE :q)', { q: containsPattern(filter.q) });
-    const [items, total] = await qb.skip((filter.page - 1) * filter.pageSize).take(filter.pageSize).getManyAndCount();
+    const { rows: items, total } = await pageOf(qb, filter);
     return { items, total, page: filter.page, pageSize: filter.pageSize };
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { OrganizationEntity, UserEntity } from '@app/database';
+import { OrganizationEntity, pageOf, UserEntity } from '@app/database';
 import { roleAllowedForKind } from '@app/domain';
 import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
@@ -23,7 +23,7 @@ export class UsersService {
     if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
     if (filter.active !== undefined) qb.andWhere('u.active = :active', { active: filter.active });
     if (filter.q) qb.andWhere('(u.email ILIKE :q OR u.display_name ILIKE :q)', { q: containsPattern(filter.q) });
-    const [items, total] = await qb.skip((filter.page - 1) * filter.pageSize).take(filter.pageSize).getManyAndCount();
+    const { rows: items, total } = await pageOf(qb, filter);
     return { items, total, page: filter.page, pageSize: filter.pageSize };
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull, SelectQueryBuilder } from 'typeorm';
 import { isAgency, isCommittee } from '@app/domain';
 import { ActionPlanEntity, ActionPlanItemEntity, ActionPlanItemInterestEntity, ActionPlanVersionEntity } from '../entities';
+import { pageOf } from './paging';
 import type { PageRequest, RowPage, Viewer } from './viewer';
 
 export interface ActionPlanListFilters extends Omit<PageRequest, 'sort'> {
@@ -57,8 +58,7 @@ export class ActionPlanRepository {
     const qb = this.visibleTo(viewer);
     if (f.state) qb.andWhere('p.state = :state', { state: f.state });
     qb.orderBy('p.state').addOrderBy('p.created_at', 'DESC').addOrderBy('p.id');
-    const [rows, total] = await qb.skip((f.page - 1) * f.pageSize).take(f.pageSize).getManyAndCount();
-    return { rows, total };
+    return pageOf(qb, f);
   }
 
   /**
@@ -71,8 +71,7 @@ export class ActionPlanRepository {
       .where(`p.status = 'submitted' AND p.public_summary IS NOT NULL AND btrim(p.public_summary) <> ''`);
     if (f.state) qb.andWhere('p.state = :state', { state: f.state });
     qb.orderBy('p.submitted_on', 'DESC', 'NULLS LAST').addOrderBy('p.state').addOrderBy('p.id');
-    const [rows, total] = await qb.skip((f.page - 1) * f.pageSize).take(f.pageSize).getManyAndCount();
-    return { rows, total };
+    return pageOf(qb, f);
   }
 
   findVisible(viewer: Viewer, id: string, manager?: EntityManager): Promise<ActionPlanEntity | null> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { isAgency, isCommittee, type EngagementKind } from '@app/domain';
 import { EngagementEntity } from '../entities';
+import { pageOf } from './paging';
 import type { RowPage, Viewer } from './viewer';
 
 export interface EngagementListFilters {
@@ -58,8 +59,7 @@ export class EngagementRepository {
     if (f.state) qb.andWhere(':state = ANY(e.states)', { state: f.state });
     if (f.kind) qb.andWhere('e.kind = :kind', { kind: f.kind });
     qb.orderBy('e.start_date', 'DESC').addOrderBy('e.id', 'ASC');
-    const [rows, total] = await qb.skip((f.page - 1) * f.pageSize).take(f.pageSize).getManyAndCount();
-    return { rows, total };
+    return pageOf(qb, f);
   }
 
   /** One engagement if `viewer` may see it, else null (the caller's 404). */
@@ -77,8 +77,7 @@ export class EngagementRepository {
     const qb = this.dataSource.manager.createQueryBuilder(EngagementEntity, 'e').where('e.note_published_at IS NOT NULL');
     if (f.state) qb.andWhere(':state = ANY(e.states)', { state: f.state });
     qb.orderBy('e.start_date', 'DESC').addOrderBy('e.id', 'ASC');
-    const [rows, total] = await qb.skip((f.page - 1) * f.pageSize).take(f.pageSize).getManyAndCount();
-    return { rows, total };
+    return pageOf(qb, f);
   }
 
   /** One published engagement, or null. */

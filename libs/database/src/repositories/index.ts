@@ -1,4 +1,5 @@
 export * from './viewer';
+export * from './paging';
 export * from './text-search';
 export * from './request.repository';
 export * from './offer.repository';

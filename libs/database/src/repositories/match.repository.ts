@@ -13,6 +13,7 @@ import {
 } from '@app/domain';
 import { AssistanceOfferEntity, AssistanceRequestEntity, MatchEntity } from '../entities';
 import { applySort, textSearchSql } from './text-search';
+import { pageOf } from './paging';
 import type { PageRequest, RowPage, Viewer } from './viewer';
 
 export interface MatchListFilters extends PageRequest {
@@ -94,8 +95,7 @@ export class MatchRepository {
       qb.andWhere(`(${request} OR ${offer})`, { q: f.q, qLike: containsPattern(f.q) });
     }
     applySort(qb, SORT_COLUMN, f.sort, 'm.id', 'last');
-    const [rows, total] = await qb.skip((f.page - 1) * f.pageSize).take(f.pageSize).getManyAndCount();
-    return { rows, total };
+    return pageOf(qb, f);
   }
 
   /** One match if `viewer` may see it, else null (the caller's 404). */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
 import type { NotificationCategory } from '@app/mail';
 import { NotificationDeliveryEntity, NotificationEntity, type DeliveryKind, type DeliveryStatus } from '../entities';
+import { pageOf } from './paging';
 import type { RowPage } from './viewer';
 
 /** One e-mail delivery with its recipient's name and, for a notification, what it carries. */
@@ -48,8 +49,7 @@ export class NotificationRepository {
     const qb = this.notifications.createQueryBuilder('n').where('n.user_id = :uid', { uid: userId });
     if (f.unreadOnly) qb.andWhere('n.read_at IS NULL');
     qb.orderBy('(n.read_at IS NULL)', 'DESC').addOrderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC');
-    const [rows, total] = await qb.skip((f.page - 1) * f.pageSize).take(f.pageSize).getManyAndCount();
-    return { rows, total };
+    return pageOf(qb, f);
   }
 
   unreadCount(userId: string): Promise<number> {

@@ -4,6 +4,7 @@ import { orderOf, sqlList } from '@app/common';
 import { isCommittee, OFFER_MATCHABLE_STATUSES, OFFER_PUBLISHED_STATUSES, OFFER_RUNNING_STATUSES, OFFER_STATUSES, OfferStatus, regionsOfState } from '@app/domain';
 import { AssistanceOfferEntity } from '../entities';
 import { applySort, applyTextSearch } from './text-search';
+import { pageOf } from './paging';
 import type { PageRequest, RowPage, Viewer } from './viewer';
 
 export interface OfferListFilters extends PageRequest {
@@ -81,8 +82,7 @@ export class OfferRepository {
     }
     if (f.q) applyTextSearch(qb, 'o', f.q);
     applySort(qb, SORT_COLUMN, f.sort, 'o.id');
-    const [rows, total] = await qb.skip((f.page - 1) * f.pageSize).take(f.pageSize).getManyAndCount();
-    return { rows, total };
+    return pageOf(qb, f);
   }
 
   /** One offer if `viewer` may see it, else null (the caller's 404). */

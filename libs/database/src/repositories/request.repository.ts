@@ -12,6 +12,7 @@ import {
   RequestStatus,
 } from '@app/domain';
 import { AssistanceRequestEntity, OrganizationEntity } from '../entities';
+import { countRows, totalOf } from './paging';
 import { entityColumns, preparedQuery } from './prepared-statement';
 import { applySort, applyTextSearch } from './text-search';
 import type { PageRequest, RowPage, Viewer } from './viewer';
@@ -179,27 +180,22 @@ export class RequestRepository {
       qb.andWhere('r.search_vector IS NOT NULL');
     }
     const offset = (f.page - 1) * f.pageSize;
-    // A search counts at most SEARCH_COUNT_BOUND rows past the page's start (see boundedCount).
-    const counted = f.q ? boundedCount(qb, offset) : undefined;
+    // The total: a search's is bounded (see boundedCount); a list's is exact. Either is asked only when the page
+    // cannot tell it (see totalOf, and pageOf for why it is not a window count in the page's statement).
+    const filtered = qb.clone();
+    const count = f.q
+      ? async () => Number((await boundedCount(filtered, offset).getRawOne<{ total_count: string }>())!.total_count)
+      : () => countRows(filtered);
     applySort(qb, SORT_COLUMN, f.sort, 'r.id');
-    // One statement for the page, its total and the requesters' names: the organisation is many-to-one, so a plain
-    // LIMIT/OFFSET, no id pre-query. The total of a list is a window count over every row that matches, computed in
-    // the same scan; a search's is its bounded count, so that the page can stop at its last row.
+    // One statement for the page and the requesters' names: the organisation is many-to-one, so a plain
+    // LIMIT/OFFSET, no id pre-query.
     qb.leftJoin(OrganizationEntity, 'org', 'org.id = r.organization_id')
       .addSelect(['org.id', 'org.name', 'org.shortName'])
-      .addSelect(counted ? `(${counted.getQuery()})` : 'count(*) OVER ()', 'total_count')
       .offset(offset)
       .limit(f.pageSize);
-    const { entities, raw } = await qb.getRawAndEntities<OrganizationRow & { total_count: string }>();
-    // Past the last page there is no row to carry the total: count apart.
-    const total = raw.length
-      ? Number(raw[0].total_count)
-      : f.page === 1
-        ? 0
-        : counted
-          ? Number((await counted.getRawOne<{ total_count: string }>())!.total_count)
-          : await qb.offset(undefined).limit(undefined).getCount();
-    const totalIsLowerBound = counted !== undefined && total > offset + SEARCH_COUNT_BOUND;
+    const { entities, raw } = await qb.getRawAndEntities<OrganizationRow>();
+    const total = await totalOf(entities.length, f, count);
+    const totalIsLowerBound = f.q !== undefined && total > offset + SEARCH_COUNT_BOUND;
     return {
       rows: entities,
       total: totalIsLowerBound ? offset + SEARCH_COUNT_BOUND : total,
