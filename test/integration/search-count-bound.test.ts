@@ -2,13 +2,13 @@ import '../support/own-world';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@app/database';
-import { circulatedRequest } from '../factories';
+import { activeOffer, circulatedRequest } from '../factories';
 import { ApiClient } from '../support/http';
 import { startApiInProcess } from '../support/platform';
 
 // Issue 16: a search for a common word counts its hits only 1,000 rows past its page and then says "more than";
-// the rows it finds and their order are those of an exact search. A database of this file's own, since it adds
-// a thousand requests.
+// the rows it finds and their order are those of an exact search. The match list counts the same way (it holds
+// every suggestion). A database of this file's own, since it adds a thousand requests and matches.
 describe('the total of a search that matches many requests', () => {
   let api: Awaited<ReturnType<typeof startApiInProcess>>;
   let ds: DataSource;
@@ -73,5 +73,49 @@ describe('the total of a search that matches many requests', () => {
     expect(all.body.totalIsLowerBound).toBe(false);
     const [{ count }] = await ds.query(`SELECT count(*)::int AS count FROM assistance_requests WHERE status <> 'draft'`);
     expect(all.body.total).toBe(count);
+  });
+
+  describe('the match list', () => {
+    let offerId: string;
+    let onOffer: number;
+    const matches = (query: string) => expert.get(`/api/v1/matches?offerId=${offerId}&${query}`);
+
+    beforeAll(async () => {
+      // A suggestion of one offer for each copy, scored so that the newest copy ranks first.
+      offerId = (await activeOffer(api.baseUrl)).id;
+      await ds.query(
+        `INSERT INTO matches (request_id, offer_id, score, origin, status, version)
+         SELECT id, $1, 0.9 - substring(reference FROM 5)::int / 10000.0, 'engine', 'suggested', 1
+           FROM assistance_requests WHERE reference LIKE 'ZZB-%'`,
+        [offerId],
+      );
+      [{ onOffer }] = await ds.query(`SELECT count(*)::int AS "onOffer" FROM matches WHERE offer_id = $1`, [offerId]);
+      expect(onOffer).toBeGreaterThan(1000);
+    }, 60_000);
+
+    it('says "more than 1,000" on the first page, ranked by score', async () => {
+      const first = await matches('pageSize=25');
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({ total: 1000, totalIsLowerBound: true, page: 1, pageSize: 25 });
+      const scores = first.body.items.map((m: { score: number }) => m.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      expect(first.body.items[0].request.reference).toBe('ZZB-000001');
+    });
+
+    it('counts exactly near the end, and the last page holds the rest', async () => {
+      const lastPage = Math.ceil(onOffer / 25);
+      const last = await matches(`pageSize=25&page=${lastPage}`);
+      expect(last.body).toMatchObject({ total: onOffer, totalIsLowerBound: false });
+      expect(last.body.items).toHaveLength(onOffer - (lastPage - 1) * 25);
+      const past = await matches(`pageSize=25&page=${lastPage + 5}`);
+      expect(past.body).toMatchObject({ items: [], total: onOffer, totalIsLowerBound: false });
+    });
+
+    it("counts only what the caller may see: engine suggestions stay with the Committee", async () => {
+      const provider = await ApiClient.as(api.baseUrl, 'bafa');
+      const theirs = await provider.get(`/api/v1/matches?offerId=${offerId}&pageSize=25`);
+      expect(theirs.status).toBe(200);
+      expect(theirs.body).toMatchObject({ items: [], total: 0, totalIsLowerBound: false });
+    });
   });
 });

@@ -22,6 +22,8 @@ import { followAgreedMatches, releaseOfferCapacity, useOfferCapacity } from './m
 /** A match as the services build it; libs/contracts holds its schema (views/matches.ts). */
 export type MatchView = Served<typeof matchViewSchema>;
 
+export type MatchPage = Page<MatchView> & { totalIsLowerBound: boolean };
+
 @Injectable()
 export class MatchesService {
   constructor(
@@ -32,13 +34,13 @@ export class MatchesService {
     private readonly offers: OfferRepository,
   ) {}
 
-  async list(user: AuthUser, f: ListMatches): Promise<Page<MatchView>> {
-    const { rows, total } = await this.repository.listPage(user, f);
-    return { items: await this.views(user, rows), total, page: f.page, pageSize: f.pageSize };
+  async list(user: AuthUser, f: ListMatches): Promise<MatchPage> {
+    const { rows, total, totalIsLowerBound } = await this.repository.listPage(user, f);
+    return { items: await this.views(user, rows), total, totalIsLowerBound, page: f.page, pageSize: f.pageSize };
   }
 
   /** Ranked matches of one request or offer, after checking the caller may see that record. */
-  async forSubject(user: AuthUser, subject: 'request' | 'offer', id: string, f: ListMatches): Promise<Page<MatchView>> {
+  async forSubject(user: AuthUser, subject: 'request' | 'offer', id: string, f: ListMatches): Promise<MatchPage> {
     // The record as its own route would show it (404 otherwise); a provider sees the matches of its own offers only.
     const visible = subject === 'request' ? await this.requests.isVisible(user, id) : await this.offerListsMatches(user, id);
     if (!visible) throw notFound(subject === 'request' ? 'Request' : 'Offer');

@@ -66,4 +66,8 @@ export const matchViewSchema = z.object({
 });
 export type MatchView = z.infer<typeof matchViewSchema>;
 
-export const matchPageSchema = pageOf(matchViewSchema);
+/**
+ * A page of matches. The Committee's list holds every suggestion, so the total is counted only so far past the page
+ * (1,000 rows): past that, `total` is that many and `totalIsLowerBound` is true — there are more than `total`.
+ */
+export const matchPageSchema = pageOf(matchViewSchema).extend({ totalIsLowerBound: z.boolean() });

@@ -12,7 +12,7 @@ export type RequestVisibility = 'public' | 'providers' | 'committee';
 @Index('ix_assistance_requests_fts', { synchronize: false })
 @Index('ix_assistance_requests_trgm', { synchronize: false })
 @Index('ix_assistance_requests_reference_trgm', { synchronize: false })
-// (updated_at DESC NULLS LAST, id) for searches (migration 1796280000000): a search's page stops at its last row.
+// (updated_at DESC NULLS LAST, id), the lists' default order (migration 1796290000000): a page stops at its last row.
 @Index('ix_assistance_requests_updated', { synchronize: false })
 export class AssistanceRequestEntity extends RecordColumns {
   @Index({ unique: true })

@@ -16,6 +16,8 @@ export interface ScoreComponent {
 @Entity('matches')
 @Index('ux_matches_request_offer', ['requestId', 'offerId'], { unique: true })
 @Index('ix_matches_request_score', ['requestId', 'score'])
+// (score DESC NULLS LAST, id), the list's default order (migration 1796290000000): a page stops at its last row.
+@Index('ix_matches_score', { synchronize: false })
 export class MatchEntity extends RecordColumns {
   @Column({ type: 'uuid' })
   requestId: string;

@@ -13,7 +13,7 @@ import {
 } from '@app/domain';
 import { AssistanceOfferEntity, AssistanceRequestEntity, MatchEntity } from '../entities';
 import { applySort, textSearchSql } from './text-search';
-import { pageOf } from './paging';
+import { boundedPageOf, type BoundedTotal } from './paging';
 import type { PageRequest, RowPage, Viewer } from './viewer';
 
 export interface MatchListFilters extends PageRequest {
@@ -82,7 +82,8 @@ export class MatchRepository {
     return whereVisibleTo(qb, viewer);
   }
 
-  async listPage(viewer: Viewer, f: MatchListFilters): Promise<RowPage<MatchEntity>> {
+  /** A page of matches; its total is bounded (COUNT_BOUND): the Committee's list holds every suggestion. */
+  async listPage(viewer: Viewer, f: MatchListFilters): Promise<RowPage<MatchEntity> & BoundedTotal> {
     const qb = this.visibleTo(viewer);
     if (f.status?.length) qb.andWhere('m.status IN (:...statuses)', { statuses: f.status });
     if (f.requestId) qb.andWhere('m.request_id = :rid', { rid: f.requestId });
@@ -95,7 +96,7 @@ export class MatchRepository {
       qb.andWhere(`(${request} OR ${offer})`, { q: f.q, qLike: containsPattern(f.q) });
     }
     applySort(qb, SORT_COLUMN, f.sort, 'm.id', 'last');
-    return pageOf(qb, f);
+    return boundedPageOf(qb, f);
   }
 
   /** One match if `viewer` may see it, else null (the caller's 404). */

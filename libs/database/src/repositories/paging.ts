@@ -24,6 +24,35 @@ export async function countRows(qb: SelectQueryBuilder<ObjectLiteral>): Promise<
 }
 
 /**
+ * How many rows a bounded count reads past the start of its page: a search for a common word matches half the
+ * requests, and the Committee's match list holds every suggestion (100,000 at 20,000 requests); counting them all
+ * would read them all at every call. Up to this bound the total is exact; past it the page says "more than"
+ * (`totalIsLowerBound`), and each page further on counts as far again beyond itself.
+ */
+export const COUNT_BOUND = 1000;
+
+/** A page's total when it may be a lower bound. */
+export interface BoundedTotal {
+  total: number;
+  /** True when there are more than `total` rows. */
+  totalIsLowerBound: boolean;
+}
+
+/** The rows of `qb` (its FROM, joins and WHERE) counted up to `offset + COUNT_BOUND`, and whether more follow. */
+export async function boundedCount(qb: SelectQueryBuilder<ObjectLiteral>, offset: number): Promise<BoundedTotal> {
+  const bound = offset + COUNT_BOUND;
+  const hits = qb.clone().orderBy().skip(undefined).take(undefined).offset(undefined).select('1').limit(bound + 1);
+  const row = await qb
+    .createQueryBuilder()
+    .select('count(*)', 'n')
+    .from(`(${hits.getQuery()})`, 'hits')
+    .setParameters(hits.getParameters())
+    .getRawOne<{ n: string }>();
+  const n = Number(row?.n ?? 0);
+  return n > bound ? { total: bound, totalIsLowerBound: true } : { total: n, totalIsLowerBound: false };
+}
+
+/**
  * One page of `qb`'s records and their total. Every list here reads one row per record (its joins are many-to-one),
  * so the page is a plain LIMIT/OFFSET — no DISTINCT id pre-query, as `skip`/`take` would make — and PostgreSQL can
  * stop at the page's last row along an index. The total is a separate count(*), asked only when the page cannot
@@ -33,4 +62,17 @@ export async function countRows(qb: SelectQueryBuilder<ObjectLiteral>): Promise<
 export async function pageOf<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, cut: PageCut): Promise<RowPage<T>> {
   const rows = await qb.clone().offset((cut.page - 1) * cut.pageSize).limit(cut.pageSize).getMany();
   return { rows, total: await totalOf(rows.length, cut, () => countRows(qb)) };
+}
+
+/** `pageOf` for lists that may grow past what is worth counting: the total is a `boundedCount`. */
+export async function boundedPageOf<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, cut: PageCut): Promise<RowPage<T> & BoundedTotal> {
+  const offset = (cut.page - 1) * cut.pageSize;
+  const rows = await qb.clone().offset(offset).limit(cut.pageSize).getMany();
+  let totalIsLowerBound = false;
+  const total = await totalOf(rows.length, cut, async () => {
+    const counted = await boundedCount(qb, offset);
+    totalIsLowerBound = counted.totalIsLowerBound;
+    return counted.total;
+  });
+  return { rows, total, totalIsLowerBound };
 }

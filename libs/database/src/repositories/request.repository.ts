@@ -12,7 +12,7 @@ import {
   RequestStatus,
 } from '@app/domain';
 import { AssistanceRequestEntity, OrganizationEntity } from '../entities';
-import { countRows, totalOf } from './paging';
+import { boundedCount, countRows, totalOf } from './paging';
 import { entityColumns, preparedQuery } from './prepared-statement';
 import { applySort, applyTextSearch } from './text-search';
 import type { PageRequest, RowPage, Viewer } from './viewer';
@@ -122,27 +122,6 @@ function whereVisibleTo(qb: SelectQueryBuilder<AssistanceRequestEntity>, viewer:
   );
 }
 
-/**
- * How many rows a search counts past the start of its page: a common word matches half the table, and counting
- * every hit would read them all at every call. Up to this bound the total is exact; past it the page says "more
- * than" (`totalIsLowerBound`), and each page further on counts as far again beyond itself.
- */
-export const SEARCH_COUNT_BOUND = 1000;
-
-/**
- * The rows of `filtered` (the list's WHERE, alias `r`, no order yet) counted up to `offset + SEARCH_COUNT_BOUND + 1`:
- * a query whose one column `total_count` is the exact total when it is at most `offset + SEARCH_COUNT_BOUND`, and
- * that bound plus one otherwise. Its parameters are `filtered`'s.
- */
-function boundedCount(filtered: SelectQueryBuilder<AssistanceRequestEntity>, offset: number): SelectQueryBuilder<ObjectLiteral> {
-  const hits = filtered.clone().select('1').limit(offset + SEARCH_COUNT_BOUND + 1);
-  return filtered
-    .createQueryBuilder()
-    .select('count(*)', 'total_count')
-    .from(`(${hits.getQuery()})`, 'hits')
-    .setParameters(hits.getParameters());
-}
-
 /** The assistance requests' named queries and their visibility rule, shared by the API and the worker. */
 @Injectable()
 export class RequestRepository {
@@ -174,17 +153,18 @@ export class RequestRepository {
     if (f.priority) qb.andWhere('r.priority = :priority', { priority: f.priority });
     if (f.organizationId) qb.andWhere('r.organization_id = :org', { org: f.organizationId });
     if (f.ready !== undefined) qb.andWhere(`r.ready_for_coordinator_at IS ${f.ready ? 'NOT NULL' : 'NULL'}`);
-    if (f.q) {
-      applyTextSearch(qb, 'r', f.q, { reference: true });
-      // Always true, but what lets a search use ix_assistance_requests_updated (see its migration, 1796280000000).
-      qb.andWhere('r.search_vector IS NOT NULL');
-    }
+    if (f.q) applyTextSearch(qb, 'r', f.q, { reference: true });
     const offset = (f.page - 1) * f.pageSize;
-    // The total: a search's is bounded (see boundedCount); a list's is exact. Either is asked only when the page
-    // cannot tell it (see totalOf, and pageOf for why it is not a window count in the page's statement).
+    // The total: a search's is bounded (a common word matches half the table: see COUNT_BOUND); a list's is exact.
+    // Either is asked only when the page cannot tell it (see totalOf, and pageOf for why not a window count).
     const filtered = qb.clone();
+    let totalIsLowerBound = false;
     const count = f.q
-      ? async () => Number((await boundedCount(filtered, offset).getRawOne<{ total_count: string }>())!.total_count)
+      ? async () => {
+          const counted = await boundedCount(filtered, offset);
+          totalIsLowerBound = counted.totalIsLowerBound;
+          return counted.total;
+        }
       : () => countRows(filtered);
     applySort(qb, SORT_COLUMN, f.sort, 'r.id');
     // One statement for the page and the requesters' names: the organisation is many-to-one, so a plain
@@ -195,10 +175,9 @@ export class RequestRepository {
       .limit(f.pageSize);
     const { entities, raw } = await qb.getRawAndEntities<OrganizationRow>();
     const total = await totalOf(entities.length, f, count);
-    const totalIsLowerBound = f.q !== undefined && total > offset + SEARCH_COUNT_BOUND;
     return {
       rows: entities,
-      total: totalIsLowerBound ? offset + SEARCH_COUNT_BOUND : total,
+      total,
       totalIsLowerBound,
       organizations: organizationsOf(raw),
     };
