@@ -115,6 +115,17 @@ describe('API-wide rate limit', () => {
     expect(over.status).toBe(429);
     expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(over.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+    // Refused again before any round trip for the rest of the window, in the reader's language: those calls are
+    // not even counted against the address they come from.
+    for (let i = 0; i < 3; i++) {
+      const again = await call(api, 'GET', '/api/v1/auth/me', undefined, { authorization: `Bearer ${login.body.token}`, ...from('198.51.100.40'), 'accept-language': 'fr' });
+      expect(again.status).toBe(429);
+      expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(again.body.message).toMatch(/^Trop de requêtes ; réessayez dans \d+ secondes?$/);
+    }
+    const sameAddress = await call(api, 'GET', '/api/v1/taxonomy', undefined, from('198.51.100.40'));
+    expect(sameAddress.status).toBe(200);
+    expect(sameAddress.headers.get('ratelimit-remaining-address')).toBe('7');
     // Another session is not affected.
     const other = await signIn(api, DEMO.exbs, DEMO_PASSWORD, from('198.51.100.31'));
     expect((await call(api, 'GET', '/api/v1/auth/me', undefined, { authorization: `Bearer ${other.body.token}`, ...from('198.51.100.31') })).status).toBe(200);
@@ -188,5 +199,16 @@ describe('sign-in while Redis is down', () => {
     expect(customs.status).toBe(200);
     const created = await call(api, 'POST', '/api/v1/requests', requestInput(), { authorization: `Bearer ${customs.body.token}`, 'idempotency-key': randomUUID() });
     expect(created.status).toBe(201);
+  });
+
+  it('keeps writing past the size of its connection pool: no event waits on Redis with a connection held', async () => {
+    const customs = await signIn(api, DEMO.customs, DEMO_PASSWORD);
+    // Three times the pool (DATABASE_POOL_SIZE, 10 by default), one after the other.
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const res = await call(api, 'POST', '/api/v1/requests', requestInput(), { authorization: `Bearer ${customs.body.token}`, 'idempotency-key': randomUUID() });
+      statuses.push(res.status);
+    }
+    expect(new Set(statuses)).toEqual(new Set([201]));
   });
 });

@@ -54,7 +54,10 @@ export async function readinessChecks(deps: { database: () => Promise<unknown>; 
 export class QueueModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
 
+  // QUIT waits for a reply: a client that is not connected (Redis down) would wait for its reconnection, so it
+  // drops the connection at once instead.
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => undefined);
+    if (this.redis.status === 'ready') await this.redis.quit().catch(() => undefined);
+    else this.redis.disconnect();
   }
 }

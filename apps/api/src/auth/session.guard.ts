@@ -24,8 +24,10 @@ export class SessionGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     const req = context.switchToHttp().getRequest<Request & { user?: unknown }>();
     const token = bearerToken(req) ?? (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
-    // The count (Redis) and the session (PostgreSQL) at once: one wait instead of two. Past a limit the call is
+    // A caller this process already refused in the current window is refused again before any round trip. Otherwise
+    // the count (Redis) and the session (PostgreSQL) at once: one wait instead of two. Past a limit the call is
     // refused (429) whatever its session, as when the limit was checked first.
+    this.rateLimiter.refuseKnown(context);
     const [, user] = await Promise.all([this.rateLimiter.count(context), token ? this.auth.resolveSession(token) : null]);
     if (user) req.user = user;
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
