@@ -18,7 +18,9 @@ describe('toEngineInputs', () => {
   });
 
   it('keeps one input per record, in order, with distinct ids, providers of the cast and real States', () => {
-    expect(inputs.requests.map((r) => r.id)).toEqual(world.requests.map((_r, i) => `req-${String(i + 1).padStart(6, '0')}`));
+    expect(inputs.requests.map((r) => r.id)).toEqual(
+      world.requests.map((_r, i) => `req-${String(i + 1).padStart(6, '0')}`),
+    );
     expect(new Set(inputs.offers.map((o) => o.id)).size).toBe(400);
     const providers = new Set(inputs.providers);
     for (const o of inputs.offers) expect(providers.has(o.providerId)).toBe(true);
