@@ -2,9 +2,8 @@ import { cpus } from 'node:os';
 import { loadConfig, loadEnvFile } from '@app/config';
 import { MatchEntity, createDataSource, dropDatabase, ensureDatabase, seedSyntheticWorld } from '@app/database';
 import { DEFAULT_WEIGHTS_PROFILE, MATCHING_ENGINE_VERSION, MatchingEngine, type MatchResult } from '@app/matching';
-import { generateMatchingWorld } from '@app/synthetic';
 import { MatchWriter } from '../apps/worker/src/matching/match-writer.service';
-import { formatEngineBenchmark, runEngineBenchmark } from './benchmarks/engine-benchmark';
+import { benchmarkWorld, formatEngineBenchmark, runEngineBenchmark } from './benchmarks/engine-benchmark';
 
 // `npm run bench:matching` (DESIGN §10, issue 4 item 8), in one process:
 //   1. candidate generation + top-k against scoring every eligible pair with the same scorer, on a synthetic world
@@ -91,7 +90,7 @@ function scratchUrl(configured: string): string {
  * seeded offer n − 1 — so every (request, offer) pair stays distinct.
  */
 function matchRows(requestIds: string[], offerIds: string[], limit: number): { rows: MatchResult[]; requests: number } {
-  const world = generateMatchingWorld({ seed: SEED, offers: offerIds.length, requests: requestIds.length });
+  const world = benchmarkWorld({ seed: SEED, offers: offerIds.length, requests: requestIds.length });
   const engine = new MatchingEngine(world.offers, world.context, DEFAULT_WEIGHTS_PROFILE);
   const rows: MatchResult[] = [];
   let requests = 0;

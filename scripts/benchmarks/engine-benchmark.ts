@@ -6,17 +6,34 @@ import {
   type MatchableRequest,
   type MatchingStats,
 } from '@app/matching';
-import { generateMatchingRequests, generateMatchingWorld } from '@app/synthetic';
+import { REGIONS } from '@app/domain';
+import { generateRegistryWorld, toEngineInputs, type EngineInputs } from '@app/synthetic';
 
 // Candidate generation against the exhaustive baseline, in one process on one synthetic world (DESIGN §10).
 // Shared by bench-matching-engine.ts (in memory only) and bench-matching.ts (which adds the database figures).
-// The matching world's records have the fields of the engine's inputs, so they go in as they are.
+// The world is the registry world the database is seeded with (@app/synthetic), turned into the engine's inputs by
+// toEngineInputs, as the worker turns rows into them.
+
+/** The registry world places its records in time before this instant; fixed, so a seed gives one world. */
+export const BENCHMARK_NOW = new Date('2026-11-30T10:00:00Z');
+
+/** The benchmark's world as the engine's inputs: `requests` requests and `offers` offers from `seed`. */
+export function benchmarkWorld(options: {
+  seed: number;
+  requests: number;
+  offers: number;
+  globalShare?: number;
+  requestIdPrefix?: string;
+}): EngineInputs {
+  const { requestIdPrefix, ...world } = options;
+  return toEngineInputs(generateRegistryWorld({ ...world, now: BENCHMARK_NOW }), { requestIdPrefix });
+}
 
 export interface EngineBenchmarkOptions {
   seed?: number;
   requests?: number;
   offers?: number;
-  /** Share of GLOBAL offers in the synthetic world (see MatchingWorldOptions in @app/synthetic). */
+  /** Share of GLOBAL offers in the synthetic world (`globalShare` of RegistryWorldOptions in @app/synthetic). */
   globalShare?: number;
   /** Requests scored both ways for timing; default: all of them. */
   comparedRequests?: number;
@@ -51,6 +68,8 @@ export interface EngineBenchmarkFigures {
     seed: number;
     requests: number;
     offers: number;
+    /** Offers the engine can suggest (active, capacity left); the rest fail the hard filters. */
+    liveOffers: number;
     states: number;
     providers: number;
     regions: number;
@@ -125,12 +144,7 @@ export function runEngineBenchmark(options: EngineBenchmarkOptions = {}): Engine
   const warmup = options.warmupRequests ?? 500;
 
   let t = nowNs();
-  const world = generateMatchingWorld({
-    seed,
-    offers: offerCount,
-    requests: requestCount,
-    globalShare: options.globalShare,
-  });
+  const world = benchmarkWorld({ seed, offers: offerCount, requests: requestCount, globalShare: options.globalShare });
   log(
     `world: ${requestCount} requests, ${offerCount} offers, ${world.states.length} States, ${world.providers.length} providers (${ms(nowNs() - t).toFixed(0)} ms)`,
   );
@@ -140,7 +154,10 @@ export function runEngineBenchmark(options: EngineBenchmarkOptions = {}): Engine
   const buildMs = ms(nowNs() - t);
   log(`engine built in ${buildMs.toFixed(1)} ms`);
 
-  const warm = generateMatchingRequests(world, warmup, seed + 1, 'req-warm');
+  // Requests the engine has not seen: another seed's, under other ids.
+  const newRequests = (count: number, from: number, prefix: string): MatchableRequest[] =>
+    benchmarkWorld({ seed: from, requests: count, offers: 0, requestIdPrefix: prefix }).requests;
+  const warm = newRequests(warmup, seed + 1, 'req-warm');
   for (const r of warm) {
     engine.scoreRequest(r);
     engine.scoreRequestExhaustive(r);
@@ -191,7 +208,7 @@ export function runEngineBenchmark(options: EngineBenchmarkOptions = {}): Engine
     results += b.length;
   }
 
-  const fresh: MatchableRequest[] = generateMatchingRequests(world, singleRuns, seed + 2, 'req-fresh');
+  const fresh = newRequests(singleRuns, seed + 2, 'req-fresh');
   const single: number[] = [];
   const singleExhaustive: number[] = [];
   for (const r of fresh) {
@@ -226,9 +243,10 @@ export function runEngineBenchmark(options: EngineBenchmarkOptions = {}): Engine
       seed,
       requests: requestCount,
       offers: offerCount,
+      liveOffers: world.offers.filter((o) => o.active && o.remainingEngagements !== 0).length,
       states: world.states.length,
       providers: world.providers.length,
-      regions: Object.keys(world.regions).length,
+      regions: REGIONS.length - 1,
       globalOffers: world.offers.filter((o) => o.eligibleRegions.includes('GLOBAL')).length / world.offers.length,
     },
     buildMs,
@@ -273,7 +291,7 @@ export function formatEngineBenchmark(figures: EngineBenchmarkFigures): string[]
   const { endToEnd: e, phases: p, world } = figures;
   const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
   return [
-    `compared ${figures.compared} requests × ${world.offers} offers, top-${figures.topK} (engine built in ${f(figures.buildMs)} ms)`,
+    `compared ${figures.compared} requests × ${world.offers} offers (${world.liveOffers} active with capacity left, ${f(world.globalOffers * 100, 0)}% open to every State), top-${figures.topK} (engine built in ${f(figures.buildMs)} ms)`,
     `end to end  : candidates ${f(e.candidateUs)} µs/request, exhaustive ${f(e.exhaustiveUs)} µs/request → ${f(e.speedup)}×`,
     `  prepare   : candidates ${f(p.candidate.prepareUs)} µs, exhaustive ${f(p.exhaustive.prepareUs)} µs (same work: tokens, TF-IDF query)`,
     `  select    : candidates ${f(p.candidate.selectUs)} µs, exhaustive ${f(p.exhaustive.selectUs)} µs → ${f(p.selectSpeedup)}× (candidate generation + top-k vs every pair + top-k)`,

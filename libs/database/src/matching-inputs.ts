@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { statesInRegion, type RegionCode } from '@app/domain';
+import { isOfferMatchable, remainingEngagements, statesInRegion, type RegionCode } from '@app/domain';
 import {
   DEFAULT_WEIGHTS_PROFILE,
   MatchingEngine,
@@ -50,8 +50,8 @@ export function toMatchableOffer(o: AssistanceOfferEntity): MatchableOffer {
       engagements: o.capacityEngagements,
       budget: o.capacityBudgetAmount === null ? null : { amount: o.capacityBudgetAmount, currency: o.capacityBudgetCurrency! },
     },
-    remainingEngagements: o.capacityEngagements === null ? null : Math.max(o.capacityEngagements - o.engagementsUsed, 0),
-    active: o.status === 'active',
+    remainingEngagements: remainingEngagements(o.capacityEngagements, o.engagementsUsed),
+    active: isOfferMatchable(o.status),
     availableFrom: o.availableFrom,
     availableUntil: o.availableUntil,
     title: o.title,

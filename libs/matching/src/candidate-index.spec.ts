@@ -1,4 +1,4 @@
-import { generateMatchingWorld } from '@app/synthetic';
+import { generateRegistryWorld, toEngineInputs } from '@app/synthetic';
 import { CandidateIndex, forEachSetBit } from './candidate-index';
 import { checkEligibility, createRegionMembership, windowsOverlap } from './eligibility';
 import { TaxonomyEncoder, prepareOffer, prepareRequest } from './score';
@@ -13,7 +13,9 @@ function setBits(bits: Uint32Array, words: number): number[] {
 
 describe('CandidateIndex', () => {
   // 300 offers: past the initial capacity, so the bitmaps have grown at least twice.
-  const world = generateMatchingWorld({ seed: 7, offers: 300, requests: 60, states: 40, providers: 20 });
+  const world = toEngineInputs(
+    generateRegistryWorld({ seed: 7, offers: 300, requests: 60, now: new Date('2026-11-30T10:00:00Z') }),
+  );
   const encoder = new TaxonomyEncoder();
   const membership = createRegionMembership(world.context);
   const prepare = (o: MatchableOffer) => prepareOffer(o, encoder, EMPTY_TEXT_VECTOR);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { generateMatchingWorld } from '@app/synthetic';
+import { generateRegistryWorld, toEngineInputs } from '@app/synthetic';
 import { checkEligibility } from './eligibility';
 import { MatchingEngine, emptyMatchingStats } from './engine';
 import { relevanceOf } from './relevance';
@@ -160,6 +160,9 @@ function bruteTopK(engine: MatchingEngine, offers: MatchableOffer[], request: Ma
 
 const ids = (results: MatchResult[]) => results.map((m) => m.offerId);
 
+// The synthetic registry world (@app/synthetic) places its records in time before this instant.
+const NOW = new Date('2026-11-30T10:00:00Z');
+
 describe('MatchingEngine properties', () => {
   it('candidate top-k equals exhaustive top-k, component for component, on random worlds', () => {
     fc.assert(
@@ -178,7 +181,7 @@ describe('MatchingEngine properties', () => {
         profile,
         fc.double({ min: 0, max: 1, noNaN: true }),
         (seed, p, globalShare) => {
-          const w = generateMatchingWorld({ seed, offers: 250, requests: 25, states: 30, providers: 12, globalShare });
+          const w = toEngineInputs(generateRegistryWorld({ seed, offers: 250, requests: 25, now: NOW, globalShare }));
           const engine = new MatchingEngine(w.offers, w.context, p);
           for (const r of w.requests) expect(engine.scoreRequest(r)).toEqual(engine.scoreRequestExhaustive(r));
         },
@@ -374,7 +377,7 @@ describe('MatchingEngine properties', () => {
 
 describe('MatchingEngine pruning', () => {
   it('on a synthetic world, finds the exhaustive top-k while scoring a small share of the eligible pairs', () => {
-    const w = generateMatchingWorld({ seed: 7, offers: 600, requests: 80, states: 40, providers: 30 });
+    const w = toEngineInputs(generateRegistryWorld({ seed: 7, offers: 600, requests: 80, now: NOW }));
     const e = new MatchingEngine(w.offers, w.context);
     const stats = emptyMatchingStats();
     for (const r of w.requests) expect(e.scoreRequest(r, stats)).toEqual(e.scoreRequestExhaustive(r));

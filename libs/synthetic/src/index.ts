@@ -1,4 +1,4 @@
-export * from './matching/world';
 export * from './registry/records';
 export { SYNTHETIC_EMAIL_DOMAIN, SYNTHETIC_NAME_PREFIX } from './registry/cast';
 export * from './registry/world';
+export * from './engine-inputs';

@@ -4,6 +4,8 @@ import {
   OFFER_STATUSES,
   OFFER_TERMINAL_STATUSES,
   OFFER_WORKFLOW,
+  isOfferMatchable,
+  remainingEngagements,
   type OfferStatus,
 } from './offer.workflow';
 import { decideTransition } from './transition-table';
@@ -69,5 +71,12 @@ describe('offer workflow', () => {
   it('matches only active offers and ends in closed or expired', () => {
     expect(OFFER_MATCHABLE_STATUSES).toEqual(['active']);
     expect(OFFER_TERMINAL_STATUSES).toEqual(['closed', 'expired']);
+    expect(OFFER_STATUSES.filter(isOfferMatchable)).toEqual(['active']);
+  });
+
+  it('counts the engagements left, never below zero, and none when capacity is not counted', () => {
+    expect(remainingEngagements(5, 2)).toBe(3);
+    expect(remainingEngagements(2, 3)).toBe(0);
+    expect(remainingEngagements(null, 4)).toBeNull();
   });
 });

@@ -28,6 +28,16 @@ export type OfferAction = (typeof OFFER_ACTIONS)[number];
 
 /** Only an active offer takes part in matching (and then only with capacity left). */
 export const OFFER_MATCHABLE_STATUSES: readonly OfferStatus[] = ['active'];
+
+/** Whether an offer in this status takes part in matching (the engine's `active`). */
+export function isOfferMatchable(status: OfferStatus): boolean {
+  return OFFER_MATCHABLE_STATUSES.includes(status);
+}
+
+/** Engagements an offer can still take: null when its capacity is not counted, never below 0. */
+export function remainingEngagements(capacityEngagements: number | null, engagementsUsed: number): number | null {
+  return capacityEngagements === null ? null : Math.max(capacityEngagements - engagementsUsed, 0);
+}
 export const OFFER_TERMINAL_STATUSES: readonly OfferStatus[] = ['closed', 'expired'];
 /** Offers standing until their last available day (active or paused): their provider is reminded before it. */
 export const OFFER_RUNNING_STATUSES: readonly OfferStatus[] = ['active', 'paused'];

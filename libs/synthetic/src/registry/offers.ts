@@ -1,6 +1,6 @@
-import { DELIVERY_MODES, REGION_STATES, STATE_CODES, type OfferStatus } from '@app/domain';
+import { DELIVERY_MODES, REGION_STATES, REGIONS, STATE_CODES, type OfferStatus, type RegionCode } from '@app/domain';
 import { chance, int, isoDate, pick, sample, unique, weighted, type Prng } from '../random';
-import type { Cast } from './cast';
+import type { Cast, Provider } from './cast';
 import type { SyntheticActor, SyntheticOffer } from './records';
 import { drawCodes, MONGOLIAN_NOTE, THEME_BY_KEY } from './themes';
 import { DAY_MS, HOUR_MS, onWorkingDay, placeInTime, recordSteps, type TimedStep } from './timelines';
@@ -17,8 +17,28 @@ const OFFER_STATUS_WEIGHTS: Record<
   exhausted: 6,
 };
 
-/** `count` offers from the cast's providers, most of them active, each with its history. */
-export function generateOffers(rng: Prng, count: number, cast: Cast, now: number): SyntheticOffer[] {
+const REGIONAL: readonly RegionCode[] = REGIONS.filter((r) => r !== 'GLOBAL');
+
+/** Where an offer is open when the share of GLOBAL offers is set: GLOBAL, else one or two of its provider's regions. */
+function reachWithGlobalShare(rng: Prng, provider: Provider, globalShare: number): RegionCode[] {
+  if (chance(rng, globalShare)) return ['GLOBAL'];
+  const own = provider.regions.filter((r) => r !== 'GLOBAL');
+  const pool = own.length > 0 ? own : REGIONAL;
+  return sample(rng, pool, int(rng, 1, Math.min(2, pool.length)));
+}
+
+/**
+ * `count` offers from the cast's providers, most of them active, each with its history. Without `globalShare` an
+ * offer is open where its provider works (a fifth of the providers work everywhere); with it, that share of offers
+ * is open to every State (the engine benchmarks' knob).
+ */
+export function generateOffers(
+  rng: Prng,
+  count: number,
+  cast: Cast,
+  now: number,
+  globalShare?: number,
+): SyntheticOffer[] {
   const offers: SyntheticOffer[] = [];
   for (let i = 0; i < count; i++) {
     const provider = cast.providers[Number(weighted(rng, cast.providerWeights))];
@@ -78,7 +98,11 @@ export function generateOffers(rng: Prng, count: number, cast: Cast, now: number
     const lang: 'en' | 'ru' = provider.languages.includes('ru') && chance(rng, 0.3) ? 'ru' : 'en';
     const text = theme[lang];
     const regions =
-      provider.regions.length > 1 && chance(rng, 0.3) ? [pick(rng, provider.regions)] : [...provider.regions];
+      globalShare !== undefined
+        ? reachWithGlobalShare(rng, provider, globalShare)
+        : provider.regions.length > 1 && chance(rng, 0.3)
+          ? [pick(rng, provider.regions)]
+          : [...provider.regions];
     const namedStates =
       chance(rng, 0.1) || mongolian
         ? unique<string>([

@@ -6,7 +6,8 @@ import { generateRequests } from './requests';
 
 // The registry world: what the platform would hold after years of use. State agencies of every region and
 // providers, requests in every status (most of them circulated) and offers, each with the history that led there.
-// The database seeder inserts it; load and report benchmarks query it.
+// The database seeder inserts it; load and report benchmarks query it; the engine's benchmarks and property tests
+// score it, through toEngineInputs (../engine-inputs.ts).
 
 export const DEFAULT_SYNTHETIC_SEED = 1540;
 
@@ -16,6 +17,11 @@ export interface RegistryWorldOptions {
   /** Same seed, same records (times aside, which are placed relative to `now`). */
   seed?: number;
   now?: Date;
+  /**
+   * Share of offers open to every State (`GLOBAL`), for the engine benchmarks: the engine's speed depends on it.
+   * Unset, an offer is open where its provider works (about a fifth GLOBAL), and the world is the one seeded.
+   */
+  globalShare?: number;
 }
 
 /** The fixed cast (the same organisations whatever the seed), `requests` requests and `offers` offers. */
@@ -29,6 +35,6 @@ export function generateRegistryWorld(options: RegistryWorldOptions): RegistryWo
   return {
     organisations: castOrganisations(cast),
     requests: generateRequests(requestRng, options.requests, cast, now),
-    offers: generateOffers(offerRng, options.offers, cast, now),
+    offers: generateOffers(offerRng, options.offers, cast, now, options.globalShare),
   };
 }
