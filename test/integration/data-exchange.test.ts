@@ -61,6 +61,12 @@ function csvObjects(text: string): Record<string, string>[] {
   return rows.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i]])));
 }
 
+// A stored suggestion's reason line as the engine's clauses, from which each reader gets it in their language.
+const reasonParts = [
+  { key: 'coversSome', provisions: ['OP3d'], count: 1 },
+  { key: 'servesDirectly', state: 'MNG' },
+];
+
 // What the CSV writer makes of a text cell: text a spreadsheet would run as a formula gets a leading quote.
 const guarded = (s: string | null) => (s === null ? '' : /^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 
@@ -131,13 +137,14 @@ describe('data exchange', () => {
     world.matchId = randomUUID();
     const [{ id: expertId }] = await ds.query('SELECT id FROM users WHERE email = $1', [DEMO.expert]);
     await ds.query(
-      `INSERT INTO matches (id, request_id, offer_id, score, components, reason, engine_version, weights_version, scored_at, origin, status, notes, created_by_id, endorsed_at, version)
-       VALUES ($1, $2, $3, 0.8125, $4, 'covers OP3d — 1 of 1 requested provisions', 'v1', 1, now(), 'engine', 'endorsed', 'Good fit', $5, now(), 2)`,
+      `INSERT INTO matches (id, request_id, offer_id, score, components, reason, reason_parts, engine_version, weights_version, scored_at, origin, status, notes, created_by_id, endorsed_at, version)
+       VALUES ($1, $2, $3, 0.8125, $4, 'covers OP3d — 1 of 1 requested provisions; serves Mongolia directly', $5, 'v1', 1, now(), 'engine', 'endorsed', 'Good fit', $6, now(), 2)`,
       [
         world.matchId,
         world.circulated.id,
         world.offer.id,
         JSON.stringify([{ key: 'provisions', value: 1, weight: 3, contribution: 0.5 }]),
+        JSON.stringify(reasonParts),
         expertId,
       ],
     );
@@ -228,6 +235,8 @@ describe('data exchange', () => {
         offerId: world.offer.id,
         score: 0.8125,
         status: 'endorsed',
+        reason: 'covers OP3d — 1 of 1 requested provisions; serves Mongolia directly',
+        reasonParts,
       });
       expect(
         source.history.filter((h: any) => h.subjectId === world.withdrawn.id).map((h: any) => [h.action, h.comment]),
@@ -280,6 +289,31 @@ describe('data exchange', () => {
       expect(comparable(again)).toEqual(comparable(source));
       // Same order and same keys in the same order, not only equal sets.
       expect(JSON.stringify(comparable(again))).toBe(JSON.stringify(comparable(source)));
+    });
+
+    it('keeps a match’s reason clauses, so a French reader of the new database reads its reason line in French', async () => {
+      const [row] = await targetDs.query('SELECT reason_parts FROM matches WHERE id = $1', [world.matchId]);
+      expect(row.reason_parts).toEqual(reasonParts);
+      // A new Committee member of the imported Committee, reading in French.
+      const committeeId = source.users.find((u: any) => u.email === DEMO.expert).organizationId;
+      const email = `lecteur.${tag()}@committee.example`;
+      const created = await targetAdmin.post('/api/v1/users', {
+        email,
+        displayName: 'Lecteur',
+        role: 'committee_member',
+        organizationId: committeeId,
+        password: 'lecteur-password-1540',
+      });
+      expect(created.status).toBe(201);
+      const reader = await ApiClient.as(target.baseUrl, email, 'lecteur-password-1540');
+      expect((await reader.request('PATCH', '/api/v1/auth/me', { preferredLanguage: 'fr' })).status).toBe(200);
+      const match = await reader.get(`/api/v1/matches/${world.matchId}`);
+      expect(match.status).toBe(200);
+      expect(match.body.reason).toMatch(/^couvre .+ — 1 sur 1 disposition demandée\u00a0; sert l’État \(Mongolie\) directement$/);
+      // An English reader of the same match reads it in English.
+      expect((await targetAdmin.get(`/api/v1/matches/${world.matchId}`)).body.reason).toMatch(
+        /^covers .+ — 1 of 1 requested provision; serves Mongolia directly$/,
+      );
     });
 
     it('exports byte-identical documents from unchanged data, apart from exportedAt', async () => {
@@ -484,6 +518,64 @@ describe('data exchange', () => {
       expect(
         await targetDs.query('SELECT id FROM organizations WHERE id = ANY($1::uuid[])', [[org.id, prov.id]]),
       ).toEqual([]);
+    });
+
+    it('imports a match without reasonParts (a document from before them) with none, and refuses malformed clauses, naming each', async () => {
+      const org = agency();
+      const prov = provider();
+      const req = request(org.id, 7);
+      const [off, other] = [offer(prov.id), offer(prov.id)];
+      const match = (offerId: string, overrides: Record<string, unknown> = {}) => ({
+        id: randomUUID(),
+        requestId: req.id,
+        offerId,
+        score: 0.5,
+        components: [],
+        reason: 'covers OP3c — 1 of 1 requested provision',
+        engineVersion: 'v1',
+        weightsVersion: 1,
+        scoredAt: now(),
+        origin: 'engine',
+        status: 'suggested',
+        notes: null,
+        createdById: null,
+        endorsedAt: null,
+        answeredAt: null,
+        agreedAt: null,
+        completedAt: null,
+        declineReason: null,
+        requesterRating: null,
+        requesterComment: null,
+        providerRating: null,
+        providerComment: null,
+        ...times(),
+        ...overrides,
+      });
+      const older = match(off.id);
+      const parts = [{ key: 'coversSome', provisions: ['OP3c'], count: 1 }, { key: 'servesVia', state: 'KAZ', region: 'CENTRAL_ASIA' }];
+      const bad: Record<string, any> = document({
+        organizations: [org, prov],
+        requests: [req],
+        offers: [off, other],
+        matches: [older, match(other.id, { reasonParts: [{ key: 'servesVia', state: 'KAZ' }, { key: 'budget', percent: '40' }] })],
+      });
+      const refused = await targetAdmin.post('/api/v1/import', bad);
+      expect(refused.status).toBe(400);
+      expect(refused.body.details).toEqual([
+        { field: 'matches[1].reasonParts[0].region', message: 'is required' },
+        { field: 'matches[1].reasonParts[1].percent', message: expect.stringMatching(/number/) },
+      ]);
+      expect(await targetDs.query('SELECT id FROM matches WHERE request_id = $1', [req.id])).toEqual([]);
+
+      const res = await targetAdmin.post('/api/v1/import', { ...bad, matches: [older, { ...bad.matches[1], reasonParts: parts }] });
+      expect(res.status).toBe(201);
+      const rows = await targetDs.query('SELECT offer_id, reason_parts FROM matches WHERE request_id = $1', [req.id]);
+      expect(new Map(rows.map((r: any) => [r.offer_id, r.reason_parts]))).toEqual(
+        new Map([
+          [off.id, null],
+          [other.id, parts],
+        ]),
+      );
     });
 
     it('refuses duplicate ids and keys within the document and references of the wrong kind', async () => {

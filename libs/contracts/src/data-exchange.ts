@@ -172,6 +172,27 @@ export type ExchangeOffer = z.infer<typeof exchangeOfferSchema>;
 
 const rating = z.number().int().min(1).max(5).nullable();
 
+// A text relevance as the engine writes it into a clause: two decimals, 0.00 to 1.00.
+const relevance = z.string().regex(/^[01]\.\d\d$/, 'must be a relevance with two decimals, like 0.42');
+const count = z.number().int().min(0).max(INT4_MAX);
+
+/**
+ * One clause of a match's reason line (`ReasonPart` in libs/matching): a catalogue key and its codes and figures,
+ * from which the API words the line in each reader's language. The same keys and fields as the engine writes.
+ */
+export const reasonPartSchema = z.discriminatedUnion('key', [
+  z.strictObject({ key: z.enum(['noProvisions', 'offersNoTypes', 'preferred']) }),
+  z.strictObject({ key: z.literal('coversNone'), count }),
+  z.strictObject({ key: z.literal('coversSome'), provisions: taxonomyCodes('provisions', { min: 1 }), count }),
+  z.strictObject({ key: z.enum(['textClose', 'textLow']), text: relevance, least: relevance }),
+  z.strictObject({ key: z.literal('offersTypes'), types: taxonomyCodes('assistanceTypes', { min: 1 }) }),
+  z.strictObject({ key: z.enum(['servesDirectly', 'servesGlobally']), state: stateCodeSchema }),
+  z.strictObject({ key: z.literal('servesVia'), state: stateCodeSchema, region: taxonomyCode('regions') }),
+  z.strictObject({ key: z.literal('prior'), count, state: stateCodeSchema }),
+  z.strictObject({ key: z.literal('budget'), percent: z.number().int().min(0).max(100) }),
+  z.strictObject({ key: z.literal('mentioned'), terms: z.array(text(100, 1)).min(1).max(20) }),
+]);
+
 export const exchangeMatchSchema = z.strictObject({
   id,
   requestId: id,
@@ -181,6 +202,9 @@ export const exchangeMatchSchema = z.strictObject({
     .array(z.strictObject({ key: text(40, 1), value: z.number(), weight: z.number(), contribution: z.number() }))
     .max(50),
   reason: text(5_000),
+  // The reason line as clauses, for wording it in each reader's language; null: only the English `reason` is kept.
+  // Absent from documents exported before it existed.
+  reasonParts: z.array(reasonPartSchema).max(50).nullable().default(null),
   engineVersion: text(20).nullable(),
   weightsVersion: z.number().int().min(0).max(INT4_MAX).nullable(),
   scoredAt: timestamp.nullable(),

@@ -63,6 +63,11 @@ export function describeIssue(issue: Issue): ValidationMessage | undefined {
       return { code: 'notAllowed', params: { keys: list(issue.keys), count: issue.keys.length } };
     case 'invalid_value':
       return { code: 'oneOf', params: { values: list(issue.values) } };
+    case 'invalid_union':
+      // A tag of a discriminated union that names none of its shapes: the tags it takes.
+      return 'options' in issue && Array.isArray(issue.options) && issue.options.length > 0
+        ? { code: 'oneOf', params: { values: list(issue.options) } }
+        : undefined;
     case 'invalid_format':
       if (issue.format === 'uuid' || issue.format === 'guid') return { code: 'uuid', params: {} };
       if (issue.format === 'email') return { code: 'email', params: {} };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MESSAGE_SOURCE } from '@app/common';
 import { exchangeEnvelopeSchema } from '@app/contracts';
-import { envelope, historyEntry, organization, readDocument, request, user } from './import-fixtures.helper';
+import { envelope, historyEntry, match, offer, organization, readDocument, request, user } from './import-fixtures.helper';
 import { DocumentReader, inDocumentOrder } from './import-document';
 
 describe('reading an import document', () => {
@@ -93,6 +93,41 @@ describe('reading an import document', () => {
     // In English, and by its catalogue key for readers of other languages.
     expect(read.issues).toEqual([
       { field: 'history[0].details', message: 'must not contain a NUL character', [MESSAGE_SOURCE]: { key: 'validation.noNul', params: {} } },
+    ]);
+  });
+
+  it('reads a match’s reason clauses, null when a document from before them has none, and names a bad clause', () => {
+    const agency = organization();
+    const provider = organization({ kind: 'provider', state: null });
+    const req = request(agency.id);
+    const off = offer(provider.id);
+    const parts = [
+      { key: 'coversSome', provisions: ['OP3c'], count: 2 },
+      { key: 'textLow', text: '0.12', least: '0.30' },
+      { key: 'servesVia', state: 'KAZ', region: 'CENTRAL_ASIA' },
+      { key: 'budget', percent: 40 },
+      { key: 'mentioned', terms: ['customs'] },
+    ];
+    const reader = new DocumentReader();
+    expect(reader.read('matches', 0, match(req.id, off.id, { reasonParts: parts }))).toMatchObject({ reasonParts: parts });
+    expect(reader.read('matches', 1, match(req.id, off.id))).toMatchObject({ reasonParts: null });
+    expect(reader.issues).toEqual([]);
+
+    const bad = readDocument(
+      envelope({
+        matches: [
+          match(req.id, off.id, { reasonParts: [{ key: 'coversSome', provisions: ['OP9'], count: 1 }, { key: 'budget', percent: 140 }] }),
+          match(req.id, off.id, { reasonParts: [{ key: 'coversEverything' }, { key: 'preferred', note: 'x' }] }),
+          match(req.id, off.id, { reasonParts: 'covers OP3c' }),
+        ],
+      }),
+    );
+    expect(bad.issues.map(({ field, message }) => ({ field, message }))).toEqual([
+      { field: 'matches[0].reasonParts[0].provisions[0]', message: expect.stringContaining('"OP9" is not a known provision code') },
+      { field: 'matches[0].reasonParts[1].percent', message: 'must be at most 100' },
+      { field: 'matches[1].reasonParts[0].key', message: expect.stringMatching(/^must be one of "noProvisions", .*"mentioned"$/) },
+      { field: 'matches[1].reasonParts[1].note', message: 'is not a field of the exchange format' },
+      { field: 'matches[2].reasonParts', message: 'must be a list' },
     ]);
   });
 
