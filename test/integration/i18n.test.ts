@@ -62,6 +62,34 @@ describe('languages of the API', () => {
     expect(Object.keys(fr.body).sort()).toEqual(Object.keys(en.body).sort());
   });
 
+  it('words a pattern check, an unsupported import encoding and a path no route serves in the reader’s language', async () => {
+    const expert = await ApiClient.as(api.baseUrl, 'expert');
+    // A regex check of the contracts (the offers' sort), by Accept-Language; the field and the English stay.
+    const sort = await expert.request('GET', '/api/v1/offers?sort=price', undefined, { 'accept-language': 'fr' });
+    expect(sort.status).toBe(400);
+    expect(sort.body.details).toEqual([{ field: 'sort', message: expect.stringMatching(/^doit être l’une des valeurs suivantes, précédée au besoin de -\s: .*updatedAt/) }]);
+    const sortEn = await expert.request('GET', '/api/v1/offers?sort=price', undefined, { 'accept-language': 'en' });
+    expect(sortEn.body.details[0].message).toMatch(/^must be one of .*, optionally prefixed with -$/);
+
+    // The import's stream refuses a content encoding it cannot read (415), before reading a byte.
+    const admin = await ApiClient.as(api.baseUrl, 'admin');
+    const zstd = await admin.request('POST', '/api/v1/import', '{}', { 'content-type': 'application/json', 'content-encoding': 'zstd', 'accept-language': 'ru' });
+    expect(zstd.status).toBe(415);
+    expect(zstd.body).toEqual({
+      statusCode: 415,
+      error: 'Unsupported Media Type',
+      message: 'Кодирование содержимого «zstd» не поддерживается: отправьте документ без сжатия или сжатым с помощью gzip, deflate или br',
+    });
+
+    // The demo mailbox, off in tests, answers as a path no route serves, in every language alike.
+    const anon = new ApiClient(api.baseUrl);
+    for (const path of ['/api/v1/dev/mailbox', '/api/v1/nowhere']) {
+      const es = await anon.request('GET', path, undefined, { 'accept-language': 'es' });
+      expect(es.body).toEqual({ statusCode: 404, error: 'Not Found', message: `La ruta GET ${path} no existe` });
+      expect((await anon.get(path)).body.message).toBe(`Cannot GET ${path}`);
+    }
+  });
+
   it('words the inbox in the reader’s language when it is read: Mongolian, then French after a switch', async () => {
     const ds = api.app.get(DataSource);
     const admin = await ApiClient.as(api.baseUrl, 'admin');
