@@ -63,17 +63,28 @@ describe('languages of the API', () => {
   });
 
   it('words a pattern check, an unsupported import encoding and a path no route serves in the reader’s language', async () => {
-    const expert = await ApiClient.as(api.baseUrl, 'expert');
-    // A regex check of the contracts (the offers' sort), by Accept-Language; the field and the English stay.
-    const sort = await expert.request('GET', '/api/v1/offers?sort=price', undefined, { 'accept-language': 'fr' });
+    const ds = api.app.get(DataSource);
+    const admin = await ApiClient.as(api.baseUrl, 'admin');
+    const [{ org }] = await ds.query(`SELECT organization_id AS "org" FROM users WHERE email = $1`, [DEMO.admin]);
+    // Committee people of their own with a saved language (the demo users keep English).
+    const person = async (role: string, language: string) => {
+      const email = `words-${language}-${randomUUID().slice(0, 8)}@committee.example`;
+      expect((await admin.post('/api/v1/users', { email, displayName: `Reader (${language})`, role, organizationId: org, password: 'languages-password' })).status).toBe(201);
+      const client = await ApiClient.as(api.baseUrl, email, 'languages-password');
+      expect((await client.request('PATCH', '/api/v1/auth/me', { preferredLanguage: language })).status).toBe(200);
+      return client;
+    };
+    const expert = await person('committee_member', 'fr');
+    // A regex check of the contracts (the offers' sort); the field and the English stay.
+    const sort = await expert.get('/api/v1/offers?sort=price');
     expect(sort.status).toBe(400);
     expect(sort.body.details).toEqual([{ field: 'sort', message: expect.stringMatching(/^doit être l’une des valeurs suivantes, précédée au besoin de -\s: .*updatedAt/) }]);
-    const sortEn = await expert.request('GET', '/api/v1/offers?sort=price', undefined, { 'accept-language': 'en' });
+    const sortEn = await admin.get('/api/v1/offers?sort=price');
     expect(sortEn.body.details[0].message).toMatch(/^must be one of .*, optionally prefixed with -$/);
 
     // The import's stream refuses a content encoding it cannot read (415), before reading a byte.
-    const admin = await ApiClient.as(api.baseUrl, 'admin');
-    const zstd = await admin.request('POST', '/api/v1/import', '{}', { 'content-type': 'application/json', 'content-encoding': 'zstd', 'accept-language': 'ru' });
+    const russianAdmin = await person('committee_admin', 'ru');
+    const zstd = await russianAdmin.request('POST', '/api/v1/import', '{}', { 'content-type': 'application/json', 'content-encoding': 'zstd' });
     expect(zstd.status).toBe(415);
     expect(zstd.body).toEqual({
       statusCode: 415,
