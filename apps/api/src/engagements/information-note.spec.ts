@@ -105,6 +105,9 @@ describe('information note in the reader’s language', () => {
     expect(visualRtlLine('6–8 ديسمبر 2022')).toBe('2022 ديسمبر 6–8');
     expect(visualRtlLine('الجهة UN Office – Vienna المعنية')).toBe('المعنية UN Office – Vienna الجهة');
     expect(visualRtlLine('أ – ب')).toBe('ب – أ');
+    // Numbers among Arabic words keep their places, read right to left; after Latin words they run with them.
+    expect(visualRtlLine('القرار 1540 (2004)')).toBe('(2004) 1540 القرار');
+    expect(visualRtlLine('في UN Office 2 اليوم')).toBe('اليوم UN Office 2 في');
   });
 
   it('zh: the PDF keeps English fixed words, as DejaVu Sans has no Chinese glyphs (the HTML is Chinese)', async () => {

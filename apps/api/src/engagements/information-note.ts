@@ -170,32 +170,37 @@ const toWinAnsi = (s: string) =>
   [...s.replace(/[\u2000-\u200A\u202F]/g, ' ')].map((c) => (c.charCodeAt(0) < 256 || WIN_ANSI_EXTRA.includes(c) ? c : '?')).join('');
 
 // Right-to-left letters (Hebrew, Arabic and their presentation forms) and left-to-right ones (Latin, Greek,
-// Cyrillic, CJK…, and figures, which run left to right inside Arabic text too).
+// Cyrillic, CJK…). Figures are weak: they run left to right, but take their place among the words as the letters
+// before them do.
 const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
-const LTR_LETTER = /[0-9A-Za-z\u00C0-\u024F\u0370-\u052F\u1E00-\u1FFF\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]/;
-const strongOf = (word: string): 'R' | 'L' | 'N' => (RTL_LETTER.test(word) ? 'R' : LTR_LETTER.test(word) ? 'L' : 'N');
+const LTR_LETTER = /[A-Za-z\u00C0-\u024F\u0370-\u052F\u1E00-\u1FFF\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]/;
+// A word's direction: right-to-left letters, left-to-right letters, figures only (EN), or neither (N).
+const strongOf = (word: string): 'R' | 'L' | 'EN' | 'N' => (RTL_LETTER.test(word) ? 'R' : LTR_LETTER.test(word) ? 'L' : /[0-9]/.test(word) ? 'EN' : 'N');
 
-/** A paragraph's direction by its first strong letter, as `dir="auto"` decides it in HTML. */
+/** A paragraph's direction by its first strong letter, as `dir="auto"` decides it in HTML ("6–8 ديسمبر" is Arabic). */
 export const paragraphDirection = (s: string): 'ltr' | 'rtl' => {
-  // Figures are weak: "6–8 ديسمبر" is Arabic.
-  const first = [...s].find((c) => RTL_LETTER.test(c) || (LTR_LETTER.test(c) && !/[0-9]/.test(c)));
+  const first = [...s].find((c) => RTL_LETTER.test(c) || LTR_LETTER.test(c));
   return first && RTL_LETTER.test(first) ? 'rtl' : 'ltr';
 };
 
 /**
  * One line of a right-to-left paragraph in the order pdfkit draws its words, left to right. pdfkit shapes each word
  * on its own (fontkit joins an Arabic word's letters and sets them right to left) but has no bidirectional
- * algorithm: here the words are set right to left, a run of left-to-right words (figures, Latin or Cyrillic names)
- * keeping its own order; a word of punctuation only goes with left-to-right words on both sides, else with the
- * paragraph. Exported for tests.
+ * algorithm: here the words are set right to left, a run of left-to-right words (Latin or Cyrillic names, with the
+ * figures that follow them) keeping its own order; a number among Arabic words keeps its place as a word; a word of
+ * punctuation goes with left-to-right words on both sides, else with the paragraph. A simplification of Unicode's
+ * bidirectional algorithm, enough for the note's labels, dates and names. Exported for tests.
  */
 export function visualRtlLine(line: string): string {
   const words = line.split(' ').filter(Boolean);
   const kinds = words.map(strongOf);
-  const resolved = kinds.map((k, i) => {
+  // Figures after left-to-right letters join them ("Office 2"); otherwise each number is an island set in its place
+  // among the right-to-left words ("القرار 1540 (2004)"). Then punctuation between two left-to-right words joins them.
+  const figures = kinds.map((k, i) => (k === 'EN' ? (kinds.slice(0, i).reverse().find((x) => x === 'L' || x === 'R') === 'L' ? 'L' : 'R') : k));
+  const resolved = figures.map((k, i) => {
     if (k !== 'N') return k;
-    const before = kinds.slice(0, i).reverse().find((x) => x !== 'N');
-    const after = kinds.slice(i + 1).find((x) => x !== 'N');
+    const before = figures.slice(0, i).reverse().find((x) => x !== 'N');
+    const after = figures.slice(i + 1).find((x) => x !== 'N');
     return before === 'L' && after === 'L' ? 'L' : 'R';
   });
   const runs: { rtl: boolean; words: string[] }[] = [];
