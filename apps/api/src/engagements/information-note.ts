@@ -89,11 +89,12 @@ export function noteSections(n: InformationNote, language: string = DEFAULT_LOCA
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-// `dir="auto"`: a paragraph of the engagement's own text keeps its direction (an English title in an Arabic note).
+// `dir="auto"`: a paragraph of the engagement's own text keeps its direction (an English title in an Arabic note);
+// one without a letter ("—") keeps the page's.
 const paragraphs = (s: string) =>
   s
     .split(/\n\s*\n/)
-    .map((p) => `<p dir="auto">${escapeHtml(p.trim()).replace(/\n/g, '<br>')}</p>`)
+    .map((p) => `<p${/\p{L}/u.test(p) ? ' dir="auto"' : ''}>${escapeHtml(p.trim()).replace(/\n/g, '<br>')}</p>`)
     .join('');
 
 /** The note as a standalone HTML page in the reader's language (every text escaped; `lang`, and `dir="rtl"` for Arabic). */
