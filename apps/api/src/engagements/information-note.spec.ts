@@ -1,6 +1,6 @@
 import { catalogueFor, LOCALES, lookup, stateName as stateNameIn, type Locale } from '@app/i18n';
 import { pdfText } from '../../../../test/support/pdf-text';
-import { dateSpan, informationNoteHtml, informationNotePdf, noteSections, unicodeFontDirs, unicodeFonts, visualRtlLine, type InformationNote } from './information-note';
+import { dateSpan, informationNoteHtml, informationNotePdf, noteSections, unicodeFontDirs, unicodeFonts, visualLine, visualRtlLine, type InformationNote } from './information-note';
 
 const mongolian: InformationNote = {
   kind: 'roundtable',
@@ -108,6 +108,10 @@ describe('information note in the reader’s language', () => {
     // Numbers among Arabic words keep their places, read right to left; after Latin words they run with them.
     expect(visualRtlLine('القرار 1540 (2004)')).toBe('(2004) 1540 القرار');
     expect(visualRtlLine('في UN Office 2 اليوم')).toBe('اليوم UN Office 2 في');
+    // In a left-to-right paragraph only the Arabic run turns round.
+    expect(visualLine('Customs (MNG); مركز الأمم المتحدة', 'ltr')).toBe('Customs (MNG); المتحدة الأمم مركز');
+    // The Arabic semicolon is punctuation, not a letter.
+    expect(visualLine('Customs (MNG)؛ مركز الأمم', 'ltr')).toBe('Customs (MNG)؛ الأمم مركز');
   });
 
   it('zh: the PDF keeps English fixed words, as DejaVu Sans has no Chinese glyphs (the HTML is Chinese)', async () => {

@@ -170,11 +170,11 @@ const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—�
 const toWinAnsi = (s: string) =>
   [...s.replace(/[\u2000-\u200A\u202F]/g, ' ')].map((c) => (c.charCodeAt(0) < 256 || WIN_ANSI_EXTRA.includes(c) ? c : '?')).join('');
 
-// Right-to-left letters (Hebrew, Arabic and their presentation forms) and left-to-right ones (Latin, Greek,
-// Cyrillic, CJK…). Figures are weak: they run left to right, but take their place among the words as the letters
-// before them do.
-const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
-const LTR_LETTER = /[A-Za-z\u00C0-\u024F\u0370-\u052F\u1E00-\u1FFF\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]/;
+// Right-to-left letters (Arabic, Hebrew, in any form) and left-to-right ones (any other letter: Latin, Cyrillic, CJK…).
+// Figures are weak: they run left to right, but take their place among the words as the letters before them do.
+// Punctuation (the Arabic comma and semicolon included) is neutral.
+const RTL_LETTER = /(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}]/u;
+const LTR_LETTER = /(?![\p{Script=Arabic}\p{Script=Hebrew}])\p{L}/u;
 // A word's direction: right-to-left letters, left-to-right letters, figures only (EN), or neither (N).
 const strongOf = (word: string): 'R' | 'L' | 'EN' | 'N' => (RTL_LETTER.test(word) ? 'R' : LTR_LETTER.test(word) ? 'L' : /[0-9]/.test(word) ? 'EN' : 'N');
 
@@ -185,25 +185,24 @@ export const paragraphDirection = (s: string): 'ltr' | 'rtl' => {
 };
 
 /**
- * One line of a right-to-left paragraph in the order pdfkit draws its words, left to right. pdfkit shapes each word
- * on its own (fontkit joins an Arabic word's letters and sets them right to left) but has no bidirectional
- * algorithm: here the words are set right to left, a run of left-to-right words (Latin or Cyrillic names, with the
- * figures that follow them) keeping its own order; a number among Arabic words keeps its place as a word; a word of
- * punctuation goes with left-to-right words on both sides, else with the paragraph. A simplification of Unicode's
- * bidirectional algorithm, enough for the note's labels, dates and names. Exported for tests.
+ * One line in the order pdfkit draws its words, left to right. pdfkit shapes each word on its own (fontkit joins an
+ * Arabic word's letters and sets them right to left) but has no bidirectional algorithm: here a run of Arabic words
+ * is set right to left, a run of left-to-right words (Latin or Cyrillic names, with the figures that follow them)
+ * keeps its order, and in a right-to-left paragraph the runs themselves go right to left. A number among Arabic
+ * words keeps its place as a word; a word of punctuation joins the words on both sides when they agree, else goes
+ * with the paragraph. A simplification of Unicode's bidirectional algorithm, enough for the note's labels, dates
+ * and names. Exported for tests.
  */
-export function visualRtlLine(line: string): string {
+export function visualLine(line: string, direction: 'ltr' | 'rtl'): string {
+  const base = direction === 'rtl' ? 'R' : 'L';
   const words = line.split(' ').filter(Boolean);
   const kinds = words.map(strongOf);
+  const strongBefore = (list: string[], i: number) => list.slice(0, i).reverse().find((x) => x === 'L' || x === 'R') ?? base;
+  const strongAfter = (list: string[], i: number) => list.slice(i + 1).find((x) => x === 'L' || x === 'R') ?? base;
   // Figures after left-to-right letters join them ("Office 2"); otherwise each number is an island set in its place
-  // among the right-to-left words ("القرار 1540 (2004)"). Then punctuation between two left-to-right words joins them.
-  const figures = kinds.map((k, i) => (k === 'EN' ? (kinds.slice(0, i).reverse().find((x) => x === 'L' || x === 'R') === 'L' ? 'L' : 'R') : k));
-  const resolved = figures.map((k, i) => {
-    if (k !== 'N') return k;
-    const before = figures.slice(0, i).reverse().find((x) => x !== 'N');
-    const after = figures.slice(i + 1).find((x) => x !== 'N');
-    return before === 'L' && after === 'L' ? 'L' : 'R';
-  });
+  // among the right-to-left words ("القرار 1540 (2004)"). Then punctuation takes the direction both sides agree on.
+  const figures = kinds.map((k, i) => (k === 'EN' ? (strongBefore(kinds, i) === 'L' ? 'L' : 'R') : k));
+  const resolved = figures.map((k, i) => (k !== 'N' ? k : strongBefore(figures, i) === strongAfter(figures, i) ? strongBefore(figures, i) : base));
   const runs: { rtl: boolean; words: string[] }[] = [];
   words.forEach((word, i) => {
     const rtl = resolved[i] === 'R';
@@ -211,11 +210,11 @@ export function visualRtlLine(line: string): string {
     if (last && last.rtl === rtl) last.words.push(word);
     else runs.push({ rtl, words: [word] });
   });
-  return runs
-    .reverse()
-    .map((r) => (r.rtl ? [...r.words].reverse() : r.words).join(' '))
-    .join(' ');
+  return (direction === 'rtl' ? runs.reverse() : runs).map((r) => (r.rtl ? [...r.words].reverse() : r.words).join(' ')).join(' ');
 }
+
+/** A line of a right-to-left paragraph in the order pdfkit draws its words (visualLine). */
+export const visualRtlLine = (line: string): string => visualLine(line, 'rtl');
 
 type FontWithGlyphs = { hasGlyphForCodePoint?: (codePoint: number) => boolean };
 
@@ -267,15 +266,15 @@ export function informationNotePdf(
   });
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
-  // A right-to-left line, word by word from the right margin: pdfkit would set a space that follows an Arabic word
-  // before it (fontkit reverses the word's run, its space included), gluing the words together.
-  const drawRtlLine = (line: string, oblique?: boolean) => {
-    const words = visualRtlLine(line).split(' ');
+  // A line with right-to-left words, word by word from the paragraph's margin: pdfkit would set a space that follows
+  // an Arabic word before it (fontkit reverses the word's run, its space included), gluing the words together.
+  const drawLine = (line: string, direction: 'ltr' | 'rtl', oblique?: boolean) => {
+    const words = visualLine(line, direction).split(' ');
     const space = doc.widthOfString(' ');
     const widths = words.map((w) => doc.widthOfString(w));
     if (doc.y + doc.currentLineHeight(true) > doc.page.maxY()) doc.addPage();
     const y = doc.y;
-    let x = left + Math.max(0, width - widths.reduce((a, b) => a + b, 0) - space * (words.length - 1));
+    let x = direction === 'rtl' ? left + Math.max(0, width - widths.reduce((a, b) => a + b, 0) - space * (words.length - 1)) : left;
     words.forEach((w, i) => {
       doc.text(w, x, y, { lineBreak: false, oblique });
       x += widths[i] + space;
@@ -283,26 +282,27 @@ export function informationNotePdf(
     doc.x = left;
     doc.y = y + doc.currentLineHeight(true);
   };
-  // A paragraph: left to right as pdfkit sets it, or (with a Unicode font) right to left, wrapped here and each line
-  // set right-aligned in visual order.
+  // A paragraph: as pdfkit sets it when it has no right-to-left letter (or no Unicode font to draw one), else wrapped
+  // here, each line in visual order, right-aligned in a right-to-left paragraph.
   const write = (text: string, options: { paragraphGap?: number; oblique?: boolean } = {}) => {
     const s = t(text);
-    if (!fonts || paragraphDirection(s) === 'ltr') {
+    if (!fonts || !RTL_LETTER.test(s)) {
       doc.text(s, { width, ...options });
       return;
     }
+    const direction = paragraphDirection(s);
     for (const source of s.split('\n')) {
       let line = '';
       for (const word of source.split(/\s+/).filter(Boolean)) {
         const next = line ? `${line} ${word}` : word;
         if (line && doc.widthOfString(next) > width) {
-          drawRtlLine(line, options.oblique);
+          drawLine(line, direction, options.oblique);
           line = word;
         } else {
           line = next;
         }
       }
-      if (line) drawRtlLine(line, options.oblique);
+      if (line) drawLine(line, direction, options.oblique);
     }
     if (options.paragraphGap) doc.y += options.paragraphGap;
   };
