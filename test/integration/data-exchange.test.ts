@@ -604,10 +604,10 @@ describe('data exchange', () => {
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual([
         { field: 'organizations[2].name', message: 'repeats the name of organizations[1]' },
-        { field: 'users[0].role', message: 'a provider_member cannot belong to a state_agency organisation' },
+        { field: 'users[0].role', message: 'the role “Provider member” (provider_member) cannot belong to an organisation of the kind “State agency” (state_agency)' },
         { field: 'requests[1].id', message: 'repeats the id of requests[0]' },
         { field: 'requests[1].reference', message: 'repeats the reference of requests[0]' },
-        { field: 'offers[0].organizationId', message: 'must name a provider organisation, not a state_agency' },
+        { field: 'offers[0].organizationId', message: 'must name a provider organisation, not an organisation of the kind “State agency” (state_agency)' },
       ]);
     });
 

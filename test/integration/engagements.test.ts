@@ -146,7 +146,7 @@ describe('engagements', () => {
     const e = (await expert.post('/api/v1/engagements', roundtable({ title: 'Note roundtable', venue: 'Chinggis Khaan Hotel, Ulaanbaatar' }))).body;
     const html = await coordinator.get(`/api/v1/engagements/${e.id}/information-note`);
     expect(html.status).toBe(200);
-    for (const text of ['Note roundtable', 'Chinggis Khaan Hotel, Ulaanbaatar', '6–8 December 2022', 'Customs General Authority (MNG)', 'Mongolia submitted its national action plan', 'Hosted in person.']) {
+    for (const text of ['Note roundtable', 'Chinggis Khaan Hotel, Ulaanbaatar', '6\u2009–\u20098 December 2022', 'Customs General Authority (MNG)', 'Mongolia submitted its national action plan', 'Hosted in person.']) {
       expect(html.body).toContain(text);
     }
     // ApiClient reads bodies as text; a PDF is read as bytes, with the same bearer token.

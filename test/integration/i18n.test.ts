@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { EventType } from '@app/contracts';
 import { messageOf, NOTIFICATION_RULES, type EventFacts, type NotifyRule } from '../../apps/worker/src/notifications/notification-rules';
 import { ApiClient, DEMO } from '../support/http';
+import { pdfText } from '../support/pdf-text';
 import { startApiInProcess } from '../support/platform';
 
 // The API's words follow the reader: the signed-in person's preferred language, else Accept-Language. Codes,
@@ -59,6 +60,45 @@ describe('languages of the API', () => {
     expect(fr.status).toBe(401);
     expect(fr.body.error).toBe(en.body.error);
     expect(Object.keys(fr.body).sort()).toEqual(Object.keys(en.body).sort());
+  });
+
+  it('words a pattern check, an unsupported import encoding and a path no route serves in the reader’s language', async () => {
+    const ds = api.app.get(DataSource);
+    const admin = await ApiClient.as(api.baseUrl, 'admin');
+    const [{ org }] = await ds.query(`SELECT organization_id AS "org" FROM users WHERE email = $1`, [DEMO.admin]);
+    // Committee people of their own with a saved language (the demo users keep English).
+    const person = async (role: string, language: string) => {
+      const email = `words-${language}-${randomUUID().slice(0, 8)}@committee.example`;
+      expect((await admin.post('/api/v1/users', { email, displayName: `Reader (${language})`, role, organizationId: org, password: 'languages-password' })).status).toBe(201);
+      const client = await ApiClient.as(api.baseUrl, email, 'languages-password');
+      expect((await client.request('PATCH', '/api/v1/auth/me', { preferredLanguage: language })).status).toBe(200);
+      return client;
+    };
+    const expert = await person('committee_member', 'fr');
+    // A regex check of the contracts (the offers' sort); the field and the English stay.
+    const sort = await expert.get('/api/v1/offers?sort=price');
+    expect(sort.status).toBe(400);
+    expect(sort.body.details).toEqual([{ field: 'sort', message: expect.stringMatching(/^doit être l’une des valeurs suivantes, précédée au besoin de -\s: .*updatedAt/) }]);
+    const sortEn = await admin.get('/api/v1/offers?sort=price');
+    expect(sortEn.body.details[0].message).toMatch(/^must be one of .*, optionally prefixed with -$/);
+
+    // The import's stream refuses a content encoding it cannot read (415), before reading a byte.
+    const russianAdmin = await person('committee_admin', 'ru');
+    const zstd = await russianAdmin.request('POST', '/api/v1/import', '{}', { 'content-type': 'application/json', 'content-encoding': 'zstd' });
+    expect(zstd.status).toBe(415);
+    expect(zstd.body).toEqual({
+      statusCode: 415,
+      error: 'Unsupported Media Type',
+      message: 'Кодирование содержимого «zstd» не поддерживается: отправьте документ без сжатия или сжатым с помощью gzip, deflate или br',
+    });
+
+    // The demo mailbox, off in tests, answers as a path no route serves, in every language alike.
+    const anon = new ApiClient(api.baseUrl);
+    for (const path of ['/api/v1/dev/mailbox', '/api/v1/nowhere']) {
+      const es = await anon.request('GET', path, undefined, { 'accept-language': 'es' });
+      expect(es.body).toEqual({ statusCode: 404, error: 'Not Found', message: `La ruta GET ${path} no existe` });
+      expect((await anon.get(path)).body.message).toBe(`Cannot GET ${path}`);
+    }
   });
 
   it('words the inbox in the reader’s language when it is read: Mongolian, then French after a switch', async () => {
@@ -227,5 +267,67 @@ describe('languages of the API', () => {
     expect((await admin.request('PUT', '/api/v1/matching/profile', { weights: zero, threshold: profile.threshold, topK: profile.topK }, { 'accept-language': 'en' })).body.details).toEqual([
       { field: 'weights', message: 'must not all be zero' },
     ]);
+  });
+
+  it('gives the information note in the reader’s language: HTML to a French reader, the PDF to a Russian one, the public note by Accept-Language', async () => {
+    const ds = api.app.get(DataSource);
+    const admin = await ApiClient.as(api.baseUrl, 'admin');
+    const [{ org }] = await ds.query(`SELECT organization_id AS "org" FROM users WHERE email = $1`, [DEMO.admin]);
+    const reader = async (language: string) => {
+      const email = `note-${language}-${randomUUID().slice(0, 8)}@committee.example`;
+      const created = await admin.post('/api/v1/users', { email, displayName: `Note reader (${language})`, role: 'committee_member', organizationId: org, password: 'languages-password' });
+      expect(created.status).toBe(201);
+      const client = await ApiClient.as(api.baseUrl, email, 'languages-password');
+      expect((await client.request('PATCH', '/api/v1/auth/me', { preferredLanguage: language })).status).toBe(200);
+      return client;
+    };
+    const title = 'National Roundtable on the 1540 Action Plan';
+    const created = await admin.post('/api/v1/engagements', {
+      kind: 'roundtable',
+      title,
+      startDate: '2022-12-06',
+      endDate: '2022-12-08',
+      venue: 'Ulaanbaatar',
+      organisers: [{ name: 'UNODA Regional Centre' }],
+      participants: [{ name: 'Customs General Authority' }],
+      states: ['MNG'],
+      highlights: 'Every item of the plan was reviewed.',
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+
+    // French, by the saved preference (the browser's Accept-Language says English): HTML.
+    const fr = await (await reader('fr')).request('GET', `/api/v1/engagements/${id}/information-note?format=html`, undefined, { 'accept-language': 'en' });
+    expect(fr.status).toBe(200);
+    expect(fr.headers.get('vary')).toMatch(/Accept-Language/i);
+    expect(fr.body).toContain('<html lang="fr" dir="ltr">');
+    for (const text of ['Note d’information', `Table ronde : ${title}`, '6–8 décembre 2022', 'Mongolie', 'Faits saillants', 'Every item of the plan was reviewed.', 'Pour information – ceci n’est pas un rapport officiel']) {
+      expect(fr.body).toContain(text);
+    }
+    for (const english of ['Information note', 'Roundtable:', 'December', 'Highlights', 'For information']) expect(fr.body).not.toContain(english);
+
+    // Russian: the PDF (read as bytes, with the same bearer token).
+    const ru = await reader('ru');
+    const token = (ru as unknown as { token: string }).token;
+    const res = await fetch(`${api.baseUrl}/api/v1/engagements/${id}/information-note?format=pdf`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const pdf = pdfText(Buffer.from(await res.arrayBuffer())).replace(/\n/g, ' ');
+    for (const text of ['Информационная записка', `Круглый стол: ${title}`, '6–8 декабря 2022\u202fг.', 'Монголия', 'Основные итоги', 'Для информации – не является официальным докладом']) {
+      expect(pdf).toContain(text);
+    }
+    for (const english of ['Information note', 'December', 'Highlights', 'For information']) expect(pdf).not.toContain(english);
+
+    // The public register's note, signed out: Arabic right to left by Accept-Language, English without it.
+    const version = created.body.version as number;
+    expect((await admin.patch(`/api/v1/engagements/${id}`, { notePublished: true, version })).status).toBe(200);
+    const anon = new ApiClient(api.baseUrl);
+    const ar = await anon.request('GET', `/api/v1/public/engagements/${id}/information-note?format=html`, undefined, { 'accept-language': 'ar' });
+    expect(ar.status).toBe(200);
+    expect(ar.body).toContain('<html lang="ar" dir="rtl">');
+    expect(ar.body).toContain('مذكرة إعلامية');
+    expect(ar.body).toContain(title);
+    const en = await anon.get(`/api/v1/public/engagements/${id}/information-note?format=html`);
+    expect(en.body).toContain('<html lang="en" dir="ltr">');
+    expect(en.body).toContain('For information – not an official report');
   });
 });

@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { type AnswerLanguage, pickAnswerLanguage, translator } from '@app/i18n';
 import { QueryFailedError } from 'typeorm';
@@ -101,13 +101,17 @@ export function localizeErrorBody(body: ErrorBody, exception: unknown, locale: A
   });
   const own = exception instanceof DomainError ? exception.source : undefined;
   const fromFilter = FILTER_MESSAGES.get(body.message);
+  // Nest's answer to a path no route serves ("Cannot GET /api/v1/nowhere"), worded as errors.noRoute.
+  const noRoute = exception instanceof NotFoundException ? /^Cannot ([A-Z]+) (\S+)$/.exec(body.message) : null;
   const message = own
     ? sayIn(t, own)
     : fromFilter
       ? t(fromFilter)
-      : details && issues!.some((d) => d[MESSAGE_SOURCE])
-        ? details.map((d) => `${d.field}: ${d.message}`).join('; ')
-        : body.message;
+      : noRoute
+        ? t('errors.noRoute', { method: noRoute[1], path: noRoute[2] })
+        : details && issues!.some((d) => d[MESSAGE_SOURCE])
+          ? details.map((d) => `${d.field}: ${d.message}`).join('; ')
+          : body.message;
   return { ...body, message, ...(details ? { details } : {}) };
 }
 

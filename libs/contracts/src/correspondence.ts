@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { paginationSchema, taxonomyCodes, text, uuidSchema } from './fields';
+import { matching } from './messages';
 
 /** The longest thread message. */
 export const THREAD_MESSAGE_MAX = 10_000;
@@ -31,7 +32,7 @@ export const contactPersonSchema = z.strictObject({
     .string()
     .trim()
     .max(40)
-    .regex(/^[+0-9 ()./-]*$/, 'must be a telephone number (digits, spaces, + ( ) . / -)')
+    .regex(...matching(/^[+0-9 ()./-]*$/, 'telephone'))
     .nullable()
     .default(null),
   languages: taxonomyCodes('languages', { max: 10 }).default([]),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rule } from './messages';
+import { matching, rule } from './messages';
 import { isoDate, letterDate, moneySchema, planningDate, stateCodeSchema, taxonomyCode, taxonomyCodes } from './fields';
 import { THREAD_MESSAGE_KINDS, THREAD_SIDES, THREAD_TYPES } from './views/threads';
 import {
@@ -69,7 +69,7 @@ export const exchangeUserSchema = z.strictObject({
   email: z
     .email({ message: 'must be an e-mail address' })
     .max(254)
-    .refine((e) => e === e.toLowerCase(), 'must be lower case (e-mail addresses are unique case-insensitively)'),
+    .refine((e) => e === e.toLowerCase(), rule('lowerCaseEmail')),
   displayName: text(120, 1),
   role: z.enum(ROLES),
   organizationId: id,
@@ -88,7 +88,7 @@ export const exchangeRequestSchema = z
     reference: z
       .string()
       .max(20)
-      .refine((r) => parseRequestReference(r) !== null, 'must be a reference like MNG-2020-003'),
+      .refine((r) => parseRequestReference(r) !== null, rule('requestReference')),
     state: stateCodeSchema,
     organizationId: id,
     createdById: id.nullable(),
@@ -233,7 +233,7 @@ export type ExchangeMatch = z.infer<typeof exchangeMatchSchema>;
 
 export const exchangeHistorySchema = z.strictObject({
   id,
-  subjectType: z.string().regex(/^[a-z][a-z_]{0,29}$/, 'must be a subject type such as request'),
+  subjectType: z.string().regex(...matching(/^[a-z][a-z_]{0,29}$/, 'subjectType')),
   subjectId: id,
   action: text(40, 1),
   fromStatus: text(30).nullable(),
@@ -252,7 +252,7 @@ export type ExchangeHistoryEntry = z.infer<typeof exchangeHistorySchema>;
 
 const json = z.unknown().refine((d) => !JSON.stringify(d ?? null).includes('\\u0000'), rule('noNul'));
 const jsonObject = z.record(z.string(), json);
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lower-case hex');
+const sha256 = z.string().regex(...matching(/^[0-9a-f]{64}$/, 'sha256'));
 
 /** A State's or an organisation's contact list (`owner` state: `ownerKey` an ISO3 code; organization: an id). */
 export const exchangeContactListSchema = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { matching, rule } from './messages';
 import { DOCUMENT_KINDS } from './vocabulary';
 
 /** The form fields sent before the file (multipart/form-data), checked before a byte of the file is stored. */
@@ -8,11 +9,11 @@ export const uploadDocumentFieldsSchema = z.strictObject({
   language: z
     .string()
     .trim()
-    .regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code such as en, fr or mn')
+    .regex(...matching(/^[a-z]{2,3}$/, 'languageCode'))
     .optional(),
   date: z.iso
     .date('must be a date written YYYY-MM-DD')
-    .refine((d) => d >= '1945-01-01' && d <= new Date().toISOString().slice(0, 10), 'must be a real date, not in the future')
+    .refine((d) => d >= '1945-01-01' && d <= new Date().toISOString().slice(0, 10), rule('realDate'))
     .optional(),
 });
 export type UploadDocumentFields = z.infer<typeof uploadDocumentFieldsSchema>;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { CURRENCIES, isTaxonomyCode, stateName, type TaxonomyCategory } from '@app/domain';
-import { inWords, rule } from './messages';
+import { matching, rule } from './messages';
 
 /** ISO 3166-1 alpha-3 code of a State the taxonomy knows. */
 export const stateCodeSchema = z
   .string()
-  .regex(/^[A-Z]{3}$/, inWords('stateFormat'))
+  .regex(...matching(/^[A-Z]{3}$/, 'stateFormat'))
   .refine((code) => Boolean(stateName(code)), rule('unknownState'));
 
 const LABEL: Record<TaxonomyCategory, string> = {

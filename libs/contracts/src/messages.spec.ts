@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { exchangeDocumentRecordSchema } from './data-exchange';
+import { stateCodeSchema } from './fields';
 import { describeIssue, renderMessage } from './messages';
+import { listOffersSchema } from './offers';
 
 const messages = (schema: z.ZodType, input: unknown) => {
   const r = schema.safeParse(input);
@@ -49,6 +52,22 @@ describe('one wording for the API and the web app', () => {
       const described = describeIssue(issue);
       expect(described).toBeDefined();
       expect(renderMessage(described!)).toBe(issue.message);
+    }
+  });
+});
+
+describe('checks of a pattern or a rule of the contracts, by code', () => {
+  it('gives each contract’s regex check a catalogue code, its English the same as before', () => {
+    const cases: [z.ZodType, unknown, string, string][] = [
+      [stateCodeSchema, 'mng', 'stateFormat', 'must be an ISO 3166-1 alpha-3 code such as MNG'],
+      [listOffersSchema, { sort: 'price' }, 'sortOneOf', 'must be one of '],
+      [exchangeDocumentRecordSchema, { sha256: 'ABC' }, 'sha256', 'must be a SHA-256 in lower-case hex'],
+    ];
+    for (const [schema, input, code, english] of cases) {
+      const issues = schema.safeParse(input).error!.issues.filter((i) => describeIssue(i)?.code === code);
+      expect(issues).toHaveLength(1);
+      expect(issues[0].message.startsWith(english)).toBe(true);
+      expect(renderMessage(describeIssue(issues[0])!)).toBe(issues[0].message);
     }
   });
 });

@@ -28,6 +28,16 @@ export const rule = (code: ValidationCode, params: MessageParams = {}, path?: st
 /** The message of a built-in check (`.regex(…, inWords('stateFormat'))`), whose issue cannot carry a code. */
 export const inWords = (code: ValidationCode, params: MessageParams = {}) => ({ error: () => renderMessage({ code, params }) });
 
+// A `.regex` check's issue names its pattern, not a code: the message of each pattern, so the API words it in the
+// reader's language too (describeIssue).
+const PATTERN_MESSAGES = new Map<string, ValidationMessage>();
+
+/** A `.regex` check and its message by code: `z.string().regex(...matching(/^[A-Z]{3}$/, 'stateFormat'))`. */
+export function matching(pattern: RegExp, code: ValidationCode, params: MessageParams = {}): [RegExp, ReturnType<typeof inWords>] {
+  PATTERN_MESSAGES.set(pattern.toString(), { code, params });
+  return [pattern, inWords(code, params)];
+}
+
 // A raw issue (as the error map sees it) or a finished one (as safeParse returns it, with `reportInput`).
 type Issue = z.core.$ZodRawIssue | z.core.$ZodIssue;
 
@@ -73,6 +83,7 @@ export function describeIssue(issue: Issue): ValidationMessage | undefined {
       if (issue.format === 'email') return { code: 'email', params: {} };
       if (issue.format === 'date') return { code: 'date', params: {} };
       if (issue.format === 'datetime') return { code: 'dateTime', params: {} };
+      if (issue.format === 'regex' && 'pattern' in issue && typeof issue.pattern === 'string') return PATTERN_MESSAGES.get(issue.pattern);
       return undefined;
     default:
       return undefined;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { csvList, paginationSchema, queryFlag } from './fields';
+import { rule } from './messages';
 import { DELIVERY_STATUSES, EMAIL_MODES, NOTIFICATION_CATEGORIES } from './vocabulary';
 
 /** A person's notifications (GET /notifications). */
@@ -26,6 +27,6 @@ export const updatePreferencesSchema = z.strictObject({
     )
     .min(1, 'must name at least one category')
     .max(NOTIFICATION_CATEGORIES.length)
-    .refine((items) => new Set(items.map((i) => i.category)).size === items.length, 'must not repeat a category'),
+    .refine((items) => new Set(items.map((i) => i.category)).size === items.length, rule('repeatsCategory')),
 });
 export type UpdatePreferences = z.infer<typeof updatePreferencesSchema>;

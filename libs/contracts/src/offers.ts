@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { csvList, moneySchema, paginationSchema, planningDate, stateCodeSchema, taxonomyCode, taxonomyCodes, text, uuidParam } from './fields';
-import { rule } from './messages';
+import { matching, rule } from './messages';
 import { OFFER_SORTS, OFFER_STATUSES } from './vocabulary';
 
 /** The lengths of an offer's texts: the API refuses more, the form counts against them. */
@@ -97,7 +97,7 @@ export const listOffersSchema = paginationSchema.extend({
   q: z.string().trim().max(200).optional(),
   sort: z
     .string()
-    .regex(new RegExp(`^-?(${OFFER_SORTS.join('|')})$`), `must be one of ${OFFER_SORTS.join(', ')}, optionally prefixed with -`)
+    .regex(...matching(new RegExp(`^-?(${OFFER_SORTS.join('|')})$`), 'sortOneOf', { values: OFFER_SORTS.join(', ') }))
     .default('-updatedAt'),
 });
 export type ListOffers = z.infer<typeof listOffersSchema>;

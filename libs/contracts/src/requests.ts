@@ -13,7 +13,7 @@ import {
   uuidParam,
   uuidSchema,
 } from './fields';
-import { rule } from './messages';
+import { matching, rule } from './messages';
 import { REQUEST_PRIORITIES, REQUEST_SORTS, REQUEST_STATUSES, REQUEST_VISIBILITIES } from './vocabulary';
 
 /** The lengths of a request's texts: the API refuses more, the form counts against them. */
@@ -109,7 +109,7 @@ export const listRequestsSchema = paginationSchema.extend({
   q: z.string().trim().max(200).optional(),
   sort: z
     .string()
-    .regex(new RegExp(`^-?(${REQUEST_SORTS.join('|')})$`), `must be one of ${REQUEST_SORTS.join(', ')}, optionally prefixed with -`)
+    .regex(...matching(new RegExp(`^-?(${REQUEST_SORTS.join('|')})$`), 'sortOneOf', { values: REQUEST_SORTS.join(', ') }))
     .default('-updatedAt'),
 });
 export type ListRequests = z.infer<typeof listRequestsSchema>;

@@ -38,8 +38,33 @@ const problemsOf = (english: Map<string, string>, other: Map<string, string>): s
   return problems;
 };
 
+// Arabic writes Western digits (docs/glossary.md, "Digits"; intlLocale('ar') is ar-u-nu-latn), so a figure in a
+// message and one Intl formats look alike: no Arabic-Indic digit, and a figure written outside a placeholder is one
+// English writes too (a resolution's number, a code, an example, a scale such as "of 5"), never one typed anew.
+const ARABIC_INDIC = /[\u0660-\u0669\u06f0-\u06f9]/;
+const figuresOf = (message: string) => new Set(message.replace(/\{\w+(?:,\s*(?:number|date|time)[^{}]*)?\}/g, '').match(/[0-9]+/g) ?? []);
+const figureProblems = (english: Map<string, string>, arabic: Map<string, string>): string[] =>
+  [...arabic].flatMap(([key, message]) => {
+    if (ARABIC_INDIC.test(message)) return [`${key}: Arabic-Indic digits`];
+    const own = figuresOf(english.get(key) ?? '');
+    const extra = [...figuresOf(message)].filter((figure) => !own.has(figure));
+    return extra.length ? [`${key}: ${extra.join(', ')} not written in English`] : [];
+  });
+
+describe('Arabic figures', () => {
+  it('spots Arabic-Indic digits and figures English does not write (so the check can fail)', () => {
+    const english = new Map([['a', 'within {days, number} days of resolution 1540'], ['b', 'after 5 working days'], ['c', '{count} items']]);
+    const arabic = new Map([['a', 'خلال {days, number} يومًا من القرار 1540'], ['b', 'بعد ٥ أيام عمل'], ['c', '{count} بنود، 3']]);
+    expect(figureProblems(english, arabic)).toEqual(['b: Arabic-Indic digits', 'c: 3 not written in English']);
+  });
+});
+
 describe.each(Object.entries(FOLDERS))('the %s catalogues', (_, folder) => {
   const english = flatten(read(folder, 'en')!);
+
+  it('ar writes figures as English does: Western digits, none typed anew', () => {
+    expect(figureProblems(english, flatten(read(folder, 'ar')!))).toEqual([]);
+  });
 
   it('English parses as ICU MessageFormat', () => {
     const broken = [...english].filter(([, message]) => {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { MESSAGE_SOURCE, sayIn } from '@app/common';
 import { EXCHANGE_COLLECTIONS, type ExchangeCollection } from '@app/contracts';
+import { translator } from '@app/i18n';
 import { actionPlan, actionPlanItem, envelope, historyEntry, match, offer, organization, readDocument, request, user } from './import-fixtures.helper';
 import { inDocumentOrder } from './import-document';
 import { checkIntegrity, DatabaseFacts, lookupsFor, OrganizationFacts } from './import-integrity';
@@ -135,11 +137,22 @@ describe('import integrity', () => {
       offers: [offer(agency.id)],
     });
     expect(issues).toEqual([
-      { field: 'users[0].role', message: 'a provider_member cannot belong to a committee organisation' },
+      { field: 'users[0].role', message: 'the role “Provider member” (provider_member) cannot belong to an organisation of the kind “Committee” (committee)' },
       { field: 'requests[0].organizationId', message: 'must name a State agency of KAZ' },
-      { field: 'requests[1].preferredProviderIds[0]', message: 'must name a provider organisation, not a committee' },
-      { field: 'offers[0].organizationId', message: 'must name a provider organisation, not a state_agency' },
+      { field: 'requests[1].preferredProviderIds[0]', message: 'must name a provider organisation, not an organisation of the kind “Committee” (committee)' },
+      { field: 'offers[0].organizationId', message: 'must name a provider organisation, not an organisation of the kind “State agency” (state_agency)' },
     ]);
+  });
+
+  it('names roles and organisation kinds by their labels in the reader’s language, codes beside them', () => {
+    const committee = organization({ kind: 'committee', state: null, name: 'Committee' });
+    const read = readDocument(envelope({ organizations: [agency, committee], users: [user(committee.id, { role: 'provider_member' })], offers: [offer(agency.id)] }));
+    const words = (language: string) => checkIntegrity(read, emptyDatabase()).map((i) => sayIn(translator(language), i[MESSAGE_SOURCE]!));
+    expect(words('ru')).toEqual([
+      'роль «Сотрудник поставщика помощи» (provider_member) не может принадлежать организации типа «Комитет» (committee)',
+      'должно указывать на организацию — поставщика помощи, а не на организацию типа «Государственное ведомство» (state_agency)',
+    ]);
+    expect(words('zh')[0]).toBe('角色“提供方成员”（provider_member）不能属于类型为“委员会”（committee）的组织');
   });
 
   it('checks the subjects and actors of history entries it knows, and keeps other subject types as they are', () => {

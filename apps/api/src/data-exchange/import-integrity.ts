@@ -341,7 +341,7 @@ export function checkIntegrity(
   doc.users.forEach((u, i) => {
     const org = u && organization(u.organizationId);
     if (u && org && !roleAllowedForKind(u.role, org.kind))
-      issue('users', i, 'role', 'errors.import.roleNotForKind', { role: u.role, kind: org.kind });
+      issue('users', i, 'role', 'errors.import.roleNotForKind', { role: u.role, kind: org.kind }, { roleLabel: `labels.role.${u.role}`, kindLabel: `labels.organisationKind.${org.kind}` });
   });
   const stateAgency = (table: 'requests' | 'actionPlans', i: number, organizationId: string, state: string) => {
     const org = organization(organizationId);
@@ -351,7 +351,7 @@ export function checkIntegrity(
   };
   const provider = (table: ExchangeCollection, i: number, field: string, id: string) => {
     const org = organization(id);
-    if (org && org.kind !== 'provider') issue(table, i, field, 'errors.import.notAProvider', { kind: org.kind });
+    if (org && org.kind !== 'provider') issue(table, i, field, 'errors.import.notAProvider', { kind: org.kind }, { kindLabel: `labels.organisationKind.${org.kind}` });
   };
   doc.requests.forEach((r, i) => {
     if (!r) return;

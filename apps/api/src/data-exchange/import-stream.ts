@@ -3,6 +3,7 @@ import { type Duplex, pipeline, Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { parser } from 'stream-json';
 import Assembler from 'stream-json/assembler.js';
+import { DomainError, localizedError } from '@app/common';
 import { EXCHANGE_COLLECTIONS, type ExchangeCollection } from '@app/contracts';
 
 /** An error Express' body parser would raise: the exception filter answers it (413, 400, 415) as it does those. */
@@ -25,7 +26,7 @@ function bodyTokens(req: IncomingMessage, limit: number): { tokens: Duplex; rele
   if (declared > limit) throw bodyError(413, 'entity.too.large', 'request entity too large');
   const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
   if (encoding !== 'identity' && !Object.hasOwn(DECODERS, encoding)) {
-    throw bodyError(415, 'encoding.unsupported', `unsupported content encoding "${encoding}"`);
+    throw localizedError('unsupported_media_type', 'errors.import.contentEncoding', { encoding });
   }
   let received = 0;
   const limited = new Transform({
@@ -39,7 +40,7 @@ function bodyTokens(req: IncomingMessage, limit: number): { tokens: Duplex; rele
   // A failing stage fails the tokens (read below); the request itself stays open for the answer.
   pipeline(stages, () => undefined);
   const aborted = () => {
-    if (!req.complete) stages[0].destroy(bodyError(400, 'request.aborted', 'request aborted'));
+    if (!req.complete) stages[0].destroy(localizedError('invalid', 'errors.import.aborted'));
   };
   req.once('close', aborted);
   req.pipe(stages[0]);
@@ -140,7 +141,7 @@ export async function readExchangeStream(req: IncomingMessage, limit: number, on
     }
   } catch (err) {
     // The parser's own errors mean the body is not JSON; the limit's, the client's and onRecord's pass as they are.
-    if (tokens.errored !== err || (err as { status?: unknown }).status) throw err;
+    if (tokens.errored !== err || err instanceof DomainError || (err as { status?: unknown }).status) throw err;
     throw bodyError(400, 'entity.parse.failed', (err as Error).message);
   } finally {
     release();

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CreateEngagement,
@@ -30,6 +30,8 @@ import type { AuthUser } from '../auth/auth-user';
 import { Authorize, COMMITTEE, CurrentUser } from '../auth/authorize.decorator';
 import { HistoryItem } from '../history/history.service';
 import { EngagementsService, EngagementView } from './engagements.service';
+import type { Request } from 'express';
+import { requestAnswerLanguage } from '../common/request-locale';
 import { noteFile } from './information-note';
 
 @ApiTags('engagements')
@@ -135,13 +137,15 @@ export class EngagementsController {
   @ApiNoteResponse('The Committee’s information note, as HTML or PDF')
   @ApiValidationError()
   @ApiNotFound()
-  @ApiOperation({ summary: 'The information note of an engagement (`format=html|pdf`)' })
+  @Header('Vary', 'Accept-Language')
+  @ApiOperation({ summary: 'The information note of an engagement (`format=html|pdf`), in the reader’s language' })
   async note(
     @CurrentUser() user: AuthUser,
     @Param('id', { schema: uuidParam }) id: string,
     @Query({ schema: noteFormatSchema }) q: NoteFormat,
+    @Req() req: Request,
   ): Promise<StreamableFile> {
-    return noteFile(await this.engagements.note(user, id), q.format);
+    return noteFile(await this.engagements.note(user, id), q.format, requestAnswerLanguage(req));
   }
 }
 

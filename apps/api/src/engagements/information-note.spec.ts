@@ -1,5 +1,6 @@
+import { catalogueFor, LOCALES, lookup, stateName as stateNameIn, type Locale } from '@app/i18n';
 import { pdfText } from '../../../../test/support/pdf-text';
-import { informationNotePdf, unicodeFontDirs, unicodeFonts, type InformationNote } from './information-note';
+import { dateSpan, informationNoteHtml, informationNotePdf, noteSections, unicodeFontDirs, unicodeFonts, visualLine, visualRtlLine, type InformationNote } from './information-note';
 
 const mongolian: InformationNote = {
   kind: 'roundtable',
@@ -15,6 +16,120 @@ const mongolian: InformationNote = {
   highlights: '',
   additionalComments: '',
 };
+
+// A note whose own text is all names and Mongolian, so every other word on it is the note's own.
+const note: InformationNote = {
+  ...mongolian,
+  online: true,
+  participants: [
+    { name: 'Гаалийн ерөнхий газар', note: 'GASI' },
+    { name: 'UNODA', note: null },
+  ],
+  states: ['MNG', 'KAZ'],
+  background: 'Төлөвлөгөөг хүргүүлсэн.',
+  highlights: 'Тэргүүлэх чиглэл тогтоосон.',
+};
+const own = [note.title, note.venue!, ...note.organisers.map((p) => p.name), 'Гаалийн ерөнхий газар (GASI)', 'UNODA', note.background, note.highlights];
+
+// The note's fixed words (informationNote.*), as each catalogue writes them.
+const FIXED = ['committee', 'title', 'event', 'states', 'organiser', 'dateVenue', 'participants', 'background', 'highlights', 'additionalComments', 'online', 'footnote'];
+const word = (locale: Locale, key: string) => lookup(catalogueFor(locale)!, key)!;
+const fixedWords = (locale: Locale) => [...FIXED.map((k) => word(locale, `informationNote.${k}`)), word(locale, 'labels.engagementKind.roundtable')];
+const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const INTL: Record<Locale, string> = { en: 'en-GB', mn: 'mn', ru: 'ru', fr: 'fr', es: 'es', ar: 'ar-u-nu-latn', zh: 'zh-Hans' };
+
+const unescape = (s: string) => s.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+/** The page's visible text: the body without its tags. */
+const bodyText = (html: string) => unescape(html.slice(html.indexOf('<body>')).replace(/<br>/g, '\n').replace(/<[^>]+>/g, '\n'));
+const withoutOwnText = (text: string) => own.reduce((rest, s) => rest.split(s).join(' '), text);
+
+describe('information note in the reader’s language', () => {
+  it.each(LOCALES)('%s: HTML with lang and dir, the catalogue’s words, Intl’s dates, the engagement’s own text as written', (locale) => {
+    const html = informationNoteHtml(note, locale);
+    expect(html).toContain(`<html lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}">`);
+    const text = bodyText(html);
+    for (const w of fixedWords(locale)) expect(text).toContain(w);
+    for (const s of own) expect(text).toContain(s);
+    expect(text).toContain(dateSpan('2022-12-06', '2022-12-08', INTL[locale]));
+    expect(text).toContain(stateNameIn(locale, 'KAZ', 'Kazakhstan'));
+    expect(html).toContain(`<title>${word(locale, 'informationNote.pageTitle').replace('{title}', note.title)}</title>`);
+  });
+
+  it.each(LOCALES.filter((l) => l !== 'en'))('%s: no English word left, but names', (locale) => {
+    const text = withoutOwnText(bodyText(informationNoteHtml(note, locale)));
+    for (const w of [...fixedWords('en'), ...ENGLISH_MONTHS, 'Mongolia and']) expect(text).not.toContain(w);
+    // Languages not written in Latin letters: not one Latin word is left once the names are out.
+    if (['mn', 'ru', 'ar', 'zh'].includes(locale)) expect(text.match(/[A-Za-z]{2,}/g)).toBeNull();
+  });
+
+  it('writes a span of days as each language does, the month named (Chinese and Mongolian too)', () => {
+    expect(dateSpan('2022-12-06', '2022-12-08', 'fr')).toBe('6–8 décembre 2022');
+    expect(dateSpan('2022-12-06', '2022-12-06', 'ru')).toBe('6 декабря 2022 г.');
+    expect(dateSpan('2022-11-30', '2022-12-02', 'es').replace(/\s/g, ' ')).toBe('30 de noviembre – 2 de diciembre de 2022');
+    expect(dateSpan('2022-12-06', '2022-12-08', 'zh-Hans')).toBe('2022年12月6日 – 2022年12月8日');
+    expect(dateSpan('2022-12-06', '2022-12-08', 'ar-u-nu-latn')).toBe('6–8 ديسمبر 2022');
+    expect(dateSpan('2022-12-06', '2022-12-08', 'mn')).toContain('арван хоёрдугаар сарын 6');
+  });
+
+  it('names a kind “other” as an engagement, not as “Other”', () => {
+    expect(noteSections({ ...note, kind: 'other' }, 'fr')[0].text).toBe(`Activité : ${note.title}`);
+    expect(noteSections({ ...note, kind: 'other' }, 'en')[0].text).toBe(`Engagement: ${note.title}`);
+  });
+
+  it.each(['en', 'mn', 'ru', 'fr', 'es'] as const)('%s: the PDF’s fixed words in the reader’s language', async (locale) => {
+    const text = pdfText(await informationNotePdf(note, { compress: false, language: locale })).replace(/\n/g, ' ');
+    for (const w of fixedWords(locale)) expect(text).toContain(w);
+    expect(text).toContain(note.title);
+    if (locale !== 'en') for (const w of [...fixedWords('en'), ...ENGLISH_MONTHS]) expect(withoutOwnText(text)).not.toContain(w);
+  });
+
+  it('ar: the PDF sets Arabic right to left (each word’s letters and the words’ order), figures left to right', async () => {
+    const text = pdfText(await informationNotePdf(note, { compress: false, language: 'ar' })).replace(/\s+/g, '');
+    // pdfkit draws left to right: the text read back is the visual order, each Arabic word's letters reversed
+    // (words without the lam-alef ligature, which reads back in logical order).
+    const drawn = (s: string) =>
+      visualRtlLine(s)
+        .split(' ')
+        .map((w) => (/[\u0621-\u064A]/.test(w) ? [...w].reverse().join('') : w))
+        .join('');
+    for (const w of ['informationNote.states', 'informationNote.footnote', 'informationNote.dateVenue', 'informationNote.participants']) {
+      expect(text).toContain(drawn(word('ar', w)));
+    }
+    expect(text).toContain(drawn(`${dateSpan('2022-12-06', '2022-12-08', 'ar-u-nu-latn')}،`));
+    expect(text).toContain(note.title.replace(/\s+/g, ''));
+    expect(text).not.toContain('Informationnote');
+  });
+
+  it('orders a right-to-left line’s words for pdfkit, runs of figures and Latin names kept in order', () => {
+    expect(visualRtlLine('أ ب ج')).toBe('ج ب أ');
+    expect(visualRtlLine('6–8 ديسمبر 2022')).toBe('2022 ديسمبر 6–8');
+    expect(visualRtlLine('الجهة UN Office – Vienna المعنية')).toBe('المعنية UN Office – Vienna الجهة');
+    expect(visualRtlLine('أ – ب')).toBe('ب – أ');
+    // Numbers among Arabic words keep their places, read right to left; after Latin words they run with them.
+    expect(visualRtlLine('القرار 1540 (2004)')).toBe('(2004) 1540 القرار');
+    expect(visualRtlLine('في UN Office 2 اليوم')).toBe('اليوم UN Office 2 في');
+    // In a left-to-right paragraph only the Arabic run turns round.
+    expect(visualLine('Customs (MNG); مركز الأمم المتحدة', 'ltr')).toBe('Customs (MNG); المتحدة الأمم مركز');
+    // The Arabic semicolon is punctuation, not a letter.
+    expect(visualLine('Customs (MNG)؛ مركز الأمم', 'ltr')).toBe('Customs (MNG)؛ الأمم مركز');
+  });
+
+  it('zh: the PDF keeps English fixed words, as DejaVu Sans has no Chinese glyphs (the HTML is Chinese)', async () => {
+    const text = pdfText(await informationNotePdf(note, { compress: false, language: 'zh' })).replace(/\n/g, ' ');
+    for (const w of fixedWords('en')) expect(text).toContain(w);
+    expect(text).toContain('6 – 8 December 2022'.replace(/ – /, '\u2009–\u2009'));
+    expect(text).toContain(note.title);
+    expect(informationNoteHtml(note, 'zh')).toContain(word('zh', 'informationNote.title'));
+  });
+
+  it('without a Unicode font, keeps English fixed words for a language Latin-1 cannot write, the reader’s where it can', async () => {
+    const ru = pdfText(await informationNotePdf(note, { compress: false, language: 'ru', fonts: () => null }));
+    expect(ru).toContain('Information note');
+    const fr = pdfText(await informationNotePdf({ ...note, title: 'Table ronde', venue: 'Genève', organisers: [], participants: [] }, { compress: false, language: 'fr' }));
+    expect(fr).toContain('Note d’information');
+    expect(fr).toContain('Pour information – ceci n’est pas un rapport officiel');
+  });
+});
 
 describe('information note PDF fonts', () => {
   it('prints a Mongolian title, venue and participants in Cyrillic, not as "?"', async () => {

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Logger, StreamableFile } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
-import { INFORMATION_NOTE_FOOTNOTE, stateName, type EngagementKind } from '@app/domain';
+import { DEFAULT_LOCALE, intlLocale, localeOf, PSEUDO_LOCALE, RTL_LOCALES, stateName as stateNameIn, type Translate, translator } from '@app/i18n';
+import { stateName, type EngagementKind } from '@app/domain';
 
 /** What the Committee's information note says about an engagement (DESIGN §4a). */
 export interface InformationNote {
@@ -20,70 +21,99 @@ export interface InformationNote {
   additionalComments: string;
 }
 
-const KIND_LABEL: Record<EngagementKind, string> = {
-  roundtable: 'Roundtable',
-  workshop: 'Workshop',
-  country_visit: 'Country visit',
-  webinar: 'Webinar',
-  peer_review: 'Peer review',
-  other: 'Engagement',
-};
+/**
+ * The reader's language as the note writes it: its fixed words from the server catalogue (`informationNote.*`,
+ * `labels.engagementKind.*`), dates, lists and States' names through Intl, `lang` and `dir` for the page. The
+ * checks' pseudo-locale (en-XA) is kept, so its accented words show in the note too.
+ */
+interface NoteLanguage {
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  t: Translate;
+  intl: string;
+}
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const spell = (d: string) => {
-  const [y, m, day] = d.split('-').map(Number);
-  return { y, m: MONTHS[m - 1], d: day };
-};
+function noteLanguage(language: string | null | undefined): NoteLanguage {
+  const lang = language === PSEUDO_LOCALE ? PSEUDO_LOCALE : (localeOf(language) ?? DEFAULT_LOCALE);
+  const base = localeOf(lang) ?? DEFAULT_LOCALE;
+  return { lang, dir: RTL_LOCALES.includes(base) ? 'rtl' : 'ltr', t: translator(lang), intl: intlLocale(base) };
+}
 
-/** "6–8 December 2022", "30 November – 2 December 2022", "6 December 2022". */
-export function dateSpan(start: string, end: string): string {
-  const a = spell(start);
-  const b = spell(end);
-  if (start === end) return `${a.d} ${a.m} ${a.y}`;
-  if (a.y === b.y && a.m === b.m) return `${a.d}–${b.d} ${b.m} ${b.y}`;
-  if (a.y === b.y) return `${a.d} ${a.m} – ${b.d} ${b.m} ${b.y}`;
-  return `${a.d} ${a.m} ${a.y} – ${b.d} ${b.m} ${b.y}`;
+const dateOf = (d: string) => new Date(`${d}T00:00:00Z`);
+
+/**
+ * "6–8 December 2022", "30 November – 2 December 2022", "6 December 2022" as the reader's language writes a span
+ * of days (Intl's formatRange). Where CLDR's interval pattern drops the words a date alone is written with
+ * (zh, mn: "2022/12/6 – 2022/12/8"), the two days are written in full instead.
+ */
+export function dateSpan(start: string, end: string, language: string = DEFAULT_LOCALE): string {
+  const format = new Intl.DateTimeFormat(intlLocale(language), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  if (start === end) return format.format(dateOf(start));
+  const range = format.formatRange(dateOf(start), dateOf(end));
+  const words = (s: string) => s.match(/\p{L}+/gu) ?? [];
+  return words(format.format(dateOf(end))).every((w) => range.includes(w)) ? range : `${format.format(dateOf(start))} – ${format.format(dateOf(end))}`;
 }
 
 const party = (p: { name: string; note: string | null }) => (p.note ? `${p.name} (${p.note})` : p.name);
 
-/** The note's sections in order, as label and text (paragraphs separated by blank lines), shared by HTML and PDF. */
-export function noteSections(n: InformationNote): { label: string; text: string }[] {
-  const where = [n.venue, n.online ? 'online' : null].filter(Boolean).join(' and ') || '—';
+/** The note's words that are not the engagement's own: the header, the title and the footnote. */
+function frameWords(t: Translate, title: string) {
+  return {
+    committee: t('informationNote.committee'),
+    title: t('informationNote.title'),
+    pageTitle: t('informationNote.pageTitle', { title }),
+    footnote: t('informationNote.footnote'),
+  };
+}
+
+/**
+ * The note's sections in order, as label and text (paragraphs separated by blank lines), shared by HTML and PDF, in
+ * the reader's language. The engagement's own text (title, names, background, highlights) stays as written.
+ */
+export function noteSections(n: InformationNote, language: string = DEFAULT_LOCALE): { label: string; text: string }[] {
+  const { lang, t, intl } = noteLanguage(language);
+  const list = (items: string[]) => new Intl.ListFormat(intl, { type: 'conjunction' }).format(items);
+  const parties = (ps: InformationNote['organisers']) => ps.map(party).join(t('informationNote.listSeparator')) || '—';
+  const kind = n.kind === 'other' ? t('informationNote.kindOther') : t(`labels.engagementKind.${n.kind}`);
+  const place = list([n.venue, n.online ? t('informationNote.online') : null].filter((p): p is string => Boolean(p))) || '—';
   return [
-    { label: 'Event', text: `${KIND_LABEL[n.kind]}: ${n.title}` },
-    { label: 'State(s) concerned', text: n.states.map((s) => stateName(s) ?? s).join(', ') || '—' },
-    { label: 'Organiser', text: n.organisers.map(party).join('; ') || '—' },
-    { label: 'Date and venue', text: `${dateSpan(n.startDate, n.endDate)}, ${where}` },
-    { label: 'Participants', text: n.participants.map(party).join('; ') || '—' },
-    { label: 'Background', text: n.background || '—' },
-    { label: 'Highlights', text: n.highlights || '—' },
-    { label: 'Additional comments', text: n.additionalComments || '—' },
+    { label: t('informationNote.event'), text: t('informationNote.eventLine', { kind, title: n.title }) },
+    { label: t('informationNote.states'), text: list(n.states.map((s) => stateNameIn(lang, s, stateName(s) ?? s))) || '—' },
+    { label: t('informationNote.organiser'), text: parties(n.organisers) },
+    { label: t('informationNote.dateVenue'), text: t('informationNote.whenWhere', { dates: dateSpan(n.startDate, n.endDate, intl), place }) },
+    { label: t('informationNote.participants'), text: parties(n.participants) },
+    { label: t('informationNote.background'), text: n.background || '—' },
+    { label: t('informationNote.highlights'), text: n.highlights || '—' },
+    { label: t('informationNote.additionalComments'), text: n.additionalComments || '—' },
   ];
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+// `dir="auto"`: a paragraph of the engagement's own text keeps its direction (an English title in an Arabic note);
+// one without a letter ("—") keeps the page's.
 const paragraphs = (s: string) =>
   s
     .split(/\n\s*\n/)
-    .map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, '<br>')}</p>`)
+    .map((p) => `<p${/\p{L}/u.test(p) ? ' dir="auto"' : ''}>${escapeHtml(p.trim()).replace(/\n/g, '<br>')}</p>`)
     .join('');
 
-/** The note as a standalone HTML page (every text escaped). */
-export function informationNoteHtml(n: InformationNote): string {
-  const rows = noteSections(n)
+/** The note as a standalone HTML page in the reader's language (every text escaped; `lang`, and `dir="rtl"` for Arabic). */
+export function informationNoteHtml(n: InformationNote, language: string = DEFAULT_LOCALE): string {
+  const { lang, dir, t } = noteLanguage(language);
+  const words = frameWords(t, n.title);
+  const rows = noteSections(n, lang)
     .map((s) => `<tr><th scope="row">${escapeHtml(s.label)}</th><td>${paragraphs(s.text)}</td></tr>`)
     .join('\n');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Information note – ${escapeHtml(n.title)}</title>
+<html lang="${escapeHtml(lang)}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(words.pageTitle)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#111}
-th{text-align:left;vertical-align:top;padding:.5rem 1rem .5rem 0;width:12rem}td{padding:.5rem 0}td p{margin:0 0 .5rem}
+th{text-align:start;vertical-align:top;padding-block:.5rem;padding-inline:0 1rem;width:12rem}td{padding:.5rem 0}td p{margin:0 0 .5rem}
 footer{margin-top:2rem;border-top:1px solid #888;padding-top:.5rem;font-style:italic}</style></head>
-<body><header><p>Security Council Committee established pursuant to resolution 1540 (2004)</p><h1>Information note</h1></header>
+<body><header><p>${escapeHtml(words.committee)}</p><h1>${escapeHtml(words.title)}</h1></header>
 <table>
 ${rows}
 </table>
-<footer>${escapeHtml(INFORMATION_NOTE_FOOTNOTE)}</footer>
+<footer>${escapeHtml(words.footnote)}</footer>
 </body></html>`;
 }
 
@@ -136,23 +166,97 @@ export function unicodeFonts(env: NodeJS.ProcessEnv = process.env): NoteFonts | 
 }
 // WinAnsi (what the standard fonts encode): Latin-1 and the punctuation of cp1252.
 const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
-const toWinAnsi = (s: string) => [...s].map((c) => (c.charCodeAt(0) < 256 || WIN_ANSI_EXTRA.includes(c) ? c : '?')).join('');
+// Intl's thin and narrow spaces ("6 – 8 December 2022", French "6 h") are plain spaces there.
+const toWinAnsi = (s: string) =>
+  [...s.replace(/[\u2000-\u200A\u202F]/g, ' ')].map((c) => (c.charCodeAt(0) < 256 || WIN_ANSI_EXTRA.includes(c) ? c : '?')).join('');
+
+// Right-to-left letters (Arabic, Hebrew, in any form) and left-to-right ones (any other letter: Latin, Cyrillic, CJK…).
+// Figures are weak: they run left to right, but take their place among the words as the letters before them do.
+// Punctuation (the Arabic comma and semicolon included) is neutral.
+const RTL_LETTER = /(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}]/u;
+const LTR_LETTER = /(?![\p{Script=Arabic}\p{Script=Hebrew}])\p{L}/u;
+// A word's direction: right-to-left letters, left-to-right letters, figures only (EN), or neither (N).
+const strongOf = (word: string): 'R' | 'L' | 'EN' | 'N' => (RTL_LETTER.test(word) ? 'R' : LTR_LETTER.test(word) ? 'L' : /[0-9]/.test(word) ? 'EN' : 'N');
+
+/** A paragraph's direction by its first strong letter, as `dir="auto"` decides it in HTML ("6–8 ديسمبر" is Arabic). */
+export const paragraphDirection = (s: string): 'ltr' | 'rtl' => {
+  const first = [...s].find((c) => RTL_LETTER.test(c) || LTR_LETTER.test(c));
+  return first && RTL_LETTER.test(first) ? 'rtl' : 'ltr';
+};
 
 /**
- * The note as a PDF (pdfkit). `compress: false` keeps the content streams readable, so a test (or a search
- * tool) can find the text without a PDF parser.
+ * One line in the order pdfkit draws its words, left to right. pdfkit shapes each word on its own (fontkit joins an
+ * Arabic word's letters and sets them right to left) but has no bidirectional algorithm: here a run of Arabic words
+ * is set right to left, a run of left-to-right words (Latin or Cyrillic names, with the figures that follow them)
+ * keeps its order, and in a right-to-left paragraph the runs themselves go right to left. A number among Arabic
+ * words keeps its place as a word; a word of punctuation joins the words on both sides when they agree, else goes
+ * with the paragraph. A simplification of Unicode's bidirectional algorithm, enough for the note's labels, dates
+ * and names. Exported for tests.
  */
-export function informationNotePdf(n: InformationNote, { compress = true, fonts: pick = unicodeFonts }: { compress?: boolean; fonts?: () => NoteFonts | null } = {}): Promise<Buffer> {
-  const sections = noteSections(n);
-  const latin = sections.every((s) => toWinAnsi(s.text) === s.text) && toWinAnsi(n.title) === n.title;
+export function visualLine(line: string, direction: 'ltr' | 'rtl'): string {
+  const base = direction === 'rtl' ? 'R' : 'L';
+  const words = line.split(' ').filter(Boolean);
+  const kinds = words.map(strongOf);
+  const strongBefore = (list: string[], i: number) => list.slice(0, i).reverse().find((x) => x === 'L' || x === 'R') ?? base;
+  const strongAfter = (list: string[], i: number) => list.slice(i + 1).find((x) => x === 'L' || x === 'R') ?? base;
+  // Figures after left-to-right letters join them ("Office 2"); otherwise each number is an island set in its place
+  // among the right-to-left words ("القرار 1540 (2004)"). Then punctuation takes the direction both sides agree on.
+  const figures = kinds.map((k, i) => (k === 'EN' ? (strongBefore(kinds, i) === 'L' ? 'L' : 'R') : k));
+  const resolved = figures.map((k, i) => (k !== 'N' ? k : strongBefore(figures, i) === strongAfter(figures, i) ? strongBefore(figures, i) : base));
+  const runs: { rtl: boolean; words: string[] }[] = [];
+  words.forEach((word, i) => {
+    const rtl = resolved[i] === 'R';
+    const last = runs.at(-1);
+    if (last && last.rtl === rtl) last.words.push(word);
+    else runs.push({ rtl, words: [word] });
+  });
+  return (direction === 'rtl' ? runs.reverse() : runs).map((r) => (r.rtl ? [...r.words].reverse() : r.words).join(' ')).join(' ');
+}
+
+/** A line of a right-to-left paragraph in the order pdfkit draws its words (visualLine). */
+export const visualRtlLine = (line: string): string => visualLine(line, 'rtl');
+
+type FontWithGlyphs = { hasGlyphForCodePoint?: (codePoint: number) => boolean };
+
+/**
+ * The note as a PDF (pdfkit), in the reader's language. `compress: false` keeps the content streams readable, so a
+ * test (or a search tool) can find the text without a PDF parser. The note's fixed words are the reader's when the
+ * font can draw them: Helvetica (Latin-1) or the embedded Unicode font (DejaVu Sans: Latin, Cyrillic, Arabic).
+ * Otherwise — Chinese with DejaVu Sans, which has no CJK glyphs, unless PDF_FONT_DIR names a CJK font, or any
+ * non-Latin-1 language without a Unicode font — the fixed words, dates and States' names are English.
+ */
+export function informationNotePdf(
+  n: InformationNote,
+  { compress = true, fonts: pick = unicodeFonts, language = DEFAULT_LOCALE }: { compress?: boolean; fonts?: () => NoteFonts | null; language?: string } = {},
+): Promise<Buffer> {
+  const contentIn = (lang: string) => {
+    const words = noteLanguage(lang);
+    const frame = frameWords(words.t, n.title);
+    const sections = noteSections(n, words.lang);
+    const kind = n.kind === 'other' ? words.t('informationNote.kindOther') : words.t(`labels.engagementKind.${n.kind}`);
+    // The words that are not the engagement's own, to check against the font.
+    const fixed = [frame.committee, frame.title, frame.footnote, kind, words.t('informationNote.online'), dateSpan(n.startDate, n.endDate, words.intl), ...sections.map((s) => s.label)];
+    return { frame, sections, fixed };
+  };
+  let content = contentIn(language);
+  const isLatin1 = (s: string) => !toWinAnsi(s.replace(/\?/g, '')).includes('?');
+  const latin = [n.title, content.frame.pageTitle, ...content.fixed, ...content.sections.map((s) => s.text)].every(isLatin1);
   const fonts = latin ? null : pick();
-  const doc = new PDFDocument({ size: 'A4', margin: 56, compress, info: { Title: `Information note – ${n.title}`, Author: '1540 Committee' } });
   const regular = fonts ? 'note-regular' : 'Helvetica';
   const bold = fonts ? 'note-bold' : 'Helvetica-Bold';
+  const doc = new PDFDocument({ size: 'A4', margin: 56, compress });
   if (fonts) {
     doc.registerFont(regular, fonts.regular);
     doc.registerFont(bold, fonts.bold);
+    doc.font(regular);
+    const font = (doc as unknown as { _font?: { font?: FontWithGlyphs } })._font?.font;
+    const drawable = (s: string) => [...s].every((c) => /\s/.test(c) || font?.hasGlyphForCodePoint?.(c.codePointAt(0)!) === true);
+    if (!content.fixed.every(drawable)) content = contentIn(DEFAULT_LOCALE);
+  } else if (!content.fixed.every(isLatin1)) {
+    content = contentIn(DEFAULT_LOCALE);
   }
+  doc.info.Title = content.frame.pageTitle;
+  doc.info.Author = '1540 Committee';
   const t = fonts ? (s: string) => s : toWinAnsi;
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -160,25 +264,74 @@ export function informationNotePdf(n: InformationNote, { compress = true, fonts:
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.font(regular).fontSize(9).fillColor('#333').text(t('Security Council Committee established pursuant to resolution 1540 (2004)'));
-  doc.moveDown(0.5).font(bold).fontSize(16).fillColor('#000').text(t('Information note'));
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  // A line with right-to-left words, word by word from the paragraph's margin: pdfkit would set a space that follows
+  // an Arabic word before it (fontkit reverses the word's run, its space included), gluing the words together.
+  const drawLine = (line: string, direction: 'ltr' | 'rtl', oblique?: boolean) => {
+    const words = visualLine(line, direction).split(' ');
+    const space = doc.widthOfString(' ');
+    const widths = words.map((w) => doc.widthOfString(w));
+    if (doc.y + doc.currentLineHeight(true) > doc.page.maxY()) doc.addPage();
+    const y = doc.y;
+    let x = direction === 'rtl' ? left + Math.max(0, width - widths.reduce((a, b) => a + b, 0) - space * (words.length - 1)) : left;
+    words.forEach((w, i) => {
+      doc.text(w, x, y, { lineBreak: false, oblique });
+      x += widths[i] + space;
+    });
+    doc.x = left;
+    doc.y = y + doc.currentLineHeight(true);
+  };
+  // A paragraph: as pdfkit sets it when it has no right-to-left letter (or no Unicode font to draw one), else wrapped
+  // here, each line in visual order, right-aligned in a right-to-left paragraph.
+  const write = (text: string, options: { paragraphGap?: number; oblique?: boolean } = {}) => {
+    const s = t(text);
+    if (!fonts || !RTL_LETTER.test(s)) {
+      doc.text(s, { width, ...options });
+      return;
+    }
+    const direction = paragraphDirection(s);
+    for (const source of s.split('\n')) {
+      let line = '';
+      for (const word of source.split(/\s+/).filter(Boolean)) {
+        const next = line ? `${line} ${word}` : word;
+        if (line && doc.widthOfString(next) > width) {
+          drawLine(line, direction, options.oblique);
+          line = word;
+        } else {
+          line = next;
+        }
+      }
+      if (line) drawLine(line, direction, options.oblique);
+    }
+    if (options.paragraphGap) doc.y += options.paragraphGap;
+  };
+  doc.font(regular).fontSize(9).fillColor('#333');
+  write(content.frame.committee);
+  doc.moveDown(0.5).font(bold).fontSize(16).fillColor('#000');
+  write(content.frame.title);
   doc.moveDown(0.8);
-  for (const s of sections) {
-    doc.font(bold).fontSize(11).text(t(s.label));
+  for (const s of content.sections) {
+    doc.font(bold).fontSize(11);
+    write(s.label);
     doc.font(regular).fontSize(10.5);
-    for (const p of s.text.split(/\n\s*\n/)) doc.text(t(p.trim()), { paragraphGap: 4 });
+    for (const p of s.text.split(/\n\s*\n/)) write(p.trim(), { paragraphGap: 4 });
     doc.moveDown(0.6);
   }
-  doc.moveDown(1).font(regular).fontSize(9).fillColor('#333').text(t(INFORMATION_NOTE_FOOTNOTE), { oblique: true });
+  doc.moveDown(1).font(regular).fontSize(9).fillColor('#333');
+  write(content.frame.footnote, { oblique: true });
   doc.end();
   return done;
 }
 
-/** The note as the HTTP answer: HTML shown in the browser, PDF downloaded. */
-export async function noteFile(n: InformationNote & { id: string }, format: 'html' | 'pdf'): Promise<StreamableFile> {
+/** The note as the HTTP answer, in the reader's language: HTML shown in the browser, PDF downloaded. */
+export async function noteFile(n: InformationNote & { id: string }, format: 'html' | 'pdf', language: string = DEFAULT_LOCALE): Promise<StreamableFile> {
   const name = `information-note-${n.startDate}-${n.id.slice(0, 8)}`;
   if (format === 'pdf') {
-    return new StreamableFile(await informationNotePdf(n), { type: 'application/pdf', disposition: `attachment; filename="${name}.pdf"` });
+    return new StreamableFile(await informationNotePdf(n, { language }), { type: 'application/pdf', disposition: `attachment; filename="${name}.pdf"` });
   }
-  return new StreamableFile(Buffer.from(informationNoteHtml(n), 'utf8'), { type: 'text/html; charset=utf-8', disposition: `inline; filename="${name}.html"` });
+  return new StreamableFile(Buffer.from(informationNoteHtml(n, language), 'utf8'), {
+    type: 'text/html; charset=utf-8',
+    disposition: `inline; filename="${name}.html"`,
+  });
 }

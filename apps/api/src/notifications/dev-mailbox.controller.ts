@@ -1,4 +1,4 @@
-import { CanActivate, Controller, ExecutionContext, Get, Injectable, NotFoundException, UseGuards } from '@nestjs/common';
+import { CanActivate, Controller, ExecutionContext, Get, Injectable, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAuthErrors, ApiNotFound } from '../common/openapi';
 import { caughtMessagesSchema } from '@app/contracts';
@@ -17,7 +17,7 @@ class DemoMailboxGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
-    if (!this.mailbox.enabled) throw new NotFoundException(`Cannot ${req.method} ${req.originalUrl.split('?')[0]}`);
+    if (!this.mailbox.enabled) throw localizedError('not_found', 'errors.noRoute', { method: req.method, path: req.originalUrl.split('?')[0] });
     if (!req.user) throw localizedError('unauthorized', 'errors.signIn');
     if (!isCommittee(req.user.role)) throw localizedError('forbidden', 'errors.roleMayNot');
     return true;

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   NoteFormat,
@@ -16,6 +16,8 @@ import { Public } from '../auth/authorize.decorator';
 import { ApiNotFound, ApiNoteResponse, ApiValidationError } from '../common/openapi';
 import { EngagementsService } from '../engagements/engagements.service';
 import { noteFile } from '../engagements/information-note';
+import type { Request } from 'express';
+import { requestAnswerLanguage } from '../common/request-locale';
 
 type PublicEngagement = Served<typeof publicEngagementSchema>;
 
@@ -56,8 +58,9 @@ export class PublicEngagementsController {
   @Get(':id/information-note')
   @ApiNoteResponse('A published information note, as HTML or PDF')
   @ApiNotFound()
-  @ApiOperation({ summary: 'A published information note (`format=html|pdf`)' })
-  async note(@Param('id', { schema: uuidParam }) id: string, @Query({ schema: noteFormatSchema }) q: NoteFormat): Promise<StreamableFile> {
-    return noteFile(await this.engagements.note(null, id), q.format);
+  @Header('Vary', 'Accept-Language')
+  @ApiOperation({ summary: 'A published information note (`format=html|pdf`), in the reader’s language' })
+  async note(@Param('id', { schema: uuidParam }) id: string, @Query({ schema: noteFormatSchema }) q: NoteFormat, @Req() req: Request): Promise<StreamableFile> {
+    return noteFile(await this.engagements.note(null, id), q.format, requestAnswerLanguage(req));
   }
 }

@@ -9,6 +9,9 @@ import { AuthService } from '../auth/auth.service';
 import { containsPattern, hashPassword, invalidFieldIn, localizedError, localizedIssue, notFound, Page } from '@app/common';
 import type { CreateUser, ListUsers, OwnPreferences, UpdateUser } from '@app/contracts';
 
+/** A role and an organisation kind by their labels in the reader's language (`labels.*`), the codes kept beside them. */
+const roleAndKindLabels = (role: string, kind: string) => ({ roleLabel: `labels.role.${role}`, kindLabel: `labels.organisationKind.${kind}` });
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -16,6 +19,7 @@ export class UsersService {
     private readonly auth: AuthService,
     private readonly uow: UnitOfWork,
   ) {}
+
 
   async list(filter: ListUsers): Promise<Page<UserEntity>> {
     const qb = this.users.createQueryBuilder('u').leftJoinAndSelect('u.organization', 'o').orderBy('u.email', 'ASC');
@@ -40,7 +44,7 @@ export class UsersService {
       const org = await tx.manager.findOneBy(OrganizationEntity, { id: input.organizationId });
       if (!org) throw invalidFieldIn('organizationId', 'errors.user.noSuchOrganisation');
       if (!roleAllowedForKind(input.role, org.kind)) {
-        throw invalidFieldIn('role', 'errors.user.roleNotForKind', { role: input.role, kind: org.kind });
+        throw invalidFieldIn('role', 'errors.user.roleNotForKind', { role: input.role, kind: org.kind }, roleAndKindLabels(input.role, org.kind));
       }
       if (await tx.manager.existsBy(UserEntity, { email: input.email })) {
         throw localizedError('conflict', 'errors.user.emailTaken', { email: input.email }, [localizedIssue('email', 'errors.user.isTaken')]);
@@ -72,7 +76,7 @@ export class UsersService {
         throw localizedError('conflict', 'errors.workflow.stale', { version: user.version }, { currentVersion: user.version }, { subject: 'errors.subjects.user' });
       }
       if (changes.role && !roleAllowedForKind(changes.role, user.organization!.kind)) {
-        throw invalidFieldIn('role', 'errors.user.roleNotForKind', { role: changes.role, kind: user.organization!.kind });
+        throw invalidFieldIn('role', 'errors.user.roleNotForKind', { role: changes.role, kind: user.organization!.kind }, roleAndKindLabels(changes.role, user.organization!.kind));
       }
       if (id === actor.id && (changes.active === false || (changes.role && changes.role !== actor.role))) {
         throw localizedError('conflict', 'errors.user.notYourself');

@@ -15,11 +15,12 @@ import {
   type DocumentView,
 } from '../api/documents';
 import { DetailCard } from '../components/detail-layout';
-import { formatDate } from '../format';
+import { formatDate, formattingLocale } from '../format';
 
 /** "2.4 MB", "830 KB": sizes as people read them. */
 export function formatSize(bytes: number, language: string): string {
-  const number = (n: number) => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(n);
+  // formattingLocale: Arabic with Western digits as everywhere else (a bare `ar` may bring Arabic-Indic ones).
+  const number = (n: number) => new Intl.NumberFormat(formattingLocale(language), { maximumFractionDigits: 1 }).format(n);
   if (bytes >= 1024 * 1024) return `${number(bytes / (1024 * 1024))} MB`;
   return `${number(Math.max(1, Math.round(bytes / 1024)))} KB`;
 }
