@@ -8,7 +8,9 @@ describe('sign-in and sessions', () => {
   let anon: ApiClient;
 
   beforeAll(async () => {
-    api = await startApiInProcess();
+    // Counters of its own (a queue prefix of its own): this file locks a demo account, which other files running
+    // at the same time sign in as.
+    api = await startApiInProcess({ QUEUE_PREFIX: `auth${randomUUID().slice(0, 8)}` });
     anon = new ApiClient(api.baseUrl);
   });
   afterAll(() => api.close());

@@ -329,5 +329,12 @@ describe('languages of the API', () => {
     const en = await anon.get(`/api/v1/public/engagements/${id}/information-note?format=html`);
     expect(en.body).toContain('<html lang="en" dir="ltr">');
     expect(en.body).toContain('For information – not an official report');
+    // The language a visitor picked in the app (the link's `lang`) wins over the browser's; an unknown one is a 400.
+    const es = await anon.request('GET', `/api/v1/public/engagements/${id}/information-note?format=html&lang=es`, undefined, { 'accept-language': 'ar' });
+    expect(es.body).toContain('<html lang="es" dir="ltr">');
+    expect(es.body).toContain('Nota informativa');
+    const unknown = await anon.get(`/api/v1/public/engagements/${id}/information-note?format=html&lang=xx`);
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body)).toContain('lang');
   });
 });

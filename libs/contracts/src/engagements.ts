@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ENGAGEMENT_KINDS, FOLLOW_UP_STATUSES, PRIORITY_LEVELS } from '@app/domain';
 import { paginationSchema, planningDate, stateCodeSchema, text } from './fields';
+import { LOCALES } from '../../i18n/src/locales';
 import { rule } from './messages';
 
 /** The lengths of an engagement's texts: the API refuses more, the form counts against them. */
@@ -148,7 +149,12 @@ export const engagementsCsvSchema = listEngagementsSchema.omit({ page: true, pag
 export type EngagementsCsvQuery = z.infer<typeof engagementsCsvSchema>;
 
 /** An engagement's information note as a page or a PDF (GET …/information-note). */
-export const noteFormatSchema = z.strictObject({ format: z.enum(['html', 'pdf']).default('html') });
+/**
+ * How an information note is served: HTML or PDF, and the language of its fixed words (headings, labels, dates,
+ * footnote). Without `lang`, the reader's: their preferred language, else Accept-Language. The web app passes the
+ * language it shows, so a visitor who picked one on the public register gets the note in it.
+ */
+export const noteFormatSchema = z.strictObject({ format: z.enum(['html', 'pdf']).default('html'), lang: z.enum(LOCALES).optional() });
 export type NoteFormat = z.infer<typeof noteFormatSchema>;
 
 /** The engagements whose notes are published (GET /public/engagements). */

@@ -145,7 +145,7 @@ export class EngagementsController {
     @Query({ schema: noteFormatSchema }) q: NoteFormat,
     @Req() req: Request,
   ): Promise<StreamableFile> {
-    return noteFile(await this.engagements.note(user, id), q.format, requestAnswerLanguage(req));
+    return noteFile(await this.engagements.note(user, id), q.format, q.lang ?? requestAnswerLanguage(req));
   }
 }
 

@@ -61,6 +61,6 @@ export class PublicEngagementsController {
   @Header('Vary', 'Accept-Language')
   @ApiOperation({ summary: 'A published information note (`format=html|pdf`), in the reader’s language' })
   async note(@Param('id', { schema: uuidParam }) id: string, @Query({ schema: noteFormatSchema }) q: NoteFormat, @Req() req: Request): Promise<StreamableFile> {
-    return noteFile(await this.engagements.note(null, id), q.format, requestAnswerLanguage(req));
+    return noteFile(await this.engagements.note(null, id), q.format, q.lang ?? requestAnswerLanguage(req));
   }
 }

@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import { localeOf, PSEUDO_LOCALE } from '@app/i18n/browser';
 import type { z } from 'zod';
 import type {
   createEngagementSchema,
@@ -53,7 +54,18 @@ export const updateFollowUp = (id: string, actionId: string, input: z.input<type
   api.patch<Engagement>(`/engagements/${id}/follow-ups/${actionId}`, input);
 
 /** The information note's address (the browser sends the session cookie with a plain link). */
-export const informationNoteUrl = (id: string, format: 'html' | 'pdf') => `${API_BASE}/engagements/${id}/information-note?format=${format}`;
+/**
+ * The `lang` parameter of a note's link: the language the app shows (`i18n.language`), so the note's fixed words
+ * match the page it was opened from; none for the pseudo-locale (the API then picks the reader's language).
+ */
+export const noteLanguageParam = (language?: string): string => {
+  const lang = language && language !== PSEUDO_LOCALE ? localeOf(language) : undefined;
+  return lang ? `&lang=${lang}` : '';
+};
+
+/** A note's link, in the language the app shows (see noteLanguageParam). */
+export const informationNoteUrl = (id: string, format: 'html' | 'pdf', language?: string) =>
+  `${API_BASE}/engagements/${id}/information-note?format=${format}${noteLanguageParam(language)}`;
 
 /** Records a roundtable's prioritisation of a plan: its new order and levels, and the providers' interests. */
 export const recordPrioritisation = (id: string, input: z.input<typeof prioritisationSchema>) => api.post<Engagement>(`/engagements/${id}/prioritisation`, input);

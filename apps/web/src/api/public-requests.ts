@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import { noteLanguageParam } from './engagements';
 import type {
   PublicActionPlanView,
   publicActionPlansSchema,
@@ -47,4 +48,6 @@ export const publicEngagementsQuery = (page: number, pageSize: number) =>
   });
 
 /** A published information note's address (no sign-in needed). */
-export const publicNoteUrl = (id: string, format: 'html' | 'pdf') => `${API_BASE}/public/engagements/${id}/information-note?format=${format}`;
+/** A published note's link, in the language the visitor picked (see noteLanguageParam). */
+export const publicNoteUrl = (id: string, format: 'html' | 'pdf', language?: string) =>
+  `${API_BASE}/public/engagements/${id}/information-note?format=${format}${noteLanguageParam(language)}`;

@@ -172,8 +172,8 @@ function EngagementDetail({ engagement: e, back }: { engagement: Engagement; bac
       title={e.title}
       actions={
         <>
-          <Button component="a" href={informationNoteUrl(e.id, 'pdf')} variant="light" size="xs">{t('engagements.notePdf')}</Button>
-          <Button component="a" href={informationNoteUrl(e.id, 'html')} target="_blank" variant="light" size="xs">{t('engagements.noteHtml')}</Button>
+          <Button component="a" href={informationNoteUrl(e.id, 'pdf', i18n.language)} variant="light" size="xs">{t('engagements.notePdf')}</Button>
+          <Button component="a" href={informationNoteUrl(e.id, 'html', i18n.language)} target="_blank" variant="light" size="xs">{t('engagements.noteHtml')}</Button>
           {e.canEdit && (
             <Button size="xs" variant="default" onClick={() => publish.mutate()} loading={publish.isPending}>
               {e.notePublished ? t('engagements.unpublish') : t('engagements.publish')}
@@ -372,7 +372,7 @@ function FollowUps({ engagement: e, onSaved }: { engagement: Engagement; onSaved
           </Group>
         </Stack>
       )}
-      <Anchor size="xs" href={informationNoteUrl(e.id, 'html')} target="_blank">{t('engagements.noteHtml')}</Anchor>
+      <Anchor size="xs" href={informationNoteUrl(e.id, 'html', i18n.language)} target="_blank">{t('engagements.noteHtml')}</Anchor>
     </Stack>
   );
 }

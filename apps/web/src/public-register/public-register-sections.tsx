@@ -77,10 +77,10 @@ export function PublicInformationNotesSection() {
                   {[dates, where, e.states.map((s) => lookup?.stateName(s) ?? s).join(', ')].filter(Boolean).join(' · ')}
                 </Text>
                 <Group gap="md" mt={4}>
-                  <Anchor href={publicNoteUrl(e.id, 'html')} target="_blank" size="sm" aria-label={t('publicRegister.notes.htmlFor', { title: e.title })}>
+                  <Anchor href={publicNoteUrl(e.id, 'html', i18n.language)} target="_blank" size="sm" aria-label={t('publicRegister.notes.htmlFor', { title: e.title })}>
                     {t('publicRegister.notes.html')}
                   </Anchor>
-                  <Anchor href={publicNoteUrl(e.id, 'pdf')} size="sm" aria-label={t('publicRegister.notes.pdfFor', { title: e.title })}>
+                  <Anchor href={publicNoteUrl(e.id, 'pdf', i18n.language)} size="sm" aria-label={t('publicRegister.notes.pdfFor', { title: e.title })}>
                     {t('publicRegister.notes.pdf')}
                   </Anchor>
                 </Group>
