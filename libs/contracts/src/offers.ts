@@ -1,17 +1,5 @@
 import { z } from 'zod';
-import {
-  changesSchema,
-  csvList,
-  moneySchema,
-  paginationSchema,
-  planningDate,
-  stateCodeSchema,
-  taxonomyCode,
-  taxonomyCodes,
-  text,
-  transitionFields,
-  uuidParam,
-} from './fields';
+import { changesSchema, csvList, moneySchema, paginationSchema, planningDate, stateCodeSchema, taxonomyCode, taxonomyCodes, text, transitionFields, uuidParam } from './fields';
 import { matching, rule } from './messages';
 import { OFFER_SORTS, OFFER_STATUSES } from './vocabulary';
 
