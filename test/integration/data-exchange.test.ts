@@ -4,6 +4,7 @@ import { hashPassword } from '@app/common';
 import { createDataSource, DEMO_PASSWORD, dropDatabase, ensureDatabase } from '@app/database';
 import { parseRequestReference } from '@app/domain';
 import { parseCsv } from '../../apps/api/src/data-exchange/csv';
+import { match as exchangeMatch } from '../../apps/api/src/data-exchange/import-fixtures.helper';
 import { activeOffer, circulatedRequest, offerInput, requestInput } from '../factories';
 import { ApiClient, DEMO } from '../support/http';
 import { startApiInProcess } from '../support/platform';
@@ -525,32 +526,14 @@ describe('data exchange', () => {
       const prov = provider();
       const req = request(org.id, 7);
       const [off, other] = [offer(prov.id), offer(prov.id)];
-      const match = (offerId: string, overrides: Record<string, unknown> = {}) => ({
-        id: randomUUID(),
-        requestId: req.id,
-        offerId,
-        score: 0.5,
-        components: [],
-        reason: 'covers OP3c — 1 of 1 requested provision',
-        engineVersion: 'v1',
-        weightsVersion: 1,
-        scoredAt: now(),
-        origin: 'engine',
-        status: 'suggested',
-        notes: null,
-        createdById: null,
-        endorsedAt: null,
-        answeredAt: null,
-        agreedAt: null,
-        completedAt: null,
-        declineReason: null,
-        requesterRating: null,
-        requesterComment: null,
-        providerRating: null,
-        providerComment: null,
-        ...times(),
-        ...overrides,
-      });
+      const match = (offerId: string, overrides: Record<string, unknown> = {}) =>
+        exchangeMatch(req.id, offerId, {
+          components: [],
+          reason: 'covers OP3c — 1 of 1 requested provision',
+          scoredAt: now(),
+          ...times(),
+          ...overrides,
+        });
       const older = match(off.id);
       const parts = [{ key: 'coversSome', provisions: ['OP3c'], count: 1 }, { key: 'servesVia', state: 'KAZ', region: 'CENTRAL_ASIA' }];
       const bad: Record<string, any> = document({

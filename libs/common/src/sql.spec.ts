@@ -1,4 +1,4 @@
-import { containsPattern, orderOf } from './sql';
+import { containsPattern, orderOf, sqlList, sqlValue } from './sql';
 
 describe('SQL fragments', () => {
   it('matches text literally inside LIKE patterns', () => {
@@ -8,5 +8,11 @@ describe('SQL fragments', () => {
 
   it('orders by a list of values, quoting them', () => {
     expect(orderOf(['high', "o'clock"], 'r.priority')).toBe("array_position(ARRAY['high','o''clock']::varchar[], r.priority)");
+  });
+
+  it('writes known codes as SQL literals, quoting them', () => {
+    expect(sqlValue('draft')).toBe("'draft'");
+    expect(sqlValue("o'clock")).toBe("'o''clock'");
+    expect(sqlList(['suggested', "o'clock"])).toBe("('suggested','o''clock')");
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ENGAGEMENT_KINDS, FOLLOW_UP_STATUSES, PRIORITY_LEVELS } from '@app/domain';
-import { paginationSchema, planningDate, stateCodeSchema, text } from './fields';
+import { optionalFields, paginationSchema, planningDate, stateCodeSchema, text, versionSchema } from './fields';
 import { LOCALES } from '../../i18n/src/locales';
 import { rule } from './messages';
 
@@ -66,11 +66,9 @@ export type CreateEngagement = z.infer<typeof createEngagementSchema>;
 /** Changes to an engagement (PATCH /engagements/:id), with the version read; `notePublished` publishes its note. */
 export const updateEngagementSchema = z
   .strictObject({
-    ...(Object.fromEntries(Object.entries(engagementFields).map(([k, v]) => [k, v.optional()])) as {
-      [K in keyof typeof engagementFields]: z.ZodOptional<(typeof engagementFields)[K]>;
-    }),
+    ...optionalFields(engagementFields),
     notePublished: z.boolean().optional(),
-    version: z.number().int().min(1),
+    version: versionSchema,
   })
   .refine(datesInOrder, datesRule);
 export type UpdateEngagement = z.infer<typeof updateEngagementSchema>;

@@ -114,3 +114,22 @@ export const csvList = <T extends z.ZodType<string, string>>(item: T) =>
 
 /** `?flag=true|false` as a boolean. */
 export const queryFlag = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true');
+
+/** The version of a record a change was made on: the API refuses it once the record has moved on (DESIGN §9). */
+export const versionSchema = z.number().int().min(1);
+
+/** Every field of a record optional: the fields a change (PATCH) may carry. */
+export const optionalFields = <F extends Record<string, z.ZodType>>(fields: F) =>
+  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])) as { [K in keyof F]: z.ZodOptional<F[K]> };
+
+/** Changes to a record (PATCH): any of its fields, and the version they were made on. */
+export const changesSchema = <F extends Record<string, z.ZodType>>(fields: F) =>
+  z.strictObject({ ...optionalFields(fields), version: versionSchema });
+
+/** What a step in a request's or an offer's workflow carries (POST /…/:id/transitions): a match's reason is free text. */
+export const transitionFields = {
+  action: z.string().min(1).max(40),
+  comment: text(5_000).optional(),
+  reason: z.string().max(40).optional(),
+  version: versionSchema.optional(),
+};

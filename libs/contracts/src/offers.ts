@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { csvList, moneySchema, paginationSchema, planningDate, stateCodeSchema, taxonomyCode, taxonomyCodes, text, uuidParam } from './fields';
+import { changesSchema, csvList, moneySchema, paginationSchema, planningDate, stateCodeSchema, taxonomyCode, taxonomyCodes, text, transitionFields, uuidParam } from './fields';
 import { matching, rule } from './messages';
 import { OFFER_SORTS, OFFER_STATUSES } from './vocabulary';
 
@@ -69,21 +69,11 @@ export const createOfferSchema = offerContentSchema.refine(notPast, notPastRule)
 export type CreateOffer = z.infer<typeof createOfferSchema>;
 
 /** Changes to an offer (PATCH /offers/:id): any of its fields, and the version they were made on. */
-export const updateOfferSchema = z
-  .strictObject({
-    ...Object.fromEntries(Object.entries(offerFields).map(([k, v]) => [k, v.optional()])),
-    version: z.number().int().min(1),
-  } as { [K in keyof typeof offerFields]: z.ZodOptional<(typeof offerFields)[K]> } & { version: z.ZodNumber })
-  .refine(windowInOrder, windowRule);
+export const updateOfferSchema = changesSchema(offerFields).refine(windowInOrder, windowRule);
 export type UpdateOffer = z.infer<typeof updateOfferSchema>;
 
 /** A step in an offer's workflow (POST /offers/:id/transitions). */
-export const offerTransitionSchema = z.strictObject({
-  action: z.string().min(1).max(40),
-  comment: text(5_000).optional(),
-  reason: z.string().max(40).optional(),
-  version: z.number().int().min(1).optional(),
-});
+export const offerTransitionSchema = z.strictObject(transitionFields);
 export type OfferTransition = z.infer<typeof offerTransitionSchema>;
 
 /** The list of offers (GET /offers). */

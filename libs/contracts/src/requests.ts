@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  changesSchema,
   csvList,
   letterDate,
   moneySchema,
@@ -10,6 +11,7 @@ import {
   taxonomyCode,
   taxonomyCodes,
   text,
+  transitionFields,
   uuidParam,
   uuidSchema,
 } from './fields';
@@ -73,20 +75,12 @@ export const createRequestSchema = z
 export type CreateRequest = z.infer<typeof createRequestSchema>;
 
 /** Changes to a request (PATCH /requests/:id): any of its fields, and the version they were made on. */
-export const updateRequestSchema = z
-  .strictObject({
-    ...Object.fromEntries(Object.entries(requestFields).map(([k, v]) => [k, v.optional()])),
-    version: z.number().int().min(1),
-  } as { [K in keyof typeof requestFields]: z.ZodOptional<(typeof requestFields)[K]> } & { version: z.ZodNumber })
-  .refine(datesInOrder, datesRule);
+export const updateRequestSchema = changesSchema(requestFields).refine(datesInOrder, datesRule);
 export type UpdateRequest = z.infer<typeof updateRequestSchema>;
 
 /** A step in a request's workflow (POST /requests/:id/transitions). */
 export const requestTransitionSchema = z.strictObject({
-  action: z.string().min(1).max(40),
-  comment: text(5_000).optional(),
-  reason: z.string().max(40).optional(),
-  version: z.number().int().min(1).optional(),
+  ...transitionFields,
   /** record_objection, record_waiver: the date of the State's letter (required there). */
   letterDate: letterDate.optional(),
   /** record_objection, record_waiver: the letter as an attached document, once uploaded. */

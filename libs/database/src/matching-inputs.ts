@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { isOfferMatchable, remainingEngagements, statesInRegion, type RegionCode } from '@app/domain';
+import { sqlValue } from '@app/common';
+import { isOfferMatchable, remainingEngagements, statesInRegion, type MatchStatus, type RegionCode } from '@app/domain';
 import {
   DEFAULT_WEIGHTS_PROFILE,
   MatchingEngine,
@@ -73,7 +74,7 @@ export async function loadMatchingEngine(manager: EntityManager): Promise<Matchi
     manager.query<{ provider: string; state: string; n: number }[]>(
       `SELECT o.organization_id AS provider, r.state, count(*)::int AS n FROM matches m
          JOIN assistance_offers o ON o.id = m.offer_id JOIN assistance_requests r ON r.id = m.request_id
-        WHERE m.status = 'completed' GROUP BY 1, 2`,
+        WHERE m.status = ${sqlValue('completed' satisfies MatchStatus)} GROUP BY 1, 2`,
     ),
   ]);
   const priorWork = new Map(prior.map((p) => [`${p.provider}:${p.state}`, p.n]));

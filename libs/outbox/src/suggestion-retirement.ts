@@ -1,5 +1,6 @@
 import { MatchEntity } from '@app/database';
-import type { RetirementReason } from '@app/domain';
+import { sqlValue } from '@app/common';
+import type { MatchStatus, RetirementReason } from '@app/domain';
 import { MATCH_LIFECYCLE } from './lifecycles';
 import type { Tx } from './unit-of-work';
 import { executeSystemStep } from './workflow-executor';
@@ -17,7 +18,7 @@ export async function retireSuggestions(
   const suggestions = await tx.manager
     .createQueryBuilder(MatchEntity, 'm')
     .where('requestId' in of ? 'm.request_id = :id' : 'm.offer_id = :id', { id: 'requestId' in of ? of.requestId : of.offerId })
-    .andWhere("m.status = 'suggested'")
+    .andWhere(`m.status = ${sqlValue('suggested' satisfies MatchStatus)}`)
     .orderBy('m.id')
     .setLock('pessimistic_write')
     .getMany();

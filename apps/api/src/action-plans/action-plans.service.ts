@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { assertVersion, changedKeys, invalidFieldIn, localizedError, notFound, Page, pickValues } from '@app/common';
+import { assertVersion, changedKeys, invalidFieldIn, localizedError, notFound, Page, pickValues, sqlValue } from '@app/common';
 import type {
   actionPlanItemViewSchema,
   actionPlanVersionViewSchema,
@@ -18,6 +18,7 @@ import {
   ActionPlanItemInterestEntity,
   ActionPlanItemNoteEntity,
   ActionPlanRepository,
+  type ActionPlanItemStatus,
   ActionPlanVersionEntity,
   AssistanceOfferEntity,
   AssistanceRequestEntity,
@@ -438,10 +439,10 @@ export class ActionPlansService {
     const rows: { plan_id: string; total: number; planned: number; in_progress: number; done: number; dropped: number; needed: number; requested: number }[] =
       await this.dataSource.query(
         `SELECT i.plan_id, count(*)::int AS total,
-                count(*) FILTER (WHERE i.status = 'planned')::int AS planned,
-                count(*) FILTER (WHERE i.status = 'in_progress')::int AS in_progress,
-                count(*) FILTER (WHERE i.status = 'done')::int AS done,
-                count(*) FILTER (WHERE i.status = 'dropped')::int AS dropped,
+                count(*) FILTER (WHERE i.status = ${sqlValue('planned' satisfies ActionPlanItemStatus)})::int AS planned,
+                count(*) FILTER (WHERE i.status = ${sqlValue('in_progress' satisfies ActionPlanItemStatus)})::int AS in_progress,
+                count(*) FILTER (WHERE i.status = ${sqlValue('done' satisfies ActionPlanItemStatus)})::int AS done,
+                count(*) FILTER (WHERE i.status = ${sqlValue('dropped' satisfies ActionPlanItemStatus)})::int AS dropped,
                 count(*) FILTER (WHERE i.assistance_needed)::int AS needed,
                 count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assistance_requests r WHERE r.action_plan_item_id = i.id))::int AS requested
            FROM action_plan_items i WHERE i.plan_id = ANY($1) AND NOT i.proposed GROUP BY i.plan_id`,

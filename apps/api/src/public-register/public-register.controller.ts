@@ -9,7 +9,8 @@ import {
 } from '@app/contracts';
 import { ApiValidationError } from '../common/openapi';
 import { DataSource } from 'typeorm';
-import { containsPattern, Page } from '@app/common';
+import { containsPattern, Page, sqlValue } from '@app/common';
+import type { RequestStatus } from '@app/domain';
 import { Public } from '../auth/authorize.decorator';
 import { textSearchSql } from '@app/database';
 
@@ -30,7 +31,7 @@ export class PublicRegisterController {
   @ApiValidationError()
   @ApiOperation({ summary: 'Circulated requests published with their State’s consent (no sign-in)' })
   async list(@Query({ schema: publicRequestsQuerySchema }) f: PublicRequestsQuery): Promise<Page<PublicRequestSummary>> {
-    const where = [`visibility = 'public'`, `circulated_at IS NOT NULL`, `status <> 'withdrawn'`];
+    const where = [`visibility = 'public'`, `circulated_at IS NOT NULL`, `status <> ${sqlValue('withdrawn' satisfies RequestStatus)}`];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
       params.push(value);

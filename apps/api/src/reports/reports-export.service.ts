@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Page } from '@app/common';
-import { isCommittee } from '@app/domain';
+import { Page, sqlValue } from '@app/common';
+import { isCommittee, type OfferStatus, type RequestStatus } from '@app/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { CsvColumn, toCsv } from '../data-exchange/csv';
 import { OFFER_CSV_COLUMNS, REQUEST_CSV_COLUMNS } from '../data-exchange/csv-columns';
@@ -103,7 +103,7 @@ export class ReportsExportService {
               AND ($2::date IS NULL OR h.created_at >= $2::date) AND ($3::date IS NULL OR h.created_at < $3::date + 1)
               AND ($4::char(3) IS NULL OR coalesce(r.state, mr.state) = $4)
               -- Drafts are their authors' own business, as in every other committee view (request-access.ts).
-              AND coalesce(r.status, o.status, '') <> 'draft'
+              AND coalesce(r.status, o.status, '') <> ${sqlValue('draft' satisfies RequestStatus & OfferStatus)}
             ORDER BY h.created_at, h.id`,
           [q.subjectType ?? null, q.from ?? null, q.to ?? null, q.state ?? null],
         );

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, sqlList } from '@app/common';
+import { Clock, sqlList, sqlValue } from '@app/common';
 import {
   isAgency,
   MATCH_AGREED_STATUSES,
@@ -8,8 +8,10 @@ import {
   MATCH_PROVIDER_ACCEPTED_STATUSES,
   MatchStatus,
   OFFER_MATCHABLE_STATUSES,
+  type OfferStatus,
   REQUEST_AWAITING_MATCH_STATUSES,
   REQUEST_TERMINAL_STATUSES,
+  type RequestStatus,
 } from '@app/domain';
 import type { Served, SummaryQuery, summarySchema } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
@@ -75,7 +77,7 @@ export class ReportsService {
                      WHEN GROUPING(withdrawn) = 0 THEN 'pair' WHEN GROUPING(assistance_types) = 0 THEN 'type'
                      WHEN GROUPING(domains) = 0 THEN 'domain' ELSE 'provision' END AS kind,
                 status, state, provisions, domains, assistance_types, withdrawn, count(*) AS n
-           FROM (SELECT status, state, provisions, domains, assistance_types, status = 'withdrawn' AS withdrawn FROM rq) AS r
+           FROM (SELECT status, state, provisions, domains, assistance_types, status = ${sqlValue('withdrawn' satisfies RequestStatus)} AS withdrawn FROM rq) AS r
           GROUP BY GROUPING SETS ((status), (state), (provisions), (domains), (assistance_types), (provisions, domains, withdrawn))
        ), codes AS (
          SELECT g.kind, c.code, sum(g.n)::int AS n
@@ -182,7 +184,7 @@ export class ReportsService {
 
     const offerRows: { id: string; name: string; status: string; n: number }[] = await m.query(
       `SELECT p.id, p.name, o.status, count(*)::int AS n FROM assistance_offers o JOIN organizations p ON p.id = o.organization_id
-        WHERE o.status <> 'draft' AND ($1::uuid IS NULL OR o.organization_id = $1)
+        WHERE o.status <> ${sqlValue('draft' satisfies OfferStatus)} AND ($1::uuid IS NULL OR o.organization_id = $1)
         GROUP BY 1, 2, 3 ORDER BY 2, 3`,
       [q.provider ?? null],
     );

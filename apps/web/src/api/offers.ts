@@ -1,6 +1,5 @@
-import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api, type Paginated, type QueryOf } from './client';
+import { api, type QueryOf } from './client';
 import type {
   createOfferSchema,
   listOffersSchema,
@@ -10,7 +9,7 @@ import type {
   OfferView,
   updateOfferSchema,
 } from '@app/contracts';
-import type { HistoryItem } from './history';
+import { workflowRecordApi } from './workflow-record';
 
 export type { OfferAction };
 
@@ -31,39 +30,15 @@ export type OfferListParams = QueryOf<typeof listOffersSchema>;
 /** POST /offers/:id/transitions, with an action the workflow knows. */
 export type OfferTransitionInput = z.input<typeof offerTransitionSchema> & { action: OfferAction };
 
-export const offerKeys = {
-  all: ['offers'] as const,
-  list: (params: OfferListParams) => ['offers', 'list', params] as const,
-  detail: (id: string) => ['offers', 'detail', id] as const,
-  history: (id: string) => ['offers', 'detail', id, 'history'] as const,
-};
+const offers = workflowRecordApi<'offers', AssistanceOffer, OfferListParams, OfferChanges, OfferTransitionInput>('offers');
 
-export const offerListQuery = (params: OfferListParams) =>
-  queryOptions({
-    queryKey: offerKeys.list(params),
-    queryFn: ({ signal }) => api.get<Paginated<AssistanceOffer>>('/offers', { query: { ...params }, signal }),
-  });
-
-export const offerQuery = (id: string) =>
-  queryOptions({
-    queryKey: offerKeys.detail(id),
-    queryFn: ({ signal }) => api.get<AssistanceOffer>(`/offers/${id}`, { signal }),
-  });
-
-export const offerHistoryQuery = (id: string) =>
-  queryOptions({
-    queryKey: offerKeys.history(id),
-    queryFn: ({ signal }) => api.get<HistoryItem[]>(`/offers/${id}/history`, { signal }),
-  });
+export const offerKeys = offers.keys;
+export const offerListQuery = offers.listQuery;
+export const offerQuery = offers.detailQuery;
+export const offerHistoryQuery = offers.historyQuery;
+export const updateOffer = offers.update;
+export const transitionOffer = offers.transition;
 
 export function createOffer(input: OfferInput) {
   return api.post<AssistanceOffer>('/offers', input);
-}
-
-export function updateOffer(id: string, input: OfferChanges) {
-  return api.patch<AssistanceOffer>(`/offers/${id}`, input);
-}
-
-export function transitionOffer(id: string, input: OfferTransitionInput) {
-  return api.post<AssistanceOffer>(`/offers/${id}/transitions`, input);
 }

@@ -1,7 +1,6 @@
-import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api, type Paginated, type QueryOf } from './client';
-import type { HistoryItem } from './history';
+import { api, type QueryOf } from './client';
+import { workflowRecordApi } from './workflow-record';
 import type {
   createRequestSchema,
   duplicateCheckSchema,
@@ -41,41 +40,19 @@ export type RequestListParams = QueryOf<typeof listRequestsSchema>;
 /** POST /requests/:id/transitions, with an action the workflow knows. */
 export type RequestTransitionInput = z.input<typeof requestTransitionSchema> & { action: RequestAction };
 
-export const requestKeys = {
-  all: ['requests'] as const,
-  list: (params: RequestListParams) => ['requests', 'list', params] as const,
-  detail: (id: string) => ['requests', 'detail', id] as const,
-  history: (id: string) => ['requests', 'detail', id, 'history'] as const,
-};
+const requests = workflowRecordApi<'requests', AssistanceRequest, RequestListParams, RequestChanges, RequestTransitionInput>(
+  'requests',
+);
 
-export const requestListQuery = (params: RequestListParams) =>
-  queryOptions({
-    queryKey: requestKeys.list(params),
-    queryFn: ({ signal }) => api.get<Paginated<AssistanceRequest>>('/requests', { query: { ...params }, signal }),
-  });
-
-export const requestQuery = (id: string) =>
-  queryOptions({
-    queryKey: requestKeys.detail(id),
-    queryFn: ({ signal }) => api.get<AssistanceRequest>(`/requests/${id}`, { signal }),
-  });
-
-export const requestHistoryQuery = (id: string) =>
-  queryOptions({
-    queryKey: requestKeys.history(id),
-    queryFn: ({ signal }) => api.get<HistoryItem[]>(`/requests/${id}/history`, { signal }),
-  });
+export const requestKeys = requests.keys;
+export const requestListQuery = requests.listQuery;
+export const requestQuery = requests.detailQuery;
+export const requestHistoryQuery = requests.historyQuery;
+export const updateRequest = requests.update;
+export const transitionRequest = requests.transition;
 
 export function createRequest(input: RequestInput) {
   return api.post<AssistanceRequest & { possibleDuplicates: PossibleDuplicate[] }>('/requests', input);
-}
-
-export function updateRequest(id: string, input: RequestChanges) {
-  return api.patch<AssistanceRequest>(`/requests/${id}`, input);
-}
-
-export function transitionRequest(id: string, input: RequestTransitionInput) {
-  return api.post<AssistanceRequest>(`/requests/${id}/transitions`, input);
 }
 
 export function checkDuplicates(input: z.input<typeof duplicateCheckSchema>, signal?: AbortSignal) {

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title, type MantineColor } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, type MantineColor } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
@@ -14,6 +14,7 @@ import { SCORE_COMPONENT_KEYS } from '../api/matches';
 import { ErrorState, useErrorMessage } from '../components/error-state';
 import { useNotify } from '../components/notifications';
 import { formatDateTime, formattingLocale } from '../format';
+import { SectionPanel } from './section-panel';
 
 const POLL_MS = 1_500;
 
@@ -61,76 +62,69 @@ export function ProposalsPanel({ current, editable, onApplied }: Props) {
 
   const latest = proposals.data?.[0];
   return (
-    <Paper withBorder p="lg" component="section" aria-label={t('matchingWeights.proposals.title')}>
-      <Stack gap="md">
-        <Group justify="space-between" align="flex-start" gap="md">
-          <div style={{ flex: 1, minWidth: 260 }}>
-            <Title order={2} size="h4">
-              {t('matchingWeights.proposals.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('matchingWeights.proposals.intro')}
-            </Text>
-          </div>
-          {editable && (
-            <Button variant="light" loading={ask.isPending} disabled={latest?.status === 'fitting'} onClick={() => ask.mutate()}>
-              {t('matchingWeights.proposals.ask')}
-            </Button>
-          )}
-        </Group>
-        {proposals.isError ? (
-          <ErrorState error={proposals.error} onRetry={() => void proposals.refetch()} />
-        ) : !proposals.data ? null : proposals.data.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('matchingWeights.proposals.empty')}
-          </Text>
-        ) : (
-          <>
-            {latest && <ProposalDetail proposal={latest} current={current} />}
-            <Table striped withTableBorder aria-label={t('matchingWeights.proposals.history')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('matchingWeights.proposals.asked')}</Table.Th>
-                  <Table.Th>{t('matchingWeights.proposals.status')}</Table.Th>
-                  <Table.Th>{t('matchingWeights.proposals.decisions')}</Table.Th>
-                  <Table.Th>{t('matchingWeights.proposals.actions')}</Table.Th>
+    <SectionPanel
+      title={t('matchingWeights.proposals.title')}
+      intro={t('matchingWeights.proposals.intro')}
+      action={
+        editable && (
+          <Button variant="light" loading={ask.isPending} disabled={latest?.status === 'fitting'} onClick={() => ask.mutate()}>
+            {t('matchingWeights.proposals.ask')}
+          </Button>
+        )
+      }
+    >
+      {proposals.isError ? (
+        <ErrorState error={proposals.error} onRetry={() => void proposals.refetch()} />
+      ) : !proposals.data ? null : proposals.data.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('matchingWeights.proposals.empty')}
+        </Text>
+      ) : (
+        <>
+          {latest && <ProposalDetail proposal={latest} current={current} />}
+          <Table striped withTableBorder aria-label={t('matchingWeights.proposals.history')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('matchingWeights.proposals.asked')}</Table.Th>
+                <Table.Th>{t('matchingWeights.proposals.status')}</Table.Th>
+                <Table.Th>{t('matchingWeights.proposals.decisions')}</Table.Th>
+                <Table.Th>{t('matchingWeights.proposals.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {proposals.data.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td>{formatDateTime(p.createdAt, i18n.language)}</Table.Td>
+                  <Table.Td>
+                    <Badge color={STATUS_COLORS[p.status]} variant="light" tt="none">
+                      {t(`matchingWeights.proposals.statuses.${p.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {p.figures
+                      ? t('matchingWeights.proposals.decisionCount', { examples: p.figures.examples, positives: p.figures.positives })
+                      : '—'}
+                  </Table.Td>
+                  <Table.Td>
+                    {editable && p.status === 'proposed' && (
+                      <Group gap="xs">
+                        <Button size="xs" loading={apply.isPending} onClick={() => apply.mutate(p.id)}>
+                          {t('matchingWeights.proposals.apply')}
+                        </Button>
+                        <Button size="xs" variant="default" loading={dismiss.isPending} onClick={() => dismiss.mutate(p.id)}>
+                          {t('matchingWeights.proposals.dismiss')}
+                        </Button>
+                      </Group>
+                    )}
+                    {p.status === 'applied' && p.appliedVersion !== null && t('matchingWeights.version', { version: p.appliedVersion })}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {proposals.data.map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Td>{formatDateTime(p.createdAt, i18n.language)}</Table.Td>
-                    <Table.Td>
-                      <Badge color={STATUS_COLORS[p.status]} variant="light" tt="none">
-                        {t(`matchingWeights.proposals.statuses.${p.status}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {p.figures
-                        ? t('matchingWeights.proposals.decisionCount', { examples: p.figures.examples, positives: p.figures.positives })
-                        : '—'}
-                    </Table.Td>
-                    <Table.Td>
-                      {editable && p.status === 'proposed' && (
-                        <Group gap="xs">
-                          <Button size="xs" loading={apply.isPending} onClick={() => apply.mutate(p.id)}>
-                            {t('matchingWeights.proposals.apply')}
-                          </Button>
-                          <Button size="xs" variant="default" loading={dismiss.isPending} onClick={() => dismiss.mutate(p.id)}>
-                            {t('matchingWeights.proposals.dismiss')}
-                          </Button>
-                        </Group>
-                      )}
-                      {p.status === 'applied' && p.appliedVersion !== null && t('matchingWeights.version', { version: p.appliedVersion })}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </>
-        )}
-      </Stack>
-    </Paper>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+    </SectionPanel>
   );
 }
 

@@ -38,6 +38,7 @@ import { PageHeader } from '../components/page-header';
 import { formatDateTime } from '../format';
 import { useScoreFormat } from '../matches/score-breakdown';
 import { ProposalsPanel } from '../matching-weights/proposals-panel';
+import { SectionPanel } from '../matching-weights/section-panel';
 
 const POLL_MS = 1_500;
 
@@ -419,120 +420,113 @@ function RescorePanel({ trackedId, onStart, starting, error }: RescorePanelProps
       : trigger;
 
   return (
-    <Paper withBorder p="lg" component="section" aria-label={t('matchingWeights.rescore.title')}>
-      <Stack gap="md">
-        <Group justify="space-between" align="flex-start" gap="md">
-          <div style={{ flex: 1, minWidth: 260 }}>
-            <Title order={2} size="h4">
-              {t('matchingWeights.rescore.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('matchingWeights.rescore.intro')}
-            </Text>
-          </div>
-          <Button variant="light" onClick={onStart} loading={starting}>
-            {t('matchingWeights.rescore.start')}
-          </Button>
-        </Group>
-        {error != null && <ErrorState error={error} />}
+    <SectionPanel
+      title={t('matchingWeights.rescore.title')}
+      intro={t('matchingWeights.rescore.intro')}
+      action={
+        <Button variant="light" onClick={onStart} loading={starting}>
+          {t('matchingWeights.rescore.start')}
+        </Button>
+      }
+    >
+      {error != null && <ErrorState error={error} />}
 
-        {followed.data && (
-          <Paper withBorder p="md" bg="gray.0" role="region" aria-label={t('matchingWeights.rescore.current')}>
-            <Stack gap="xs">
-              <Group gap="sm">
-                <Text fw={600} size="sm">
-                  {t('matchingWeights.rescore.current')}
-                </Text>
-                <Badge color={RESCORE_COLOR[followed.data.status]} variant="light" tt="none">
-                  {statusLabel(followed.data.status)}
-                </Badge>
-                <Text size="sm" c="dimmed">
-                  {triggerLabel(followed.data.trigger)}
-                  {followed.data.weightsVersion !== null &&
-                    ` · ${t('matchingWeights.rescore.weightsVersion', { version: followed.data.weightsVersion })}`}
-                  {' · '}
-                  {date(followed.data.createdAt)}
-                </Text>
-              </Group>
-              <Progress
-                value={followed.data.status === 'completed' ? 100 : followed.data.progress.percent}
-                color={RESCORE_COLOR[followed.data.status]}
-                striped={!finished}
-                animated={followed.data.status === 'running'}
-                size="lg"
-                aria-label={t('matchingWeights.rescore.progress')}
-              />
-              <Text size="xs" c="dimmed">
-                {followed.data.progress.total > 0
-                  ? t('matchingWeights.rescore.chunks', {
-                      done: followed.data.progress.done,
-                      total: followed.data.progress.total,
-                      requests: followed.data.requests,
-                    })
-                  : t('matchingWeights.rescore.chunksPending')}
+      {followed.data && (
+        <Paper withBorder p="md" bg="gray.0" role="region" aria-label={t('matchingWeights.rescore.current')}>
+          <Stack gap="xs">
+            <Group gap="sm">
+              <Text fw={600} size="sm">
+                {t('matchingWeights.rescore.current')}
               </Text>
-              {followed.data.status === 'queued' && (
-                <Text size="xs" c="dimmed">
-                  {t('matchingWeights.rescore.queuedHelp')}
-                </Text>
-              )}
-            </Stack>
-          </Paper>
-        )}
+              <Badge color={RESCORE_COLOR[followed.data.status]} variant="light" tt="none">
+                {statusLabel(followed.data.status)}
+              </Badge>
+              <Text size="sm" c="dimmed">
+                {triggerLabel(followed.data.trigger)}
+                {followed.data.weightsVersion !== null &&
+                  ` · ${t('matchingWeights.rescore.weightsVersion', { version: followed.data.weightsVersion })}`}
+                {' · '}
+                {date(followed.data.createdAt)}
+              </Text>
+            </Group>
+            <Progress
+              value={followed.data.status === 'completed' ? 100 : followed.data.progress.percent}
+              color={RESCORE_COLOR[followed.data.status]}
+              striped={!finished}
+              animated={followed.data.status === 'running'}
+              size="lg"
+              aria-label={t('matchingWeights.rescore.progress')}
+            />
+            <Text size="xs" c="dimmed">
+              {followed.data.progress.total > 0
+                ? t('matchingWeights.rescore.chunks', {
+                    done: followed.data.progress.done,
+                    total: followed.data.progress.total,
+                    requests: followed.data.requests,
+                  })
+                : t('matchingWeights.rescore.chunksPending')}
+            </Text>
+            {followed.data.status === 'queued' && (
+              <Text size="xs" c="dimmed">
+                {t('matchingWeights.rescore.queuedHelp')}
+              </Text>
+            )}
+          </Stack>
+        </Paper>
+      )}
 
-        <Title order={3} size="h5">
-          {t('matchingWeights.rescore.latest')}
-        </Title>
-        {runs.isError ? (
-          <ErrorState error={runs.error} onRetry={() => void runs.refetch()} />
-        ) : runs.data && runs.data.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('matchingWeights.rescore.none')}
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={720} type="native">
-            <Table striped verticalSpacing="xs" aria-label={t('matchingWeights.rescore.latest')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('matchingWeights.rescore.columns.started')}</Table.Th>
-                  <Table.Th>{t('matchingWeights.rescore.columns.trigger')}</Table.Th>
-                  <Table.Th>{t('matchingWeights.rescore.columns.weights')}</Table.Th>
-                  <Table.Th>{t('matchingWeights.rescore.columns.status')}</Table.Th>
-                  <Table.Th>{t('matchingWeights.rescore.columns.progress')}</Table.Th>
-                  <Table.Th>{t('matchingWeights.rescore.columns.finished')}</Table.Th>
+      <Title order={3} size="h5">
+        {t('matchingWeights.rescore.latest')}
+      </Title>
+      {runs.isError ? (
+        <ErrorState error={runs.error} onRetry={() => void runs.refetch()} />
+      ) : runs.data && runs.data.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('matchingWeights.rescore.none')}
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={720} type="native">
+          <Table striped verticalSpacing="xs" aria-label={t('matchingWeights.rescore.latest')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('matchingWeights.rescore.columns.started')}</Table.Th>
+                <Table.Th>{t('matchingWeights.rescore.columns.trigger')}</Table.Th>
+                <Table.Th>{t('matchingWeights.rescore.columns.weights')}</Table.Th>
+                <Table.Th>{t('matchingWeights.rescore.columns.status')}</Table.Th>
+                <Table.Th>{t('matchingWeights.rescore.columns.progress')}</Table.Th>
+                <Table.Th>{t('matchingWeights.rescore.columns.finished')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(runs.data ?? []).slice(0, 10).map((run) => (
+                <Table.Tr key={run.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{date(run.createdAt)}</Table.Td>
+                  <Table.Td>{triggerLabel(run.trigger)}</Table.Td>
+                  <Table.Td>
+                    {run.weightsVersion !== null
+                      ? t('matchingWeights.rescore.weightsVersion', { version: run.weightsVersion })
+                      : t('common.notSet')}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={RESCORE_COLOR[run.status]} variant="light" tt="none" size="sm">
+                      {statusLabel(run.status)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td w={160}>
+                    <Progress
+                      value={run.status === 'completed' ? 100 : run.progress.percent}
+                      size="sm"
+                      color={RESCORE_COLOR[run.status]}
+                      aria-hidden="true"
+                    />
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{date(run.finishedAt)}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(runs.data ?? []).slice(0, 10).map((run) => (
-                  <Table.Tr key={run.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{date(run.createdAt)}</Table.Td>
-                    <Table.Td>{triggerLabel(run.trigger)}</Table.Td>
-                    <Table.Td>
-                      {run.weightsVersion !== null
-                        ? t('matchingWeights.rescore.weightsVersion', { version: run.weightsVersion })
-                        : t('common.notSet')}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={RESCORE_COLOR[run.status]} variant="light" tt="none" size="sm">
-                        {statusLabel(run.status)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td w={160}>
-                      <Progress
-                        value={run.status === 'completed' ? 100 : run.progress.percent}
-                        size="sm"
-                        color={RESCORE_COLOR[run.status]}
-                        aria-hidden="true"
-                      />
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{date(run.finishedAt)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Stack>
-    </Paper>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </SectionPanel>
   );
 }

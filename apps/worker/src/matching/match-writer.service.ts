@@ -5,8 +5,14 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, EntityManager } from 'typeorm';
 import { MATCH_EVENT } from '@app/contracts';
-import { SYSTEM_ROLE } from '@app/domain';
+import { sqlValue } from '@app/common';
+import { SYSTEM_ROLE, type MatchAction, type MatchStatus } from '@app/domain';
 import { MATCHING_ENGINE_VERSION, MatchResult } from '@app/matching';
+
+// The statuses and the action the statements below write, from the match workflow (libs/domain).
+const SUGGESTED = sqlValue('suggested' satisfies MatchStatus);
+const RETIRED = sqlValue('retired' satisfies MatchStatus);
+const REVIVE = sqlValue('revive' satisfies MatchAction);
 
 /** The advisory-lock space of "writing a request's suggestions" (the first key of the two-key form). */
 const SUGGESTIONS_LOCK = 1540;
@@ -150,14 +156,14 @@ export class MatchWriter {
       if (results.length) {
         await m.query(
           `INSERT INTO matches (request_id, offer_id, score, components, reason, reason_parts, engine_version, weights_version, scored_at, origin, status, version)
-           SELECT k.request_id, k.offer_id, k.score, k.components, k.reason, k.reason_parts, $1, $2, now(), 'engine', 'suggested', 1
+           SELECT k.request_id, k.offer_id, k.score, k.components, k.reason, k.reason_parts, $1, $2, now(), 'engine', ${SUGGESTED}, 1
              FROM ${STAGE} k
            ON CONFLICT (request_id, offer_id) DO UPDATE
               SET score = EXCLUDED.score, components = EXCLUDED.components, reason = EXCLUDED.reason, reason_parts = EXCLUDED.reason_parts,
                   engine_version = EXCLUDED.engine_version, weights_version = EXCLUDED.weights_version,
                   scored_at = EXCLUDED.scored_at,
                   -- A fresh score is not a change a person made: a match someone acted on keeps its last-changed time.
-                  updated_at = CASE WHEN matches.status = 'suggested' THEN now() ELSE matches.updated_at END
+                  updated_at = CASE WHEN matches.status = ${SUGGESTED} THEN now() ELSE matches.updated_at END
             -- Only what changed is written: a pair scored the same, by the same engine and weights, is left as it is
             -- (scored_at is when its score last changed). A rescore that changes little writes little.
             WHERE matches.score IS DISTINCT FROM EXCLUDED.score OR matches.components IS DISTINCT FROM EXCLUDED.components
@@ -171,7 +177,7 @@ export class MatchWriter {
       // (a first full rescore), where the NOT EXISTS form could become a quadratic nested loop.
       await m.query(
         `DELETE FROM matches m
-          WHERE m.request_id = ANY($1::uuid[]) AND m.status = 'suggested' AND m.origin = 'engine'
+          WHERE m.request_id = ANY($1::uuid[]) AND m.status = ${SUGGESTED} AND m.origin = 'engine'
             AND (m.request_id, m.offer_id) NOT IN (SELECT k.request_id, k.offer_id FROM ${STAGE} k)`,
         [requestIds],
       );
@@ -192,15 +198,15 @@ export class MatchWriter {
   private async reviveRetired(m: EntityManager, requestIds: string[]): Promise<void> {
     await m.query(
       `WITH revived AS (
-         UPDATE matches m SET status = 'suggested', retired_reason = NULL, version = m.version + 1, updated_at = now()
+         UPDATE matches m SET status = ${SUGGESTED}, retired_reason = NULL, version = m.version + 1, updated_at = now()
            FROM ${STAGE} k
-          WHERE m.request_id = ANY($1::uuid[]) AND m.status = 'retired' AND m.request_id = k.request_id AND m.offer_id = k.offer_id
+          WHERE m.request_id = ANY($1::uuid[]) AND m.status = ${RETIRED} AND m.request_id = k.request_id AND m.offer_id = k.offer_id
           RETURNING m.id, m.request_id, m.offer_id),
        history AS (
          INSERT INTO history_entries (subject_type, subject_id, action, from_status, to_status, actor_role)
-         SELECT 'match', id, 'revive', 'retired', 'suggested', $2 FROM revived)
+         SELECT 'match', id, ${REVIVE}, ${RETIRED}, ${SUGGESTED}, $2 FROM revived)
        INSERT INTO outbox_events (type, subject_type, subject_id, payload)
-       SELECT $3, 'match', id, jsonb_build_object('from', 'retired', 'to', 'suggested', 'requestId', request_id, 'offerId', offer_id)
+       SELECT $3, 'match', id, jsonb_build_object('from', ${RETIRED}, 'to', ${SUGGESTED}, 'requestId', request_id, 'offerId', offer_id)
          FROM revived`,
       [requestIds, SYSTEM_ROLE, MATCH_EVENT.revive],
     );
@@ -223,7 +229,7 @@ export class MatchWriter {
     await this.dataSource.query(
       `UPDATE matches m SET score = k.score, components = k.components, reason = k.reason, reason_parts = k.reason_parts,
               engine_version = $6, weights_version = $7, scored_at = now(),
-              updated_at = CASE WHEN m.status = 'suggested' THEN now() ELSE m.updated_at END
+              updated_at = CASE WHEN m.status = ${SUGGESTED} THEN now() ELSE m.updated_at END
          FROM unnest($1::uuid[], $2::float8[], $3::jsonb[], $4::text[], $5::jsonb[]) AS k(id, score, components, reason, reason_parts)
         WHERE m.id = k.id`,
       [

@@ -2,7 +2,9 @@ import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullm
 import { Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AssistanceOfferEntity, AssistanceRequestEntity, RescoreRunEntity } from '@app/database';
+import { sqlValue } from '@app/common';
+import { AssistanceOfferEntity, AssistanceRequestEntity, RescoreRunEntity, type RescoreStatus } from '@app/database';
+import type { MatchStatus } from '@app/domain';
 import { MatchingEngine, MatchResult } from '@app/matching';
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES, RescoreChunkJob, RescoreStartJob, retryingOutages, ScoreOfferJob, ScoreRequestJob } from '@app/queue';
 import { MatchingDataService, toMatchableOffer, toMatchableRequest } from './matching-data.service';
@@ -10,6 +12,8 @@ import { MatchWriter, type ReadSnapshot } from './match-writer.service';
 import { recordWork, scoreRequestJob, workKeyOf } from './matching-triggers';
 
 export const RESCORE_CHUNK_SIZE = 500;
+
+const SUGGESTED = sqlValue('suggested' satisfies MatchStatus);
 
 /**
  * The matching engine's jobs (DESIGN §6). Every job reloads what it scores, so a retry after a crash redoes
@@ -118,7 +122,7 @@ export class MatchingProcessor extends WorkerHost {
     if (!requests.length) return;
     const keptKeys = new Set(kept.map((r) => `${r.requestId}:${r.offerId}`));
     const others: { id: string; request_id: string; offer_id: string }[] = await this.dataSource.query(
-      `SELECT id, request_id, offer_id FROM matches WHERE request_id = ANY($1::uuid[]) AND NOT (origin = 'engine' AND status = 'suggested')`,
+      `SELECT id, request_id, offer_id FROM matches WHERE request_id = ANY($1::uuid[]) AND NOT (origin = 'engine' AND status = ${SUGGESTED})`,
       [requests.map((r) => r.id)],
     );
     const byId = new Map(requests.map((r) => [r.id, toMatchableRequest(r)]));
@@ -140,7 +144,7 @@ export class MatchingProcessor extends WorkerHost {
     const offer = await this.dataSource.getRepository(AssistanceOfferEntity).findOneBy({ id: offerId });
     const engine = await this.data.engine();
     const affected = new Set<string>(
-      (await this.dataSource.query(`SELECT request_id FROM matches WHERE offer_id = $1 AND status = 'suggested'`, [offerId])).map(
+      (await this.dataSource.query(`SELECT request_id FROM matches WHERE offer_id = $1 AND status = ${SUGGESTED}`, [offerId])).map(
         (r: { request_id: string }) => r.request_id,
       ),
     );
@@ -150,7 +154,7 @@ export class MatchingProcessor extends WorkerHost {
       // A pair enters a request's top-k only if it beats the request's current k-th score.
       const floors: { request_id: string; n: number; floor: number }[] = await this.dataSource.query(
         `SELECT request_id, count(*)::int AS n, min(score) AS floor FROM matches
-          WHERE request_id = ANY($1::uuid[]) AND origin = 'engine' AND status = 'suggested' GROUP BY request_id`,
+          WHERE request_id = ANY($1::uuid[]) AND origin = 'engine' AND status = ${SUGGESTED} GROUP BY request_id`,
         [pairs.map((p) => p.requestId)],
       );
       const byRequest = new Map(floors.map((f) => [f.request_id, f]));
@@ -180,8 +184,8 @@ export class MatchingProcessor extends WorkerHost {
       }
       await this.dataSource.query(
         `UPDATE rescore_runs SET status = $2, total_chunks = $3, requests = $4, started_at = now(), finished_at = CASE WHEN $3 = 0 THEN now() END,
-                chunk_plan = $5 WHERE id = $1 AND status = 'queued'`,
-        [rescoreId, chunks.length ? 'running' : 'completed', chunks.length, ids.length, JSON.stringify(chunks)],
+                chunk_plan = $5 WHERE id = $1 AND status = ${sqlValue('queued' satisfies RescoreStatus)}`,
+        [rescoreId, (chunks.length ? 'running' : 'completed') satisfies RescoreStatus, chunks.length, ids.length, JSON.stringify(chunks)],
       );
     } else {
       // A retry after the plan was saved: enqueue the same chunks again (their job ids make this harmless).
@@ -210,7 +214,7 @@ export class MatchingProcessor extends WorkerHost {
       [chunk.rescoreId, chunk.index],
     );
     if (row && row.done >= row.total) {
-      await this.dataSource.query(`UPDATE rescore_runs SET status = 'completed', finished_at = now() WHERE id = $1 AND status = 'running'`, [chunk.rescoreId]);
+      await this.dataSource.query(`UPDATE rescore_runs SET status = ${sqlValue('completed' satisfies RescoreStatus)}, finished_at = now() WHERE id = $1 AND status = ${sqlValue('running' satisfies RescoreStatus)}`, [chunk.rescoreId]);
       await this.finishWork(`rescore-start.${chunk.rescoreId}`);
       this.logger.log(`Rescore ${chunk.rescoreId} completed`);
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OfferRepository } from '@app/database';
-import { COMMITTEE_ROLES, offerServesState, Role } from '@app/domain';
+import { COMMITTEE_ROLES, type MatchStatus, offerServesState, Role } from '@app/domain';
 import type { Audience, EventFacts } from './notification-rules';
 
 export interface Recipient {
@@ -12,7 +12,7 @@ export interface Recipient {
 }
 
 /** Statuses in which a provider has been told about a match on a request (so it hears what follows). */
-const PROVIDER_INVOLVED_MATCH_STATUSES = ['endorsed', 'accepted', 'agreed', 'in_progress', 'completed'];
+const PROVIDER_INVOLVED_MATCH_STATUSES: readonly MatchStatus[] = ['endorsed', 'accepted', 'agreed', 'in_progress', 'completed'];
 
 const USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.role`;
 const ACTIVE = `u.active AND o.active`;

@@ -1,72 +1,18 @@
 import { Column, Entity, Index, VersionColumn } from 'typeorm';
 import type { OfferStatus } from '@app/domain';
-import { bigintNumber, RecordColumns } from './record-columns';
+import { bigintNumber, RecordContentColumns } from './record-columns';
 
 
 /** A provider's offer of assistance (DESIGN §4). */
 @Entity('assistance_offers')
 @Index('ix_assistance_offers_fts', { synchronize: false })
 @Index('ix_assistance_offers_trgm', { synchronize: false })
-export class AssistanceOfferEntity extends RecordColumns {
-  @Index()
-  @Column({ type: 'uuid' })
-  organizationId: string;
-
-  @Column({ type: 'uuid', nullable: true })
-  createdById: string | null;
-
-  @Column({ type: 'varchar', length: 200 })
-  title: string;
-
-  @Column({ type: 'text' })
-  description: string;
-
-  /**
-   * The words of title and description for full-text search ('simple': no stemming, so Cyrillic and every other
-   * script work alike), kept by PostgreSQL as a stored generated column and indexed (GIN, ix_*_fts). Never read
-   * or written by the application; the search box matches it (repositories/text-search.ts).
-   */
-  @Column({
-    type: 'tsvector',
-    generatedType: 'STORED',
-    nullable: true,
-    asExpression: `to_tsvector('simple'::regconfig, (title || ' ') || description)`,
-    select: false,
-    insert: false,
-    update: false,
-  })
-  searchVector?: string;
-
-  /**
-   * Title and description in lower case, kept by PostgreSQL like `searchVector`: the search box's "part of a word"
-   * is `search_text LIKE lower(pattern)`, the same rows as `title || ' ' || description ILIKE pattern` (which
-   * lower-cases both sides for every row) without lower-casing each row at every search. Trigram index ix_*_trgm.
-   */
-  @Column({
-    type: 'text',
-    generatedType: 'STORED',
-    nullable: true,
-    asExpression: `lower((title || ' ') || description)`,
-    select: false,
-    insert: false,
-    update: false,
-  })
-  searchText?: string;
+export class AssistanceOfferEntity extends RecordContentColumns {
+  // organizationId, createdById, title, description, the search columns and the four classification lists
+  // (provisions, domains, assistanceTypes, targetInstitutions): RecordContentColumns.
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   programme: string | null;
-
-  @Column({ type: 'text', array: true, default: '{}' })
-  provisions: string[];
-
-  @Column({ type: 'text', array: true, default: '{}' })
-  domains: string[];
-
-  @Column({ type: 'text', array: true, default: '{}' })
-  assistanceTypes: string[];
-
-  @Column({ type: 'text', array: true, default: '{}' })
-  targetInstitutions: string[];
 
   @Column({ type: 'text', array: true, default: '{}' })
   eligibleRegions: string[];

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, VersionColumn } from 'typeorm';
 import type { CloseReason, RequestStatus } from '@app/domain';
-import { bigintNumber, RecordColumns } from './record-columns';
+import { bigintNumber, RecordContentColumns } from './record-columns';
 
 export type RequestPriority = 'high' | 'medium' | 'low';
 export type RequestVisibility = 'public' | 'providers' | 'committee';
@@ -14,7 +14,7 @@ export type RequestVisibility = 'public' | 'providers' | 'committee';
 @Index('ix_assistance_requests_reference_trgm', { synchronize: false })
 // (updated_at DESC NULLS LAST, id), the lists' default order (migration 1796290000000): a page stops at its last row.
 @Index('ix_assistance_requests_updated', { synchronize: false })
-export class AssistanceRequestEntity extends RecordColumns {
+export class AssistanceRequestEntity extends RecordContentColumns {
   @Index({ unique: true })
   @Column({ type: 'varchar', length: 20 })
   reference: string;
@@ -22,62 +22,8 @@ export class AssistanceRequestEntity extends RecordColumns {
   @Column({ type: 'char', length: 3 })
   state: string;
 
-  @Index()
-  @Column({ type: 'uuid' })
-  organizationId: string;
-
-  @Column({ type: 'uuid', nullable: true })
-  createdById: string | null;
-
-  @Column({ type: 'varchar', length: 200 })
-  title: string;
-
-  @Column({ type: 'text' })
-  description: string;
-
-  /**
-   * The words of title and description for full-text search ('simple': no stemming, so Cyrillic and every other
-   * script work alike), kept by PostgreSQL as a stored generated column and indexed (GIN, ix_*_fts). Never read
-   * or written by the application; the search box matches it (repositories/text-search.ts).
-   */
-  @Column({
-    type: 'tsvector',
-    generatedType: 'STORED',
-    nullable: true,
-    asExpression: `to_tsvector('simple'::regconfig, (title || ' ') || description)`,
-    select: false,
-    insert: false,
-    update: false,
-  })
-  searchVector?: string;
-
-  /**
-   * Title and description in lower case, kept by PostgreSQL like `searchVector`: the search box's "part of a word"
-   * is `search_text LIKE lower(pattern)`, the same rows as `title || ' ' || description ILIKE pattern` (which
-   * lower-cases both sides for every row) without lower-casing each row at every search. Trigram index ix_*_trgm.
-   */
-  @Column({
-    type: 'text',
-    generatedType: 'STORED',
-    nullable: true,
-    asExpression: `lower((title || ' ') || description)`,
-    select: false,
-    insert: false,
-    update: false,
-  })
-  searchText?: string;
-
-  @Column({ type: 'text', array: true, default: '{}' })
-  provisions: string[];
-
-  @Column({ type: 'text', array: true, default: '{}' })
-  domains: string[];
-
-  @Column({ type: 'text', array: true, default: '{}' })
-  assistanceTypes: string[];
-
-  @Column({ type: 'text', array: true, default: '{}' })
-  targetInstitutions: string[];
+  // organizationId, createdById, title, description, the search columns and the four classification lists
+  // (provisions, domains, assistanceTypes, targetInstitutions): RecordContentColumns.
 
   @Column({ type: 'varchar', length: 10, default: 'medium' })
   priority: RequestPriority;

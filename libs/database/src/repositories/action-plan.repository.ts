@@ -1,9 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull, SelectQueryBuilder } from 'typeorm';
-import { isAgency, isCommittee } from '@app/domain';
-import { ActionPlanEntity, ActionPlanItemEntity, ActionPlanItemInterestEntity, ActionPlanVersionEntity } from '../entities';
+import { sqlList, sqlValue } from '@app/common';
+import { isAgency, isCommittee, type RequestStatus } from '@app/domain';
+import {
+  ActionPlanEntity,
+  ActionPlanItemEntity,
+  ActionPlanItemInterestEntity,
+  ActionPlanVersionEntity,
+  type ActionPlanItemStatus,
+  type ActionPlanStatus,
+} from '../entities';
 import { pageOf } from './paging';
 import type { PageRequest, RowPage, Viewer } from './viewer';
+
+const SUBMITTED = sqlValue('submitted' satisfies ActionPlanStatus);
 
 export interface ActionPlanListFilters extends Omit<PageRequest, 'sort'> {
   state?: string;
@@ -27,9 +37,9 @@ export interface ActionPlanItemFilters {
  * - providers: submitted plans the State shared with providers.
  */
 export function whereActionPlanVisibleTo<T extends object>(qb: SelectQueryBuilder<T>, viewer: Viewer, alias = 'p'): SelectQueryBuilder<T> {
-  if (isCommittee(viewer.role)) return qb.andWhere(`${alias}.status = 'submitted'`);
+  if (isCommittee(viewer.role)) return qb.andWhere(`${alias}.status = ${SUBMITTED}`);
   if (isAgency(viewer.role)) return qb.andWhere(`${alias}.state = :planScopeState`, { planScopeState: viewer.organization.state });
-  return qb.andWhere(`${alias}.status = 'submitted' AND ${alias}.shared_with_providers`);
+  return qb.andWhere(`${alias}.status = ${SUBMITTED} AND ${alias}.shared_with_providers`);
 }
 
 /** Items an agency proposed and the coordinator has not taken in yet are the State's own business. */
@@ -68,7 +78,7 @@ export class ActionPlanRepository {
   async publicSummariesPage(f: { page: number; pageSize: number; state?: string }): Promise<RowPage<ActionPlanEntity>> {
     const qb = this.dataSource.manager
       .createQueryBuilder(ActionPlanEntity, 'p')
-      .where(`p.status = 'submitted' AND p.public_summary IS NOT NULL AND btrim(p.public_summary) <> ''`);
+      .where(`p.status = ${SUBMITTED} AND p.public_summary IS NOT NULL AND btrim(p.public_summary) <> ''`);
     if (f.state) qb.andWhere('p.state = :state', { state: f.state });
     qb.orderBy('p.submitted_on', 'DESC', 'NULLS LAST').addOrderBy('p.state').addOrderBy('p.id');
     return pageOf(qb, f);
@@ -108,8 +118,8 @@ export class ActionPlanRepository {
     if (f.status) qb.andWhere('i.status = :status', { status: f.status });
     if (f.provision) qb.andWhere(':provision = ANY(i.provisions)', { provision: f.provision });
     if (f.needsRequest) {
-      qb.andWhere(`i.assistance_needed AND i.status IN ('planned', 'in_progress')`).andWhere(
-        `NOT EXISTS (SELECT 1 FROM assistance_requests r WHERE r.action_plan_item_id = i.id AND r.status <> 'withdrawn')`,
+      qb.andWhere(`i.assistance_needed AND i.status IN ${sqlList(['planned', 'in_progress'] satisfies ActionPlanItemStatus[])}`).andWhere(
+        `NOT EXISTS (SELECT 1 FROM assistance_requests r WHERE r.action_plan_item_id = i.id AND r.status <> ${sqlValue('withdrawn' satisfies RequestStatus)})`,
       );
     }
     if (f.interestedOrganizationId) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { isAgency, isCommittee, type EngagementKind } from '@app/domain';
+import { sqlValue } from '@app/common';
+import { isAgency, isCommittee, type EngagementKind, type FollowUpStatus } from '@app/domain';
 import { EngagementEntity } from '../entities';
 import { pageOf } from './paging';
 import type { RowPage, Viewer } from './viewer';
@@ -92,7 +93,7 @@ export class EngagementRepository {
   openActionsDueBy(now: Date, days: number): Promise<OpenEngagementAction[]> {
     return this.dataSource.query(
       `SELECT id, engagement_id AS "engagementId", status, to_char(due_date, 'YYYY-MM-DD') AS "dueDate"
-         FROM engagement_follow_ups WHERE status = 'open' AND due_date <= ($1::timestamptz)::date + $2::int`,
+         FROM engagement_follow_ups WHERE status = ${sqlValue('open' satisfies FollowUpStatus)} AND due_date <= ($1::timestamptz)::date + $2::int`,
       [now, days],
     );
   }

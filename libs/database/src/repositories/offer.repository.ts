@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { orderOf, sqlList } from '@app/common';
+import { orderOf, sqlList, sqlValue } from '@app/common';
 import { isCommittee, OFFER_MATCHABLE_STATUSES, OFFER_PUBLISHED_STATUSES, OFFER_RUNNING_STATUSES, OFFER_STATUSES, OfferStatus, regionsOfState } from '@app/domain';
 import { AssistanceOfferEntity } from '../entities';
 import { applySort, applyTextSearch } from './text-search';
@@ -49,7 +49,7 @@ const SORT_COLUMN: Record<string, string> = {
  * everyone else the published ones (without their non-public fields: the API's view leaves them out).
  */
 function whereVisibleTo(qb: SelectQueryBuilder<AssistanceOfferEntity>, viewer: Viewer): SelectQueryBuilder<AssistanceOfferEntity> {
-  if (isCommittee(viewer.role)) return qb.andWhere(`(o.status <> 'draft')`);
+  if (isCommittee(viewer.role)) return qb.andWhere(`(o.status <> ${sqlValue('draft' satisfies OfferStatus)})`);
   return qb.andWhere(`(o.organization_id = :scopeOrg OR o.status IN (:...published))`, {
     scopeOrg: viewer.organization.id,
     published: OFFER_PUBLISHED_STATUSES,

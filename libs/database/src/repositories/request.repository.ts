@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { orderOf, sqlList } from '@app/common';
+import { orderOf, sqlList, sqlValue } from '@app/common';
 import {
   isAgency,
   isCommittee,
@@ -98,9 +98,9 @@ const SORT_COLUMN: Record<string, string> = {
  * `param` places a value in the statement (a named TypeORM parameter, or a positional one) and returns its placeholder.
  */
 function visibilityClause(viewer: Viewer, param: (name: string, value: unknown) => string): string {
-  if (isCommittee(viewer.role)) return `r.status <> 'draft'`;
+  if (isCommittee(viewer.role)) return `r.status <> ${sqlValue('draft' satisfies RequestStatus)}`;
   if (isAgency(viewer.role)) return `r.state = ${param('scopeState', viewer.organization.state)}`;
-  return `((r.circulated_at IS NOT NULL AND r.status <> 'withdrawn' AND r.visibility <> 'committee')
+  return `((r.circulated_at IS NOT NULL AND r.status <> ${sqlValue('withdrawn' satisfies RequestStatus)} AND r.visibility <> 'committee')
       OR EXISTS (SELECT 1 FROM matches m JOIN assistance_offers o ON o.id = m.offer_id
                   WHERE m.request_id = r.id AND o.organization_id = ${param('scopeOrg', viewer.organization.id)}
                   AND m.status NOT IN ${sqlList(MATCH_COMMITTEE_ONLY_STATUSES)}))`;
