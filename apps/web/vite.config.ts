@@ -69,6 +69,8 @@ export default defineConfig({
       '@app/domain': `${repoRoot}libs/domain/src/index.ts`,
       // Locales, ICU and Intl helpers and the pseudo-locale; the server's catalogue loader stays out (libs/i18n/src/index.ts).
       '@app/i18n/browser': `${repoRoot}libs/i18n/src/browser.ts`,
+      // The pseudo-locale's generator and the ICU parser it uses, loaded only when the pseudo-locale is asked for.
+      '@app/i18n/pseudo': `${repoRoot}libs/i18n/src/pseudo.ts`,
     },
   },
   // Keep the dependency pre-bundle cache in the repository's node_modules, not a new one under apps/web.

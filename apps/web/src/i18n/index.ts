@@ -1,17 +1,15 @@
 import {
-  type Catalogue,
   DEFAULT_LOCALE,
   intlLocale,
   type Locale,
   localeOf,
   LOCALES,
   PSEUDO_LOCALE,
-  pseudoCatalogue,
   RTL_LOCALES,
 } from '@app/i18n/browser';
 import i18n from 'i18next';
-import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
+import { messageFormat } from './message-format';
 
 type WebCatalogue = Record<string, unknown>;
 type Part = 'first' | 'rest';
@@ -91,7 +89,9 @@ function loadPart(language: string, part: Part): Promise<void> {
       ]);
       const bundle = { ...web, ...(validation ? { validation } : {}) };
       if (language === PSEUDO_LOCALE) {
-        i18n.addResourceBundle(language, 'translation', pseudoCatalogue(bundle as Catalogue), true, true);
+        // Generated here, with the ICU parser it needs: neither is in the first load of a real language.
+        const { pseudoCatalogue } = await import('@app/i18n/pseudo');
+        i18n.addResourceBundle(language, 'translation', pseudoCatalogue(bundle), true, true);
       } else {
         i18n.addResourceBundle(language, 'translation', bundle, true, true);
       }
@@ -157,7 +157,7 @@ targetLanguage = initial;
 /** Resolves once the first language's catalogue is in (main.tsx waits for it before the first render). */
 export const i18nReady: Promise<unknown> = i18n
   // Plurals and numbers inside messages as the locale writes them (Arabic with Western digits, intlLocale).
-  .use(new ICU({ parseLngForICU: intlLocale }))
+  .use(messageFormat(intlLocale))
   .use(initReactI18next)
   .init({
     resources: { en: { translation: englishFirst } },
