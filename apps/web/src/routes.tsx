@@ -18,7 +18,10 @@ function page<Name extends string>(load: () => Promise<Record<Name, ComponentTyp
   );
 }
 
-/** The sign-in page uses the catalogue's first part alone, which the entry fetched before the first render. */
+/**
+ * The sign-in page, and `/` on its way there, use the catalogue's first part alone, which the entry fetched before the
+ * first render.
+ */
 function firstPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
   return lazy(() => load().then((module) => ({ default: module[name] })));
 }
@@ -63,7 +66,7 @@ const RequestDetailPage = page(() => import('./pages/request-detail.page'), 'Req
 const CirculatedRequestsPage = page(() => import('./pages/requests-list.page'), 'CirculatedRequestsPage');
 const CommitteeRequestsPage = page(() => import('./pages/requests-list.page'), 'CommitteeRequestsPage');
 const ReviewQueuePage = page(() => import('./pages/review-queue.page'), 'ReviewQueuePage');
-const RootRedirectPage = page(() => import('./pages/root-redirect.page'), 'RootRedirectPage');
+const RootRedirectPage = firstPage(() => import('./pages/root-redirect.page'), 'RootRedirectPage');
 const SignInPage = firstPage(() => import('./pages/sign-in.page'), 'SignInPage');
 // The dashboard alone needs ECharts: it, and the charts, load when someone opens it.
 const ContactsPage = page(() => import('./pages/contacts.page'), 'ContactsPage');
