@@ -9,8 +9,12 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { formatMessage, messageFormat, type MessageValues } from './message-format';
 
 // The reference: what i18next-icu gave the web app (intl-messageformat, tags ignored), and the server still gives.
+const references = new Map<string, IntlMessageFormat>();
 function reference(message: string, locale: string, values: MessageValues): string {
-  const out = new IntlMessageFormat(message, locale, undefined, { ignoreTag: true }).format(values as never);
+  const key = `${locale}\u0000${message}`;
+  let format = references.get(key);
+  if (!format) references.set(key, (format = new IntlMessageFormat(message, locale, undefined, { ignoreTag: true })));
+  const out = format.format(values as never);
   return Array.isArray(out) ? out.join('') : String(out);
 }
 
