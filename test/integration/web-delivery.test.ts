@@ -10,13 +10,13 @@ import { entryKey, firstLoad, readWebManifest, WEB_DIST, type Manifest } from '.
 
 /**
  * First-load budget, JavaScript only, gzip as served (docs/performance.md). Issue 16 asks for 150 KiB; React DOM,
- * the router, i18next with the English catalogue and TanStack Query alone are about 140 KiB of it. Route-level
- * splitting reached sign-in 184 and a role home 202 (from 292 for every page); the ICU message runtime
- * (intl-messageformat, i18next-icu) and the English catalogue of the features added with it took them to 239 and
- * 262 (issue 14). The budget holds that figure and fails when it grows; taking the ICU runtime off the first load
- * is open work (issue 16).
+ * the router, i18next and TanStack Query alone are about 120 KiB of it. Route-level splitting reached sign-in 184
+ * and a role home 202 (from 292 for every page); the ICU runtime and the features of issue 14 took them to 241 and
+ * 264. A native language picker, the catalogue in two parts (the sign-in page's sections, and the rest the frame
+ * waits for, counted here for English) and the web's own ICU formatter brought them to 174 and 219. The budget
+ * holds that figure and fails when it grows.
  */
-const FIRST_LOAD_BUDGET_KIB = { signIn: 245, roleHome: 270 };
+const FIRST_LOAD_BUDGET_KIB = { signIn: 175, roleHome: 220 };
 
 // Built before the API starts: AppModule serves dist/web only if the build is there when the module loads.
 const manifest: Manifest = readWebManifest();
@@ -64,6 +64,20 @@ describe('web app first load', () => {
     }
   });
 
+  it('loads the catalogue’s first part alone with the sign-in page, and each other part only in its language', () => {
+    const entry = entryKey(manifest);
+    const signIn = firstLoad(manifest, [sourceKey('src/pages/sign-in.page.tsx')]).files;
+    for (const locale of ['en', 'mn', 'ru', 'fr', 'es', 'ar', 'zh']) {
+      const rest = sourceKey(`src/i18n/${locale}.json?part=rest`);
+      expect(manifest[entry].dynamicImports).toContain(rest);
+      expect(signIn).not.toContain(manifest[rest].file);
+      if (locale === 'en') continue;
+      const first = sourceKey(`src/i18n/${locale}.json?part=first`);
+      expect(manifest[entry].dynamicImports).toContain(first);
+      expect(signIn).not.toContain(manifest[first].file);
+    }
+  });
+
   it('loads ECharts only with the reports dashboard', () => {
     // ECharts' renderer names itself in its code: the string marks the chunks that carry the library.
     const carriesCharts = (file: string) => readFileSync(path.join(WEB_DIST, file), 'utf8').includes('zrender');
@@ -86,9 +100,11 @@ describe('web app first load', () => {
   it.each(['committee', 'agency', 'provider'])(
     `keeps the %s home page, with its frame, within ${FIRST_LOAD_BUDGET_KIB.roleHome} KiB of gzipped JavaScript`,
     (role) => {
+      // The frame waits for the rest of the catalogue (routes.tsx): English's is part of the first load.
       const load = firstLoad(manifest, [
         sourceKey('src/layout/app.layout.tsx'),
         sourceKey(`src/pages/${role}-home.page.tsx`),
+        sourceKey('src/i18n/en.json?part=rest'),
       ]);
       expect(kib(load.jsGzipBytes)).toBeLessThanOrEqual(FIRST_LOAD_BUDGET_KIB.roleHome);
     },

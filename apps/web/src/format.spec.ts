@@ -1,6 +1,6 @@
 // eslint-disable-next-line no-restricted-imports -- the test holds the web's dates to the e-mails' own function
 import { formatMailDate, formatMailDateTime } from '../../../libs/mail/src/dates';
-import { formatMessage } from '@app/i18n/browser';
+import { formatMessage } from './i18n/message-format';
 import en from './i18n/en.json';
 import { durationParts, formatDate, formatDateTime, formatDuration, formatMoney, type DurationPart } from './format';
 

@@ -5,12 +5,24 @@ import { AGENCY_ROLES, ALL_ROLES, COMMITTEE_ADMIN_ROLES, COMMITTEE_ROLES, PROVID
 import type { AppSection } from './navigation';
 import { PageLoader } from './components/detail-layout';
 import { FullPageLoader } from './components/full-page-loader';
+import { loadPageSections } from './i18n';
 
 /**
  * A page's code, loaded the first time someone opens it: the first visit downloads the app's frame and the one page
  * it shows, not every page (route-level code splitting; docs/performance.md has the budget and its test).
  */
 function page<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  return lazy(() =>
+    // With the rest of the catalogue (FIRST_SECTIONS in vite.config.ts): its words are there when the page first renders.
+    Promise.all([load(), loadPageSections()]).then(([module]) => ({ default: module[name] })),
+  );
+}
+
+/**
+ * The sign-in page, and `/` on its way there, use the catalogue's first part alone, which the entry fetched before the
+ * first render.
+ */
+function firstPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
   return lazy(() => load().then((module) => ({ default: module[name] })));
 }
 
@@ -54,8 +66,8 @@ const RequestDetailPage = page(() => import('./pages/request-detail.page'), 'Req
 const CirculatedRequestsPage = page(() => import('./pages/requests-list.page'), 'CirculatedRequestsPage');
 const CommitteeRequestsPage = page(() => import('./pages/requests-list.page'), 'CommitteeRequestsPage');
 const ReviewQueuePage = page(() => import('./pages/review-queue.page'), 'ReviewQueuePage');
-const RootRedirectPage = page(() => import('./pages/root-redirect.page'), 'RootRedirectPage');
-const SignInPage = page(() => import('./pages/sign-in.page'), 'SignInPage');
+const RootRedirectPage = firstPage(() => import('./pages/root-redirect.page'), 'RootRedirectPage');
+const SignInPage = firstPage(() => import('./pages/sign-in.page'), 'SignInPage');
 // The dashboard alone needs ECharts: it, and the charts, load when someone opens it.
 const ContactsPage = page(() => import('./pages/contacts.page'), 'ContactsPage');
 const ReportsPage = page(() => import('./pages/reports.page'), 'ReportsPage');

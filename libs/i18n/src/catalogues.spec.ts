@@ -31,7 +31,8 @@ const problemsOf = (english: Map<string, string>, other: Map<string, string>): s
       continue;
     }
     const wanted = placeholdersOf(message);
-    if (found.join() !== wanted.join()) problems.push(`${key}: placeholders ${found.join(' ') || '(none)'}, English has ${wanted.join(' ') || '(none)'}`);
+    if (found.join() !== wanted.join())
+      problems.push(`${key}: placeholders ${found.join(' ') || '(none)'}, English has ${wanted.join(' ') || '(none)'}`);
     if (!own.trim() && message.trim()) problems.push(`${key}: empty`);
   }
   for (const key of other.keys()) if (!english.has(key)) problems.push(`${key}: not in English`);
@@ -42,7 +43,8 @@ const problemsOf = (english: Map<string, string>, other: Map<string, string>): s
 // message and one Intl formats look alike: no Arabic-Indic digit, and a figure written outside a placeholder is one
 // English writes too (a resolution's number, a code, an example, a scale such as "of 5"), never one typed anew.
 const ARABIC_INDIC = /[\u0660-\u0669\u06f0-\u06f9]/;
-const figuresOf = (message: string) => new Set(message.replace(/\{\w+(?:,\s*(?:number|date|time)[^{}]*)?\}/g, '').match(/[0-9]+/g) ?? []);
+const figuresOf = (message: string) =>
+  new Set(message.replace(/\{\w+(?:,\s*(?:number|date|time)[^{}]*)?\}/g, '').match(/[0-9]+/g) ?? []);
 const figureProblems = (english: Map<string, string>, arabic: Map<string, string>): string[] =>
   [...arabic].flatMap(([key, message]) => {
     if (ARABIC_INDIC.test(message)) return [`${key}: Arabic-Indic digits`];
@@ -53,8 +55,16 @@ const figureProblems = (english: Map<string, string>, arabic: Map<string, string
 
 describe('Arabic figures', () => {
   it('spots Arabic-Indic digits and figures English does not write (so the check can fail)', () => {
-    const english = new Map([['a', 'within {days, number} days of resolution 1540'], ['b', 'after 5 working days'], ['c', '{count} items']]);
-    const arabic = new Map([['a', 'خلال {days, number} يومًا من القرار 1540'], ['b', 'بعد ٥ أيام عمل'], ['c', '{count} بنود، 3']]);
+    const english = new Map([
+      ['a', 'within {days, number} days of resolution 1540'],
+      ['b', 'after 5 working days'],
+      ['c', '{count} items'],
+    ]);
+    const arabic = new Map([
+      ['a', 'خلال {days, number} يومًا من القرار 1540'],
+      ['b', 'بعد ٥ أيام عمل'],
+      ['c', '{count} بنود، 3'],
+    ]);
     expect(figureProblems(english, arabic)).toEqual(['b: Arabic-Indic digits', 'c: 3 not written in English']);
   });
 });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { type Catalogue, formatMessage, lookup, type MessageParams } from './icu';
 import { DEFAULT_LOCALE, type Locale, localeOf, LOCALES, pickLocale } from './locales';
 import { intlLocale } from './intl';
-import { PSEUDO_LOCALE, pseudoCatalogue } from './pseudo';
+import { pseudoCatalogue } from './pseudo';
+import { PSEUDO_LOCALE } from './pseudo-locale';
 
 /**
  * A language the server answers in: one of the locales, or the checks' pseudo-locale (en-XA, generated from English
@@ -15,7 +16,10 @@ export type AnswerLanguage = Locale | typeof PSEUDO_LOCALE;
  * The language to answer a request in. The pseudo-locale, when Accept-Language names it first, wins over the saved
  * preference (the web app in en-XA sends it, so the checks see the API's words accented too); otherwise pickLocale.
  */
-export function pickAnswerLanguage(preferred: string | null | undefined, acceptLanguage?: string | null): AnswerLanguage {
+export function pickAnswerLanguage(
+  preferred: string | null | undefined,
+  acceptLanguage?: string | null,
+): AnswerLanguage {
   const first = (acceptLanguage ?? '').split(',')[0]?.split(';')[0]?.trim().toLowerCase();
   if (first === PSEUDO_LOCALE.toLowerCase()) return PSEUDO_LOCALE;
   return pickLocale(preferred, acceptLanguage);
@@ -38,7 +42,10 @@ export function catalogueFor(locale: AnswerLanguage): Catalogue | null {
 }
 
 /** The message of a key in a locale, else in English, else the key itself (a missing key shows, it never throws). */
-export function messageFor(locale: AnswerLanguage, key: string): { message: string; locale: AnswerLanguage } | undefined {
+export function messageFor(
+  locale: AnswerLanguage,
+  key: string,
+): { message: string; locale: AnswerLanguage } | undefined {
   const own = lookup(catalogueFor(locale) ?? undefined, key);
   if (own !== undefined) return { message: own, locale };
   const english = lookup(catalogueFor(DEFAULT_LOCALE) ?? undefined, key);

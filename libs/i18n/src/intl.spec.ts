@@ -9,7 +9,12 @@ describe('Arabic digits', () => {
     const locale = intlLocale('ar');
     expect(locale).toBe('ar-u-nu-latn');
     const number = new Intl.NumberFormat(locale).format(1234567.5);
-    const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date('2020-05-12T00:00:00Z'));
+    const date = new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date('2020-05-12T00:00:00Z'));
     const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(12345);
     expect(number).toMatch(/1.234.567/);
     expect(date).toMatch(/12/);

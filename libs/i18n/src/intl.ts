@@ -14,7 +14,11 @@ export function intlLocale(language: string): string {
 }
 
 /** A State's, language's or currency's name in the reader's language, from CLDR (`MNG` → "Mongolia", "Монголия"). */
-export function displayName(language: string, type: 'region' | 'language' | 'currency', code: string): string | undefined {
+export function displayName(
+  language: string,
+  type: 'region' | 'language' | 'currency',
+  code: string,
+): string | undefined {
   try {
     const name = new Intl.DisplayNames([intlLocale(language), 'en'], { type, fallback: 'none' }).of(code);
     return name ?? undefined;

@@ -1,5 +1,5 @@
 import { LOCALES, localeOf } from '@app/i18n/browser';
-import { Select } from '@mantine/core';
+import { NativeSelect } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,8 @@ const ownName = (locale: string) => {
 const OPTIONS = LOCALES.map((locale) => ({ value: locale, label: ownName(locale) }));
 
 /**
- * The language switcher of every page. Signed out, the choice is remembered in this browser; signed in, it is also
+ * The language switcher of every page: the browser's own list (NativeSelect), not Mantine's Select, whose combobox,
+ * popover and floating-ui would be about 30 KiB gzip of every first load (docs/performance.md). Signed out, the choice is remembered in this browser; signed in, it is also
  * saved as the person's preferred language (their e-mails and the API's messages follow it).
  */
 export function LanguagePicker({ signedIn = false }: { signedIn?: boolean }) {
@@ -31,16 +32,13 @@ export function LanguagePicker({ signedIn = false }: { signedIn?: boolean }) {
   };
 
   return (
-    <Select
+    <NativeSelect
       aria-label={t('language.label')}
       data={OPTIONS}
-      value={value}
-      onChange={(locale) => void choose(locale)}
-      allowDeselect={false}
-      checkIconPosition="right"
+      value={value ?? undefined}
+      onChange={(event) => void choose(event.currentTarget.value)}
       size="sm"
       w={130}
-      comboboxProps={{ withinPortal: true }}
       data-testid="language-picker"
     />
   );

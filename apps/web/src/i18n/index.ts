@@ -1,14 +1,34 @@
-import { DEFAULT_LOCALE, intlLocale, type Locale, localeOf, LOCALES, PSEUDO_LOCALE, RTL_LOCALES } from '@app/i18n/browser';
+import {
+  DEFAULT_LOCALE,
+  intlLocale,
+  type Locale,
+  localeOf,
+  LOCALES,
+  PSEUDO_LOCALE,
+  RTL_LOCALES,
+} from '@app/i18n/browser';
 import i18n from 'i18next';
-import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
+import { messageFormat } from './message-format';
 
-// English is bundled; every other `<locale>.json` next to this file is its own chunk, fetched when a person picks the
-// language. The validation messages are the API's own (libs/i18n/src/locales/<locale>.json, `validation`): the same
-// words next to a form field as in the server's 400. A locale whose file is missing shows English (the parity test
-// in libs/i18n fails for it).
-const webCatalogues = import.meta.glob<Record<string, unknown>>(['./*.json', '!./en.json'], { import: 'default' });
+type WebCatalogue = Record<string, unknown>;
+type Part = 'first' | 'rest';
+
+// Every `<locale>.json` next to this file comes in two parts (FIRST_SECTIONS in vite.config.ts): `first`, the
+// sections the entry and the sign-in page use, fetched before the first render; `rest`, every other section, fetched
+// before any other page renders (loadPageSections, routes.tsx). English's first part is bundled (the first paint of
+// most readers, and the fallback of every language); every other part is its own chunk. The validation messages
+// are the API's own (libs/i18n/src/locales/<locale>.json, `validation`): the same words next to a form field as in
+// the server's 400; they come with the rest, as the forms do. A locale whose file is missing shows English (the
+// parity test in libs/i18n fails for it).
+const englishFirst = Object.values(
+  import.meta.glob<WebCatalogue>('./en.json', { query: '?part=first', import: 'default', eager: true }),
+)[0];
+const firstParts = import.meta.glob<WebCatalogue>(['./*.json', '!./en.json'], {
+  query: '?part=first',
+  import: 'default',
+});
+const restParts = import.meta.glob<WebCatalogue>('./*.json', { query: '?part=rest', import: 'default' });
 const serverValidation = import.meta.glob<Record<string, string>>('../../../../libs/i18n/src/locales/*.json', {
   import: 'validation',
 });
@@ -47,19 +67,64 @@ export function browserLanguage(): string {
   return DEFAULT_LOCALE;
 }
 
-async function loadLanguage(language: string): Promise<void> {
-  if (language === DEFAULT_LOCALE || i18n.hasResourceBundle(language, 'translation')) return;
-  if (language === PSEUDO_LOCALE) {
-    const { pseudoCatalogue } = await import('@app/i18n/browser');
-    const validation = (await serverValidation['../../../../libs/i18n/src/locales/en.json']?.()) ?? {};
-    i18n.addResourceBundle(language, 'translation', pseudoCatalogue({ ...en, validation }), true, true);
-    return;
+async function webPart(language: string, part: Part): Promise<WebCatalogue> {
+  if (language === DEFAULT_LOCALE && part === 'first') return englishFirst;
+  return (await (part === 'first' ? firstParts : restParts)[`./${language}.json`]?.()) ?? {};
+}
+
+const loadedParts = new Map<string, Promise<void>>();
+
+function loadPart(language: string, part: Part): Promise<void> {
+  const id = `${language}/${part}`;
+  let loading = loadedParts.get(id);
+  if (!loading) {
+    loading = (async () => {
+      const source = language === PSEUDO_LOCALE ? DEFAULT_LOCALE : language;
+      const [web, validation] = await Promise.all([
+        webPart(source, part),
+        // English's validation messages are the contracts' own (forms/schema-check.ts), except in the pseudo-locale.
+        part === 'rest' && language !== DEFAULT_LOCALE
+          ? serverValidation[`../../../../libs/i18n/src/locales/${source}.json`]?.()
+          : undefined,
+      ]);
+      const bundle = { ...web, ...(validation ? { validation } : {}) };
+      if (language === PSEUDO_LOCALE) {
+        // Generated here, with the ICU parser it needs: neither is in the first load of a real language.
+        const { pseudoCatalogue } = await import('@app/i18n/pseudo');
+        i18n.addResourceBundle(language, 'translation', pseudoCatalogue(bundle), true, true);
+      } else {
+        i18n.addResourceBundle(language, 'translation', bundle, true, true);
+      }
+    })();
+    // A failed fetch is tried again the next time the part is wanted.
+    loading.catch(() => loadedParts.delete(id));
+    loadedParts.set(id, loading);
   }
-  const [web, validation] = await Promise.all([
-    webCatalogues[`./${language}.json`]?.(),
-    serverValidation[`../../../../libs/i18n/src/locales/${language}.json`]?.(),
-  ]);
-  i18n.addResourceBundle(language, 'translation', { ...(web ?? {}), ...(validation ? { validation } : {}) }, true, true);
+  return loading;
+}
+
+/** Set once a page other than sign-in has been opened: from then on a language loads with all its sections. */
+let pageSectionsWanted = false;
+/** The language shown, or being loaded to be shown. */
+let targetLanguage: string = DEFAULT_LOCALE;
+
+async function loadLanguage(language: string): Promise<void> {
+  const parts = [loadPart(language, 'first')];
+  if (pageSectionsWanted) {
+    parts.push(loadPart(language, 'rest'));
+    // English is the fallback of a missing key, as when the whole catalogue was bundled.
+    if (language !== DEFAULT_LOCALE) parts.push(loadPart(DEFAULT_LOCALE, 'rest'));
+  }
+  await Promise.all(parts);
+}
+
+/**
+ * Every section of the catalogue of the language shown (and of English): every page and frame but the sign-in page
+ * waits for it before it renders (routes.tsx), so no key ever shows in place of its words.
+ */
+export function loadPageSections(): Promise<void> {
+  pageSectionsWanted = true;
+  return loadLanguage(targetLanguage);
 }
 
 function applyToDocument(language: string): void {
@@ -79,6 +144,7 @@ export async function setLanguage(language: string): Promise<void> {
   } catch {
     // Not remembered, but still switched for this visit.
   }
+  targetLanguage = usable;
   await loadLanguage(usable);
   await i18n.changeLanguage(usable);
 }
@@ -86,14 +152,15 @@ export async function setLanguage(language: string): Promise<void> {
 i18n.on('languageChanged', applyToDocument);
 
 const initial = browserLanguage();
+targetLanguage = initial;
 
 /** Resolves once the first language's catalogue is in (main.tsx waits for it before the first render). */
 export const i18nReady: Promise<unknown> = i18n
   // Plurals and numbers inside messages as the locale writes them (Arabic with Western digits, intlLocale).
-  .use(new ICU({ parseLngForICU: intlLocale }))
+  .use(messageFormat(intlLocale))
   .use(initReactI18next)
   .init({
-    resources: { en: { translation: en } },
+    resources: { en: { translation: englishFirst } },
     lng: DEFAULT_LOCALE,
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: [...LOCALES, PSEUDO_LOCALE],

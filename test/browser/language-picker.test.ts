@@ -1,0 +1,64 @@
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '@app/database';
+import ar from '../../apps/web/src/i18n/ar.json';
+import en from '../../apps/web/src/i18n/en.json';
+import fr from '../../apps/web/src/i18n/fr.json';
+import { ApiClient, DEMO } from '../support/http';
+import { newPage, useBrowserSuite } from './support/browser';
+
+// The language picker switches the interface at run time. The sign-in page loads only the first part of a catalogue
+// (apps/web/vite.config.ts, FIRST_SECTIONS); the signed-in frame's words (navigation, page titles) are in the rest,
+// which is fetched for the language shown before a frame or page renders, and again when the language changes.
+const suite = useBrowserSuite();
+
+async function pick(page: Page, label: string, locale: string): Promise<void> {
+  await page.getByRole('combobox', { name: label, exact: true }).selectOption(locale);
+  await page.waitForFunction((l) => (globalThis as any).document.documentElement.lang === l, locale, {
+    timeout: 10_000,
+  });
+}
+
+const dir = (page: Page) => page.evaluate(() => (globalThis as any).document.documentElement.dir as string);
+
+it('switches the sign-in page, then the signed-in frame, between languages, Arabic right to left', async () => {
+  const page = await newPage(suite.browser, suite.baseUrl);
+  const admin = await ApiClient.as(suite.baseUrl, 'admin');
+  try {
+    await page.goto('/sign-in');
+    await page.getByRole('heading', { name: en.signIn.title, exact: true }).waitFor();
+
+    await pick(page, en.language.label, 'fr');
+    await page.getByRole('heading', { name: fr.signIn.title, exact: true }).waitFor();
+    expect(await dir(page)).toBe('ltr');
+
+    await page.getByLabel(fr.signIn.email, { exact: true }).fill(DEMO.admin);
+    await page.getByLabel(fr.signIn.password, { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: fr.signIn.submit, exact: true }).click();
+    await page.waitForURL(/\/committee(\/|$)/);
+    // The frame renders with its words (the navigation's name is in the rest of the catalogue), in French or, once
+    // the person's saved preference applies, in English.
+    const navigation = (label: string) => page.getByRole('navigation', { name: label, exact: true });
+    await navigation(fr.nav.label).or(navigation(en.nav.label)).waitFor();
+    await page.waitForLoadState('networkidle');
+    const language = await page.evaluate(() => (globalThis as any).document.documentElement.lang as string);
+    const shown = { en, fr }[language as 'en' | 'fr'];
+    await navigation(shown.nav.label).waitFor();
+
+    await pick(page, shown.language.label, 'ar');
+    expect(await dir(page)).toBe('rtl');
+    await navigation(ar.nav.label).waitFor();
+    await page.getByRole('link', { name: ar.sections.reviewQueue.title }).first().waitFor();
+
+    await pick(page, ar.language.label, 'fr');
+    expect(await dir(page)).toBe('ltr');
+    await navigation(fr.nav.label).waitFor();
+    await page.getByRole('link', { name: fr.sections.reviewQueue.title }).first().waitFor();
+    // The choice is the person's preferred language from now on.
+    expect((await admin.request<{ preferredLanguage: string }>('GET', '/api/v1/auth/me')).body.preferredLanguage).toBe(
+      'fr',
+    );
+  } finally {
+    await page.context().close();
+    await admin.request('PATCH', '/api/v1/auth/me', { preferredLanguage: 'en' });
+  }
+});
