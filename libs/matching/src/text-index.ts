@@ -262,7 +262,7 @@ export interface TextFields {
 // with fields as in BM25F: a title occurrence counts TITLE_WEIGHT times, frequencies saturate (K1) and long
 // documents are normalised towards the corpus' average length (B). The weights then form unit vectors, so the
 // similarity stays a cosine in [0, 1] with the bounds the candidate index relies on. K1 and B were chosen on
-// libs/matching/eval among a handful of settings around the textbook 1.2 / 0.75 (docs/matching.md).
+// libs/matching/eval among a handful of settings around the textbook 1.2 / 0.75 (docs/architecture.md, Matching).
 export const TITLE_WEIGHT = 2;
 const K1 = 2;
 const B = 0.5;
@@ -551,8 +551,9 @@ export class TextIndex {
   }
 
   /**
-   * Smoothed idf, ln((N + 1) / (df + 1)) + 1: positive for every term, largest for the rarest. BM25's own idf was
-   * measured too and ranked loosely tagged requests worse (docs/matching.md).
+   * Smoothed idf, ln((N + 1) / (df + 1)) + 1: positive for every term, largest for the rarest. N is every document
+   * for a concept or a number, the documents sharing one of a word's languages for a word (see LANGUAGE_BITS). BM25's own idf was
+   * measured too and ranked loosely tagged requests worse (docs/architecture.md, Matching).
    */
   private idfOf(df: number, documents = this.documents.size): number {
     return Math.log((documents + 1) / (df + 1)) + 1;
