@@ -8,11 +8,12 @@ import type { MatchableOffer, MatchableRequest } from './types';
 
 /**
  * Text relevance (TF-IDF cosine with the thesaurus' concepts, see text-index.ts) from which an offer's text alone
- * makes it defensible. On the labelled set (libs/matching/eval, 32 requests × 45 offers) 63 of the 67 eligible
- * pairs at or above 0.20 are judged relevant; of the 592 eligible pairs sharing no provision, 3 reach it (the
- * highest 0.21) and none of those is judged relevant. 0.25 would keep all three out but ranks loosely tagged
- * requests worse (nDCG@5 0.863 against 0.872), as the share of their weight codes keep depends on it too (score.ts,
- * textSupport). The pairs experts chose first have a median text relevance of 0.27.
+ * makes it defensible. On the labelled set (libs/matching/eval, 32 requests × 45 offers) 63 of the 65 eligible
+ * pairs at or above 0.20 are judged relevant; of the 592 eligible pairs sharing no provision, none reaches it (the
+ * highest 0.196). The pairs experts chose first have a median text relevance of 0.25. Before the language-aware
+ * idf (text-index.ts) 3 of those 592 reached 0.20 (the highest 0.21, none judged relevant); 0.25 kept them out but
+ * ranked loosely tagged requests worse (nDCG@5 0.863 against 0.872), as the share of their weight codes keep
+ * depends on it too (score.ts, textSupport).
  */
 export const STRONG_TEXT_RELEVANCE = 0.2;
 

@@ -97,6 +97,46 @@ describe('TextIndex', () => {
     expect(incremental.documentCount).toBe(3);
   });
 
+  it('counts a word’s rarity among the documents of its language: shared boilerplate does not outvote the subject', () => {
+    // Two French offers among English ones both say "appui" (support): it is common in French, rare in the corpus
+    // only because few offers are written in French. Counted over every document it would outweigh the export
+    // licensing the request shares with an English offer.
+    const index = build({
+      outreach: 'Export control outreach for industry and academia',
+      licensing: 'Export licensing training for officials',
+      lab: 'Biosafety training for laboratory staff',
+      detection: 'Radiation detection equipment at border crossings',
+      reactors: 'Nuclear security culture at research reactors',
+      frLab: 'Appui à la biosécurité des laboratoires',
+      frDetection: 'Appui à la détection des rayonnements aux frontières',
+    });
+    const q = index.query('Appui au contrôle des exportations');
+    const sim = (id: string) => cosineSimilarity(q, index.vector(id)!);
+    expect(sim('licensing')).toBeGreaterThan(sim('frLab'));
+    expect(sim('licensing')).toBeGreaterThan(sim('frDetection'));
+    expect(sim('outreach')).toBeGreaterThan(sim('licensing'));
+  });
+
+  it('keeps the language counts right through upserts and removals of documents in other languages', () => {
+    const incremental = build({
+      a: 'export control',
+      fr: 'appui au contrôle des exportations',
+      ru: 'экспортный контроль и таможня',
+    });
+    incremental.remove('fr');
+    incremental.upsert('ru', 'таможня');
+    incremental.upsert('es', 'apoyo al control de exportaciones');
+    const fresh = build({ a: 'export control', ru: 'таможня', es: 'apoyo al control de exportaciones' });
+    for (const q of ['apoyo al control de exportaciones', 'экспортный контроль таможня', 'export control']) {
+      for (const id of ['a', 'ru', 'es']) {
+        expect(cosineSimilarity(incremental.query(q), incremental.vector(id)!)).toBeCloseTo(
+          cosineSimilarity(fresh.query(q), fresh.vector(id)!),
+          12,
+        );
+      }
+    }
+  });
+
   const words = ['export', 'control', 'customs', 'training', 'laboratory', 'экспорт', 'контроль', 'таможня', 'list'];
   const textArb = fc.array(fc.constantFrom(...words), { maxLength: 12 }).map((w) => w.join(' '));
 

@@ -166,6 +166,9 @@ interface DocumentEntry {
   tf: Float64Array;
   /** The document's length in the same units (Σ tf): BM25 normalises by it. */
   length: number;
+  /** Per term, the index of the language it was read in (-1: none), and the document's languages as bits. */
+  termLanguages: Int8Array;
+  languages: number;
   /** Per term, as the document first writes it (a concept: its English label), for explanations. */
   surface: readonly string[];
   /** Per term, how an explanation names it: CONCEPT, WORD, or SKIPPED (numbers, words of three letters or fewer). */
@@ -259,10 +262,32 @@ export interface TextFields {
 // with fields as in BM25F: a title occurrence counts TITLE_WEIGHT times, frequencies saturate (K1) and long
 // documents are normalised towards the corpus' average length (B). The weights then form unit vectors, so the
 // similarity stays a cosine in [0, 1] with the bounds the candidate index relies on. K1 and B were chosen on
-// libs/matching/eval among a handful of settings around the textbook 1.2 / 0.75 (docs/matching.md).
+// libs/matching/eval among a handful of settings around the textbook 1.2 / 0.75 (docs/architecture.md, Matching).
 export const TITLE_WEIGHT = 2;
 const K1 = 2;
 const B = 0.5;
+
+// Language-aware idf. A word is rare or common among the documents that could have used it: those with text in
+// its language. Counted over every document, a word of a language few offers are written in ("appui", "mise",
+// "nacionales", "национальных") looks as rare as a technical term, and two texts in that language meet on their
+// boilerplate ahead of offers that share the request's subject in another language. So each word carries the
+// language it was read in (the bit below), each document the set of its languages, and a word's idf counts its
+// documents against the documents sharing one of its languages. Concepts (the thesaurus, in every language) and
+// numbers belong to no language and count against every document.
+const LANGUAGE_BITS = { en: 1, fr: 2, es: 4, ru: 8, mn: 16 } as const;
+const LANGUAGE_COUNT = 5;
+const LANGUAGE_MASKS = 1 << LANGUAGE_COUNT;
+const CYRILLIC_WORD = /[\u0400-\u04ff]/;
+
+/** The language bit of a word as `scan` emits it (0 for a number). */
+function languageBit(word: string, languages: TextLanguages): number {
+  if (DIGITS.test(word)) return 0;
+  return CYRILLIC_WORD.test(word) ? LANGUAGE_BITS[languages.cyrillic] : LANGUAGE_BITS[languages.latin];
+}
+
+function bitIndex(bit: number): number {
+  return 31 - Math.clz32(bit);
+}
 
 function fieldsOf(text: string | TextFields): TextFields {
   return typeof text === 'string' ? { title: '', description: text } : text;
@@ -272,10 +297,16 @@ function fieldsOf(text: string | TextFields): TextFields {
  * The terms of each field, words then the concepts they mention (a phrase does not run from the title into the
  * description), counted with the title's weight; and per term the word as the text first writes it.
  */
-function countFields(fields: TextFields): { counts: Map<string, number>; written: Map<string, string> } {
+function countFields(fields: TextFields): {
+  counts: Map<string, number>;
+  written: Map<string, string>;
+  /** Per term, the language bit it was read in (0: a concept or a number). */
+  language: Map<string, number>;
+} {
   const languages = detectLanguages(`${fields.title}\n${fields.description}`.toLowerCase());
   const counts = new Map<string, number>();
   const written = new Map<string, string>();
+  const language = new Map<string, number>();
   for (const [text, weight] of [
     [fields.title, TITLE_WEIGHT],
     [fields.description, 1],
@@ -286,13 +317,16 @@ function countFields(fields: TextFields): { counts: Map<string, number>; written
       text,
       (t, word) => {
         words.push(t);
-        if (!written.has(t)) written.set(t, word);
+        if (!written.has(t)) {
+          written.set(t, word);
+          language.set(t, languageBit(word, languages));
+        }
       },
       languages,
     );
     for (const t of words.concat(conceptsOf(words))) counts.set(t, (counts.get(t) ?? 0) + weight);
   }
-  return { counts, written };
+  return { counts, written, language };
 }
 
 /** BM25's saturated frequency: tf·(K1+1) / (tf + K1·(1 − B + B·length/average)). */
@@ -308,6 +342,10 @@ function saturate(tf: number, lengthRatio: number): number {
 export class TextIndex {
   private readonly vocabulary = new Map<string, number>();
   private df = new Int32Array(256);
+  /** Per term and language (term id × LANGUAGE_COUNT + language index): documents using the term in it. */
+  private languageDf = new Int32Array(256 * LANGUAGE_COUNT);
+  /** Documents by their set of languages. */
+  private readonly documentsByLanguages = new Int32Array(LANGUAGE_MASKS);
   private idf = new Float64Array(256);
   /** Per term, its largest weight in any document: bounds a query's similarity to every document at once. */
   private maxWeight = new Float64Array(256);
@@ -335,7 +373,7 @@ export class TextIndex {
   /** Adds or replaces a document (a plain string is read as a description) and returns its vector, kept current. */
   upsert(id: string, text: string | TextFields): TextVector {
     this.remove(id);
-    const { counts, written } = countFields(fieldsOf(text));
+    const { counts, written, language } = countFields(fieldsOf(text));
     const terms = [...counts.entries()].map(([term, n]) => ({ id: this.termId(term), n, term }));
     terms.sort((x, y) => x.id - y.id);
     const ids = Int32Array.from(terms, (t) => t.id);
@@ -344,12 +382,23 @@ export class TextIndex {
     for (const t of terms) length += t.n;
     this.totalLength += length;
     for (const termId of ids) this.df[termId]++;
+    const termLanguages = Int8Array.from(terms, (t) => {
+      const bit = language.get(t.term) ?? 0;
+      return bit === 0 ? -1 : bitIndex(bit);
+    });
+    let languages = 0;
+    for (let k = 0; k < ids.length; k++) {
+      if (termLanguages[k] < 0) continue;
+      languages |= 1 << termLanguages[k];
+      this.languageDf[ids[k] * LANGUAGE_COUNT + termLanguages[k]]++;
+    }
+    this.documentsByLanguages[languages]++;
     const vector = { ids, weights: new Float64Array(ids.length), clusterNorms: new Float64Array(TEXT_CLUSTERS) };
     const surface = terms.map((t) => written.get(t.term) ?? conceptLabel(t.term));
     const kinds = Uint8Array.from(terms, (t, k) =>
       t.term.startsWith(CONCEPT_PREFIX) ? CONCEPT : surface[k].length > 3 && !DIGITS.test(surface[k]) ? WORD : SKIPPED,
     );
-    this.documents.set(id, { ids, tf, length, vector, surface, kinds });
+    this.documents.set(id, { ids, tf, length, termLanguages, languages, vector, surface, kinds });
     this.stale = true;
     return vector;
   }
@@ -358,6 +407,10 @@ export class TextIndex {
     const entry = this.documents.get(id);
     if (!entry) return false;
     for (const termId of entry.ids) this.df[termId]--;
+    for (let k = 0; k < entry.ids.length; k++) {
+      if (entry.termLanguages[k] >= 0) this.languageDf[entry.ids[k] * LANGUAGE_COUNT + entry.termLanguages[k]]--;
+    }
+    this.documentsByLanguages[entry.languages]--;
     this.totalLength -= entry.length;
     this.documents.delete(id);
     this.stale = true;
@@ -466,7 +519,16 @@ export class TextIndex {
     if (!this.stale) return;
     const n = this.documents.size;
     const size = this.vocabulary.size;
-    for (let t = 0; t < size; t++) this.idf[t] = this.idfOf(this.df[t]);
+    // Documents sharing at least one language with each set of languages.
+    const reach = new Int32Array(LANGUAGE_MASKS);
+    for (let set = 1; set < LANGUAGE_MASKS; set++) {
+      for (let d = 1; d < LANGUAGE_MASKS; d++) if (set & d) reach[set] += this.documentsByLanguages[d];
+    }
+    for (let t = 0; t < size; t++) {
+      let set = 0;
+      for (let l = 0; l < LANGUAGE_COUNT; l++) if (this.languageDf[t * LANGUAGE_COUNT + l] > 0) set |= 1 << l;
+      this.idf[t] = this.idfOf(this.df[t], set === 0 ? n : reach[set]);
+    }
     const average = n > 0 ? this.totalLength / n : 1;
     this.maxWeight.fill(0);
     for (const entry of this.documents.values()) {
@@ -489,11 +551,12 @@ export class TextIndex {
   }
 
   /**
-   * Smoothed idf, ln((N + 1) / (df + 1)) + 1: positive for every term, largest for the rarest. BM25's own idf was
-   * measured too and ranked loosely tagged requests worse (docs/matching.md).
+   * Smoothed idf, ln((N + 1) / (df + 1)) + 1: positive for every term, largest for the rarest. N is every document
+   * for a concept or a number, the documents sharing one of a word's languages for a word (see LANGUAGE_BITS). BM25's own idf was
+   * measured too and ranked loosely tagged requests worse (docs/architecture.md, Matching).
    */
-  private idfOf(df: number): number {
-    return Math.log((this.documents.size + 1) / (df + 1)) + 1;
+  private idfOf(df: number, documents = this.documents.size): number {
+    return Math.log((documents + 1) / (df + 1)) + 1;
   }
 
   private termId(term: string): number {
@@ -506,6 +569,9 @@ export class TextIndex {
         const df = new Int32Array(this.df.length * 2);
         df.set(this.df);
         this.df = df;
+        const languageDf = new Int32Array(df.length * LANGUAGE_COUNT);
+        languageDf.set(this.languageDf);
+        this.languageDf = languageDf;
         this.idf = new Float64Array(df.length);
         this.maxWeight = new Float64Array(df.length);
       }
