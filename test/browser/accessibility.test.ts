@@ -305,7 +305,8 @@ test.each([
   await settle(page);
   findings.push(...(await audit(page, `${home}/engagements/:id (the December 2022 roundtable, ${who})`)));
 
-  const note = `/api/v1/engagements/${roundtable.id}/information-note?format=html`;
+  // The link carries the language the page shows (`lang=`), so the note opens in it.
+  const note = `/api/v1/engagements/${roundtable.id}/information-note?format=html&lang=en`;
   expect(await page.getByRole('link', { name: en.engagements.noteHtml }).first().getAttribute('href')).toBe(note);
   await page.goto(note);
   findings.push(...(await audit(page, `${note} (${who})`)));
