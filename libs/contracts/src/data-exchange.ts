@@ -452,7 +452,9 @@ export const exchangeThreadMessageSchema = z.strictObject({
   authorOrganizationId: id,
   authorSide: z.enum(THREAD_SIDES),
   kind: z.enum(THREAD_MESSAGE_KINDS),
-  body: text(10_000, 1),
+  // May be empty: a step's own message (a clarification asked, a resubmission) carries the step's comment, and a
+  // step may have none. The import takes back whatever the platform wrote.
+  body: text(10_000),
   documentId: id.nullable(),
   createdAt: timestamp,
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MESSAGE_SOURCE } from '@app/common';
-import { exchangeEnvelopeSchema } from '@app/contracts';
+import { exchangeEnvelopeSchema, exchangeThreadMessageSchema } from '@app/contracts';
 import { envelope, historyEntry, match, offer, organization, readDocument, request, user } from './import-fixtures.helper';
 import { DocumentReader, inDocumentOrder } from './import-document';
 
@@ -162,5 +162,30 @@ describe('reading an import document', () => {
         { field: 'requests[2].state', message: 'e' },
       ]).map((i) => i.message),
     ).toEqual(['d', 'c', 'e', 'b', 'a']);
+  });
+});
+
+describe('thread messages in an import document', () => {
+  const message = (kind: string, body: string) => ({
+    id: randomUUID(),
+    threadType: 'request',
+    threadId: randomUUID(),
+    authorId: randomUUID(),
+    authorRole: 'committee_member',
+    authorOrganizationId: randomUUID(),
+    authorSide: 'committee',
+    kind,
+    body,
+    documentId: null,
+    createdAt: '2024-03-01T10:00:00.000000Z',
+  });
+
+  it('takes back a workflow step’s message without a comment, as the platform writes it', () => {
+    expect(exchangeThreadMessageSchema.safeParse(message('resubmission', '')).success).toBe(true);
+    expect(exchangeThreadMessageSchema.safeParse(message('clarification_question', '')).success).toBe(true);
+  });
+
+  it('still refuses a body past its limit', () => {
+    expect(exchangeThreadMessageSchema.safeParse(message('message', 'x'.repeat(10_001))).success).toBe(false);
   });
 });
