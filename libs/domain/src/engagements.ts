@@ -8,6 +8,3 @@ export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
 export const PRIORITY_LEVELS = ['high', 'medium', 'low'] as const;
 export type PriorityLevelCode = (typeof PRIORITY_LEVELS)[number];
-
-/** The footnote every information note carries: it informs, it does not report officially. */
-export const INFORMATION_NOTE_FOOTNOTE = 'For information – not an official report';
