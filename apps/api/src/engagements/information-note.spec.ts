@@ -144,7 +144,7 @@ describe('information note in the reader’s language', () => {
   // The machine's CJK font (CI installs Debian's fonts-droid-fallback): without one, this fails under CI and is
   // skipped elsewhere, the reason in its name.
   const withCjkFont = cjk || process.env.CI ? it : it.skip;
-  withCjkFont(`zh: the PDF in Chinese, its fixed words and the engagement’s Chinese text drawn with the CJK font${cjk ? '' : ' (skipped: no CJK font, apt-get install fonts-droid-fallback)'}`, async () => {
+  withCjkFont(`zh: the PDF in Chinese, its fixed words and the engagement’s Chinese text drawn with the CJK font${cjk ? '' : ' (no CJK font here: apt-get install fonts-droid-fallback)'}`, async () => {
     if (!cjk) throw new Error('No CJK font: install Debian’s fonts-droid-fallback (or put DroidSansFallbackFull.ttf in PDF_FONT_DIR)');
     const chinese = { ...note, title: '国家行动计划优先事项圆桌会议', venue: '乌兰巴托', background: '计划已于2022年4月25日提交。' };
     const pdf = await informationNotePdf(chinese, { compress: false, language: 'zh' });

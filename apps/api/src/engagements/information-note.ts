@@ -298,6 +298,18 @@ function currentGlyphs(doc: PDFKit.PDFDocument): (c: string) => boolean {
   return (c) => font?.hasGlyphForCodePoint?.(c.codePointAt(0)!) === true;
 }
 
+let warnedCjk = false;
+/** Logs, once per process, that a note needs a CJK font and none was found; null, as there is none to draw with. */
+function warnNoCjkFont(): null {
+  if (!warnedCjk) {
+    warnedCjk = true;
+    new Logger('InformationNote').warn(
+      'No CJK font found (PDF_FONT_DIR, fonts-noto-cjk, fonts-wqy-microhei, fonts-droid-fallback): Chinese PDF notes keep English fixed words, and Chinese text prints as empty boxes',
+    );
+  }
+  return null;
+}
+
 /** The CJK font as registered in a document: its two weights' names and which characters it draws. */
 interface RegisteredCjk {
   regular: string;
@@ -360,7 +372,7 @@ export function informationNotePdf(
     primary = currentGlyphs(doc.font(regular));
     const lacking = (s: string) => [...s].some((c) => !/\s/.test(c) && !primary(c));
     // The CJK font (megabytes) is read only for a note with characters DejaVu lacks.
-    if (fonts.cjk && everything.some(lacking)) cjk = registerCjk(doc, fonts.cjk);
+    if (everything.some(lacking)) cjk = fonts.cjk ? registerCjk(doc, fonts.cjk) : warnNoCjkFont();
     const drawable = (s: string) => [...s].every((c) => /\s/.test(c) || primary(c) || cjk?.has(c) === true);
     if (!content.fixed.every(drawable)) content = contentIn(DEFAULT_LOCALE);
   } else if (!content.fixed.every(isLatin1)) {
