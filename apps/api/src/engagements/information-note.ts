@@ -131,15 +131,15 @@ export interface NoteFonts {
 const FONT_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
 
 /** A font file, and for a collection (.ttc) the PostScript name of the face to draw with. */
-export interface FontFace {
+export interface FontFile {
   file: string;
   face?: string;
 }
 
 /** The font drawing what DejaVu Sans cannot (Chinese), in both weights. */
 export interface CjkFonts {
-  regular: FontFace;
-  bold: FontFace;
+  regular: FontFile;
+  bold: FontFile;
   source: string;
 }
 
