@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { EventType } from '@app/contracts';
+import { cjkFonts } from '../../apps/api/src/engagements/information-note';
 import { messageOf, NOTIFICATION_RULES, type EventFacts, type NotifyRule } from '../../apps/worker/src/notifications/notification-rules';
 import { ApiClient, DEMO } from '../support/http';
 import { pdfText } from '../support/pdf-text';
@@ -269,7 +270,7 @@ describe('languages of the API', () => {
     ]);
   });
 
-  it('gives the information note in the reader’s language: HTML to a French reader, the PDF to a Russian one, the public note by Accept-Language', async () => {
+  it('gives the information note in the reader’s language: HTML to a French reader, the PDF to a Russian and a Chinese one, the public note by Accept-Language', async () => {
     const ds = api.app.get(DataSource);
     const admin = await ApiClient.as(api.baseUrl, 'admin');
     const [{ org }] = await ds.query(`SELECT organization_id AS "org" FROM users WHERE email = $1`, [DEMO.admin]);
@@ -316,6 +317,18 @@ describe('languages of the API', () => {
       expect(pdf).toContain(text);
     }
     for (const english of ['Information note', 'December', 'Highlights', 'For information']) expect(pdf).not.toContain(english);
+
+    // Chinese: the PDF in Chinese where the machine has a CJK font (the unit test insists on one under CI), else
+    // with English fixed words. pdfText gives a line per font run, and Chinese has no spaces.
+    const zh = (await reader('zh')) as unknown as { token: string };
+    const zhRes = await fetch(`${api.baseUrl}/api/v1/engagements/${id}/information-note?format=pdf`, { headers: { authorization: `Bearer ${zh.token}` } });
+    expect(zhRes.status).toBe(200);
+    const zhPdf = pdfText(Buffer.from(await zhRes.arrayBuffer())).replace(/\n/g, '');
+    const chinese = ['情况说明', `圆桌会议：${title}`, '2022年12月6日 – 2022年12月8日', '蒙古', '要点', '仅供参考 – 非正式报告'];
+    const english = ['Information note', `Roundtable: ${title}`, 'December 2022', 'Mongolia', 'Highlights', 'For information – not an official report'];
+    const [expected, absent] = cjkFonts() ? [chinese, english] : [english, chinese];
+    for (const text of expected) expect(zhPdf).toContain(text);
+    for (const text of absent) expect(zhPdf).not.toContain(text);
 
     // The public register's note, signed out: Arabic right to left by Accept-Language, English without it.
     const version = created.body.version as number;

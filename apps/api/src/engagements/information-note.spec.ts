@@ -1,6 +1,21 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { catalogueFor, LOCALES, lookup, stateName as stateNameIn, type Locale } from '@app/i18n';
 import { pdfText } from '../../../../test/support/pdf-text';
-import { dateSpan, informationNoteHtml, informationNotePdf, noteSections, unicodeFontDirs, unicodeFonts, visualLine, visualRtlLine, type InformationNote } from './information-note';
+import {
+  cjkFonts,
+  dateSpan,
+  fontRuns,
+  informationNoteHtml,
+  informationNotePdf,
+  noteSections,
+  unicodeFontDirs,
+  unicodeFonts,
+  visualLine,
+  visualRtlLine,
+  type InformationNote,
+} from './information-note';
 
 const mongolian: InformationNote = {
   kind: 'roundtable',
@@ -30,6 +45,10 @@ const note: InformationNote = {
   highlights: 'Тэргүүлэх чиглэл тогтоосон.',
 };
 const own = [note.title, note.venue!, ...note.organisers.map((p) => p.name), 'Гаалийн ерөнхий газар (GASI)', 'UNODA', note.background, note.highlights];
+
+// The fonts found on this machine, and the same without the CJK font.
+const cjk = unicodeFonts()?.cjk ?? null;
+const dejaVuOnly = () => ({ ...unicodeFonts()!, cjk: null });
 
 // The note's fixed words (informationNote.*), as each catalogue writes them.
 const FIXED = ['committee', 'title', 'event', 'states', 'organiser', 'dateVenue', 'participants', 'background', 'highlights', 'additionalComments', 'online', 'footnote'];
@@ -114,12 +133,40 @@ describe('information note in the reader’s language', () => {
     expect(visualLine('Customs (MNG)؛ مركز الأمم', 'ltr')).toBe('Customs (MNG)؛ الأمم مركز');
   });
 
-  it('zh: the PDF keeps English fixed words, as DejaVu Sans has no Chinese glyphs (the HTML is Chinese)', async () => {
-    const text = pdfText(await informationNotePdf(note, { compress: false, language: 'zh' })).replace(/\n/g, ' ');
+  it('zh: without a CJK font, the PDF keeps English fixed words, as DejaVu Sans has no Chinese glyphs (the HTML is Chinese)', async () => {
+    const text = pdfText(await informationNotePdf(note, { compress: false, language: 'zh', fonts: dejaVuOnly })).replace(/\n/g, ' ');
     for (const w of fixedWords('en')) expect(text).toContain(w);
     expect(text).toContain('6 – 8 December 2022'.replace(/ – /, '\u2009–\u2009'));
     expect(text).toContain(note.title);
     expect(informationNoteHtml(note, 'zh')).toContain(word('zh', 'informationNote.title'));
+  });
+
+  // The machine's CJK font (CI installs Debian's fonts-droid-fallback): without one, this fails under CI and is
+  // skipped elsewhere, the reason in its name.
+  const withCjkFont = cjk || process.env.CI ? it : it.skip;
+  withCjkFont(`zh: the PDF in Chinese, its fixed words and the engagement’s Chinese text drawn with the CJK font${cjk ? '' : ' (no CJK font here: apt-get install fonts-droid-fallback)'}`, async () => {
+    if (!cjk) throw new Error('No CJK font: install Debian’s fonts-droid-fallback (or put DroidSansFallbackFull.ttf in PDF_FONT_DIR)');
+    const chinese = { ...note, title: '国家行动计划优先事项圆桌会议', venue: '乌兰巴托', background: '计划已于2022年4月25日提交。' };
+    const pdf = await informationNotePdf(chinese, { compress: false, language: 'zh' });
+    // pdfText gives a line per font run, and Chinese has no spaces: the lines are joined without one.
+    const text = pdfText(pdf).replace(/\n/g, '');
+    for (const w of fixedWords('zh')) expect(text).toContain(w);
+    for (const s of [chinese.title, chinese.venue, chinese.background, '2022年12月6日 – 2022年12月8日', stateNameIn('zh', 'KAZ', 'Kazakhstan')]) expect(text).toContain(s);
+    for (const w of [...fixedWords('en'), ...ENGLISH_MONTHS]) expect(text).not.toContain(w);
+    // Both fonts embedded: DejaVu Sans for digits and Latin, the CJK font for the rest.
+    const embedded = [...pdf.toString('latin1').matchAll(/\/BaseFont \/[A-Z]{6}\+([\w-]+)/g)].map((m) => m[1]);
+    expect(embedded).toContain('DejaVuSans');
+    expect(embedded.some((f) => /DroidSansFallback|WenQuanYiMicroHei|NotoSansCJKsc/.test(f))).toBe(true);
+  });
+
+  it('zh: a CJK font file that does not load leaves the note in English, not broken', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'note-fonts-'));
+    const broken = path.join(dir, 'DroidSansFallbackFull.ttf');
+    fs.writeFileSync(broken, 'not a font');
+    const fonts = () => ({ ...unicodeFonts({})!, cjk: { regular: { file: broken }, bold: { file: broken }, source: 'test' } });
+    const text = pdfText(await informationNotePdf(note, { compress: false, language: 'zh', fonts })).replace(/\n/g, ' ');
+    expect(text).toContain(word('en', 'informationNote.title'));
+    fs.rmSync(dir, { recursive: true });
   });
 
   it('without a Unicode font, keeps English fixed words for a language Latin-1 cannot write, the reader’s where it can', async () => {
@@ -161,6 +208,34 @@ describe('information note PDF fonts', () => {
     const text = pdfText(await informationNotePdf(mongolian, { compress: false, fonts: () => null }));
     expect(text).toContain('???????????');
     expect(text).toContain('Plan submitted on 25 April 2022.');
+  });
+
+  it('looks for a CJK font in PDF_FONT_DIR first, then in the Debian packages’ folders', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'note-fonts-'));
+    expect(cjkFonts({ PDF_FONT_DIR: dir })?.source).not.toBe('PDF_FONT_DIR');
+    fs.writeFileSync(path.join(dir, 'DroidSansFallbackFull.ttf'), '');
+    expect(cjkFonts({ PDF_FONT_DIR: dir })).toEqual({
+      regular: { file: path.join(dir, 'DroidSansFallbackFull.ttf') },
+      bold: { file: path.join(dir, 'DroidSansFallbackFull.ttf') },
+      source: 'PDF_FONT_DIR',
+    });
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('cuts a paragraph where the font changes: the primary font first, the fallback for what it lacks', () => {
+    // A fake pair: the primary draws ASCII and the en dash, the fallback ideographs and full-width punctuation.
+    const primary = (c: string) => /[\x20-\x7e–]/.test(c);
+    const fallback = (c: string) => /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef ]/.test(c);
+    const runs = (s: string) => fontRuns(s, primary, fallback).map((r) => `${r.fallback ? 'F' : 'P'}:${r.text}`);
+    expect(runs('2022年12月6日 – 2022年12月8日')).toEqual(['P:2022', 'F:年', 'P:12', 'F:月', 'P:6', 'F:日 ', 'P:– 2022', 'F:年', 'P:12', 'F:月', 'P:8', 'F:日']);
+    expect(runs('UNODA；海关总署')).toEqual(['P:UNODA', 'F:；海关总署']);
+    // A space stays with the run before it only when that run's font draws it (this fallback has no thin space).
+    expect(runs('日\u2009–')).toEqual(['F:日', 'P:\u2009–']);
+    // A line break never starts a run; what neither font draws stays with the primary (its empty box).
+    expect(runs('会议\n第二段')).toEqual(['F:会议\n第二段']);
+    expect(runs('ก会')).toEqual(['P:ก', 'F:会']);
+    expect(runs('Plain text')).toEqual(['P:Plain text']);
+    expect(runs('')).toEqual([]);
   });
 
   it('keeps a Latin-1 note on Helvetica (no font embedded)', async () => {

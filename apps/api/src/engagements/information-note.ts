@@ -121,13 +121,52 @@ ${rows}
 // (Cyrillic, Greek, Arabic letters…) embeds DejaVu Sans, looked for in this order: PDF_FONT_DIR, the
 // `dejavu-fonts-ttf` npm package (shipped with the app, so no system package is needed), Debian's
 // fonts-dejavu-core. Without any, Helvetica with the missing characters shown as "?" (logged once). DejaVu has no
-// Chinese, Japanese or Korean glyphs: those need a CJK font in PDF_FONT_DIR under the same file names.
+// Chinese, Japanese or Korean glyphs: those are drawn with a CJK font beside it when one is found (cjkFonts).
 export interface NoteFonts {
   regular: string;
   bold: string;
   source: string;
+  cjk: CjkFonts | null;
 }
 const FONT_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
+
+/** A font file, and for a collection (.ttc) the PostScript name of the face to draw with. */
+export interface FontFile {
+  file: string;
+  face?: string;
+}
+
+/** The font drawing what DejaVu Sans cannot (Chinese), in both weights. */
+export interface CjkFonts {
+  regular: FontFile;
+  bold: FontFile;
+  source: string;
+}
+
+// CJK fonts of Debian packages, best first, with the folder each package puts them in. Noto Sans CJK is a collection
+// (its Simplified Chinese faces are used); WenQuanYi Micro Hei and Droid Sans Fallback have a single weight, which
+// stands for bold too. Droid Sans Fallback (fonts-droid-fallback, 4 MB, what CI installs) has CJK ideographs and
+// punctuation but no Latin letters, no digits, no dashes: those stay with DejaVu (fontRuns).
+const CJK_FONTS: (CjkFonts & { dir: string })[] = [
+  {
+    source: 'fonts-noto-cjk',
+    dir: '/usr/share/fonts/opentype/noto',
+    regular: { file: 'NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' },
+    bold: { file: 'NotoSansCJK-Bold.ttc', face: 'NotoSansCJKsc-Bold' },
+  },
+  {
+    source: 'fonts-wqy-microhei',
+    dir: '/usr/share/fonts/truetype/wqy',
+    regular: { file: 'wqy-microhei.ttc', face: 'WenQuanYiMicroHei' },
+    bold: { file: 'wqy-microhei.ttc', face: 'WenQuanYiMicroHei' },
+  },
+  {
+    source: 'fonts-droid-fallback',
+    dir: '/usr/share/fonts/truetype/droid',
+    regular: { file: 'DroidSansFallbackFull.ttf' },
+    bold: { file: 'DroidSansFallbackFull.ttf' },
+  },
+];
 
 /** The directory of the `dejavu-fonts-ttf` package's TTF files, or null when it is not installed. */
 function packagedFontDir(): string | null {
@@ -148,13 +187,24 @@ export function unicodeFontDirs(env: NodeJS.ProcessEnv = process.env): { dir: st
   return dirs.filter((d): d is { dir: string; source: string } => Boolean(d.dir));
 }
 
+/** The CJK font, first found: any of CJK_FONTS' files in PDF_FONT_DIR, then each in its Debian package's folder. */
+export function cjkFonts(env: NodeJS.ProcessEnv = process.env): CjkFonts | null {
+  const places = [...(env.PDF_FONT_DIR ? CJK_FONTS.map((f) => ({ ...f, dir: env.PDF_FONT_DIR!, source: 'PDF_FONT_DIR' })) : []), ...CJK_FONTS];
+  for (const { dir, source, ...faces } of places) {
+    const regular = { ...faces.regular, file: path.join(dir, faces.regular.file) };
+    const bold = { ...faces.bold, file: path.join(dir, faces.bold.file) };
+    if (fs.existsSync(regular.file) && fs.existsSync(bold.file)) return { regular, bold, source };
+  }
+  return null;
+}
+
 let warned = false;
-/** The Unicode font pair to embed, or null (then Helvetica, with a warning logged once per process). */
+/** The Unicode font pair to embed and the CJK font beside it, or null (then Helvetica, with a warning logged once per process). */
 export function unicodeFonts(env: NodeJS.ProcessEnv = process.env): NoteFonts | null {
   for (const { dir, source } of unicodeFontDirs(env)) {
     const regular = path.join(dir, FONT_FILES.regular);
     const bold = path.join(dir, FONT_FILES.bold);
-    if (fs.existsSync(regular) && fs.existsSync(bold)) return { regular, bold, source };
+    if (fs.existsSync(regular) && fs.existsSync(bold)) return { regular, bold, source, cjk: cjkFonts(env) };
   }
   if (!warned) {
     warned = true;
@@ -216,14 +266,82 @@ export function visualLine(line: string, direction: 'ltr' | 'rtl'): string {
 /** A line of a right-to-left paragraph in the order pdfkit draws its words (visualLine). */
 export const visualRtlLine = (line: string): string => visualLine(line, 'rtl');
 
+/** A stretch of text drawn with one font: the primary (DejaVu Sans) or the fallback (the CJK font). */
+export interface FontRun {
+  text: string;
+  fallback: boolean;
+}
+
+/**
+ * A paragraph cut where the font must change: a character the primary font has a glyph for is drawn with it,
+ * else with the fallback if that has one, else with the primary (as its empty box). White space stays in the run
+ * it follows when that run's font draws it (a line break always does), so "2022年12月6日 – 2022年12月8日" changes
+ * font at the ideographs only. Exported for tests.
+ */
+export function fontRuns(text: string, primary: (c: string) => boolean, fallback: (c: string) => boolean): FontRun[] {
+  const runs: FontRun[] = [];
+  for (const c of text) {
+    const last = runs.at(-1);
+    const staysIn = last && /\s/.test(c) && (c === '\n' || (last.fallback ? fallback : primary)(c));
+    const inFallback = staysIn ? last.fallback : !primary(c) && fallback(c);
+    if (last?.fallback === inFallback) last.text += c;
+    else runs.push({ text: c, fallback: inFallback });
+  }
+  return runs;
+}
+
 type FontWithGlyphs = { hasGlyphForCodePoint?: (codePoint: number) => boolean };
+
+/** Whether the document's current font has a glyph for a character. */
+function currentGlyphs(doc: PDFKit.PDFDocument): (c: string) => boolean {
+  const font = (doc as unknown as { _font?: { font?: FontWithGlyphs } })._font?.font;
+  return (c) => font?.hasGlyphForCodePoint?.(c.codePointAt(0)!) === true;
+}
+
+let warnedCjk = false;
+/** Logs, once per process, that a note needs a CJK font and none was found; null, as there is none to draw with. */
+function warnNoCjkFont(): null {
+  if (!warnedCjk) {
+    warnedCjk = true;
+    new Logger('InformationNote').warn(
+      'No CJK font found (PDF_FONT_DIR, fonts-noto-cjk, fonts-wqy-microhei, fonts-droid-fallback): Chinese PDF notes keep English fixed words, and Chinese text prints as empty boxes',
+    );
+  }
+  return null;
+}
+
+/** The CJK font as registered in a document: its two weights' names and which characters it draws. */
+interface RegisteredCjk {
+  regular: string;
+  bold: string;
+  has: (c: string) => boolean;
+}
+
+/**
+ * Registers the CJK font in the document, or null when a face does not load (say a collection without the named
+ * face): the note is then drawn as on a machine without a CJK font. A single-weight font is registered once, so
+ * its file is read once.
+ */
+function registerCjk(doc: PDFKit.PDFDocument, fonts: CjkFonts): RegisteredCjk | null {
+  const oneWeight = fonts.bold.file === fonts.regular.file && fonts.bold.face === fonts.regular.face;
+  const names = { regular: 'note-cjk', bold: oneWeight ? 'note-cjk' : 'note-cjk-bold' };
+  doc.registerFont(names.regular, fonts.regular.file, fonts.regular.face);
+  if (!oneWeight) doc.registerFont(names.bold, fonts.bold.file, fonts.bold.face);
+  try {
+    doc.font(names.bold).font(names.regular);
+  } catch (e) {
+    new Logger('InformationNote').warn(`CJK font from ${fonts.source} not loaded (${fonts.regular.file}): ${(e as Error).message}`);
+    return null;
+  }
+  return { ...names, has: currentGlyphs(doc) };
+}
 
 /**
  * The note as a PDF (pdfkit), in the reader's language. `compress: false` keeps the content streams readable, so a
  * test (or a search tool) can find the text without a PDF parser. The note's fixed words are the reader's when the
- * font can draw them: Helvetica (Latin-1) or the embedded Unicode font (DejaVu Sans: Latin, Cyrillic, Arabic).
- * Otherwise — Chinese with DejaVu Sans, which has no CJK glyphs, unless PDF_FONT_DIR names a CJK font, or any
- * non-Latin-1 language without a Unicode font — the fixed words, dates and States' names are English.
+ * fonts can draw them: Helvetica (Latin-1), or the embedded Unicode font (DejaVu Sans: Latin, Cyrillic, Arabic)
+ * with the CJK font drawing what DejaVu lacks (Chinese). Otherwise — Chinese on a machine without a CJK font, or
+ * any non-Latin-1 language without a Unicode font — the fixed words, dates and States' names are English.
  */
 export function informationNotePdf(
   n: InformationNote,
@@ -240,17 +358,22 @@ export function informationNotePdf(
   };
   let content = contentIn(language);
   const isLatin1 = (s: string) => !toWinAnsi(s.replace(/\?/g, '')).includes('?');
-  const latin = [n.title, content.frame.pageTitle, ...content.fixed, ...content.sections.map((s) => s.text)].every(isLatin1);
-  const fonts = latin ? null : pick();
+  const everything = [n.title, content.frame.pageTitle, ...content.fixed, ...content.sections.map((s) => s.text)];
+  const fonts = everything.every(isLatin1) ? null : pick();
   const regular = fonts ? 'note-regular' : 'Helvetica';
   const bold = fonts ? 'note-bold' : 'Helvetica-Bold';
   const doc = new PDFDocument({ size: 'A4', margin: 56, compress });
+  let primary: (c: string) => boolean = () => true;
+  let cjk: RegisteredCjk | null = null;
   if (fonts) {
     doc.registerFont(regular, fonts.regular);
     doc.registerFont(bold, fonts.bold);
-    doc.font(regular);
-    const font = (doc as unknown as { _font?: { font?: FontWithGlyphs } })._font?.font;
-    const drawable = (s: string) => [...s].every((c) => /\s/.test(c) || font?.hasGlyphForCodePoint?.(c.codePointAt(0)!) === true);
+    // Bold DejaVu draws what the regular does, so the regular face decides the runs of both weights.
+    primary = currentGlyphs(doc.font(regular));
+    const lacking = (s: string) => [...s].some((c) => !/\s/.test(c) && !primary(c));
+    // The CJK font (megabytes) is read only for a note with characters DejaVu lacks.
+    if (everything.some(lacking)) cjk = fonts.cjk ? registerCjk(doc, fonts.cjk) : warnNoCjkFont();
+    const drawable = (s: string) => [...s].every((c) => /\s/.test(c) || primary(c) || cjk?.has(c) === true);
     if (!content.fixed.every(drawable)) content = contentIn(DEFAULT_LOCALE);
   } else if (!content.fixed.every(isLatin1)) {
     content = contentIn(DEFAULT_LOCALE);
@@ -264,6 +387,12 @@ export function informationNotePdf(
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  // The weight being written, so a run in the CJK font takes the same one.
+  let weight: 'regular' | 'bold' = 'regular';
+  const useFont = (w: 'regular' | 'bold') => {
+    weight = w;
+    return doc.font(w === 'bold' ? bold : regular);
+  };
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   // A line with right-to-left words, word by word from the paragraph's margin: pdfkit would set a space that follows
@@ -282,12 +411,25 @@ export function informationNotePdf(
     doc.x = left;
     doc.y = y + doc.currentLineHeight(true);
   };
+  // A left-to-right paragraph as pdfkit sets it; with Chinese in it, one `continued` call per font run (pdfkit wraps
+  // across them, and between ideographs).
+  const setParagraph = (s: string, options: { paragraphGap?: number; oblique?: boolean }) => {
+    const runs = cjk ? fontRuns(s, primary, cjk.has) : [];
+    if (!cjk || !runs.some((r) => r.fallback)) {
+      doc.text(s, { width, ...options });
+      return;
+    }
+    const own = weight === 'bold' ? bold : regular;
+    const fallback = weight === 'bold' ? cjk.bold : cjk.regular;
+    runs.forEach((r, i) => doc.font(r.fallback ? fallback : own).text(r.text, { width, ...options, continued: i < runs.length - 1 }));
+    doc.font(own);
+  };
   // A paragraph: as pdfkit sets it when it has no right-to-left letter (or no Unicode font to draw one), else wrapped
   // here, each line in visual order, right-aligned in a right-to-left paragraph.
   const write = (text: string, options: { paragraphGap?: number; oblique?: boolean } = {}) => {
     const s = t(text);
     if (!fonts || !RTL_LETTER.test(s)) {
-      doc.text(s, { width, ...options });
+      setParagraph(s, options);
       return;
     }
     const direction = paragraphDirection(s);
@@ -306,19 +448,21 @@ export function informationNotePdf(
     }
     if (options.paragraphGap) doc.y += options.paragraphGap;
   };
-  doc.font(regular).fontSize(9).fillColor('#333');
+  useFont('regular').fontSize(9).fillColor('#333');
   write(content.frame.committee);
-  doc.moveDown(0.5).font(bold).fontSize(16).fillColor('#000');
+  doc.moveDown(0.5);
+  useFont('bold').fontSize(16).fillColor('#000');
   write(content.frame.title);
   doc.moveDown(0.8);
   for (const s of content.sections) {
-    doc.font(bold).fontSize(11);
+    useFont('bold').fontSize(11);
     write(s.label);
-    doc.font(regular).fontSize(10.5);
+    useFont('regular').fontSize(10.5);
     for (const p of s.text.split(/\n\s*\n/)) write(p.trim(), { paragraphGap: 4 });
     doc.moveDown(0.6);
   }
-  doc.moveDown(1).font(regular).fontSize(9).fillColor('#333');
+  doc.moveDown(1);
+  useFont('regular').fontSize(9).fillColor('#333');
   write(content.frame.footnote, { oblique: true });
   doc.end();
   return done;
