@@ -267,6 +267,18 @@ const TERMS: Term[] = [
     forms: { mn: /зөвлөмж/, ru: /рекомендаци/, fr: /suggestion/, es: /sugerencia/, ar: /اقتراح/, zh: /推荐/ },
   },
   {
+    row: 45,
+    term: 'weight',
+    en: /\bweights?\b/,
+    forms: { mn: /жин/, ru: /вес/, fr: /pondération/, es: /ponderaci/, ar: /وزن|أوزان/, zh: /权重/ },
+  },
+  {
+    row: 45,
+    term: 'threshold',
+    en: /\bthresholds?\b/,
+    forms: { mn: /босго/, ru: /порог/, fr: /seuil/, es: /umbral/, ar: /عتب/, zh: /阈值/ },
+  },
+  {
     row: 46,
     term: 'allocation plan',
     en: /\ballocation plans?\b/,
@@ -277,6 +289,19 @@ const TERMS: Term[] = [
       es: /plan(es)? de asignación/,
       ar: /خط\S* (ال)?توزيع/,
       zh: /分配方案/,
+    },
+  },
+  {
+    row: 47,
+    term: 'rescore',
+    en: /\brescor(e|es|ed|ing)\b/,
+    forms: {
+      mn: /дахин үнэл/,
+      ru: /пересч[её]т|пересчит/,
+      fr: /recalcul/,
+      es: /recálculo|recalcul/,
+      ar: /(إعادة|يعيد|تعيد) (\S+ )?(ال)?حساب/,
+      zh: /重新评分/,
     },
   },
   {
