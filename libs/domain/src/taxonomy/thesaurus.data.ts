@@ -123,13 +123,9 @@ export const THESAURUS: readonly ThesaurusConcept[] = [
     provisions: ['OP3c'],
     domains: ['NUCLEAR'],
     terms: {
-      en: [
-        'radiation detection',
-        'radiation portal monitors',
-        'radiation detectors',
-        'radiation alarms',
-        'detection equipment',
-      ],
+      // Not "detection equipment" alone: chemical and biological agents are detected too (a request for those met
+      // every radiation programme on it).
+      en: ['radiation detection', 'radiation portal monitors', 'radiation detectors', 'radiation alarms'],
       ru: ['радиационный контроль', 'обнаружение радиоактивных материалов', 'радиационные мониторы'],
       fr: ['détection des rayonnements', 'portiques de détection', 'détection radiologique'],
       es: ['detección de radiación', 'portales de detección', 'detección radiológica'],
@@ -144,6 +140,54 @@ export const THESAURUS: readonly ThesaurusConcept[] = [
       ru: ['незаконный оборот', 'контрабанда', 'контрабанды'],
       fr: ['trafic illicite', 'contrebande'],
       es: ['tráfico ilícito', 'contrabando'],
+    },
+  },
+  {
+    // Finding out and bringing to court what was trafficked, as against detecting it at the border (the concept
+    // above): police, prosecutors and forensic laboratories rather than customs and radiation monitors.
+    id: 'investigation_prosecution',
+    provisions: ['OP2', 'OP3c'],
+    domains: WMD,
+    terms: {
+      en: [
+        'investigation',
+        'investigate',
+        'investigators',
+        'prosecution',
+        'prosecutors',
+        'crime scene',
+        'nuclear forensics',
+        'forensics',
+      ],
+      ru: [
+        'расследование',
+        'расследования',
+        'следователи',
+        'прокуроры',
+        'прокуратура',
+        'уголовное преследование',
+        'место преступления',
+        'ядерная криминалистика',
+      ],
+      // "enquête" and "investigación" alone are also a survey and research ("institutos de investigación").
+      fr: [
+        'enquête judiciaire',
+        'enquêtes judiciaires',
+        'enquête pénale',
+        'enquêteurs',
+        'poursuites',
+        'procureurs',
+        'scène de crime',
+        'criminalistique nucléaire',
+      ],
+      es: [
+        'investigación penal',
+        'investigación criminal',
+        'fiscales',
+        'enjuiciamiento',
+        'escena del crimen',
+        'ciencia forense nuclear',
+      ],
     },
   },
   {
