@@ -317,6 +317,41 @@ export const THESAURUS: readonly ThesaurusConcept[] = [
       es: ['Convención sobre las Armas Biológicas', 'CAB'],
     },
   },
+  // The weapons by name: what OP1 and OP2 forbid non-State actors, and what a law or a programme is about (a French
+  // request on "armes chimiques" meets an English offer on "chemical weapons"). The conventions' names contain them.
+  {
+    id: 'nuclear_weapons',
+    provisions: ['OP1', 'OP2'],
+    domains: ['NUCLEAR'],
+    terms: {
+      en: ['nuclear weapons', 'nuclear explosive devices'],
+      ru: ['ядерное оружие', 'ядерного оружия', 'ядерные взрывные устройства'],
+      fr: ['armes nucléaires', 'engins explosifs nucléaires'],
+      es: ['armas nucleares', 'artefactos explosivos nucleares'],
+    },
+  },
+  {
+    id: 'chemical_weapons',
+    provisions: ['OP1', 'OP2'],
+    domains: ['CHEMICAL'],
+    terms: {
+      en: ['chemical weapons'],
+      ru: ['химическое оружие', 'химического оружия'],
+      fr: ['armes chimiques'],
+      es: ['armas químicas'],
+    },
+  },
+  {
+    id: 'biological_weapons',
+    provisions: ['OP1', 'OP2'],
+    domains: ['BIOLOGICAL'],
+    terms: {
+      en: ['biological weapons', 'bioterrorism'],
+      ru: ['биологическое оружие', 'биологического оружия', 'биотерроризм'],
+      fr: ['armes biologiques', 'bioterrorisme'],
+      es: ['armas biológicas', 'bioterrorismo'],
+    },
+  },
   {
     id: 'criminalisation',
     provisions: ['OP2'],
