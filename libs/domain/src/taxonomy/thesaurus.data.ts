@@ -144,9 +144,10 @@ export const THESAURUS: readonly ThesaurusConcept[] = [
   },
   {
     // Finding out and bringing to court what was trafficked, as against detecting it at the border (the concept
-    // above): police, prosecutors and forensic laboratories rather than customs and radiation monitors.
+    // above): police, prosecutors and forensic laboratories rather than customs and radiation monitors. OP3(c)'s
+    // "law enforcement efforts to ... combat ... illicit trafficking"; a request names OP2 through its laws.
     id: 'investigation_prosecution',
-    provisions: ['OP2', 'OP3c'],
+    provisions: ['OP3c'],
     domains: WMD,
     terms: {
       en: [
