@@ -142,7 +142,12 @@ const world: fc.Arbitrary<World> = fc
  * The relevance rule (relevance.ts) on a scored pair: it covers a provision the request ticks or its text names, or
  * its text is close.
  */
-function aboutTheRequest(engine: MatchingEngine, m: MatchResult, request: MatchableRequest, offer: MatchableOffer): boolean {
+function aboutTheRequest(
+  engine: MatchingEngine,
+  m: MatchResult,
+  request: MatchableRequest,
+  offer: MatchableOffer,
+): boolean {
   const text = m.components.find((c) => c.key === 'textRelevance')!.value;
   return relevanceOf(engine.readRequest(request), offer, text).basis !== null;
 }
@@ -369,7 +374,9 @@ describe('MatchingEngine properties', () => {
         const expected = requests
           .map((r) => [r, engine.scorePair(r, 'triggered')!] as const)
           .flatMap(([r, p]) =>
-            p.eligible && p.result.score >= profile.threshold && aboutTheRequest(engine, p.result, r, offer) ? [p.result] : [],
+            p.eligible && p.result.score >= profile.threshold && aboutTheRequest(engine, p.result, r, offer)
+              ? [p.result]
+              : [],
           )
           .sort((a, b) => b.score - a.score || (a.requestId < b.requestId ? -1 : 1));
         expect(results).toEqual(expected);

@@ -29,8 +29,9 @@ import { DEFAULT_WEIGHTS_PROFILE } from './weights-profile';
  * 2: a suggestion must be about the request (relevance.ts); reasons name codes as the pickers do.
  * 3: text relevance with idf counted by the word's language (text-index.ts); also covers the Snowball stems and BM25
  *    fields that came before it without a bump.
- * 4: the thesaurus names the weapons and separates investigation and prosecution from detection; "detection
- *    equipment" alone is no longer radiation detection (libs/matching/eval/README.md).
+ * 4: a request's provisions include those its text names through the thesaurus (relevance.ts,
+ *    withNamedProvisions); the thesaurus names the weapons and separates investigation and prosecution from
+ *    detection, and "detection equipment" alone is no longer radiation detection (libs/matching/eval/README.md).
  */
 export const MATCHING_ENGINE_VERSION = 4;
 
