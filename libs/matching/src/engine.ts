@@ -19,8 +19,8 @@ import {
   textSupport,
   type PreparedRequest,
 } from './score';
-import { STRONG_TEXT_RELEVANCE, isSuggestible } from './relevance';
-import { TEXT_CLUSTERS, TextIndex, TextScatter, clusterNormsBound } from './text-index';
+import { STRONG_TEXT_RELEVANCE, isSuggestible, withNamedProvisions } from './relevance';
+import { TEXT_CLUSTERS, TextIndex, TextScatter, clusterNormsBound, provisionsOfConcepts } from './text-index';
 import type { MatchResult, MatchableOffer, MatchableRequest, ScoringContext, WeightsProfile } from './types';
 import { DEFAULT_WEIGHTS_PROFILE } from './weights-profile';
 
@@ -29,8 +29,11 @@ import { DEFAULT_WEIGHTS_PROFILE } from './weights-profile';
  * 2: a suggestion must be about the request (relevance.ts); reasons name codes as the pickers do.
  * 3: text relevance with idf counted by the word's language (text-index.ts); also covers the Snowball stems and BM25
  *    fields that came before it without a bump.
+ * 4: a request's provisions include those its text names through the thesaurus (relevance.ts,
+ *    withNamedProvisions); the thesaurus names the weapons and separates investigation and prosecution from
+ *    detection, and "detection equipment" alone is no longer radiation detection (libs/matching/eval/README.md).
  */
-export const MATCHING_ENGINE_VERSION = 3;
+export const MATCHING_ENGINE_VERSION = 4;
 
 // Floating-point slack for the bounds that are sums computed in another order than the score itself.
 const BOUND_SLACK = 1e-9;
@@ -404,9 +407,16 @@ export class MatchingEngine {
     return (this.scorer.totalWeight - excluded) / this.scorer.totalWeight;
   }
 
+  /** The request as the engine scores it: with the provisions its text names (relevance.ts, withNamedProvisions). */
+  readRequest(request: MatchableRequest): MatchableRequest {
+    return withNamedProvisions(request, provisionsOfConcepts(this.text.read(textFields(request)).concepts));
+  }
+
   /** Runs `fn` on the request's prepared form, its text scattered for fast similarity meanwhile. */
   private withRequest<T>(request: MatchableRequest, fn: (r: PreparedRequest) => T): T {
-    const r = prepareRequest(request, this.encoder, this.text.query(textFields(request)), this.priorWork);
+    const { vector, concepts } = this.text.read(textFields(request));
+    const read = withNamedProvisions(request, provisionsOfConcepts(concepts));
+    const r = prepareRequest(read, this.encoder, vector, this.priorWork);
     r.dense = this.scatter.scatter(r.text, this.text.vocabularySize);
     try {
       return fn(r);

@@ -113,7 +113,7 @@ export function explainOffer(
     components: result.components,
     reason: result.reason,
     reasonParts: result.reasonParts ?? [],
-    relevance: relevanceOf(request, offer, text),
+    relevance: relevanceOf(engine.readRequest(request), offer, text),
   };
   if (scored.relevance.basis === null) return { outcome: 'not_relevant', pair: scored };
   const { threshold, topK } = engine.profile;

@@ -119,6 +119,13 @@ export function conceptsOf(tokens: readonly string[]): string[] {
   return out;
 }
 
+const provisionsByConcept = new Map(THESAURUS.map((c) => [c.id, c.provisions]));
+
+/** The provisions the thesaurus ties to these concepts (ids, as `TextIndex.read` gives them), each once. */
+export function provisionsOfConcepts(concepts: readonly string[]): string[] {
+  return [...new Set(concepts.flatMap((id) => provisionsByConcept.get(id) ?? []))];
+}
+
 function conceptLabel(token: string): string {
   const id = token.slice(CONCEPT_PREFIX.length);
   return THESAURUS.find((c) => c.id === id)?.terms.en[0] ?? id;
@@ -428,8 +435,19 @@ export class TextIndex {
    * only add to the norm.
    */
   query(text: string | TextFields): TextVector {
+    return this.read(text).vector;
+  }
+
+  /** `query`, with the ids of the thesaurus concepts the text mentions (read from the same tokens). */
+  read(text: string | TextFields): { vector: TextVector; concepts: string[] } {
     this.refresh();
     const { counts } = countFields(fieldsOf(text));
+    const concepts: string[] = [];
+    for (const t of counts.keys()) if (t.startsWith(CONCEPT_PREFIX)) concepts.push(t.slice(CONCEPT_PREFIX.length));
+    return { vector: this.vectorOf(counts), concepts };
+  }
+
+  private vectorOf(counts: ReadonlyMap<string, number>): TextVector {
     if (counts.size === 0) return EMPTY_TEXT_VECTOR;
     const unseenIdf = this.idfOf(0);
     const known: Array<{ id: number; w: number }> = [];

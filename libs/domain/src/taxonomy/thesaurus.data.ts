@@ -123,13 +123,9 @@ export const THESAURUS: readonly ThesaurusConcept[] = [
     provisions: ['OP3c'],
     domains: ['NUCLEAR'],
     terms: {
-      en: [
-        'radiation detection',
-        'radiation portal monitors',
-        'radiation detectors',
-        'radiation alarms',
-        'detection equipment',
-      ],
+      // Not "detection equipment" alone: chemical and biological agents are detected too (a request for those met
+      // every radiation programme on it).
+      en: ['radiation detection', 'radiation portal monitors', 'radiation detectors', 'radiation alarms'],
       ru: ['радиационный контроль', 'обнаружение радиоактивных материалов', 'радиационные мониторы'],
       fr: ['détection des rayonnements', 'portiques de détection', 'détection radiologique'],
       es: ['detección de radiación', 'portales de detección', 'detección radiológica'],
@@ -144,6 +140,55 @@ export const THESAURUS: readonly ThesaurusConcept[] = [
       ru: ['незаконный оборот', 'контрабанда', 'контрабанды'],
       fr: ['trafic illicite', 'contrebande'],
       es: ['tráfico ilícito', 'contrabando'],
+    },
+  },
+  {
+    // Finding out and bringing to court what was trafficked, as against detecting it at the border (the concept
+    // above): police, prosecutors and forensic laboratories rather than customs and radiation monitors. OP3(c)'s
+    // "law enforcement efforts to ... combat ... illicit trafficking"; a request names OP2 through its laws.
+    id: 'investigation_prosecution',
+    provisions: ['OP3c'],
+    domains: WMD,
+    terms: {
+      en: [
+        'investigation',
+        'investigate',
+        'investigators',
+        'prosecution',
+        'prosecutors',
+        'crime scene',
+        'nuclear forensics',
+        'forensics',
+      ],
+      ru: [
+        'расследование',
+        'расследования',
+        'следователи',
+        'прокуроры',
+        'прокуратура',
+        'уголовное преследование',
+        'место преступления',
+        'ядерная криминалистика',
+      ],
+      // "enquête" and "investigación" alone are also a survey and research ("institutos de investigación").
+      fr: [
+        'enquête judiciaire',
+        'enquêtes judiciaires',
+        'enquête pénale',
+        'enquêteurs',
+        'poursuites',
+        'procureurs',
+        'scène de crime',
+        'criminalistique nucléaire',
+      ],
+      es: [
+        'investigación penal',
+        'investigación criminal',
+        'fiscales',
+        'enjuiciamiento',
+        'escena del crimen',
+        'ciencia forense nuclear',
+      ],
     },
   },
   {
@@ -271,6 +316,41 @@ export const THESAURUS: readonly ThesaurusConcept[] = [
       ru: ['Конвенция о биологическом оружии', 'КБО'],
       fr: ['Convention sur les armes biologiques', 'CABT'],
       es: ['Convención sobre las Armas Biológicas', 'CAB'],
+    },
+  },
+  // The weapons by name: what OP1 and OP2 forbid non-State actors, and what a law or a programme is about (a French
+  // request on "armes chimiques" meets an English offer on "chemical weapons"). The conventions' names contain them.
+  {
+    id: 'nuclear_weapons',
+    provisions: ['OP1', 'OP2'],
+    domains: ['NUCLEAR'],
+    terms: {
+      en: ['nuclear weapons', 'nuclear explosive devices'],
+      ru: ['ядерное оружие', 'ядерного оружия', 'ядерные взрывные устройства'],
+      fr: ['armes nucléaires', 'engins explosifs nucléaires'],
+      es: ['armas nucleares', 'artefactos explosivos nucleares'],
+    },
+  },
+  {
+    id: 'chemical_weapons',
+    provisions: ['OP1', 'OP2'],
+    domains: ['CHEMICAL'],
+    terms: {
+      en: ['chemical weapons'],
+      ru: ['химическое оружие', 'химического оружия'],
+      fr: ['armes chimiques'],
+      es: ['armas químicas'],
+    },
+  },
+  {
+    id: 'biological_weapons',
+    provisions: ['OP1', 'OP2'],
+    domains: ['BIOLOGICAL'],
+    terms: {
+      en: ['biological weapons', 'bioterrorism'],
+      ru: ['биологическое оружие', 'биологического оружия', 'биотерроризм'],
+      fr: ['armes biologiques', 'bioterrorisme'],
+      es: ['armas biológicas', 'bioterrorismo'],
     },
   },
   {
