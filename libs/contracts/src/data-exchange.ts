@@ -184,6 +184,7 @@ export const reasonPartSchema = z.discriminatedUnion('key', [
   z.strictObject({ key: z.enum(['noProvisions', 'offersNoTypes', 'preferred']) }),
   z.strictObject({ key: z.literal('coversNone'), count }),
   z.strictObject({ key: z.literal('coversSome'), provisions: taxonomyCodes('provisions', { min: 1 }), count }),
+  z.strictObject({ key: z.literal('named'), provisions: taxonomyCodes('provisions', { min: 1 }) }),
   z.strictObject({ key: z.enum(['textClose', 'textLow']), text: relevance, least: relevance }),
   z.strictObject({ key: z.literal('offersTypes'), types: taxonomyCodes('assistanceTypes', { min: 1 }) }),
   z.strictObject({ key: z.enum(['servesDirectly', 'servesGlobally']), state: stateCodeSchema }),

@@ -505,11 +505,18 @@ describe('MatchingEngine on the Mongolia example', () => {
     expect(engine.readRequest({ ...cwc, title: '', description: 'Training for officials' })).toMatchObject({
       provisions: ['OP3c'],
     });
-    // The lab programme covers OP3(a), which the request only names: the relevance rule holds, and the reason counts
-    // five requested provisions.
+    // The lab programme covers OP3(a), which the request only names: the relevance rule holds, the reason counts
+    // five requested provisions and says which four the text named.
     const lab = engine.scorePair(cwc, 'ghsa-lab');
     expect(lab).toMatchObject({ eligible: true });
-    expect(lab!.eligible && lab!.result.reason).toMatch(/^covers OP3a — 1 of 5 requested provisions;/);
+    expect(lab!.eligible && lab!.result.reason).toMatch(
+      /^covers OP3a — 1 of 5 requested provisions; the request's text also names OP2, COORDINATION, OP1 and OP3a;/,
+    );
+    expect(lab!.eligible && lab!.result.reasonParts).toContainEqual({ key: 'named', provisions: ['OP2', 'COORDINATION', 'OP1', 'OP3a'] });
+    // A request whose text names nothing it does not tick says nothing of it.
+    const plain = engine.scorePair({ ...cwc, title: '', description: 'Training for officials' }, 'ghsa-lab');
+    expect(plain).toMatchObject({ eligible: true });
+    expect(plain!.eligible && plain!.result.reasonParts?.map((p) => p.key)).not.toContain('named');
   });
 
   it('sends the BSL-3 request to the laboratory programme and not to an inactive offer', () => {

@@ -23,14 +23,15 @@ export const STRONG_TEXT_RELEVANCE = 0.2;
  * of the thesaurus concepts the text mentions, text-index.ts). Tags are ticked in a hurry: a request for customs
  * training on scheduled chemicals under the Chemical Weapons Convention that ticks OP3(c) and OP3(d) asks for OP2
  * too, and one that ticks a single box asks for everything its text describes. Coverage, the relevance rule and
- * the reason line all count these provisions as requested (libs/matching/eval/README.md).
+ * the reason line all count these provisions as requested (libs/matching/eval/README.md); the reason line also
+ * names them (`namedProvisions`), so that a State that ticked two boxes reads why three are counted.
  */
-export function withNamedProvisions<T extends Pick<MatchableRequest, 'provisions'>>(
+export function withNamedProvisions<T extends Pick<MatchableRequest, 'provisions' | 'namedProvisions'>>(
   request: T,
   named: readonly string[],
 ): T {
   const added = named.filter((p) => !request.provisions.includes(p));
-  return added.length === 0 ? request : { ...request, provisions: [...request.provisions, ...added] };
+  return added.length === 0 ? request : { ...request, provisions: [...request.provisions, ...added], namedProvisions: added };
 }
 
 /** What made a pair defensible: a requested provision it covers, or its text. */

@@ -595,6 +595,7 @@ export function explainReasonParts(
   if (wanted.length === 0) parts.push({ key: 'noProvisions' });
   else if (shared.length === 0) parts.push({ key: 'coversNone', count: wanted.length });
   else parts.push({ key: 'coversSome', provisions: [...shared], count: wanted.length });
+  if (request.namedProvisions?.length) parts.push({ key: 'named', provisions: [...request.namedProvisions] });
   const text = twoDecimals(relevance.text);
   const least = twoDecimals(relevance.textThreshold);
   if (relevance.basis === 'text') parts.push({ key: 'textClose', text, least });
@@ -634,6 +635,8 @@ export function englishReason(parts: readonly ReasonPart[], context: Pick<Scorin
           const shared = part.provisions.map((p) => name('provisions', p));
           return `covers ${joinAnd(shared)} — ${shared.length} of ${plural(part.count, 'requested provision')}`;
         }
+        case 'named':
+          return `the request's text also names ${joinAnd(part.provisions.map((p) => name('provisions', p)))}`;
         case 'textClose':
           return `its description is closely related (text relevance ${part.text}, at least ${part.least})`;
         case 'textLow':

@@ -25,6 +25,11 @@ export interface MatchableRequest {
   /** YYYY-MM-DD. */
   desiredEnd?: string | null;
   preferredProviderIds: string[];
+  /**
+   * Set by the engine when it reads the request (relevance.ts, withNamedProvisions): the provisions its text names
+   * that it does not tick. They are in `provisions` too; the reason line says which they are.
+   */
+  namedProvisions?: string[];
 }
 
 export interface MatchableOffer {
@@ -126,6 +131,7 @@ export type ReasonPart =
   | { key: 'noProvisions' }
   | { key: 'coversNone'; count: number }
   | { key: 'coversSome'; provisions: string[]; count: number }
+  | { key: 'named'; provisions: string[] }
   | { key: 'textClose' | 'textLow'; text: string; least: string }
   | { key: 'offersTypes'; types: string[] }
   | { key: 'offersNoTypes' }

@@ -3,6 +3,7 @@ import { reasonLineIn } from './reason-line';
 
 const parts: ReasonPart[] = [
   { key: 'coversSome', provisions: ['OP3a', 'OP3c'], count: 3 },
+  { key: 'named', provisions: ['OP2'] },
   { key: 'textClose', text: '0.42', least: '0.20' },
   { key: 'offersTypes', types: ['TRAINING'] },
   { key: 'servesVia', state: 'MNG', region: 'ASIA_PACIFIC' },
@@ -18,6 +19,7 @@ describe('the reason line in the reader’s language', () => {
   it('words it in French: the taxonomy’s names, the State from CLDR, French figures', () => {
     const fr = reasonLineIn('fr', parts);
     expect(fr).toMatch(/^couvre .+ et .+ — 2 sur 3 dispositions demandées/);
+    expect(fr).toMatch(/le texte de la demande mentionne aussi \S/);
     expect(fr).toContain('pertinence textuelle 0,42, au moins 0,20');
     expect(fr).toContain('sert l’État (Mongolie)');
     expect(fr).toContain('2 engagements menés à bien avec l’État (Mongolie)');

@@ -25,6 +25,8 @@ export function reasonLineIn(language: string, parts: readonly ReasonPart[]): st
         return t(key, { count: part.count });
       case 'coversSome':
         return t(key, { provisions: list(part.provisions.map((p) => name('provisions', p))), shared: part.provisions.length, count: part.count });
+      case 'named':
+        return t(key, { provisions: list(part.provisions.map((p) => name('provisions', p))) });
       case 'textClose':
       case 'textLow':
         return t(key, { text: Number(part.text), least: Number(part.least) });
