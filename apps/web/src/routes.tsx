@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { Outlet, ScrollRestoration, type RouteObject } from 'react-router-dom';
-import { RequireAuth, RoleGate } from './auth/current-user';
+import { RoleGate } from './auth/current-user';
 import { AGENCY_ROLES, ALL_ROLES, COMMITTEE_ADMIN_ROLES, COMMITTEE_ROLES, PROVIDER_ROLES } from './auth/roles';
 import type { AppSection } from './navigation';
 import { PageLoader } from './components/detail-layout';
@@ -27,7 +27,7 @@ function firstPage<Name extends string>(load: () => Promise<Record<Name, Compone
 }
 
 // The frames too: the sign-in page needs neither.
-const AppLayout = page(() => import('./layout/app.layout'), 'AppLayout');
+const SignedInFrame = page(() => import('./layout/app.layout'), 'SignedInFrame');
 const PublicLayout = page(() => import('./layout/public.layout'), 'PublicLayout');
 const ActionPlansPage = page(() => import('./pages/action-plans.page'), 'ActionPlansPage');
 const ActionPlanPage = page(() => import('./pages/action-plans.page'), 'ActionPlanPage');
@@ -432,11 +432,7 @@ export function buildRoutes(sections: readonly AppSection[] = appSections): Rout
           children: [{ path: '/public/requests', element: <PublicRequestsPage /> }],
         },
         {
-          element: (
-            <RequireAuth>
-              <AppLayout />
-            </RequireAuth>
-          ),
+          element: <SignedInFrame />,
           children: sections.map((section) => ({
             path: section.path,
             // While a page's code loads, the frame stays and the page area shows a loader.
