@@ -3,8 +3,7 @@ import { Outlet, ScrollRestoration, type RouteObject } from 'react-router-dom';
 import { RoleGate } from './auth/current-user';
 import { AGENCY_ROLES, ALL_ROLES, COMMITTEE_ADMIN_ROLES, COMMITTEE_ROLES, PROVIDER_ROLES } from './auth/roles';
 import type { AppSection } from './navigation';
-import { PageLoader } from './components/detail-layout';
-import { FullPageLoader } from './components/full-page-loader';
+import { FullPageLoader, PageLoader } from './components/full-page-loader';
 import { loadPageSections } from './i18n';
 
 /**
@@ -437,9 +436,9 @@ export function buildRoutes(sections: readonly AppSection[] = appSections): Rout
             path: section.path,
             // While a page's code loads, the frame stays and the page area shows a loader.
             element: (
-              <RoleGate roles={section.roles}>
-                <Suspense fallback={<PageLoader />}>{section.element}</Suspense>
-              </RoleGate>
+              <Suspense fallback={<PageLoader />}>
+                <RoleGate roles={section.roles}>{section.element}</RoleGate>
+              </Suspense>
             ),
           })),
         },

@@ -1,6 +1,8 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, lazy, useContext, type ReactNode } from 'react';
 import type { CurrentUser, Role } from '../api/auth';
-import { ForbiddenPage } from '../pages/forbidden.page';
+
+// Loaded when someone opens a section of another role: the routes table, and so the entry, import RoleGate.
+const ForbiddenPage = lazy(() => import('../pages/forbidden.page').then((module) => ({ default: module.ForbiddenPage })));
 
 /** Given by `RequireAuth` (require-auth.tsx), which the signed-in frame loads with TanStack Query. */
 export const CurrentUserContext = createContext<CurrentUser | null>(null);
@@ -17,7 +19,7 @@ export interface SignInRedirectState {
   from?: string;
 }
 
-/** The UI side of role checks; the API enforces the real ones. */
+/** The UI side of role checks; the API enforces the real ones. Inside a `Suspense`, for the forbidden page's code. */
 export function RoleGate({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
   const user = useSignedInUser();
   return roles.includes(user.role) ? children : <ForbiddenPage />;

@@ -1,4 +1,4 @@
-import { Anchor, Center, DataList, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, DataList, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -45,14 +45,5 @@ export function Field({ label, children, empty }: { label: string; children?: Re
       <DataList.ItemLabel>{label}</DataList.ItemLabel>
       <DataList.ItemValue>{empty ? <Text c="dimmed">{t('common.notSet')}</Text> : children}</DataList.ItemValue>
     </DataList.Item>
-  );
-}
-
-export function PageLoader() {
-  const { t } = useTranslation();
-  return (
-    <Center py="xl" role="status" aria-label={t('common.loading')}>
-      <Loader />
-    </Center>
   );
 }

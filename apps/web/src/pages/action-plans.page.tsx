@@ -19,7 +19,8 @@ import {
 } from '../api/action-plans';
 import { useSignedInUser } from '../auth/current-user';
 import { CsvDownloads } from '../components/csv-downloads';
-import { BackLink, DetailCard, PageLoader } from '../components/detail-layout';
+import { BackLink, DetailCard } from '../components/detail-layout';
+import { PageLoader } from '../components/full-page-loader';
 import { ErrorState, useErrorMessage } from '../components/error-state';
 import { PageHeader } from '../components/page-header';
 import { RequestStatusBadge } from '../components/status-badge';

@@ -30,7 +30,7 @@ import {
 } from '../api/matching';
 import { SCORE_COMPONENT_KEYS, type ScoreComponentKey } from '../api/matches';
 import { useSignedInUser } from '../auth/current-user';
-import { PageLoader } from '../components/detail-layout';
+import { PageLoader } from '../components/full-page-loader';
 import { ErrorState } from '../components/error-state';
 import { FormErrorAlert, splitFieldErrors } from '../components/form-errors';
 import { useNotify } from '../components/notifications';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { myFiguresQuery, type AgencyFigures, type ProviderFigures } from '../api/reports';
 import { useSignedInUser } from '../auth/current-user';
-import { PageLoader } from '../components/detail-layout';
+import { PageLoader } from '../components/full-page-loader';
 import { ErrorState } from '../components/error-state';
 import { PageHeader } from '../components/page-header';
 import { useDuration } from '../components/use-duration';

@@ -10,7 +10,8 @@ import {
   type EmailMode,
   type NotificationCategory,
 } from '../api/notifications';
-import { BackLink, PageLoader } from '../components/detail-layout';
+import { BackLink } from '../components/detail-layout';
+import { PageLoader } from '../components/full-page-loader';
 import { ErrorState } from '../components/error-state';
 import { FormErrorAlert } from '../components/form-errors';
 import { useNotify } from '../components/notifications';

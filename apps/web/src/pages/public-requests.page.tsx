@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { publicRequestsQuery, type PublicRequest } from '../api/public-requests';
 import { publicContactQuery } from '../api/contacts';
-import { PageLoader } from '../components/detail-layout';
+import { PageLoader } from '../components/full-page-loader';
 import { ErrorState } from '../components/error-state';
 import { InboxIcon } from '../components/icons';
 import { SearchFilter } from '../components/list-controls';

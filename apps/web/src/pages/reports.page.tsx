@@ -2,7 +2,7 @@ import { Stack } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { reportSummaryQuery } from '../api/reports';
-import { PageLoader } from '../components/detail-layout';
+import { PageLoader } from '../components/full-page-loader';
 import { ErrorState } from '../components/error-state';
 import { PageHeader } from '../components/page-header';
 import { Dashboard } from '../reports/dashboard';
