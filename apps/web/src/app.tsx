@@ -1,9 +1,8 @@
 import { DirectionProvider, MantineProvider, useDirection } from '@mantine/core';
 import { useEffect, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { RouterProvider, type createBrowserRouter } from 'react-router-dom';
 import { NotificationsProvider } from './components/notifications';
-import { isRightToLeft } from './i18n';
+import { isRightToLeft, useTranslation } from './i18n';
 import { SectionsProvider, type AppSection } from './navigation';
 import { createAppTheme, cssVariablesResolver } from './theme';
 

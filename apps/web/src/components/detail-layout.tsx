@@ -1,8 +1,8 @@
 import { Anchor, DataList, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useMediaQuery } from '@mantine/hooks';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useTranslation } from '../i18n';
 
 /** "← My requests": back to the list a detail page was opened from. */
 export function BackLink({ to, label }: { to: string; label: string }) {

@@ -1,9 +1,8 @@
 import { LOCALES, localeOf } from '@app/i18n/browser';
 import { NativeSelect } from '@mantine/core';
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { CurrentUser } from '../api/auth';
-import { setLanguage } from '../i18n';
+import { setLanguage, useTranslation } from '../i18n';
 
 // Each language by its own name ("Монгол", "العربية"), as a reader looks for it: from CLDR, not typed here.
 const ownName = (locale: string) => {

@@ -2,7 +2,6 @@ import { Anchor, AppShell, Badge, Burger, Button, Container, Group, Stack, Text 
 import { useDisclosure } from '@mantine/hooks';
 import { QueryClientProvider, useMutation } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { currentUserQueryKey, logout, savePreferredLanguage, type CurrentUser } from '../api/auth';
 import { queryClient } from '../api/query-client';
@@ -11,6 +10,7 @@ import { RequireAuth } from '../auth/require-auth';
 import { homePathFor } from '../auth/roles';
 import { LanguagePicker, useFollowPreferredLanguage } from '../components/language-picker';
 import { MainNav } from './main-nav';
+import { useTranslation } from '../i18n';
 
 /**
  * What every signed-in page renders in: the API's cache (which the entry and the sign-in page load without), the

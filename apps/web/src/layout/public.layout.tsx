@@ -1,9 +1,9 @@
 import { Anchor, AppShell, Button, Container, Group } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
 import { queryClient } from '../api/query-client';
 import { LanguagePicker } from '../components/language-picker';
+import { useTranslation } from '../i18n';
 
 /** The frame for pages anyone may read without signing in, with the API's cache they read. */
 export function PublicLayout() {

@@ -1,7 +1,6 @@
 import { ActionIcon, Alert, Badge, Box, Button, Collapse, Group, Progress, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
   actionPlanItemsCsvUrl,
@@ -27,6 +26,7 @@ import { RequestStatusBadge } from '../components/status-badge';
 import { formatDate as formatDay } from '../format';
 import { actionPlanListPath, actionPlanPath, requestPath, stateTimelinePath } from '../paths';
 import { DocumentsCard, DocumentsPanel } from '../records/documents-card';
+import { useTranslation } from '../i18n';
 
 /** Dates as the signed-in language writes them. */
 function useDay(): (iso: string) => string {

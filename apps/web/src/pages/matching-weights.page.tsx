@@ -16,7 +16,6 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
   isRescoreFinished,
   matchingKeys,
@@ -39,6 +38,7 @@ import { formatDateTime } from '../format';
 import { useScoreFormat } from '../matches/score-breakdown';
 import { ProposalsPanel } from '../matching-weights/proposals-panel';
 import { SectionPanel } from '../matching-weights/section-panel';
+import { useTranslation } from '../i18n';
 
 const POLL_MS = 1_500;
 

@@ -1,11 +1,10 @@
 import { Alert, Anchor, Box, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { localeOf } from '@app/i18n/browser';
-import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { currentUserQueryKey, fetchCurrentUser, login, type Credentials, type CurrentUser } from '../api/auth';
 import { ApiError } from '../api/client';
-import { i18n } from '../i18n';
+import { i18n, useTranslation } from '../i18n';
 import type { SignInRedirectState } from '../auth/current-user';
 import { homePathFor } from '../auth/roles';
 import { useErrorMessage } from '../components/error-state';
