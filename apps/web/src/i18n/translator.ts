@@ -46,7 +46,7 @@ function addTree(target: Map<string, string>, tree: Record<string, unknown>, pre
 /** Adds a catalogue's sections to a language; `overwrite: false` keeps the messages it has. */
 export function addMessages(language: string, tree: Record<string, unknown>, overwrite = true): void {
   let target = messages.get(language);
-  if (!target) messages.set(language, (target = new Map()));
+  if (!target) messages.set(language, (target = new Map<string, string>()));
   addTree(target, tree, '', overwrite);
 }
 
