@@ -14,17 +14,22 @@ import { usePageTitle } from '../components/use-page-title';
 import { canOpen, useAllSections } from '../navigation';
 
 /**
- * Signs in, then proves the browser kept the session cookie by asking who we are. Plain calls, not TanStack Query:
- * the page loads without it (docs/performance.md). The signed-in frame reads the user from the query cache, so it is
- * put there; importing the cache here also fetches the frame's library while the page changes.
+ * The signed-in frame reads the user from TanStack Query's cache, which this page loads without (docs/performance.md):
+ * the user it found goes there before it leaves, so the frame agrees with it. Importing the cache also fetches the
+ * frame's library while the page changes.
  */
+async function handOver(user: CurrentUser): Promise<CurrentUser> {
+  const { queryClient } = await import('../api/query-client');
+  queryClient.setQueryData(currentUserQueryKey, user);
+  return user;
+}
+
+/** Signs in, then proves the browser kept the session cookie by asking who we are. */
 async function signInAs(credentials: Credentials): Promise<CurrentUser> {
   await login(credentials, localeOf(i18n.language));
   const user = await fetchCurrentUser();
   if (!user) throw new ApiError({ statusCode: 401, error: 'Unauthorized', message: 'Session was not kept' });
-  const { queryClient } = await import('../api/query-client');
-  queryClient.setQueryData(currentUserQueryKey, user);
-  return user;
+  return handOver(user);
 }
 
 /** Who is signed in already (`undefined` while asking): they go on without the form. A failed answer shows the form. */
@@ -32,9 +37,11 @@ function useSignedInAlready(): CurrentUser | null | undefined {
   const [user, setUser] = useState<CurrentUser | null | undefined>(undefined);
   useEffect(() => {
     const abort = new AbortController();
-    fetchCurrentUser(abort.signal).then(setUser, () => {
-      if (!abort.signal.aborted) setUser(null);
-    });
+    fetchCurrentUser(abort.signal)
+      .then((found) => (found ? handOver(found) : null))
+      .then(setUser, () => {
+        if (!abort.signal.aborted) setUser(null);
+      });
     return () => abort.abort();
   }, []);
   return user;
