@@ -1,20 +1,17 @@
 import { DirectionProvider, MantineProvider, useDirection } from '@mantine/core';
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { RouterProvider, type createBrowserRouter } from 'react-router-dom';
 import { NotificationsProvider } from './components/notifications';
-import { isRightToLeft } from './i18n';
+import { isRightToLeft, useTranslation } from './i18n';
 import { SectionsProvider, type AppSection } from './navigation';
 import { createAppTheme, cssVariablesResolver } from './theme';
 
 interface AppProps {
   router: ReturnType<typeof createBrowserRouter>;
-  queryClient: QueryClient;
   sections: readonly AppSection[];
 }
 
-export function App({ router, queryClient, sections }: AppProps) {
+export function App({ router, sections }: AppProps) {
   const { t, i18n } = useTranslation();
   const theme = useMemo(() => createAppTheme(t), [t]);
   return (
@@ -23,13 +20,11 @@ export function App({ router, queryClient, sections }: AppProps) {
     <DirectionProvider initialDirection={isRightToLeft(i18n.language) ? 'rtl' : 'ltr'}>
       <FollowLanguageDirection language={i18n.language} />
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-        <QueryClientProvider client={queryClient}>
-          <NotificationsProvider>
-            <SectionsProvider sections={sections}>
-              <RouterProvider router={router} />
-            </SectionsProvider>
-          </NotificationsProvider>
-        </QueryClientProvider>
+        <NotificationsProvider>
+          <SectionsProvider sections={sections}>
+            <RouterProvider router={router} />
+          </SectionsProvider>
+        </NotificationsProvider>
       </MantineProvider>
     </DirectionProvider>
   );

@@ -6,18 +6,16 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router-dom';
 import { currentUserQueryKey } from './api/auth';
 import { setUnauthorizedHandler } from './api/client';
-import { createQueryClient } from './api/query-client';
 import { App } from './app';
 import type { SignInRedirectState } from './auth/current-user';
 import { appSections, buildRoutes } from './routes';
 
-const queryClient = createQueryClient();
 const router = createBrowserRouter(buildRoutes(appSections));
 
 // A 401 from any API call means the session ended: forget the user and ask them to sign in again,
-// coming back to the page they were on.
+// coming back to the page they were on. Only a call through the API's cache gets that answer, so its module is loaded.
 setUnauthorizedHandler(() => {
-  queryClient.setQueryData(currentUserQueryKey, null);
+  void import('./api/query-client').then(({ queryClient }) => queryClient.setQueryData(currentUserQueryKey, null));
   const { pathname, search } = router.state.location;
   if (pathname === '/sign-in') return;
   const state: SignInRedirectState = { from: pathname + search };
@@ -31,7 +29,7 @@ if (!container) throw new Error('index.html has no #root element');
 void i18nReady.then(() =>
   createRoot(container).render(
     <StrictMode>
-      <App router={router} queryClient={queryClient} sections={appSections} />
+      <App router={router} sections={appSections} />
     </StrictMode>,
   ),
 );

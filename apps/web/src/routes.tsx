@@ -1,10 +1,9 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { Outlet, ScrollRestoration, type RouteObject } from 'react-router-dom';
-import { RequireAuth, RoleGate } from './auth/current-user';
+import { RoleGate } from './auth/current-user';
 import { AGENCY_ROLES, ALL_ROLES, COMMITTEE_ADMIN_ROLES, COMMITTEE_ROLES, PROVIDER_ROLES } from './auth/roles';
 import type { AppSection } from './navigation';
-import { PageLoader } from './components/detail-layout';
-import { FullPageLoader } from './components/full-page-loader';
+import { FullPageLoader, PageLoader } from './components/full-page-loader';
 import { loadPageSections } from './i18n';
 
 /**
@@ -27,7 +26,7 @@ function firstPage<Name extends string>(load: () => Promise<Record<Name, Compone
 }
 
 // The frames too: the sign-in page needs neither.
-const AppLayout = page(() => import('./layout/app.layout'), 'AppLayout');
+const SignedInFrame = page(() => import('./layout/app.layout'), 'SignedInFrame');
 const PublicLayout = page(() => import('./layout/public.layout'), 'PublicLayout');
 const ActionPlansPage = page(() => import('./pages/action-plans.page'), 'ActionPlansPage');
 const ActionPlanPage = page(() => import('./pages/action-plans.page'), 'ActionPlanPage');
@@ -432,18 +431,14 @@ export function buildRoutes(sections: readonly AppSection[] = appSections): Rout
           children: [{ path: '/public/requests', element: <PublicRequestsPage /> }],
         },
         {
-          element: (
-            <RequireAuth>
-              <AppLayout />
-            </RequireAuth>
-          ),
+          element: <SignedInFrame />,
           children: sections.map((section) => ({
             path: section.path,
             // While a page's code loads, the frame stays and the page area shows a loader.
             element: (
-              <RoleGate roles={section.roles}>
-                <Suspense fallback={<PageLoader />}>{section.element}</Suspense>
-              </RoleGate>
+              <Suspense fallback={<PageLoader />}>
+                <RoleGate roles={section.roles}>{section.element}</RoleGate>
+              </Suspense>
             ),
           })),
         },

@@ -7,7 +7,7 @@ import {
   type MantineColorsTuple,
   type MantineThemeOverride,
 } from '@mantine/core';
-import type { TFunction } from 'i18next';
+import { type TFunction } from './i18n';
 
 /** The theme, with the names of Mantine's icon-only buttons in the reader's language. */
 export function createAppTheme(t: TFunction): MantineThemeOverride {

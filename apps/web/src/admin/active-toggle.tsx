@@ -1,10 +1,10 @@
 import { Badge, Button, Select } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { ActionDialog } from '../components/action-dialog';
 import { useNotify } from '../components/notifications';
+import { useTranslation } from '../i18n';
 
 /** "Active" or "Deactivated", for an organisation or a user. */
 export function ActiveBadge({ active }: { active: boolean }) {

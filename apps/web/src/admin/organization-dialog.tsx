@@ -1,12 +1,12 @@
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { OrganizationKind } from '../api/auth';
 import { createOrganization, ORGANIZATION_KINDS, organizationKeys, type OrganizationInput } from '../api/organizations';
 import { FormErrorAlert, splitFieldErrors } from '../components/form-errors';
 import { useNotify } from '../components/notifications';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { useTranslation } from '../i18n';
 
 type Field = 'name' | 'shortName' | 'kind' | 'state' | 'contactEmail';
 const FIELDS: readonly Field[] = ['name', 'shortName', 'kind', 'state', 'contactEmail'];

@@ -2,8 +2,8 @@ import { Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { organizationListQuery, organizationQuery, type Organization } from '../api/organizations';
+import { useTranslation } from '../i18n';
 
 interface OrganizationSelectProps extends Omit<
   SelectProps,

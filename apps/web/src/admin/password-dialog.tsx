@@ -1,10 +1,10 @@
 import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { setUserPassword, userKeys, type User } from '../api/users';
 import { FormErrorAlert, splitFieldErrors } from '../components/form-errors';
 import { useNotify } from '../components/notifications';
+import { useTranslation } from '../i18n';
 
 /**
  * An administrator sets a person's password: a forgotten one, or the first one of an account that came in by

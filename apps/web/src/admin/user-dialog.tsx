@@ -1,13 +1,13 @@
 import { Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Role } from '../api/auth';
 import { organizationQuery, type Organization } from '../api/organizations';
 import { createUser, ROLES_BY_KIND, userKeys, type UserInput } from '../api/users';
 import { FormErrorAlert, splitFieldErrors } from '../components/form-errors';
 import { OrganizationSelect } from './organization-select';
 import { useNotify } from '../components/notifications';
+import { useTranslation } from '../i18n';
 
 type Field = keyof UserInput;
 const FIELDS: readonly Field[] = ['email', 'displayName', 'organizationId', 'role', 'password'];

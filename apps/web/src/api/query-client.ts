@@ -7,11 +7,14 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 2;
 }
 
-export function createQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: {
-      queries: { retry: shouldRetry, staleTime: 30_000 },
-      mutations: { retry: false },
-    },
-  });
-}
+/**
+ * The one cache of API answers. Only the frames and pages that read the API import it, not the entry: the sign-in page
+ * and the entry load without TanStack Query (docs/performance.md), and each frame mounts it with
+ * `QueryClientProvider`.
+ */
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: { retry: shouldRetry, staleTime: 30_000 },
+    mutations: { retry: false },
+  },
+});

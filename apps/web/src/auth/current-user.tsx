@@ -1,12 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
-import { createContext, useContext, type ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router-dom';
-import { currentUserQuery, type CurrentUser, type Role } from '../api/auth';
-import { FullPageLoader } from '../components/full-page-loader';
-import { ErrorState } from '../components/error-state';
-import { ForbiddenPage } from '../pages/forbidden.page';
+import { createContext, lazy, useContext, type ReactNode } from 'react';
+import type { CurrentUser, Role } from '../api/auth';
 
-const CurrentUserContext = createContext<CurrentUser | null>(null);
+// Loaded when someone opens a section of another role: the routes table, and so the entry, import RoleGate.
+const ForbiddenPage = lazy(() => import('../pages/forbidden.page').then((module) => ({ default: module.ForbiddenPage })));
+
+/** Given by `RequireAuth` (require-auth.tsx), which the signed-in frame loads with TanStack Query. */
+export const CurrentUserContext = createContext<CurrentUser | null>(null);
 
 /** The signed-in user; only for components rendered inside `RequireAuth`. */
 export function useSignedInUser(): CurrentUser {
@@ -20,21 +19,7 @@ export interface SignInRedirectState {
   from?: string;
 }
 
-/** Renders its children for a signed-in user; sends everyone else to the sign-in page. */
-export function RequireAuth({ children }: { children: ReactNode }) {
-  const location = useLocation();
-  const me = useQuery(currentUserQuery);
-
-  if (me.isPending) return <FullPageLoader />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} fullPage />;
-  if (!me.data) {
-    const state: SignInRedirectState = { from: location.pathname + location.search };
-    return <Navigate to="/sign-in" replace state={state} />;
-  }
-  return <CurrentUserContext.Provider value={me.data}>{children}</CurrentUserContext.Provider>;
-}
-
-/** The UI side of role checks; the API enforces the real ones. */
+/** The UI side of role checks; the API enforces the real ones. Inside a `Suspense`, for the forbidden page's code. */
 export function RoleGate({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
   const user = useSignedInUser();
   return roles.includes(user.role) ? children : <ForbiddenPage />;

@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { useErrorMessage } from './error-state';
+import { useTranslation } from '../i18n';
 
 export interface ActionDialogConfig {
   title: string;

@@ -1,8 +1,8 @@
-import { Anchor, Center, DataList, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, DataList, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useMediaQuery } from '@mantine/hooks';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useTranslation } from '../i18n';
 
 /** "← My requests": back to the list a detail page was opened from. */
 export function BackLink({ to, label }: { to: string; label: string }) {
@@ -45,14 +45,5 @@ export function Field({ label, children, empty }: { label: string; children?: Re
       <DataList.ItemLabel>{label}</DataList.ItemLabel>
       <DataList.ItemValue>{empty ? <Text c="dimmed">{t('common.notSet')}</Text> : children}</DataList.ItemValue>
     </DataList.Item>
-  );
-}
-
-export function PageLoader() {
-  const { t } = useTranslation();
-  return (
-    <Center py="xl" role="status" aria-label={t('common.loading')}>
-      <Loader />
-    </Center>
   );
 }

@@ -1,6 +1,6 @@
 import { Alert, Button, Center, Stack, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
+import { useTranslation } from '../i18n';
 
 export function useErrorMessage(): (error: unknown) => string {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import { Alert, List, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { useErrorMessage } from './error-state';
+import { useTranslation } from '../i18n';
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 

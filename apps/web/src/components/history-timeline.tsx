@@ -1,10 +1,10 @@
 import { Center, Group, Loader, Paper, Stack, Text, ThemeIcon, Timeline } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import type { HistoryItem } from '../api/history';
 import { formatDateTime } from '../format';
 import { ErrorState } from './error-state';
 import { matchStatusColor, offerStatusColor, requestStatusColor, useStatusLabels } from './status-badge';
+import { useTranslation } from '../i18n';
 
 interface HistoryTimelineProps {
   subject: 'request' | 'offer' | 'match';

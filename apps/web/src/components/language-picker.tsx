@@ -1,10 +1,8 @@
 import { LOCALES, localeOf } from '@app/i18n/browser';
 import { NativeSelect } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
-import { currentUserQueryKey, savePreferredLanguage, type CurrentUser } from '../api/auth';
-import { setLanguage } from '../i18n';
+import type { CurrentUser } from '../api/auth';
+import { setLanguage, useTranslation } from '../i18n';
 
 // Each language by its own name ("Монгол", "العربية"), as a reader looks for it: from CLDR, not typed here.
 const ownName = (locale: string) => {
@@ -15,20 +13,17 @@ const OPTIONS = LOCALES.map((locale) => ({ value: locale, label: ownName(locale)
 
 /**
  * The language switcher of every page: the browser's own list (NativeSelect), not Mantine's Select, whose combobox,
- * popover and floating-ui would be about 30 KiB gzip of every first load (docs/performance.md). Signed out, the choice is remembered in this browser; signed in, it is also
- * saved as the person's preferred language (their e-mails and the API's messages follow it).
+ * popover and floating-ui would be about 30 KiB gzip of every first load (docs/performance.md). The choice is remembered in this browser; signed in, the frame also
+ * `save`s it as the person's preferred language (their e-mails and the API's messages follow it).
  */
-export function LanguagePicker({ signedIn = false }: { signedIn?: boolean }) {
+export function LanguagePicker({ save }: { save?: (locale: string) => Promise<void> }) {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
   const value = localeOf(i18n.language) ?? null;
 
   const choose = async (locale: string | null) => {
     if (!locale) return;
     await setLanguage(locale);
-    if (!signedIn) return;
-    const me = await savePreferredLanguage(locale);
-    queryClient.setQueryData<CurrentUser | null>(currentUserQueryKey, me);
+    await save?.(locale);
   };
 
   return (

@@ -16,12 +16,12 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { Paginated } from '../api/client';
 import { ErrorState } from './error-state';
 import { InboxIcon } from './icons';
 import { currentSearchParams } from './current-search-params';
+import { useTranslation } from '../i18n';
 
 export const PAGE_SIZES = ['10', '20', '50', '100'] as const;
 

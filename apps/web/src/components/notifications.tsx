@@ -1,6 +1,6 @@
 import { Notification, Portal, Stack } from '@mantine/core';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 
 // A small toast stack: the app has no @mantine/notifications package, and needs only "it worked" and
 // "it failed" messages that stay a few seconds and can be dismissed.

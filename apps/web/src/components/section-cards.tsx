@@ -1,8 +1,8 @@
 import { Anchor, Card, SimpleGrid, Text, Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useSignedInUser } from '../auth/current-user';
 import { useSectionsFor } from '../navigation';
+import { useTranslation } from '../i18n';
 
 /** One card per section the signed-in role may open (except home itself), from the routes table. */
 export function SectionCards() {

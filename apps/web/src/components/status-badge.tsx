@@ -1,8 +1,8 @@
 import { Badge, type MantineColor } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import { isMatchStatus, type MatchStatus } from '../api/matches';
 import { isOfferStatus, type OfferStatus } from '../api/offer-status';
 import { isRequestStatus, type RequestStatus } from '../api/request-status';
+import { useTranslation } from '../i18n';
 
 // One colour per status, the same in every table, detail page and timeline.
 const REQUEST_STATUS_COLOR: Record<RequestStatus, MantineColor> = {

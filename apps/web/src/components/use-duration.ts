@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../format';
+import { useTranslation } from '../i18n';
 
 /** Formats a number of days as people say it, in the interface language ("6 years 3 months", "12 days"). */
 export function useDuration(): (days: number) => string {

@@ -1,5 +1,5 @@
 import { useDocumentTitle } from '@mantine/hooks';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 
 /** Sets the browser tab title to "<page> · 1540 Assistance". */
 export function usePageTitle(page: string): void {

@@ -1,6 +1,5 @@
 import { Anchor, Paper, SimpleGrid, Skeleton, Text, Title } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { matchListQuery } from '../api/matches';
 import { offerListQuery } from '../api/offers';
@@ -9,6 +8,7 @@ import { requestListQuery } from '../api/requests';
 import type { CurrentUser } from '../api/auth';
 import { useSignedInUser } from '../auth/current-user';
 import { UnreadThreads } from '../threads/unread-threads';
+import { useTranslation } from '../i18n';
 
 type QueueKey =
   | 'requestsToReview'

@@ -1,9 +1,9 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSignedInUser } from '../auth/current-user';
 import { PageHeader } from './page-header';
 import { SectionCards } from './section-cards';
+import { useTranslation } from '../i18n';
 
 interface WorkspaceHomeProps {
   heading: string;

@@ -1,7 +1,6 @@
 import { ActionIcon, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import {
   contactListPath,
@@ -11,6 +10,7 @@ import {
   type ContactPerson,
 } from '../api/contacts';
 import { DetailCard } from '../components/detail-layout';
+import { useTranslation } from '../i18n';
 
 const EMPTY: ContactPerson = { name: '', title: null, agency: null, email: '', phone: null, languages: [] };
 

@@ -1,7 +1,6 @@
 import { ActionIcon, Alert, Button, Group, List, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ACTION_PLAN_PRIORITY_LEVELS, type ActionPlanPriorityLevel } from '@app/contracts/vocabulary';
 import { actionPlanKeys, actionPlanListQuery, actionPlanQuery, type ActionPlanItem } from '../api/action-plans';
 import { ApiError } from '../api/client';
@@ -9,6 +8,7 @@ import { recordPrioritisation, type Engagement } from '../api/engagements';
 import { offerListQuery } from '../api/offers';
 import { providersQuery } from '../api/organizations';
 import { useErrorMessage } from '../components/error-state';
+import { useTranslation } from '../i18n';
 
 interface InterestDraft {
   itemId: string;

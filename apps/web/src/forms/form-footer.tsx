@@ -1,6 +1,6 @@
 import { Alert, Button, Group } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../components/form-errors';
+import { useTranslation } from '../i18n';
 
 interface FormFooterProps {
   hasClientErrors: boolean;

@@ -1,6 +1,6 @@
 import { NumberInput, Select } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { useTranslation } from '../i18n';
 
 interface MoneyFieldsProps {
   amountLabel: string;

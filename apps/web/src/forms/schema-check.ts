@@ -1,12 +1,12 @@
 import { describeIssue, VALIDATION_MESSAGES } from '@app/contracts';
-import i18n from 'i18next';
-import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { FieldErrors } from '../components/form-errors';
+import { useTranslation } from '../i18n';
+import { addMessages } from '../i18n/translator';
 
 // Validation messages in English are the API's own, so a form says what the server would say; another language's
 // catalogue translates them under `validation` by the same codes (its own bundle wins: no overwrite).
-i18n.addResourceBundle('en', 'translation', { validation: VALIDATION_MESSAGES }, true, false);
+addMessages('en', { validation: VALIDATION_MESSAGES }, false);
 
 /**
  * Checks a form's input with the API's own schema (libs/contracts) and words each issue as the API does, in the

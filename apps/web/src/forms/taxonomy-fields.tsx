@@ -1,6 +1,6 @@
 import { SimpleGrid } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import { TaxonomyMultiSelect } from '../taxonomy/taxonomy-pickers';
+import { useTranslation } from '../i18n';
 
 export interface TaxonomyValues {
   provisions: string[];

@@ -1,6 +1,6 @@
 import { Textarea, TextInput } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import { withCharacterCount } from './character-count';
+import { useTranslation } from '../i18n';
 
 interface TitleDescriptionValues {
   title: string;

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router-dom';
+import { useTranslation } from '../i18n';
 
 /**
  * While `when` holds (a form has edits not yet saved), leaving the page asks first: a dialog for links and

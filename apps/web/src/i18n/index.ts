@@ -1,15 +1,12 @@
 import {
   DEFAULT_LOCALE,
-  intlLocale,
   type Locale,
   localeOf,
   LOCALES,
   PSEUDO_LOCALE,
   RTL_LOCALES,
 } from '@app/i18n/browser';
-import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
-import { messageFormat } from './message-format';
+import { addMessages, showLanguage } from './translator';
 
 type WebCatalogue = Record<string, unknown>;
 type Part = 'first' | 'rest';
@@ -91,9 +88,9 @@ function loadPart(language: string, part: Part): Promise<void> {
       if (language === PSEUDO_LOCALE) {
         // Generated here, with the ICU parser it needs: neither is in the first load of a real language.
         const { pseudoCatalogue } = await import('@app/i18n/pseudo');
-        i18n.addResourceBundle(language, 'translation', pseudoCatalogue(bundle), true, true);
+        addMessages(language, pseudoCatalogue(bundle));
       } else {
-        i18n.addResourceBundle(language, 'translation', bundle, true, true);
+        addMessages(language, bundle);
       }
     })();
     // A failed fetch is tried again the next time the part is wanted.
@@ -132,6 +129,11 @@ function applyToDocument(language: string): void {
   document.documentElement.dir = isRightToLeft(language) ? 'rtl' : 'ltr';
 }
 
+function show(language: string): void {
+  showLanguage(language);
+  applyToDocument(language);
+}
+
 /**
  * Switches the interface (loading the catalogue first) and remembers the choice in this browser; the signed-in
  * person's choice is also saved as their preferred language by the caller (language-picker.tsx).
@@ -146,30 +148,17 @@ export async function setLanguage(language: string): Promise<void> {
   }
   targetLanguage = usable;
   await loadLanguage(usable);
-  await i18n.changeLanguage(usable);
+  // A later pick may have been shown while this one loaded.
+  if (targetLanguage === usable) show(usable);
 }
 
-i18n.on('languageChanged', applyToDocument);
-
+addMessages(DEFAULT_LOCALE, englishFirst);
 const initial = browserLanguage();
 targetLanguage = initial;
 
 /** Resolves once the first language's catalogue is in (main.tsx waits for it before the first render). */
-export const i18nReady: Promise<unknown> = i18n
-  // Plurals and numbers inside messages as the locale writes them (Arabic with Western digits, intlLocale).
-  .use(messageFormat(intlLocale))
-  .use(initReactI18next)
-  .init({
-    resources: { en: { translation: englishFirst } },
-    lng: DEFAULT_LOCALE,
-    fallbackLng: DEFAULT_LOCALE,
-    supportedLngs: [...LOCALES, PSEUDO_LOCALE],
-    // React escapes rendered text already.
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  })
-  .then(() => loadLanguage(initial))
-  .then(() => i18n.changeLanguage(initial))
+export const i18nReady: Promise<unknown> = loadLanguage(initial)
+  .then(() => show(initial))
   .catch(() => applyToDocument(DEFAULT_LOCALE));
 
-export { i18n };
+export { i18n, useTranslation, type MessageKey, type TFunction } from './translator';

@@ -1,5 +1,3 @@
-import type { I18nFormatModule } from 'i18next';
-
 /**
  * ICU MessageFormat for the browser, as much of it as the catalogues write: `{name}`, `{max, number}`,
  * `{count, plural, =0 {…} one {# item} other {# items}}` (with `offset:`), `{kind, select, …}` and ICU's apostrophe
@@ -221,23 +219,11 @@ export function formatMessage(message: string, locale: string, values: MessageVa
   return formatParts(parts, locale, values);
 }
 
-/**
- * The i18next format module: every `t()` goes through it (i18next's own `{{x}}` interpolation is then off), as with
- * i18next-icu. A message it cannot fill in shows as written, as i18next-icu did.
- */
-export function messageFormat(intlLocaleOf: (language: string) => string): I18nFormatModule & {
-  parse(res: string, values: MessageValues, language: string): string;
-  addLookupKeys(keys: string[]): string[];
-} {
-  return {
-    type: 'i18nFormat',
-    parse(res: string, values: MessageValues, language: string) {
-      try {
-        return formatMessage(res, intlLocaleOf(language), values);
-      } catch {
-        return res;
-      }
-    },
-    addLookupKeys: (keys: string[]) => keys,
-  };
+/** A message filled in, or as written when it cannot be (a syntax it does not read, a missing value), as i18next-icu did. */
+export function formatOrAsWritten(message: string, locale: string, values: MessageValues = {}): string {
+  try {
+    return formatMessage(message, locale, values);
+  } catch {
+    return message;
+  }
 }

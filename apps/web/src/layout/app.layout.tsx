@@ -1,17 +1,33 @@
 import { Anchor, AppShell, Badge, Burger, Button, Container, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { QueryClientProvider, useMutation } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { currentUserQueryKey, logout } from '../api/auth';
+import { currentUserQueryKey, logout, savePreferredLanguage, type CurrentUser } from '../api/auth';
+import { queryClient } from '../api/query-client';
 import { useSignedInUser } from '../auth/current-user';
+import { RequireAuth } from '../auth/require-auth';
 import { homePathFor } from '../auth/roles';
 import { LanguagePicker, useFollowPreferredLanguage } from '../components/language-picker';
 import { MainNav } from './main-nav';
+import { useTranslation } from '../i18n';
+
+/**
+ * What every signed-in page renders in: the API's cache (which the entry and the sign-in page load without), the
+ * session check and the frame.
+ */
+export function SignedInFrame() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    </QueryClientProvider>
+  );
+}
 
 /** The signed-in frame: header with who is signed in, role-aware navbar, and the page. */
-export function AppLayout() {
+function AppLayout() {
   const { t } = useTranslation();
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const { pathname } = useLocation();
@@ -90,7 +106,6 @@ function HomeLink() {
 function SignedInUser() {
   const { t } = useTranslation();
   const user = useSignedInUser();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
 
   const signOut = useMutation({
@@ -104,10 +119,14 @@ function SignedInUser() {
   });
 
   useFollowPreferredLanguage(user);
+  const saveLanguage = async (locale: string) => {
+    const me = await savePreferredLanguage(locale);
+    queryClient.setQueryData<CurrentUser | null>(currentUserQueryKey, me);
+  };
 
   return (
     <Group gap="md" wrap="nowrap">
-      <LanguagePicker signedIn />
+      <LanguagePicker save={saveLanguage} />
       <Group gap="md" wrap="nowrap" visibleFrom="sm">
         <Stack gap={0} align="flex-end">
           <Text size="sm" fw={600} lh={1.3}>

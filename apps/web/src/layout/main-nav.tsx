@@ -1,11 +1,11 @@
 import { Badge, NavLink, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { unreadCountQuery } from '../api/notifications';
 import { useSignedInUser } from '../auth/current-user';
 import { activeSectionPath, useSectionsFor, type AppSection } from '../navigation';
+import { useTranslation } from '../i18n';
 
 /** Navbar links for the signed-in user's role, straight from the routes table. */
 export function MainNav() {

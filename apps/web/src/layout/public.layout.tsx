@@ -1,31 +1,35 @@
 import { Anchor, AppShell, Button, Container, Group } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { Link, Outlet } from 'react-router-dom';
+import { queryClient } from '../api/query-client';
 import { LanguagePicker } from '../components/language-picker';
+import { useTranslation } from '../i18n';
 
-/** The frame for pages anyone may read without signing in. */
+/** The frame for pages anyone may read without signing in, with the API's cache they read. */
 export function PublicLayout() {
   const { t } = useTranslation();
   return (
-    <AppShell header={{ height: 64 }} padding="lg">
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Anchor component={Link} to="/public/requests" underline="never" c="inherit" fw={700} fz="lg">
-            {t('app.name')}
-          </Anchor>
-          <Group gap="sm" wrap="nowrap">
-            <LanguagePicker />
-            <Button component={Link} to="/sign-in" variant="default" size="sm">
-              {t('common.signIn')}
-            </Button>
+    <QueryClientProvider client={queryClient}>
+      <AppShell header={{ height: 64 }} padding="lg">
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Anchor component={Link} to="/public/requests" underline="never" c="inherit" fw={700} fz="lg">
+              {t('app.name')}
+            </Anchor>
+            <Group gap="sm" wrap="nowrap">
+              <LanguagePicker />
+              <Button component={Link} to="/sign-in" variant="default" size="sm">
+                {t('common.signIn')}
+              </Button>
+            </Group>
           </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Main>
-        <Container size="xl" px={0}>
-          <Outlet />
-        </Container>
-      </AppShell.Main>
-    </AppShell>
+        </AppShell.Header>
+        <AppShell.Main>
+          <Container size="xl" px={0}>
+            <Outlet />
+          </Container>
+        </AppShell.Main>
+      </AppShell>
+    </QueryClientProvider>
   );
 }

@@ -14,7 +14,6 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { CurrentUser } from '../api/auth';
 import { ApiError } from '../api/client';
 import {
@@ -32,6 +31,7 @@ import { DialogFooter, type ActionDialogConfig } from '../components/action-dial
 import { useNotify } from '../components/notifications';
 import { WorkflowActions } from '../components/workflow-actions';
 import { formatDate } from '../format';
+import { useTranslation } from '../i18n';
 
 /** The actions people take on a match (retire and revive are the system's). */
 type PersonAction = Exclude<MatchAction, 'retire' | 'revive'>;

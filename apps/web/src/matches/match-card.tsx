@@ -1,7 +1,6 @@
 import { Anchor, Badge, Button, Collapse, Group, Paper, Rating, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Role } from '../api/auth';
 import { awaitsScore, matchHistoryQuery, type Match, type MatchFeedback } from '../api/matches';
@@ -16,6 +15,7 @@ import { MatchActions } from './match-actions';
 import { CalibrationLine, ScoreBreakdown, ScoreValue } from './score-breakdown';
 import { ThreadPanel } from '../threads/thread-panel';
 import { MatchContactsCard } from '../contacts/contact-cards';
+import { useTranslation } from '../i18n';
 
 interface MatchCardProps {
   match: Match;

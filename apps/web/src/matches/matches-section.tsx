@@ -1,7 +1,6 @@
 import { Badge, Button, Center, Collapse, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { matchKeys, offerMatchesQuery, requestMatchesQuery, type Match, type MatchStatus } from '../api/matches';
 import type { AssistanceOffer } from '../api/offers';
@@ -12,6 +11,7 @@ import { useSignedInUser } from '../auth/current-user';
 import { ErrorState } from '../components/error-state';
 import { MatchCard } from './match-card';
 import { NewMatchDialog } from './new-match-dialog';
+import { useTranslation } from '../i18n';
 
 /** Matches that ended without help: listed apart, below the live ones. */
 const CLOSED: readonly MatchStatus[] = ['dismissed', 'declined', 'rejected', 'cancelled'];

@@ -1,5 +1,4 @@
 import { Anchor, Stack, Table, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { awaitsScore, type Match } from '../api/matches';
 import { useSignedInUser } from '../auth/current-user';
@@ -11,6 +10,7 @@ import { useTaxonomy } from '../taxonomy/use-taxonomy';
 import { MatchActions } from './match-actions';
 import { FeedbackLines } from './match-card';
 import { ScoreValue } from './score-breakdown';
+import { useTranslation } from '../i18n';
 
 interface MatchesTableProps {
   items: Match[];

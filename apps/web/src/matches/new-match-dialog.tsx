@@ -1,7 +1,6 @@
 import { Alert, Button, Group, Loader, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { createMatch, type Match } from '../api/matches';
 import { offerListQuery } from '../api/offers';
@@ -10,6 +9,7 @@ import { useSignedInUser } from '../auth/current-user';
 import { useErrorMessage } from '../components/error-state';
 import { useNotify } from '../components/notifications';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { useTranslation } from '../i18n';
 
 interface NewMatchDialogProps {
   request: AssistanceRequest;

@@ -2,8 +2,6 @@ import { Alert, Center, Loader, Paper, Select, Stack, Text, Title } from '@manti
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
 import { matchExplanationQuery, type MatchExplanation } from '../api/match-explanations';
 import { offerListQuery } from '../api/offers';
 import type { AssistanceRequest } from '../api/requests';
@@ -12,6 +10,7 @@ import { ErrorState } from '../components/error-state';
 import { formatDate } from '../format';
 import { useTaxonomy, type TaxonomyLookup } from '../taxonomy/use-taxonomy';
 import { ScoreBreakdown, useScoreFormat } from './score-breakdown';
+import { useTranslation, type TFunction } from '../i18n';
 
 /** Offers the Committee has verified: the ones the engine could ever suggest, now or after they resume. */
 const VERIFIED = 'active,paused,exhausted';

@@ -1,7 +1,7 @@
 import { Box, Group, Stack, Text, Tooltip } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import { isScoreComponentKey, SCORE_COMPONENT_KEYS, type Match, type ScoreComponent } from '../api/matches';
 import { formattingLocale } from '../format';
+import { useTranslation } from '../i18n';
 
 /** A score in [0, 1] as people read it: two decimals ("0.82"). */
 export function useScoreFormat() {

@@ -1,6 +1,5 @@
 import { Badge, Button, Group, Stack, Table, Text, type MantineColor } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import {
   applyWeightsProposal,
   dismissWeightsProposal,
@@ -15,6 +14,7 @@ import { ErrorState, useErrorMessage } from '../components/error-state';
 import { useNotify } from '../components/notifications';
 import { formatDateTime, formattingLocale } from '../format';
 import { SectionPanel } from './section-panel';
+import { useTranslation } from '../i18n';
 
 const POLL_MS = 1_500;
 

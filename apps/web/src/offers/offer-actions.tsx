@@ -1,10 +1,10 @@
 import type { ButtonProps } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { offerKeys, transitionOffer, type AssistanceOffer, type OfferAction } from '../api/offers';
 import type { ActionDialogConfig } from '../components/action-dialog';
 import { useNotify } from '../components/notifications';
 import { WorkflowActions } from '../components/workflow-actions';
+import { useTranslation } from '../i18n';
 
 /** Actions people take; exhaust, replenish and expire follow from capacity and dates. */
 const PERSON_ACTIONS: readonly OfferAction[] = ['submit', 'verify', 'return_to_draft', 'pause', 'resume', 'close'];

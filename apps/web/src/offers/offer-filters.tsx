@@ -1,6 +1,5 @@
 import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import type { OfferStatus } from '../api/offer-status';
 import { providersQuery } from '../api/organizations';
 import {
@@ -12,6 +11,7 @@ import {
 } from '../components/list-controls';
 import { useStatusLabels } from '../components/status-badge';
 import { StateSelectFilter, TaxonomyFilters } from '../taxonomy/taxonomy-pickers';
+import { useTranslation } from '../i18n';
 
 export const OFFER_FILTER_KEYS = ['q', 'status', 'provider', 'provision', 'domain', 'type', 'servesState'] as const;
 export type OfferFilterKey = (typeof OFFER_FILTER_KEYS)[number];

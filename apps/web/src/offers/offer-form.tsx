@@ -1,6 +1,5 @@
 import { createOfferSchema, offerContentSchema, OFFER_TEXT_LIMITS, PLANNING_DATES } from '@app/contracts';
 import { MultiSelect, NumberInput, SimpleGrid, TextInput } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import type { AssistanceOffer, OfferInput } from '../api/offers';
 import type { FieldErrors } from '../components/form-errors';
 import { withCharacterCount } from '../forms/character-count';
@@ -13,6 +12,7 @@ import { FormSection } from '../records/form-section';
 import { RecordForm, useRecordForm, type RecordFormProps } from '../records/record-form';
 import { TaxonomyMultiSelect } from '../taxonomy/taxonomy-pickers';
 import type { TaxonomyLookup } from '../taxonomy/use-taxonomy';
+import { useTranslation } from '../i18n';
 
 interface FormValues {
   title: string;

@@ -1,6 +1,5 @@
 import { Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { AssistanceOffer } from '../api/offers';
 import { useSignedInUser } from '../auth/current-user';
 import {
@@ -16,6 +15,7 @@ import { OfferStatusBadge } from '../components/status-badge';
 import { offerPath } from '../paths';
 import { TaxonomyBadges } from '../taxonomy/taxonomy-badges';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { useTranslation } from '../i18n';
 
 export type OfferColumn =
   | 'title'

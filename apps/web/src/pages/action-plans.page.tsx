@@ -1,7 +1,6 @@
 import { ActionIcon, Alert, Badge, Box, Button, Collapse, Group, Progress, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
   actionPlanItemsCsvUrl,
@@ -19,13 +18,15 @@ import {
 } from '../api/action-plans';
 import { useSignedInUser } from '../auth/current-user';
 import { CsvDownloads } from '../components/csv-downloads';
-import { BackLink, DetailCard, PageLoader } from '../components/detail-layout';
+import { BackLink, DetailCard } from '../components/detail-layout';
+import { PageLoader } from '../components/full-page-loader';
 import { ErrorState, useErrorMessage } from '../components/error-state';
 import { PageHeader } from '../components/page-header';
 import { RequestStatusBadge } from '../components/status-badge';
 import { formatDate as formatDay } from '../format';
 import { actionPlanListPath, actionPlanPath, requestPath, stateTimelinePath } from '../paths';
 import { DocumentsCard, DocumentsPanel } from '../records/documents-card';
+import { useTranslation } from '../i18n';
 
 /** Dates as the signed-in language writes them. */
 function useDay(): (iso: string) => string {

@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next';
 import { useSignedInUser } from '../auth/current-user';
 import { WorkspaceHome } from '../components/workspace-home';
 import { WaitingWork } from '../components/waiting-work';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { useTranslation } from '../i18n';
 
 export function AgencyHomePage() {
   const { t } = useTranslation();

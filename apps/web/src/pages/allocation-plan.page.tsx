@@ -16,7 +16,6 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import {
   computeAllocationPlan,
@@ -34,6 +33,7 @@ import { useNotify } from '../components/notifications';
 import { formatDateTime } from '../format';
 import { ScoreValue, useScoreFormat } from '../matches/score-breakdown';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { useTranslation } from '../i18n';
 
 /** The Committee's one-step endorsement of the best allocation of suggestions within every offer's capacity. */
 export function AllocationPlanPage() {

@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import { useSignedInUser } from '../auth/current-user';
 import { WaitingWork } from '../components/waiting-work';
 import { WorkspaceHome } from '../components/workspace-home';
+import { useTranslation } from '../i18n';
 
 export function CommitteeHomePage() {
   const { t } = useTranslation();

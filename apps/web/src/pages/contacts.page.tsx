@@ -1,9 +1,9 @@
 import { Stack, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSignedInUser } from '../auth/current-user';
 import { ContactListCard } from '../contacts/contact-cards';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { useTranslation } from '../i18n';
 
 /** Points of contact: the State's national 1540 POCs (agencies, the Committee for any State) and one's organisation's. */
 export function ContactsPage() {

@@ -1,10 +1,10 @@
 import { Badge, Button, Group, Select, Stack, Table, Text, Tooltip, type MantineColor } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { DELIVERY_STATUSES, deliveriesQuery, type Delivery, type DeliveryStatus } from '../api/notifications';
 import { ClearFiltersButton, FilterBar, ListFooter, ListStates, useListParams } from '../components/list-controls';
 import { PageHeader } from '../components/page-header';
 import { formatDateTime } from '../format';
+import { useTranslation } from '../i18n';
 
 const STATUS_COLOR: Record<DeliveryStatus, MantineColor> = {
   pending: 'gray',

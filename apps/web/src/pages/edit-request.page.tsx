@@ -1,16 +1,17 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { requestHistoryQuery, requestKeys, requestQuery, updateRequest, type RequestInput } from '../api/requests';
 import { useSignedInUser } from '../auth/current-user';
-import { BackLink, PageLoader } from '../components/detail-layout';
+import { BackLink } from '../components/detail-layout';
+import { PageLoader } from '../components/full-page-loader';
 import { ErrorState } from '../components/error-state';
 import { useNotify } from '../components/notifications';
 import { PageHeader } from '../components/page-header';
 import { requestPath } from '../paths';
 import { RequestForm } from '../requests/request-form';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { useTranslation } from '../i18n';
 
 export function EditRequestPage() {
   const { t } = useTranslation();

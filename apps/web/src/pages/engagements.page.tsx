@@ -1,7 +1,6 @@
 import { Anchor, Badge, Button, Checkbox, Group, Modal, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ENGAGEMENT_KINDS } from '@app/contracts/vocabulary';
 import {
@@ -31,6 +30,7 @@ import { DocumentsCard } from '../records/documents-card';
 import { LongText, RecordDetailLayout, RecordLoad } from '../records/record-detail';
 import { RecordList } from '../records/record-list';
 import { DateCell, NoWrapCell, RecordTable, TitleCell } from '../records/record-table';
+import { useTranslation } from '../i18n';
 
 type Column = 'title' | 'kind' | 'startDate' | 'states';
 const COLUMNS: Column[] = ['title', 'kind', 'startDate', 'states'];

@@ -1,8 +1,8 @@
 import { Button, EmptyState } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { LockIcon } from '../components/icons';
 import { usePageTitle } from '../components/use-page-title';
+import { useTranslation } from '../i18n';
 
 /** Shown inside the app frame when a signed-in user opens a section of another role. */
 export function ForbiddenPage() {

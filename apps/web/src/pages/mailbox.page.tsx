@@ -15,7 +15,6 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { mailboxQuery, type MailboxMessage } from '../api/notifications';
@@ -25,6 +24,7 @@ import { InboxIcon } from '../components/icons';
 import { PageHeader } from '../components/page-header';
 import { formatDateTime } from '../format';
 import { currentSearchParams } from '../components/current-search-params';
+import { useTranslation } from '../i18n';
 
 /** Demo mode's mailbox: every e-mail the in-process SMTP catcher received, and each one as sent. */
 export function MailboxPage() {

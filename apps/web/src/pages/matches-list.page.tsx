@@ -1,6 +1,5 @@
 import { Badge, MultiSelect, Select, Tabs, Text } from '@mantine/core';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import type { Paginated } from '../api/client';
 import { MATCH_ORIGINS, MATCH_STATUSES, matchListQuery, type Match, type MatchStatus } from '../api/matches';
 import { useSignedInUser } from '../auth/current-user';
@@ -16,6 +15,7 @@ import { PageHeader } from '../components/page-header';
 import { useStatusLabels } from '../components/status-badge';
 import { MatchesTable } from '../matches/matches-table';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { useTranslation } from '../i18n';
 
 const COMMITTEE_FILTERS = ['q', 'status', 'origin'] as const;
 

@@ -16,7 +16,6 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
   isRescoreFinished,
   matchingKeys,
@@ -30,7 +29,7 @@ import {
 } from '../api/matching';
 import { SCORE_COMPONENT_KEYS, type ScoreComponentKey } from '../api/matches';
 import { useSignedInUser } from '../auth/current-user';
-import { PageLoader } from '../components/detail-layout';
+import { PageLoader } from '../components/full-page-loader';
 import { ErrorState } from '../components/error-state';
 import { FormErrorAlert, splitFieldErrors } from '../components/form-errors';
 import { useNotify } from '../components/notifications';
@@ -39,6 +38,7 @@ import { formatDateTime } from '../format';
 import { useScoreFormat } from '../matches/score-breakdown';
 import { ProposalsPanel } from '../matching-weights/proposals-panel';
 import { SectionPanel } from '../matching-weights/section-panel';
+import { useTranslation } from '../i18n';
 
 const POLL_MS = 1_500;
 

@@ -1,10 +1,9 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { myFiguresQuery, type AgencyFigures, type ProviderFigures } from '../api/reports';
 import { useSignedInUser } from '../auth/current-user';
-import { PageLoader } from '../components/detail-layout';
+import { PageLoader } from '../components/full-page-loader';
 import { ErrorState } from '../components/error-state';
 import { PageHeader } from '../components/page-header';
 import { useDuration } from '../components/use-duration';
@@ -12,6 +11,7 @@ import { OfferStatusBadge, RequestStatusBadge } from '../components/status-badge
 import { formatDate, formattingLocale } from '../format';
 import { downloadCsv, type CsvTable } from '../reports/csv';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { useTranslation } from '../i18n';
 
 /** An agency's waiting times per request, or a provider's uptake per offer (GET /reports/mine). */
 export function MyFiguresPage() {

@@ -1,7 +1,6 @@
 import { Badge, Button, SegmentedControl, Tabs, Text } from '@mantine/core';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import type { Paginated } from '../api/client';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { requestListQuery, type AssistanceRequest } from '../api/requests';
 import type { RequestStatus } from '../api/request-status';
@@ -12,6 +11,7 @@ import { RecordList } from '../records/record-list';
 import { RequestFilters, REQUEST_FILTER_KEYS } from '../requests/request-filters';
 import { RequestsTable } from '../requests/requests-table';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { useTranslation } from '../i18n';
 
 /** Status groups an agency thinks in: what it is still writing, what waits on whom, what is done. */
 const GROUPS = {

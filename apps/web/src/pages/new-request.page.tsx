@@ -1,6 +1,5 @@
 import { Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { createRequest, requestKeys, type RequestInput } from '../api/requests';
 import { useSignedInUser } from '../auth/current-user';
@@ -8,6 +7,7 @@ import { useNotify } from '../components/notifications';
 import { PageHeader } from '../components/page-header';
 import { requestPath } from '../paths';
 import { RequestForm } from '../requests/request-form';
+import { useTranslation } from '../i18n';
 
 export function NewRequestPage() {
   const { t } = useTranslation();

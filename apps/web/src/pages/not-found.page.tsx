@@ -1,8 +1,8 @@
 import { Button, Center, EmptyState } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { CompassIcon } from '../components/icons';
 import { usePageTitle } from '../components/use-page-title';
+import { useTranslation } from '../i18n';
 
 /** Any address the routes table does not know, signed in or not. */
 export function NotFoundPage() {

@@ -1,7 +1,6 @@
 import { Button, Group, Paper, Radio, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
   EMAIL_MODES,
   notificationKeys,
@@ -10,11 +9,13 @@ import {
   type EmailMode,
   type NotificationCategory,
 } from '../api/notifications';
-import { BackLink, PageLoader } from '../components/detail-layout';
+import { BackLink } from '../components/detail-layout';
+import { PageLoader } from '../components/full-page-loader';
 import { ErrorState } from '../components/error-state';
 import { FormErrorAlert } from '../components/form-errors';
 import { useNotify } from '../components/notifications';
 import { PageHeader } from '../components/page-header';
+import { useTranslation } from '../i18n';
 
 const VISUALLY_HIDDEN = {
   position: 'absolute',

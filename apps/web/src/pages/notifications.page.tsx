@@ -1,6 +1,5 @@
 import { Anchor, Badge, Box, Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import {
   inboxQuery,
@@ -13,6 +12,7 @@ import { ListFooter, ListStates, useListParams } from '../components/list-contro
 import { useNotify } from '../components/notifications';
 import { PageHeader } from '../components/page-header';
 import { formatDateTime } from '../format';
+import { useTranslation } from '../i18n';
 
 const CATEGORY_COLOR: Record<InboxNotification['category'], string> = {
   requests: 'blue',

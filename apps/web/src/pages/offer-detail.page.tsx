@@ -1,6 +1,5 @@
 import { Alert, Button, Progress, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { HistoryItem } from '../api/history';
 import { offerHistoryQuery, offerQuery, type AssistanceOffer } from '../api/offers';
@@ -24,6 +23,7 @@ import {
 import { DocumentsCard } from '../records/documents-card';
 import { TaxonomyBadges } from '../taxonomy/taxonomy-badges';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { useTranslation } from '../i18n';
 
 /** One offer, for its provider and the Committee: the actions shown are those the API allows the viewer. */
 export function OfferDetailPage() {

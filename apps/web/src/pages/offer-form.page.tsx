@@ -1,14 +1,15 @@
 import { Alert, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { createOffer, offerKeys, offerQuery, updateOffer, type OfferInput } from '../api/offers';
-import { BackLink, PageLoader } from '../components/detail-layout';
+import { BackLink } from '../components/detail-layout';
+import { PageLoader } from '../components/full-page-loader';
 import { ErrorState } from '../components/error-state';
 import { useNotify } from '../components/notifications';
 import { PageHeader } from '../components/page-header';
 import { OfferForm } from '../offers/offer-form';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { useTranslation } from '../i18n';
 
 export function NewOfferPage() {
   const { t } = useTranslation();

@@ -1,6 +1,5 @@
 import { Button } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { offerListQuery } from '../api/offers';
 import { OFFER_STATUSES } from '../api/offer-status';
@@ -11,6 +10,7 @@ import { RecordList } from '../records/record-list';
 import { OfferActions } from '../offers/offer-actions';
 import { OfferFilters, OFFER_FILTER_KEYS } from '../offers/offer-filters';
 import { OffersTable } from '../offers/offers-table';
+import { useTranslation } from '../i18n';
 
 // The Committee sees offers once they are submitted; drafts stay with their provider.
 const COMMITTEE_STATUSES = OFFER_STATUSES.filter((status) => status !== 'draft');

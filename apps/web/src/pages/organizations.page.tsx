@@ -1,7 +1,6 @@
 import { Anchor, Button, Select, Stack, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ActiveBadge, ActiveFilter, ActiveToggle } from '../admin/active-toggle';
 import { OrganizationDialog } from '../admin/organization-dialog';
@@ -23,6 +22,7 @@ import {
 } from '../components/list-controls';
 import { PageHeader } from '../components/page-header';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { useTranslation } from '../i18n';
 
 /** The organisations that use the platform, for the Committee's administrators: add, find, deactivate. */
 export function OrganizationsPage() {

@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import { useSignedInUser } from '../auth/current-user';
 import { WorkspaceHome } from '../components/workspace-home';
 import { WaitingWork } from '../components/waiting-work';
+import { useTranslation } from '../i18n';
 
 export function ProviderHomePage() {
   const { t } = useTranslation();

@@ -1,10 +1,9 @@
 import { EmptyState, Group, Pagination, Stack, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { publicRequestsQuery, type PublicRequest } from '../api/public-requests';
 import { publicContactQuery } from '../api/contacts';
-import { PageLoader } from '../components/detail-layout';
+import { PageLoader } from '../components/full-page-loader';
 import { ErrorState } from '../components/error-state';
 import { InboxIcon } from '../components/icons';
 import { SearchFilter } from '../components/list-controls';
@@ -14,6 +13,7 @@ import { RequestStatusBadge } from '../components/status-badge';
 import { DateCell, NoWrapCell, RecordTable } from '../records/record-table';
 import { TaxonomyBadges } from '../taxonomy/taxonomy-badges';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { useTranslation } from '../i18n';
 
 const PAGE_SIZE = 20;
 

@@ -1,14 +1,14 @@
 import { Stack } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { reportSummaryQuery } from '../api/reports';
-import { PageLoader } from '../components/detail-layout';
+import { PageLoader } from '../components/full-page-loader';
 import { ErrorState } from '../components/error-state';
 import { PageHeader } from '../components/page-header';
 import { Dashboard } from '../reports/dashboard';
 import { ExportLinks } from '../reports/export-links';
 import { PlanProgressReport } from './action-plans.page';
 import { ReportFilters, useReportFilters } from '../reports/report-filters';
+import { useTranslation } from '../i18n';
 
 /** The Committee's dashboard (issue 6): key figures, charts with their CSVs, and the server's exports. */
 export function ReportsPage() {

@@ -1,6 +1,5 @@
 import { Alert, Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { HistoryItem } from '../api/history';
 import { providersQuery } from '../api/organizations';
@@ -29,6 +28,7 @@ import { PriorityBadge } from '../requests/priority-badge';
 import { LetterCard, ObjectionNote } from '../requests/objection-letters';
 import { ThreadPanel } from '../threads/thread-panel';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { useTranslation } from '../i18n';
 
 /** One request, for every role: what the API lets the viewer see and do decides what is shown. */
 export function RequestDetailPage() {

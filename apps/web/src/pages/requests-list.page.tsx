@@ -1,5 +1,4 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { requestListQuery } from '../api/requests';
 import { CIRCULATED_STATUSES, REQUEST_STATUSES, type RequestStatus } from '../api/request-status';
 import { useListParams } from '../components/list-controls';
@@ -7,6 +6,7 @@ import { PageHeader } from '../components/page-header';
 import { RecordList } from '../records/record-list';
 import { RequestFilters, REQUEST_FILTER_KEYS, statusesWithin } from '../requests/request-filters';
 import { RequestsTable, type RequestColumn } from '../requests/requests-table';
+import { useTranslation } from '../i18n';
 
 // The Committee never sees a State's drafts.
 const COMMITTEE_STATUSES = REQUEST_STATUSES.filter((status) => status !== 'draft');

@@ -1,6 +1,5 @@
 import { Badge, Stack, Tabs, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { offerListQuery } from '../api/offers';
 import { requestListQuery } from '../api/requests';
 import { REVIEW_QUEUE_STATUSES } from '../api/request-status';
@@ -12,6 +11,7 @@ import { OffersTable } from '../offers/offers-table';
 import { ObjectionWindowNote, RequestActions, type PersonRequestAction } from '../requests/request-actions';
 import { RequestFilters, REQUEST_FILTER_KEYS, statusesWithin } from '../requests/request-filters';
 import { RequestsTable } from '../requests/requests-table';
+import { useTranslation } from '../i18n';
 
 const FILTER_KEYS = [...REQUEST_FILTER_KEYS, 'tab'] as const;
 const QUEUE_ACTIONS: readonly PersonRequestAction[] = ['acknowledge', 'circulate', 'request_clarification'];

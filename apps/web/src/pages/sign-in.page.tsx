@@ -1,12 +1,10 @@
 import { Alert, Anchor, Box, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { localeOf } from '@app/i18n/browser';
-import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { currentUserQuery, login, type Credentials, type CurrentUser } from '../api/auth';
+import { currentUserQueryKey, fetchCurrentUser, login, type Credentials, type CurrentUser } from '../api/auth';
 import { ApiError } from '../api/client';
-import { i18n } from '../i18n';
+import { i18n, useTranslation } from '../i18n';
 import type { SignInRedirectState } from '../auth/current-user';
 import { homePathFor } from '../auth/roles';
 import { useErrorMessage } from '../components/error-state';
@@ -15,14 +13,47 @@ import { LanguagePicker } from '../components/language-picker';
 import { usePageTitle } from '../components/use-page-title';
 import { canOpen, useAllSections } from '../navigation';
 
+/**
+ * The signed-in frame reads the user from TanStack Query's cache, which this page loads without (docs/performance.md):
+ * the user it found goes there before it leaves, so the frame agrees with it. Importing the cache also fetches the
+ * frame's library while the page changes.
+ */
+async function handOver(user: CurrentUser): Promise<CurrentUser> {
+  const { queryClient } = await import('../api/query-client');
+  queryClient.setQueryData(currentUserQueryKey, user);
+  return user;
+}
+
+/** Signs in, then proves the browser kept the session cookie by asking who we are. */
+async function signInAs(credentials: Credentials): Promise<CurrentUser> {
+  await login(credentials, localeOf(i18n.language));
+  const user = await fetchCurrentUser();
+  if (!user) throw new ApiError({ statusCode: 401, error: 'Unauthorized', message: 'Session was not kept' });
+  return handOver(user);
+}
+
+/** Who is signed in already (`undefined` while asking): they go on without the form. A failed answer shows the form. */
+function useSignedInAlready(): CurrentUser | null | undefined {
+  const [user, setUser] = useState<CurrentUser | null | undefined>(undefined);
+  useEffect(() => {
+    const abort = new AbortController();
+    fetchCurrentUser(abort.signal)
+      .then((found) => (found ? handOver(found) : null))
+      .then(setUser, () => {
+        if (!abort.signal.aborted) setUser(null);
+      });
+    return () => abort.abort();
+  }, []);
+  return user;
+}
+
 export function SignInPage() {
   const { t } = useTranslation();
   usePageTitle(t('signIn.title'));
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
   const sections = useAllSections();
-  const me = useQuery(currentUserQuery);
+  const signedIn = useSignedInAlready();
   const describeError = useErrorMessage();
 
   const [email, setEmail] = useState('');
@@ -36,23 +67,23 @@ export function SignInPage() {
     return homePathFor(user.role);
   };
 
-  const signIn = useMutation({
-    mutationFn: async (credentials: Credentials) => {
-      await login(credentials, localeOf(i18n.language));
-      // The session is the cookie just set; asking who we are proves the browser kept it.
-      const user = await queryClient.fetchQuery({ ...currentUserQuery, staleTime: 0 });
-      if (!user) throw new ApiError({ statusCode: 401, error: 'Unauthorized', message: 'Session was not kept' });
-      return user;
-    },
-    onSuccess: (user) => void navigate(destinationFor(user), { replace: true }),
-  });
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
 
-  if (me.isPending) return <FullPageLoader />;
-  if (me.data && !signIn.isPending && !signIn.isSuccess) return <Navigate to={destinationFor(me.data)} replace />;
+  if (signedIn === undefined) return <FullPageLoader />;
+  if (signedIn) return <Navigate to={destinationFor(signedIn)} replace />;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    signIn.mutate({ email: email.trim(), password });
+    setPending(true);
+    setFailure(null);
+    signInAs({ email: email.trim(), password }).then(
+      (user) => void navigate(destinationFor(user), { replace: true }),
+      (error: unknown) => {
+        setFailure({ error });
+        setPending(false);
+      },
+    );
   };
 
   const errorText = (error: unknown): string => {
@@ -92,9 +123,9 @@ export function SignInPage() {
                 </Text>
               </div>
 
-              {signIn.isError && (
+              {failure && (
                 <Alert color="red" title={t('signIn.errorTitle')} role="alert">
-                  {errorText(signIn.error)}
+                  {errorText(failure.error)}
                 </Alert>
               )}
 
@@ -119,7 +150,7 @@ export function SignInPage() {
                 onChange={(event) => setPassword(event.currentTarget.value)}
                 visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }}
               />
-              <Button type="submit" fullWidth loading={signIn.isPending} disabled={signIn.isPending}>
+              <Button type="submit" fullWidth loading={pending} disabled={pending}>
                 {t('signIn.submit')}
               </Button>
             </Stack>

@@ -1,16 +1,17 @@
 import { Alert, Anchor, Badge, Group, Pagination, SegmentedControl, Stack, Text, Timeline } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { STATE_TIMELINE_KINDS } from '@app/contracts';
 import { stateTimelineQuery, type StateTimelineEvent, type StateTimelineKind } from '../api/state-timeline';
 import { useSignedInUser } from '../auth/current-user';
-import { BackLink, PageLoader } from '../components/detail-layout';
+import { BackLink } from '../components/detail-layout';
+import { PageLoader } from '../components/full-page-loader';
 import { ErrorState } from '../components/error-state';
 import { PageHeader } from '../components/page-header';
 import { formatDate } from '../format';
 import { actionPlanListPath, actionPlanPath, engagementPath, requestPath } from '../paths';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { useTranslation } from '../i18n';
 
 const PAGE_SIZE = 50;
 const KIND_COLOR: Record<StateTimelineKind, string> = { action_plan: 'grape', request: 'blue', match: 'teal', engagement: 'orange', document: 'gray' };

@@ -1,7 +1,6 @@
 import { Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ActiveBadge, ActiveFilter, ActiveToggle } from '../admin/active-toggle';
 import { PasswordButton } from '../admin/password-dialog';
 import { UserDialog } from '../admin/user-dialog';
@@ -18,6 +17,7 @@ import {
 } from '../components/list-controls';
 import { PageHeader } from '../components/page-header';
 import { formatDateTime } from '../format';
+import { useTranslation } from '../i18n';
 
 /** Every account, for the Committee's administrators: add people, find them, deactivate and reactivate. */
 export function UsersPage() {

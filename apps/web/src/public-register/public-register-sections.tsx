@@ -1,10 +1,10 @@
 import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { publicActionPlansQuery, publicEngagementsQuery, publicNoteUrl } from '../api/public-requests';
 import { ErrorState } from '../components/error-state';
 import { formatDate } from '../format';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { useTranslation } from '../i18n';
 
 // The register shows the most recent ones; the lists are short (a few plans and notes a year).
 const PAGE_SIZE = 50;

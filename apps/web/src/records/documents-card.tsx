@@ -1,7 +1,6 @@
 import { Alert, Anchor, Button, Group, Modal, Paper, Progress, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type DragEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import {
   DOCUMENT_KINDS,
@@ -16,6 +15,7 @@ import {
 } from '../api/documents';
 import { DetailCard } from '../components/detail-layout';
 import { formatDate, formattingLocale } from '../format';
+import { useTranslation } from '../i18n';
 
 /** "2.4 MB", "830 KB": sizes as people read them. */
 export function formatSize(bytes: number, language: string): string {

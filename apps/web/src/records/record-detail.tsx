@@ -1,10 +1,10 @@
 import { EmptyState, Grid, Group, Stack, Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import type { HistoryItem } from '../api/history';
-import { BackLink, DetailCard, Field, Fields, PageLoader } from '../components/detail-layout';
+import { BackLink, DetailCard, Field, Fields } from '../components/detail-layout';
+import { PageLoader } from '../components/full-page-loader';
 import { ErrorState } from '../components/error-state';
 import { HistoryTimeline } from '../components/history-timeline';
 import { CompassIcon } from '../components/icons';
@@ -12,6 +12,7 @@ import { PageHeader } from '../components/page-header';
 import { formatDate, formatDateTime } from '../format';
 import { TaxonomyBadges, TaxonomyList } from '../taxonomy/taxonomy-badges';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { useTranslation } from '../i18n';
 
 interface BackTo {
   to: string;

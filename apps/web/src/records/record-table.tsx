@@ -1,10 +1,10 @@
 import { Anchor, Stack, Table, Text, type TableTdProps } from '@mantine/core';
 import { cloneElement, isValidElement, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { SortableTh } from '../components/list-controls';
 import { formatDate } from '../format';
 import { TaxonomyBadges } from '../taxonomy/taxonomy-badges';
+import { useTranslation } from '../i18n';
 
 /**
  * The columns a list sorts by, each with the direction of a first click (newest or highest first for dates);

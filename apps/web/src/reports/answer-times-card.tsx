@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
 import { useDuration } from '../components/use-duration';
 import { ChartCard } from './chart-card';
 import type { CsvTable } from './csv';
 import { EChart, type ChartOption } from './echart';
 import { csvName, useProviderShortName, useShade, type CardProps } from './report-card';
+import { useTranslation } from '../i18n';
 
 export function AnswerTimesCard({ summary, filters }: CardProps) {
   const { t } = useTranslation();

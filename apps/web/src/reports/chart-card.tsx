@@ -1,8 +1,8 @@
 import { Button, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { downloadCsv, type CsvTable } from './csv';
 import { useDuration } from '../components/use-duration';
+import { useTranslation } from '../i18n';
 
 interface ChartCardProps {
   title: string;

@@ -1,10 +1,10 @@
 import { Box, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import type { ReportSummary } from '../api/reports';
 import { useTaxonomy, type TaxonomyLookup } from '../taxonomy/use-taxonomy';
 import { ChartCard } from './chart-card';
 import type { CsvTable } from './csv';
 import { csvName, type CardProps } from './report-card';
+import { useTranslation } from '../i18n';
 
 type CoverageTone = 'gap' | 'short' | 'covered' | 'unasked' | 'none';
 

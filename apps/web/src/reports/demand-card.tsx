@@ -1,11 +1,11 @@
 import { SegmentedControl } from '@mantine/core';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
 import { ChartCard } from './chart-card';
 import type { CsvTable } from './csv';
 import { EChart, type ChartOption } from './echart';
 import { csvName, useShade, type CardProps } from './report-card';
+import { useTranslation } from '../i18n';
 
 type Dimension = 'byProvision' | 'byDomain' | 'byAssistanceType' | 'byState';
 const DIMENSION_CATEGORY: Record<Dimension, 'provisions' | 'domains' | 'assistanceTypes' | null> = {

@@ -1,6 +1,6 @@
 import { Anchor, Group, Paper, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import { EXPORT_ENTITIES, exportCsvUrl, type SummaryFilters } from '../api/reports';
+import { useTranslation } from '../i18n';
 
 export function ExportLinks({ filters }: { filters: SummaryFilters }) {
   const { t } = useTranslation();

@@ -1,8 +1,8 @@
 import { Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import type { ReportSummary } from '../api/reports';
 import { useDuration } from '../components/use-duration';
 import { useNumberFormat } from './report-card';
+import { useTranslation } from '../i18n';
 
 export function KeyFigures({ summary }: { summary: ReportSummary }) {
   const { t } = useTranslation();

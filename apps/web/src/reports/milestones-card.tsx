@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
 import { MILESTONES } from '../api/reports';
 import { useDuration } from '../components/use-duration';
 import { ChartCard } from './chart-card';
 import type { CsvTable } from './csv';
 import { EChart, type ChartOption } from './echart';
 import { csvName, useShade, type CardProps } from './report-card';
+import { useTranslation } from '../i18n';
 
 export function MilestonesCard({ summary, filters }: CardProps) {
   const { t } = useTranslation();

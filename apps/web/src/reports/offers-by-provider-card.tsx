@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
 import { OFFER_STATUSES } from '../api/offer-status';
 import { offerStatusColor, useStatusLabels } from '../components/status-badge';
 import { ChartCard } from './chart-card';
 import type { CsvTable } from './csv';
 import { EChart, type ChartOption } from './echart';
 import { csvName, useProviderShortName, useShade, type CardProps } from './report-card';
+import { useTranslation } from '../i18n';
 
 export function OffersByProviderCard({ summary, filters }: CardProps) {
   const { t } = useTranslation();

@@ -1,9 +1,9 @@
 import { useMantineTheme } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { providersQuery } from '../api/organizations';
 import type { ReportSummary, SummaryFilters } from '../api/reports';
 import { formatMonth, formattingLocale } from '../format';
+import { useTranslation } from '../i18n';
 
 /** What every dashboard card draws from: the summary and the filters it was fetched with. */
 export interface CardProps {

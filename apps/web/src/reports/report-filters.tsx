@@ -1,11 +1,11 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { providersQuery } from '../api/organizations';
 import { currentSearchParams } from '../components/current-search-params';
 import type { SummaryFilters } from '../api/reports';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { useTranslation } from '../i18n';
 
 const FILTER_KEYS = ['from', 'to', 'state', 'provider'] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
 import { REQUEST_STATUSES } from '../api/request-status';
 import { requestStatusColor, useStatusLabels } from '../components/status-badge';
 import { ChartCard } from './chart-card';
 import type { CsvTable } from './csv';
 import { EChart, type ChartOption } from './echart';
 import { csvName, useNumberFormat, useShade, type CardProps } from './report-card';
+import { useTranslation } from '../i18n';
 
 export function StatusOverTimeCard({ summary, filters }: CardProps) {
   const { t } = useTranslation();

@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next';
 import { ChartCard } from './chart-card';
 import type { CsvTable } from './csv';
 import { EChart, type ChartOption } from './echart';
 import { csvName, useShade, type CardProps } from './report-card';
+import { useTranslation } from '../i18n';
 
 // The API's six buckets, in its order (apps/api/src/reports/reports.service.ts): its names are English, for programs;
 // people read these, in their language.

@@ -1,5 +1,4 @@
 import { Anchor, Box, Group, Table, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useDuration } from '../components/use-duration';
 import { formatDate } from '../format';
@@ -7,6 +6,7 @@ import { useTaxonomy } from '../taxonomy/use-taxonomy';
 import { ChartCard } from './chart-card';
 import type { CsvTable } from './csv';
 import { csvName, type CardProps } from './report-card';
+import { useTranslation } from '../i18n';
 
 export function UnmatchedCard({ summary, filters }: CardProps) {
   const { t, i18n } = useTranslation();

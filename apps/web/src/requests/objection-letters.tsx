@@ -2,11 +2,11 @@ import { Alert, Button, Group, SegmentedControl, Select, Stack, Text, TextInput,
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { documentsQuery } from '../api/documents';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { requestKeys, transitionRequest, type AssistanceRequest } from '../api/requests';
 import { DetailCard } from '../components/detail-layout';
 import { useNotify } from '../components/notifications';
 import { formatDate, formatDateTime } from '../format';
+import { useTranslation } from '../i18n';
 
 /** The State's objection to circulation while it stands (DESIGN §4b): circulation waits for its withdrawal. */
 export function ObjectionNote({ request }: { request: AssistanceRequest }) {

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import type { RequestPriority } from '../api/requests';
+import { useTranslation } from '../i18n';
 
 const COLOR: Record<RequestPriority, string> = { high: 'red', medium: 'yellow', low: 'gray' };
 

@@ -1,7 +1,6 @@
 import { Alert, Text, type ButtonProps } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
   CLOSE_REASONS,
   requestKeys,
@@ -15,6 +14,7 @@ import { useSignedInUser } from '../auth/current-user';
 import { WorkflowActions } from '../components/workflow-actions';
 import { formatDateTime } from '../format';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
+import { useTranslation } from '../i18n';
 
 /**
  * Actions people take, in the order their buttons appear: the step forward first, then a question back,

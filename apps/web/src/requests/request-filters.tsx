@@ -1,5 +1,4 @@
 import { Select } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import { REQUEST_PRIORITIES } from '../api/requests';
 import type { RequestStatus } from '../api/request-status';
 import {
@@ -11,6 +10,7 @@ import {
 } from '../components/list-controls';
 import { useStatusLabels } from '../components/status-badge';
 import { StateSelectFilter, TaxonomyFilters } from '../taxonomy/taxonomy-pickers';
+import { useTranslation } from '../i18n';
 
 export const REQUEST_FILTER_KEYS = ['q', 'status', 'state', 'provision', 'domain', 'type', 'priority'] as const;
 export type RequestFilterKey = (typeof REQUEST_FILTER_KEYS)[number];

@@ -15,7 +15,6 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { createRequestSchema, letterDateRange, PLANNING_DATES, REQUEST_TEXT_LIMITS, RESOLUTION_ADOPTED } from '@app/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { providersQuery } from '../api/organizations';
 import { useSignedInUser } from '../auth/current-user';
@@ -40,6 +39,7 @@ import { FormSection } from '../records/form-section';
 import { RecordForm, useRecordForm, type RecordFormProps } from '../records/record-form';
 import { requestPath } from '../paths';
 import type { TaxonomyLookup } from '../taxonomy/use-taxonomy';
+import { useTranslation } from '../i18n';
 
 interface FormValues {
   title: string;

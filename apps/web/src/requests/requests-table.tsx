@@ -1,6 +1,5 @@
 import { Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { AssistanceRequest } from '../api/requests';
 import { useSignedInUser } from '../auth/current-user';
 import {
@@ -17,6 +16,7 @@ import { requestPath } from '../paths';
 import { TaxonomyBadges } from '../taxonomy/taxonomy-badges';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';
 import { PriorityBadge } from './priority-badge';
+import { useTranslation } from '../i18n';
 
 export type RequestColumn =
   | 'reference'

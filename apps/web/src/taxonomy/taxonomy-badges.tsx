@@ -1,7 +1,7 @@
 import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import type { CodedCategory } from '../api/taxonomy';
 import { useTaxonomy } from './use-taxonomy';
+import { useTranslation } from '../i18n';
 
 interface TaxonomyBadgesProps {
   category: CodedCategory;

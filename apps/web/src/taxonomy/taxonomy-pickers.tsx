@@ -1,9 +1,9 @@
 import { MultiSelect, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { CodedCategory } from '../api/taxonomy';
 import type { ListParams } from '../components/list-controls';
 import { useTaxonomy } from './use-taxonomy';
+import { useTranslation } from '../i18n';
 
 interface TaxonomyMultiSelectProps {
   category: CodedCategory;

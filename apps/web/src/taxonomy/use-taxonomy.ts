@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
   taxonomyQueryFor,
   type CodedCategory,
@@ -8,6 +7,7 @@ import {
   type Taxonomy,
   type TaxonomyEntry,
 } from '../api/taxonomy';
+import { useTranslation } from '../i18n';
 
 export interface TaxonomyLookup {
   taxonomy: Taxonomy;

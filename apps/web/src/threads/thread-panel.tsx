@@ -1,7 +1,6 @@
 import { Alert, Anchor, Badge, Button, CloseButton, Group, Paper, Progress, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { documentKeys, documentsQuery, uploadDocument, type DocumentView } from '../api/documents';
 import { postMessage, threadKeys, threadQuery, type ThreadMessage, type ThreadType } from '../api/threads';
@@ -9,6 +8,7 @@ import { DetailCard } from '../components/detail-layout';
 import { formatDateTime } from '../format';
 import { formatSize, refusal } from '../records/documents-card';
 import { LongText } from '../records/record-detail';
+import { useTranslation } from '../i18n';
 
 const MAX = 10_000;
 

@@ -1,10 +1,10 @@
 import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { unreadThreadsQuery } from '../api/threads';
 import { useSignedInUser } from '../auth/current-user';
 import { requestPath } from '../paths';
+import { useTranslation } from '../i18n';
 
 /** On a home page: the conversations with messages this person has not read, each a link to its page. */
 export function UnreadThreads() {
