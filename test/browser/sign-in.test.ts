@@ -12,8 +12,20 @@ const COMMITTEE_WAITING: [string, string][] = [
   ['Suggestions to review', '/api/v1/matches?status=suggested'],
 ];
 const HOMES: { who: DemoUserKey; path: string; heading: string; role: string; waiting: [string, string][] }[] = [
-  { who: 'admin', path: '/committee', heading: 'Committee workspace', role: 'Committee administrator', waiting: COMMITTEE_WAITING },
-  { who: 'expert', path: '/committee', heading: 'Committee workspace', role: 'Committee member', waiting: COMMITTEE_WAITING },
+  {
+    who: 'admin',
+    path: '/committee',
+    heading: 'Committee workspace',
+    role: 'Committee administrator',
+    waiting: COMMITTEE_WAITING,
+  },
+  {
+    who: 'expert',
+    path: '/committee',
+    heading: 'Committee workspace',
+    role: 'Committee member',
+    waiting: COMMITTEE_WAITING,
+  },
   {
     who: 'coordinator',
     path: '/agency',
@@ -54,26 +66,33 @@ async function headingText(page: Page): Promise<string> {
 }
 
 describe('signing in', () => {
-  test.each(HOMES)('$who lands on the $path home page with its heading and what waits', async ({ who, path, heading, role, waiting }) => {
-    const page = await newPage(suite.browser, suite.baseUrl);
-    try {
-      await signIn(page, suite.baseUrl, DEMO[who], DEMO_PASSWORD);
-      expect(new URL(page.url()).pathname).toBe(path);
-      expect(await headingText(page)).toBe(heading);
-      await page.getByText(role, { exact: true }).first().waitFor();
-      const api = await ApiClient.as(suite.baseUrl, who);
-      const me = (await api.get('/api/v1/auth/me')).body;
-      const counts = page.getByRole('region', { name: /^What waits for/ });
-      expect(await counts.getByRole('group').count()).toBe(waiting.length);
-      for (const [label, list] of waiting) {
-        const total = (await api.get(`${list.replace(':org', me.organization.id)}&pageSize=1`)).body.total;
-        expect(total).toEqual(expect.any(Number));
-        await counts.getByRole('group', { name: label }).locator('[data-waiting-count]').filter({ hasText: new RegExp(`^${total}$`) }).waitFor();
+  test.each(HOMES)(
+    '$who lands on the $path home page with its heading and what waits',
+    async ({ who, path, heading, role, waiting }) => {
+      const page = await newPage(suite.browser, suite.baseUrl);
+      try {
+        await signIn(page, suite.baseUrl, DEMO[who], DEMO_PASSWORD);
+        expect(new URL(page.url()).pathname).toBe(path);
+        expect(await headingText(page)).toBe(heading);
+        await page.getByText(role, { exact: true }).first().waitFor();
+        const api = await ApiClient.as(suite.baseUrl, who);
+        const me = (await api.get('/api/v1/auth/me')).body;
+        const counts = page.getByRole('region', { name: /^What waits for/ });
+        expect(await counts.getByRole('group').count()).toBe(waiting.length);
+        for (const [label, list] of waiting) {
+          const total = (await api.get(`${list.replace(':org', me.organization.id)}&pageSize=1`)).body.total;
+          expect(total).toEqual(expect.any(Number));
+          await counts
+            .getByRole('group', { name: label })
+            .locator('[data-waiting-count]')
+            .filter({ hasText: new RegExp(`^${total}$`) })
+            .waitFor();
+        }
+      } finally {
+        await page.context().close();
       }
-    } finally {
-      await page.context().close();
-    }
-  });
+    },
+  );
 
   test('the first Tab stop skips the header and navigation to the page', async () => {
     const page = await suite.pageAs('expert');
@@ -112,6 +131,61 @@ describe('signing in', () => {
       await page.goto('/committee/review-queue');
       await page.waitForURL(/\/sign-in$/);
       await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('a sign-out the server refuses keeps the person signed in and says so; the next one works', async () => {
+    const page = await suite.pageAs('expert');
+    try {
+      await page.route('**/api/v1/auth/logout', (route) =>
+        route.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: '{"statusCode":503,"error":"Service Unavailable","message":"down"}',
+        }),
+      );
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByText('Signing out did not work, so you are still signed in. Try again.').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/committee');
+      await page.unroute('**/api/v1/auth/logout');
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL(/\/sign-in$/);
+      await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('when a session ends, the next person to sign in on that page sees none of the last one’s data', async () => {
+    // Provider home counts are cached under keys that do not name the user: BAFA and UNODA must differ in one.
+    const drafts = async (who: DemoUserKey) =>
+      (await (await ApiClient.as(suite.baseUrl, who)).get('/api/v1/offers?status=draft&pageSize=1')).body.total;
+    const [first, next] = [await drafts('bafa'), await drafts('unoda')];
+    expect(first).not.toBe(next);
+    const page = await newPage(suite.browser, suite.baseUrl);
+    try {
+      await signIn(page, suite.baseUrl, DEMO.bafa, DEMO_PASSWORD);
+      const draftCount = page
+        .getByRole('region', { name: /^What waits for/ })
+        .getByRole('group', { name: 'Offers in draft' })
+        .locator('[data-waiting-count]');
+      await draftCount.filter({ hasText: new RegExp(`^${first}$`) }).waitFor();
+      // The session ends behind the page's back; the next call it makes is refused and sends it to sign in.
+      await page.context().clearCookies();
+      await page.locator('.mantine-AppShell-navbar').getByRole('link').nth(1).click();
+      await page.waitForURL(/\/sign-in$/);
+      await page.getByLabel('E-mail', { exact: true }).fill(DEMO.unoda);
+      await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      // Back on the page where the session ended; home by the header's link, inside the app (a reload would empty
+      // the cache anyway).
+      await page.waitForURL(/\/provider(\/|$)/);
+      await page.locator('.mantine-AppShell-navbar').waitFor({ state: 'attached' });
+      await page.getByRole('link', { name: '1540 Assistance' }).first().click();
+      await page.waitForURL(/\/provider$/);
+      await draftCount.filter({ hasText: new RegExp(`^${next}$`) }).waitFor();
     } finally {
       await page.context().close();
     }

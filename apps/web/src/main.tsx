@@ -12,10 +12,14 @@ import { appSections, buildRoutes } from './routes';
 
 const router = createBrowserRouter(buildRoutes(appSections));
 
-// A 401 from any API call means the session ended: forget the user and ask them to sign in again,
-// coming back to the page they were on. Only a call through the API's cache gets that answer, so its module is loaded.
+// A 401 from any API call means the session ended: forget the user and everything fetched as them, and ask them to
+// sign in again, coming back to the page they were on. Only a call through the API's cache gets that answer, so its
+// module is loaded.
 setUnauthorizedHandler(() => {
-  void import('./api/query-client').then(({ queryClient }) => queryClient.setQueryData(currentUserQueryKey, null));
+  void import('./api/query-client').then(({ queryClient }) => {
+    queryClient.clear();
+    queryClient.setQueryData(currentUserQueryKey, null);
+  });
   const { pathname, search } = router.state.location;
   if (pathname === '/sign-in') return;
   const state: SignInRedirectState = { from: pathname + search };

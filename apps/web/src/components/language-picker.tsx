@@ -22,8 +22,8 @@ export function LanguagePicker({ save }: { save?: (locale: string) => Promise<vo
 
   const choose = async (locale: string | null) => {
     if (!locale) return;
-    await setLanguage(locale);
-    await save?.(locale);
+    // A quicker later pick wins: only the language shown is saved as the preference.
+    if (await setLanguage(locale)) await save?.(locale);
   };
 
   return (

@@ -136,11 +136,12 @@ function show(language: string): void {
 
 /**
  * Switches the interface (loading the catalogue first) and remembers the choice in this browser; the signed-in
- * person's choice is also saved as their preferred language by the caller (language-picker.tsx).
+ * person's choice is also saved as their preferred language by the caller (language-picker.tsx). Resolves to whether
+ * the language is shown: not when it is not one of ours, nor when a later pick was made while it loaded.
  */
-export async function setLanguage(language: string): Promise<void> {
+export async function setLanguage(language: string): Promise<boolean> {
   const usable = usableLanguage(language);
-  if (!usable) return;
+  if (!usable) return false;
   try {
     localStorage.setItem(languageStorageKey, usable);
   } catch {
@@ -149,7 +150,9 @@ export async function setLanguage(language: string): Promise<void> {
   targetLanguage = usable;
   await loadLanguage(usable);
   // A later pick may have been shown while this one loaded.
-  if (targetLanguage === usable) show(usable);
+  if (targetLanguage !== usable) return false;
+  show(usable);
+  return true;
 }
 
 addMessages(DEFAULT_LOCALE, englishFirst);

@@ -4,11 +4,14 @@ import { QueryClientProvider, useMutation } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { currentUserQueryKey, logout, savePreferredLanguage, type CurrentUser } from '../api/auth';
+import { ApiError } from '../api/client';
 import { queryClient } from '../api/query-client';
 import { useSignedInUser } from '../auth/current-user';
 import { RequireAuth } from '../auth/require-auth';
 import { homePathFor } from '../auth/roles';
+import { useErrorMessage } from '../components/error-state';
 import { LanguagePicker, useFollowPreferredLanguage } from '../components/language-picker';
+import { useNotify } from '../components/notifications';
 import { MainNav } from './main-nav';
 import { useTranslation } from '../i18n';
 
@@ -107,14 +110,22 @@ function SignedInUser() {
   const { t } = useTranslation();
   const user = useSignedInUser();
   const navigate = useNavigate();
+  const notify = useNotify();
+  const describe = useErrorMessage();
 
+  const leave = () => {
+    queryClient.clear();
+    queryClient.setQueryData(currentUserQueryKey, null);
+    void navigate('/sign-in', { replace: true });
+  };
   const signOut = useMutation({
     mutationFn: logout,
-    // Leave even if the server call fails (e.g. the session had already expired): the cookie is then useless.
-    onSettled: () => {
-      queryClient.clear();
-      queryClient.setQueryData(currentUserQueryKey, null);
-      void navigate('/sign-in', { replace: true });
+    onSuccess: leave,
+    // A 401: the session had already ended, so the person is out. Any other failure leaves the session open (the
+    // sign-in page would find it and send them back): they stay, and are told.
+    onError: (error) => {
+      if (error instanceof ApiError && error.statusCode === 401) leave();
+      else notify({ color: 'red', title: t('common.signOutFailed'), message: describe(error) });
     },
   });
 

@@ -16,10 +16,12 @@ import { canOpen, useAllSections } from '../navigation';
 /**
  * The signed-in frame reads the user from TanStack Query's cache, which this page loads without (docs/performance.md):
  * the user it found goes there before it leaves, so the frame agrees with it. Importing the cache also fetches the
- * frame's library while the page changes.
+ * frame's library while the page changes. Cached answers belong to the user who fetched them (query keys do not name
+ * the user): unless the same person signs back in, they are dropped first, so nobody sees another's lists or counts.
  */
 async function handOver(user: CurrentUser): Promise<CurrentUser> {
   const { queryClient } = await import('../api/query-client');
+  if (queryClient.getQueryData<CurrentUser | null>(currentUserQueryKey)?.id !== user.id) queryClient.clear();
   queryClient.setQueryData(currentUserQueryKey, user);
   return user;
 }
