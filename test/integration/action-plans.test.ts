@@ -16,20 +16,40 @@ describe('national action plans', () => {
       (['coordinator', 'customs', 'expert', 'bafa', 'exbs'] as const).map((k) => ApiClient.as(api.baseUrl, k)),
     );
     const admin = await ApiClient.as(api.baseUrl, 'admin');
-    const org = await admin.post('/api/v1/organizations', { name: `Kazakhstan 1540 Commission ${randomUUID().slice(0, 6)}`, shortName: 'KZ', kind: 'state_agency', state: 'KAZ' });
+    const org = await admin.post('/api/v1/organizations', {
+      name: `Kazakhstan 1540 Commission ${randomUUID().slice(0, 6)}`,
+      shortName: 'KZ',
+      kind: 'state_agency',
+      state: 'KAZ',
+    });
     const email = `coordinator.${randomUUID().slice(0, 6)}@kz.example`;
-    await admin.post('/api/v1/users', { email, displayName: 'Dana', role: 'agency_coordinator', organizationId: org.body.id, password: 'long-enough-pass' });
+    await admin.post('/api/v1/users', {
+      email,
+      displayName: 'Dana',
+      role: 'agency_coordinator',
+      organizationId: org.body.id,
+      password: 'long-enough-pass',
+    });
     kaz = await ApiClient.as(api.baseUrl, email, 'long-enough-pass');
   });
   afterAll(() => api.close());
 
   const newPlan = async (extra: Record<string, unknown> = {}) => {
-    const res = await coordinator.post('/api/v1/action-plans', { title: `National action plan ${randomUUID().slice(0, 6)}`, ...extra });
+    const res = await coordinator.post('/api/v1/action-plans', {
+      title: `National action plan ${randomUUID().slice(0, 6)}`,
+      ...extra,
+    });
     expect(res.status).toBe(201);
     return res.body;
   };
   const addItem = async (planId: string, extra: Record<string, unknown> = {}) => {
-    const res = await coordinator.post(`/api/v1/action-plans/${planId}/items`, { title: 'Adopt a national control list of dual-use goods', provisions: ['OP3d'], domains: ['CHEMICAL'], assistanceNeeded: true, ...extra });
+    const res = await coordinator.post(`/api/v1/action-plans/${planId}/items`, {
+      title: 'Adopt a national control list of dual-use goods',
+      provisions: ['OP3d'],
+      domains: ['CHEMICAL'],
+      assistanceNeeded: true,
+      ...extra,
+    });
     expect(res.status).toBe(201);
     return res.body;
   };
@@ -41,10 +61,17 @@ describe('national action plans', () => {
     expect((await customs.get(`/api/v1/action-plans/${plan.id}`)).status).toBe(200);
     expect((await kaz.get(`/api/v1/action-plans/${plan.id}`)).status).toBe(404);
 
-    const submitted = await coordinator.patch(`/api/v1/action-plans/${plan.id}`, { status: 'submitted', submittedOn: '2022-04-25', version: plan.version });
+    const submitted = await coordinator.patch(`/api/v1/action-plans/${plan.id}`, {
+      status: 'submitted',
+      submittedOn: '2022-04-25',
+      version: plan.version,
+    });
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({ status: 'submitted', revision: 1, submittedOn: '2022-04-25' });
-    expect((await expert.get(`/api/v1/action-plans/${plan.id}`)).body).toMatchObject({ canEdit: false, canAddItems: false });
+    expect((await expert.get(`/api/v1/action-plans/${plan.id}`)).body).toMatchObject({
+      canEdit: false,
+      canAddItems: false,
+    });
     expect((await kaz.get(`/api/v1/action-plans/${plan.id}`)).status).toBe(404);
     expect((await bafa.get(`/api/v1/action-plans/${plan.id}`)).status).toBe(404);
     expect((await bafa.get(`/api/v1/action-plans/${plan.id}/items`)).status).toBe(404);
@@ -52,20 +79,46 @@ describe('national action plans', () => {
     const listed = await kaz.get('/api/v1/action-plans?state=MNG');
     expect(listed.body.items.map((p: any) => p.id)).not.toContain(plan.id);
 
-    const stale = await coordinator.patch(`/api/v1/action-plans/${plan.id}`, { sharedWithProviders: true, version: plan.version });
+    const stale = await coordinator.patch(`/api/v1/action-plans/${plan.id}`, {
+      sharedWithProviders: true,
+      version: plan.version,
+    });
     expect(stale.status).toBe(409);
-    const shared = await coordinator.patch(`/api/v1/action-plans/${plan.id}`, { sharedWithProviders: true, version: submitted.body.version });
+    const shared = await coordinator.patch(`/api/v1/action-plans/${plan.id}`, {
+      sharedWithProviders: true,
+      version: submitted.body.version,
+    });
     expect(shared.body).toMatchObject({ sharedWithProviders: true, revision: 2 });
     expect((await bafa.get(`/api/v1/action-plans/${plan.id}`)).status).toBe(200);
 
-    expect((await kaz.patch(`/api/v1/action-plans/${plan.id}`, { title: 'Not theirs to edit', version: shared.body.version })).status).toBe(404);
-    expect((await customs.patch(`/api/v1/action-plans/${plan.id}`, { title: 'Members propose only', version: shared.body.version })).status).toBe(403);
+    expect(
+      (
+        await kaz.patch(`/api/v1/action-plans/${plan.id}`, {
+          title: 'Not theirs to edit',
+          version: shared.body.version,
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await customs.patch(`/api/v1/action-plans/${plan.id}`, {
+          title: 'Members propose only',
+          version: shared.body.version,
+        })
+      ).status,
+    ).toBe(403);
     expect((await bafa.post('/api/v1/action-plans', { title: 'A provider’s plan' })).status).toBe(403);
 
     const history = await coordinator.get(`/api/v1/action-plans/${plan.id}/history`);
     expect(history.body.map((h: any) => h.action)).toEqual(['create', 'update', 'update']);
-    const events = await ds.query(`SELECT type FROM outbox_events WHERE subject_id = $1 ORDER BY created_at`, [plan.id]);
-    expect(events.map((e: any) => e.type)).toEqual(['action_plan.created', 'action_plan.submitted', 'action_plan.updated']);
+    const events = await ds.query(`SELECT type FROM outbox_events WHERE subject_id = $1 ORDER BY created_at`, [
+      plan.id,
+    ]);
+    expect(events.map((e: any) => e.type)).toEqual([
+      'action_plan.created',
+      'action_plan.submitted',
+      'action_plan.updated',
+    ]);
   });
 
   it('answers bad input with 400 naming the field', async () => {
@@ -73,17 +126,29 @@ describe('national action plans', () => {
     expect(noTitle.status).toBe(400);
     expect(noTitle.body.message).toMatch(/title/);
     const plan = await newPlan();
-    const badCode = await coordinator.post(`/api/v1/action-plans/${plan.id}/items`, { title: 'An item', provisions: ['OP99'] });
+    const badCode = await coordinator.post(`/api/v1/action-plans/${plan.id}/items`, {
+      title: 'An item',
+      provisions: ['OP99'],
+    });
     expect(badCode.status).toBe(400);
     expect(badCode.body.message).toMatch(/provisions/);
-    const unknown = await coordinator.post(`/api/v1/action-plans/${plan.id}/items`, { title: 'An item', colour: 'blue' });
+    const unknown = await coordinator.post(`/api/v1/action-plans/${plan.id}/items`, {
+      title: 'An item',
+      colour: 'blue',
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.message).toMatch(/colour/);
     const item = await addItem(plan.id);
-    const badStatus = await coordinator.patch(`/api/v1/action-plan-items/${item.id}`, { status: 'finished', version: item.version });
+    const badStatus = await coordinator.patch(`/api/v1/action-plan-items/${item.id}`, {
+      status: 'finished',
+      version: item.version,
+    });
     expect(badStatus.status).toBe(400);
     expect(badStatus.body.message).toMatch(/status/);
-    const badLead = await coordinator.patch(`/api/v1/action-plan-items/${item.id}`, { leadAgencyId: randomUUID(), version: item.version });
+    const badLead = await coordinator.patch(`/api/v1/action-plan-items/${item.id}`, {
+      leadAgencyId: randomUUID(),
+      version: item.version,
+    });
     expect(badLead.status).toBe(400);
     expect(badLead.body.message).toMatch(/leadAgencyId/);
   });
@@ -92,7 +157,12 @@ describe('national action plans', () => {
     const plan = await newPlan({ status: 'submitted', submittedOn: '2022-04-25' });
     const a = await addItem(plan.id, { title: 'Dual-use control list' });
     const b = await addItem(plan.id, { title: 'BSL-3 laboratory', provisions: ['OP3a'], domains: ['BIOLOGICAL'] });
-    const c = await addItem(plan.id, { title: 'National report to the Committee', provisions: ['REPORTING'], domains: ['NUCLEAR'], assistanceNeeded: false });
+    const c = await addItem(plan.id, {
+      title: 'National report to the Committee',
+      provisions: ['REPORTING'],
+      domains: ['NUCLEAR'],
+      assistanceNeeded: false,
+    });
     expect([a.priorityRank, b.priorityRank, c.priorityRank]).toEqual([1, 2, 3]);
 
     const moved = await coordinator.patch(`/api/v1/action-plan-items/${c.id}`, { priorityRank: 1, version: c.version });
@@ -105,29 +175,63 @@ describe('national action plans', () => {
       ['BSL-3 laboratory', 3],
     ]);
 
-    const proposal = await customs.post(`/api/v1/action-plans/${plan.id}/items`, { title: 'Train customs officers on commodity identification' });
+    const proposal = await customs.post(`/api/v1/action-plans/${plan.id}/items`, {
+      title: 'Train customs officers on commodity identification',
+    });
     expect(proposal.body).toMatchObject({ proposed: true, priorityRank: null, canEdit: false });
     expect((await expert.get(`/api/v1/action-plan-items/${proposal.body.id}`)).status).toBe(404);
-    expect((await customs.patch(`/api/v1/action-plan-items/${a.id}`, { title: 'Members cannot retitle', version: items[1].version })).status).toBe(403);
-    const noted = await customs.patch(`/api/v1/action-plan-items/${a.id}`, { progressNote: 'Draft list sent to the ministries', version: items[1].version });
+    expect(
+      (
+        await customs.patch(`/api/v1/action-plan-items/${a.id}`, {
+          title: 'Members cannot retitle',
+          version: items[1].version,
+        })
+      ).status,
+    ).toBe(403);
+    const noted = await customs.patch(`/api/v1/action-plan-items/${a.id}`, {
+      progressNote: 'Draft list sent to the ministries',
+      version: items[1].version,
+    });
     expect(noted.status).toBe(200);
-    const commented = await expert.patch(`/api/v1/action-plan-items/${a.id}`, { progressNote: 'Consider the EU list as a basis', version: noted.body.version });
+    const commented = await expert.patch(`/api/v1/action-plan-items/${a.id}`, {
+      progressNote: 'Consider the EU list as a basis',
+      version: noted.body.version,
+    });
     expect(commented.body.notes.map((n: any) => n.kind)).toEqual(['progress', 'comment']);
-    expect((await bafa.patch(`/api/v1/action-plan-items/${a.id}`, { progressNote: 'x', version: commented.body.version })).status).toBe(403);
-    const accepted = await coordinator.patch(`/api/v1/action-plan-items/${proposal.body.id}`, { proposed: false, version: proposal.body.version });
+    expect(
+      (await bafa.patch(`/api/v1/action-plan-items/${a.id}`, { progressNote: 'x', version: commented.body.version }))
+        .status,
+    ).toBe(403);
+    const accepted = await coordinator.patch(`/api/v1/action-plan-items/${proposal.body.id}`, {
+      proposed: false,
+      version: proposal.body.version,
+    });
     expect(accepted.body).toMatchObject({ proposed: false, priorityRank: 4 });
 
     const versions = (await expert.get(`/api/v1/action-plans/${plan.id}/versions`)).body;
     expect(versions.map((v: any) => v.revision)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(versions[4].changes).toEqual([{ subject: 'item', action: 'update', itemId: c.id, title: 'National report to the Committee', fields: ['priorityRank'] }]);
+    expect(versions[4].changes).toEqual([
+      {
+        subject: 'item',
+        action: 'update',
+        itemId: c.id,
+        title: 'National report to the Committee',
+        fields: ['priorityRank'],
+      },
+    ]);
     expect(versions[5].changes[0]).toMatchObject({ action: 'add', itemId: proposal.body.id });
     expect((versions[5].snapshot.items as any[]).map((i) => i.title)).toHaveLength(4);
     const history = (await coordinator.get(`/api/v1/action-plan-items/${a.id}/history`)).body;
     expect(history.map((h: any) => h.action)).toEqual(['create', 'progress_note', 'comment']);
-    const needs = await ds.query(`SELECT count(*)::int AS n FROM outbox_events WHERE type = 'action_plan_item.assistance_needed' AND subject_id = ANY($1)`, [[a.id, b.id, c.id]]);
+    const needs = await ds.query(
+      `SELECT count(*)::int AS n FROM outbox_events WHERE type = 'action_plan_item.assistance_needed' AND subject_id = ANY($1)`,
+      [[a.id, b.id, c.id]],
+    );
     expect(needs[0].n).toBe(2);
 
-    const needing = (await expert.get('/api/v1/action-plan-items?needsRequest=true&state=MNG')).body.map((i: any) => i.id);
+    const needing = (await expert.get('/api/v1/action-plan-items?needsRequest=true&state=MNG')).body.map(
+      (i: any) => i.id,
+    );
     expect(needing).toEqual(expect.arrayContaining([a.id, b.id]));
     expect(needing).not.toContain(c.id);
     expect((await bafa.get('/api/v1/action-plan-items?needsRequest=true')).status).toBe(403);
@@ -139,15 +243,24 @@ describe('national action plans', () => {
     const item = await addItem(plan.id, { code: '1.1' });
     const hidden = await newPlan({ status: 'submitted' });
     const hiddenItem = await addItem(hidden.id);
-    expect((await bafa.post(`/api/v1/action-plan-items/${hiddenItem.id}/interest`, { offerId: offer.id })).status).toBe(404);
+    expect((await bafa.post(`/api/v1/action-plan-items/${hiddenItem.id}/interest`, { offerId: offer.id })).status).toBe(
+      404,
+    );
     expect((await exbs.post(`/api/v1/action-plan-items/${item.id}/interest`, { offerId: offer.id })).status).toBe(400);
     expect((await coordinator.post(`/api/v1/action-plan-items/${item.id}/interest`, {})).status).toBe(403);
 
-    const declared = await bafa.post(`/api/v1/action-plan-items/${item.id}/interest`, { offerId: offer.id, note: 'Our licensing programme fits' });
+    const declared = await bafa.post(`/api/v1/action-plan-items/${item.id}/interest`, {
+      offerId: offer.id,
+      note: 'Our licensing programme fits',
+    });
     expect(declared.status).toBe(201);
     await bafa.post(`/api/v1/action-plan-items/${item.id}/interest`, { offerId: offer.id, note: 'Said twice' });
     expect((await coordinator.get(`/api/v1/action-plan-items/${item.id}`)).body.interests).toEqual([
-      expect.objectContaining({ provider: expect.objectContaining({ shortName: 'BAFA' }), offer: { id: offer.id, title: offer.title }, matchId: null }),
+      expect.objectContaining({
+        provider: expect.objectContaining({ shortName: 'BAFA' }),
+        offer: { id: offer.id, title: offer.title },
+        matchId: null,
+      }),
     ]);
     expect((await bafa.get('/api/v1/action-plan-items?interested=true')).body.map((i: any) => i.id)).toContain(item.id);
 
@@ -166,17 +279,47 @@ describe('national action plans', () => {
     const itemNow = (await coordinator.get(`/api/v1/action-plan-items/${item.id}`)).body;
     expect(itemNow.requests).toEqual([{ id: drafted.body.id, reference: drafted.body.reference, status: 'draft' }]);
     expect((await bafa.get(`/api/v1/action-plan-items/${item.id}`)).body.requests).toEqual([]);
-    expect((await expert.get('/api/v1/action-plan-items?needsRequest=true&state=MNG')).body.map((i: any) => i.id)).not.toContain(item.id);
+    // The item's history: the coordinator reads every step with its note and the draft behind it; another provider
+    // reads the steps only, not BAFA's interest or the draft request; BAFA reads its own interest in full.
+    const historyAs = async (client: ApiClient) =>
+      (await client.get(`/api/v1/action-plan-items/${item.id}/history`)).body as any[];
+    const full = await historyAs(coordinator);
+    expect(full.find((h) => h.action === 'interest')).toMatchObject({ comment: 'Our licensing programme fits' });
+    expect(full.find((h) => h.action === 'request')?.details).toMatchObject({ requestId: drafted.body.id });
+    const asExbs = await historyAs(exbs);
+    expect(asExbs.map((h) => h.action)).toEqual(full.map((h) => h.action));
+    expect(asExbs.filter((h) => h.comment !== null || h.details !== null)).toEqual([]);
+    expect((await historyAs(bafa)).find((h) => h.action === 'interest')).toMatchObject({
+      comment: 'Our licensing programme fits',
+    });
+    expect(
+      (await expert.get('/api/v1/action-plan-items?needsRequest=true&state=MNG')).body.map((i: any) => i.id),
+    ).not.toContain(item.id);
 
-    const ready = await coordinator.patch(`/api/v1/requests/${drafted.body.id}`, { assistanceTypes: ['LEGISLATIVE'], objectionWindowWaived: true, visibility: 'providers', version: drafted.body.version });
+    const ready = await coordinator.patch(`/api/v1/requests/${drafted.body.id}`, {
+      assistanceTypes: ['LEGISLATIVE'],
+      objectionWindowWaived: true,
+      visibility: 'providers',
+      version: drafted.body.version,
+    });
     expect(ready.status).toBe(200);
-    for (const [client, action] of [[coordinator, 'submit'], [expert, 'acknowledge']] as const) {
+    for (const [client, action] of [
+      [coordinator, 'submit'],
+      [expert, 'acknowledge'],
+    ] as const) {
       expect((await client.post(`/api/v1/requests/${drafted.body.id}/transitions`, { action })).status).toBe(200);
     }
     const countMatches = async () =>
-      (await ds.query(`SELECT count(*)::int AS n FROM matches WHERE request_id = $1 AND offer_id = $2 AND origin = 'provider_interest'`, [drafted.body.id, offer.id]))[0].n;
+      (
+        await ds.query(
+          `SELECT count(*)::int AS n FROM matches WHERE request_id = $1 AND offer_id = $2 AND origin = 'provider_interest'`,
+          [drafted.body.id, offer.id],
+        )
+      )[0].n;
     expect(await countMatches()).toBe(0);
-    expect((await expert.post(`/api/v1/requests/${drafted.body.id}/transitions`, { action: 'circulate' })).status).toBe(200);
+    expect((await expert.post(`/api/v1/requests/${drafted.body.id}/transitions`, { action: 'circulate' })).status).toBe(
+      200,
+    );
     expect(await countMatches()).toBe(1);
     // Declared again, or a second circulation path: still one match.
     await bafa.post(`/api/v1/action-plan-items/${item.id}/interest`, { offerId: offer.id });
@@ -189,13 +332,18 @@ describe('national action plans', () => {
     const japanOffer = await activeOffer(api.baseUrl, 'japan');
     const japan = await ApiClient.as(api.baseUrl, 'japan');
     await japan.post(`/api/v1/action-plan-items/${item.id}/interest`, { offerId: japanOffer.id });
-    const matches = await ds.query(`SELECT offer_id FROM matches WHERE request_id = $1 AND origin = 'provider_interest'`, [drafted.body.id]);
+    const matches = await ds.query(
+      `SELECT offer_id FROM matches WHERE request_id = $1 AND origin = 'provider_interest'`,
+      [drafted.body.id],
+    );
     expect(matches.map((m: any) => m.offer_id).sort()).toEqual([offer.id, japanOffer.id].sort());
   });
 
   it('holds Mongolia’s seeded plan: submitted 25 April 2022, re-prioritised at the December 2022 roundtable, linked to its requests', async () => {
     const list = (await expert.get('/api/v1/action-plans?state=MNG')).body.items;
-    const seeded = list.find((p: any) => p.title.startsWith('National Action Plan on the implementation of resolution 1540'));
+    const seeded = list.find((p: any) =>
+      p.title.startsWith('National Action Plan on the implementation of resolution 1540'),
+    );
     expect(seeded).toMatchObject({ submittedOn: '2022-04-25', revision: 2, sharedWithProviders: true });
     const plan = (await expert.get(`/api/v1/action-plans/${seeded.id}`)).body;
     expect(plan.items[0]).toMatchObject({ code: '3.1', priorityRank: 1, priorityLevel: 'high' });
@@ -219,7 +367,12 @@ describe('national action plans', () => {
   it('publishes on the public register only the summaries States chose to make public (no sign-in)', async () => {
     const anonymous = new ApiClient(api.baseUrl);
     const secret = `confidential description ${randomUUID().slice(0, 6)}`;
-    const published = await newPlan({ status: 'submitted', submittedOn: '2022-04-25', description: secret, publicSummary: '  Mongolia’s plan in brief.  ' });
+    const published = await newPlan({
+      status: 'submitted',
+      submittedOn: '2022-04-25',
+      description: secret,
+      publicSummary: '  Mongolia’s plan in brief.  ',
+    });
     await addItem(published.id, { title: `Item not for the public ${randomUUID().slice(0, 6)}` });
     const noSummary = await newPlan({ status: 'submitted', submittedOn: '2022-05-01' });
     const blank = await newPlan({ status: 'submitted', submittedOn: '2022-05-02', publicSummary: '   ' });
@@ -231,7 +384,13 @@ describe('national action plans', () => {
     expect(ids).toContain(published.id);
     for (const hidden of [noSummary, blank, draft]) expect(ids).not.toContain(hidden.id);
     const row = res.body.items.find((p: any) => p.id === published.id);
-    expect(row).toEqual({ id: published.id, state: 'MNG', title: published.title, submittedOn: '2022-04-25', summary: 'Mongolia’s plan in brief.' });
+    expect(row).toEqual({
+      id: published.id,
+      state: 'MNG',
+      title: published.title,
+      submittedOn: '2022-04-25',
+      summary: 'Mongolia’s plan in brief.',
+    });
     expect(JSON.stringify(res.body)).not.toContain(secret);
     expect(JSON.stringify(res.body)).not.toContain('Item not for the public');
 

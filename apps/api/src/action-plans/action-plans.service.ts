@@ -30,7 +30,7 @@ import { formatRequestReference, isAgency, isCommittee, isProvider } from '@app/
 import { UnitOfWork, type Tx } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { allPages } from '../data-exchange/csv';
-import { HistoryItem, HistoryService } from '../history/history.service';
+import { HistoryItem, HistoryService, historyFor } from '../history/history.service';
 import { matchItemInterests } from './item-interest-matches';
 
 export type ActionPlanView = Served<typeof actionPlanViewSchema>;
@@ -108,7 +108,7 @@ export class ActionPlansService {
 
   async history(user: AuthUser, id: string): Promise<HistoryItem[]> {
     await this.get(user, id);
-    return this.historyService.forSubject('action_plan', id);
+    return historyFor(user, await this.historyService.forSubject('action_plan', id));
   }
 
   async versions(user: AuthUser, id: string): Promise<ActionPlanVersionView[]> {
@@ -208,7 +208,7 @@ export class ActionPlansService {
 
   async itemHistory(user: AuthUser, id: string): Promise<HistoryItem[]> {
     await this.getItem(user, id);
-    return this.historyService.forSubject('action_plan_item', id);
+    return historyFor(user, await this.historyService.forSubject('action_plan_item', id));
   }
 
   async addItem(user: AuthUser, planId: string, input: CreateActionPlanItem): Promise<ActionPlanItemView> {

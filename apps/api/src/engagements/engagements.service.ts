@@ -42,8 +42,19 @@ type PartyInput = { organizationId?: string | null; name?: string; note?: string
 const ENGAGEMENT_CSV_PAGE = 100;
 
 const CONTENT_FIELDS = [
-  'kind', 'title', 'startDate', 'endDate', 'venue', 'online', 'organisers', 'participants', 'states',
-  'background', 'highlights', 'outcomes', 'additionalComments',
+  'kind',
+  'title',
+  'startDate',
+  'endDate',
+  'venue',
+  'online',
+  'organisers',
+  'participants',
+  'states',
+  'background',
+  'highlights',
+  'outcomes',
+  'additionalComments',
 ] as const;
 
 @Injectable()
@@ -92,10 +103,21 @@ export class EngagementsService {
       const organisers = await this.parties(tx.manager, input.organisers, 'organisers');
       const participants = await this.parties(tx.manager, input.participants, 'participants');
       const row = await tx.manager.save(
-        tx.manager.create(EngagementEntity, { ...input, venue: input.venue ?? null, organisers, participants, createdById: user.id }),
+        tx.manager.create(EngagementEntity, {
+          ...input,
+          venue: input.venue ?? null,
+          organisers,
+          participants,
+          createdById: user.id,
+        }),
       );
       await tx.audit({ subjectType: 'engagement', subjectId: row.id, action: 'create' });
-      await tx.emit({ type: 'engagement.created', subjectType: 'engagement', subjectId: row.id, payload: { kind: row.kind, states: row.states } });
+      await tx.emit({
+        type: 'engagement.created',
+        subjectType: 'engagement',
+        subjectId: row.id,
+        payload: { kind: row.kind, states: row.states },
+      });
       return row.id;
     });
     return this.get(user, id);
@@ -121,11 +143,25 @@ export class EngagementsService {
       await tx.manager.save(row);
       if (changed.length) {
         await tx.audit({ subjectType: 'engagement', subjectId: id, action: 'update', details: { fields: changed } });
-        await tx.emit({ type: 'engagement.updated', subjectType: 'engagement', subjectId: id, payload: { fields: changed } });
+        await tx.emit({
+          type: 'engagement.updated',
+          subjectType: 'engagement',
+          subjectId: id,
+          payload: { fields: changed },
+        });
       }
       if (publishing) {
-        await tx.audit({ subjectType: 'engagement', subjectId: id, action: notePublished ? 'publish_note' : 'unpublish_note' });
-        await tx.emit({ type: 'engagement.note_published', subjectType: 'engagement', subjectId: id, payload: { published: Boolean(notePublished) } });
+        await tx.audit({
+          subjectType: 'engagement',
+          subjectId: id,
+          action: notePublished ? 'publish_note' : 'unpublish_note',
+        });
+        await tx.emit({
+          type: 'engagement.note_published',
+          subjectType: 'engagement',
+          subjectId: id,
+          payload: { published: Boolean(notePublished) },
+        });
       }
     });
     return this.get(user, id);
@@ -138,10 +174,24 @@ export class EngagementsService {
       if (!engagement) throw notFound('Engagement');
       await this.checkOwner(tx.manager, input.ownerUserId, input.ownerOrganizationId);
       const action = await tx.manager.save(
-        tx.manager.create(EngagementFollowUpEntity, { ...input, engagementId: id, doneAt: input.status === 'done' ? new Date() : null }),
+        tx.manager.create(EngagementFollowUpEntity, {
+          ...input,
+          engagementId: id,
+          doneAt: input.status === 'done' ? new Date() : null,
+        }),
       );
-      await tx.audit({ subjectType: 'engagement', subjectId: id, action: 'follow_up_added', details: { followUpId: action.id, description: action.description } });
-      await tx.emit({ type: 'engagement.follow_up_added', subjectType: 'engagement', subjectId: id, payload: { followUpId: action.id } });
+      await tx.audit({
+        subjectType: 'engagement',
+        subjectId: id,
+        action: 'follow_up_added',
+        details: { followUpId: action.id, description: action.description },
+      });
+      await tx.emit({
+        type: 'engagement.follow_up_added',
+        subjectType: 'engagement',
+        subjectId: id,
+        payload: { followUpId: action.id },
+      });
     });
     return this.get(user, id);
   }
@@ -152,13 +202,17 @@ export class EngagementsService {
     await this.uow.run(user, async (tx) => {
       const engagement = await this.repository.lockVisible(user, id, tx.manager);
       if (!engagement) throw notFound('Engagement');
-      const action = await tx.manager.findOne(EngagementFollowUpEntity, { where: { id: actionId, engagementId: id }, lock: { mode: 'pessimistic_write' } });
+      const action = await tx.manager.findOne(EngagementFollowUpEntity, {
+        where: { id: actionId, engagementId: id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!action) throw notFound('Follow-up action');
       const owns = action.ownerUserId === user.id || action.ownerOrganizationId === user.organization.id;
       if (!isCommittee(user.role)) {
         if (!owns) throw localizedError('forbidden', 'errors.engagement.ownerUpdatesFollowUp');
         const others = Object.keys(fields).filter((k) => k !== 'status');
-        if (others.length) throw localizedError('forbidden', 'errors.engagement.ownerStatusOnly', { fields: others.join(', ') });
+        if (others.length)
+          throw localizedError('forbidden', 'errors.engagement.ownerStatusOnly', { fields: others.join(', ') });
       }
       assertVersion(version, action.version, 'follow-up action');
       if (fields.ownerUserId !== undefined || fields.ownerOrganizationId !== undefined) {
@@ -171,8 +225,18 @@ export class EngagementsService {
       if (!changed.length) return;
       if (changed.includes('status')) action.doneAt = action.status === 'done' ? new Date() : null;
       await tx.manager.save(action);
-      await tx.audit({ subjectType: 'engagement', subjectId: id, action: 'follow_up_updated', details: { followUpId: actionId, fields: changed } });
-      await tx.emit({ type: 'engagement.follow_up_updated', subjectType: 'engagement', subjectId: id, payload: { followUpId: actionId, fields: changed } });
+      await tx.audit({
+        subjectType: 'engagement',
+        subjectId: id,
+        action: 'follow_up_updated',
+        details: { followUpId: actionId, fields: changed },
+      });
+      await tx.emit({
+        type: 'engagement.follow_up_updated',
+        subjectType: 'engagement',
+        subjectId: id,
+        payload: { followUpId: actionId, fields: changed },
+      });
     });
     return this.get(user, id);
   }
@@ -191,12 +255,21 @@ export class EngagementsService {
       if (engagement.kind !== 'roundtable') throw localizedError('conflict', 'errors.engagement.roundtableOnly');
       const plan = await this.plans.lockVisible(user, input.actionPlanId, tx.manager);
       if (!plan) throw invalidFieldIn('actionPlanId', 'errors.engagement.noSuchPlan');
-      if (!engagement.states.includes(plan.state)) throw invalidFieldIn('actionPlanId', 'errors.engagement.planOfOtherState');
+      if (!engagement.states.includes(plan.state))
+        throw invalidFieldIn('actionPlanId', 'errors.engagement.planOfOtherState');
       const bodyHash = hashOf(input);
-      const known = await tx.manager.findOneBy(EngagementPrioritisationEntity, { engagementId: id, actionPlanId: plan.id, bodyHash });
+      const known = await tx.manager.findOneBy(EngagementPrioritisationEntity, {
+        engagementId: id,
+        actionPlanId: plan.id,
+        bodyHash,
+      });
       if (known) return;
 
-      const items = await tx.manager.find(ActionPlanItemEntity, { where: { planId: plan.id }, order: { priorityRank: { direction: 'ASC', nulls: 'LAST' }, createdAt: 'ASC', id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+      const items = await tx.manager.find(ActionPlanItemEntity, {
+        where: { planId: plan.id },
+        order: { priorityRank: { direction: 'ASC', nulls: 'LAST' }, createdAt: 'ASC', id: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
+      });
       const byId = new Map(items.map((i) => [i.id, i]));
       input.order.forEach((itemId, n) => {
         if (!byId.has(itemId)) throw invalidFieldIn(`order.${n}`, 'errors.engagement.notAnItemOfPlan');
@@ -207,17 +280,28 @@ export class EngagementsService {
       await this.checkInterests(tx.manager, input, byId);
 
       // Items named in `order` come first, in that order; the others follow in their previous order.
-      const ranked = input.order.length ? [...input.order.map((i) => byId.get(i)!), ...items.filter((i) => !input.order.includes(i.id))] : items;
+      const ranked = input.order.length
+        ? [...input.order.map((i) => byId.get(i)!), ...items.filter((i) => !input.order.includes(i.id))]
+        : items;
       const levels = new Map(input.levels.map((l) => [l.itemId, l.level]));
       const now = new Date();
       const changes: { subject: 'item'; action: string; itemId: string; title: string; fields: string[] }[] = [];
       for (const [n, item] of ranked.entries()) {
         const rank = input.order.length ? n + 1 : item.priorityRank;
         const level = levels.get(item.id) ?? item.priorityLevel;
-        const fields = [rank !== item.priorityRank ? 'priorityRank' : null, level !== item.priorityLevel ? 'priorityLevel' : null].filter((f): f is string => f !== null);
+        const fields = [
+          rank !== item.priorityRank ? 'priorityRank' : null,
+          level !== item.priorityLevel ? 'priorityLevel' : null,
+        ].filter((f): f is string => f !== null);
         if (!fields.length) continue;
         changes.push({ subject: 'item', action: 'prioritise', itemId: item.id, title: item.title, fields });
-        Object.assign(item, { priorityRank: rank, priorityLevel: level, prioritisedAt: now, prioritisedById: user.id, prioritisedInEngagementId: id });
+        Object.assign(item, {
+          priorityRank: rank,
+          priorityLevel: level,
+          prioritisedAt: now,
+          prioritisedById: user.id,
+          prioritisedInEngagementId: id,
+        });
       }
       if (changes.length) {
         await tx.manager.save(changed(items, changes));
@@ -227,8 +311,18 @@ export class EngagementsService {
           note: input.note ?? `Priorities agreed at “${engagement.title}”`,
           engagementId: id,
         });
-        await tx.audit({ subjectType: 'action_plan', subjectId: plan.id, action: 'prioritise', details: { engagementId: id, revision: plan.revision, items: changes.length } });
-        await tx.emit({ type: 'action_plan.updated', subjectType: 'action_plan', subjectId: plan.id, payload: { fields: ['priorities'], state: plan.state, revision: plan.revision } });
+        await tx.audit({
+          subjectType: 'action_plan',
+          subjectId: plan.id,
+          action: 'prioritise',
+          details: { engagementId: id, revision: plan.revision, items: changes.length },
+        });
+        await tx.emit({
+          type: 'action_plan.updated',
+          subjectType: 'action_plan',
+          subjectId: plan.id,
+          payload: { fields: ['priorities'], state: plan.state, revision: plan.revision },
+        });
       }
 
       const interests: EngagementPrioritisationEntity['interests'] = [];
@@ -242,14 +336,34 @@ export class EngagementsService {
           engagementId: id,
           createdById: user.id,
         });
-        interests.push({ itemId: x.itemId, providerId: x.providerOrganizationId, offerId: x.offerId ?? null, note: x.note ?? null });
+        interests.push({
+          itemId: x.itemId,
+          providerId: x.providerOrganizationId,
+          offerId: x.offerId ?? null,
+          note: x.note ?? null,
+        });
         if (!created) continue;
-        await tx.audit({ subjectType: 'action_plan_item', subjectId: x.itemId, action: 'interest', details: { interestId: interest.id, providerId: x.providerOrganizationId, offerId: x.offerId ?? null, engagementId: id } });
+        await tx.audit({
+          subjectType: 'action_plan_item',
+          subjectId: x.itemId,
+          action: 'interest',
+          details: {
+            interestId: interest.id,
+            providerId: x.providerOrganizationId,
+            offerId: x.offerId ?? null,
+            engagementId: id,
+          },
+        });
         await tx.emit({
           type: 'action_plan_item.interest_declared',
           subjectType: 'action_plan_item',
           subjectId: x.itemId,
-          payload: { planId: plan.id, state: plan.state, providerId: x.providerOrganizationId, offerId: x.offerId ?? null },
+          payload: {
+            planId: plan.id,
+            state: plan.state,
+            providerId: x.providerOrganizationId,
+            offerId: x.offerId ?? null,
+          },
         });
       }
 
@@ -265,7 +379,12 @@ export class EngagementsService {
           bodyHash,
         }),
       );
-      await tx.audit({ subjectType: 'engagement', subjectId: id, action: 'prioritisation', details: { actionPlanId: plan.id, revision: plan.revision, items: changes.length, interests: interests.length } });
+      await tx.audit({
+        subjectType: 'engagement',
+        subjectId: id,
+        action: 'prioritisation',
+        details: { actionPlanId: plan.id, revision: plan.revision, items: changes.length, interests: interests.length },
+      });
       await tx.emit({
         type: 'engagement.prioritisation_recorded',
         subjectType: 'engagement',
@@ -278,7 +397,9 @@ export class EngagementsService {
 
   private mayPrioritise(user: AuthUser, e: EngagementEntity): boolean {
     if (isCommittee(user.role)) return true;
-    return user.role === 'agency_coordinator' && !!user.organization.state && e.states.includes(user.organization.state);
+    return (
+      user.role === 'agency_coordinator' && !!user.organization.state && e.states.includes(user.organization.state)
+    );
   }
 
   /** Parties as stored: an organisation on the platform keeps its id and its name; an unknown id is a 400. */
@@ -287,38 +408,68 @@ export class EngagementsService {
     const orgs = ids.length ? await manager.findBy(OrganizationEntity, { id: In(ids) }) : [];
     const byId = new Map(orgs.map((o) => [o.id, o]));
     return input.map((p, n) => {
-      if (p.organizationId && !byId.has(p.organizationId)) throw invalidFieldIn(`${field}.${n}.organizationId`, 'errors.engagement.noSuchOrganisation');
+      if (p.organizationId && !byId.has(p.organizationId))
+        throw invalidFieldIn(`${field}.${n}.organizationId`, 'errors.engagement.noSuchOrganisation');
       const org = p.organizationId ? byId.get(p.organizationId)! : null;
       return { organizationId: org?.id ?? null, name: p.name ?? org!.name, note: p.note ?? null };
     });
   }
 
-  private async checkOwner(manager: EntityManager, userId: string | null, organizationId: string | null): Promise<void> {
-    if (userId && !(await manager.existsBy(UserEntity, { id: userId }))) throw invalidFieldIn('ownerUserId', 'errors.engagement.noSuchUser');
+  private async checkOwner(
+    manager: EntityManager,
+    userId: string | null,
+    organizationId: string | null,
+  ): Promise<void> {
+    if (userId && !(await manager.existsBy(UserEntity, { id: userId })))
+      throw invalidFieldIn('ownerUserId', 'errors.engagement.noSuchUser');
     if (organizationId && !(await manager.existsBy(OrganizationEntity, { id: organizationId }))) {
       throw invalidFieldIn('ownerOrganizationId', 'errors.engagement.noSuchOrganisation');
     }
   }
 
-  private async checkInterests(manager: EntityManager, input: Prioritisation, items: Map<string, ActionPlanItemEntity>): Promise<void> {
+  private async checkInterests(
+    manager: EntityManager,
+    input: Prioritisation,
+    items: Map<string, ActionPlanItemEntity>,
+  ): Promise<void> {
     const providerIds = [...new Set(input.interests.map((x) => x.providerOrganizationId))];
-    const providers = providerIds.length ? await manager.findBy(OrganizationEntity, { id: In(providerIds), kind: 'provider' }) : [];
+    const providers = providerIds.length
+      ? await manager.findBy(OrganizationEntity, { id: In(providerIds), kind: 'provider' })
+      : [];
     const offerIds = input.interests.map((x) => x.offerId).filter((x): x is string => Boolean(x));
     const offers = offerIds.length ? await manager.findBy(AssistanceOfferEntity, { id: In(offerIds) }) : [];
     const known = new Set(providers.map((p) => p.id));
     const offerOf = new Map(offers.map((o) => [o.id, o.organizationId]));
     input.interests.forEach((x, n) => {
       if (!items.has(x.itemId)) throw invalidFieldIn(`interests.${n}.itemId`, 'errors.engagement.notAnItemOfPlan');
-      if (!known.has(x.providerOrganizationId)) throw invalidFieldIn(`interests.${n}.providerOrganizationId`, 'errors.engagement.notAProvider');
-      if (x.offerId && offerOf.get(x.offerId) !== x.providerOrganizationId) throw invalidFieldIn(`interests.${n}.offerId`, 'errors.engagement.notProvidersOffer');
+      if (!known.has(x.providerOrganizationId))
+        throw invalidFieldIn(`interests.${n}.providerOrganizationId`, 'errors.engagement.notAProvider');
+      if (x.offerId && offerOf.get(x.offerId) !== x.providerOrganizationId)
+        throw invalidFieldIn(`interests.${n}.offerId`, 'errors.engagement.notProvidersOffer');
     });
   }
 
   private async views(user: AuthUser, rows: EngagementEntity[]): Promise<EngagementView[]> {
     const full = rows.filter((r) => takesPartIn(user, r)).map((r) => r.id);
-    const actions = full.length ? await this.dataSource.manager.find(EngagementFollowUpEntity, { where: { engagementId: In(full) }, order: { dueDate: 'ASC', createdAt: 'ASC' } }) : [];
-    const runs = full.length ? await this.dataSource.manager.find(EngagementPrioritisationEntity, { where: { engagementId: In(full) }, order: { decidedAt: 'ASC' } }) : [];
-    const userIds = [...new Set([...actions.map((a) => a.ownerUserId), ...runs.map((p) => p.decidedById)].filter((x): x is string => Boolean(x)))];
+    const actions = full.length
+      ? await this.dataSource.manager.find(EngagementFollowUpEntity, {
+          where: { engagementId: In(full) },
+          order: { dueDate: 'ASC', createdAt: 'ASC' },
+        })
+      : [];
+    const runs = full.length
+      ? await this.dataSource.manager.find(EngagementPrioritisationEntity, {
+          where: { engagementId: In(full) },
+          order: { decidedAt: 'ASC' },
+        })
+      : [];
+    const userIds = [
+      ...new Set(
+        [...actions.map((a) => a.ownerUserId), ...runs.map((p) => p.decidedById)].filter((x): x is string =>
+          Boolean(x),
+        ),
+      ),
+    ];
     const orgIds = [...new Set(actions.map((a) => a.ownerOrganizationId).filter((x): x is string => Boolean(x)))];
     const users = userIds.length ? await this.dataSource.manager.findBy(UserEntity, { id: In(userIds) }) : [];
     const orgs = orgIds.length ? await this.dataSource.manager.findBy(OrganizationEntity, { id: In(orgIds) }) : [];
@@ -328,14 +479,23 @@ export class EngagementsService {
       const { notePublishedAt, createdById: _c, seedKey: _s, ...rest } = row;
       return {
         ...rest,
+        // Who sees an engagement only through its published note reads the note's fields; the outcomes (what was
+        // agreed among those present) are not among them (docs/engagements.md).
+        outcomes: takesPartIn(user, row) ? row.outcomes : '',
         notePublished: notePublishedAt !== null,
         notePublishedAt,
         followUps: actions
           .filter((a) => a.engagementId === row.id)
-          .map((a) => ({ ...a, ownerName: (a.ownerUserId ? userName.get(a.ownerUserId) : orgName.get(a.ownerOrganizationId ?? '')) ?? null })),
+          .map((a) => ({
+            ...a,
+            ownerName: (a.ownerUserId ? userName.get(a.ownerUserId) : orgName.get(a.ownerOrganizationId ?? '')) ?? null,
+          })),
         prioritisations: runs
           .filter((p) => p.engagementId === row.id)
-          .map(({ engagementId: _e, bodyHash: _h, createdAt: _ca, updatedAt: _ua, ...p }) => ({ ...p, decidedByName: p.decidedById ? (userName.get(p.decidedById) ?? null) : null })),
+          .map(({ engagementId: _e, bodyHash: _h, createdAt: _ca, updatedAt: _ua, ...p }) => ({
+            ...p,
+            decidedByName: p.decidedById ? (userName.get(p.decidedById) ?? null) : null,
+          })),
         canEdit: isCommittee(user.role),
         canPrioritise: row.kind === 'roundtable' && this.mayPrioritise(user, row),
       };
@@ -355,5 +515,7 @@ export function hashOf(input: Prioritisation): string {
     .map((x) => [x.itemId, x.providerOrganizationId, x.offerId ?? null, x.programme ?? null, x.note ?? null])
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   const levels = [...input.levels].sort((a, b) => a.itemId.localeCompare(b.itemId)).map((l) => [l.itemId, l.level]);
-  return createHash('sha256').update(JSON.stringify([input.actionPlanId, input.order, levels, interests, input.note ?? null])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([input.actionPlanId, input.order, levels, interests, input.note ?? null]))
+    .digest('hex');
 }

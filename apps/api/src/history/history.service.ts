@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { historyItemSchema, Served } from '@app/contracts';
+import { isProvider } from '@app/domain';
+import type { AuthUser } from '../auth/auth-user';
 
 /** One history entry as the service builds it (libs/contracts views/history.ts). */
 export type HistoryItem = Served<typeof historyItemSchema>;
@@ -18,6 +20,17 @@ interface HistoryRow {
   actor_role: string;
   display_name: string;
   short_name: string;
+}
+
+/**
+ * A history as `user` may read it. Providers follow a request's or an action plan's progress, but not the exchanges
+ * between the State and the Committee, nor other providers' interests: an entry someone else wrote keeps its step,
+ * not its comment or details (which name requests, offers and notes they may not see).
+ */
+export function historyFor(user: AuthUser, items: HistoryItem[]): HistoryItem[] {
+  return isProvider(user.role)
+    ? items.map((h) => (h.actor.id === user.id ? h : { ...h, comment: null, details: null }))
+    : items;
 }
 
 /** The audit trail of one subject, oldest first, with who did each step. */

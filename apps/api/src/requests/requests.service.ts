@@ -30,7 +30,7 @@ import {
 } from '@app/domain';
 import { executeTransition, REQUEST_LIFECYCLE, UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
-import { HistoryItem, HistoryService } from '../history/history.service';
+import { HistoryItem, HistoryService, historyFor } from '../history/history.service';
 import { endOpenMatches } from '../matches/match-consequences';
 import { ownsRequest } from './request-access';
 import { matchItemInterests } from '../action-plans/item-interest-matches';
@@ -70,11 +70,7 @@ export class RequestsService {
 
   async history(user: AuthUser, id: string): Promise<HistoryItem[]> {
     await this.get(user, id);
-    const items = await this.historyService.forSubject('request', id);
-    // Providers follow a request's progress but not the exchanges between the State and the Committee.
-    return isAgency(user.role) || user.role.startsWith('committee')
-      ? items
-      : items.map((h) => (h.actor.id === user.id ? h : { ...h, comment: null, details: null }));
+    return historyFor(user, await this.historyService.forSubject('request', id));
   }
 
   async create(user: AuthUser, input: CreateRequest): Promise<RequestView & { possibleDuplicates: PossibleDuplicate[] }> {
