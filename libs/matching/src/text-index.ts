@@ -193,6 +193,27 @@ interface Shared {
   share: number;
 }
 
+/**
+ * Orders a pair's shared terms in place: concepts first, then words; each by its share of the similarity, ties by
+ * name. An insertion sort, stable as Array.prototype.sort is: a pair shares a handful of terms, and ten pairs per
+ * request made the comparator calls of `sort` a visible part of explaining (docs/performance.md, Matching).
+ */
+function rankShared(found: Shared[], kinds: Uint8Array, surface: readonly string[]): void {
+  for (let a = 1; a < found.length; a++) {
+    const x = found[a];
+    let b = a;
+    for (; b > 0; b--) {
+      const y = found[b - 1];
+      const first =
+        kinds[x.k] > kinds[y.k] ||
+        (kinds[x.k] === kinds[y.k] && (x.share > y.share || (x.share === y.share && surface[x.k] < surface[y.k])));
+      if (!first) break;
+      found[b] = y;
+    }
+    found[b] = x;
+  }
+}
+
 // Text similarity is rounded so that an engine rebuilt from the same offers in another order (and so with
 // other term ids and another summation order) gives the same score to the last digit that matters.
 const SIMILARITY_GRID = 1e12;
@@ -514,13 +535,7 @@ export class TextIndex {
         }
       }
     }
-    // Concepts first, then words; each by its share of the similarity, ties by name.
-    found.sort(
-      (x, y) =>
-        kinds[y.k] - kinds[x.k] ||
-        y.share - x.share ||
-        (surface[x.k] < surface[y.k] ? -1 : surface[x.k] > surface[y.k] ? 1 : 0),
-    );
+    rankShared(found, kinds, surface);
     const out: string[] = [];
     const named: Array<ReadonlySet<string>> = [];
     for (const { k } of found) {
