@@ -529,12 +529,14 @@ export class PairScorer {
         contribution: (share * weight * value) / this.totalWeight,
       };
     }
+    const reasonParts = explainReasonParts(r.request, o.offer, via, values, context, mentioned);
     return {
       offerId: o.offer.id,
       requestId: r.request.id,
       score,
       components,
-      ...reasonOf(explainReasonParts(r.request, o.offer, via, values, context, mentioned), context),
+      reason: englishReason(reasonParts, context),
+      reasonParts,
     };
   }
 }
@@ -566,8 +568,6 @@ function twoDecimals(value: number): string {
  * the context's names in place of codes. It opens with what makes the pair a suggestion (relevance.ts): the
  * requested provisions it covers, or, covering none, how closely its text matches the request's.
  */
-const reasonOf = (reasonParts: ReasonPart[], context: ScoringContext) => ({ reason: englishReason(reasonParts, context), reasonParts });
-
 export function explainReason(
   request: MatchableRequest,
   offer: MatchableOffer,

@@ -16,11 +16,16 @@ export interface TextLanguages {
   cyrillic: CyrillicLanguage;
 }
 
-const LATIN_STOP_WORDS: Record<LatinLanguage, ReadonlySet<string>> = {
-  en: new Set(eng),
-  fr: new Set(fra),
-  es: new Set(spa),
-};
+// Per Latin stop word, the languages whose lists hold it as bits (1 English, 2 French, 4 Spanish): detection
+// looks each word up once instead of once per language.
+const LATIN_STOP_BITS = new Map<string, number>();
+for (const [bit, words] of [
+  [1, eng],
+  [2, fra],
+  [4, spa],
+] as const) {
+  for (const word of words) LATIN_STOP_BITS.set(word, (LATIN_STOP_BITS.get(word) ?? 0) | bit);
+}
 
 // Words that say nothing about what a request or an offer is about, whatever its language: they are in every
 // request ("assistance", "support") or are editorial. Kept short and tied to this product.
@@ -32,14 +37,31 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([...eng, ...fra, ...spa, 
 const CYRILLIC = /[\u0400-\u04ff]/;
 const MONGOLIAN_LETTERS = /[өүӨҮ]/;
 const DIGITS = /^\p{N}+$/u;
-const LATIN_WORD = /[a-zà-öø-ÿ]+/g;
+
+/** A lower-case Latin letter as stop words are written: [a-zà-öø-ÿ]. */
+function isLatinLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xe0 && c <= 0xf6) || (c >= 0xf8 && c <= 0xff);
+}
 
 /** The languages a text's words are read in (see the header). */
 export function detectLanguages(text: string): TextLanguages {
   const cyrillic: CyrillicLanguage = MONGOLIAN_LETTERS.test(text) ? 'mn' : 'ru';
   const hits: Record<LatinLanguage, number> = { en: 0, fr: 0, es: 0 };
-  for (const word of text.toLowerCase().match(LATIN_WORD) ?? []) {
-    for (const language of ['en', 'fr', 'es'] as const) if (LATIN_STOP_WORDS[language].has(word)) hits[language]++;
+  // Runs of Latin letters, found by a loop over code units rather than a regular expression's match array: this
+  // runs on every request read (docs/performance.md, Matching).
+  const lower = text.toLowerCase();
+  const n = lower.length;
+  let start = -1;
+  for (let i = 0; i <= n; i++) {
+    if (i < n && isLatinLetter(lower.charCodeAt(i))) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      const bits = LATIN_STOP_BITS.get(lower.slice(start, i)) ?? 0;
+      if (bits & 1) hits.en++;
+      if (bits & 2) hits.fr++;
+      if (bits & 4) hits.es++;
+      start = -1;
+    }
   }
   const latin: LatinLanguage = hits.fr > hits.en && hits.fr >= hits.es ? 'fr' : hits.es > hits.en && hits.es > hits.fr ? 'es' : 'en';
   return { latin, cyrillic };

@@ -193,6 +193,27 @@ interface Shared {
   share: number;
 }
 
+/**
+ * Orders a pair's shared terms in place: concepts first, then words; each by its share of the similarity, ties by
+ * name. An insertion sort, stable as Array.prototype.sort is: a pair shares a handful of terms, and ten pairs per
+ * request made the comparator calls of `sort` a visible part of explaining (docs/performance.md, Matching).
+ */
+function rankShared(found: Shared[], kinds: Uint8Array, surface: readonly string[]): void {
+  for (let a = 1; a < found.length; a++) {
+    const x = found[a];
+    let b = a;
+    for (; b > 0; b--) {
+      const y = found[b - 1];
+      const first =
+        kinds[x.k] > kinds[y.k] ||
+        (kinds[x.k] === kinds[y.k] && (x.share > y.share || (x.share === y.share && surface[x.k] < surface[y.k])));
+      if (!first) break;
+      found[b] = y;
+    }
+    found[b] = x;
+  }
+}
+
 // Text similarity is rounded so that an engine rebuilt from the same offers in another order (and so with
 // other term ids and another summation order) gives the same score to the last digit that matters.
 const SIMILARITY_GRID = 1e12;
@@ -302,18 +323,15 @@ function fieldsOf(text: string | TextFields): TextFields {
 
 /**
  * The terms of each field, words then the concepts they mention (a phrase does not run from the title into the
- * description), counted with the title's weight; and per term the word as the text first writes it.
+ * description), counted with the title's weight. `onWord`, when given, sees every word term with the word as
+ * written and the text's languages: a document keeps how it first writes each term, a query needs none of that.
  */
-function countFields(fields: TextFields): {
-  counts: Map<string, number>;
-  written: Map<string, string>;
-  /** Per term, the language bit it was read in (0: a concept or a number). */
-  language: Map<string, number>;
-} {
+function countFields(
+  fields: TextFields,
+  onWord?: (term: string, word: string, languages: TextLanguages) => void,
+): Map<string, number> {
   const languages = detectLanguages(`${fields.title}\n${fields.description}`.toLowerCase());
   const counts = new Map<string, number>();
-  const written = new Map<string, string>();
-  const language = new Map<string, number>();
   for (const [text, weight] of [
     [fields.title, TITLE_WEIGHT],
     [fields.description, 1],
@@ -324,16 +342,13 @@ function countFields(fields: TextFields): {
       text,
       (t, word) => {
         words.push(t);
-        if (!written.has(t)) {
-          written.set(t, word);
-          language.set(t, languageBit(word, languages));
-        }
+        onWord?.(t, word, languages);
       },
       languages,
     );
     for (const t of words.concat(conceptsOf(words))) counts.set(t, (counts.get(t) ?? 0) + weight);
   }
-  return { counts, written, language };
+  return counts;
 }
 
 /** BM25's saturated frequency: tf·(K1+1) / (tf + K1·(1 − B + B·length/average)). */
@@ -380,7 +395,14 @@ export class TextIndex {
   /** Adds or replaces a document (a plain string is read as a description) and returns its vector, kept current. */
   upsert(id: string, text: string | TextFields): TextVector {
     this.remove(id);
-    const { counts, written, language } = countFields(fieldsOf(text));
+    // Per term, the word as the text first writes it and the language bit it was read in (0: a number).
+    const written = new Map<string, string>();
+    const language = new Map<string, number>();
+    const counts = countFields(fieldsOf(text), (t, word, languages) => {
+      if (written.has(t)) return;
+      written.set(t, word);
+      language.set(t, languageBit(word, languages));
+    });
     const terms = [...counts.entries()].map(([term, n]) => ({ id: this.termId(term), n, term }));
     terms.sort((x, y) => x.id - y.id);
     const ids = Int32Array.from(terms, (t) => t.id);
@@ -441,7 +463,7 @@ export class TextIndex {
   /** `query`, with the ids of the thesaurus concepts the text mentions (read from the same tokens). */
   read(text: string | TextFields): { vector: TextVector; concepts: string[] } {
     this.refresh();
-    const { counts } = countFields(fieldsOf(text));
+    const counts = countFields(fieldsOf(text));
     const concepts: string[] = [];
     for (const t of counts.keys()) if (t.startsWith(CONCEPT_PREFIX)) concepts.push(t.slice(CONCEPT_PREFIX.length));
     return { vector: this.vectorOf(counts), concepts };
@@ -513,13 +535,7 @@ export class TextIndex {
         }
       }
     }
-    // Concepts first, then words; each by its share of the similarity, ties by name.
-    found.sort(
-      (x, y) =>
-        kinds[y.k] - kinds[x.k] ||
-        y.share - x.share ||
-        (surface[x.k] < surface[y.k] ? -1 : surface[x.k] > surface[y.k] ? 1 : 0),
-    );
+    rankShared(found, kinds, surface);
     const out: string[] = [];
     const named: Array<ReadonlySet<string>> = [];
     for (const { k } of found) {
