@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { activeOffer } from '../factories';
+import { activeOffer, offerInput } from '../factories';
 import { ApiClient } from '../support/http';
 import { startApiInProcess } from '../support/platform';
 
@@ -264,6 +264,16 @@ describe('national action plans', () => {
     ]);
     expect((await bafa.get('/api/v1/action-plan-items?interested=true')).body.map((i: any) => i.id)).toContain(item.id);
 
+    // An interest naming the provider's draft offer: the State reads the interest, not the draft's title.
+    const draftOffer = (await bafa.post('/api/v1/offers', offerInput())).body;
+    expect(draftOffer.status).toBe('draft');
+    const draftItem = await addItem(plan.id, { code: '1.2' });
+    expect((await bafa.post(`/api/v1/action-plan-items/${draftItem.id}/interest`, { offerId: draftOffer.id })).status).toBe(201);
+    const offerNamedTo = async (client: ApiClient) => (await client.get(`/api/v1/action-plan-items/${draftItem.id}`)).body.interests[0].offer;
+    expect(await offerNamedTo(coordinator)).toBeNull();
+    expect(await offerNamedTo(expert)).toBeNull();
+    expect(await offerNamedTo(bafa)).toEqual({ id: draftOffer.id, title: draftOffer.title });
+
     expect((await kaz.post(`/api/v1/action-plan-items/${item.id}/request`)).status).toBe(404);
     expect((await expert.post(`/api/v1/action-plan-items/${item.id}/request`)).status).toBe(403);
     const drafted = await coordinator.post(`/api/v1/action-plan-items/${item.id}/request`);
@@ -279,6 +289,18 @@ describe('national action plans', () => {
     const itemNow = (await coordinator.get(`/api/v1/action-plan-items/${item.id}`)).body;
     expect(itemNow.requests).toEqual([{ id: drafted.body.id, reference: drafted.body.reference, status: 'draft' }]);
     expect((await bafa.get(`/api/v1/action-plan-items/${item.id}`)).body.requests).toEqual([]);
+    // The plan's count of items with a request is the caller's too: the State's draft is not one for a provider,
+    // neither in the plan view nor in the CSV.
+    const withRequestAs = async (client: ApiClient) => (await client.get(`/api/v1/action-plans/${plan.id}`)).body.progress.withRequest;
+    const csvWithRequestAs = async (client: ApiClient) => {
+      const [header, ...lines] = String((await client.get('/api/v1/export/action-plans.csv')).body).replace(/^\uFEFF/, '').split(/\r?\n/);
+      const row = lines.find((l) => l.includes(plan.id))?.split(',');
+      return row?.[header.split(',').indexOf('itemsWithRequest')];
+    };
+    expect(await withRequestAs(coordinator)).toBe(1);
+    expect(await csvWithRequestAs(coordinator)).toBe('1');
+    expect(await withRequestAs(bafa)).toBe(0);
+    expect(await csvWithRequestAs(bafa)).toBe('0');
     // The item's history: the coordinator reads every step with its note and the draft behind it; another provider
     // reads the steps only, not BAFA's interest or the draft request; BAFA reads its own interest in full.
     const historyAs = async (client: ApiClient) =>
@@ -321,6 +343,7 @@ describe('national action plans', () => {
       200,
     );
     expect(await countMatches()).toBe(1);
+    expect(await withRequestAs(bafa)).toBe(1);
     // Declared again, or a second circulation path: still one match.
     await bafa.post(`/api/v1/action-plan-items/${item.id}/interest`, { offerId: offer.id });
     expect(await countMatches()).toBe(1);

@@ -339,6 +339,43 @@ describe('correspondence: threads, objections and waivers, points of contact', (
       expect(actions).toEqual(['create', 'submit', 'acknowledge', 'record_waiver', 'circulate']);
     });
 
+    it('the letters and thread attachments of a request stay with the State and the Committee: a provider neither lists, reads nor sees them on the timeline', async () => {
+      const upload = async (client: ApiClient, id: string, title: string) => {
+        const form = multipart({ kind: 'letter', title }, { name: 'letter.pdf', data: SAMPLES.pdf });
+        const res = await client.request('POST', `/api/v1/requests/${id}/documents`, form.body, { 'content-type': form.contentType });
+        expect(res.status).toBe(201);
+        return res.body.id as string;
+      };
+      const r = await acknowledgedRequest();
+      // An objection by letter, withdrawn (its letter stays correspondence), then a waiver by letter.
+      const objection = await upload(expert, r.id, 'Objection');
+      expect((await act(expert, r.id, 'record_objection', { letterDate: '2026-03-02', documentId: objection })).status).toBe(200);
+      expect((await act(expert, r.id, 'withdraw_objection')).status).toBe(200);
+      const waiver = await upload(expert, r.id, 'Waiver');
+      expect((await act(expert, r.id, 'record_waiver', { letterDate: '2026-03-03', documentId: waiver })).status).toBe(200);
+      expect((await act(expert, r.id, 'circulate')).body.status).toBe('circulated');
+      const attachment = await upload(customs, r.id, 'Clarification answer');
+      expect((await customs.post(`/api/v1/requests/${r.id}/messages`, { body: 'Our answer, attached.', documentId: attachment })).status).toBe(201);
+      const published = await upload(expert, r.id, 'Circulated annex');
+      const correspondence = [objection, waiver, attachment];
+
+      const listed = async (client: ApiClient) => (await client.get(`/api/v1/requests/${r.id}/documents`)).body.items.map((d: any) => d.id).sort();
+      const onTimeline = async (client: ApiClient) =>
+        (await client.get('/api/v1/states/MNG/timeline?kind=document&pageSize=100')).body.items.map((e: any) => e.id).filter((id: string) => [...correspondence, published].includes(id)).sort();
+      expect(await listed(expert)).toEqual([...correspondence, published].sort());
+      expect(await listed(customs)).toEqual([...correspondence, published].sort());
+      expect(await onTimeline(customs)).toEqual([...correspondence, published].sort());
+
+      expect(await listed(bafa)).toEqual([published]);
+      expect(await onTimeline(bafa)).toEqual([published]);
+      expect((await bafa.get(`/api/v1/documents/${published}/content`)).status).toBe(200);
+      for (const id of correspondence) {
+        expect((await bafa.get(`/api/v1/documents/${id}`)).status).toBe(404);
+        expect((await bafa.get(`/api/v1/documents/${id}/content`)).status).toBe(404);
+        expect((await expert.get(`/api/v1/documents/${id}/content`)).status).toBe(200);
+      }
+    });
+
     it('the coordinator objects in the app while the window is open, not after; nobody else of the State may', async () => {
       const r = await acknowledgedRequest();
       expect((await coordinator.get(`/api/v1/requests/${r.id}`)).body.availableActions).toContain('object');

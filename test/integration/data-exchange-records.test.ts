@@ -402,10 +402,13 @@ describe('data exchange of plans, engagements, documents, threads and contacts',
         itemsInProgress: '0',
         itemsDone: '0',
         itemsAssistanceNeeded: '1',
-        itemsWithRequest: '1',
+        // The request made from the item is still the State's draft: counted for the State, not for the Committee.
+        itemsWithRequest: '0',
         publicSummary: 'A summary for the register',
       });
       expect(rows.every((r) => r.state === 'MNG')).toBe(true);
+      const asState = await fetch(`${api.baseUrl}/api/v1/export/action-plans.csv?state=MNG`, { headers: (await ApiClient.as(api.baseUrl, 'customs')).authHeaders() });
+      expect(csvRows(await asState.text()).rows.find((r) => r.id === w.planId)?.itemsWithRequest).toBe('1');
     });
 
     it('writes one row per engagement with its follow-up actions counted, and needs a signed-in caller', async () => {

@@ -23,6 +23,7 @@ import {
   AssistanceOfferEntity,
   AssistanceRequestEntity,
   OrganizationEntity,
+  OfferRepository,
   RequestRepository,
   UserEntity,
 } from '@app/database';
@@ -87,6 +88,7 @@ export class ActionPlansService {
     private readonly uow: UnitOfWork,
     private readonly repository: ActionPlanRepository,
     private readonly requests: RequestRepository,
+    private readonly offers: OfferRepository,
     private readonly historyService: HistoryService,
   ) {}
 
@@ -406,7 +408,7 @@ export class ActionPlansService {
 
   private async planViews(user: AuthUser, rows: ActionPlanEntity[], withItems: boolean): Promise<ActionPlanView[]> {
     const orgs = await this.orgsById(rows.map((r) => r.organizationId));
-    const progress = await this.progressOf(rows.map((r) => r.id));
+    const progress = await this.progressOf(user, rows.map((r) => r.id));
     const views: ActionPlanView[] = [];
     for (const r of rows) {
       const org = orgs.get(r.organizationId);
@@ -434,26 +436,42 @@ export class ActionPlansService {
     return views;
   }
 
-  private async progressOf(planIds: string[]): Promise<Map<string, ActionPlanView['progress']>> {
+  private async progressOf(user: AuthUser, planIds: string[]): Promise<Map<string, ActionPlanView['progress']>> {
     if (!planIds.length) return new Map();
-    const rows: { plan_id: string; total: number; planned: number; in_progress: number; done: number; dropped: number; needed: number; requested: number }[] =
+    const rows: { plan_id: string; total: number; planned: number; in_progress: number; done: number; dropped: number; needed: number }[] =
       await this.dataSource.query(
         `SELECT i.plan_id, count(*)::int AS total,
                 count(*) FILTER (WHERE i.status = ${sqlValue('planned' satisfies ActionPlanItemStatus)})::int AS planned,
                 count(*) FILTER (WHERE i.status = ${sqlValue('in_progress' satisfies ActionPlanItemStatus)})::int AS in_progress,
                 count(*) FILTER (WHERE i.status = ${sqlValue('done' satisfies ActionPlanItemStatus)})::int AS done,
                 count(*) FILTER (WHERE i.status = ${sqlValue('dropped' satisfies ActionPlanItemStatus)})::int AS dropped,
-                count(*) FILTER (WHERE i.assistance_needed)::int AS needed,
-                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assistance_requests r WHERE r.action_plan_item_id = i.id))::int AS requested
+                count(*) FILTER (WHERE i.assistance_needed)::int AS needed
            FROM action_plan_items i WHERE i.plan_id = ANY($1) AND NOT i.proposed GROUP BY i.plan_id`,
         [planIds],
       );
+    const requested = await this.itemsWithVisibleRequest(user, planIds);
     return new Map(
       rows.map((r) => [
         r.plan_id,
-        { total: r.total, planned: r.planned, in_progress: r.in_progress, done: r.done, dropped: r.dropped, assistanceNeeded: r.needed, withRequest: r.requested },
+        { total: r.total, planned: r.planned, in_progress: r.in_progress, done: r.done, dropped: r.dropped, assistanceNeeded: r.needed, withRequest: requested.get(r.plan_id) ?? 0 },
       ]),
     );
+  }
+
+  /**
+   * Per plan, its items with a request the caller may see: as the item view lists them, so a provider's count
+   * leaves out the State's drafts and withdrawn requests it never saw circulated.
+   */
+  private async itemsWithVisibleRequest(user: AuthUser, planIds: string[]): Promise<Map<string, number>> {
+    const rows: { plan_id: string; requested: number }[] = await this.requests
+      .visibleTo(user)
+      .innerJoin(ActionPlanItemEntity, 'i', 'i.id = r.action_plan_item_id')
+      .andWhere('i.plan_id = ANY(:planIds) AND NOT i.proposed', { planIds })
+      .select('i.plan_id', 'plan_id')
+      .addSelect('count(DISTINCT i.id)::int', 'requested')
+      .groupBy('i.plan_id')
+      .getRawMany();
+    return new Map(rows.map((r) => [r.plan_id, r.requested]));
   }
 
   private async itemViews(user: AuthUser, plans: ActionPlanEntity[], rows: ActionPlanItemEntity[]): Promise<ActionPlanItemView[]> {
@@ -473,7 +491,12 @@ export class ActionPlansService {
     const notes = isProvider(user.role)
       ? []
       : await manager.find(ActionPlanItemNoteEntity, { where: { itemId: In(ids) }, order: { createdAt: 'ASC' } });
-    const offers = await this.offerTitles(interests);
+    const offers = await this.offerTitles(user, interests);
+    // An offer the caller may not see is not named at all.
+    const offerOf = (id: string | null) => {
+      const title = id ? offers.get(id) : undefined;
+      return id && title !== undefined ? { id, title } : null;
+    };
     const orgs = await this.orgsById([
       ...rows.flatMap((r) => [...(r.leadAgencyId ? [r.leadAgencyId] : []), ...r.partnerAgencyIds]),
       ...interests.map((x) => x.providerOrganizationId),
@@ -516,7 +539,7 @@ export class ActionPlansService {
           .map((x) => ({
             id: x.id,
             provider: ref(x.providerOrganizationId),
-            offer: x.offerId ? { id: x.offerId, title: offers.get(x.offerId) ?? '' } : null,
+            offer: offerOf(x.offerId),
             programme: x.programme,
             note: x.note,
             engagementId: x.engagementId,
@@ -541,9 +564,10 @@ export class ActionPlansService {
     });
   }
 
-  private async offerTitles(interests: ActionPlanItemInterestEntity[]): Promise<Map<string, string>> {
+  /** The titles of the interests' offers the caller may see: another provider's draft is named to nobody. */
+  private async offerTitles(user: AuthUser, interests: ActionPlanItemInterestEntity[]): Promise<Map<string, string>> {
     const ids = [...new Set(interests.map((x) => x.offerId).filter((x): x is string => !!x))];
-    const rows = ids.length ? await this.dataSource.manager.findBy(AssistanceOfferEntity, { id: In(ids) }) : [];
+    const rows = ids.length ? await this.offers.visibleTo(user).andWhere('o.id = ANY(:ids)', { ids }).getMany() : [];
     return new Map(rows.map((o) => [o.id, o.title]));
   }
 }

@@ -18,6 +18,7 @@ import { DocumentEntity } from '@app/database';
 import { isCommittee } from '@app/domain';
 import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
+import { correspondenceVisibleTo } from './correspondence-documents';
 import { DocumentParents } from './document-parents';
 import { DOCUMENT_STORE, type DocumentStore } from './document-store';
 import { safeFileName } from './file-names';
@@ -107,7 +108,7 @@ export class DocumentsService {
     const parent = await this.parents.resolve(user, parentType, parentId);
     if (!parent) throw notFound(PARENT_LABEL[parentType]);
     const rows: DocumentRow[] = await this.dataSource.query(
-      `${SELECT_VIEW} WHERE d.parent_type = $1 AND d.parent_id = $2 AND d.removed_at IS NULL ORDER BY d.created_at DESC, d.id`,
+      `${SELECT_VIEW} WHERE d.parent_type = $1 AND d.parent_id = $2 AND d.removed_at IS NULL AND ${correspondenceVisibleTo(user)} ORDER BY d.created_at DESC, d.id`,
       [parentType, parentId],
     );
     return { items: rows.map((r) => this.view(user, r, parent.draft)), canUpload: parent.mayUpload, maxBytes: this.maxBytes };
@@ -118,7 +119,7 @@ export class DocumentsService {
     return this.view(user, row, draft);
   }
 
-  /** The bytes with what the response needs to describe them; 404 unless the caller sees the parent. */
+  /** The bytes with what the response needs to describe them; 404 unless the caller sees the parent and the document. */
   async content(user: AuthUser, id: string): Promise<{ stream: Readable; fileName: string; contentType: string; size: number; sha256: string; previewable: boolean }> {
     const { row } = await this.findVisible(user, id);
     const [{ storage_key: key }]: { storage_key: string }[] = await this.dataSource.query('SELECT storage_key FROM documents WHERE id = $1', [id]);
@@ -230,7 +231,7 @@ export class DocumentsService {
   }
 
   private async findVisible(user: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<{ row: DocumentRow; draft: boolean }> {
-    const [row]: DocumentRow[] = await manager.query(`${SELECT_VIEW} WHERE d.id = $1 AND d.removed_at IS NULL`, [id]);
+    const [row]: DocumentRow[] = await manager.query(`${SELECT_VIEW} WHERE d.id = $1 AND d.removed_at IS NULL AND ${correspondenceVisibleTo(user)}`, [id]);
     if (!row) throw notFound('Document');
     const parent = await this.parents.resolve(user, row.parent_type, row.parent_id, manager);
     if (!parent) throw notFound('Document');

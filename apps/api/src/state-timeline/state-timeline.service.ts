@@ -12,6 +12,7 @@ import {
 } from '@app/database';
 import { isAgency } from '@app/domain';
 import type { AuthUser } from '../auth/auth-user';
+import { correspondenceVisibleTo } from '../documents/correspondence-documents';
 
 type TimelineEvent = Served<typeof stateTimelineEventSchema>;
 export type StateTimelineView = Served<typeof stateTimelinePageSchema>;
@@ -130,7 +131,7 @@ export class StateTimelineService {
 
     if (want('document')) {
       // Documents have their parent's visibility: those on the plans, items, requests, matches and engagements
-      // read above (items through the plans' item rule).
+      // read above (items through the plans' item rule), less a request's correspondence for a provider.
       const items = plans.length
         ? await this.plans.itemsVisibleTo(user).andWhere('p.state = :state', { state }).select(['i.id', 'i.planId']).getMany()
         : [];
@@ -142,6 +143,7 @@ export class StateTimelineService {
             await this.dataSource.manager
               .createQueryBuilder(DocumentEntity, 'd')
               .where(`d.parent_type IN ('action_plan', 'action_plan_item', 'request', 'match', 'engagement') AND d.parent_id = ANY(:parents) AND d.removed_at IS NULL`, { parents })
+              .andWhere(correspondenceVisibleTo(user))
               .orderBy('d.created_at', 'DESC')
               .limit(TIMELINE_SOURCE_LIMIT + 1)
               .getMany(),

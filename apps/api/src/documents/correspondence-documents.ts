@@ -1,0 +1,27 @@
+import { isProvider } from '@app/domain';
+import type { AuthUser } from '../auth/auth-user';
+
+/**
+ * True (SQL) when the document `alias` carries the State–Committee correspondence on its request: a message's
+ * attachment in the request's thread, or the letter an objection or waiver rests on — standing (the request's
+ * columns) or withdrawn (the history keeps it). The references have no foreign key, so they are looked up here.
+ */
+function isRequestCorrespondence(alias: string): string {
+  return `${alias}.parent_type = 'request' AND (
+      EXISTS (SELECT 1 FROM thread_messages tm
+               WHERE tm.thread_type = 'request' AND tm.thread_id = ${alias}.parent_id AND tm.document_id = ${alias}.id)
+   OR EXISTS (SELECT 1 FROM assistance_requests cr
+               WHERE cr.id = ${alias}.parent_id AND ${alias}.id IN (cr.objection_document_id, cr.waiver_document_id))
+   OR EXISTS (SELECT 1 FROM history_entries ch
+               WHERE ch.subject_type = 'request' AND ch.subject_id = ${alias}.parent_id
+                 AND ch.action IN ('record_objection', 'record_waiver') AND ch.details->>'documentId' = ${alias}.id::text))`;
+}
+
+/**
+ * A condition (SQL, to AND onto a query of `documents ${alias}`) that keeps from a provider the documents of a
+ * request's correspondence: a provider never sees a request's thread (docs/correspondence.md), so neither what
+ * travels in it. Everyone else: no condition.
+ */
+export function correspondenceVisibleTo(user: AuthUser, alias = 'd'): string {
+  return isProvider(user.role) ? `NOT (${isRequestCorrespondence(alias)})` : 'TRUE';
+}
