@@ -1,3 +1,5 @@
+// A database of this file's own: it exports the whole database, which other files write to at the same time.
+import '../support/own-world';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '@app/common';

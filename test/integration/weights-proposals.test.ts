@@ -1,3 +1,6 @@
+// A database of this file's own: the fit reads every decided match, so other files' decisions, written at the same
+// time, would move its held-out figures.
+import '../support/own-world';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { COMPONENT_KEYS } from '@app/contracts';
