@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import express from 'express';
 import { Pool, types } from 'pg';
 import { loadConfig } from '@app/config';
-import { createDataSource, DEMO_PASSWORD, dropDatabase, ensureDatabase, seedDemo, seedSyntheticWorld } from '@app/database';
+import { CONNECTION_OPTIONS, COUNT_BOUND, createDataSource, DEMO_PASSWORD, dropDatabase, ensureDatabase, seedDemo, seedSyntheticWorld } from '@app/database';
 import { availableActions, isAgency, objectionWindowCloses, REQUEST_EDITABLE_STATUSES, REQUEST_WORKFLOW, type Role } from '@app/domain';
 import { freePort } from './benchmarks/processes';
 
@@ -66,7 +66,7 @@ interface BareUser {
 }
 
 function startBare(databaseUrl: string, secret: string, port: number, columns: string): Promise<http.Server> {
-  const pool = new Pool({ connectionString: databaseUrl, max: 10 });
+  const pool = new Pool({ connectionString: databaseUrl, max: 10, options: CONNECTION_OPTIONS });
   const app = express();
   const auth = async (req: express.Request): Promise<BareUser | null> => {
     const header = req.headers.authorization;
@@ -125,11 +125,13 @@ function startBare(databaseUrl: string, secret: string, port: number, columns: s
       [status, provision],
     );
     const endsHere = rows.length > 0 ? rows.length < pageSize : page === 1;
-    const total = endsHere
+    // The total is bounded as RequestRepository.listPage's (boundedCount, COUNT_BOUND rows past the page's start).
+    const bound = (page - 1) * pageSize + COUNT_BOUND;
+    const counted = endsHere
       ? (page - 1) * pageSize + rows.length
-      : Number((await pool.query(`SELECT count(*) AS n FROM assistance_requests r WHERE ${where}`, [status, provision])).rows[0].n);
-    // Without a search the total is exact (a search's is bounded: RequestRepository.listPage).
-    res.json({ items: views(user, rows), total, totalIsLowerBound: false, page, pageSize });
+      : Number((await pool.query(`SELECT count(*) AS n FROM (SELECT 1 FROM assistance_requests r WHERE ${where} LIMIT ${bound + 1}) hits`, [status, provision])).rows[0].n);
+    const totalIsLowerBound = counted > bound;
+    res.json({ items: views(user, rows), total: totalIsLowerBound ? bound : counted, totalIsLowerBound, page, pageSize });
   });
   return new Promise((resolve) => {
     const server = app.listen(port, '127.0.0.1', () => resolve(server));

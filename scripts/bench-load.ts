@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
 import { appArguments, loadConfig } from '@app/config';
+import { cpuSeconds, cpuSecondsOf } from './benchmarks/processes';
 import { createDataSource, DEMO_PASSWORD, DEMO_USERS, dropDatabase, ensureDatabase, seedDemo, seedSyntheticWorld } from '@app/database';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -227,6 +228,15 @@ async function main(): Promise<void> {
       workerPeak = Math.max(workerPeak, peakRssMb(worker.proc?.pid) ?? 0);
     }, 1000);
 
+    // Where the CPU went during the run: each process's user + system seconds, before and after.
+    const cpu = () => ({
+      api: cpuSeconds(api.proc?.pid),
+      worker: cpuSeconds(worker.proc?.pid),
+      postgres: cpuSecondsOf('postgres'),
+      redis: cpuSecondsOf('redis-server'),
+      clients: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
+    });
+    const cpuBefore = cpu();
     const started = performance.now();
     const until = started + SECONDS * 1000;
     let total = 0;
@@ -263,6 +273,10 @@ async function main(): Promise<void> {
       }),
     );
     const elapsed = (performance.now() - started) / 1000;
+    const cpuAfter = cpu();
+    const cpuUsed = Object.fromEntries(
+      (Object.keys(cpuBefore) as (keyof typeof cpuBefore)[]).map((k) => [k, Math.round((cpuAfter[k] - cpuBefore[k]) * 10) / 10]),
+    ) as Record<keyof typeof cpuBefore, number>;
     clearInterval(sampler);
     apiPeak = Math.max(apiPeak, peakRssMb(api.proc?.pid) ?? 0);
     workerPeak = Math.max(workerPeak, peakRssMb(worker.proc?.pid) ?? 0);
@@ -287,6 +301,12 @@ async function main(): Promise<void> {
     }
     if (failures.size) console.log(`Failed calls by answer: ${[...failures].map(([answer, n]) => `${answer} ×${n}`).join(', ')}`);
     console.log(`Peak RSS: API ${apiPeak} MB, worker ${workerPeak} MB`);
+    const cpuTotal = Object.values(cpuUsed).reduce((a, b) => a + b, 0);
+    console.log(
+      `CPU during the run: ${Object.entries(cpuUsed)
+        .map(([k, v]) => `${k} ${v.toFixed(1)} s (${((v * 1000) / Math.max(1, total)).toFixed(1)} ms a call)`)
+        .join(', ')}; ${(cpuTotal / elapsed).toFixed(2)} cores busy on average`,
+    );
     console.log(
       JSON.stringify({
         clients: CLIENTS,
@@ -299,6 +319,7 @@ async function main(): Promise<void> {
         routes,
         apiPeakRssMb: apiPeak,
         workerPeakRssMb: workerPeak,
+        cpuSeconds: cpuUsed,
       }),
     );
   } finally {
