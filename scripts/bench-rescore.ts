@@ -24,7 +24,7 @@ import { createDataSource, dropDatabase, seedSyntheticWorld } from '@app/databas
 import { DEFAULT_WEIGHTS_PROFILE, type MatchResult } from '@app/matching';
 import { MatchWriter } from '../apps/worker/src/matching/match-writer.service';
 import { RESCORE_CHUNK_SIZE } from '../apps/worker/src/matching/matching.processor';
-import { cloneDatabase, dropQueuePrefix, peakRssMiB, scratchDatabaseUrl, spawnReady, startSmtpSink, stopChild } from './benchmarks/processes';
+import { cloneDatabase, cpuSeconds, cpuSecondsOf, dropQueuePrefix, peakRssMiB, scratchDatabaseUrl, spawnReady, startSmtpSink, stopChild } from './benchmarks/processes';
 
 function flag(name: string, fallback: number): number {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -248,18 +248,29 @@ async function main(): Promise<void> {
     log(`full rescore, one worker (cold, behind the burst): ${cold.requests} open requests → ${cold.rows} rows in ${(cold.wallMs / 1000).toFixed(2)} s`);
     log(`head of line: a rescore behind ${hol.burst} queued reminder events (${hol.queued} events queued in all) waited ${hol.waitMs.toFixed(0)} ms to start (${hol.burstLeftWhenStarted} of them not yet handled then)`);
 
-    // 3. One worker warm, two workers, one worker again (interleaved).
+    // 3. One worker warm, two workers, one worker again (interleaved). Each run also reports where the CPU went:
+    //    the workers' and PostgreSQL's user + system seconds over the run's wall time (cores busy on average).
+    const cpu = () => ({ workers: workers.reduce((sum, w) => sum + cpuSeconds(w.pid), 0), postgres: cpuSecondsOf('postgres') });
+    const measured = async (label: string): Promise<RescoreRun & { cores: { workers: number; postgres: number } }> => {
+      const before = cpu();
+      const run = await fullRescore(ds);
+      const after = cpu();
+      const cores = { workers: (after.workers - before.workers) / (run.wallMs / 1000), postgres: (after.postgres - before.postgres) / (run.wallMs / 1000) };
+      log(`  ${label}: ${(run.wallMs / 1000).toFixed(2)} s; cores busy on average: worker process(es) ${cores.workers.toFixed(2)}, PostgreSQL ${cores.postgres.toFixed(2)}, together ${(cores.workers + cores.postgres).toFixed(2)} of ${cpus().length}`);
+      return { ...run, cores };
+    };
     await resetMatches(ds);
-    const one1 = await fullRescore(ds);
+    const one1 = await measured('one worker');
     const second = await spawnReady('worker', env, nodeArgs);
     workers.push(second.child);
     await resetMatches(ds);
     await fullRescore(ds); // the second worker builds its engine
     await resetMatches(ds);
-    const two = await fullRescore(ds);
+    const two = await measured('two workers');
     await stopChild(second.child);
+    workers.pop();
     await resetMatches(ds);
-    const one2 = await fullRescore(ds);
+    const one2 = await measured('one worker');
     const oneMs = (one1.wallMs + one2.wallMs) / 2;
     const speedup = oneMs / two.wallMs;
     log(`one worker (warm): ${(one1.wallMs / 1000).toFixed(2)} / ${(one2.wallMs / 1000).toFixed(2)} s; two workers: ${(two.wallMs / 1000).toFixed(2)} s → ${speedup.toFixed(2)}×`);
@@ -291,7 +302,13 @@ async function main(): Promise<void> {
           ratioToCopy: Number((writeRowsPerSec / copyRowsPerSec).toFixed(3)),
           peakRssMiB: Math.round(peakRss),
         },
-        twoWorkers: { speedup: Number(speedup.toFixed(3)), oneWorkerMs: Math.round(oneMs), twoWorkersMs: Math.round(two.wallMs) },
+        twoWorkers: {
+          speedup: Number(speedup.toFixed(3)),
+          oneWorkerMs: Math.round(oneMs),
+          twoWorkersMs: Math.round(two.wallMs),
+          coresBusyOneWorker: Number(((one1.cores.workers + one1.cores.postgres + one2.cores.workers + one2.cores.postgres) / 2).toFixed(2)),
+          coresBusyTwoWorkers: Number((two.cores.workers + two.cores.postgres).toFixed(2)),
+        },
         headOfLine: { waitMs: Math.round(hol.waitMs), burst: hol.burst, queuedEvents: hol.queued },
       }),
     );

@@ -72,19 +72,23 @@ export function peakRssMiB(pid: number): number {
   return kb / 1024;
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat (Linux; 0 once it is gone). */
+/**
+ * CPU seconds (user + system) a process has used so far, with those of its children it has reaped, from
+ * /proc/<pid>/stat (Linux; 0 once it is gone). Counting reaped children keeps a sum over a server's processes
+ * continuous: a PostgreSQL backend's time passes to the postmaster when it exits.
+ */
 export function cpuSeconds(pid: number | undefined): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces), counted from field 3: utime is 14, stime 15.
+    // Fields after the command name (which may hold spaces), counted from field 3: utime 14, stime 15, cutime 16, cstime 17.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
   } catch {
     return 0;
   }
 }
 
-/** CPU seconds used so far by every process of one command name (e.g. every PostgreSQL backend: `postgres`). */
+/** CPU seconds used so far by every process of one command name (e.g. PostgreSQL's: `postgres`), reaped ones included. */
 export function cpuSecondsOf(command: string): number {
   let sum = 0;
   for (const entry of readdirSync('/proc')) {

@@ -5,7 +5,7 @@ import { circulatedRequest } from '../factories';
 import { useBrowserSuite } from './support/browser';
 
 // Issue 16: a search that matches more than 1,000 requests counts only so far; the list's footer says "more than"
-// and still lets the person page past the bound.
+// and still lets the person page past the bound; a tab badge counting such a list says "1000+".
 const suite = useBrowserSuite();
 const word = `plentiful${randomUUID().slice(0, 6)}`;
 
@@ -33,5 +33,14 @@ it('says "more than 1,000" for a search past the bound, and pages on beyond it',
   await pages.getByRole('button', { name: '51', exact: true }).click();
   // From page 51 the count reaches 1,000 rows further, past the 1,101 hits: the total is exact again.
   await page.getByText(formatMessage(en.list.range, 'en', { first: 1001, last: 1020, total: 1101 })).waitFor();
+  await page.context().close();
+});
+
+it('shows a count the server stopped at as "1000+" on a tab badge', async () => {
+  // The copies are the agency's too: its "circulated" tab holds more than 1,000 requests.
+  const page = await suite.pageAs('coordinator');
+  await page.goto('/agency/requests');
+  const tab = page.getByRole('tab', { name: new RegExp(`^${en.myRequests.groups.circulated}`) });
+  await tab.getByText(formatMessage(en.list.countAtLeast, 'en', { count: 1000 }), { exact: true }).waitFor();
   await page.context().close();
 });

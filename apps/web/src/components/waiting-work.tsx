@@ -8,6 +8,7 @@ import { requestListQuery } from '../api/requests';
 import type { CurrentUser } from '../api/auth';
 import { useSignedInUser } from '../auth/current-user';
 import { UnreadThreads } from '../threads/unread-threads';
+import { listCount, ListCountText } from './list-count';
 import { useTranslation } from '../i18n';
 
 type QueueKey =
@@ -119,7 +120,8 @@ export function WaitingWork() {
         </Title>
         <SimpleGrid cols={{ base: 1, sm: queues.length }} spacing="md">
           {queues.map((queue, i) => {
-            const total = totals[i]?.data?.total;
+            const data = totals[i]?.data;
+            const total = data ? listCount(data) : undefined;
             return (
               <Paper key={queue.key} withBorder p="md" role="group" aria-label={t(`waitingWork.${queue.key}.label`)}>
                 <Text size="xs" tt="uppercase" fw={700} c="dimmed">
@@ -132,8 +134,8 @@ export function WaitingWork() {
                 ) : total === undefined ? (
                   <Skeleton h={36} w={60} mt="xs" />
                 ) : (
-                  <Text fz={32} fw={700} c={total > 0 ? 'orange.8' : undefined} data-waiting-count>
-                    {total}
+                  <Text fz={32} fw={700} c={total.count > 0 ? 'orange.8' : undefined} data-waiting-count>
+                    <ListCountText value={total} />
                   </Text>
                 )}
                 <Text size="sm" c="dimmed" mb="xs">

@@ -1,7 +1,6 @@
 import { Badge, MultiSelect, Select, Tabs, Text } from '@mantine/core';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import type { Paginated } from '../api/client';
-import { MATCH_ORIGINS, MATCH_STATUSES, matchListQuery, type Match, type MatchStatus } from '../api/matches';
+import { MATCH_ORIGINS, MATCH_STATUSES, matchListQuery, type MatchStatus } from '../api/matches';
 import { useSignedInUser } from '../auth/current-user';
 import {
   ClearFiltersButton,
@@ -11,6 +10,7 @@ import {
   SearchFilter,
   useListParams,
 } from '../components/list-controls';
+import { listCount, ListCountText } from '../components/list-count';
 import { PageHeader } from '../components/page-header';
 import { useStatusLabels } from '../components/status-badge';
 import { MatchesTable } from '../matches/matches-table';
@@ -167,7 +167,7 @@ function GroupedMatchesPage({ title, intro, note, groups, emptyDescription }: Gr
   const counts = useQueries({
     queries: groups.map(([, statuses]) => ({
       ...matchListQuery({ page: 1, pageSize: 1, status: statuses.join(',') || undefined }),
-      select: (page: Paginated<Match>) => page.total,
+      select: listCount,
     })),
   });
 
@@ -188,14 +188,14 @@ function GroupedMatchesPage({ title, intro, note, groups, emptyDescription }: Gr
                 key={key}
                 value={key}
                 rightSection={
-                  count ? (
+                  count?.count ? (
                     <Badge
                       size="sm"
                       variant={ACTIONABLE.includes(key) ? 'filled' : 'light'}
                       color={ACTIONABLE.includes(key) ? 'orange' : 'gray'}
-                      circle={count < 10}
+                      circle={count.count < 10}
                     >
-                      {count}
+                      <ListCountText value={count} />
                     </Badge>
                   ) : null
                 }

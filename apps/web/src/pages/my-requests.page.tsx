@@ -1,11 +1,11 @@
 import { Badge, Button, SegmentedControl, Tabs, Text } from '@mantine/core';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import type { Paginated } from '../api/client';
 import { Link } from 'react-router-dom';
-import { requestListQuery, type AssistanceRequest } from '../api/requests';
+import { requestListQuery } from '../api/requests';
 import type { RequestStatus } from '../api/request-status';
 import { useSignedInUser } from '../auth/current-user';
 import { useListParams } from '../components/list-controls';
+import { listCount, ListCountText, type ListCount } from '../components/list-count';
 import { PageHeader } from '../components/page-header';
 import { RecordList } from '../records/record-list';
 import { RequestFilters, REQUEST_FILTER_KEYS } from '../requests/request-filters';
@@ -96,14 +96,14 @@ export function MyRequestsPage() {
               key={id}
               value={id}
               rightSection={
-                counts[id] ? (
+                counts[id]?.count ? (
                   <Badge
                     size="sm"
                     variant={id === 'clarification' ? 'filled' : 'light'}
                     color={id === 'clarification' ? 'orange' : 'gray'}
-                    circle={counts[id] < 10}
+                    circle={counts[id].count < 10}
                   >
-                    {counts[id]}
+                    <ListCountText value={counts[id]} />
                   </Badge>
                 ) : null
               }
@@ -159,11 +159,11 @@ export function MyRequestsPage() {
 }
 
 /** How many requests each tab holds (one small query per group; the API has no per-status counts). */
-function useGroupCounts(organizationId: string | undefined): Partial<Record<Group, number>> {
+function useGroupCounts(organizationId: string | undefined): Partial<Record<Group, ListCount>> {
   const results = useQueries({
     queries: GROUP_IDS.map((id) => ({
       ...requestListQuery({ page: 1, pageSize: 1, status: GROUPS[id].join(',') || undefined, ready: readyOnly(id), organizationId }),
-      select: (page: Paginated<AssistanceRequest>) => page.total,
+      select: listCount,
     })),
   });
   return Object.fromEntries(GROUP_IDS.map((id, index) => [id, results[index]?.data]));

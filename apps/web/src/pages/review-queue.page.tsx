@@ -4,6 +4,7 @@ import { offerListQuery } from '../api/offers';
 import { requestListQuery } from '../api/requests';
 import { REVIEW_QUEUE_STATUSES } from '../api/request-status';
 import { FilterBar, SearchFilter, useListParams } from '../components/list-controls';
+import { listCount, ListCountText, type ListCount } from '../components/list-count';
 import { PageHeader } from '../components/page-header';
 import { RecordList } from '../records/record-list';
 import { OfferActions } from '../offers/offer-actions';
@@ -38,7 +39,7 @@ export function ReviewQueuePage() {
   // The tab badge counts what the tab lists, whatever the search.
   const requestCount = useQuery({
     ...requestListQuery({ page: 1, pageSize: 1, status: REVIEW_QUEUE_STATUSES.join(',') }),
-    select: (page) => page.total,
+    select: listCount,
   });
   const offerPage = list.filters.tab === 'offers' ? list.page : 1;
   const offers = useQuery({
@@ -55,7 +56,7 @@ export function ReviewQueuePage() {
   // The tab badge counts the whole queue, whatever the search.
   const offerCount = useQuery({
     ...offerListQuery({ page: 1, pageSize: 1, status: 'pending_verification' }),
-    select: (page) => page.total,
+    select: listCount,
   });
 
   return (
@@ -147,10 +148,10 @@ export function ReviewQueuePage() {
 }
 
 /** How many wait in a tab; nothing when none do. */
-function QueueCount({ count }: { count: number | undefined }) {
-  return count ? (
+function QueueCount({ count }: { count: ListCount | undefined }) {
+  return count?.count ? (
     <Badge size="sm" variant="filled">
-      {count}
+      <ListCountText value={count} />
     </Badge>
   ) : null;
 }
