@@ -54,5 +54,24 @@ test('a State user uploads, lists and downloads a document, is refused a renamed
   expect(await message.textContent()).toContain('draft-list.csv');
   // And the request lists it among its documents.
   await table.getByText(/^draft-list\.csv · /).waitFor();
+
+  // A message whose post fails leaves its upload behind, unnamed: the composer uploaded it as correspondence, so
+  // it is kept from providers all the same (docs/documents.md, "In threads and letters").
+  await page.route('**/api/v1/requests/*/messages', (route) =>
+    route.request().method() === 'POST' ? route.fulfill({ status: 503, contentType: 'application/json', body: '{"statusCode":503,"error":"Service Unavailable","message":"down"}' }) : route.fallback(),
+  );
+  await thread.locator('input[type=file]').setInputFiles({ name: 'unsent.csv', mimeType: 'text/csv', buffer: SAMPLES.text });
+  await thread.getByRole('textbox', { name: 'Write a message' }).fill('This one is not sent.');
+  await thread.getByRole('button', { name: 'Send' }).click();
+  await table.getByText(/^unsent\.csv · /).waitFor();
+  const flags: { file_name: string; for_correspondence: boolean }[] = await suite.dataSource.query(
+    'SELECT file_name, for_correspondence FROM documents WHERE parent_id = $1 ORDER BY file_name',
+    [request.id],
+  );
+  expect(flags).toEqual([
+    { file_name: 'draft-list.csv', for_correspondence: true },
+    { file_name: 'note-verbale.pdf', for_correspondence: false },
+    { file_name: 'unsent.csv', for_correspondence: true },
+  ]);
   await page.context().close();
 });

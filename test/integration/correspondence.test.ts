@@ -376,6 +376,51 @@ describe('correspondence: threads, objections and waivers, points of contact', (
       }
     });
 
+    it('an attachment uploaded for the thread is correspondence from the upload on: before any message names it, a provider neither lists, reads nor downloads it', async () => {
+      const upload = async (client: ApiClient, path: string, fields: Record<string, string>) => {
+        const form = multipart({ kind: 'other', title: 'Draft answer', ...fields }, { name: 'answer.pdf', data: SAMPLES.pdf });
+        return client.request('POST', path, form.body, { 'content-type': form.contentType });
+      };
+      const r = await circulatedRequest(api.baseUrl);
+      const pending = await upload(customs, `/api/v1/requests/${r.id}/documents`, { purpose: 'correspondence' });
+      expect(pending.status).toBe(201);
+      const attachment = pending.body.id as string;
+      const ordinary = (await upload(customs, `/api/v1/requests/${r.id}/documents`, {})).body.id as string;
+      const listed = async (client: ApiClient) => (await client.get(`/api/v1/requests/${r.id}/documents`)).body.items.map((d: any) => d.id).sort();
+      const onTimeline = async (client: ApiClient) =>
+        (await client.get('/api/v1/states/MNG/timeline?kind=document&pageSize=100')).body.items.map((e: any) => e.id).filter((id: string) => [attachment, ordinary].includes(id)).sort();
+
+      // No message names it yet (the composer uploads first, and its post may fail or never come).
+      const mayNotSee = async () => {
+        expect(await listed(bafa)).toEqual([ordinary]);
+        expect(await onTimeline(bafa)).toEqual([ordinary]);
+        expect((await bafa.get(`/api/v1/documents/${attachment}`)).status).toBe(404);
+        expect((await bafa.get(`/api/v1/documents/${attachment}/content`)).status).toBe(404);
+        expect((await bafa.get(`/api/v1/documents/${ordinary}/content`)).status).toBe(200);
+      };
+      await mayNotSee();
+      for (const client of [customs, coordinator, expert]) {
+        expect(await listed(client)).toEqual([attachment, ordinary].sort());
+        expect((await client.get(`/api/v1/documents/${attachment}/content`)).status).toBe(200);
+      }
+      expect(await onTimeline(customs)).toEqual([attachment, ordinary].sort());
+
+      // The message then names it, as before; it stays the State's and the Committee's.
+      const posted = await customs.post(`/api/v1/requests/${r.id}/messages`, { body: 'Our answer, attached.', documentId: attachment });
+      expect(posted.status).toBe(201);
+      expect(posted.body.documentId).toBe(attachment);
+      await mayNotSee();
+
+      // A match's thread is the provider's too: nothing there to hide from it.
+      const { match } = await endorsedMatch();
+      const onMatch = await upload(expert, `/api/v1/matches/${match.id}/documents`, { purpose: 'correspondence' });
+      expect(onMatch.status).toBe(400);
+      expect(onMatch.body.details).toEqual([{ field: 'purpose', message: expect.stringContaining('request') }]);
+      const unknown = await upload(customs, `/api/v1/requests/${r.id}/documents`, { purpose: 'secret' });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.details[0].field).toBe('purpose');
+    });
+
     it('the coordinator objects in the app while the window is open, not after; nobody else of the State may', async () => {
       const r = await acknowledgedRequest();
       expect((await coordinator.get(`/api/v1/requests/${r.id}`)).body.availableActions).toContain('object');

@@ -183,9 +183,9 @@ describe('data exchange of plans, engagements, documents, threads and contacts',
       const bytes: Buffer = d.bytes ?? randomBytes(10);
       await ds.query(
         `INSERT INTO documents (id, parent_type, parent_id, kind, title, language, document_date, file_name, content_type, size, sha256,
-                                storage, storage_key, uploaded_by_id, organization_id, removed_at, removed_by_id)
-         VALUES ($1, $2, $3, $4, 'A document', 'en', '2026-02-01', 'file.bin', 'application/pdf', $5, $6, 'postgres', $7, $8, $9, $10, $11)`,
-        [d.id, d.parentType, d.parentId, d.kind, bytes.length, sha256(bytes), key, customs.id, w.agencyId, removed ? '2026-02-02T00:00:00Z' : null, removed ? customs.id : null],
+                                storage, storage_key, uploaded_by_id, organization_id, removed_at, removed_by_id, for_correspondence)
+         VALUES ($1, $2, $3, $4, 'A document', 'en', '2026-02-01', 'file.bin', 'application/pdf', $5, $6, 'postgres', $7, $8, $9, $10, $11, $12)`,
+        [d.id, d.parentType, d.parentId, d.kind, bytes.length, sha256(bytes), key, customs.id, w.agencyId, removed ? '2026-02-02T00:00:00Z' : null, removed ? customs.id : null, d.parentType === 'request'],
       );
       for (let seq = 0; !removed && seq * 256 * 1024 < bytes.length; seq++) {
         await ds.query('INSERT INTO document_contents (storage_key, seq, data) VALUES ($1, $2, $3)', [key, seq, bytes.subarray(seq * 256 * 1024, (seq + 1) * 256 * 1024)]);
@@ -274,7 +274,8 @@ describe('data exchange of plans, engagements, documents, threads and contacts',
     expect(byId('engagementFollowUps', w.followUpId)).toMatchObject({ status: 'done', dueDate: '2026-04-01', ownerUserId: expect.any(String) });
     const [big, small, removed] = w.documents.map((d: any) => byId('documents', d.id));
     expect(Buffer.from(big.contentBase64, 'base64').equals(w.documents[0].bytes)).toBe(true);
-    expect(big).toMatchObject({ size: 700_001, sha256: sha256(w.documents[0].bytes) });
+    expect(big).toMatchObject({ size: 700_001, sha256: sha256(w.documents[0].bytes), forCorrespondence: true });
+    expect(small.forCorrespondence).toBe(false);
     expect(Object.keys(big)).not.toContain('storageKey');
     expect(Buffer.from(small.contentBase64, 'base64').toString('utf8')).toBe('Minutes of the roundtable\n');
     expect(removed).toMatchObject({ contentBase64: null, removedAt: '2026-02-02T00:00:00.000000Z' });

@@ -439,6 +439,8 @@ export const exchangeDocumentRecordSchema = z
     createdAt: timestamp,
     removedAt: timestamp.nullable(),
     removedById: id.nullable(),
+    // Uploaded for a request's thread (docs/correspondence.md); absent in older documents.
+    forCorrespondence: z.boolean().default(false),
     contentBase64: z.string().nullable(),
   })
   .refine((d) => (d.removedAt === null) === (d.contentBase64 !== null), rule('contentOfRemoved', {}, ['contentBase64']));

@@ -4,6 +4,14 @@ export const DOCUMENT_KINDS = ['note_verbale', 'letter', 'action_plan', 'nationa
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /**
+ * What an upload is for, when it is not an ordinary document of its record. `correspondence`: a request's
+ * attachment to a message of its thread, uploaded before the message names it, and hidden from providers from that
+ * moment (apps/api/src/documents/correspondence-documents.ts).
+ */
+export const DOCUMENT_PURPOSES = ['correspondence'] as const;
+export type DocumentPurpose = (typeof DOCUMENT_PURPOSES)[number];
+
+/**
  * What a document may hang on. The API serves the types it has a parent resolver for
  * (apps/api/src/documents/document-parents.ts); the others are reserved for the record types still to come.
  */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { matching, rule } from './messages';
-import { DOCUMENT_KINDS } from './vocabulary';
+import { DOCUMENT_KINDS, DOCUMENT_PURPOSES } from './vocabulary';
 
 /** The form fields sent before the file (multipart/form-data), checked before a byte of the file is stored. */
 export const uploadDocumentFieldsSchema = z.strictObject({
@@ -15,6 +15,8 @@ export const uploadDocumentFieldsSchema = z.strictObject({
     .date('must be a date written YYYY-MM-DD')
     .refine((d) => d >= '1945-01-01' && d <= new Date().toISOString().slice(0, 10), rule('realDate'))
     .optional(),
+  /** `correspondence`: for the request's thread, so hidden from providers before a message names it (requests only). */
+  purpose: z.enum(DOCUMENT_PURPOSES, { message: `must be one of ${DOCUMENT_PURPOSES.join(', ')}` }).optional(),
 });
 export type UploadDocumentFields = z.infer<typeof uploadDocumentFieldsSchema>;
 

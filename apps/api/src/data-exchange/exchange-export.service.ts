@@ -127,7 +127,7 @@ const QUERIES: Record<ExchangeCollection, string> = {
            ${day('document_date')} AS "documentDate", file_name AS "fileName", content_type AS "contentType",
            size::float8 AS size, sha256, uploaded_by_id AS "uploadedById", organization_id AS "organizationId",
            ${ts('created_at')} AS "createdAt", ${ts('removed_at')} AS "removedAt", removed_by_id AS "removedById",
-           storage_key AS "storageKey"
+           for_correspondence AS "forCorrespondence", storage_key AS "storageKey"
       FROM documents ${ORDER}`,
   threadMessages: `
     SELECT id, thread_type AS "threadType", thread_id AS "threadId", author_id AS "authorId", author_role AS "authorRole",

@@ -379,6 +379,7 @@ const DOCUMENT_COLUMNS: Columns<DocumentRow> = [
   ['created_at', (d) => d.createdAt],
   ['removed_at', (d) => d.removedAt],
   ['removed_by_id', (d) => d.removedById],
+  ['for_correspondence', (d) => d.forCorrespondence],
 ];
 
 const THREAD_MESSAGE_COLUMNS: Columns<ExchangeThreadMessage> = [

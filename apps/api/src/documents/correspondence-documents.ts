@@ -11,13 +11,15 @@ const REQUEST_THREAD = sqlValue('request' satisfies ThreadType);
 const LETTER_ACTIONS = sqlList(['record_objection', 'record_waiver'] satisfies RequestAction[]);
 
 /**
- * True (SQL) when the document `alias` carries the State–Committee correspondence on its request: a message's
+ * True (SQL) when the document `alias` carries the State–Committee correspondence on its request: one uploaded for
+ * the thread (`purpose=correspondence`, flagged from the upload on, before any message names it), a message's
  * attachment in the request's thread, or the letter an objection or waiver rests on — standing (the request's
  * columns) or withdrawn (the history keeps it). The references have no foreign key, so they are looked up here.
  */
 function isRequestCorrespondence(alias: string): string {
   return `${alias}.parent_type = ${REQUEST} AND (
-      EXISTS (SELECT 1 FROM thread_messages tm
+      ${alias}.for_correspondence
+   OR EXISTS (SELECT 1 FROM thread_messages tm
                WHERE tm.thread_type = ${REQUEST_THREAD} AND tm.thread_id = ${alias}.parent_id AND tm.document_id = ${alias}.id)
    OR EXISTS (SELECT 1 FROM assistance_requests cr
                WHERE cr.id = ${alias}.parent_id AND ${alias}.id IN (cr.objection_document_id, cr.waiver_document_id))

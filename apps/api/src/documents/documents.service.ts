@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
-import { invalidIssues, issueSource, localizedError, MESSAGE_SOURCE, notFound, subjectKey } from '@app/common';
+import { invalidFieldIn, invalidIssues, issueSource, localizedError, MESSAGE_SOURCE, notFound, subjectKey } from '@app/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import {
   DOCUMENT_PREVIEW_TYPES,
@@ -156,6 +156,10 @@ export class DocumentsService {
           maxBytes: this.maxBytes,
           beforeFile: (raw) => {
             fields = parseFields(raw);
+            // Only a request has correspondence a provider must not see (a match's thread is the provider's too).
+            if (fields.purpose === 'correspondence' && parentType !== 'request') {
+              throw invalidFieldIn('purpose', 'errors.document.correspondenceOnRequestOnly');
+            }
           },
           store: (body) => {
             stored = true;
@@ -182,6 +186,7 @@ export class DocumentsService {
             storageKey,
             uploadedById: user.id,
             organizationId: user.organization.id,
+            forCorrespondence: fields.purpose === 'correspondence',
           }),
         );
         await this.store.commit(storageKey, tx.manager);

@@ -56,6 +56,7 @@ export function uploadDocument(
     form.append('title', fields.title);
     if (fields.language) form.append('language', fields.language);
     if (fields.date) form.append('date', fields.date);
+    if (fields.purpose) form.append('purpose', fields.purpose);
     form.append('file', file, file.name);
     xhr.open('POST', `${API_BASE}/${SEGMENT[parent]}/${id}/documents`);
     xhr.withCredentials = true;

@@ -35,7 +35,9 @@ export function ThreadPanel({ type, id }: { type: ThreadType; id: string }) {
         setProgress(0);
         try {
           const title = file.name.replace(/\.[^.]+$/, '').slice(0, 300) || file.name.slice(0, 300);
-          documentId = (await uploadDocument(type, id, { kind: 'other', title }, file, setProgress).done).id;
+          // On a request, uploaded as correspondence: hidden from providers from the start, not only once named.
+          const fields = { kind: 'other' as const, title, ...(type === 'request' ? { purpose: 'correspondence' as const } : {}) };
+          documentId = (await uploadDocument(type, id, fields, file, setProgress).done).id;
         } catch (err) {
           throw new Error(refusal(err, { network: t('documents.networkError'), wrongType: t('documents.wrongType'), tooLarge: t('documents.tooLargeServer') }), { cause: err });
         } finally {

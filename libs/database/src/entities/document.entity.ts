@@ -60,6 +60,13 @@ export class DocumentEntity {
   @Column({ type: 'uuid' })
   organizationId: string;
 
+  /**
+   * Uploaded for the request's thread (`purpose=correspondence`): correspondence from the upload on, hidden from
+   * providers even before a message names it (apps/api/src/documents/correspondence-documents.ts).
+   */
+  @Column({ type: 'boolean', default: false })
+  forCorrespondence: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
