@@ -22,7 +22,7 @@ describe('statistics of matches after large writes', () => {
   const lastAnalyze = async (): Promise<string | null> =>
     (await ds.query(`SELECT last_analyze::text AS at FROM pg_stat_user_tables WHERE relname = 'matches'`))[0].at;
 
-  it('refreshes them once a fifth of the table was written, not after small writes', async () => {
+  it('refreshes them once as many rows were written as the table held, not after small writes', async () => {
     const request = await circulatedRequest(api.baseUrl);
     const original = await activeOffer(api.baseUrl, 'bafa');
     // Copies of one active offer (every column but the id and the generated ones).
