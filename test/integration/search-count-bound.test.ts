@@ -2,6 +2,7 @@ import '../support/own-world';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@app/database';
+import { parseCsv } from '../../apps/api/src/data-exchange/csv';
 import { activeOffer, circulatedRequest } from '../factories';
 import { ApiClient } from '../support/http';
 import { startApiInProcess } from '../support/platform';
@@ -86,6 +87,17 @@ describe('the total of a search that matches many requests', () => {
     expect(n).toBeGreaterThan(1);
     const mine = await expert.get(`/api/v1/requests?pageSize=1&status=${status}`);
     expect(mine.body).toMatchObject({ total: n, totalIsLowerBound: false });
+  });
+
+  it('exports every row of a list whose total is bounded, in both CSV exports', async () => {
+    const [{ count }] = await ds.query(`SELECT count(*)::int AS count FROM assistance_requests WHERE status <> 'draft'`);
+    expect(count).toBeGreaterThan(1000);
+    for (const path of ['/api/v1/export/requests.csv', '/api/v1/reports/export.csv?entity=requests']) {
+      const res = await expert.get(path);
+      expect(res.status).toBe(200);
+      // The header row, then one row per request.
+      expect(parseCsv(res.body as string).length - 1).toBe(count);
+    }
   });
 
   it("opens the apps' connections without JIT compilation (a list's count compiled longer than it ran)", async () => {

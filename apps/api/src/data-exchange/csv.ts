@@ -39,13 +39,19 @@ export function csvCell(value: CsvValue): string {
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** Every page of a list, for a CSV that holds every row the filters select. */
-export async function allPages<T>(pageSize: number, fetchPage: (page: number) => Promise<{ items: T[]; total: number }>): Promise<T[]> {
+/**
+ * Every page of a list, for a CSV that holds every row the filters select. A total that is only a lower bound
+ * (`totalIsLowerBound`: long lists are counted only so far) does not end the reading; a short page does.
+ */
+export async function allPages<T>(
+  pageSize: number,
+  fetchPage: (page: number) => Promise<{ items: T[]; total: number; totalIsLowerBound?: boolean }>,
+): Promise<T[]> {
   const all: T[] = [];
   for (let page = 1; ; page++) {
-    const { items, total } = await fetchPage(page);
+    const { items, total, totalIsLowerBound } = await fetchPage(page);
     all.push(...items);
-    if (items.length < pageSize || all.length >= total) return all;
+    if (items.length < pageSize || (!totalIsLowerBound && all.length >= total)) return all;
   }
 }
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Page, sqlValue } from '@app/common';
+import { sqlValue } from '@app/common';
 import { isCommittee, type OfferStatus, type RequestStatus } from '@app/domain';
 import type { AuthUser } from '../auth/auth-user';
-import { CsvColumn, toCsv } from '../data-exchange/csv';
+import { allPages, CsvColumn, toCsv } from '../data-exchange/csv';
 import { OFFER_CSV_COLUMNS, REQUEST_CSV_COLUMNS } from '../data-exchange/csv-columns';
 import { ExchangeExportService } from '../data-exchange/exchange-export.service';
 import { MatchesService, MatchView } from '../matches/matches.service';
@@ -79,13 +79,7 @@ export class ReportsExportService {
       }
       case 'matches': {
         const { entity: _e, ...filters } = q;
-        const rows: MatchView[] = [];
-        for (let page = 1; ; page++) {
-          const res: Page<MatchView> = await this.matches.list(user, { ...filters, page, pageSize: 100 });
-          rows.push(...res.items);
-          if (rows.length >= res.total || res.items.length === 0) break;
-        }
-        return toCsv(MATCH_COLUMNS, rows);
+        return toCsv(MATCH_COLUMNS, await allPages(100, (page) => this.matches.list(user, { ...filters, page, pageSize: 100 })));
       }
       case 'history': {
         const rows: HistoryRow[] = await this.dataSource.query(

@@ -1,5 +1,5 @@
 import { types, type Pool, type QueryResultRow } from 'pg';
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 const DATE_OID = 1082;
@@ -18,6 +18,17 @@ const ENTITY_TYPES = {
 export async function preparedQuery<T extends QueryResultRow>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
   const pool = (dataSource.driver as PostgresDriver).master as Pool;
   const { rows } = await pool.query<T>({ name, text, values, types: ENTITY_TYPES });
+  return rows;
+}
+
+/**
+ * The rows of a query builder's statement read on the data source's pool with the entities' value types (as
+ * `preparedQuery`): for a builder that selects `entityColumns(…).sql`, each row is ready for that `hydrate`.
+ */
+export async function entityRows<T extends QueryResultRow>(dataSource: DataSource, qb: SelectQueryBuilder<ObjectLiteral>): Promise<T[]> {
+  const [text, values] = qb.getQueryAndParameters();
+  const pool = (dataSource.driver as PostgresDriver).master as Pool;
+  const { rows } = await pool.query<T>({ text, values, types: ENTITY_TYPES });
   return rows;
 }
 

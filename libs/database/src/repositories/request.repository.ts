@@ -13,7 +13,7 @@ import {
 } from '@app/domain';
 import { AssistanceRequestEntity, OrganizationEntity } from '../entities';
 import { boundedCount, totalOf } from './paging';
-import { entityColumns, preparedQuery } from './prepared-statement';
+import { entityColumns, entityRows, preparedQuery } from './prepared-statement';
 import { applySort, applyTextSearch } from './text-search';
 import type { PageRequest, RowPage, Viewer } from './viewer';
 
@@ -167,19 +167,17 @@ export class RequestRepository {
     };
     applySort(qb, SORT_COLUMN, f.sort, 'r.id');
     // One statement for the page and the requesters' names: the organisation is many-to-one, so a plain
-    // LIMIT/OFFSET, no id pre-query.
+    // LIMIT/OFFSET, no id pre-query. Its rows are read as a request's page reads its row (entityColumns: the entity's
+    // columns and types, worked out once), not hydrated by TypeORM per row and column.
+    const columns = this.requestColumns();
     qb.leftJoin(OrganizationEntity, 'org', 'org.id = r.organization_id')
-      .addSelect(['org.id', 'org.name', 'org.shortName'])
+      .select(`${columns.sql}, org.id AS org_id, org.name AS org_name, org.short_name AS org_short_name`)
       .offset(offset)
       .limit(f.pageSize);
-    const { entities, raw } = await qb.getRawAndEntities<OrganizationRow>();
-    const total = await totalOf(entities.length, f, count);
-    return {
-      rows: entities,
-      total,
-      totalIsLowerBound,
-      organizations: organizationsOf(raw),
-    };
+    const raw = await entityRows<Record<string, unknown> & OrganizationRow>(this.dataSource, qb);
+    const rows = raw.map(({ org_id: _id, org_name: _name, org_short_name: _short, ...row }) => columns.hydrate(row));
+    const total = await totalOf(rows.length, f, count);
+    return { rows, total, totalIsLowerBound, organizations: organizationsOf(raw) };
   }
 
   /**
