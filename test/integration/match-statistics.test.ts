@@ -53,5 +53,13 @@ describe('statistics of matches after large writes', () => {
     expect(after).not.toBe(before);
     const [{ estimate }] = await ds.query(`SELECT reltuples::float8 AS estimate FROM pg_class WHERE oid = 'matches'::regclass`);
     expect(estimate).toBeGreaterThanOrEqual(6000);
+
+    // Rescored (new scores, so every row is written again): 5,500 rows, fewer than the table held at the refresh,
+    // leave the statistics alone (a refresh after every fifth of the table ran one at nearly every chunk of a rescore)…
+    await writer.replaceSuggestions([request.id], offerIds.slice(0, 5500).map((id, i) => result(id, 0.4 + i / 100_000)), 1);
+    expect(await lastAnalyze()).toBe(after);
+    // …and the next write that takes them past it refreshes them.
+    await writer.replaceSuggestions([request.id], offerIds.map((id, i) => result(id, 0.2 + i / 100_000)), 1);
+    expect(await lastAnalyze()).not.toBe(after);
   });
 });

@@ -443,7 +443,9 @@ export const exchangeDocumentRecordSchema = z
     forCorrespondence: z.boolean().default(false),
     contentBase64: z.string().nullable(),
   })
-  .refine((d) => (d.removedAt === null) === (d.contentBase64 !== null), rule('contentOfRemoved', {}, ['contentBase64']));
+  .refine((d) => (d.removedAt === null) === (d.contentBase64 !== null), rule('contentOfRemoved', {}, ['contentBase64']))
+  // As the upload's `purpose`: only a request's documents carry its correspondence (a match's thread is the provider's too).
+  .refine((d) => !d.forCorrespondence || d.parentType === 'request', rule('correspondenceOfRequest', {}, ['forCorrespondence']));
 export type ExchangeDocumentRecord = z.infer<typeof exchangeDocumentRecordSchema>;
 
 export const exchangeThreadMessageSchema = z.strictObject({

@@ -71,3 +71,34 @@ describe('checks of a pattern or a rule of the contracts, by code', () => {
     }
   });
 });
+
+describe('a document record of data exchange', () => {
+  const uuid = '0b8f9d5e-3c4a-4f7e-9a2b-1c2d3e4f5a6b';
+  const record = (parentType: string, forCorrespondence: boolean) => ({
+    id: uuid,
+    parentType,
+    parentId: uuid,
+    kind: 'other',
+    title: 'Letter',
+    language: null,
+    documentDate: null,
+    fileName: 'letter.pdf',
+    contentType: 'application/pdf',
+    size: 1,
+    sha256: 'a'.repeat(64),
+    uploadedById: uuid,
+    organizationId: uuid,
+    createdAt: '2026-12-03T10:00:00.000Z',
+    removedAt: null,
+    removedById: null,
+    forCorrespondence,
+    contentBase64: 'AA==',
+  });
+
+  it('carries correspondence only on a request’s document, as an upload’s purpose does', () => {
+    expect(exchangeDocumentRecordSchema.safeParse(record('request', true)).success).toBe(true);
+    expect(exchangeDocumentRecordSchema.safeParse(record('match', false)).success).toBe(true);
+    const refused = exchangeDocumentRecordSchema.safeParse(record('match', true));
+    expect(refused.error?.issues.map((i) => [i.path.join('.'), describeIssue(i)?.code])).toEqual([['forCorrespondence', 'correspondenceOfRequest']]);
+  });
+});

@@ -6,9 +6,10 @@ import { SnakeNamingStrategy } from './naming.strategy';
 /**
  * Settings of every connection the apps open. PostgreSQL's JIT compiles a statement whose estimated cost passes
  * `jit_above_cost` (100,000) before running it: at 20,000 requests a list's count crossed it and spent 20–80 ms
- * compiling what runs in 30 ms, at every call (docs/performance.md, "JIT"). The apps run short statements only.
+ * compiling what runs in 30 ms, at every call (docs/performance.md, fourth round). The apps run short statements
+ * only. An operator's PGOPTIONS come after, so they can set it back; an `options` parameter in DATABASE_URL replaces both.
  */
-export const CONNECTION_OPTIONS = '-c jit=off';
+export const CONNECTION_OPTIONS = ['-c jit=off', process.env.PGOPTIONS].filter(Boolean).join(' ');
 
 /** Migrations only: schema changes never come from `synchronize`. */
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

@@ -43,7 +43,7 @@ function requireLetterDate(value: string | undefined): string {
 
 /** A request as the services build it; libs/contracts holds its schema (views/requests.ts). */
 export type RequestView = Served<typeof requestViewSchema>;
-/** A page of requests: a search's total may be a lower bound (libs/contracts requestPageSchema). */
+/** A page of requests: its total may be a lower bound (libs/contracts requestPageSchema). */
 export type RequestPage = Page<RequestView> & { totalIsLowerBound: boolean };
 export type PossibleDuplicate = Served<typeof possibleDuplicateSchema>;
 

@@ -23,7 +23,7 @@ export interface Paginated<T> {
   total: number;
   page: number;
   pageSize: number;
-  /** A search's total counted only so far (the requests list): there are more than `total`. */
+  /** A long list's total counted only so far (requests, matches): there are more than `total`. */
   totalIsLowerBound?: boolean;
 }
 

@@ -221,7 +221,7 @@ interface ListFooterProps {
   list: Pick<ListParams<string>, 'setPage' | 'setPageSize'>;
 }
 
-/** "41–60 of 132" (or "of more than 1,000" when a search counted only so far), the page picker and the page size. */
+/** "41–60 of 132" (or "of more than 1,000" when a long list was counted only so far), the page picker and the page size. */
 export function ListFooter({ page: { page, pageSize, total, totalIsLowerBound = false }, list }: ListFooterProps) {
   const { t } = useTranslation();
   const first = (page - 1) * pageSize + 1;

@@ -12,6 +12,7 @@ import { ErrorState } from '../components/error-state';
 import { MatchCard } from './match-card';
 import { NewMatchDialog } from './new-match-dialog';
 import { useTranslation } from '../i18n';
+import { listCount, ListCountText } from '../components/list-count';
 
 /** Matches that ended without help: listed apart, below the live ones. */
 const CLOSED: readonly MatchStatus[] = ['dismissed', 'declined', 'rejected', 'cancelled'];
@@ -165,7 +166,8 @@ function MatchesPanel({ title, intro, query, counterpart, expandTop, emptyText, 
               </Title>
               {query.data && query.data.total > 0 && (
                 <Badge variant="light" color="gray" tt="none">
-                  {t('matchesSection.count', { count: query.data.total })}
+                  {/* A long list is counted only so far: "1000+". */}
+                  {query.data.totalIsLowerBound ? <ListCountText value={listCount(query.data)} /> : t('matchesSection.count', { count: query.data.total })}
                 </Badge>
               )}
             </Group>

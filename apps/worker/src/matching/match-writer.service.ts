@@ -71,6 +71,9 @@ function distinctRequestIds(results: MatchResult[]): string[] {
 /** Below this many rows written, `matches`' statistics are left to autovacuum. */
 const ANALYZE_AFTER_ROWS = 5_000;
 
+/** The columns of `matches` the match lists and the writer filter, join and sort on (the rest is left to autovacuum). */
+const ANALYZED_COLUMNS = 'id, request_id, offer_id, score, status, origin, engine_version, weights_version, scored_at, created_at, updated_at';
+
 /** What a job read before scoring, so a top-k computed from data that changed since is not written. */
 export interface ReadSnapshot {
   /** Each scored request's version when the job read it. */
@@ -113,7 +116,8 @@ export class MatchWriter {
    * itself: the planner's picture is then never more than about half the table behind. Each refresh samples up to
    * 30,000 rows (0.3 s at 100,000 matches); refreshing after every fifth of the table instead ran it about sixteen
    * times in a full rescore and took 4 s of its 10. Only the columns the match lists and the writer filter, join
-   * and sort on are analysed (the rows' JSON is most of what a sample reads). A failure only costs the refresh.
+   * and sort on are analysed (ANALYZED_COLUMNS; the rows' JSON is most of what a sample reads, and autovacuum still
+   * analyses the whole table later). A failure only costs the refresh.
    */
   private async keepStatisticsFresh(written: number): Promise<void> {
     this.writtenSinceAnalyze += written;
@@ -123,7 +127,7 @@ export class MatchWriter {
       // reltuples: the rows at the last ANALYZE or VACUUM (autovacuum's too); -1 until the table is first analysed.
       if (estimate >= 0 && this.writtenSinceAnalyze < estimate) return;
       this.writtenSinceAnalyze = 0;
-      await this.dataSource.query('ANALYZE matches (request_id, offer_id, score, status, origin, engine_version, weights_version, scored_at)');
+      await this.dataSource.query(`ANALYZE matches (${ANALYZED_COLUMNS})`);
     } catch (err) {
       this.logger.warn(`Could not refresh the statistics of matches: ${(err as Error).message}`);
     }

@@ -64,8 +64,8 @@ export const requestViewSchema = z.object({
 export type RequestView = z.infer<typeof requestViewSchema>;
 
 /**
- * A page of requests. A search (`q`) counts its hits only so far past the page (1,000 rows): past that, `total` is
- * that many and `totalIsLowerBound` is true — there are more than `total`. Without `q` the total is always exact.
+ * A page of requests. The list counts its rows only so far past the page (1,000 rows), with or without a search
+ * (`q`): past that, `total` is that many and `totalIsLowerBound` is true — there are more than `total`.
  */
 export const requestPageSchema = pageOf(requestViewSchema).extend({ totalIsLowerBound: z.boolean() });
 
