@@ -396,6 +396,9 @@ describe('correspondence: threads, objections and waivers, points of contact', (
         expect(await onTimeline(bafa)).toEqual([ordinary]);
         expect((await bafa.get(`/api/v1/documents/${attachment}`)).status).toBe(404);
         expect((await bafa.get(`/api/v1/documents/${attachment}/content`)).status).toBe(404);
+        // Nor learns it exists by trying to remove it (a document it may read but not remove answers 403).
+        expect((await bafa.request('DELETE', `/api/v1/documents/${attachment}`)).status).toBe(404);
+        expect((await bafa.request('DELETE', `/api/v1/documents/${ordinary}`)).status).toBe(403);
         expect((await bafa.get(`/api/v1/documents/${ordinary}/content`)).status).toBe(200);
       };
       await mayNotSee();

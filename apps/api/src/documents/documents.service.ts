@@ -217,6 +217,9 @@ export class DocumentsService {
     await this.uow.run(user, async (tx) => {
       const doc = await tx.manager.findOne(DocumentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!doc || doc.removedAt) throw notFound('Document');
+      // What the caller may not read is not found, as for a read: a provider learns nothing of a State's correspondence.
+      const [readable]: unknown[] = await tx.manager.query(`SELECT 1 FROM documents d WHERE d.id = $1 AND ${correspondenceVisibleTo(user)}`, [id]);
+      if (!readable) throw notFound('Document');
       const parent = await this.parents.resolve(user, doc.parentType, doc.parentId, tx.manager);
       if (!parent) throw notFound('Document');
       if (!mayRemove(user, doc.organizationId, parent.draft)) {
