@@ -62,7 +62,7 @@ interface WriteFigures {
 // match-writer.service.ts): kept in step with it.
 const UPSERT_SQL = `INSERT INTO matches (request_id, offer_id, score, components, reason, engine_version, weights_version, scored_at, origin, status, version)
            SELECT k.request_id, k.offer_id, k.score, k.components, k.reason, $6, $7, now(), 'engine', 'suggested', 1
-             FROM unnest($1::uuid[], $2::uuid[], $3::float8[], $4::jsonb[], $5::text[]) AS k(request_id, offer_id, score, components, reason)
+             FROM unnest($1::uuid[], $2::uuid[], $3::float8[], $4::json[], $5::text[]) AS k(request_id, offer_id, score, components, reason)
            ON CONFLICT (request_id, offer_id) DO UPDATE
               SET score = EXCLUDED.score, components = EXCLUDED.components, reason = EXCLUDED.reason,
                   engine_version = EXCLUDED.engine_version, weights_version = EXCLUDED.weights_version,

@@ -98,4 +98,56 @@ describe('match writer', () => {
     const events = await ds.query(`SELECT type FROM outbox_events WHERE subject_id = $1 ORDER BY created_at`, [revived.id]);
     expect(events.map((e: { type: string }) => e.type)).toEqual(['match.retired', 'match.revived']);
   });
+
+  it('stores every row as scored, whatever its text, across pieces of the COPY, and leaves rows scored the same untouched', async () => {
+    const requests = await Promise.all(Array.from({ length: 20 }, () => circulatedRequest(api.baseUrl)));
+    const offers = await Promise.all(Array.from({ length: 15 }, () => activeOffer(api.baseUrl, 'osce')));
+    const writer = new MatchWriter(ds);
+    // 300 rows: more than one piece of the COPY stream. Reasons with tabs, line breaks, backslashes, quotes and
+    // non-Latin text; three long enough to outgrow the writer's first buffer.
+    const texts = ['tab\there', 'line\nbreak\r\nand more', 'back\\slash \\N', '"quoted" — Монголия 日本 🇲🇳', 'x'.repeat(500_000)];
+    const results: MatchResult[] = requests.flatMap((request, i) =>
+      offers.map((offer, j) => ({
+        requestId: request.id,
+        offerId: offer.id,
+        score: (i * 15 + j) / 300,
+        components: [{ key: 'provisions', value: j / 15, weight: 0.3, contribution: (0.3 * j) / 15 }],
+        reason: `${i}-${j} ${texts[(i * 15 + j) % texts.length].slice(0, (i * 15 + j) % 100 === 4 ? undefined : 40)}`,
+        reasonParts: [{ key: 'coversSome', provisions: ['OP3c'], count: j, note: texts[j % 4] } as never],
+      })),
+    );
+    await writer.replaceSuggestions(
+      requests.map((r) => r.id),
+      results,
+      1,
+    );
+    const stored = async () =>
+      (await ds.query(
+        `SELECT request_id, offer_id, score, components, reason, reason_parts, scored_at FROM matches WHERE request_id = ANY($1::uuid[]) AND origin = 'engine'`,
+        [requests.map((r) => r.id)],
+      )) as { request_id: string; offer_id: string; score: number; components: unknown; reason: string; reason_parts: unknown; scored_at: Date }[];
+    const first = await stored();
+    expect(first).toHaveLength(300);
+    const byPair = new Map(first.map((row) => [`${row.request_id}/${row.offer_id}`, row]));
+    for (const r of results) {
+      const row = byPair.get(`${r.requestId}/${r.offerId}`)!;
+      expect({ score: row.score, components: row.components, reason: row.reason, reasonParts: row.reason_parts }).toEqual({
+        score: r.score,
+        components: r.components,
+        reason: r.reason,
+        reasonParts: r.reasonParts,
+      });
+    }
+    // The same scores again: nothing is rewritten (scored_at is when a pair's score last changed).
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await writer.replaceSuggestions(
+      requests.map((r) => r.id),
+      results,
+      1,
+    );
+    const again = await stored();
+    expect(again.map((row) => [row.request_id, row.offer_id, new Date(row.scored_at).getTime()]).sort()).toEqual(
+      first.map((row) => [row.request_id, row.offer_id, new Date(row.scored_at).getTime()]).sort(),
+    );
+  });
 });

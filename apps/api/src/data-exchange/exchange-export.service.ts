@@ -67,7 +67,10 @@ const QUERIES: Record<ExchangeCollection, string> = {
            ${recordTimes}
       FROM assistance_offers ${ORDER}`,
   matches: `
-    SELECT id, request_id AS "requestId", offer_id AS "offerId", score, components, reason, reason_parts AS "reasonParts",
+    SELECT id, request_id AS "requestId", offer_id AS "offerId", score,
+           -- Stored as json (the engine's text, keys in its order); a document has jsonb's one order of keys, so
+           -- that an exported match reads the same whoever wrote it (the engine, an import).
+           components::jsonb AS components, reason, reason_parts::jsonb AS "reasonParts",
            engine_version AS "engineVersion", weights_version AS "weightsVersion", ${ts('scored_at')} AS "scoredAt",
            origin, status, notes, created_by_id AS "createdById", ${ts('endorsed_at')} AS "endorsedAt",
            ${ts('answered_at')} AS "answeredAt", ${ts('agreed_at')} AS "agreedAt", ${ts('completed_at')} AS "completedAt",

@@ -23,8 +23,8 @@ const SUGGESTIONS_LOCK = 1540;
  */
 const STAGE = 'pg_temp.match_stage';
 const CREATE_STAGE = `CREATE TEMP TABLE IF NOT EXISTS match_stage (request_id uuid NOT NULL, offer_id uuid NOT NULL, score float8,
-  components jsonb NOT NULL, reason text NOT NULL, reason_parts jsonb) ON COMMIT DELETE ROWS`;
-/** Rows per piece of COPY text: large enough to keep the stream busy, small enough to stay out of the old heap. */
+  components json NOT NULL, reason text NOT NULL, reason_parts json) ON COMMIT DELETE ROWS`;
+/** Rows per piece of COPY data: large enough to keep the stream busy, small enough to stay out of the old heap. */
 const COPY_BATCH = 256;
 
 /** COPY text format: backslash, tab and line breaks escaped (JSON text contains backslashes, reasons may hold anything). */
@@ -33,17 +33,27 @@ function copyText(value: string): string {
 }
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
-function* copyLines(results: MatchResult[]): Generator<string> {
+/**
+ * The rows as COPY text, COPY_BATCH rows per Buffer. Each line is encoded into one reused scratch buffer as it is
+ * made: concatenating a batch's lines into one string and encoding that cost more than making the lines (the rope
+ * is flattened, then encoded as UTF-16, since reasons hold dashes; measured in docs/performance.md, "Fifth round").
+ */
+function* copyLines(results: MatchResult[]): Generator<Buffer> {
+  let scratch = Buffer.allocUnsafe(1 << 20);
   for (let i = 0; i < results.length; i += COPY_BATCH) {
-    let text = '';
+    let used = 0;
     const end = Math.min(i + COPY_BATCH, results.length);
     for (let j = i; j < end; j++) {
       const r = results[j];
       const score = Number.isFinite(r.score) ? String(r.score) : '\\N';
       const parts = r.reasonParts ? copyText(JSON.stringify(r.reasonParts)) : '\\N';
-      text += `${r.requestId}\t${r.offerId}\t${score}\t${copyText(JSON.stringify(r.components))}\t${copyText(r.reason)}\t${parts}\n`;
+      const line = `${r.requestId}\t${r.offerId}\t${score}\t${copyText(JSON.stringify(r.components))}\t${copyText(r.reason)}\t${parts}\n`;
+      // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+      if (used + line.length * 3 > scratch.length) scratch = Buffer.concat([scratch.subarray(0, used)], Math.max(scratch.length * 2, used + line.length * 3));
+      used += scratch.write(line, used);
     }
-    yield text;
+    // A copy: the stream may still hold this piece when the next one is made.
+    yield Buffer.from(scratch.subarray(0, used));
   }
 }
 
@@ -173,8 +183,9 @@ export class MatchWriter {
                   updated_at = CASE WHEN matches.status = ${SUGGESTED} THEN now() ELSE matches.updated_at END
             -- Only what changed is written: a pair scored the same, by the same engine and weights, is left as it is
             -- (scored_at is when its score last changed). A rescore that changes little writes little.
-            WHERE matches.score IS DISTINCT FROM EXCLUDED.score OR matches.components IS DISTINCT FROM EXCLUDED.components
-               OR matches.reason IS DISTINCT FROM EXCLUDED.reason OR matches.reason_parts IS DISTINCT FROM EXCLUDED.reason_parts
+            -- (json has no equality: its text is compared, the engine writes the same text for the same values.)
+            WHERE matches.score IS DISTINCT FROM EXCLUDED.score OR matches.components::text IS DISTINCT FROM EXCLUDED.components::text
+               OR matches.reason IS DISTINCT FROM EXCLUDED.reason OR matches.reason_parts::text IS DISTINCT FROM EXCLUDED.reason_parts::text
                OR matches.engine_version IS DISTINCT FROM EXCLUDED.engine_version
                OR matches.weights_version IS DISTINCT FROM EXCLUDED.weights_version`,
           [String(MATCHING_ENGINE_VERSION), weightsVersion],
@@ -237,7 +248,7 @@ export class MatchWriter {
       `UPDATE matches m SET score = k.score, components = k.components, reason = k.reason, reason_parts = k.reason_parts,
               engine_version = $6, weights_version = $7, scored_at = now(),
               updated_at = CASE WHEN m.status = ${SUGGESTED} THEN now() ELSE m.updated_at END
-         FROM unnest($1::uuid[], $2::float8[], $3::jsonb[], $4::text[], $5::jsonb[]) AS k(id, score, components, reason, reason_parts)
+         FROM unnest($1::uuid[], $2::float8[], $3::json[], $4::text[], $5::json[]) AS k(id, score, components, reason, reason_parts)
         WHERE m.id = k.id`,
       [
         results.map((r) => r.matchId),

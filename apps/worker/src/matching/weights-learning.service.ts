@@ -114,7 +114,7 @@ async function decidedExamples(manager: EntityManager): Promise<DecisionExample[
     provider_rating: number | null;
   }[] = await manager.query(
     `SELECT status, components, requester_rating, provider_rating FROM matches
-      WHERE components IS NOT NULL AND jsonb_array_length(components) > 0
+      WHERE components IS NOT NULL AND json_array_length(components) > 0
       ORDER BY created_at, id`,
   );
   const examples: DecisionExample[] = [];

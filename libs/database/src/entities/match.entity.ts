@@ -15,9 +15,10 @@ export interface ScoreComponent {
 /** A proposed or agreed pairing of a request and an offer (DESIGN §4, §5, §6). One per (request, offer). */
 @Entity('matches')
 @Index('ux_matches_request_offer', ['requestId', 'offerId'], { unique: true })
-@Index('ix_matches_request_score', ['requestId', 'score'])
 // (score DESC NULLS LAST, id), the list's default order (migration 1796290000000): a page stops at its last row.
 @Index('ix_matches_score', { synchronize: false })
+// (status) WHERE status <> 'suggested' (migration 1796310000000): the matches people acted on.
+@Index('ix_matches_status_acted', { synchronize: false })
 export class MatchEntity extends RecordColumns {
   @Column({ type: 'uuid' })
   requestId: string;
@@ -30,7 +31,8 @@ export class MatchEntity extends RecordColumns {
   @Column({ type: 'double precision', nullable: true })
   score: number | null;
 
-  @Column({ type: 'jsonb', default: [] })
+  // json, not jsonb (here and in reasonParts): stored as the engine wrote it, never queried inside (migration 1796310000000).
+  @Column({ type: 'json', default: [] })
   components: ScoreComponent[];
 
   /** The reason line in English, as exported and searched. */
@@ -38,7 +40,7 @@ export class MatchEntity extends RecordColumns {
   reason: string;
 
   /** The same line as the engine's clauses (codes and figures), worded in each reader's language when shown; null before they were stored. */
-  @Column({ type: 'jsonb', nullable: true })
+  @Column({ type: 'json', nullable: true })
   reasonParts: ReasonPart[] | null;
 
   @Column({ type: 'varchar', length: 20, nullable: true })
@@ -53,7 +55,6 @@ export class MatchEntity extends RecordColumns {
   @Column({ type: 'varchar', length: 20 })
   origin: MatchOrigin;
 
-  @Index()
   @Column({ type: 'varchar', length: 20, default: 'suggested' })
   status: MatchStatus;
 
