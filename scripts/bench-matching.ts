@@ -1,7 +1,7 @@
 import { cpus } from 'node:os';
 import { loadConfig, loadEnvFile } from '@app/config';
 import { MatchEntity, createDataSource, dropDatabase, ensureDatabase, seedSyntheticWorld } from '@app/database';
-import { DEFAULT_WEIGHTS_PROFILE, MATCHING_ENGINE_VERSION, MatchingEngine, type MatchResult } from '@app/matching';
+import { DEFAULT_WEIGHTS_PROFILE, MATCHING_ENGINE_VERSION, MatchingEngine, storedComponentsJson, type MatchResult } from '@app/matching';
 import { MatchWriter } from '../apps/worker/src/matching/match-writer.service';
 import { benchmarkWorld, formatEngineBenchmark, runEngineBenchmark } from './benchmarks/engine-benchmark';
 
@@ -152,7 +152,7 @@ async function benchmarkWrites(log: (line: string) => void): Promise<WriteFigure
           part.map((r) => r.requestId),
           part.map((r) => r.offerId),
           part.map((r) => r.score),
-          part.map((r) => JSON.stringify(r.components)),
+          part.map((r) => storedComponentsJson(r.components)),
           part.map((r) => r.reason),
           String(MATCHING_ENGINE_VERSION),
           WEIGHTS_VERSION,

@@ -21,7 +21,7 @@ import { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { loadConfig, loadEnvFile } from '@app/config';
 import { createDataSource, dropDatabase, seedSyntheticWorld } from '@app/database';
-import { DEFAULT_WEIGHTS_PROFILE, type MatchResult } from '@app/matching';
+import { componentsFromStored, DEFAULT_WEIGHTS_PROFILE, storedComponentsJson, type MatchResult } from '@app/matching';
 import { MatchWriter } from '../apps/worker/src/matching/match-writer.service';
 import { RESCORE_CHUNK_SIZE } from '../apps/worker/src/matching/matching.processor';
 import { cloneDatabase, cpuSeconds, cpuSecondsOf, dropQueuePrefix, peakRssMiB, scratchDatabaseUrl, spawnReady, startSmtpSink, stopChild } from './benchmarks/processes';
@@ -136,7 +136,7 @@ async function suggestionRows(ds: DataSource): Promise<MatchResult[]> {
     request_id: string;
     offer_id: string;
     score: number;
-    components: MatchResult['components'];
+    components: unknown;
     reason: string;
     reason_parts: MatchResult['reasonParts'] | null;
   }[] = await ds.query(
@@ -146,7 +146,7 @@ async function suggestionRows(ds: DataSource): Promise<MatchResult[]> {
     requestId: r.request_id,
     offerId: r.offer_id,
     score: r.score,
-    components: r.components,
+    components: componentsFromStored(r.components),
     reason: r.reason,
     reasonParts: r.reason_parts ?? undefined,
   }));
@@ -187,7 +187,7 @@ async function plainCopy(ds: DataSource, rows: MatchResult[]): Promise<number> {
         let used = 0;
         for (const r of rows.slice(i, i + 1000)) {
           used += scratch.write(
-            `${r.requestId}\t${r.offerId}\t${r.score}\t${esc(JSON.stringify(r.components))}\t${esc(r.reason)}\t${r.reasonParts ? esc(JSON.stringify(r.reasonParts)) : '\\N'}\t${DEFAULT_WEIGHTS_PROFILE.version}\t${now}\tengine\tsuggested\t1\n`,
+            `${r.requestId}\t${r.offerId}\t${r.score}\t${esc(storedComponentsJson(r.components))}\t${esc(r.reason)}\t${r.reasonParts ? esc(JSON.stringify(r.reasonParts)) : '\\N'}\t${DEFAULT_WEIGHTS_PROFILE.version}\t${now}\tengine\tsuggested\t1\n`,
             used,
           );
         }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { documentListSchema, documentViewSchema } from '@app/contracts';
 import type { AppConfig } from '@app/config';
+import { createDataSource, dropDatabase, ensureDatabase, seedDemo } from '@app/database';
 import { S3DocumentStore } from '../../apps/api/src/documents/s3-document.store';
 import { requestInput } from '../factories';
 import { ApiClient } from '../support/http';
@@ -36,13 +37,30 @@ describe('documents in the S3 store (s3rver)', () => {
   /** Every request s3rver received, as "METHOD /path?query". */
   const seen: string[] = [];
 
+  // A database of its own, with the demo's people: the shared one holds no document whose content is elsewhere, which
+  // other suites that read every document (the data exchange's export) would find without content.
+  const databaseUrl = (() => {
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `${url.pathname}_s3_${process.pid}`;
+    return url.toString();
+  })();
+
   beforeAll(async () => {
+    await ensureDatabase(databaseUrl);
+    const ds = await createDataSource(databaseUrl).initialize();
+    try {
+      await ds.runMigrations({ transaction: 'each' });
+      await seedDemo(ds);
+    } finally {
+      await ds.destroy();
+    }
     directory = mkdtempSync(path.join(tmpdir(), 'a1540-s3rver-'));
     const port = (s3Port = await freePort());
     s3 = new S3rver({ address: '127.0.0.1', port, directory, silent: true, configureBuckets: [{ name: BUCKET }] });
     await s3.run();
     s3.httpServer.prependListener('request', (req: IncomingMessage) => seen.push(`${req.method} ${req.url}`));
     api = await startApiInProcess({
+      DATABASE_URL: databaseUrl,
       DOCUMENT_STORE: 's3',
       S3_ENDPOINT: `http://127.0.0.1:${port}`,
       S3_REGION: 'us-east-1',
@@ -61,6 +79,7 @@ describe('documents in the S3 store (s3rver)', () => {
     await api?.close();
     await s3?.close();
     rmSync(directory, { recursive: true, force: true });
+    await dropDatabase(databaseUrl);
   });
 
   /** The keys of the objects in the bucket, read from s3rver's directory (`<key>._S3rver_object` files). */

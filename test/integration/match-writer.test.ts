@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import type { MatchResult } from '@app/matching';
+import { componentsFromStored, type MatchResult } from '@app/matching';
 import { MatchWriter } from '../../apps/worker/src/matching/match-writer.service';
 import { activeOffer, circulatedRequest } from '../factories';
 import { ApiClient } from '../support/http';
@@ -111,9 +111,9 @@ describe('match writer', () => {
         requestId: request.id,
         offerId: offer.id,
         score: (i * 15 + j) / 300,
-        components: [{ key: 'provisions', value: j / 15, weight: 0.3, contribution: (0.3 * j) / 15 }],
+        components: [{ key: 'provisionCoverage', value: j / 15, weight: 0.3, contribution: (0.3 * j) / 15 }],
         reason: `${i}-${j} ${texts[(i * 15 + j) % texts.length].slice(0, (i * 15 + j) % 100 === 4 ? undefined : 40)}`,
-        reasonParts: [{ key: 'coversSome', provisions: ['OP3c'], count: j, note: texts[j % 4] } as never],
+        reasonParts: [{ key: 'coversSome', provisions: ['OP3c'], count: j }],
       })),
     );
     await writer.replaceSuggestions(
@@ -128,10 +128,12 @@ describe('match writer', () => {
       )) as { request_id: string; offer_id: string; score: number; components: unknown; reason: string; reason_parts: unknown; scored_at: Date }[];
     const first = await stored();
     expect(first).toHaveLength(300);
+    // Each component as [key, value, weight, contribution], the shorter stored form.
+    expect((first[0].components as unknown[])[0]).toEqual([expect.any(String), expect.any(Number), expect.any(Number), expect.any(Number)]);
     const byPair = new Map(first.map((row) => [`${row.request_id}/${row.offer_id}`, row]));
     for (const r of results) {
       const row = byPair.get(`${r.requestId}/${r.offerId}`)!;
-      expect({ score: row.score, components: row.components, reason: row.reason, reasonParts: row.reason_parts }).toEqual({
+      expect({ score: row.score, components: componentsFromStored(row.components), reason: row.reason, reasonParts: row.reason_parts }).toEqual({
         score: r.score,
         components: r.components,
         reason: r.reason,

@@ -1,4 +1,5 @@
 export * from './types';
+export * from './stored-components';
 export * from './taxonomy-codes';
 export * from './eligibility';
 export * from './text-index';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
+import { componentsFromStored } from '@app/matching';
 import { DOCUMENT_STORE, type DocumentStore } from '../documents/document-store';
 import type { AuthUser } from '../auth/auth-user';
 import { OffersService, OfferView } from '../offers/offers.service';
@@ -67,10 +68,10 @@ const QUERIES: Record<ExchangeCollection, string> = {
            ${recordTimes}
       FROM assistance_offers ${ORDER}`,
   matches: `
-    SELECT id, request_id AS "requestId", offer_id AS "offerId", score,
+    SELECT id, request_id AS "requestId", offer_id AS "offerId", score, components, reason,
            -- Stored as json (the engine's text, keys in its order); a document has jsonb's one order of keys, so
            -- that an exported match reads the same whoever wrote it (the engine, an import).
-           components::jsonb AS components, reason, reason_parts::jsonb AS "reasonParts",
+           reason_parts::jsonb AS "reasonParts",
            engine_version AS "engineVersion", weights_version AS "weightsVersion", ${ts('scored_at')} AS "scoredAt",
            origin, status, notes, created_by_id AS "createdById", ${ts('endorsed_at')} AS "endorsedAt",
            ${ts('answered_at')} AS "answeredAt", ${ts('agreed_at')} AS "agreedAt", ${ts('completed_at')} AS "completedAt",
@@ -144,6 +145,11 @@ const QUERIES: Record<ExchangeCollection, string> = {
       FROM history_entries ${ORDER}`,
 };
 
+/** What a collection's rows need beyond the SQL: a match's components are stored in a shorter form than the document's. */
+const READ_ROW: Partial<Record<ExchangeCollection, (row: Record<string, unknown>) => Record<string, unknown>>> = {
+  matches: (row) => ({ ...row, components: componentsFromStored(row.components) }),
+};
+
 // The CSV exports read the lists page by page through the list services, so filters, sorting and who sees
 // what are exactly those of `GET /requests` and `GET /offers`.
 const CSV_PAGE = 1000;
@@ -185,7 +191,7 @@ export class ExchangeExportService {
       await runner.query('SET TRANSACTION READ ONLY');
       records = {};
       for (const collection of Object.keys(EXCHANGE_COLLECTIONS) as ExchangeCollection[]) {
-        records[collection] = await runner.query(QUERIES[collection]);
+        records[collection] = (await runner.query(QUERIES[collection])).map(READ_ROW[collection] ?? ((row: unknown) => row));
       }
     } catch (err) {
       await release();

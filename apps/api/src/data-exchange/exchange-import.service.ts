@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { EntityManager } from 'typeorm';
 import { DomainError, FieldIssue, hashPassword, invalidInput, invalidIssues, localizedError, localizedIssue, MESSAGE_SOURCE } from '@app/common';
 import { parseRequestReference } from '@app/domain';
-import type { ReasonPart } from '@app/matching';
+import { storedComponentsJson, type ReasonPart } from '@app/matching';
 import { UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { DOCUMENT_STORE, type DocumentStore } from '../documents/document-store';
@@ -178,7 +178,7 @@ const MATCH_COLUMNS: Columns<ExchangeMatch> = [
   ['request_id', (m) => m.requestId],
   ['offer_id', (m) => m.offerId],
   ['score', (m) => m.score],
-  ['components', (m) => json(m.components)],
+  ['components', (m) => storedComponentsJson(m.components)],
   ['reason', (m) => m.reason],
   // `satisfies`: the format's clauses are the engine's, which the API words for each reader.
   ['reason_parts', (m) => json(m.reasonParts satisfies ReasonPart[] | null)],

@@ -7,7 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { MATCH_EVENT } from '@app/contracts';
 import { sqlValue } from '@app/common';
 import { SYSTEM_ROLE, type MatchAction, type MatchStatus } from '@app/domain';
-import { MATCHING_ENGINE_VERSION, MatchResult } from '@app/matching';
+import { MATCHING_ENGINE_VERSION, MatchResult, storedComponentsJson } from '@app/matching';
 
 // The statuses and the action the statements below write, from the match workflow (libs/domain).
 const SUGGESTED = sqlValue('suggested' satisfies MatchStatus);
@@ -47,7 +47,7 @@ function* copyLines(results: MatchResult[]): Generator<Buffer> {
       const r = results[j];
       const score = Number.isFinite(r.score) ? String(r.score) : '\\N';
       const parts = r.reasonParts ? copyText(JSON.stringify(r.reasonParts)) : '\\N';
-      const line = `${r.requestId}\t${r.offerId}\t${score}\t${copyText(JSON.stringify(r.components))}\t${copyText(r.reason)}\t${parts}\n`;
+      const line = `${r.requestId}\t${r.offerId}\t${score}\t${copyText(storedComponentsJson(r.components))}\t${copyText(r.reason)}\t${parts}\n`;
       // A UTF-16 code unit takes at most 3 bytes in UTF-8.
       if (used + line.length * 3 > scratch.length) scratch = Buffer.concat([scratch.subarray(0, used)], Math.max(scratch.length * 2, used + line.length * 3));
       used += scratch.write(line, used);
@@ -253,7 +253,7 @@ export class MatchWriter {
       [
         results.map((r) => r.matchId),
         results.map((r) => r.score),
-        results.map((r) => JSON.stringify(r.components)),
+        results.map((r) => storedComponentsJson(r.components)),
         results.map((r) => r.reason),
         results.map((r) => (r.reasonParts ? JSON.stringify(r.reasonParts) : null)),
         String(MATCHING_ENGINE_VERSION),

@@ -121,6 +121,7 @@ export class MatchingProcessor extends WorkerHost {
   private async refreshProposedMatches(requests: AssistanceRequestEntity[], kept: MatchResult[], engine: MatchingEngine): Promise<void> {
     if (!requests.length) return;
     const keptKeys = new Set(kept.map((r) => `${r.requestId}:${r.offerId}`));
+    // Served by ix_matches_request_acted, whose predicate is this condition word for word (migration 1796310000000).
     const others: { id: string; request_id: string; offer_id: string }[] = await this.dataSource.query(
       `SELECT id, request_id, offer_id FROM matches WHERE request_id = ANY($1::uuid[]) AND NOT (origin = 'engine' AND status = ${SUGGESTED})`,
       [requests.map((r) => r.id)],

@@ -5,13 +5,13 @@ import type { EntityManager } from 'typeorm';
 import type { WeightsProposalFigures } from '@app/contracts';
 import { WeightsProposalEntity, loadWeightsProfile } from '@app/database';
 import {
+  componentsFromStored,
   decisionLabel,
   evaluate,
   learnWeightsProfile,
   parseEvaluationSet,
   type DecisionExample,
   type EvaluationSet,
-  type ScoreComponent,
   type WeightsProfile,
 } from '@app/matching';
 import { EventHandlerRegistry } from '../events/event-handler.registry';
@@ -109,7 +109,7 @@ function findUp(from: string): string | null {
 async function decidedExamples(manager: EntityManager): Promise<DecisionExample[]> {
   const rows: {
     status: string;
-    components: ScoreComponent[] | null;
+    components: unknown;
     requester_rating: number | null;
     provider_rating: number | null;
   }[] = await manager.query(
@@ -124,7 +124,7 @@ async function decidedExamples(manager: EntityManager): Promise<DecisionExample[
       requesterRating: row.requester_rating,
       providerRating: row.provider_rating,
     });
-    if (label !== null && row.components) examples.push({ components: row.components, label });
+    if (label !== null) examples.push({ components: componentsFromStored(row.components), label });
   }
   return examples;
 }

@@ -69,7 +69,7 @@ export type { ThreadType, ThreadSide, ThreadMessageKind } from './thread-message
 export type { ContactOwner, ContactPerson } from './contact-list.entity';
 export type { RequestPriority, RequestVisibility } from './assistance-request.entity';
 export type { ActionPlanItemStatus, ActionPlanNoteKind, ActionPlanPriorityLevel, ActionPlanStatus } from './action-plan.entity';
-export type { MatchOrigin, ScoreComponent } from './match.entity';
+export type { MatchOrigin } from './match.entity';
 export type { RescoreStatus } from './rescore-run.entity';
 export type { DeliveryKind, DeliveryStatus } from './notification-delivery.entity';
 export type { ReminderKind } from './notification-reminder.entity';

@@ -1,16 +1,9 @@
 import { Column, Entity, Index, VersionColumn } from 'typeorm';
 import type { MatchStatus, RetirementReason } from '@app/domain';
-import type { ReasonPart } from '@app/matching';
+import { componentsFromStored, storedComponents, type ReasonPart, type ScoreComponent } from '@app/matching';
 import { RecordColumns } from './record-columns';
 
 export type MatchOrigin = 'engine' | 'committee' | 'provider_interest';
-
-export interface ScoreComponent {
-  key: string;
-  value: number;
-  weight: number;
-  contribution: number;
-}
 
 /** A proposed or agreed pairing of a request and an offer (DESIGN §4, §5, §6). One per (request, offer). */
 @Entity('matches')
@@ -19,6 +12,8 @@ export interface ScoreComponent {
 @Index('ix_matches_score', { synchronize: false })
 // (status) WHERE status <> 'suggested' (migration 1796310000000): the matches people acted on.
 @Index('ix_matches_status_acted', { synchronize: false })
+// (request_id) WHERE NOT (origin = 'engine' AND status = 'suggested') (same migration): the matches people proposed or acted on.
+@Index('ix_matches_request_acted', { synchronize: false })
 export class MatchEntity extends RecordColumns {
   @Column({ type: 'uuid' })
   requestId: string;
@@ -31,8 +26,9 @@ export class MatchEntity extends RecordColumns {
   @Column({ type: 'double precision', nullable: true })
   score: number | null;
 
-  // json, not jsonb (here and in reasonParts): stored as the engine wrote it, never queried inside (migration 1796310000000).
-  @Column({ type: 'json', default: [] })
+  // json, not jsonb (here and in reasonParts): stored as the engine wrote it, never queried inside (migration
+  // 1796310000000); each component as [key, value, weight, contribution] (stored-components.ts in libs/matching).
+  @Column({ type: 'json', default: [], transformer: { to: (c?: ScoreComponent[]) => c && storedComponents(c), from: componentsFromStored } })
   components: ScoreComponent[];
 
   /** The reason line in English, as exported and searched. */
