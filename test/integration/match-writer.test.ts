@@ -121,11 +121,12 @@ describe('match writer', () => {
       results,
       1,
     );
-    const stored = async () =>
-      (await ds.query(
+    type Row = { request_id: string; offer_id: string; score: number; components: unknown; reason: string; reason_parts: unknown; scored_at: Date };
+    const stored = () =>
+      ds.query<Row[]>(
         `SELECT request_id, offer_id, score, components, reason, reason_parts, scored_at FROM matches WHERE request_id = ANY($1::uuid[]) AND origin = 'engine'`,
         [requests.map((r) => r.id)],
-      )) as { request_id: string; offer_id: string; score: number; components: unknown; reason: string; reason_parts: unknown; scored_at: Date }[];
+      );
     const first = await stored();
     expect(first).toHaveLength(300);
     // Each component as [key, value, weight, contribution], the shorter stored form.
