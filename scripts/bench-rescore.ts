@@ -182,14 +182,14 @@ async function plainCopy(ds: DataSource, rows: MatchResult[]): Promise<number> {
     const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
     // Encoded as the writer encodes its rows (one scratch buffer, a copy per piece), so both sides pay the same.
     function* lines() {
-      const scratch = Buffer.allocUnsafe(8 << 20);
+      let scratch = Buffer.allocUnsafe(8 << 20);
       for (let i = 0; i < rows.length; i += 1000) {
         let used = 0;
         for (const r of rows.slice(i, i + 1000)) {
-          used += scratch.write(
-            `${r.requestId}\t${r.offerId}\t${r.score}\t${esc(storedComponentsJson(r.components))}\t${esc(r.reason)}\t${r.reasonParts ? esc(JSON.stringify(r.reasonParts)) : '\\N'}\t${DEFAULT_WEIGHTS_PROFILE.version}\t${now}\tengine\tsuggested\t1\n`,
-            used,
-          );
+          const line = `${r.requestId}\t${r.offerId}\t${r.score}\t${esc(storedComponentsJson(r.components))}\t${esc(r.reason)}\t${r.reasonParts ? esc(JSON.stringify(r.reasonParts)) : '\\N'}\t${DEFAULT_WEIGHTS_PROFILE.version}\t${now}\tengine\tsuggested\t1\n`;
+          // At most 3 bytes of UTF-8 per UTF-16 unit: grow first, so that no write is cut short.
+          if (used + line.length * 3 > scratch.length) scratch = Buffer.concat([scratch.subarray(0, used)], 2 * (used + line.length * 3));
+          used += scratch.write(line, used);
         }
         yield Buffer.from(scratch.subarray(0, used));
       }

@@ -183,9 +183,13 @@ export class MatchWriter {
                   updated_at = CASE WHEN matches.status = ${SUGGESTED} THEN now() ELSE matches.updated_at END
             -- Only what changed is written: a pair scored the same, by the same engine and weights, is left as it is
             -- (scored_at is when its score last changed). A rescore that changes little writes little.
-            -- (json has no equality: its text is compared, the engine writes the same text for the same values.)
-            WHERE matches.score IS DISTINCT FROM EXCLUDED.score OR matches.components::text IS DISTINCT FROM EXCLUDED.components::text
-               OR matches.reason IS DISTINCT FROM EXCLUDED.reason OR matches.reason_parts::text IS DISTINCT FROM EXCLUDED.reason_parts::text
+            -- json has no equality: the texts are compared (the engine writes the same text for the same values), and
+            -- only texts that differ are compared as values, since a row converted by a migration or imported from a
+            -- document holds the same values in another spacing or key order.
+            WHERE matches.score IS DISTINCT FROM EXCLUDED.score
+               OR (matches.components::text IS DISTINCT FROM EXCLUDED.components::text AND matches.components::jsonb IS DISTINCT FROM EXCLUDED.components::jsonb)
+               OR matches.reason IS DISTINCT FROM EXCLUDED.reason
+               OR (matches.reason_parts::text IS DISTINCT FROM EXCLUDED.reason_parts::text AND matches.reason_parts::jsonb IS DISTINCT FROM EXCLUDED.reason_parts::jsonb)
                OR matches.engine_version IS DISTINCT FROM EXCLUDED.engine_version
                OR matches.weights_version IS DISTINCT FROM EXCLUDED.weights_version`,
           [String(MATCHING_ENGINE_VERSION), weightsVersion],
