@@ -104,15 +104,16 @@ describe('match writer', () => {
     const offers = await Promise.all(Array.from({ length: 15 }, () => activeOffer(api.baseUrl, 'osce')));
     const writer = new MatchWriter(ds);
     // 300 rows: more than one piece of the COPY stream. Reasons with tabs, line breaks, backslashes, quotes and
-    // non-Latin text; three long enough to outgrow the writer's first buffer.
-    const texts = ['tab\there', 'line\nbreak\r\nand more', 'back\\slash \\N', '"quoted" — Монголия 日本 🇲🇳', 'x'.repeat(500_000)];
+    // non-Latin text, each about 4,000 characters long, so that a piece of 256 rows outgrows the writer's first
+    // buffer (1 MiB) — and within the exchange format's 5,000, since the data exchange test exports this database.
+    const texts = ['tab\there', 'line\nbreak\r\nand more', 'back\\slash \\N', '"quoted" — Монголия 日本 🇲🇳'];
     const results: MatchResult[] = requests.flatMap((request, i) =>
       offers.map((offer, j) => ({
         requestId: request.id,
         offerId: offer.id,
         score: (i * 15 + j) / 300,
         components: [{ key: 'provisionCoverage', value: j / 15, weight: 0.3, contribution: (0.3 * j) / 15 }],
-        reason: `${i}-${j} ${texts[(i * 15 + j) % texts.length].slice(0, (i * 15 + j) % 100 === 4 ? undefined : 40)}`,
+        reason: `${i}-${j} ${texts[(i * 15 + j) % texts.length]} ${'x'.repeat(4_000)}`,
         reasonParts: [{ key: 'coversSome', provisions: ['OP3c'], count: j }],
       })),
     );
