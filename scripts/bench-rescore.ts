@@ -22,7 +22,7 @@ import type { DataSource } from 'typeorm';
 import { loadConfig, loadEnvFile } from '@app/config';
 import { createDataSource, dropDatabase, seedSyntheticWorld } from '@app/database';
 import { componentsFromStored, DEFAULT_WEIGHTS_PROFILE, storedComponentsJson, type MatchResult } from '@app/matching';
-import { MatchWriter } from '../apps/worker/src/matching/match-writer.service';
+import { copyPieces, copyText, MatchWriter } from '../apps/worker/src/matching/match-writer.service';
 import { RESCORE_CHUNK_SIZE } from '../apps/worker/src/matching/matching.processor';
 import { cloneDatabase, cpuSeconds, cpuSecondsOf, dropQueuePrefix, peakRssMiB, scratchDatabaseUrl, spawnReady, startSmtpSink, stopChild } from './benchmarks/processes';
 
@@ -179,23 +179,11 @@ async function plainCopy(ds: DataSource, rows: MatchResult[]): Promise<number> {
   try {
     const start = performance.now();
     const now = new Date().toISOString();
-    const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-    // Encoded as the writer encodes its rows (one scratch buffer, a copy per piece), so both sides pay the same.
-    function* lines() {
-      let scratch = Buffer.allocUnsafe(8 << 20);
-      for (let i = 0; i < rows.length; i += 1000) {
-        let used = 0;
-        for (const r of rows.slice(i, i + 1000)) {
-          const line = `${r.requestId}\t${r.offerId}\t${r.score}\t${esc(storedComponentsJson(r.components))}\t${esc(r.reason)}\t${r.reasonParts ? esc(JSON.stringify(r.reasonParts)) : '\\N'}\t${DEFAULT_WEIGHTS_PROFILE.version}\t${now}\tengine\tsuggested\t1\n`;
-          // At most 3 bytes of UTF-8 per UTF-16 unit: grow first, so that no write is cut short.
-          if (used + line.length * 3 > scratch.length) scratch = Buffer.concat([scratch.subarray(0, used)], 2 * (used + line.length * 3));
-          used += scratch.write(line, used);
-        }
-        yield Buffer.from(scratch.subarray(0, used));
-      }
-    }
+    // Encoded as the writer encodes its rows (copyPieces), so both sides pay the same.
+    const line = (r: MatchResult) =>
+      `${r.requestId}\t${r.offerId}\t${r.score}\t${copyText(storedComponentsJson(r.components))}\t${copyText(r.reason)}\t${r.reasonParts ? copyText(JSON.stringify(r.reasonParts)) : '\\N'}\t${DEFAULT_WEIGHTS_PROFILE.version}\t${now}\tengine\tsuggested\t1\n`;
     await pipeline(
-      Readable.from(lines()),
+      Readable.from(copyPieces(rows, line, 1000)),
       client.query(copyFrom(`COPY matches_copy_bench (request_id, offer_id, score, components, reason, reason_parts, weights_version, scored_at, origin, status, version) FROM STDIN`)),
     );
     return ms(start);

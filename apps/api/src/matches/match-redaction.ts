@@ -1,5 +1,4 @@
-import type { ScoreComponent } from '@app/matching';
-import type { ReasonPart } from '@app/matching';
+import type { ReasonPart, ScoreComponent } from '@app/matching';
 
 /** The components that are read from the offer's capacity (budget), which only its provider and the committee see. */
 const CAPACITY_COMPONENTS = new Set(['budgetFit']);

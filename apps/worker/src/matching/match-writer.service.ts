@@ -28,27 +28,24 @@ const CREATE_STAGE = `CREATE TEMP TABLE IF NOT EXISTS match_stage (request_id uu
 const COPY_BATCH = 256;
 
 /** COPY text format: backslash, tab and line breaks escaped (JSON text contains backslashes, reasons may hold anything). */
-function copyText(value: string): string {
+export function copyText(value: string): string {
   return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]) : value;
 }
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /**
- * The rows as COPY text, COPY_BATCH rows per Buffer. Each line is encoded into one reused scratch buffer as it is
- * made: concatenating a batch's lines into one string and encoding that cost more than making the lines (the rope
+ * COPY data for `items`, `perPiece` lines per Buffer. Each line is encoded into one reused scratch buffer as it is
+ * made: concatenating a piece's lines into one string and encoding that cost more than making the lines (the rope
  * is flattened, then encoded as UTF-16, since reasons hold dashes; measured in docs/performance.md, "Fifth round").
  */
-function* copyLines(results: MatchResult[]): Generator<Buffer> {
+export function* copyPieces<T>(items: readonly T[], lineOf: (item: T) => string, perPiece = COPY_BATCH): Generator<Buffer> {
   let scratch = Buffer.allocUnsafe(1 << 20);
-  for (let i = 0; i < results.length; i += COPY_BATCH) {
+  for (let i = 0; i < items.length; i += perPiece) {
     let used = 0;
-    const end = Math.min(i + COPY_BATCH, results.length);
+    const end = Math.min(i + perPiece, items.length);
     for (let j = i; j < end; j++) {
-      const r = results[j];
-      const score = Number.isFinite(r.score) ? String(r.score) : '\\N';
-      const parts = r.reasonParts ? copyText(JSON.stringify(r.reasonParts)) : '\\N';
-      const line = `${r.requestId}\t${r.offerId}\t${score}\t${copyText(storedComponentsJson(r.components))}\t${copyText(r.reason)}\t${parts}\n`;
-      // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+      const line = lineOf(items[j]);
+      // A UTF-16 code unit takes at most 3 bytes in UTF-8: grow first, so that no write is cut short.
       if (used + line.length * 3 > scratch.length) scratch = Buffer.concat([scratch.subarray(0, used)], Math.max(scratch.length * 2, used + line.length * 3));
       used += scratch.write(line, used);
     }
@@ -57,12 +54,19 @@ function* copyLines(results: MatchResult[]): Generator<Buffer> {
   }
 }
 
+/** A suggestion as a line of the staging table's COPY. */
+function stageLine(r: MatchResult): string {
+  const score = Number.isFinite(r.score) ? String(r.score) : '\\N';
+  const parts = r.reasonParts ? copyText(JSON.stringify(r.reasonParts)) : '\\N';
+  return `${r.requestId}\t${r.offerId}\t${score}\t${copyText(storedComponentsJson(r.components))}\t${copyText(r.reason)}\t${parts}\n`;
+}
+
 /** Puts `results` in the session's staging table, inside `m`'s transaction. */
 async function stageResults(m: EntityManager, results: MatchResult[]): Promise<void> {
   await m.query(CREATE_STAGE);
   if (!results.length) return;
   const client = (await m.queryRunner!.connect()) as PoolClient;
-  await pipeline(Readable.from(copyLines(results)), client.query(copyFrom(`COPY ${STAGE} (request_id, offer_id, score, components, reason, reason_parts) FROM STDIN`)));
+  await pipeline(Readable.from(copyPieces(results, stageLine)), client.query(copyFrom(`COPY ${STAGE} (request_id, offer_id, score, components, reason, reason_parts) FROM STDIN`)));
 }
 
 function distinctRequestIds(results: MatchResult[]): string[] {
