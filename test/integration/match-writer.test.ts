@@ -3,7 +3,7 @@ import { componentsFromStored, type MatchResult } from '@app/matching';
 import { MatchWriter } from '../../apps/worker/src/matching/match-writer.service';
 import { activeOffer, circulatedRequest } from '../factories';
 import { ApiClient } from '../support/http';
-import { startApiInProcess } from '../support/platform';
+import { startApiInProcess, waitFor } from '../support/platform';
 
 /** The worker's writes of a request's suggestions, as several jobs may run them at once. */
 describe('match writer', () => {
@@ -97,6 +97,69 @@ describe('match writer', () => {
     expect(history.map((h: { action: string }) => h.action)).toEqual(['retire', 'revive']);
     const events = await ds.query(`SELECT type FROM outbox_events WHERE subject_id = $1 ORDER BY created_at`, [revived.id]);
     expect(events.map((e: { type: string }) => e.type)).toEqual(['match.retired', 'match.revived']);
+  });
+
+  it("writes a request's first suggestions as the upsert would, also when a person proposes one of the pairs meanwhile", async () => {
+    const [request, other] = await Promise.all([circulatedRequest(api.baseUrl), circulatedRequest(api.baseUrl)]);
+    const offers = await Promise.all(Array.from({ length: 3 }, () => activeOffer(api.baseUrl, 'wco')));
+    const writer = new MatchWriter(ds);
+    const top = (requestId: string, score: number): MatchResult[] =>
+      offers.map((offer, i) => ({
+        requestId,
+        offerId: offer.id,
+        score: score - i / 10,
+        components: [],
+        reason: `first ${i}`,
+      }));
+    // A committee member pairs the request with the first offer in a transaction still open when the write starts:
+    // the writer sees no match for the request (a first scoring), and its COPY then waits on the pair.
+    const proposal = ds.createQueryRunner();
+    await proposal.connect();
+    await proposal.startTransaction();
+    await proposal.query(
+      `INSERT INTO matches (request_id, offer_id, origin, status, reason, version) VALUES ($1, $2, 'committee', 'endorsed', 'paired by hand', 1)`,
+      [request.id, offers[0].id],
+    );
+    const writing = writer.replaceSuggestions([request.id, other.id], [...top(request.id, 0.9), ...top(other.id, 0.5)], 1);
+    await waitFor(
+      async () =>
+        (await ds.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'COPY matches (%'`))
+          .length,
+      15_000,
+      "the writer's COPY to wait on the proposed pair",
+    );
+    await proposal.commitTransaction();
+    await proposal.release();
+    // The COPY failed on the pair; the write went on by the upsert, which keeps the person's match as it is.
+    await expect(writing).resolves.toEqual({ written: 6, stale: [] });
+    const rows: {
+      request_id: string;
+      offer_id: string;
+      origin: string;
+      status: string;
+      score: number;
+      reason: string;
+      scored_at: Date | null;
+    }[] = await ds.query(
+      `SELECT request_id, offer_id, origin, status, score, reason, scored_at FROM matches WHERE request_id = ANY($1::uuid[]) ORDER BY score DESC`,
+      [[request.id, other.id]],
+    );
+    expect(
+      rows.map((r) => [r.request_id === request.id ? 'request' : 'other', offers.findIndex((o) => o.id === r.offer_id), r.origin, r.status, r.reason]),
+    ).toEqual([
+      ['request', 0, 'committee', 'endorsed', 'first 0'],
+      ['request', 1, 'engine', 'suggested', 'first 1'],
+      ['request', 2, 'engine', 'suggested', 'first 2'],
+      ['other', 0, 'engine', 'suggested', 'first 0'],
+      ['other', 1, 'engine', 'suggested', 'first 1'],
+      ['other', 2, 'engine', 'suggested', 'first 2'],
+    ]);
+    // Both requests are stamped once, and every row has its score time.
+    const stamped = await ds.query(`SELECT count(*)::int AS n FROM assistance_requests WHERE id = ANY($1::uuid[]) AND first_suggestion_at IS NOT NULL`, [
+      [request.id, other.id],
+    ]);
+    expect(stamped[0].n).toBe(2);
+    expect(rows.every((r) => r.scored_at !== null)).toBe(true);
   });
 
   it('stores every row as scored, whatever its text, across pieces of the COPY, and leaves rows scored the same untouched', async () => {
