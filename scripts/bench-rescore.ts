@@ -85,10 +85,8 @@ async function fullRescore(ds: DataSource): Promise<RescoreRun> {
 
 /** Back to the seeded state: no matches, no first-suggestion stamps. */
 async function resetMatches(ds: DataSource): Promise<void> {
-  await ds.query(`TRUNCATE matches`);
-  await ds.query(`UPDATE assistance_requests SET first_suggestion_at = NULL WHERE first_suggestion_at IS NOT NULL`);
+  await ds.query(`TRUNCATE matches, request_first_suggestions`);
   await ds.query(`VACUUM ANALYZE matches`);
-  await ds.query(`VACUUM ANALYZE assistance_requests`);
 }
 
 /** Waits until every outbox event is processed (e-mails may still be going out, or wait for a digest). */

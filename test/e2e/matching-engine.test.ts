@@ -64,8 +64,10 @@ describe('matching engine in the worker', () => {
     const sum = top.components.reduce((s: number, c: any) => s + c.contribution, 0);
     expect(sum).toBeCloseTo(top.score, 6);
     for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1].score).toBeGreaterThanOrEqual(ranked[i].score);
-    const [req] = await ds.query('SELECT first_suggestion_at FROM assistance_requests WHERE id = $1', [request.id]);
-    expect(req.first_suggestion_at).not.toBeNull();
+    // The first suggestion's time is kept once, and the request's page shows it.
+    const [first] = await ds.query('SELECT suggested_at FROM request_first_suggestions WHERE request_id = $1', [request.id]);
+    expect(first?.suggested_at).toEqual(expect.any(Date));
+    expect((await expert.get(`/api/v1/requests/${request.id}`)).body.firstSuggestionAt).toBe(first.suggested_at.toISOString());
 
     // Pausing the offer retires its suggestion in the same transaction: it stays on record, says why, and is
     // no longer a suggestion anyone can endorse.

@@ -33,8 +33,9 @@ describe('the demo history is consistent', () => {
 
   it('each demo request reaches its milestones in order, and every circulated one had suggestions', async () => {
     const rows: Record<string, any>[] = await ds.query(
-      `SELECT reference, status, submitted_at, acknowledged_at, circulated_at, first_suggestion_at, matched_at, delivery_started_at, delivered_at, updated_at
-         FROM assistance_requests WHERE title = ANY($1)`,
+      `SELECT reference, status, submitted_at, acknowledged_at, circulated_at, (SELECT s.suggested_at FROM request_first_suggestions s WHERE s.request_id = r.id) AS first_suggestion_at,
+              matched_at, delivery_started_at, delivered_at, updated_at
+         FROM assistance_requests r WHERE title = ANY($1)`,
       [titles],
     );
     expect(rows.length).toBe(titles.length);
@@ -54,7 +55,7 @@ describe('the demo history is consistent', () => {
 
   it('each demo match was last changed by its last step, and came after the request’s first suggestion', async () => {
     const matches: Record<string, any>[] = await ds.query(
-      `SELECT r.reference, r.first_suggestion_at, r.circulated_at, r.matched_at, m.status, m.created_at, m.endorsed_at, m.answered_at, m.agreed_at,
+      `SELECT r.reference, (SELECT s.suggested_at FROM request_first_suggestions s WHERE s.request_id = r.id) AS first_suggestion_at, r.circulated_at, r.matched_at, m.status, m.created_at, m.endorsed_at, m.answered_at, m.agreed_at,
               m.completed_at, m.updated_at, r.delivery_started_at::date::text AS delivery_started, m.delivered_from::text,
               m.delivered_until::text, m.completed_at::date::text AS completed_day,
               (SELECT max(h.created_at) FROM history_entries h WHERE h.subject_type = 'match' AND h.subject_id = m.id) AS last_step

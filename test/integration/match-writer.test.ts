@@ -155,7 +155,7 @@ describe('match writer', () => {
       ['other', 2, 'engine', 'suggested', 'first 2'],
     ]);
     // Both requests are stamped once, and every row has its score time.
-    const stamped = await ds.query(`SELECT count(*)::int AS n FROM assistance_requests WHERE id = ANY($1::uuid[]) AND first_suggestion_at IS NOT NULL`, [
+    const stamped = await ds.query(`SELECT count(*)::int AS n FROM request_first_suggestions WHERE request_id = ANY($1::uuid[])`, [
       [request.id, other.id],
     ]);
     expect(stamped[0].n).toBe(2);

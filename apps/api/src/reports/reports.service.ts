@@ -48,9 +48,10 @@ export class ReportsService {
     const scopedSelect = `
       SELECT r.id, r.reference, r.state, r.status, r.provisions, r.domains, r.assistance_types, r.circulated_at,
              f.submitted_at AS submitted, f.days_to_acknowledge AS acknowledge_days, f.days_to_circulate AS circulate_days,
-             (extract(epoch FROM r.first_suggestion_at - f.submitted_at) / ${DAY})::double precision AS first_suggestion_days,
+             (extract(epoch FROM fs.suggested_at - f.submitted_at) / ${DAY})::double precision AS first_suggestion_days,
              f.days_to_agree AS agree_days, f.days_to_deliver AS deliver_days
         FROM request_milestones f JOIN assistance_requests r ON r.id = f.request_id
+        LEFT JOIN request_first_suggestions fs ON fs.request_id = r.id
        WHERE ${submittedInPeriod('f')} AND ($3::char(3) IS NULL OR r.state = $3)`;
     return this.dataSource.transaction(async (m) => {
       // The sorts and hash tables below (percentiles, grouping sets) fit in memory at 20,000 requests.

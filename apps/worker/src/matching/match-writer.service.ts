@@ -264,9 +264,11 @@ export class MatchWriter {
     return true;
   }
 
-  /** When a request first had suggestions (the report's time to first suggestion). */
+  /** When a request first had suggestions (the report's time to first suggestion): kept once, never moved. */
   private async stampFirstSuggestion(m: EntityManager, requestIds: string[]): Promise<void> {
-    await m.query(`UPDATE assistance_requests SET first_suggestion_at = now() WHERE id = ANY($1::uuid[]) AND first_suggestion_at IS NULL`, [requestIds]);
+    await m.query(`INSERT INTO request_first_suggestions (request_id, suggested_at) SELECT id, now() FROM unnest($1::uuid[]) AS id ON CONFLICT DO NOTHING`, [
+      requestIds,
+    ]);
   }
 
   /**

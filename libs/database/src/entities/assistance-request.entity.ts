@@ -1,4 +1,4 @@
-import { Column, Entity, Index, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, VersionColumn, VirtualColumn } from 'typeorm';
 import type { CloseReason, RequestStatus } from '@app/domain';
 import { bigintNumber, RecordContentColumns } from './record-columns';
 
@@ -109,8 +109,8 @@ export class AssistanceRequestEntity extends RecordContentColumns {
   @Column({ type: 'timestamptz', nullable: true })
   readyForCoordinatorAt: Date | null;
 
-  /** When the engine first suggested an offer for it (reporting: time to first suggestion). */
-  @Column({ type: 'timestamptz', nullable: true })
+  /** When the engine first suggested an offer for it (reporting: time to first suggestion); kept in request_first_suggestions. */
+  @VirtualColumn({ type: 'timestamptz', query: (alias) => `SELECT s.suggested_at FROM request_first_suggestions s WHERE s.request_id = ${alias}.id` })
   firstSuggestionAt: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })

@@ -21,6 +21,7 @@ import { NotificationEntity } from './notification.entity';
 import { OrganizationEntity } from './organization.entity';
 import { OutboxEventEntity } from './outbox-event.entity';
 import { ReferenceCounterEntity } from './reference-counter.entity';
+import { RequestFirstSuggestionEntity } from './request-first-suggestion.entity';
 import { RequestMilestonesEntity, RequestStatusStepEntity } from './request-report-facts.entity';
 import { RescoreRunEntity } from './rescore-run.entity';
 import { SessionEntity } from './session.entity';
@@ -55,6 +56,7 @@ export {
   OrganizationEntity,
   OutboxEventEntity,
   ReferenceCounterEntity,
+  RequestFirstSuggestionEntity,
   RequestMilestonesEntity,
   RequestStatusStepEntity,
   RescoreRunEntity,
@@ -86,6 +88,7 @@ export const ENTITIES = [
   HistoryEntryEntity,
   OutboxEventEntity,
   AssistanceRequestEntity,
+  RequestFirstSuggestionEntity,
   RequestMilestonesEntity,
   RequestStatusStepEntity,
   AssistanceOfferEntity,

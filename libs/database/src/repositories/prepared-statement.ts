@@ -40,7 +40,8 @@ export function entityColumns<E extends ObjectLiteral>(dataSource: DataSource, e
   const columns = dataSource.getMetadata(entity).columns.filter((c) => c.isSelect);
   const transformed = columns.filter((c) => c.transformer && !Array.isArray(c.transformer));
   return {
-    sql: columns.map((c) => `${alias}.${c.databaseName} AS "${c.propertyName}"`).join(', '),
+    // A virtual column (@VirtualColumn) is its subquery, as the query builder selects it.
+    sql: columns.map((c) => `${c.isVirtualProperty && c.query ? `(${c.query(alias)})` : `${alias}.${c.databaseName}`} AS "${c.propertyName}"`).join(', '),
     hydrate: (row) => {
       for (const c of transformed) row[c.propertyName] = (c.transformer as { from: (v: unknown) => unknown }).from(row[c.propertyName]);
       return row as E;

@@ -19,6 +19,7 @@ import {
 import { AssistanceOfferEntity } from '../entities/assistance-offer.entity';
 import { AssistanceRequestEntity } from '../entities/assistance-request.entity';
 import { HistoryEntryEntity } from '../entities/history-entry.entity';
+import { RequestFirstSuggestionEntity } from '../entities/request-first-suggestion.entity';
 import { UserEntity } from '../entities/user.entity';
 import { DEMO_OFFERS, type DemoOffer } from './demo-offers.data';
 import { DEMO_USERS } from './demo-organizations.data';
@@ -488,12 +489,13 @@ async function seedRequests(
       status: plan.status,
       closeReason: plan.closeReason,
       ...milestones(REQUEST_MILESTONES, plan),
-      firstSuggestionAt: firstSuggestionAt(plan),
       version: 1 + plan.changes,
       createdAt: plan.createdAt,
       updatedAt: plan.updatedAt,
     });
     const id = result.identifiers[0].id as string;
+    const suggestedAt = firstSuggestionAt(plan);
+    if (suggestedAt) await m.insert(RequestFirstSuggestionEntity, { requestId: id, suggestedAt });
     await m.insert(HistoryEntryEntity, historyRows('request', id, plan));
     report.requests++;
     report.historyEntries += plan.entries.length;
