@@ -287,7 +287,10 @@ async function main(): Promise<void> {
   }
 }
 
-/** The entity's other columns (everything after `visibility`), read from the table so the two servers read the same. */
+/**
+ * The entity's other columns (everything after `visibility`), read from the table so the two servers read the same,
+ * and its virtual one (the first suggestion's time, kept in request_first_suggestions), read as the API reads it.
+ */
 async function extraColumns(databaseUrl: string): Promise<string> {
   const pool = new Pool({ connectionString: databaseUrl, max: 1 });
   try {
@@ -297,7 +300,8 @@ async function extraColumns(databaseUrl: string): Promise<string> {
                                 'provisions','domains','assistance_types','target_institutions','priority','status','visibility','search_vector','search_text')
         ORDER BY ordinal_position`,
     );
-    return rows.map((r: { column_name: string }) => `r.${r.column_name} AS "${r.column_name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())}"`).join(', ');
+    const columns = rows.map((r: { column_name: string }) => `r.${r.column_name} AS "${r.column_name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())}"`);
+    return [...columns, `(SELECT s.suggested_at FROM request_first_suggestions s WHERE s.request_id = r.id) AS "firstSuggestionAt"`].join(', ');
   } finally {
     await pool.end();
   }

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { componentsFromStored, type MatchResult } from '@app/matching';
+import { createDataSource } from '@app/database';
+import { componentsFromStored, MATCHING_ENGINE_VERSION, type MatchResult } from '@app/matching';
 import { MatchWriter } from '../../apps/worker/src/matching/match-writer.service';
 import { activeOffer, circulatedRequest } from '../factories';
 import { ApiClient } from '../support/http';
@@ -99,7 +100,42 @@ describe('match writer', () => {
     expect(events.map((e: { type: string }) => e.type)).toEqual(['match.retired', 'match.revived']);
   });
 
-  it("writes a request's first suggestions as the upsert would, also when a person proposes one of the pairs meanwhile", async () => {
+  it("writes a request's first suggestions straight into matches, with every column the upsert would set", async () => {
+    const request = await circulatedRequest(api.baseUrl);
+    const offers = await Promise.all(Array.from({ length: 2 }, () => activeOffer(api.baseUrl, 'japan')));
+    const top: MatchResult[] = offers.map((offer, i) => ({ requestId: request.id, offerId: offer.id, score: 0.8 - i / 10, components: [], reason: `first ${i}` }));
+    // This path writes the scored time as text: written from sessions that spell timestamps otherwise (India's "IST"
+    // reads back as Israel's in PostgreSQL's default abbreviations), it must still be the transaction's time.
+    const url = new URL((ds.options as { url: string }).url);
+    url.searchParams.set('options', '-c DateStyle=SQL,DMY -c TimeZone=Asia/Kolkata');
+    const elsewhere = await createDataSource(url.toString()).initialize();
+    try {
+      await new MatchWriter(elsewhere).replaceSuggestions([request.id], top, 7);
+    } finally {
+      await elsewhere.destroy();
+    }
+    const rows = await ds.query(
+      `SELECT origin, status, version, engine_version, weights_version, score, reason, scored_at = created_at AND created_at = updated_at AS one_time,
+              scored_at = (SELECT suggested_at FROM request_first_suggestions WHERE request_id = m.request_id) AS stamped_then
+         FROM matches m WHERE request_id = $1 ORDER BY score DESC`,
+      [request.id],
+    );
+    expect(rows).toEqual(
+      [0, 1].map((i) => ({
+        origin: 'engine',
+        status: 'suggested',
+        version: 1,
+        engine_version: String(MATCHING_ENGINE_VERSION),
+        weights_version: 7,
+        score: 0.8 - i / 10,
+        reason: `first ${i}`,
+        one_time: true,
+        stamped_then: true,
+      })),
+    );
+  });
+
+  it("writes a request's first suggestions by the upsert when a person proposes one of the pairs meanwhile", async () => {
     const [request, other] = await Promise.all([circulatedRequest(api.baseUrl), circulatedRequest(api.baseUrl)]);
     const offers = await Promise.all(Array.from({ length: 3 }, () => activeOffer(api.baseUrl, 'wco')));
     const writer = new MatchWriter(ds);
@@ -121,15 +157,19 @@ describe('match writer', () => {
       [request.id, offers[0].id],
     );
     const writing = writer.replaceSuggestions([request.id, other.id], [...top(request.id, 0.9), ...top(other.id, 0.5)], 1);
-    await waitFor(
-      async () =>
-        (await ds.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'COPY matches (%'`))
-          .length,
-      15_000,
-      "the writer's COPY to wait on the proposed pair",
-    );
-    await proposal.commitTransaction();
-    await proposal.release();
+    try {
+      await waitFor(
+        async () =>
+          (await ds.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'COPY matches (%'`))
+            .length,
+        15_000,
+        "the writer's COPY to wait on the proposed pair",
+      );
+      await proposal.commitTransaction();
+    } finally {
+      if (proposal.isTransactionActive) await proposal.rollbackTransaction();
+      await proposal.release();
+    }
     // The COPY failed on the pair; the write went on by the upsert, which keeps the person's match as it is.
     await expect(writing).resolves.toEqual({ written: 6, stale: [] });
     const rows: {

@@ -243,8 +243,9 @@ export class MatchWriter {
       [requestIds],
     );
     if (existing) return false;
-    // The transaction's now(), as the upsert writes it: the same scored_at whichever path a row takes.
-    const [{ now }]: { now: string }[] = await m.query(`SELECT now()::text AS now`);
+    // The transaction's now(), as the upsert writes it: the same scored_at whichever path a row takes. Spelled in
+    // UTC with its offset, so that no session setting (DateStyle, time zone abbreviations) changes how it reads back.
+    const [{ now }]: { now: string }[] = await m.query(`SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00"') AS now`);
     // engine_version, weights_version, scored_at, origin, status, version: as the upsert below sets them.
     const tail = `\t${copyText(String(MATCHING_ENGINE_VERSION))}\t${weightsVersion}\t${now}\t${ENGINE_ORIGIN}\t${SUGGESTED_STATUS}\t1\n`;
     const line = (r: MatchResult) => scoredFields(r) + tail;
