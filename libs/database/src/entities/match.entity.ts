@@ -14,6 +14,9 @@ export type MatchOrigin = 'engine' | 'committee' | 'provider_interest';
 @Index('ix_matches_status_acted', { synchronize: false })
 // (request_id) WHERE NOT (origin = 'engine' AND status = 'suggested') (same migration): the matches people proposed or acted on.
 @Index('ix_matches_request_acted', { synchronize: false })
+// (offer_id) WHERE status <> 'suggested' (migration 1796330000000): the matches people acted on, by offer (a provider's
+// view of the requests matched to its offers).
+@Index('ix_matches_offer_acted', { synchronize: false })
 export class MatchEntity extends RecordColumns {
   @Column({ type: 'uuid' })
   requestId: string;
