@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import * as path from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants, gunzipSync } from 'node:zlib';
 import { DEMO_PASSWORD } from '@app/database';
 import { parseCsv } from '../../apps/api/src/data-exchange/csv';
 import { DEMO } from '../support/http';
@@ -112,6 +112,13 @@ describe('web app first load', () => {
   );
 });
 
+/** Whether the bytes sent are nearer in size to brotli's fastest level (quality 1) or to its default here (4). */
+function nearestBrotliQuality(res: Parameters<typeof decoded>[0]): 'fastest' | 'default' {
+  const body = decoded(res);
+  const [fastest, standard] = [1, 4].map((quality) => brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: quality } }).length);
+  return Math.abs(res.body.length - fastest) < Math.abs(res.body.length - standard) ? 'fastest' : 'default';
+}
+
 describe('web app delivery over HTTP', () => {
   let api: Awaited<ReturnType<typeof startApiInProcess>>;
   const entryFile = () => manifest[entryKey(manifest)].file; // assets/index-<hash>.js
@@ -130,6 +137,12 @@ describe('web app delivery over HTTP', () => {
     const original = readFileSync(path.join(WEB_DIST, entryFile()));
     expect(res.body.length).toBeLessThan(original.length / 2);
     expect(decoded(res).equals(original)).toBe(true);
+  });
+
+  it('compresses the app’s files at the default level: they are fetched once, then cached', async () => {
+    const file = await rawGet(api.baseUrl, `/${entryFile()}`, { 'accept-encoding': 'br' });
+    expect(file.headers['content-encoding']).toBe('br');
+    expect(nearestBrotliQuality(file)).toBe('default');
   });
 
   it('sends the uncompressed file to a client that accepts no encoding', async () => {
@@ -201,6 +214,12 @@ describe('API responses under compression', () => {
     expect(document.format).toBeTruthy();
     expect(document.requests.length).toBeGreaterThan(0);
     expect(document.organizations.length).toBeGreaterThan(0);
+  });
+
+  it('compresses answers at the fastest level: they are made per call', async () => {
+    const answer = await rawGet(api.baseUrl, '/api/v1/export', { authorization: `Bearer ${token}`, 'accept-encoding': 'br' });
+    expect(answer.headers['content-encoding']).toBe('br');
+    expect(nearestBrotliQuality(answer)).toBe('fastest');
   });
 
   it('compresses a CSV download, which stays a named attachment that spreadsheets read', async () => {
