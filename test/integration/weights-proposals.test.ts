@@ -78,7 +78,10 @@ describe('weights proposals', () => {
           contribution: 0,
         }));
         await runner.query(
-          `INSERT INTO matches (id, request_id, offer_id, score, components, origin, status, version) VALUES ($1, $2, $3, 0.5, $4, 'engine', $5, 1)`,
+          // created_at in the order written: the fit reads decisions by (created_at, id) and folds them in that order,
+          // so with one transaction's now() for all, the random ids would deal them into folds differently each run.
+          `INSERT INTO matches (id, request_id, offer_id, score, components, origin, status, version, created_at)
+           VALUES ($1, $2, $3, 0.5, $4, 'engine', $5, 1, clock_timestamp())`,
           [randomUUID(), pair.request_id, pair.offer_id, JSON.stringify(components), positive ? 'endorsed' : 'dismissed'],
         );
       }
