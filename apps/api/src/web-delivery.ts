@@ -41,16 +41,18 @@ export const refuseSourceMaps: RequestHandler = (req: Request, res: Response, ne
  * gzip or brotli, as the client accepts, for the web app's files and the API's JSON and CSV. Event streams are
  * left alone: compression buffers, and an event must reach the browser when it is written.
  *
- * The API's answers are made per call, so they are compressed at the fastest level (brotli quality 1, gzip level 1):
- * under 50 clients the default levels were about a tenth of the API's CPU, and the fastest cost a quarter as much for
- * about 15% more bytes on a list page of 14 KB (1.5 KB instead of 1.3 KB; docs/performance.md, "Sixth round"). The
- * web app's files, fetched once and then cached for good, keep the default levels.
+ * The API's answers are made per call, so they are compressed at cheap levels: gzip level 1 and brotli quality 2.
+ * Under 50 clients the default levels (gzip 6, brotli 4) were about a tenth of the API's CPU. Brotli's quality 1 is
+ * cheaper still, but it compresses each write on its own, so a streamed answer (the data export writes a row at a
+ * time) came out several times larger. Quality 2 compresses across writes, sends about the bytes of quality 4, and
+ * takes about half its time (docs/performance.md, "Sixth round"). The web app's files, fetched once and then cached
+ * for good, keep the default levels.
  */
 export function compressResponses(): RequestHandler {
   const filter: compression.CompressionFilter = (req, res) =>
     !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res);
   const files = compression({ filter });
-  const answers = compression({ filter, level: 1, brotli: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 1 } } });
+  const answers = compression({ filter, level: 1, brotli: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 2 } } });
   return (req, res, next) => (req.path.startsWith(API_PREFIX) ? answers : files)(req, res, next);
 }
 
