@@ -4,6 +4,7 @@ import ar from '../../apps/web/src/i18n/ar.json';
 import en from '../../apps/web/src/i18n/en.json';
 import fr from '../../apps/web/src/i18n/fr.json';
 import { ApiClient, DEMO } from '../support/http';
+import { waitFor } from '../support/platform';
 import { newPage, useBrowserSuite } from './support/browser';
 
 // The language picker switches the interface at run time. The sign-in page loads only the first part of a catalogue
@@ -17,6 +18,14 @@ async function pick(page: Page, label: string, locale: string): Promise<void> {
     timeout: 10_000,
   });
 }
+
+const savedPreference = (client: ApiClient, locale: string) =>
+  waitFor(
+    async () =>
+      (await client.request<{ preferredLanguage: string }>('GET', '/api/v1/auth/me')).body.preferredLanguage === locale,
+    10_000,
+    `preferred language ${locale}`,
+  );
 
 const dir = (page: Page) => page.evaluate(() => (globalThis as any).document.documentElement.dir as string);
 
@@ -53,11 +62,47 @@ it('switches the sign-in page, then the signed-in frame, between languages, Arab
     expect(await dir(page)).toBe('ltr');
     await navigation(fr.nav.label).waitFor();
     await page.getByRole('link', { name: fr.sections.reviewQueue.title }).first().waitFor();
-    // The choice is the person's preferred language from now on.
-    expect((await admin.request<{ preferredLanguage: string }>('GET', '/api/v1/auth/me')).body.preferredLanguage).toBe(
-      'fr',
-    );
+    // The choice is the person's preferred language from now on (saved just after it is shown).
+    await savedPreference(admin, 'fr');
   } finally {
+    await page.context().close();
+    await admin.request('PATCH', '/api/v1/auth/me', { preferredLanguage: 'en' });
+  }
+});
+
+it('keeps the last of two quick picks, shown and saved, when the first save answers late', async () => {
+  const page = await newPage(suite.browser, suite.baseUrl);
+  const admin = await ApiClient.as(suite.baseUrl, 'admin');
+  try {
+    await page.goto('/sign-in');
+    await page.getByLabel(en.signIn.email, { exact: true }).fill(DEMO.admin);
+    await page.getByLabel(en.signIn.password, { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: en.signIn.submit, exact: true }).click();
+    await page.getByRole('navigation', { name: en.nav.label, exact: true }).waitFor();
+    await page.waitForLoadState('networkidle');
+
+    // The save of Arabic reaches the API at once, but its answer comes back two seconds late: French is picked,
+    // shown and meant to be saved meanwhile.
+    let arabicAnswered = false;
+    await page.route('**/api/v1/auth/me', async (route) => {
+      const body = route.request().method() === 'PATCH' ? (route.request().postData() ?? '') : '';
+      if (!body.includes('"ar"')) return route.continue();
+      const response = await route.fetch();
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await route.fulfill({ response });
+      arabicAnswered = true;
+    });
+    await pick(page, en.language.label, 'ar');
+    await pick(page, ar.language.label, 'fr');
+    await waitFor(async () => arabicAnswered, 10_000, 'the late answer to the first save');
+
+    await savedPreference(admin, 'fr');
+    await page.waitForLoadState('networkidle');
+    expect(await page.evaluate(() => (globalThis as any).document.documentElement.lang as string)).toBe('fr');
+    expect(await dir(page)).toBe('ltr');
+    await page.getByRole('navigation', { name: fr.nav.label, exact: true }).waitFor();
+  } finally {
+    await page.unroute('**/api/v1/auth/me');
     await page.context().close();
     await admin.request('PATCH', '/api/v1/auth/me', { preferredLanguage: 'en' });
   }
