@@ -5,6 +5,7 @@ import en from '../../apps/web/src/i18n/en.json';
 import fr from '../../apps/web/src/i18n/fr.json';
 import { ApiClient, DEMO } from '../support/http';
 import { waitFor } from '../support/platform';
+import { readWebManifest } from '../support/web-build';
 import { newPage, useBrowserSuite } from './support/browser';
 
 // The language picker switches the interface at run time. The sign-in page loads only the first part of a catalogue
@@ -105,5 +106,26 @@ it('keeps the last of two quick picks, shown and saved, when the first save answ
     await page.unroute('**/api/v1/auth/me');
     await page.context().close();
     await admin.request('PATCH', '/api/v1/auth/me', { preferredLanguage: 'en' });
+  }
+});
+
+it('gives a reader of another language the rest of its own catalogue, not English’s as well', async () => {
+  // The chunk each language's rest is built into (apps/web/vite.config.ts, catalogueParts).
+  const manifest = readWebManifest();
+  const restChunk = (locale: string) =>
+    `/${manifest[Object.keys(manifest).find((key) => key.endsWith(`src/i18n/${locale}.json?part=rest`))!].file}`;
+  const page = await newPage(suite.browser, suite.baseUrl);
+  const fetched: string[] = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  try {
+    await page.goto('/sign-in');
+    await pick(page, en.language.label, 'fr');
+    // The public register waits for the rest of the catalogue before it renders, as every page but sign-in does.
+    await page.goto('/public/requests');
+    await page.getByRole('table', { name: fr.publicRequests.tableLabel, exact: true }).waitFor();
+    expect(fetched).toContain(restChunk('fr'));
+    expect(fetched).not.toContain(restChunk('en'));
+  } finally {
+    await page.context().close();
   }
 });
