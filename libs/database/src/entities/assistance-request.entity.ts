@@ -14,6 +14,8 @@ export type RequestVisibility = 'public' | 'providers' | 'committee';
 @Index('ix_assistance_requests_reference_trgm', { synchronize: false })
 // (updated_at DESC NULLS LAST, id), the lists' default order (migration 1796290000000): a page stops at its last row.
 @Index('ix_assistance_requests_updated', { synchronize: false })
+// The same order over the requests circulated to every provider, their list's first branch (migration 1796340000000).
+@Index('ix_assistance_requests_circulated', { synchronize: false })
 export class AssistanceRequestEntity extends RecordContentColumns {
   @Index({ unique: true })
   @Column({ type: 'varchar', length: 20 })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, type ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { orderOf, sqlList, sqlValue } from '@app/common';
 import {
   isAgency,
@@ -100,11 +100,17 @@ const SORT_COLUMN: Record<string, string> = {
 function visibilityClause(viewer: Viewer, param: (name: string, value: unknown) => string): string {
   if (isCommittee(viewer.role)) return `r.status <> ${sqlValue('draft' satisfies RequestStatus)}`;
   if (isAgency(viewer.role)) return `r.state = ${param('scopeState', viewer.organization.state)}`;
-  return `((r.circulated_at IS NOT NULL AND r.status <> ${sqlValue('withdrawn' satisfies RequestStatus)} AND r.visibility <> 'committee')
-      OR EXISTS (SELECT 1 FROM matches m JOIN assistance_offers o ON o.id = m.offer_id
-                  WHERE m.request_id = r.id AND o.organization_id = ${param('scopeOrg', viewer.organization.id)}
-                  AND m.status NOT IN ${sqlList(MATCH_COMMITTEE_ONLY_STATUSES)}))`;
+  return `((${CIRCULATED_TO_PROVIDERS}) OR ${endorsedToProvider(param('scopeOrg', viewer.organization.id))})`;
 }
+
+/** What every provider sees: the index `ix_assistance_requests_circulated` holds these requests, in the lists' order. */
+const CIRCULATED_TO_PROVIDERS = `r.circulated_at IS NOT NULL AND r.status <> ${sqlValue('withdrawn' satisfies RequestStatus)} AND r.visibility <> 'committee'`;
+
+/** What one provider sees besides: the requests on which a match with one of its offers was endorsed to it. */
+const endorsedToProvider = (organization: string) =>
+  `EXISTS (SELECT 1 FROM matches m JOIN assistance_offers o ON o.id = m.offer_id
+            WHERE m.request_id = r.id AND o.organization_id = ${organization}
+              AND m.status NOT IN ${sqlList(MATCH_COMMITTEE_ONLY_STATUSES)})`;
 
 /** Which of the three scopes `viewer` reads with: the visibility clause's text depends on this alone. */
 function scopeOf(viewer: Viewer): 'committee' | 'agency' | 'provider' {
@@ -143,7 +149,35 @@ export class RequestRepository {
     viewer: Viewer,
     f: RequestListFilters,
   ): Promise<RowPage<AssistanceRequestEntity> & { totalIsLowerBound: boolean; organizations: Map<string, OrganizationName> }> {
-    const qb = this.visibleTo(viewer);
+    const filtered = this.filtered(this.visibleTo(viewer), f);
+    const offset = (f.page - 1) * f.pageSize;
+    // The total is bounded (see COUNT_BOUND): the Committee's list and a provider's hold nearly every request, and an
+    // exact count read them all at every call (30–50 ms each at 20,000 requests, most of what a list cost). It is
+    // asked only when the page cannot tell it (see totalOf, and pageOf for why not a window count).
+    let totalIsLowerBound = false;
+    const count = async () => {
+      const counted = await boundedCount(filtered, offset);
+      totalIsLowerBound = counted.totalIsLowerBound;
+      return counted.total;
+    };
+    // One statement for the page and the requesters' names: the organisation is many-to-one, so a plain
+    // LIMIT/OFFSET, no id pre-query. Its rows are read as a request's page reads its row (entityColumns: the entity's
+    // columns and types, worked out once), not hydrated by TypeORM per row and column.
+    const qb: SelectQueryBuilder<ObjectLiteral> = scopeOf(viewer) === 'provider' ? this.providerPageSource(viewer, f, offset + f.pageSize) : filtered.clone();
+    applySort(qb, SORT_COLUMN, f.sort, 'r.id');
+    const columns = this.requestColumns();
+    qb.leftJoin(OrganizationEntity, 'org', 'org.id = r.organization_id')
+      .select(`${columns.sql}, org.id AS org_id, org.name AS org_name, org.short_name AS org_short_name`)
+      .offset(offset)
+      .limit(f.pageSize);
+    const raw = await entityRows<Record<string, unknown> & OrganizationRow>(this.dataSource, qb);
+    const rows = raw.map(({ org_id: _id, org_name: _name, org_short_name: _short, ...row }) => columns.hydrate(row));
+    const total = await totalOf(rows.length, f, count);
+    return { rows, total, totalIsLowerBound, organizations: organizationsOf(raw) };
+  }
+
+  /** The list's filters on `qb`'s requests (alias `r`). */
+  private filtered(qb: SelectQueryBuilder<AssistanceRequestEntity>, f: RequestListFilters): SelectQueryBuilder<AssistanceRequestEntity> {
     if (f.status?.length) qb.andWhere('r.status IN (:...statuses)', { statuses: f.status });
     if (f.state) qb.andWhere('r.state = :state', { state: f.state });
     if (f.provision) qb.andWhere(':provision = ANY(r.provisions)', { provision: f.provision });
@@ -154,30 +188,29 @@ export class RequestRepository {
     if (f.organizationId) qb.andWhere('r.organization_id = :org', { org: f.organizationId });
     if (f.ready !== undefined) qb.andWhere(`r.ready_for_coordinator_at IS ${f.ready ? 'NOT NULL' : 'NULL'}`);
     if (f.q) applyTextSearch(qb, 'r', f.q, { reference: true });
-    const offset = (f.page - 1) * f.pageSize;
-    // The total is bounded (see COUNT_BOUND): the Committee's list and a provider's hold nearly every request, and an
-    // exact count read them all at every call (30–50 ms each at 20,000 requests, most of what a list cost). It is
-    // asked only when the page cannot tell it (see totalOf, and pageOf for why not a window count).
-    const filtered = qb.clone();
-    let totalIsLowerBound = false;
-    const count = async () => {
-      const counted = await boundedCount(filtered, offset);
-      totalIsLowerBound = counted.totalIsLowerBound;
-      return counted.total;
-    };
-    applySort(qb, SORT_COLUMN, f.sort, 'r.id');
-    // One statement for the page and the requesters' names: the organisation is many-to-one, so a plain
-    // LIMIT/OFFSET, no id pre-query. Its rows are read as a request's page reads its row (entityColumns: the entity's
-    // columns and types, worked out once), not hydrated by TypeORM per row and column.
-    const columns = this.requestColumns();
-    qb.leftJoin(OrganizationEntity, 'org', 'org.id = r.organization_id')
-      .select(`${columns.sql}, org.id AS org_id, org.name AS org_name, org.short_name AS org_short_name`)
-      .offset(offset)
-      .limit(f.pageSize);
-    const raw = await entityRows<Record<string, unknown> & OrganizationRow>(this.dataSource, qb);
-    const rows = raw.map(({ org_id: _id, org_name: _name, org_short_name: _short, ...row }) => columns.hydrate(row));
-    const total = await totalOf(rows.length, f, count);
-    return { rows, total, totalIsLowerBound, organizations: organizationsOf(raw) };
+    return qb;
+  }
+
+  /**
+   * A provider's requests for a page ending at row `depth`, as a subquery aliased `r`: the first `depth` of those
+   * circulated to every provider, and of those endorsed to this one only, each in the list's order. One condition
+   * with OR could follow no index: PostgreSQL walked the whole list in order and tested each request, skipping the
+   * thousands not yet circulated (the newest: at the head of the default order) on every page. Now the first branch
+   * reads its own index in that order (7.5 → 2.3 ms for page 20 at 20,000 requests) and the second is a few rows.
+   * The branches are disjoint, so the page is the union's first rows in the same order.
+   */
+  private providerPageSource(viewer: Viewer, f: RequestListFilters, depth: number): SelectQueryBuilder<ObjectLiteral> {
+    const branch = (condition: string) =>
+      applySort(this.filtered(this.dataSource.createQueryBuilder(AssistanceRequestEntity, 'r'), f), SORT_COLUMN, f.sort, 'r.id')
+        .andWhere(condition, { scopeOrg: viewer.organization.id })
+        .select('r.*')
+        .limit(depth);
+    const circulated = branch(CIRCULATED_TO_PROVIDERS);
+    const endorsed = branch(`NOT (${CIRCULATED_TO_PROVIDERS}) AND ${endorsedToProvider(':scopeOrg')}`);
+    return this.dataSource
+      .createQueryBuilder()
+      .from(`((${circulated.getQuery()}) UNION ALL (${endorsed.getQuery()}))`, 'r')
+      .setParameters({ ...circulated.getParameters(), ...endorsed.getParameters() });
   }
 
   /**
