@@ -163,12 +163,13 @@ export class RequestRepository {
     // One statement for the page and the requesters' names: the organisation is many-to-one, so a plain
     // LIMIT/OFFSET, no id pre-query. Its rows are read as a request's page reads its row (entityColumns: the entity's
     // columns and types, worked out once), not hydrated by TypeORM per row and column.
-    const qb: SelectQueryBuilder<ObjectLiteral> = scopeOf(viewer) === 'provider' ? this.providerPageSource(viewer, f, offset + f.pageSize) : filtered.clone();
+    const [qb, skip]: [SelectQueryBuilder<ObjectLiteral>, number] =
+      scopeOf(viewer) === 'provider' ? [this.providerPage(viewer, f, offset), 0] : [filtered.clone(), offset];
     applySort(qb, SORT_COLUMN, f.sort, 'r.id');
     const columns = this.requestColumns();
     qb.leftJoin(OrganizationEntity, 'org', 'org.id = r.organization_id')
       .select(`${columns.sql}, org.id AS org_id, org.name AS org_name, org.short_name AS org_short_name`)
-      .offset(offset)
+      .offset(skip)
       .limit(f.pageSize);
     const raw = await entityRows<Record<string, unknown> & OrganizationRow>(this.dataSource, qb);
     const rows = raw.map(({ org_id: _id, org_name: _name, org_short_name: _short, ...row }) => columns.hydrate(row));
@@ -192,24 +193,33 @@ export class RequestRepository {
   }
 
   /**
-   * A provider's requests for a page ending at row `depth`, as a subquery aliased `r`: the first `depth` of those
-   * circulated to every provider, and of those endorsed to this one only, each in the list's order. One condition
-   * with OR could follow no index: PostgreSQL walked the whole list in order and tested each request, skipping the
-   * thousands not yet circulated (the newest: at the head of the default order) on every page. Now the first branch
-   * reads its own index in that order (7.5 → 3.0 ms for page 20 at 20,000 requests) and the second is a few rows.
-   * The branches are disjoint, so the page is the union's first rows in the same order.
+   * A provider's page of requests, as a subquery aliased `r`: the first `offset + pageSize` of those circulated to
+   * every provider, and of those endorsed to this one only, each in the list's order, then the page cut from the two.
+   * One condition with OR could follow no index: PostgreSQL walked the whole list in order and tested each request,
+   * skipping the thousands not yet circulated (the newest: at the head of the default order) on every page. Now the
+   * first branch reads its own index in that order (7.5 → 3.0 ms for page 20 at 20,000 requests) and the second is a
+   * few rows. The branches are disjoint, so the page is the union's rows at the same places in the same order.
    */
-  private providerPageSource(viewer: Viewer, f: RequestListFilters, depth: number): SelectQueryBuilder<ObjectLiteral> {
+  private providerPage(viewer: Viewer, f: RequestListFilters, offset: number): SelectQueryBuilder<ObjectLiteral> {
     const branch = (condition: string) =>
       applySort(this.filtered(this.dataSource.createQueryBuilder(AssistanceRequestEntity, 'r'), f), SORT_COLUMN, f.sort, 'r.id')
         .andWhere(condition, { scopeOrg: viewer.organization.id })
         .select('r.*')
-        .limit(depth);
+        .limit(offset + f.pageSize);
     const circulated = branch(CIRCULATED_TO_PROVIDERS);
     const endorsed = branch(`NOT (${CIRCULATED_TO_PROVIDERS}) AND ${endorsedToProvider(':scopeOrg')}`);
+    const page = applySort(
+      this.dataSource.createQueryBuilder().select('r.*').from(`((${circulated.getQuery()}) UNION ALL (${endorsed.getQuery()}))`, 'r'),
+      SORT_COLUMN,
+      f.sort,
+      'r.id',
+    )
+      .offset(offset)
+      .limit(f.pageSize);
+    // Joined to the requesters after the cut: the names of the page's rows only.
     return this.dataSource
       .createQueryBuilder()
-      .from(`((${circulated.getQuery()}) UNION ALL (${endorsed.getQuery()}))`, 'r')
+      .from(`(${page.getQuery()})`, 'r')
       .setParameters({ ...circulated.getParameters(), ...endorsed.getParameters() });
   }
 
