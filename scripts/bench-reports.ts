@@ -22,32 +22,36 @@ async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
   return [result, performance.now() - t];
 }
 
-/** A scratch database named `<base>_<suffix>`, migrated and seeded with the demo world. */
-async function demoDatabase(suffix: string): Promise<{ url: string; ds: DataSource }> {
+interface Scratch {
+  url: string;
+  ds?: DataSource;
+}
+
+/** A scratch database named `<base>_<suffix>`, migrated and seeded with the demo world; listed in `scratch` first, so it is dropped whatever fails. */
+async function demoDatabase(suffix: string, scratch: Scratch[]): Promise<DataSource> {
   const url = new URL(loadConfig().database.DATABASE_URL);
   url.pathname = `/bench_reports_${process.pid}_${suffix}`;
-  await ensureDatabase(url.toString());
-  const ds = await createDataSource(url.toString()).initialize();
+  const entry: Scratch = { url: url.toString() };
+  scratch.push(entry);
+  await ensureDatabase(entry.url);
+  const ds = (entry.ds = await createDataSource(entry.url).initialize());
   await ds.runMigrations({ transaction: 'each' });
   await seedDemo(ds);
-  return { url: url.toString(), ds };
+  return ds;
 }
 
 async function main(): Promise<void> {
-  const databases: { url: string; ds: DataSource }[] = [];
+  const scratch: Scratch[] = [];
   try {
-    const small = await demoDatabase('demo');
-    databases.push(small);
-    const big = await demoDatabase('big');
-    databases.push(big);
-    const seeded = await seedSyntheticWorld(big.ds, { requests: REQUESTS, offers: OFFERS, seed: 1540 });
+    const small = await demoDatabase('demo', scratch);
+    const ds = await demoDatabase('big', scratch);
+    const seeded = await seedSyntheticWorld(ds, { requests: REQUESTS, offers: OFFERS, seed: 1540 });
     // The state autovacuum leaves a database in (statistics, visibility map, hint bits), so that it does not start on
     // the freshly seeded tables while the calls are timed.
-    await small.ds.query('VACUUM ANALYZE');
-    await big.ds.query('VACUUM ANALYZE');
-    const smallReports = new ReportsService(small.ds, new SystemClock());
-    const reports = new ReportsService(big.ds, new SystemClock());
-    const ds = big.ds;
+    await small.query('VACUUM ANALYZE');
+    await ds.query('VACUUM ANALYZE');
+    const smallReports = new ReportsService(small, new SystemClock());
+    const reports = new ReportsService(ds, new SystemClock());
 
     // One warm-up call each, then RUNS pairs: the demo world's call, then the big world's.
     await smallReports.summary({});
@@ -102,22 +106,19 @@ async function main(): Promise<void> {
       `Baseline (rows to Node, four medians only): median ${figures.baselineMedianMs} ms — ${figures.baselineOverSummary}× the summary's time`,
     );
     const growth = Math.round((median(sqlTimes) / median(smallTimes)) * 10) / 10;
+    const smallMedianMs = Math.round(median(smallTimes) * 10) / 10;
     console.log(
-      `Demo world (${smallSummary.requests.total} requests), interleaved with it: median ${Math.round(median(smallTimes) * 10) / 10} ms; at ${figures.requests}: ${growth}× that`,
+      `Demo world (${smallSummary.requests.total} requests), interleaved with it: median ${smallMedianMs} ms; at ${figures.requests}: ${growth}× that`,
     );
     console.log(
       JSON.stringify({
-        summary: {
-          bigMedianMs: figures.summaryMedianMs,
-          smallMedianMs: Math.round(median(smallTimes) * 10) / 10,
-          growth,
-        },
+        summary: { bigMedianMs: figures.summaryMedianMs, smallMedianMs, growth },
         ...figures,
       }),
     );
   } finally {
-    for (const { url, ds } of databases) {
-      await ds.destroy();
+    for (const { url, ds } of scratch) {
+      await ds?.destroy();
       await dropDatabase(url);
     }
   }
