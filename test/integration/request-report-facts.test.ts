@@ -18,16 +18,30 @@ interface Entry {
 }
 
 const MILESTONES = { submitted_at: 'submit', acknowledged_at: 'acknowledge', circulated_at: 'circulate', agreed_at: 'match_agreed', delivered_at: 'mark_delivered' } as const;
+/** The request's columns copied beside the milestones: as request_milestones names them → the request's expression. */
+const COPIES = {
+  reference: 'reference',
+  state: 'state',
+  status: 'status',
+  provisions: 'provisions',
+  domains: 'domains',
+  assistance_types: 'assistance_types',
+  last_circulated_at: 'circulated_at',
+} as const;
 const us = (column: string) => `(extract(epoch FROM ${column}) * 1000000)::bigint::text`;
+/** A row of request_milestones that holds anything. */
+const NOT_EMPTY = `coalesce(${[...Object.keys(MILESTONES), ...Object.keys(COPIES)].map((c) => `${c}::text`).join(', ')}) IS NOT NULL`;
 /** Rows in one order whatever the database's collation: by their values as JSON. */
 const sorted = <T>(rows: T[]): T[] => [...rows].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
 
 /**
  * The Committee summary reads each request's first milestones and monthly status steps from two tables that a trigger on
- * history_entries keeps (migration 1796270000000-request-report-facts). This drives requests through the workflow,
- * then writes history the ways other writers do (out of order, same instant, several requests per statement, two
- * transactions at once, an import) and after each compares the tables with a recomputation from the history:
- * here in the test for the requests it wrote, and in SQL over every request of the database.
+ * history_entries keeps (migration 1796270000000-request-report-facts), and the request's own columns that a trigger on
+ * assistance_requests copies beside the milestones (migration 1796350000000-request-report-columns). This drives
+ * requests through the workflow, then writes history and requests the ways other writers do (out of order, same
+ * instant, several requests per statement, two transactions at once, by hand, an import) and after each compares the
+ * tables with a recomputation from the history and the requests: here in the test for the requests it wrote, and in
+ * SQL over every request of the database.
  */
 describe('request report facts', () => {
   let api: Api;
@@ -50,21 +64,30 @@ describe('request report facts', () => {
    * The facts of `requestIds` recomputed from their history entries: the first time of each milestone action, and
    * the status steps — each stay in a status other than draft (an entry with a status, until the request's next one,
    * ties by id) is +1 in the UTC month it began and −1 in the month it ended, netted per status and month, each
-   * carrying the request's first submission.
+   * carrying the request's first submission; and each request's columns as its row holds them (null without one).
    */
   async function recomputed(db: DataSource, requestIds: string[]) {
     const entries: Entry[] = await db.query(
       `SELECT id::text, subject_id::text, action, to_status, ${us('created_at')} AS at FROM history_entries WHERE subject_type = 'request' AND subject_id = ANY($1)`,
       [requestIds],
     );
+    const requests: Record<string, unknown>[] = await db.query(
+      `SELECT id::text, ${Object.entries(COPIES).map(([copy, column]) => `${column === 'circulated_at' ? us(column) : column} AS ${copy}`).join(', ')} FROM assistance_requests WHERE id = ANY($1)`,
+      [requestIds],
+    );
     const milestones = requestIds
-      .filter((id) => entries.some((e) => e.subject_id === id))
+      .filter((id) => entries.some((e) => e.subject_id === id) || requests.some((r) => r.id === id))
       .map((id) => {
         const first = (action: string) => {
           const times = entries.filter((e) => e.subject_id === id && e.action === action).map((e) => BigInt(e.at));
           return times.length ? String(times.reduce((a, b) => (b < a ? b : a))) : null;
         };
-        return { request_id: id, ...(Object.fromEntries(Object.entries(MILESTONES).map(([column, action]) => [column, first(action)])) as Record<keyof typeof MILESTONES, string | null>) };
+        const { id: _, ...copies } = requests.find((r) => r.id === id) ?? { id, ...Object.fromEntries(Object.keys(COPIES).map((copy) => [copy, null])) };
+        return {
+          request_id: id,
+          ...(Object.fromEntries(Object.entries(MILESTONES).map(([column, action]) => [column, first(action)])) as Record<keyof typeof MILESTONES, string | null>),
+          ...copies,
+        };
       });
     const month = (at: string) => {
       const d = new Date(Number(BigInt(at) / 1000n));
@@ -91,7 +114,9 @@ describe('request report facts', () => {
 
   async function kept(db: DataSource, requestIds: string[]) {
     const milestones = await db.query(
-      `SELECT request_id::text, ${Object.keys(MILESTONES).map((c) => `${us(c)} AS ${c}`).join(', ')} FROM request_milestones WHERE request_id = ANY($1)`,
+      `SELECT request_id::text, ${Object.keys(MILESTONES).map((c) => `${us(c)} AS ${c}`).join(', ')},
+              ${Object.keys(COPIES).map((c) => (c === 'last_circulated_at' ? `${us(c)} AS ${c}` : c)).join(', ')}
+         FROM request_milestones WHERE request_id = ANY($1) AND ${NOT_EMPTY}`,
       [requestIds],
     );
     const steps = await db.query(
@@ -101,14 +126,21 @@ describe('request report facts', () => {
     return { milestones: sorted(milestones), steps: sorted(steps) };
   }
 
-  /** Rows that differ between the tables and the same facts computed from the whole history, in one snapshot. */
+  /**
+   * Rows that differ between the tables and the same facts computed from the whole history and every request, in one
+   * snapshot. A request's row is compared when it holds anything (a request deleted before any history leaves an
+   * empty one).
+   */
   async function differences(db: DataSource): Promise<{ facts: string; n: number }[]> {
     return db.query(
       `WITH h AS (SELECT * FROM history_entries WHERE subject_type = 'request'),
-       m AS (SELECT subject_id AS request_id, ${Object.entries(MILESTONES)
+       hm AS (SELECT subject_id AS request_id, ${Object.entries(MILESTONES)
          .map(([column, action]) => `min(created_at) FILTER (WHERE action = '${action}') AS ${column}`)
          .join(', ')} FROM h GROUP BY subject_id),
-       km AS (SELECT request_id, ${Object.keys(MILESTONES).join(', ')} FROM request_milestones),
+       m AS (SELECT coalesce(hm.request_id, r.id) AS request_id, ${Object.keys(MILESTONES).map((c) => `hm.${c}`).join(', ')},
+                    ${Object.entries(COPIES).map(([copy, column]) => `r.${column} AS ${copy}`).join(', ')}
+               FROM hm FULL JOIN assistance_requests r ON r.id = hm.request_id),
+       km AS (SELECT request_id, ${Object.keys(MILESTONES).join(', ')}, ${Object.keys(COPIES).join(', ')} FROM request_milestones WHERE ${NOT_EMPTY}),
        p AS (SELECT subject_id AS request_id, to_status AS status, created_at AS since,
                     lead(created_at) OVER (PARTITION BY subject_id ORDER BY created_at, id) AS until
                FROM h WHERE to_status IS NOT NULL),
@@ -116,7 +148,7 @@ describe('request report facts', () => {
                FROM p JOIN m USING (request_id), LATERAL (VALUES (p.since, 1), (p.until, -1)) AS t(at, change)
               WHERE p.status <> 'draft' AND t.at IS NOT NULL GROUP BY 1, 2, 3, 5 HAVING sum(t.change) <> 0),
        ks AS (SELECT request_id, status, month, change, submitted_at FROM request_status_steps)
-       SELECT 'milestones' AS facts, count(*)::int AS n FROM ((TABLE m EXCEPT ALL TABLE km) UNION ALL (TABLE km EXCEPT ALL TABLE m)) d
+       SELECT 'milestones' AS facts, count(*)::int AS n FROM ((SELECT * FROM m WHERE ${NOT_EMPTY} EXCEPT ALL TABLE km) UNION ALL (TABLE km EXCEPT ALL SELECT * FROM m WHERE ${NOT_EMPTY})) d
        UNION ALL
        SELECT 'steps', count(*)::int FROM ((TABLE s EXCEPT ALL TABLE ks) UNION ALL (TABLE ks EXCEPT ALL TABLE s)) d`,
     );
@@ -244,6 +276,81 @@ describe('request report facts', () => {
     await expectExact();
   });
 
+  it('copies a request\'s columns as they change: an edit, several requests in one statement, by hand, a deletion', async () => {
+    const draft = (await customs.post('/api/v1/requests', requestInput())).body;
+    ids.push(draft.id);
+    const edited = await customs.patch(`/api/v1/requests/${draft.id}`, {
+      provisions: ['OP2', 'OP3a'],
+      domains: ['CHEMICAL'],
+      assistanceTypes: ['TRAINING', 'EQUIPMENT', 'WORKSHOP'],
+      version: draft.version,
+    });
+    expect(edited.status).toBe(200);
+    const [one, two] = [randomUUID(), randomUUID()];
+    ids.push(one, two);
+    await ds.query(
+      `INSERT INTO assistance_requests (id, reference, state, organization_id, title, description, provisions, domains, assistance_types, status, visibility, version)
+       SELECT v.id, v.reference, 'TUV', $3, 'Two requests in one statement', 'Written together.', v.provisions, '{BIOLOGICAL}', '{}', 'submitted', 'providers', 1
+         FROM (VALUES ($1::uuid, 'TUV-2004-001', '{OP1}'::text[]), ($2::uuid, 'TUV-2004-002', '{OP1,REPORTING}'::text[])) AS v(id, reference, provisions)`,
+      [one, two, orgId],
+    );
+    await historyRow(one, 'submit', 'submitted', '2004-01-01T00:00Z');
+    await expectExact();
+    // By hand: a status and a circulation, a State, then a title alone (no copied column changes).
+    await ds.query(`UPDATE assistance_requests SET status = 'circulated', circulated_at = '2004-02-01T00:00Z' WHERE id = $1`, [one]);
+    await ds.query(`UPDATE assistance_requests SET state = 'FJI', domains = '{NUCLEAR,RELATED}' WHERE id = $1`, [two]);
+    await ds.query(`UPDATE assistance_requests SET title = 'Retitled' WHERE id = ANY($1)`, [[one, two]]);
+    await expectExact();
+    // A deleted request leaves its milestones while its history stays, and no columns. Its history goes in the same
+    // transaction, so that no other test's export sees history without its request.
+    const runner = ds.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await runner.query(`DELETE FROM assistance_requests WHERE id = ANY($1)`, [[one, two]]);
+      const rows = await runner.query(`SELECT request_id::text, state, submitted_at FROM request_milestones WHERE request_id = ANY($1)`, [[one, two]]);
+      expect(sorted(rows)).toEqual(sorted([{ request_id: one, state: null, submitted_at: new Date('2004-01-01T00:00Z') }, { request_id: two, state: null, submitted_at: null }]));
+      await runner.query(`DELETE FROM history_entries WHERE subject_id = ANY($1)`, [[one, two]]);
+      await runner.commitTransaction();
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+    await expectExact();
+  });
+
+  it('keeps both halves of a row when a request and its first history are written by two transactions at once', async () => {
+    // Either may create the row; the other waits for it and fills its own columns.
+    for (const historyFirst of [true, false]) {
+      const id = randomUUID();
+      ids.push(id);
+      const [first, second] = [ds.createQueryRunner(), ds.createQueryRunner()];
+      try {
+        await first.startTransaction();
+        await second.startTransaction();
+        const history = (runner: typeof first) =>
+          runner.query(`INSERT INTO history_entries (subject_type, subject_id, action, to_status, actor_role, created_at) VALUES ('request', $1, 'submit', 'submitted', 'system', '2005-01-01T00:00Z')`, [id]);
+        const request = (runner: typeof first) =>
+          runner.query(
+            `INSERT INTO assistance_requests (id, reference, state, organization_id, title, description, provisions, domains, assistance_types, status, visibility, version)
+             VALUES ($1, $2, 'TUV', $3, 'Written beside its history', 'Two transactions.', '{OP3c}', '{DELIVERY}', '{EXPERTISE}', 'submitted', 'providers', 1)`,
+            [id, `TUV-2005-00${historyFirst ? 1 : 2}`, orgId],
+          );
+        await (historyFirst ? history(first) : request(first));
+        const secondDone = historyFirst ? request(second) : history(second);
+        await new Promise((r) => setTimeout(r, 200));
+        await first.commitTransaction();
+        await secondDone;
+        await second.commitTransaction();
+      } finally {
+        await first.release();
+        await second.release();
+      }
+      const [row] = await ds.query(`SELECT state, status, submitted_at FROM request_milestones WHERE request_id = $1`, [id]);
+      expect({ historyFirst, row }).toEqual({ historyFirst, row: { state: 'TUV', status: 'submitted', submitted_at: new Date('2005-01-01T00:00Z') } });
+    }
+    await expectExact();
+  });
+
   it('derives the facts of imported history in the database imported into', async () => {
     const url = new URL(process.env.DATABASE_URL!);
     url.pathname = `${url.pathname}_facts_${randomUUID().slice(0, 8)}`;
@@ -267,22 +374,30 @@ describe('request report facts', () => {
         process.env.DATABASE_URL = previous;
       }
       const targetAdmin = await ApiClient.as(target.baseUrl, 'facts-admin@committee.example', 'facts-admin-password');
-      // This test's requests and their history, with the register's organisations and users they point at.
+      // This test's requests (those not deleted) and their history, with the register's organisations and users they point at.
+      const existing: string[] = (await ds.query(`SELECT id::text FROM assistance_requests WHERE id = ANY($1)`, [ids])).map((r: { id: string }) => r.id);
       const exported = (await admin.get('/api/v1/export')).body;
       const document = {
         format: exported.format,
         formatVersion: exported.formatVersion,
         organizations: exported.organizations,
         users: exported.users,
-        requests: exported.requests.filter((r: { id: string }) => ids.includes(r.id)),
-        history: exported.history.filter((h: { subjectType: string; subjectId: string }) => h.subjectType === 'request' && ids.includes(h.subjectId)),
+        requests: exported.requests.filter((r: { id: string }) => existing.includes(r.id)),
+        history: exported.history.filter((h: { subjectType: string; subjectId: string }) => h.subjectType === 'request' && existing.includes(h.subjectId)),
       };
-      expect(document.requests.map((r: { id: string }) => r.id).sort()).toEqual([...ids].sort());
+      expect(document.requests.map((r: { id: string }) => r.id).sort()).toEqual([...existing].sort());
       const res = await targetAdmin.post('/api/v1/import', document);
       expect({ status: res.status, problems: res.status === 201 ? null : res.body }).toEqual({ status: 201, problems: null });
 
-      await expectExact(targetDs, ids);
-      expect(await kept(targetDs, ids)).toEqual(await kept(ds, ids));
+      await expectExact(targetDs, existing);
+      expect(await kept(targetDs, existing)).toEqual(await kept(ds, existing));
+      // Emptying the history leaves the requests' columns; emptying the requests too leaves nothing.
+      await targetDs.query(`TRUNCATE history_entries`);
+      await expectExact(targetDs, existing);
+      expect(await targetDs.query(`SELECT count(*)::int AS n FROM request_milestones WHERE state IS NOT NULL`)).toEqual([{ n: existing.length }]);
+      await targetDs.query(`TRUNCATE assistance_requests CASCADE`);
+      expect(await targetDs.query(`SELECT count(*)::int AS n FROM request_milestones WHERE ${NOT_EMPTY}`)).toEqual([{ n: 0 }]);
+      await expectExact(targetDs, existing);
     } finally {
       await target?.close();
       await targetDs.destroy();

@@ -41,49 +41,52 @@ export class ReportsService {
 
   async summary(q: SummaryQuery): Promise<Summary> {
     const params = [q.from ?? null, q.to ?? null, q.state ?? null, q.provider ?? null];
-    // Requests in scope, with their first submission and the days from it to each milestone (request_milestones:
-    // kept from the append-only history by the database in the same transaction as each history write), gathered
-    // once per call into a temporary table that every figure below reads. Days are the exact quotient as double
-    // precision, as the percentiles always sorted them; null until the milestone is reached.
-    const scopedSelect = `
-      SELECT r.id, r.reference, r.state, r.status, r.provisions, r.domains, r.assistance_types, r.circulated_at,
-             f.submitted_at AS submitted, f.days_to_acknowledge AS acknowledge_days, f.days_to_circulate AS circulate_days,
-             (extract(epoch FROM fs.suggested_at - f.submitted_at) / ${DAY})::double precision AS first_suggestion_days,
-             f.days_to_agree AS agree_days, f.days_to_deliver AS deliver_days
-        FROM request_milestones f JOIN assistance_requests r ON r.id = f.request_id
-        LEFT JOIN request_first_suggestions fs ON fs.request_id = r.id
-       WHERE ${submittedInPeriod('f')} AND ($3::char(3) IS NULL OR r.state = $3)`;
-    return this.dataSource.transaction(async (m) => {
+    // One snapshot for every figure (a read-only transaction never fails to serialize).
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       // The sorts and hash tables below (percentiles, grouping sets) fit in memory at 20,000 requests.
       await m.query(`SET LOCAL work_mem = '64MB'`);
-      await m.query(`CREATE TEMP TABLE rq ON COMMIT DROP AS ${scopedSelect}`, params.slice(0, 3));
       return this.figures(m, q, params);
     });
   }
 
   private async figures(m: EntityManager, q: SummaryQuery, params: (string | null)[]): Promise<Summary> {
-    // Every statement gets the same four parameters; this names them all, so each statement can use any.
-    const scoped = `WITH filter AS (SELECT $1::date AS from_date, $2::date AS to_date, $3::char(3) AS state, $4::uuid AS provider)`;
+    // Every statement gets the same four parameters; `filter` names them all, so each statement can use any. `rq` is
+    // the requests in scope — submitted in the period, of the State if one is asked for — with their first submission
+    // and the days from it to each milestone: request_milestones, one narrow row per request that the database keeps in
+    // the same transaction as each write (the milestones from the append-only history, the request's columns from its
+    // row). Each statement reads it afresh (NOT MATERIALIZED: PostgreSQL folds it into the statement). Days are the
+    // exact quotient as double precision, as the percentiles always sorted them; null until the milestone is reached.
+    const scoped = `WITH filter AS (SELECT $1::date AS from_date, $2::date AS to_date, $3::char(3) AS state, $4::uuid AS provider),
+      rq AS NOT MATERIALIZED (
+        SELECT f.request_id AS id, f.reference, f.state, f.status, f.provisions, f.domains, f.assistance_types, f.last_circulated_at AS circulated_at,
+               f.submitted_at AS submitted, f.days_to_acknowledge AS acknowledge_days, f.days_to_circulate AS circulate_days,
+               f.days_to_agree AS agree_days, f.days_to_deliver AS deliver_days
+          FROM request_milestones f
+         WHERE ${submittedInPeriod('f')} AND f.state IS NOT NULL AND ($3::char(3) IS NULL OR f.state = $3))`;
     const count = async (sql: string): Promise<Record<string, number>> => {
       const rows: { k: string; n: number }[] = await m.query(`${scoped} ${sql}`, params);
       return Object.fromEntries(rows.map((r) => [r.k, r.n]));
     };
     // The five breakdowns of the requests and the coverage grid's requested side in one statement, from one pass over
-    // the requests: GROUPING SETS count them per status, per State, per list of codes and per pair of lists (a few
-    // hundred lists, a few thousand pairs), then each list is unnested with its count — the same sums as unnesting
-    // every request's lists. The rows come back in the order of the UNION ALL, each part sorted.
+    // the requests: GROUPING SETS count them per status, per State, per list of assistance types and per pair of
+    // provision and domain lists (a few hundred lists, a few thousand pairs); each list is then unnested with its
+    // count — the same sums as unnesting every request's lists. Provisions and domains are summed from the pairs
+    // (withdrawn ones included), so only two sets hash the requests' lists. The rows come back in the order of the
+    // UNION ALL, each part sorted.
     const grouped: { kind: string; k: string; k2: string | null; n: number; offered: number | null }[] = await m.query(
       `${scoped}, g AS MATERIALIZED (
          SELECT CASE WHEN GROUPING(status) = 0 THEN 'status' WHEN GROUPING(state) = 0 THEN 'state'
-                     WHEN GROUPING(withdrawn) = 0 THEN 'pair' WHEN GROUPING(assistance_types) = 0 THEN 'type'
-                     WHEN GROUPING(domains) = 0 THEN 'domain' ELSE 'provision' END AS kind,
+                     WHEN GROUPING(withdrawn) = 0 THEN 'pair' ELSE 'type' END AS kind,
                 status, state, provisions, domains, assistance_types, withdrawn, count(*) AS n
            FROM (SELECT status, state, provisions, domains, assistance_types, status = ${sqlValue('withdrawn' satisfies RequestStatus)} AS withdrawn FROM rq) AS r
-          GROUP BY GROUPING SETS ((status), (state), (provisions), (domains), (assistance_types), (provisions, domains, withdrawn))
+          GROUP BY GROUPING SETS ((status), (state), (assistance_types), (provisions, domains, withdrawn))
+       ), lists AS (
+         -- Each list with its count: the pairs summed per provision list and per domain list, the types as counted.
+         SELECT 'provision' AS kind, provisions AS list, sum(n) AS n FROM g WHERE kind = 'pair' GROUP BY 2
+         UNION ALL SELECT 'domain', domains, sum(n) FROM g WHERE kind = 'pair' GROUP BY 2
+         UNION ALL SELECT 'type', assistance_types, n FROM g WHERE kind = 'type'
        ), codes AS (
-         SELECT g.kind, c.code, sum(g.n)::int AS n
-           FROM g, unnest(CASE g.kind WHEN 'provision' THEN g.provisions WHEN 'domain' THEN g.domains ELSE g.assistance_types END) AS c(code)
-          WHERE g.kind IN ('provision', 'domain', 'type') GROUP BY 1, 2
+         SELECT l.kind, c.code, sum(l.n)::int AS n FROM lists l, unnest(l.list) AS c(code) GROUP BY 1, 2
        ), req AS (
          -- Requests per provision × domain pair, withdrawn ones left out.
          SELECT p AS provision, d AS domain, sum(g.n)::int AS n FROM g, unnest(g.provisions) p, unnest(g.domains) d
@@ -135,7 +138,7 @@ export class ReportsService {
       ['over 2 years', 730, 1e9],
     ] as const;
     const [times]: Record<string, number | number[] | null>[] = await m.query(
-      `SELECT ${Object.entries(milestones)
+      `${scoped} SELECT ${Object.entries(milestones)
         .map(
           ([key, [days, eligible]]) =>
             `count(${days})::int AS "${key}_count", count(*) FILTER (WHERE ${days} IS NULL AND ${eligible})::int AS "${key}_waiting",
@@ -143,7 +146,9 @@ export class ReportsService {
         )
         .join(',\n')},
               ${buckets.map(([, lo, hi], i) => `count(*) FILTER (WHERE agree_days ${lo === 0 ? '>=' : '>'} ${lo} AND agree_days <= ${hi})::int AS "bucket_${i}"`).join(', ')}
-         FROM rq`,
+         FROM (SELECT rq.*, (extract(epoch FROM fs.suggested_at - rq.submitted) / ${DAY})::double precision AS first_suggestion_days
+                 FROM rq LEFT JOIN request_first_suggestions fs ON fs.request_id = rq.id) AS rq`,
+      params,
     );
     const dist = (key: string): Distribution => {
       const percentiles = times[`${key}_percentiles`] as (number | null)[] | null;
@@ -222,12 +227,12 @@ export class ReportsService {
     // The steps of the requests in scope. When no State is asked for and every request submitted in the period is in
     // scope (it has a request row: always, unless history was written for an id without one), those are the steps
     // whose request's first submission falls in the period, which the steps carry: no join to the scope needed.
-    const [{ submitted }]: { submitted: number }[] = await m.query(
-      `SELECT count(*)::int AS submitted FROM request_milestones f WHERE ${submittedInPeriod('f')}`,
+    const [{ orphans }]: { orphans: number }[] = await m.query(
+      `SELECT count(*)::int AS orphans FROM request_milestones f WHERE ${submittedInPeriod('f')} AND f.state IS NULL`,
       params.slice(0, 2),
     );
     const scopedSteps =
-      (q.state ?? null) === null && submitted === total
+      (q.state ?? null) === null && orphans === 0
         ? `request_status_steps s WHERE ${submittedInPeriod('s')}`
         : `request_status_steps s JOIN rq ON rq.id = s.request_id`;
     // Status at each (UTC) month's end, from each request's status steps (request_status_steps: a stay in a status is

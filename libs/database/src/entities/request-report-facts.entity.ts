@@ -1,9 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-// Facts the Committee summary reads, derived from each request's history (issue 16). No code writes them: a trigger
-// on history_entries (migration 1796270000000-request-report-facts) recomputes a request's rows from its history in
-// the same statement that adds to it, so they are never stale. test/integration/request-report-facts.test.ts
-// compares them with a recomputation from the history.
+// Facts the Committee summary reads (issue 16). No code writes them: triggers keep them in the same statement that
+// changes their source, so they are never stale. A trigger on history_entries (migration
+// 1796270000000-request-report-facts) recomputes a request's milestones and status steps from its history; one on
+// assistance_requests (migration 1796350000000-request-report-scope) copies the request's columns a report filters
+// and groups by. test/integration/request-report-facts.test.ts compares them with a recomputation from their sources.
 
 const daysTo = (milestone: string) =>
   ({
@@ -15,11 +16,41 @@ const daysTo = (milestone: string) =>
     update: false,
   }) as const;
 
-/** A request's first time at each milestone (null until reached): one row per request with any history. */
+/**
+ * A request's row for the reports: its first time at each milestone (null until reached), from its history, and the
+ * request's own columns that a report filters and groups by (null while there is no request row). One narrow row per
+ * request with a request row or any history, so that a report reads 20,000 requests without their wide rows.
+ */
 @Entity('request_milestones')
 export class RequestMilestonesEntity {
   @PrimaryColumn({ type: 'uuid' })
   requestId: string;
+
+  // The request's columns, copied from assistance_requests.
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  reference: string | null;
+
+  @Column({ type: 'char', length: 3, nullable: true })
+  state: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  status: string | null;
+
+  @Column({ type: 'text', array: true, nullable: true })
+  provisions: string[] | null;
+
+  @Column({ type: 'text', array: true, nullable: true })
+  domains: string[] | null;
+
+  @Column({ type: 'text', array: true, nullable: true })
+  assistanceTypes: string[] | null;
+
+  /** The request's `circulated_at`: when it last entered `circulated` (`circulatedAt` below is the first time). */
+  @Column({ type: 'timestamptz', nullable: true })
+  lastCirculatedAt: Date | null;
+
+  // The milestones, from the history.
 
   /** First `submit`. */
   @Column({ type: 'timestamptz', nullable: true })
@@ -80,3 +111,4 @@ export class RequestStatusStepEntity {
   @Column({ type: 'timestamptz', nullable: true })
   submittedAt: Date | null;
 }
+
