@@ -18,19 +18,32 @@ interface Entry {
 }
 
 const MILESTONES = { submitted_at: 'submit', acknowledged_at: 'acknowledge', circulated_at: 'circulate', agreed_at: 'match_agreed', delivered_at: 'mark_delivered' } as const;
-/** The request's columns copied beside the milestones: as request_milestones names them → the request's expression. */
-const COPIES = {
-  reference: 'reference',
-  state: 'state',
-  status: 'status',
-  provisions: 'provisions',
-  domains: 'domains',
-  assistance_types: 'assistance_types',
-  last_circulated_at: 'circulated_at',
-} as const;
 const us = (column: string) => `(extract(epoch FROM ${column}) * 1000000)::bigint::text`;
-/** A row of request_milestones that holds anything. */
-const NOT_EMPTY = `coalesce(${[...Object.keys(MILESTONES), ...Object.keys(COPIES)].map((c) => `${c}::text`).join(', ')}) IS NOT NULL`;
+/** A list as a set: its distinct codes in code point order. */
+const asSet = (list: string) => `CASE WHEN ${list} IS NULL THEN NULL ELSE ARRAY(SELECT DISTINCT x COLLATE "C" FROM unnest(${list}) AS x ORDER BY 1) END`;
+/** A set of bits of request_milestones `f` as the set of codes report_codes gives those bits. */
+const decoded = (bits: string, kind: string) =>
+  `CASE WHEN f.${bits} IS NULL THEN NULL ELSE ARRAY(SELECT c.code COLLATE "C" FROM report_codes c WHERE c.kind = '${kind}' AND f.${bits} & (1 << c.bit) <> 0 ORDER BY 1) END`;
+/**
+ * The request's columns kept beside the milestones, each compared as request_milestones `f` gives it back and as the
+ * request row `r` holds it.
+ */
+const COPIES = {
+  reference: ['f.reference', 'r.reference'],
+  state: ['f.state', 'r.state'],
+  status: ['f.status', 'r.status'],
+  last_circulated_at: [us('f.last_circulated_at'), us('r.circulated_at')],
+  provisions: [decoded('provision_bits', 'provision'), asSet('r.provisions')],
+  domains: [decoded('domain_bits', 'domain'), asSet('r.domains')],
+  assistance_types: [decoded('assistance_type_bits', 'assistance_type'), asSet('r.assistance_types')],
+} as const;
+const keptAs = (copy: keyof typeof COPIES) => COPIES[copy][0];
+const heldAs = (copy: keyof typeof COPIES) => COPIES[copy][1];
+const COPY_NAMES = Object.keys(COPIES) as (keyof typeof COPIES)[];
+/** A recomputed row (`alias`: milestones and copies by name) that holds anything. */
+const ANYTHING = (alias: string) => `coalesce(${[...Object.keys(MILESTONES), ...COPY_NAMES].map((c) => `${alias}.${c}::text`).join(', ')}) IS NOT NULL`;
+/** A row of request_milestones `f` that holds anything. */
+const NOT_EMPTY = `coalesce(${[...Object.keys(MILESTONES), 'reference', 'state', 'status', 'last_circulated_at', 'provision_bits', 'domain_bits', 'assistance_type_bits'].map((c) => `f.${c}::text`).join(', ')}) IS NOT NULL`;
 /** Rows in one order whatever the database's collation: by their values as JSON. */
 const sorted = <T>(rows: T[]): T[] => [...rows].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
 
@@ -72,7 +85,7 @@ describe('request report facts', () => {
       [requestIds],
     );
     const requests: Record<string, unknown>[] = await db.query(
-      `SELECT id::text, ${Object.entries(COPIES).map(([copy, column]) => `${column === 'circulated_at' ? us(column) : column} AS ${copy}`).join(', ')} FROM assistance_requests WHERE id = ANY($1)`,
+      `SELECT r.id::text, ${COPY_NAMES.map((copy) => `${heldAs(copy)} AS ${copy}`).join(', ')} FROM assistance_requests r WHERE r.id = ANY($1)`,
       [requestIds],
     );
     const milestones = requestIds
@@ -114,9 +127,9 @@ describe('request report facts', () => {
 
   async function kept(db: DataSource, requestIds: string[]) {
     const milestones = await db.query(
-      `SELECT request_id::text, ${Object.keys(MILESTONES).map((c) => `${us(c)} AS ${c}`).join(', ')},
-              ${Object.keys(COPIES).map((c) => (c === 'last_circulated_at' ? `${us(c)} AS ${c}` : c)).join(', ')}
-         FROM request_milestones WHERE request_id = ANY($1) AND ${NOT_EMPTY}`,
+      `SELECT f.request_id::text, ${Object.keys(MILESTONES).map((c) => `${us(`f.${c}`)} AS ${c}`).join(', ')},
+              ${COPY_NAMES.map((copy) => `${keptAs(copy)} AS ${copy}`).join(', ')}
+         FROM request_milestones f WHERE f.request_id = ANY($1) AND ${NOT_EMPTY}`,
       [requestIds],
     );
     const steps = await db.query(
@@ -138,9 +151,10 @@ describe('request report facts', () => {
          .map(([column, action]) => `min(created_at) FILTER (WHERE action = '${action}') AS ${column}`)
          .join(', ')} FROM h GROUP BY subject_id),
        m AS (SELECT coalesce(hm.request_id, r.id) AS request_id, ${Object.keys(MILESTONES).map((c) => `hm.${c}`).join(', ')},
-                    ${Object.entries(COPIES).map(([copy, column]) => `r.${column} AS ${copy}`).join(', ')}
+                    ${COPY_NAMES.map((copy) => `${heldAs(copy)} AS ${copy}`).join(', ')}
                FROM hm FULL JOIN assistance_requests r ON r.id = hm.request_id),
-       km AS (SELECT request_id, ${Object.keys(MILESTONES).join(', ')}, ${Object.keys(COPIES).join(', ')} FROM request_milestones WHERE ${NOT_EMPTY}),
+       km AS (SELECT f.request_id, ${Object.keys(MILESTONES).map((c) => `f.${c}`).join(', ')}, ${COPY_NAMES.map((copy) => `${keptAs(copy)} AS ${copy}`).join(', ')}
+                FROM request_milestones f WHERE ${NOT_EMPTY}),
        p AS (SELECT subject_id AS request_id, to_status AS status, created_at AS since,
                     lead(created_at) OVER (PARTITION BY subject_id ORDER BY created_at, id) AS until
                FROM h WHERE to_status IS NOT NULL),
@@ -148,7 +162,7 @@ describe('request report facts', () => {
                FROM p JOIN m USING (request_id), LATERAL (VALUES (p.since, 1), (p.until, -1)) AS t(at, change)
               WHERE p.status <> 'draft' AND t.at IS NOT NULL GROUP BY 1, 2, 3, 5 HAVING sum(t.change) <> 0),
        ks AS (SELECT request_id, status, month, change, submitted_at FROM request_status_steps)
-       SELECT 'milestones' AS facts, count(*)::int AS n FROM ((SELECT * FROM m WHERE ${NOT_EMPTY} EXCEPT ALL TABLE km) UNION ALL (TABLE km EXCEPT ALL SELECT * FROM m WHERE ${NOT_EMPTY})) d
+       SELECT 'milestones' AS facts, count(*)::int AS n FROM ((SELECT * FROM m WHERE ${ANYTHING('m')} EXCEPT ALL TABLE km) UNION ALL (TABLE km EXCEPT ALL SELECT * FROM m WHERE ${ANYTHING('m')})) d
        UNION ALL
        SELECT 'steps', count(*)::int FROM ((TABLE s EXCEPT ALL TABLE ks) UNION ALL (TABLE ks EXCEPT ALL TABLE s)) d`,
     );
@@ -391,12 +405,46 @@ describe('request report facts', () => {
 
       await expectExact(targetDs, existing);
       expect(await kept(targetDs, existing)).toEqual(await kept(ds, existing));
+      // Codes no request had yet get the next bits, also from two writers at once (this database is the test's own,
+      // so no other test's report sees them).
+      const [{ org }] = await targetDs.query(`SELECT organization_id AS org FROM assistance_requests LIMIT 1`);
+      const bitsBefore: { n: number }[] = await targetDs.query(`SELECT count(*)::int AS n FROM report_codes WHERE kind = 'provision'`);
+      const newCodes = ['NEW_CODE_A', 'NEW_CODE_B', 'NEW_CODE_C'];
+      const written = newCodes.map(() => randomUUID());
+      const insert = (runner: { query: DataSource['query'] }, i: number, provisions: string[]) =>
+        runner.query(
+          `INSERT INTO assistance_requests (id, reference, state, organization_id, title, description, provisions, domains, assistance_types, status, visibility, version)
+           VALUES ($1, $2, 'TUV', $3, 'A new code', 'Bits for new codes.', $4, '{NUCLEAR}', '{TRAINING}', 'submitted', 'providers', 1)`,
+          [written[i], `TUV-2006-00${i}`, org, provisions],
+        );
+      await insert(targetDs, 0, ['OP1', newCodes[0]]);
+      const [first, second] = [targetDs.createQueryRunner(), targetDs.createQueryRunner()];
+      try {
+        await first.startTransaction();
+        await second.startTransaction();
+        await insert(first, 1, [newCodes[1]]);
+        const secondDone = insert(second, 2, [newCodes[2], 'OP2']);
+        await new Promise((r) => setTimeout(r, 200));
+        await first.commitTransaction();
+        await secondDone;
+        await second.commitTransaction();
+      } finally {
+        await first.release();
+        await second.release();
+      }
+      // Each code has a bit of its own, the next free ones: 0, 1, 2, … with none skipped.
+      const bits: { code: string; bit: number }[] = await targetDs.query(`SELECT code, bit FROM report_codes WHERE kind = 'provision' ORDER BY bit`);
+      expect(bits.map((b) => b.bit)).toEqual(bits.map((_, i) => i));
+      expect(bits.length).toBeGreaterThanOrEqual(bitsBefore[0].n + newCodes.length);
+      expect(bits.map((b) => b.code)).toEqual(expect.arrayContaining(newCodes));
+      await expectExact(targetDs, [...existing, ...written]);
+
       // Emptying the history leaves the requests' columns; emptying the requests too leaves nothing.
       await targetDs.query(`TRUNCATE history_entries`);
-      await expectExact(targetDs, existing);
-      expect(await targetDs.query(`SELECT count(*)::int AS n FROM request_milestones WHERE state IS NOT NULL`)).toEqual([{ n: existing.length }]);
+      await expectExact(targetDs, [...existing, ...written]);
+      expect(await targetDs.query(`SELECT count(*)::int AS n FROM request_milestones WHERE state IS NOT NULL`)).toEqual([{ n: existing.length + written.length }]);
       await targetDs.query(`TRUNCATE assistance_requests CASCADE`);
-      expect(await targetDs.query(`SELECT count(*)::int AS n FROM request_milestones WHERE ${NOT_EMPTY}`)).toEqual([{ n: 0 }]);
+      expect(await targetDs.query(`SELECT count(*)::int AS n FROM request_milestones f WHERE ${NOT_EMPTY}`)).toEqual([{ n: 0 }]);
       await expectExact(targetDs, existing);
     } finally {
       await target?.close();

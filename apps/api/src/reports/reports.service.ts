@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, sqlList, sqlValue } from '@app/common';
 import {
+  DOMAINS,
   isAgency,
   MATCH_AGREED_STATUSES,
   MATCH_COMMITTEE_ONLY_STATUSES,
@@ -15,6 +16,7 @@ import {
 } from '@app/domain';
 import type { Served, SummaryQuery, summarySchema } from '@app/contracts';
 import type { AuthUser } from '../auth/auth-user';
+import { breakdowns, type GroupRow, type OfferedPair, type ReportCode } from './breakdowns';
 
 /** The report views (libs/contracts views/reports.ts), as the service builds them. */
 export type Summary = Served<typeof summarySchema>;
@@ -58,7 +60,7 @@ export class ReportsService {
     // exact quotient as double precision, as the percentiles always sorted them; null until the milestone is reached.
     const scoped = `WITH filter AS (SELECT $1::date AS from_date, $2::date AS to_date, $3::char(3) AS state, $4::uuid AS provider),
       rq AS NOT MATERIALIZED (
-        SELECT f.request_id AS id, f.reference, f.state, f.status, f.provisions, f.domains, f.assistance_types, f.last_circulated_at AS circulated_at,
+        SELECT f.request_id AS id, f.reference, f.state, f.status, f.provision_bits, f.domain_bits, f.assistance_type_bits, f.last_circulated_at AS circulated_at,
                f.submitted_at AS submitted, f.days_to_acknowledge AS acknowledge_days, f.days_to_circulate AS circulate_days,
                f.days_to_agree AS agree_days, f.days_to_deliver AS deliver_days
           FROM request_milestones f
@@ -67,52 +69,30 @@ export class ReportsService {
       const rows: { k: string; n: number }[] = await m.query(`${scoped} ${sql}`, params);
       return Object.fromEntries(rows.map((r) => [r.k, r.n]));
     };
-    // The five breakdowns of the requests and the coverage grid's requested side in one statement, from one pass over
-    // the requests: GROUPING SETS count them per status, per State, per list of assistance types and per pair of
-    // provision and domain lists (a few hundred lists, a few thousand pairs); each list is then unnested with its
-    // count — the same sums as unnesting every request's lists. Provisions and domains are summed from the pairs
-    // (withdrawn ones included), so only two sets hash the requests' lists. The rows come back in the order of the
-    // UNION ALL, each part sorted.
-    const grouped: { kind: string; k: string; k2: string | null; n: number; offered: number | null }[] = await m.query(
-      `${scoped}, g AS MATERIALIZED (
-         SELECT CASE WHEN GROUPING(status) = 0 THEN 'status' WHEN GROUPING(state) = 0 THEN 'state'
-                     WHEN GROUPING(withdrawn) = 0 THEN 'pair' ELSE 'type' END AS kind,
-                status, state, provisions, domains, assistance_types, withdrawn, count(*) AS n
-           FROM (SELECT status, state, provisions, domains, assistance_types, status = ${sqlValue('withdrawn' satisfies RequestStatus)} AS withdrawn FROM rq) AS r
-          GROUP BY GROUPING SETS ((status), (state), (assistance_types), (provisions, domains, withdrawn))
-       ), lists AS (
-         -- Each list with its count: the pairs summed per provision list and per domain list, the types as counted.
-         SELECT 'provision' AS kind, provisions AS list, sum(n) AS n FROM g WHERE kind = 'pair' GROUP BY 2
-         UNION ALL SELECT 'domain', domains, sum(n) FROM g WHERE kind = 'pair' GROUP BY 2
-         UNION ALL SELECT 'type', assistance_types, n FROM g WHERE kind = 'type'
-       ), codes AS (
-         SELECT l.kind, c.code, sum(l.n)::int AS n FROM lists l, unnest(l.list) AS c(code) GROUP BY 1, 2
-       ), req AS (
-         -- Requests per provision × domain pair, withdrawn ones left out.
-         SELECT p AS provision, d AS domain, sum(g.n)::int AS n FROM g, unnest(g.provisions) p, unnest(g.domains) d
-          WHERE g.kind = 'pair' AND NOT g.withdrawn GROUP BY 1, 2
-       ), off AS (
-         SELECT p AS provision, d AS domain, count(*)::int AS n
-           FROM assistance_offers o, unnest(o.provisions) p,
-                unnest(CASE WHEN cardinality(o.domains) = 0 THEN ARRAY['NUCLEAR','CHEMICAL','BIOLOGICAL','DELIVERY','RELATED'] ELSE o.domains END) d
-          WHERE o.status IN ${sqlList(OFFER_MATCHABLE_STATUSES)} AND ($4::uuid IS NULL OR o.organization_id = $4) GROUP BY 1, 2
-       )
-       (SELECT 'status' AS kind, status::text AS k, NULL::text AS k2, n::int AS n, NULL::int AS offered FROM g WHERE kind = 'status' ORDER BY 2)
-       UNION ALL (SELECT 'provision', code, NULL, n, NULL FROM codes WHERE kind = 'provision' ORDER BY 2)
-       UNION ALL (SELECT 'domain', code, NULL, n, NULL FROM codes WHERE kind = 'domain' ORDER BY 2)
-       UNION ALL (SELECT 'type', code, NULL, n, NULL FROM codes WHERE kind = 'type' ORDER BY 2)
-       UNION ALL (SELECT 'state', state::text, NULL, n::int, NULL FROM g WHERE kind = 'state' ORDER BY 4 DESC, 2 LIMIT 200)
-       UNION ALL (SELECT 'coverage', coalesce(req.provision, off.provision), coalesce(req.domain, off.domain), coalesce(req.n, 0), coalesce(off.n, 0)
-                    FROM req FULL JOIN off ON off.provision = req.provision AND off.domain = req.domain ORDER BY 2, 3)`,
+    // The five breakdowns of the requests and the coverage grid's requested side from one pass over the requests:
+    // GROUPING SETS count them per status, per State, per set of assistance types and per pair of provision and domain
+    // sets with the withdrawn flag (sets of bits: integers to hash; a few hundred sets, a few thousand pairs). Each set
+    // is then decoded with its count (breakdowns.ts) — the same sums as unnesting every request's lists.
+    const groups: GroupRow[] = await m.query(
+      `${scoped} SELECT CASE WHEN GROUPING(status) = 0 THEN 'status' WHEN GROUPING(state) = 0 THEN 'state'
+                            WHEN GROUPING(withdrawn) = 0 THEN 'pair' ELSE 'type' END AS kind,
+                       status, state, provision_bits AS "provisionBits", domain_bits AS "domainBits", assistance_type_bits AS "typeBits",
+                       withdrawn, count(*)::int AS n
+                  FROM (SELECT status, state, provision_bits, domain_bits, assistance_type_bits,
+                               status = ${sqlValue('withdrawn' satisfies RequestStatus)} AS withdrawn FROM rq) AS r
+                 GROUP BY GROUPING SETS ((status), (state), (assistance_type_bits), (provision_bits, domain_bits, withdrawn))`,
       params,
     );
-    const breakdown = (kind: string): Record<string, number> =>
-      Object.fromEntries(grouped.filter((r) => r.kind === kind).map((r) => [r.k, r.n]));
-    const byStatus = breakdown('status');
-    const byProvision = breakdown('provision');
-    const byDomain = breakdown('domain');
-    const byAssistanceType = breakdown('type');
-    const byState = breakdown('state');
+    const codes: ReportCode[] = await m.query(`SELECT kind, code, bit FROM report_codes`);
+    // Matchable offers per provision × domain (an offer without domains covers every domain).
+    const offered: OfferedPair[] = await m.query(
+      `SELECT p AS provision, d AS domain, count(*)::int AS n
+         FROM assistance_offers o, unnest(o.provisions) p,
+              unnest(CASE WHEN cardinality(o.domains) = 0 THEN ARRAY[${DOMAINS.map(sqlValue).join(', ')}] ELSE o.domains END) d
+        WHERE o.status IN ${sqlList(OFFER_MATCHABLE_STATUSES)} AND ($1::uuid IS NULL OR o.organization_id = $1) GROUP BY 1, 2`,
+      [q.provider ?? null],
+    );
+    const { byStatus, byProvision, byDomain, byAssistanceType, byState, coverage } = breakdowns(groups, codes, offered);
     const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
 
     // The five time-to-X distributions and the time-to-match histogram in one pass over the requests: each over the
@@ -263,9 +243,6 @@ export class ReportsService {
     );
     const months = new Map<string, Record<string, number>>();
     for (const r of overTime) months.set(r.month, { ...(months.get(r.month) ?? {}), [r.status]: r.n });
-    const coverage = grouped
-      .filter((r) => r.kind === 'coverage')
-      .map((r) => ({ provision: r.k, domain: r.k2!, requested: r.n, offered: r.offered! }));
 
     return {
       period: { from: q.from ?? null, to: q.to ?? null, state: q.state ?? null, provider: q.provider ?? null },

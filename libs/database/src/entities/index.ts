@@ -22,7 +22,7 @@ import { OrganizationEntity } from './organization.entity';
 import { OutboxEventEntity } from './outbox-event.entity';
 import { ReferenceCounterEntity } from './reference-counter.entity';
 import { RequestFirstSuggestionEntity } from './request-first-suggestion.entity';
-import { RequestMilestonesEntity, RequestStatusStepEntity } from './request-report-facts.entity';
+import { ReportCodeEntity, RequestMilestonesEntity, RequestStatusStepEntity } from './request-report-facts.entity';
 import { RescoreRunEntity } from './rescore-run.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
@@ -57,6 +57,7 @@ export {
   OutboxEventEntity,
   ReferenceCounterEntity,
   RequestFirstSuggestionEntity,
+  ReportCodeEntity,
   RequestMilestonesEntity,
   RequestStatusStepEntity,
   RescoreRunEntity,
@@ -89,6 +90,7 @@ export const ENTITIES = [
   OutboxEventEntity,
   AssistanceRequestEntity,
   RequestFirstSuggestionEntity,
+  ReportCodeEntity,
   RequestMilestonesEntity,
   RequestStatusStepEntity,
   AssistanceOfferEntity,

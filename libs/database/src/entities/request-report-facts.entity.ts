@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn, Unique } from 'typeorm';
 
 // Facts the Committee summary reads (issue 16). No code writes them: triggers keep them in the same statement that
 // changes their source, so they are never stale. A trigger on history_entries (migration
@@ -37,14 +37,16 @@ export class RequestMilestonesEntity {
   @Column({ type: 'varchar', length: 30, nullable: true })
   status: string | null;
 
-  @Column({ type: 'text', array: true, nullable: true })
-  provisions: string[] | null;
+  // The request's code lists as sets of bits, one per code of a kind (report_codes).
 
-  @Column({ type: 'text', array: true, nullable: true })
-  domains: string[] | null;
+  @Column({ type: 'integer', nullable: true })
+  provisionBits: number | null;
 
-  @Column({ type: 'text', array: true, nullable: true })
-  assistanceTypes: string[] | null;
+  @Column({ type: 'integer', nullable: true })
+  domainBits: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  assistanceTypeBits: number | null;
 
   /** The request's `circulated_at`: when it last entered `circulated` (`circulatedAt` below is the first time). */
   @Column({ type: 'timestamptz', nullable: true })
@@ -112,3 +114,21 @@ export class RequestStatusStepEntity {
   submittedAt: Date | null;
 }
 
+
+/**
+ * Each code of a kind (`provision`, `domain`, `assistance_type`) and its bit in request_milestones' sets, given in the
+ * order codes are first written (at most 31 per kind). Kept by the same trigger; codes are never removed.
+ */
+@Entity('report_codes')
+@Unique('UQ_report_codes_kind_bit', ['kind', 'bit'])
+@Check('CHK_report_codes_bit', 'bit BETWEEN 0 AND 30')
+export class ReportCodeEntity {
+  @PrimaryColumn({ type: 'varchar', length: 20, primaryKeyConstraintName: 'PK_report_codes' })
+  kind: string;
+
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_report_codes' })
+  code: string;
+
+  @Column({ type: 'smallint' })
+  bit: number;
+}
