@@ -44,6 +44,25 @@ const COPY_NAMES = Object.keys(COPIES) as (keyof typeof COPIES)[];
 const ANYTHING = (alias: string) => `coalesce(${[...Object.keys(MILESTONES), ...COPY_NAMES].map((c) => `${alias}.${c}::text`).join(', ')}) IS NOT NULL`;
 /** A row of request_milestones `f` that holds anything. */
 const NOT_EMPTY = `coalesce(${[...Object.keys(MILESTONES), 'reference', 'state', 'status', 'last_circulated_at', 'provision_bits', 'domain_bits', 'assistance_type_bits'].map((c) => `f.${c}::text`).join(', ')}) IS NOT NULL`;
+type Runner = ReturnType<DataSource['createQueryRunner']>;
+/**
+ * Two transactions of `db` writing at once: `first` writes, then `second` (which may wait for the first's locks), the
+ * first commits, then the second.
+ */
+async function atOnce(db: DataSource, first: (runner: Runner) => Promise<unknown>, second: (runner: Runner) => Promise<unknown>): Promise<void> {
+  const runners = [db.createQueryRunner(), db.createQueryRunner()];
+  try {
+    for (const runner of runners) await runner.startTransaction();
+    await first(runners[0]);
+    const secondDone = second(runners[1]);
+    await new Promise((r) => setTimeout(r, 200));
+    await runners[0].commitTransaction();
+    await secondDone;
+    await runners[1].commitTransaction();
+  } finally {
+    for (const runner of runners) await runner.release();
+  }
+}
 /** Rows in one order whatever the database's collation: by their values as JSON. */
 const sorted = <T>(rows: T[]): T[] => [...rows].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
 
@@ -253,23 +272,14 @@ describe('request report facts', () => {
   it('refreshes one request written by two transactions at once, the second after the first commits', async () => {
     const id = await sqlRequest('circulated');
     await historyRow(id, 'submit', 'submitted', '2003-01-01T00:00Z');
-    const [first, second] = [ds.createQueryRunner(), ds.createQueryRunner()];
-    try {
-      await first.startTransaction();
-      await second.startTransaction();
-      const insert = (runner: typeof first, action: string, to: string, at: string) =>
-        runner.query(`INSERT INTO history_entries (subject_type, subject_id, action, to_status, actor_role, created_at) VALUES ('request', $1, $2, $3, 'system', $4)`, [id, action, to, at]);
-      await insert(first, 'circulate', 'circulated', '2003-03-01T00:00Z');
-      // Waits for the first transaction's refresh of this request, then sees its entry.
-      const secondDone = insert(second, 'acknowledge', 'acknowledged', '2003-02-01T00:00Z');
-      await new Promise((r) => setTimeout(r, 200));
-      await first.commitTransaction();
-      await secondDone;
-      await second.commitTransaction();
-    } finally {
-      await first.release();
-      await second.release();
-    }
+    const insert = (runner: Runner, action: string, to: string, at: string) =>
+      runner.query(`INSERT INTO history_entries (subject_type, subject_id, action, to_status, actor_role, created_at) VALUES ('request', $1, $2, $3, 'system', $4)`, [id, action, to, at]);
+    // The second waits for the first transaction's refresh of this request, then sees its entry.
+    await atOnce(
+      ds,
+      (runner) => insert(runner, 'circulate', 'circulated', '2003-03-01T00:00Z'),
+      (runner) => insert(runner, 'acknowledge', 'acknowledged', '2003-02-01T00:00Z'),
+    );
     const steps = await ds.query(`SELECT status, to_char(month, 'YYYY-MM') AS month, change FROM request_status_steps WHERE request_id = $1`, [id]);
     expect(sorted(steps)).toEqual(
       sorted([
@@ -337,28 +347,15 @@ describe('request report facts', () => {
     for (const historyFirst of [true, false]) {
       const id = randomUUID();
       ids.push(id);
-      const [first, second] = [ds.createQueryRunner(), ds.createQueryRunner()];
-      try {
-        await first.startTransaction();
-        await second.startTransaction();
-        const history = (runner: typeof first) =>
-          runner.query(`INSERT INTO history_entries (subject_type, subject_id, action, to_status, actor_role, created_at) VALUES ('request', $1, 'submit', 'submitted', 'system', '2005-01-01T00:00Z')`, [id]);
-        const request = (runner: typeof first) =>
-          runner.query(
-            `INSERT INTO assistance_requests (id, reference, state, organization_id, title, description, provisions, domains, assistance_types, status, visibility, version)
-             VALUES ($1, $2, 'TUV', $3, 'Written beside its history', 'Two transactions.', '{OP3c}', '{DELIVERY}', '{EXPERTISE}', 'submitted', 'providers', 1)`,
-            [id, `TUV-2005-00${historyFirst ? 1 : 2}`, orgId],
-          );
-        await (historyFirst ? history(first) : request(first));
-        const secondDone = historyFirst ? request(second) : history(second);
-        await new Promise((r) => setTimeout(r, 200));
-        await first.commitTransaction();
-        await secondDone;
-        await second.commitTransaction();
-      } finally {
-        await first.release();
-        await second.release();
-      }
+      const history = (runner: Runner) =>
+        runner.query(`INSERT INTO history_entries (subject_type, subject_id, action, to_status, actor_role, created_at) VALUES ('request', $1, 'submit', 'submitted', 'system', '2005-01-01T00:00Z')`, [id]);
+      const request = (runner: Runner) =>
+        runner.query(
+          `INSERT INTO assistance_requests (id, reference, state, organization_id, title, description, provisions, domains, assistance_types, status, visibility, version)
+           VALUES ($1, $2, 'TUV', $3, 'Written beside its history', 'Two transactions.', '{OP3c}', '{DELIVERY}', '{EXPERTISE}', 'submitted', 'providers', 1)`,
+          [id, `TUV-2005-00${historyFirst ? 1 : 2}`, orgId],
+        );
+      await (historyFirst ? atOnce(ds, history, request) : atOnce(ds, request, history));
       const [row] = await ds.query(`SELECT state, status, submitted_at FROM request_milestones WHERE request_id = $1`, [id]);
       expect({ historyFirst, row }).toEqual({ historyFirst, row: { state: 'TUV', status: 'submitted', submitted_at: new Date('2005-01-01T00:00Z') } });
     }
@@ -411,27 +408,18 @@ describe('request report facts', () => {
       const bitsBefore: { n: number }[] = await targetDs.query(`SELECT count(*)::int AS n FROM report_codes WHERE kind = 'provision'`);
       const newCodes = ['NEW_CODE_A', 'NEW_CODE_B', 'NEW_CODE_C'];
       const written = newCodes.map(() => randomUUID());
-      const insert = (runner: { query: DataSource['query'] }, i: number, provisions: string[]) =>
+      const insert = (runner: { query: (sql: string, parameters: unknown[]) => Promise<unknown> }, i: number, provisions: string[]) =>
         runner.query(
           `INSERT INTO assistance_requests (id, reference, state, organization_id, title, description, provisions, domains, assistance_types, status, visibility, version)
            VALUES ($1, $2, 'TUV', $3, 'A new code', 'Bits for new codes.', $4, '{NUCLEAR}', '{TRAINING}', 'submitted', 'providers', 1)`,
           [written[i], `TUV-2006-00${i}`, org, provisions],
         );
       await insert(targetDs, 0, ['OP1', newCodes[0]]);
-      const [first, second] = [targetDs.createQueryRunner(), targetDs.createQueryRunner()];
-      try {
-        await first.startTransaction();
-        await second.startTransaction();
-        await insert(first, 1, [newCodes[1]]);
-        const secondDone = insert(second, 2, [newCodes[2], 'OP2']);
-        await new Promise((r) => setTimeout(r, 200));
-        await first.commitTransaction();
-        await secondDone;
-        await second.commitTransaction();
-      } finally {
-        await first.release();
-        await second.release();
-      }
+      await atOnce(
+        targetDs,
+        (runner) => insert(runner, 1, [newCodes[1]]),
+        (runner) => insert(runner, 2, [newCodes[2], 'OP2']),
+      );
       // Each code has a bit of its own, the next free ones: 0, 1, 2, … with none skipped.
       const bits: { code: string; bit: number }[] = await targetDs.query(`SELECT code, bit FROM report_codes WHERE kind = 'provision' ORDER BY bit`);
       expect(bits.map((b) => b.bit)).toEqual(bits.map((_, i) => i));
