@@ -1,5 +1,5 @@
 import { simpleParser, AddressObject } from 'mailparser';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { ReceiptLog, ReceiptsServer } from '@app/mail';
 
@@ -18,7 +18,8 @@ export interface Submission {
 
 interface FailureRule {
   remaining: number;
-  code: number;
+  /** The reply code, or `drop`: accept the message, then go down and come back without replying. */
+  code: number | 'drop';
   match?: (s: Submission) => boolean;
 }
 
@@ -38,6 +39,7 @@ export class SmtpPeer {
   readonly submissions: Submission[] = [];
   private server: SMTPServer | null = null;
   private rules: FailureRule[] = [];
+  private readonly sockets = new Set<Socket>();
   private readonly acceptedCounts = new Map<string, number>();
   private readonly receipts = new ReceiptLog(Number.MAX_SAFE_INTEGER);
   private readonly receiptsServer = new ReceiptsServer(this.receipts.lookup);
@@ -66,6 +68,14 @@ export class SmtpPeer {
   /** Answer `code` (e.g. 421, 550) after DATA for the next `count` messages that `match` (default: any). */
   failNext(count: number, code: number, match?: (s: Submission) => boolean): void {
     this.rules.push({ remaining: count, code, match });
+  }
+
+  /**
+   * Accept the next `count` messages that `match` (counted and in the receipts), then drop every connection before
+   * replying, as a server that dies just after storing a message: the client cannot know the message arrived.
+   */
+  dropAfterAccepting(count: number, match?: (s: Submission) => boolean): void {
+    this.rules.push({ remaining: count, code: 'drop', match });
   }
 
   /** Accepted messages, one per Message-ID (the first copy), oldest first. */
@@ -115,16 +125,17 @@ export class SmtpPeer {
               at: Date.now(),
             };
             const rule = this.rules.find((r) => r.remaining > 0 && (!r.match || r.match(submission)));
-            if (rule) {
-              rule.remaining--;
-              submission.code = rule.code;
-            }
+            if (rule) rule.remaining--;
+            if (rule && rule.code !== 'drop') submission.code = rule.code;
             if (this.keepSubmissions) this.submissions.push(submission);
-            if (!rule) {
+            // Going down (down() was called): the connection is told 421, so the message is not taken.
+            if (this.server !== server) return callback(Object.assign(new Error('Server shutting down (test peer)'), { responseCode: 421 }));
+            if (!rule || rule.code === 'drop') {
               this.acceptedCounts.set(submission.messageId, this.acceptedCount(submission.messageId) + 1);
               this.receipts.add(submission.messageId);
-              return callback(null, 'OK: queued');
             }
+            if (!rule) return callback(null, 'OK: queued');
+            if (rule.code === 'drop') return void this.sockets.forEach((socket) => socket.destroy());
             const err = new Error(rule.code >= 500 ? 'Mailbox unavailable (test peer)' : 'Try again later (test peer)') as Error & { responseCode: number };
             err.responseCode = rule.code;
             callback(err);
@@ -135,6 +146,10 @@ export class SmtpPeer {
     });
     // A client killed mid-session resets its connection; that is the client's fault, not the test's.
     server.on('error', () => undefined);
+    server.server.on('connection', (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+    });
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);
       server.listen(this.port, '127.0.0.1', () => {

@@ -129,6 +129,17 @@ describe('e-mail delivery faults', () => {
     expect(reconciled.length).toBeGreaterThanOrEqual(1);
   }, 90_000);
 
+  it('a connection lost after the server accepted: reconciled from the receipts, not sent again', async () => {
+    // The server takes the message, then goes away before replying (as when it is stopped mid-session): the worker
+    // cannot tell whether the message arrived, so the delivery stays `sending` and the retry asks the receipts.
+    world.peer.dropAfterAccepting(1, toBafa);
+    const offer = await verifiedOffer();
+    const [delivery] = await settledDeliveries(world.ds, 'offer.verified', offer.id, 1, 45_000);
+    expect(delivery).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(delivery.smtp_response).toMatch(/^Reconciled: received at .* \(mail receipts\)$/);
+    expect(world.peer.acceptedCount(delivery.message_id)).toBe(1);
+  }, 60_000);
+
   it('the sweep re-enqueues a delivery whose job was lost (e.g. with Redis), and it is sent once', async () => {
     const [user] = await world.ds.query(`SELECT id, email FROM users WHERE email = $1`, [DEMO.wco]);
     const [n] = await world.ds.query(

@@ -94,6 +94,7 @@ export interface DeliveryRow {
   status: string;
   attempts: number;
   last_error: string | null;
+  smtp_response: string | null;
   message_id: string;
   recipient: string;
   kind: string;
@@ -102,7 +103,7 @@ export interface DeliveryRow {
 /** The e-mail deliveries of the notifications an event type made for a subject. */
 export async function deliveriesFor(ds: DataSource, eventType: string, subjectId: string): Promise<DeliveryRow[]> {
   return ds.query(
-    `SELECT d.id, d.status, d.attempts, d.last_error, d.message_id, d.recipient, d.kind FROM notification_deliveries d
+    `SELECT d.id, d.status, d.attempts, d.last_error, d.smtp_response, d.message_id, d.recipient, d.kind FROM notification_deliveries d
        JOIN notifications n ON n.id = d.notification_id WHERE n.event_type = $1 AND n.subject_id = $2 ORDER BY d.recipient`,
     [eventType, subjectId],
   );

@@ -1,4 +1,4 @@
-import { classifySmtpError } from './smtp-errors';
+import { classifySmtpError, neverDelivered } from './smtp-errors';
 
 const smtpError = (responseCode: number, response: string, code = 'EMESSAGE') => Object.assign(new Error(`Message failed: ${response}`), { responseCode, response, code });
 
@@ -34,5 +34,21 @@ describe('classifySmtpError', () => {
     const long = classifySmtpError(smtpError(421, `421 ${'x'.repeat(2000)}\nsecond line`));
     expect(long.message.length).toBeLessThanOrEqual(500);
     expect(long.message).not.toContain('\n');
+  });
+});
+
+describe('neverDelivered', () => {
+  it('is true when the server refused the connection, could not be found, or answered with a code', () => {
+    expect(neverDelivered(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:2525'), { code: 'ESOCKET' }))).toBe(true);
+    expect(neverDelivered(Object.assign(new Error('getaddrinfo ENOTFOUND smtp.example'), { code: 'EDNS' }))).toBe(true);
+    expect(neverDelivered(smtpError(421, '421 Try again later'))).toBe(true);
+    expect(neverDelivered(new Error('Failed', { cause: Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }) }))).toBe(true);
+  });
+
+  it('is false when the connection was lost mid-session: the server may have the message', () => {
+    expect(neverDelivered(Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION' }))).toBe(false);
+    expect(neverDelivered(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toBe(false);
+    expect(neverDelivered(Object.assign(new Error('Timeout'), { code: 'ETIMEDOUT' }))).toBe(false);
+    expect(neverDelivered(null)).toBe(false);
   });
 });

@@ -34,3 +34,20 @@ function withCode(code: number, text: string): string {
 function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim().slice(0, 500);
 }
+
+// No connection was ever made: refused, or the name did not resolve.
+const NEVER_CONNECTED = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/;
+
+/**
+ * True when a failed send cannot have reached the server: it refused the connection or could not be found, or it
+ * answered with a reply code (a refusal). A connection lost mid-session (reset, closed, timed out) is not: the
+ * server may have accepted the message just before its reply was lost.
+ */
+export function neverDelivered(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== 'object' || depth > 4) return false;
+  const e = err as { responseCode?: unknown; code?: unknown; message?: unknown; cause?: unknown };
+  if (typeof e.responseCode === 'number') return true;
+  if (typeof e.code === 'string' && NEVER_CONNECTED.test(e.code)) return true;
+  if (typeof e.message === 'string' && NEVER_CONNECTED.test(e.message)) return true;
+  return neverDelivered(e.cause, depth + 1);
+}

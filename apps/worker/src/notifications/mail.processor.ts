@@ -4,7 +4,7 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { DeliveryStatus, NotificationDeliveryEntity } from '@app/database';
-import { classifySmtpError, MailReceipt } from '@app/mail';
+import { classifySmtpError, MailReceipt, neverDelivered } from '@app/mail';
 import { isOutage, postpone, QUEUES, retryingOutages, SendEmailJob } from '@app/queue';
 import { MailContentService } from './mail-content.service';
 import { MailReceiptsService } from './mail-receipts.service';
@@ -30,7 +30,8 @@ const ACCEPTANCE_MARK_TIMEOUT_MS = 1000;
  * 4xx replies throw, so BullMQ retries with exponential backoff; 5xx replies mark the delivery failed and
  * throw UnrecoverableError (no retry). An unreachable server (connection refused, reset, timeout before any
  * reply) and PostgreSQL or Redis outages postpone the job without using an attempt: the e-mail waits for the
- * outage to end instead of being written off.
+ * outage to end instead of being written off. A connection lost after the message went out leaves the delivery
+ * `sending`, so the retry reconciles as above: the server may have accepted it just before going away.
  */
 @Processor(QUEUES.mail, { concurrency: 8, lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 2 })
 export class MailProcessor extends WorkerHost implements BeforeApplicationShutdown {
@@ -94,14 +95,18 @@ export class MailProcessor extends WorkerHost implements BeforeApplicationShutdo
       response = String(info.response ?? '').slice(0, 500);
     } catch (err) {
       const failure = classifySmtpError(err);
+      // A refusal, or no connection at all: nothing was delivered (`pending`). A connection lost mid-session: the
+      // server may have accepted the message before its reply was lost, so the delivery stays `sending` and the
+      // retry asks the receipts before sending again.
+      const retried = neverDelivered(err) ? ({ status: 'pending' } as const) : {};
       if (!failure.permanent && token && isOutage(err)) {
-        // No server to talk to: nothing was delivered. Wait for it with backoff, without using an attempt.
-        await this.record(delivery.id, { status: 'pending', lastError: failure.message });
+        // No server to talk to: wait for it with backoff, without using an attempt.
+        await this.record(delivery.id, { ...retried, lastError: failure.message });
         const delay = Math.min(this.config.mail.MAIL_RETRY_DELAY_MS * 2 ** delivery.attempts, this.config.worker.OUTAGE_RETRY_MS * SMTP_OUTAGE_MAX_DELAY_FACTOR);
         return postpone(job, token, delay, failure.message);
       }
       const lastAttempt = failure.permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      await this.record(delivery.id, { status: lastAttempt ? 'failed' : 'pending', lastError: failure.message });
+      await this.record(delivery.id, { ...(lastAttempt ? { status: 'failed' } : retried), lastError: failure.message });
       if (failure.permanent) throw new UnrecoverableError(failure.message);
       throw new Error(failure.message, { cause: err });
     }
