@@ -28,10 +28,13 @@ interface RawResponse {
   body: Buffer;
 }
 
-/** One GET with the raw bytes: fetch would decompress and hide what the server sent. */
+/**
+ * One GET with the raw bytes: fetch would decompress and hide what the server sent. Each on a connection of its own:
+ * a kept-alive one can be closed by the server's idle timeout just as the next request goes out (ECONNRESET).
+ */
 function rawGet(baseUrl: string, url: string, headers: Record<string, string> = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${baseUrl}${url}`, { headers }, (res) => {
+    const req = httpRequest(`${baseUrl}${url}`, { headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
