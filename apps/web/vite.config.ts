@@ -88,8 +88,8 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            // React and the router change less often than the app: their own chunk stays cached across deploys.
-            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/ },
+            // React changes less often than the app: its own chunk stays cached across deploys.
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
           ],
         },
       },

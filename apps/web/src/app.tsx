@@ -1,13 +1,13 @@
 import { DirectionProvider, MantineProvider, useDirection } from '@mantine/core';
 import { useEffect, useMemo } from 'react';
-import { RouterProvider, type createBrowserRouter } from 'react-router-dom';
+import { RouterProvider, type Router } from './router';
 import { NotificationsProvider } from './components/notifications';
 import { isRightToLeft, useTranslation } from './i18n';
 import { SectionsProvider, type AppSection } from './navigation';
 import { createAppTheme, cssVariablesResolver } from './theme';
 
 interface AppProps {
-  router: ReturnType<typeof createBrowserRouter>;
+  router: Router;
   sections: readonly AppSection[];
 }
 

@@ -3,14 +3,14 @@ import './app.css';
 import { i18nReady } from './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter } from 'react-router-dom';
+import { createRouter } from './router';
 import { currentUserQueryKey } from './api/auth';
 import { setUnauthorizedHandler } from './api/client';
 import { App } from './app';
 import type { SignInRedirectState } from './auth/current-user';
 import { appSections, buildRoutes } from './routes';
 
-const router = createBrowserRouter(buildRoutes(appSections));
+const router = createRouter(buildRoutes(appSections));
 
 // A 401 from any API call means the session ended: forget the user and everything fetched as them, and ask them to
 // sign in again, coming back to the page they were on. Only a call through the API's cache gets that answer, so its
@@ -23,7 +23,7 @@ setUnauthorizedHandler(() => {
   const { pathname, search } = router.state.location;
   if (pathname === '/sign-in') return;
   const state: SignInRedirectState = { from: pathname + search };
-  void router.navigate('/sign-in', { replace: true, state });
+  router.navigate('/sign-in', { replace: true, state });
 });
 
 const container = document.getElementById('root');

@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import { matchPath } from 'react-router-dom';
+import { matchPath } from './router';
 import type { Role } from './api/auth';
 import type en from './i18n/en.json';
 

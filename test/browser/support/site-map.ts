@@ -78,7 +78,7 @@ function rolesOf(value: ts.Expression, roleLists: Map<string, readonly Role[]>):
 }
 
 /**
- * The pattern an address opens, as React Router ranks them: a static segment ("/agency/requests/new") wins over
+ * The pattern an address opens, as the app's router ranks them (apps/web/src/router/match.ts): a static segment ("/agency/requests/new") wins over
  * a parameter ("/agency/requests/:id").
  */
 export function patternOf(patterns: readonly string[], pathname: string): string | undefined {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router-dom';
+import { Navigate, useLocation } from '../router';
 import { currentUserQuery } from '../api/auth';
 import { ErrorState } from '../components/error-state';
 import { FullPageLoader } from '../components/full-page-loader';

@@ -1,5 +1,5 @@
 /**
- * The address's query as it is now. React Router renders a navigation in a transition, so the search params a
+ * The address's query as it is now. The router renders a navigation in a transition, so the search params a
  * render saw (and `setSearchParams`' updater gets) can lag behind the address: two filters chosen in quick
  * succession would otherwise lose the first. Build the next query from this instead.
  */

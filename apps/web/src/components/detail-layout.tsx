@@ -1,7 +1,7 @@
 import { Anchor, DataList, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useMediaQuery } from '@mantine/hooks';
-import { Link } from 'react-router-dom';
+import { Link } from '../router';
 import { useTranslation } from '../i18n';
 
 /** "← My requests": back to the list a detail page was opened from. */

@@ -1,5 +1,5 @@
 import { Anchor, Card, SimpleGrid, Text, Title } from '@mantine/core';
-import { Link } from 'react-router-dom';
+import { Link } from '../router';
 import { useSignedInUser } from '../auth/current-user';
 import { useSectionsFor } from '../navigation';
 import { useTranslation } from '../i18n';

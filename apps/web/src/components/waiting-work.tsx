@@ -1,6 +1,6 @@
 import { Anchor, Paper, SimpleGrid, Skeleton, Text, Title } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
+import { Link } from '../router';
 import { matchListQuery } from '../api/matches';
 import { offerListQuery } from '../api/offers';
 import { CIRCULATED_STATUSES, REVIEW_QUEUE_STATUSES } from '../api/request-status';

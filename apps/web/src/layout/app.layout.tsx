@@ -2,7 +2,7 @@ import { Anchor, AppShell, Badge, Burger, Button, Container, Group, Stack, Text 
 import { useDisclosure } from '@mantine/hooks';
 import { QueryClientProvider, useMutation } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Outlet, useLocation, useNavigate } from '../router';
 import { currentUserQueryKey, logout, savePreferredLanguage, type CurrentUser } from '../api/auth';
 import { ApiError } from '../api/client';
 import { queryClient } from '../api/query-client';

@@ -1,7 +1,7 @@
 import { Badge, NavLink, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { Link, useLocation } from 'react-router-dom';
+import { Link, useLocation } from '../router';
 import { unreadCountQuery } from '../api/notifications';
 import { useSignedInUser } from '../auth/current-user';
 import { activeSectionPath, useSectionsFor, type AppSection } from '../navigation';

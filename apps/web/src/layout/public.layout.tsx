@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Button, Container, Group } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { Link, Outlet } from 'react-router-dom';
+import { Link, Outlet } from '../router';
 import { queryClient } from '../api/query-client';
 import { LanguagePicker } from '../components/language-picker';
 import { useTranslation } from '../i18n';

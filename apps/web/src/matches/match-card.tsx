@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Collapse, Group, Paper, Rating, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link } from '../router';
 import type { Role } from '../api/auth';
 import { awaitsScore, matchHistoryQuery, type Match, type MatchFeedback } from '../api/matches';
 import { useSignedInUser } from '../auth/current-user';

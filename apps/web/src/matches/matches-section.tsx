@@ -1,7 +1,7 @@
 import { Badge, Button, Center, Collapse, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useSearchParams } from '../router';
 import { matchKeys, offerMatchesQuery, requestMatchesQuery, type Match, type MatchStatus } from '../api/matches';
 import type { AssistanceOffer } from '../api/offers';
 import type { AssistanceRequest } from '../api/requests';

@@ -1,5 +1,5 @@
 import { Anchor, Stack, Table, Text } from '@mantine/core';
-import { Link } from 'react-router-dom';
+import { Link } from '../router';
 import { awaitsScore, type Match } from '../api/matches';
 import { useSignedInUser } from '../auth/current-user';
 import { SortableTh } from '../components/list-controls';

@@ -1,7 +1,7 @@
 import { ActionIcon, Alert, Badge, Box, Button, Collapse, Group, Progress, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from '../router';
 import {
   actionPlanItemsCsvUrl,
   actionPlanItemsQuery,

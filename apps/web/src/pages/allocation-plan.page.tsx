@@ -16,7 +16,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link } from '../router';
 import {
   computeAllocationPlan,
   endorsePlan,

@@ -1,6 +1,6 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from '../router';
 import { requestHistoryQuery, requestKeys, requestQuery, updateRequest, type RequestInput } from '../api/requests';
 import { useSignedInUser } from '../auth/current-user';
 import { BackLink } from '../components/detail-layout';

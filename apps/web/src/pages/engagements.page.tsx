@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Checkbox, Group, Modal, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from '../router';
 import { ENGAGEMENT_KINDS } from '@app/contracts/vocabulary';
 import {
   addFollowUp,

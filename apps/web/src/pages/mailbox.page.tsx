@@ -15,7 +15,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
+import { useSearchParams } from '../router';
 import { ApiError } from '../api/client';
 import { mailboxQuery, type MailboxMessage } from '../api/notifications';
 import { Field, Fields } from '../components/detail-layout';

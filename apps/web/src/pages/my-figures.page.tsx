@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
+import { Link } from '../router';
 import { myFiguresQuery, type AgencyFigures, type ProviderFigures } from '../api/reports';
 import { useSignedInUser } from '../auth/current-user';
 import { PageLoader } from '../components/full-page-loader';

@@ -1,6 +1,6 @@
 import { Badge, Button, SegmentedControl, Tabs, Text } from '@mantine/core';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
+import { Link } from '../router';
 import { requestListQuery } from '../api/requests';
 import type { RequestStatus } from '../api/request-status';
 import { useSignedInUser } from '../auth/current-user';

@@ -1,6 +1,6 @@
 import { Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from '../router';
 import { createRequest, requestKeys, type RequestInput } from '../api/requests';
 import { useSignedInUser } from '../auth/current-user';
 import { useNotify } from '../components/notifications';

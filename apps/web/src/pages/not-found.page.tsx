@@ -1,5 +1,5 @@
 import { Button, Center, EmptyState } from '@mantine/core';
-import { Link } from 'react-router-dom';
+import { Link } from '../router';
 import { CompassIcon } from '../components/icons';
 import { usePageTitle } from '../components/use-page-title';
 import { useTranslation } from '../i18n';

@@ -1,6 +1,6 @@
 import { Alert, Button, Progress, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams } from '../router';
 import type { HistoryItem } from '../api/history';
 import { offerHistoryQuery, offerQuery, type AssistanceOffer } from '../api/offers';
 import { useSignedInUser } from '../auth/current-user';

@@ -1,6 +1,6 @@
 import { Alert, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from '../router';
 import { createOffer, offerKeys, offerQuery, updateOffer, type OfferInput } from '../api/offers';
 import { BackLink } from '../components/detail-layout';
 import { PageLoader } from '../components/full-page-loader';

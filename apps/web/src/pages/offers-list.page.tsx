@@ -1,6 +1,6 @@
 import { Button } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
+import { Link } from '../router';
 import { offerListQuery } from '../api/offers';
 import { OFFER_STATUSES } from '../api/offer-status';
 import { useSignedInUser } from '../auth/current-user';

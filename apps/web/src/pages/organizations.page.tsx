@@ -1,7 +1,7 @@
 import { Anchor, Button, Select, Stack, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link } from '../router';
 import { ActiveBadge, ActiveFilter, ActiveToggle } from '../admin/active-toggle';
 import { OrganizationDialog } from '../admin/organization-dialog';
 import {

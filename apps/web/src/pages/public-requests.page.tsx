@@ -1,6 +1,6 @@
 import { EmptyState, Group, Pagination, Stack, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
+import { useSearchParams } from '../router';
 import { publicRequestsQuery, type PublicRequest } from '../api/public-requests';
 import { publicContactQuery } from '../api/contacts';
 import { PageLoader } from '../components/full-page-loader';

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams } from '../router';
 import type { HistoryItem } from '../api/history';
 import { providersQuery } from '../api/organizations';
 import { requestHistoryQuery, requestQuery, type AssistanceRequest } from '../api/requests';

@@ -1,5 +1,5 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { Navigate } from 'react-router-dom';
+import { Navigate } from '../router';
 import { currentUserQuery } from '../api/auth';
 import { queryClient } from '../api/query-client';
 import { homePathFor } from '../auth/roles';

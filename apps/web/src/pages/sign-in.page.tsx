@@ -1,7 +1,7 @@
 import { Alert, Anchor, Box, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { localeOf } from '@app/i18n/browser';
-import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from '../router';
 import { currentUserQueryKey, fetchCurrentUser, login, type Credentials, type CurrentUser } from '../api/auth';
 import { ApiError } from '../api/client';
 import { i18n, useTranslation } from '../i18n';

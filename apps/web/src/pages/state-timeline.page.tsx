@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Group, Pagination, SegmentedControl, Stack, Text, Timeline } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from '../router';
 import { STATE_TIMELINE_KINDS } from '@app/contracts';
 import { stateTimelineQuery, type StateTimelineEvent, type StateTimelineKind } from '../api/state-timeline';
 import { useSignedInUser } from '../auth/current-user';

@@ -1,6 +1,6 @@
 import { Anchor, Stack, Table, Text, type TableTdProps } from '@mantine/core';
 import { cloneElement, isValidElement, type ReactNode } from 'react';
-import { Link } from 'react-router-dom';
+import { Link } from '../router';
 import { SortableTh } from '../components/list-controls';
 import { formatDate } from '../format';
 import { TaxonomyBadges } from '../taxonomy/taxonomy-badges';

@@ -1,6 +1,6 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
+import { useSearchParams } from '../router';
 import { providersQuery } from '../api/organizations';
 import { currentSearchParams } from '../components/current-search-params';
 import type { SummaryFilters } from '../api/reports';

@@ -1,5 +1,5 @@
 import { Anchor, Box, Group, Table, Text } from '@mantine/core';
-import { Link } from 'react-router-dom';
+import { Link } from '../router';
 import { useDuration } from '../components/use-duration';
 import { formatDate } from '../format';
 import { useTaxonomy } from '../taxonomy/use-taxonomy';

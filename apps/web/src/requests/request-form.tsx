@@ -15,7 +15,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { createRequestSchema, letterDateRange, PLANNING_DATES, REQUEST_TEXT_LIMITS, RESOLUTION_ADOPTED } from '@app/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
+import { Link } from '../router';
 import { providersQuery } from '../api/organizations';
 import { useSignedInUser } from '../auth/current-user';
 import {

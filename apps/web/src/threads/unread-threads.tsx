@@ -1,6 +1,6 @@
 import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
+import { Link } from '../router';
 import { unreadThreadsQuery } from '../api/threads';
 import { useSignedInUser } from '../auth/current-user';
 import { requestPath } from '../paths';
