@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { partOf } from './src/i18n/parts.ts';
 
 // Resolved from this file so the build works from any working directory
 // (`npx vite build --config apps/web/vite.config.ts` from the repository root).
@@ -11,32 +12,11 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 // The NestJS API listens here in development; it serves dist/web itself in production.
 const apiTarget = process.env.API_URL ?? 'http://127.0.0.1:3000';
 
-/**
- * The sections of each web catalogue the first paint can need: the entry's own components (the app's title, the
- * loaders, toasts, error states, the forbidden page, the list controls of the theme), the sign-in page and the
- * language picker. The build cuts every `<locale>.json` in two (`?part=first` and `?part=rest`, below): the
- * first part comes before the first render, the rest before any other page or frame renders (routes.tsx), so the
- * sign-in page's first load carries a few hundred strings instead of every page's (docs/performance.md).
- * A key of another section used by one of those components shows as its key until the rest arrives:
- * `test/browser/pseudo-locale.test.ts` opens the sign-in page and fails on it.
- */
-const FIRST_SECTIONS: readonly string[] = [
-  'app',
-  'common',
-  'errors',
-  'forbidden',
-  'language',
-  'list',
-  'notFound',
-  'notifications',
-  'signIn',
-];
-
-const PART = /^(.*\/src\/i18n\/[a-z]{2}\.json)\?part=(first|rest)$/;
+const PART = /^(.*\/src\/i18n\/[a-z]{2}\.json)\?part=(first|frame|rest)$/;
 
 /**
- * `src/i18n/<locale>.json?part=first` is the catalogue's sections the first paint needs (FIRST_SECTIONS),
- * `?part=rest` every other section: two chunks per locale from the one file translators edit.
+ * `src/i18n/<locale>.json?part=<part>` is the catalogue's sections of that part (CATALOGUE_PARTS in
+ * src/i18n/parts.ts): three chunks per locale from the one file translators edit.
  */
 function catalogueParts(): Plugin {
   return {
@@ -48,8 +28,7 @@ function catalogueParts(): Plugin {
       const [, file, part] = match;
       this.addWatchFile(file);
       const catalogue = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-      const first = (section: string) => FIRST_SECTIONS.includes(section);
-      const sections = Object.entries(catalogue).filter(([section]) => first(section) === (part === 'first'));
+      const sections = Object.entries(catalogue).filter(([section]) => partOf(section) === part);
       // JSON.parse of a string literal: quicker for the browser to read than the same object as code.
       const json = JSON.stringify(JSON.stringify(Object.fromEntries(sections)));
       return { code: `export default JSON.parse(${json});`, moduleType: 'js' };

@@ -9,8 +9,9 @@ import { readWebManifest } from '../support/web-build';
 import { newPage, useBrowserSuite } from './support/browser';
 
 // The language picker switches the interface at run time. The sign-in page loads only the first part of a catalogue
-// (apps/web/vite.config.ts, FIRST_SECTIONS); the signed-in frame's words (navigation, page titles) are in the rest,
-// which is fetched for the language shown before a frame or page renders, and again when the language changes.
+// (apps/web/src/i18n/parts.ts); the signed-in frame's words (navigation, page titles) are in the frame part and every
+// other page's in the rest, each fetched for the language shown before what needs it renders, and again when the
+// language changes.
 const suite = useBrowserSuite();
 
 async function pick(page: Page, label: string, locale: string): Promise<void> {
@@ -45,7 +46,7 @@ it('switches the sign-in page, then the signed-in frame, between languages, Arab
     await page.getByLabel(fr.signIn.password, { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: fr.signIn.submit, exact: true }).click();
     await page.waitForURL(/\/committee(\/|$)/);
-    // The frame renders with its words (the navigation's name is in the rest of the catalogue), in French or, once
+    // The frame renders with its words (the navigation's name is in the catalogue's frame part), in French or, once
     // the person's saved preference applies, in English.
     const navigation = (label: string) => page.getByRole('navigation', { name: label, exact: true });
     await navigation(fr.nav.label).or(navigation(en.nav.label)).waitFor();
@@ -110,10 +111,10 @@ it('keeps the last of two quick picks, shown and saved, when the first save answ
 });
 
 it('gives a reader of another language the rest of its own catalogue, not English’s as well', async () => {
-  // The chunk each language's rest is built into (apps/web/vite.config.ts, catalogueParts).
+  // The chunks each language's later parts are built into (apps/web/vite.config.ts, catalogueParts).
   const manifest = readWebManifest();
-  const restChunk = (locale: string) =>
-    `/${manifest[Object.keys(manifest).find((key) => key.endsWith(`src/i18n/${locale}.json?part=rest`))!].file}`;
+  const chunk = (locale: string, part: 'frame' | 'rest') =>
+    `/${manifest[Object.keys(manifest).find((key) => key.endsWith(`src/i18n/${locale}.json?part=${part}`))!].file}`;
   const page = await newPage(suite.browser, suite.baseUrl);
   const fetched: string[] = [];
   page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
@@ -123,8 +124,10 @@ it('gives a reader of another language the rest of its own catalogue, not Englis
     // The public register waits for the rest of the catalogue before it renders, as every page but sign-in does.
     await page.goto('/public/requests');
     await page.getByRole('table', { name: fr.publicRequests.tableLabel, exact: true }).waitFor();
-    expect(fetched).toContain(restChunk('fr'));
-    expect(fetched).not.toContain(restChunk('en'));
+    for (const part of ['frame', 'rest'] as const) {
+      expect(fetched).toContain(chunk('fr', part));
+      expect(fetched).not.toContain(chunk('en', part));
+    }
   } finally {
     await page.context().close();
   }

@@ -13,7 +13,7 @@ test('the browser’s back button on a form with unsaved edits asks first; stayi
   await provider.getByRole('heading', { name: 'New offer', level: 1 }).waitFor();
   await provider.getByRole('textbox', { name: /^Title/ }).fill('Half-written offer');
 
-  await provider.evaluate(() => window.history.back());
+  await provider.evaluate(() => (globalThis as any).history.back());
   const prompt = provider.getByRole('dialog', { name: 'Leave without saving?' });
   await prompt.getByRole('button', { name: 'Stay on the form' }).click();
   await prompt.waitFor({ state: 'detached' });
@@ -21,11 +21,11 @@ test('the browser’s back button on a form with unsaved edits asks first; stayi
   expect(await provider.getByRole('textbox', { name: /^Title/ }).inputValue()).toBe('Half-written offer');
 
   // Asked again, the person leaves: back is where they came from, and forward returns to an empty form.
-  await provider.evaluate(() => window.history.back());
+  await provider.evaluate(() => (globalThis as any).history.back());
   await prompt.getByRole('button', { name: 'Leave without saving' }).click();
   await provider.getByRole('heading', { name: 'My offers', level: 1 }).waitFor();
   expect(pathname(provider)).toBe('/provider/offers');
-  await provider.evaluate(() => window.history.forward());
+  await provider.evaluate(() => (globalThis as any).history.forward());
   await provider.getByRole('heading', { name: 'New offer', level: 1 }).waitFor();
   expect(await provider.getByRole('textbox', { name: /^Title/ }).inputValue()).toBe('');
   await provider.context().close();
@@ -38,8 +38,10 @@ test('a new page starts at the top, and back returns to where the person was on 
   await openSection(expert, 'Requests');
   const links = expert.getByRole('table').getByRole('link');
   await links.first().waitFor();
-  await expert.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-  const listPosition = await expert.evaluate(() => window.scrollY);
+  await expert.evaluate(() =>
+    (globalThis as any).scrollTo(0, (globalThis as any).document.documentElement.scrollHeight),
+  );
+  const listPosition = await expert.evaluate(() => (globalThis as any).scrollY as number);
   expect(listPosition).toBeGreaterThan(0);
 
   const last = links.last();
@@ -47,11 +49,11 @@ test('a new page starts at the top, and back returns to where the person was on 
   await last.click();
   await expert.waitForURL((url) => /^\/committee\/requests\/[0-9a-f-]{36}$/.test(url.pathname));
   await expert.getByRole('heading', { level: 1, name: title }).waitFor();
-  expect(await expert.evaluate(() => window.scrollY)).toBe(0);
+  expect(await expert.evaluate(() => (globalThis as any).scrollY as number)).toBe(0);
 
   await expert.goBack();
   await expert.getByRole('heading', { name: 'Requests', level: 1 }).waitFor();
-  await expert.waitForFunction((y) => window.scrollY === y, listPosition);
+  await expert.waitForFunction((y) => (globalThis as any).scrollY === y, listPosition);
   await expert.context().close();
 });
 

@@ -4,18 +4,24 @@ import { RoleGate } from './auth/current-user';
 import { AGENCY_ROLES, ALL_ROLES, COMMITTEE_ADMIN_ROLES, COMMITTEE_ROLES, PROVIDER_ROLES } from './auth/roles';
 import type { AppSection } from './navigation';
 import { FullPageLoader, PageLoader } from './components/full-page-loader';
-import { loadPageSections } from './i18n';
+import { loadSections } from './i18n';
 
 /**
  * A page's code, loaded the first time someone opens it: the first visit downloads the app's frame and the one page
- * it shows, not every page (route-level code splitting; docs/performance.md has the budget and its test).
+ * it shows, not every page (route-level code splitting; docs/performance.md has the budget and its test). With the
+ * catalogue up to `sections` (src/i18n/parts.ts): its words are there when the page first renders.
  */
-function page<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
-  return lazy(() =>
-    // With the rest of the catalogue (FIRST_SECTIONS in vite.config.ts): its words are there when the page first renders.
-    Promise.all([load(), loadPageSections()]).then(([module]) => ({ default: module[name] })),
-  );
+function page<Name extends string>(
+  load: () => Promise<Record<Name, ComponentType>>,
+  name: Name,
+  sections: 'frame' | 'rest' = 'rest',
+) {
+  return lazy(() => Promise.all([load(), loadSections(sections)]).then(([module]) => ({ default: module[name] })));
 }
+
+/** The signed-in frame and the role home pages, where a person lands on signing in: their words are the `frame` part. */
+const landingPage = <Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) =>
+  page(load, name, 'frame');
 
 /**
  * The sign-in page, and `/` on its way there, use the catalogue's first part alone, which the entry fetched before the
@@ -26,18 +32,18 @@ function firstPage<Name extends string>(load: () => Promise<Record<Name, Compone
 }
 
 // The frames too: the sign-in page needs neither.
-const SignedInFrame = page(() => import('./layout/app.layout'), 'SignedInFrame');
+const SignedInFrame = landingPage(() => import('./layout/app.layout'), 'SignedInFrame');
 const PublicLayout = page(() => import('./layout/public.layout'), 'PublicLayout');
 const ActionPlansPage = page(() => import('./pages/action-plans.page'), 'ActionPlansPage');
 const ActionPlanPage = page(() => import('./pages/action-plans.page'), 'ActionPlanPage');
 const StateTimelinePage = page(() => import('./pages/state-timeline.page'), 'StateTimelinePage');
 const EngagementsPage = page(() => import('./pages/engagements.page'), 'EngagementsPage');
 const EngagementPage = page(() => import('./pages/engagements.page'), 'EngagementPage');
-const AgencyHomePage = page(() => import('./pages/agency-home.page'), 'AgencyHomePage');
+const AgencyHomePage = landingPage(() => import('./pages/agency-home.page'), 'AgencyHomePage');
 const AllocationPlanPage = page(() => import('./pages/allocation-plan.page'), 'AllocationPlanPage');
 const OrganizationsPage = page(() => import('./pages/organizations.page'), 'OrganizationsPage');
 const UsersPage = page(() => import('./pages/users.page'), 'UsersPage');
-const CommitteeHomePage = page(() => import('./pages/committee-home.page'), 'CommitteeHomePage');
+const CommitteeHomePage = landingPage(() => import('./pages/committee-home.page'), 'CommitteeHomePage');
 const DeliveriesPage = page(() => import('./pages/deliveries.page'), 'DeliveriesPage');
 const EditRequestPage = page(() => import('./pages/edit-request.page'), 'EditRequestPage');
 const MailboxPage = page(() => import('./pages/mailbox.page'), 'MailboxPage');
@@ -59,7 +65,7 @@ const NewOfferPage = page(() => import('./pages/offer-form.page'), 'NewOfferPage
 const CommitteeOffersPage = page(() => import('./pages/offers-list.page'), 'CommitteeOffersPage');
 const MyOffersPage = page(() => import('./pages/offers-list.page'), 'MyOffersPage');
 const NotFoundPage = page(() => import('./pages/not-found.page'), 'NotFoundPage');
-const ProviderHomePage = page(() => import('./pages/provider-home.page'), 'ProviderHomePage');
+const ProviderHomePage = landingPage(() => import('./pages/provider-home.page'), 'ProviderHomePage');
 const PublicRequestsPage = page(() => import('./pages/public-requests.page'), 'PublicRequestsPage');
 const RequestDetailPage = page(() => import('./pages/request-detail.page'), 'RequestDetailPage');
 const CirculatedRequestsPage = page(() => import('./pages/requests-list.page'), 'CirculatedRequestsPage');

@@ -1,31 +1,27 @@
-import {
-  DEFAULT_LOCALE,
-  type Locale,
-  localeOf,
-  LOCALES,
-  PSEUDO_LOCALE,
-  RTL_LOCALES,
-} from '@app/i18n/browser';
+import { DEFAULT_LOCALE, type Locale, localeOf, LOCALES, PSEUDO_LOCALE, RTL_LOCALES } from '@app/i18n/browser';
+import type { CataloguePart } from './parts';
 import { addMessages, showLanguage } from './translator';
 
 type WebCatalogue = Record<string, unknown>;
-type Part = 'first' | 'rest';
 
-// Every `<locale>.json` next to this file comes in two parts (FIRST_SECTIONS in vite.config.ts): `first`, the
-// sections the entry and the sign-in page use, fetched before the first render; `rest`, every other section, fetched
-// before any other page renders (loadPageSections, routes.tsx). English's first part is bundled (the first paint of
-// most readers, and the fallback of every language); every other part is its own chunk. The validation messages
-// are the API's own (libs/i18n/src/locales/<locale>.json, `validation`): the same words next to a form field as in
-// the server's 400; they come with the rest, as the forms do. Each locale has every key of English's, and a missing
-// locale file fails, in the parity test of libs/i18n (catalogues.spec.ts): English's rest is loaded for English only.
+// Every `<locale>.json` next to this file comes in three parts (CATALOGUE_PARTS in parts.ts): `first`, the sections
+// the entry and the sign-in page use, fetched before the first render; `frame`, what the signed-in frame and the home
+// pages add, fetched before they render; `rest`, every other section, fetched before any other page renders
+// (loadSections, routes.tsx). English's first part is bundled (the first paint of most readers, and the fallback of
+// every language); every other part is its own chunk. The validation messages are the API's own
+// (libs/i18n/src/locales/<locale>.json, `validation`): the same words next to a form field as in the server's 400;
+// they come with the rest, as the forms do. Each locale has every key of English's, and a missing locale file fails,
+// in the parity test of libs/i18n (catalogues.spec.ts): English's later parts are loaded for English only.
 const englishFirst = Object.values(
   import.meta.glob<WebCatalogue>('./en.json', { query: '?part=first', import: 'default', eager: true }),
 )[0];
-const firstParts = import.meta.glob<WebCatalogue>(['./*.json', '!./en.json'], {
-  query: '?part=first',
-  import: 'default',
-});
-const restParts = import.meta.glob<WebCatalogue>('./*.json', { query: '?part=rest', import: 'default' });
+const partChunks: Record<CataloguePart, Record<string, () => Promise<WebCatalogue>>> = {
+  first: import.meta.glob<WebCatalogue>(['./*.json', '!./en.json'], { query: '?part=first', import: 'default' }),
+  frame: import.meta.glob<WebCatalogue>('./*.json', { query: '?part=frame', import: 'default' }),
+  rest: import.meta.glob<WebCatalogue>('./*.json', { query: '?part=rest', import: 'default' }),
+};
+/** The parts in the order they are wanted: a page that wants one has every earlier one too. */
+const PART_ORDER: readonly CataloguePart[] = ['first', 'frame', 'rest'];
 const serverValidation = import.meta.glob<Record<string, string>>('../../../../libs/i18n/src/locales/*.json', {
   import: 'validation',
 });
@@ -64,14 +60,14 @@ export function browserLanguage(): string {
   return DEFAULT_LOCALE;
 }
 
-async function webPart(language: string, part: Part): Promise<WebCatalogue> {
+async function webPart(language: string, part: CataloguePart): Promise<WebCatalogue> {
   if (language === DEFAULT_LOCALE && part === 'first') return englishFirst;
-  return (await (part === 'first' ? firstParts : restParts)[`./${language}.json`]?.()) ?? {};
+  return (await partChunks[part][`./${language}.json`]?.()) ?? {};
 }
 
 const loadedParts = new Map<string, Promise<void>>();
 
-function loadPart(language: string, part: Part): Promise<void> {
+function loadPart(language: string, part: CataloguePart): Promise<void> {
   const id = `${language}/${part}`;
   let loading = loadedParts.get(id);
   if (!loading) {
@@ -100,25 +96,23 @@ function loadPart(language: string, part: Part): Promise<void> {
   return loading;
 }
 
-/** Set once a page other than sign-in has been opened: from then on a language loads with all its sections. */
-let pageSectionsWanted = false;
+/** How many parts (PART_ORDER) the pages opened so far needed: a language picked later loads as many. */
+let partsWanted = 1;
 /** The language shown, or being loaded to be shown. */
 let targetLanguage: string = DEFAULT_LOCALE;
 
 async function loadLanguage(language: string): Promise<void> {
-  const parts = [loadPart(language, 'first')];
-  // The language's own rest only (English's was loaded as the fallback of a missing key until issue 16: 21 KiB gzip on
-  // the first page of every reader of another language, never read since the parity test).
-  if (pageSectionsWanted) parts.push(loadPart(language, 'rest'));
-  await Promise.all(parts);
+  // The language's own parts only (English's rest was loaded as the fallback of a missing key until issue 16: 21 KiB
+  // gzip on the first page of every reader of another language, never read since the parity test).
+  await Promise.all(PART_ORDER.slice(0, partsWanted).map((part) => loadPart(language, part)));
 }
 
 /**
- * Every section of the catalogue of the language shown: every page and frame but the sign-in page waits for it before
- * it renders (routes.tsx), so no key ever shows in place of its words.
+ * The catalogue of the language shown up to `part`: the frame and the home pages wait for `frame`, every other page
+ * but sign-in for `rest` (routes.tsx), so no key ever shows in place of its words.
  */
-export function loadPageSections(): Promise<void> {
-  pageSectionsWanted = true;
+export function loadSections(part: Exclude<CataloguePart, 'first'>): Promise<void> {
+  partsWanted = Math.max(partsWanted, PART_ORDER.indexOf(part) + 1);
   return loadLanguage(targetLanguage);
 }
 
