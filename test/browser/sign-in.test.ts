@@ -174,7 +174,7 @@ describe('signing in', () => {
       await draftCount.filter({ hasText: new RegExp(`^${first}$`) }).waitFor();
       // The session ends behind the page's back; the next call it makes is refused and sends it to sign in.
       await page.context().clearCookies();
-      await page.locator('.mantine-AppShell-navbar').getByRole('link').nth(1).click();
+      await page.locator('.app-frame-navbar').getByRole('link').nth(1).click();
       await page.waitForURL(/\/sign-in$/);
       await page.getByLabel('E-mail', { exact: true }).fill(DEMO.unoda);
       await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
@@ -182,7 +182,7 @@ describe('signing in', () => {
       // Back on the page where the session ended; home by the header's link, inside the app (a reload would empty
       // the cache anyway).
       await page.waitForURL(/\/provider(\/|$)/);
-      await page.locator('.mantine-AppShell-navbar').waitFor({ state: 'attached' });
+      await page.locator('.app-frame-navbar').waitFor({ state: 'attached' });
       await page.getByRole('link', { name: '1540 Assistance' }).first().click();
       await page.waitForURL(/\/provider$/);
       await draftCount.filter({ hasText: new RegExp(`^${next}$`) }).waitFor();

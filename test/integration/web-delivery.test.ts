@@ -15,10 +15,11 @@ import { entryKey, firstLoad, readWebManifest, staticClosure, WEB_DIST, type Man
  * sections, and the rest the frame waits for, counted here for English) and the web's own ICU formatter brought them
  * to 174 and 219; TanStack Query loaded by the frames only, not the entry, and the web's own translator in place of
  * i18next to 144 and 201; the app's own router in place of React Router to 116 and 174; the catalogue's frame part
- * (the frame and home pages no longer wait for every page's words) took a home page to 155. The budget holds that
+ * (the frame and home pages no longer wait for every page's words) took a home page to 155; the frame's own layout in
+ * place of Mantine's AppShell (which brought react-remove-scroll) to 145, within issue 16's 150. The budget holds that
  * figure and fails when it grows.
  */
-const FIRST_LOAD_BUDGET_KIB = { signIn: 116, roleHome: 156 };
+const FIRST_LOAD_BUDGET_KIB = { signIn: 116, roleHome: 145 };
 
 // Built before the API starts: AppModule serves dist/web only if the build is there when the module loads.
 const manifest: Manifest = readWebManifest();

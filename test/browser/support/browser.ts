@@ -43,7 +43,7 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.waitForURL(/\/(committee|agency|provider)(\/|$)/);
   // The URL changes a moment before the page does: wait for the signed-in frame, then its heading.
   // Found by its part, not its label: the label is in the person's language.
-  await page.locator('.mantine-AppShell-navbar').waitFor({ state: 'attached' });
+  await page.locator('.app-frame-navbar').waitFor({ state: 'attached' });
   await page.getByRole('heading', { level: 1 }).waitFor();
 }
 

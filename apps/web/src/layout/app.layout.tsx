@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Badge, Burger, Button, Container, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Burger, Button, Container, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { QueryClientProvider, useMutation } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -39,12 +39,10 @@ function AppLayout() {
   useEffect(() => closeNav(), [pathname, closeNav]);
 
   return (
-    <AppShell
-      header={{ height: 64 }}
-      navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
-      padding="md"
-    >
-      <AppShell.Header>
+    // The frame's layout is app.css's (`.app-frame`): a fixed header, the navbar beside the page from Mantine's `sm` up
+    // and, below it, over the page once the burger opens it.
+    <div className="app-frame" data-navbar-opened={navOpened || undefined}>
+      <header className="app-frame-header">
         {/* The first Tab stop: straight to the page, past the header and the navigation. */}
         <a href="#main-content" className="skip-link">
           {t('nav.skipToContent')}
@@ -57,34 +55,28 @@ function AppLayout() {
               hiddenFrom="sm"
               size="sm"
               aria-label={t('header.toggleNavigation')}
+              aria-expanded={navOpened}
             />
             <HomeLink />
           </Group>
           <SignedInUser />
         </Group>
-      </AppShell.Header>
+      </header>
 
-      <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
+      <nav className="app-frame-navbar" aria-label={t('nav.label')}>
         {/* The header has no room for who is signed in on small screens; the opened navbar shows it. */}
-        <AppShell.Section
-          hiddenFrom="sm"
-          pb="sm"
-          mb="sm"
-          style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
-        >
+        <Box hiddenFrom="sm" pb="sm" mb="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
           <UserSummary />
-        </AppShell.Section>
-        <AppShell.Section grow>
-          <MainNav />
-        </AppShell.Section>
-      </AppShell.Navbar>
+        </Box>
+        <MainNav />
+      </nav>
 
-      <AppShell.Main id="main-content" tabIndex={-1} style={{ outline: 'none' }}>
+      <main id="main-content" className="app-frame-main" tabIndex={-1}>
         <Container size="lg" px={0}>
           <Outlet />
         </Container>
-      </AppShell.Main>
-    </AppShell>
+      </main>
+    </div>
   );
 }
 

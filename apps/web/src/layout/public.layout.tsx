@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Button, Container, Group } from '@mantine/core';
+import { Anchor, Button, Container, Group } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { Link, Outlet } from '../router';
 import { queryClient } from '../api/query-client';
@@ -10,8 +10,9 @@ export function PublicLayout() {
   const { t } = useTranslation();
   return (
     <QueryClientProvider client={queryClient}>
-      <AppShell header={{ height: 64 }} padding="lg">
-        <AppShell.Header>
+      {/* The signed-in frame's header and page (app.css, `.app-frame`), without a navbar. */}
+      <div className="app-frame app-frame-public">
+        <header className="app-frame-header">
           <Group h="100%" px="md" justify="space-between" wrap="nowrap">
             <Anchor component={Link} to="/public/requests" underline="never" c="inherit" fw={700} fz="lg">
               {t('app.name')}
@@ -23,13 +24,13 @@ export function PublicLayout() {
               </Button>
             </Group>
           </Group>
-        </AppShell.Header>
-        <AppShell.Main>
+        </header>
+        <main className="app-frame-main">
           <Container size="xl" px={0}>
             <Outlet />
           </Container>
-        </AppShell.Main>
-      </AppShell>
+        </main>
+      </div>
     </QueryClientProvider>
   );
 }
