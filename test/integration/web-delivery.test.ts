@@ -245,6 +245,38 @@ describe('API responses under compression', () => {
     expect(nearestLevel(answer, [1, 6])).toBe(1);
   });
 
+  it.each([
+    ['br', 2, 6],
+    ['gzip', 1, 6],
+  ])(
+    'sends an answer made in one piece with %s at the answers’ level (%d), with its length, not chunked',
+    async (encoding, level, other) => {
+      const res = await rawGet(api.baseUrl, '/api/v1/requests?pageSize=50', {
+        authorization: `Bearer ${token}`,
+        'accept-encoding': encoding,
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-encoding']).toBe(encoding);
+      expect(res.headers['transfer-encoding']).toBeUndefined();
+      expect(Number(res.headers['content-length'])).toBe(res.body.length);
+      expect(res.headers.vary).toMatch(/accept-encoding/i);
+      expect(nearestLevel(res, [level, other])).toBe(level);
+      const page = JSON.parse(decoded(res).toString('utf8')) as { items: unknown[] };
+      expect(page.items.length).toBeGreaterThan(1);
+    },
+  );
+
+  it('sends an answer as it is to a client that accepts no compression, or when it is small', async () => {
+    const plain = await rawGet(api.baseUrl, '/api/v1/requests?pageSize=50', {
+      authorization: `Bearer ${token}`,
+      'accept-encoding': 'identity',
+    });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(plain.body.toString('utf8')).items.length).toBeGreaterThan(1);
+    const small = await rawGet(api.baseUrl, '/health/live', { 'accept-encoding': 'br' });
+    expect(small.headers['content-encoding']).toBeUndefined();
+  });
+
   it('compresses a streamed answer with brotli as one document, not write by write', async () => {
     // The export is written a row at a time. Brotli's quality 1 compressed each write alone: several times larger.
     const answer = await rawGet(api.baseUrl, '/api/v1/export', {

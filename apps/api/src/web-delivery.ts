@@ -2,7 +2,7 @@ import type { ServeStaticModuleOptions } from '@nestjs/serve-static';
 import compression from 'compression';
 import type { Request, RequestHandler, Response } from 'express';
 import * as path from 'node:path';
-import { constants as zlibConstants } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
 /** Vite names every file under assets/ by its content: a changed file gets a new name, so a copy never goes stale. */
 export const HASHED_ASSET_CACHE = 'public, max-age=31536000, immutable';
@@ -47,13 +47,106 @@ export const refuseSourceMaps: RequestHandler = (req: Request, res: Response, ne
  * time) came out several times larger. Quality 2 compresses across writes, sends about the bytes of quality 4, and
  * takes about half its time (docs/performance.md, "Sixth round"). The web app's files, fetched once and then cached
  * for good, keep the default levels.
+ *
+ * An answer made in one piece (every JSON answer but the export) is compressed at once, at the same levels, and sent
+ * with its length in one write (compressWholeAnswer); streamed answers go through `compression`.
  */
 export function compressResponses(): RequestHandler {
   const filter: compression.CompressionFilter = (req, res) =>
     !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res);
   const files = compression({ filter });
-  const answers = compression({ filter, level: 1, brotli: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 2 } } });
-  return (req, res, next) => (req.path.startsWith(API_PREFIX) ? answers : files)(req, res, next);
+  const answers = compression({ filter, level: ANSWER_GZIP_LEVEL, brotli: { params: ANSWER_BROTLI_PARAMS } });
+  return (req, res, next) => {
+    if (!req.path.startsWith(API_PREFIX)) return files(req, res, next);
+    answers(req, res, () => {
+      compressWholeAnswer(req, res, filter);
+      next();
+    });
+  };
 }
 
 const API_PREFIX = '/api/';
+const ANSWER_GZIP_LEVEL = 1;
+const ANSWER_BROTLI_PARAMS = { [zlibConstants.BROTLI_PARAM_QUALITY]: 2 };
+/** Smaller answers are sent as they are (compression's own threshold). */
+const COMPRESS_FROM_BYTES = 1024;
+/** Larger answers in one piece are left to the stream, which compresses off the event loop. */
+const COMPRESS_AT_ONCE_UP_TO_BYTES = 64 * 1024;
+
+/**
+ * An answer whose whole body is given to `res.end` (what `res.json` and `res.send` do) is compressed there, in one
+ * call, and sent with its Content-Length: one socket write for the headers and the body. Through the `compression`
+ * stream the same answer took a trip to libuv's thread pool, chunked encoding and a second write for its end, about
+ * a fifth of the API's CPU under 50 clients (docs/performance.md, "Ninth round"). Answers written in parts (the
+ * export, CSV downloads) and those the stream would not compress go on to `compression` unchanged; so does an answer
+ * already encoded, which `compression` then leaves alone.
+ */
+function compressWholeAnswer(req: Request, res: Response, filter: compression.CompressionFilter): void {
+  const write = res.write.bind(res);
+  const end = res.end.bind(res);
+  let written = false;
+  res.write = ((...args: Parameters<Response['write']>) => {
+    written = true;
+    return write(...args);
+  }) as Response['write'];
+  res.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
+    const body = !written && !res.headersSent ? bodyOf(chunk, encoding) : null;
+    const coding = body ? wholeAnswerCoding(req, res, body.length, filter) : null;
+    if (!body || !coding) return end(chunk, encoding as BufferEncoding, callback as () => void);
+    const compressed =
+      coding === 'br'
+        ? brotliCompressSync(body, {
+            params: { ...ANSWER_BROTLI_PARAMS, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length },
+          })
+        : gzipSync(body, { level: ANSWER_GZIP_LEVEL });
+    res.setHeader('Content-Encoding', coding);
+    res.setHeader('Content-Length', compressed.length);
+    const done = (typeof encoding === 'function' ? encoding : callback) as (() => void) | undefined;
+    return (end as (body: Buffer, done?: () => void) => Response)(compressed, done);
+  }) as Response['end'];
+}
+
+function bodyOf(chunk: unknown, encoding: unknown): Buffer | null {
+  if (Buffer.isBuffer(chunk)) return chunk;
+  if (typeof chunk === 'string')
+    return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+  return null;
+}
+
+/** The coding for a whole answer of `length` bytes, or null to leave it to `compression` (which sets Vary either way). */
+function wholeAnswerCoding(
+  req: Request,
+  res: Response,
+  length: number,
+  filter: compression.CompressionFilter,
+): 'br' | 'gzip' | null {
+  if (length < COMPRESS_FROM_BYTES || length > COMPRESS_AT_ONCE_UP_TO_BYTES) return null;
+  if (req.method === 'HEAD' || res.statusCode === 204 || res.statusCode === 304) return null;
+  if (
+    res.getHeader('Content-Encoding') ||
+    /(?:^|,)\s*no-transform\s*(?:,|$)/i.test(String(res.getHeader('Cache-Control') ?? ''))
+  )
+    return null;
+  if (!filter(req, res)) return null;
+  return preferredCoding(req.headers['accept-encoding']);
+}
+
+/**
+ * brotli or gzip, whichever `Accept-Encoding` weighs more (brotli on a tie, as `compression` prefers it); null when
+ * it accepts neither.
+ */
+export function preferredCoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
+  if (!acceptEncoding) return null;
+  const weights = new Map<string, number>();
+  for (const part of acceptEncoding.split(',')) {
+    const [name, ...params] = part.split(';').map((piece) => piece.trim().toLowerCase());
+    const q = params.find((param) => param.startsWith('q='));
+    const weight = q === undefined ? 1 : Number(q.slice(2));
+    if (name) weights.set(name, Number.isFinite(weight) ? weight : 0);
+  }
+  const weightOf = (coding: string) => weights.get(coding) ?? weights.get('*') ?? 0;
+  const br = weightOf('br');
+  const gzip = weightOf('gzip');
+  if (br <= 0 && gzip <= 0) return null;
+  return br >= gzip ? 'br' : 'gzip';
+}
