@@ -125,6 +125,30 @@ test('point 9: a request is found by its reference, whole or in part, in the lis
   await visitor.context().close();
 });
 
+test('on a phone the header fits the window, and signing out is in the opened navigation', async () => {
+  const page = await open('coordinator', '/agency', PHONE);
+  const header = page.getByRole('banner');
+  for (const control of [
+    header.getByRole('button', { name: 'Toggle navigation' }),
+    header.getByRole('link', { name: '1540 Assistance' }),
+    header.getByRole('combobox'),
+  ]) {
+    expect(await inWindow(control, PHONE)).toBe(true);
+  }
+  expect(
+    await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth as number),
+  ).toBeLessThanOrEqual(PHONE.width);
+  expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
+
+  await header.getByRole('button', { name: 'Toggle navigation' }).click();
+  const signOut = page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Sign out' });
+  await signOut.waitFor();
+  expect(await inWindow(signOut, PHONE)).toBe(true);
+  await signOut.click();
+  await page.waitForURL((url) => url.pathname === '/sign-in');
+  await page.context().close();
+});
+
 describe('point 14: on a phone, status and actions are on screen without scrolling sideways', () => {
   test('the review queue, my requests and the public register', async () => {
     // A word only this request carries, so each list can be narrowed to it.

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Burger, Button, Container, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Burger, Button, Container, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { QueryClientProvider, useMutation } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -64,10 +64,17 @@ function AppLayout() {
       </header>
 
       <nav className="app-frame-navbar" aria-label={t('nav.label')}>
-        {/* The header has no room for who is signed in on small screens; the opened navbar shows it. */}
-        <Box hiddenFrom="sm" pb="sm" mb="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+        {/* The header has no room for who is signed in, nor for signing out, on small screens: the opened navbar has. */}
+        <Stack
+          hiddenFrom="sm"
+          gap="sm"
+          pb="sm"
+          mb="sm"
+          style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+        >
           <UserSummary />
-        </Box>
+          <SignOutButton />
+        </Stack>
         <MainNav />
       </nav>
 
@@ -99,28 +106,7 @@ function HomeLink() {
 }
 
 function SignedInUser() {
-  const { t } = useTranslation();
   const user = useSignedInUser();
-  const navigate = useNavigate();
-  const notify = useNotify();
-  const describe = useErrorMessage();
-
-  const leave = () => {
-    queryClient.clear();
-    queryClient.setQueryData(currentUserQueryKey, null);
-    void navigate('/sign-in', { replace: true });
-  };
-  const signOut = useMutation({
-    mutationFn: logout,
-    onSuccess: leave,
-    // A 401: the session had already ended, so the person is out. Any other failure leaves the session open (the
-    // sign-in page would find it and send them back): they stay, and are told.
-    onError: (error) => {
-      if (error instanceof ApiError && error.statusCode === 401) leave();
-      else notify({ color: 'red', title: t('common.signOutFailed'), message: describe(error) });
-    },
-  });
-
   useFollowPreferredLanguage(user);
   const saveLanguage = async (locale: string) => {
     const me = await savePreferredLanguage(locale);
@@ -140,17 +126,44 @@ function SignedInUser() {
           </Text>
         </Stack>
         <RoleBadge />
+        <SignOutButton />
       </Group>
-      <Button
-        variant="default"
-        size="sm"
-        onClick={() => signOut.mutate()}
-        loading={signOut.isPending}
-        style={{ flexShrink: 0 }}
-      >
-        {t('common.signOut')}
-      </Button>
     </Group>
+  );
+}
+
+function SignOutButton() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const notify = useNotify();
+  const describe = useErrorMessage();
+
+  const leave = () => {
+    queryClient.clear();
+    queryClient.setQueryData(currentUserQueryKey, null);
+    navigate('/sign-in', { replace: true });
+  };
+  const signOut = useMutation({
+    mutationFn: logout,
+    onSuccess: leave,
+    // A 401: the session had already ended, so the person is out. Any other failure leaves the session open (the
+    // sign-in page would find it and send them back): they stay, and are told.
+    onError: (error) => {
+      if (error instanceof ApiError && error.statusCode === 401) leave();
+      else notify({ color: 'red', title: t('common.signOutFailed'), message: describe(error) });
+    },
+  });
+
+  return (
+    <Button
+      variant="default"
+      size="sm"
+      onClick={() => signOut.mutate()}
+      loading={signOut.isPending}
+      style={{ flexShrink: 0 }}
+    >
+      {t('common.signOut')}
+    </Button>
   );
 }
 
