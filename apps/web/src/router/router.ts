@@ -80,7 +80,9 @@ export class Router {
   constructor(routes: readonly RouteObject[]) {
     this.branches = branchesOf(routes);
     const entry = entryOf(window.history.state);
-    const location = this.browserLocation(entry?.key ?? 'default');
+    // A reload keeps the entry's key (and so its window position); an address typed or opened anew gets its own,
+    // not one shared with every other first entry of the tab's session.
+    const location = this.browserLocation(entry?.key ?? newKey());
     this.index = entry?.idx ?? 0;
     if (!entry)
       window.history.replaceState({ usr: location.state, key: location.key, idx: 0 } satisfies HistoryEntry, '');
