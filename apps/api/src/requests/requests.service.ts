@@ -100,8 +100,12 @@ export class RequestsService {
       await tx.emit({ type: 'request.created', subjectType: 'request', subjectId: row.id });
       return row.id;
     });
-    const view = await this.get(user, id);
-    return { ...view, possibleDuplicates: await this.findPossibleDuplicates(user, { title: view.title, description: view.description, excludeId: id }) };
+    // The new draft and the State's requests that read like it, read at once: the check compares what was stored.
+    const [view, possibleDuplicates] = await Promise.all([
+      this.get(user, id),
+      this.findPossibleDuplicates(user, { title: fields.title, description: fields.description, excludeId: id }),
+    ]);
+    return { ...view, possibleDuplicates };
   }
 
   async update(user: AuthUser, id: string, input: UpdateRequest): Promise<RequestView> {

@@ -7,6 +7,8 @@ import { bigintNumber, RecordContentColumns } from './record-columns';
 @Entity('assistance_offers')
 @Index('ix_assistance_offers_fts', { synchronize: false })
 @Index('ix_assistance_offers_trgm', { synchronize: false })
+// The lists' default order, newest update first (1796360000000-offers-by-update).
+@Index('ix_assistance_offers_updated', { synchronize: false })
 export class AssistanceOfferEntity extends RecordContentColumns {
   // organizationId, createdById, title, description, the search columns and the four classification lists
   // (provisions, domains, assistanceTypes, targetInstitutions): RecordContentColumns.
