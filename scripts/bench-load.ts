@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
 import { appArguments, loadConfig } from '@app/config';
-import { cpuSeconds, cpuSecondsOf } from './benchmarks/processes';
+import { cpuSeconds, cpuSecondsOf, startSmtpSink } from './benchmarks/processes';
 import { createDataSource, DEMO_PASSWORD, DEMO_USERS, dropDatabase, ensureDatabase, seedDemo, seedSyntheticWorld } from '@app/database';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -164,7 +164,8 @@ async function untilWorkerSettled(databaseUrl: string, timeoutMs = 600_000): Pro
     let quiet = 0;
     while (quiet < 2) {
       const [row]: { busy: number }[] = await ds.query(
-        `SELECT (SELECT count(*) FROM outbox_events WHERE processed_at IS NULL) + (SELECT count(*) FROM matching_work) AS busy`,
+        `SELECT (SELECT count(*) FROM outbox_events WHERE processed_at IS NULL) + (SELECT count(*) FROM matching_work)
+              + (SELECT count(*) FROM notification_deliveries WHERE status IN ('pending', 'sending')) AS busy`,
       );
       quiet = Number(row.busy) === 0 ? quiet + 1 : 0;
       if (performance.now() - start > timeoutMs) throw new Error(`the worker still had ${row.busy} events or jobs after ${timeoutMs} ms`);
@@ -184,6 +185,9 @@ async function main(): Promise<void> {
   await ensureDatabase(url.toString());
   const api: { proc?: ChildProcess } = {};
   const worker: { proc?: ChildProcess } = {};
+  // The e-mails go to a server that takes them, as a deployment's would: with none listening, the start-up work's
+  // e-mails (the seeded world's reminders) were each tried during the measured minute, failed and postponed.
+  const smtp = await startSmtpSink();
   try {
     const ds = await createDataSource(url.toString()).initialize();
     try {
@@ -207,7 +211,7 @@ async function main(): Promise<void> {
       PORT: String(port),
       WORKER_HEALTH_PORT: String(await freePort()),
       LOG_LEVEL: 'warn',
-      SMTP_URL: '',
+      SMTP_URL: smtp.url,
       MAIL_CATCHER: 'off',
       DEMO_SMTP_PORT: String(await freePort()),
       // The benchmark measures capacity, not the per-session and per-address limits (all clients share 127.0.0.1).
@@ -219,10 +223,10 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${port}`;
     await waitReady(`${base}/health/ready`);
     await waitReady(`http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health/ready`);
-    // A freshly started worker first works through what the seeded world has due (reminders, digests): the load is
-    // measured on the steady state after it, and the start-up work is reported on its own.
+    // A freshly started worker first works through what the seeded world has due (reminders, digests, their e-mails):
+    // the load is measured on the steady state after it, and the start-up work is reported on its own.
     const settled = await untilWorkerSettled(url.toString());
-    console.log(`The worker's start-up work (the seeded world's due events) took ${(settled / 1000).toFixed(1)} s`);
+    console.log(`The worker's start-up work (the seeded world's due events and their e-mails) took ${(settled / 1000).toFixed(1)} s`);
 
     const ids = async (what: 'requests' | 'offers', token: string) =>
       (((await (await fetch(`${base}/api/v1/${what}?pageSize=100`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { id: string }[] }).items).map((x) => x.id);
@@ -355,6 +359,7 @@ async function main(): Promise<void> {
     await Promise.all([api.proc, worker.proc].flatMap((p) => (p && p.exitCode === null ? [new Promise((r) => p.once('exit', r))] : [])));
     await dropDatabase(url.toString()).catch((err: Error) => console.error(`could not drop ${url.pathname}: ${err.message}`));
     await dropQueueKeys(prefix).catch((err: Error) => console.error(`could not delete the ${prefix} queue keys: ${err.message}`));
+    await smtp.close();
   }
 }
 
