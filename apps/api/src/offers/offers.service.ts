@@ -10,7 +10,7 @@ import {
   type Served,
   type UpdateOffer,
 } from '@app/contracts';
-import { AssistanceOfferEntity, OfferRepository, OrganizationEntity } from '@app/database';
+import { AssistanceOfferEntity, OfferRepository, OrganizationEntity, type OrganizationName } from '@app/database';
 import { availableActions, OFFER_WORKFLOW, OfferAction, OfferStatus } from '@app/domain';
 import { executeTransition, OFFER_LIFECYCLE, UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
@@ -33,14 +33,14 @@ export class OffersService {
   ) {}
 
   async list(user: AuthUser, f: ListOffers): Promise<Page<OfferView>> {
-    const { rows, total } = await this.repository.listPage(user, f);
-    return { items: await this.views(user, rows), total, page: f.page, pageSize: f.pageSize };
+    const { rows, total, organizations } = await this.repository.listPage(user, f);
+    return { items: await this.views(user, rows, organizations), total, page: f.page, pageSize: f.pageSize };
   }
 
   async get(user: AuthUser, id: string): Promise<OfferView> {
-    const row = await this.repository.findVisible(user, id);
-    if (!row) throw notFound('Offer');
-    return (await this.views(user, [row]))[0];
+    const found = await this.repository.findVisibleWithProvider(user, id);
+    if (!found) throw notFound('Offer');
+    return (await this.views(user, [found.row], found.organizations))[0];
   }
 
   async history(user: AuthUser, id: string): Promise<HistoryItem[]> {
@@ -132,10 +132,11 @@ export class OffersService {
     return (await this.views(user, [changed]))[0];
   }
 
-  private async views(user: AuthUser, rows: AssistanceOfferEntity[]): Promise<OfferView[]> {
-    const orgIds = [...new Set(rows.map((r) => r.organizationId))];
-    const orgs = orgIds.length ? await this.offers.manager.findBy(OrganizationEntity, { id: In(orgIds) }) : [];
-    const byId = new Map(orgs.map((o) => [o.id, o]));
+  /** Views of `rows`; `known` holds the providers' names when the read brought them along. */
+  private async views(user: AuthUser, rows: AssistanceOfferEntity[], known?: ReadonlyMap<string, OrganizationName>): Promise<OfferView[]> {
+    const orgIds = [...new Set(rows.map((r) => r.organizationId))].filter((id) => !known?.has(id));
+    const orgs: OrganizationName[] = orgIds.length ? await this.offers.manager.findBy(OrganizationEntity, { id: In(orgIds) }) : [];
+    const byId = new Map<string, OrganizationName>([...(known ?? []), ...orgs.map((o) => [o.id, o] as const)]);
     return rows.map((row) => {
       const { capacityEngagements, capacityBudgetAmount, capacityBudgetCurrency, engagementsUsed, createdById: _c, ...rest } = row;
       const org = byId.get(row.organizationId);

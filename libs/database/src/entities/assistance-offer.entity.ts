@@ -7,8 +7,9 @@ import { bigintNumber, RecordContentColumns } from './record-columns';
 @Entity('assistance_offers')
 @Index('ix_assistance_offers_fts', { synchronize: false })
 @Index('ix_assistance_offers_trgm', { synchronize: false })
-// The lists' default order, newest update first (1796360000000-offers-by-update).
+// The lists' default order, newest update first, and their totals by status and provider (1796360000000-offers-lists).
 @Index('ix_assistance_offers_updated', { synchronize: false })
+@Index('ix_assistance_offers_status_provider', ['status', 'organizationId'])
 export class AssistanceOfferEntity extends RecordContentColumns {
   // organizationId, createdById, title, description, the search columns and the four classification lists
   // (provisions, domains, assistanceTypes, targetInstitutions): RecordContentColumns.
@@ -49,7 +50,6 @@ export class AssistanceOfferEntity extends RecordContentColumns {
   @Column({ type: 'date', nullable: true })
   availableUntil: string | null;
 
-  @Index()
   @Column({ type: 'varchar', length: 30, default: 'draft' })
   status: OfferStatus;
 

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { orderOf, sqlList, sqlValue } from '@app/common';
 import { isCommittee, OFFER_MATCHABLE_STATUSES, OFFER_PUBLISHED_STATUSES, OFFER_RUNNING_STATUSES, OFFER_STATUSES, OfferStatus, regionsOfState } from '@app/domain';
-import { AssistanceOfferEntity } from '../entities';
+import { AssistanceOfferEntity, OrganizationEntity } from '../entities';
+import { ORGANIZATION_NAME_COLUMNS, organizationsOf, withoutOrganization, type OrganizationName, type OrganizationRow } from './organization-names';
+import { countRows, totalOf } from './paging';
+import { entityColumns, entityRows } from './prepared-statement';
 import { applySort, applyTextSearch } from './text-search';
-import { pageOf } from './paging';
 import type { PageRequest, RowPage, Viewer } from './viewer';
 
 export interface OfferListFilters extends PageRequest {
@@ -59,14 +61,31 @@ function whereVisibleTo(qb: SelectQueryBuilder<AssistanceOfferEntity>, viewer: V
 /** The assistance offers' named queries and their visibility rule, shared by the API and the worker. */
 @Injectable()
 export class OfferRepository {
+  private columns?: ReturnType<typeof entityColumns<AssistanceOfferEntity>>;
+
   constructor(private readonly dataSource: DataSource) {}
+
+  private offerColumns(): ReturnType<typeof entityColumns<AssistanceOfferEntity>> {
+    return (this.columns ??= entityColumns(this.dataSource, AssistanceOfferEntity, 'o'));
+  }
+
+  /**
+   * `qb`'s offers with their providers' names, in one statement (the provider is many-to-one: no id pre-query), read
+   * with the entity's columns worked out once instead of hydrated by TypeORM per row and column.
+   */
+  private async withProviders(qb: SelectQueryBuilder<AssistanceOfferEntity>): Promise<{ rows: AssistanceOfferEntity[]; organizations: Map<string, OrganizationName> }> {
+    const columns = this.offerColumns();
+    qb.leftJoin(OrganizationEntity, 'org', 'org.id = o.organization_id').select(`${columns.sql}, ${ORGANIZATION_NAME_COLUMNS}`);
+    const raw = await entityRows<Record<string, unknown> & OrganizationRow>(this.dataSource, qb);
+    return { rows: raw.map((row) => columns.hydrate(withoutOrganization(row))), organizations: organizationsOf(raw) };
+  }
 
   /** The offers `viewer` may see (alias `o`), inside `manager`'s transaction when given. */
   visibleTo(viewer: Viewer, manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<AssistanceOfferEntity> {
     return whereVisibleTo(manager.createQueryBuilder(AssistanceOfferEntity, 'o'), viewer);
   }
 
-  async listPage(viewer: Viewer, f: OfferListFilters): Promise<RowPage<AssistanceOfferEntity>> {
+  async listPage(viewer: Viewer, f: OfferListFilters): Promise<RowPage<AssistanceOfferEntity> & { organizations: Map<string, OrganizationName> }> {
     const qb = this.visibleTo(viewer);
     if (f.status?.length) qb.andWhere('o.status IN (:...statuses)', { statuses: f.status });
     if (f.provider) qb.andWhere('o.organization_id = :provider', { provider: f.provider });
@@ -82,7 +101,14 @@ export class OfferRepository {
     }
     if (f.q) applyTextSearch(qb, 'o', f.q);
     applySort(qb, SORT_COLUMN, f.sort, 'o.id');
-    return pageOf(qb, f);
+    const page = await this.withProviders(qb.clone().offset((f.page - 1) * f.pageSize).limit(f.pageSize));
+    return { ...page, total: await totalOf(page.rows.length, f, () => countRows(qb)) };
+  }
+
+  /** One offer if `viewer` may see it, with its provider's name, in one statement (an offer page's read); null when out of scope. */
+  async findVisibleWithProvider(viewer: Viewer, id: string): Promise<{ row: AssistanceOfferEntity; organizations: Map<string, OrganizationName> } | null> {
+    const { rows, organizations } = await this.withProviders(this.visibleTo(viewer).andWhere('o.id = :id', { id }));
+    return rows[0] ? { row: rows[0], organizations } : null;
   }
 
   /** One offer if `viewer` may see it, else null (the caller's 404). */

@@ -13,6 +13,7 @@ import {
 } from '@app/domain';
 import { AssistanceRequestEntity, OrganizationEntity } from '../entities';
 import { boundedCount, totalOf } from './paging';
+import { ORGANIZATION_NAME_COLUMNS, organizationsOf, withoutOrganization, type OrganizationName, type OrganizationRow } from './organization-names';
 import { entityColumns, entityRows, preparedQuery } from './prepared-statement';
 import { applySort, applyTextSearch } from './text-search';
 import type { PageRequest, RowPage, Viewer } from './viewer';
@@ -29,25 +30,6 @@ export interface RequestListFilters extends PageRequest {
   /** `true`: drafts an agency member has marked ready for the coordinator; `false`: the others. */
   ready?: boolean;
   q?: string;
-}
-
-/** The name of a record's organisation, as lists and pages show it. */
-export interface OrganizationName {
-  id: string;
-  name: string;
-  shortName: string;
-}
-
-interface OrganizationRow {
-  org_id: string | null;
-  org_name: string;
-  org_short_name: string;
-}
-
-function organizationsOf(raw: OrganizationRow[]): Map<string, OrganizationName> {
-  const out = new Map<string, OrganizationName>();
-  for (const r of raw) if (r.org_id) out.set(r.org_id, { id: r.org_id, name: r.org_name, shortName: r.org_short_name });
-  return out;
 }
 
 /** An open request of the State that reads like a draft, with the trigram similarity of title and description. */
@@ -168,11 +150,11 @@ export class RequestRepository {
     applySort(qb, SORT_COLUMN, f.sort, 'r.id');
     const columns = this.requestColumns();
     qb.leftJoin(OrganizationEntity, 'org', 'org.id = r.organization_id')
-      .select(`${columns.sql}, org.id AS org_id, org.name AS org_name, org.short_name AS org_short_name`)
+      .select(`${columns.sql}, ${ORGANIZATION_NAME_COLUMNS}`)
       .offset(skip)
       .limit(f.pageSize);
     const raw = await entityRows<Record<string, unknown> & OrganizationRow>(this.dataSource, qb);
-    const rows = raw.map(({ org_id: _id, org_name: _name, org_short_name: _short, ...row }) => columns.hydrate(row));
+    const rows = raw.map((row) => columns.hydrate(withoutOrganization(row)));
     const total = await totalOf(rows.length, f, count);
     return { rows, total, totalIsLowerBound, organizations: organizationsOf(raw) };
   }
@@ -239,14 +221,13 @@ export class RequestRepository {
     const [raw] = await preparedQuery<Record<string, unknown> & OrganizationRow>(
       this.dataSource,
       `request-visible-${scopeOf(viewer)}`,
-      `SELECT ${columns.sql}, org.id AS org_id, org.name AS org_name, org.short_name AS org_short_name
+      `SELECT ${columns.sql}, ${ORGANIZATION_NAME_COLUMNS}
          FROM assistance_requests r LEFT JOIN organizations org ON org.id = r.organization_id
         WHERE r.id = $1 AND ${scope}`,
       values,
     );
     if (!raw) return null;
-    const { org_id, org_name, org_short_name, ...row } = raw;
-    return { row: columns.hydrate(row), organizations: organizationsOf([{ org_id, org_name, org_short_name }]) };
+    return { row: columns.hydrate(withoutOrganization(raw)), organizations: organizationsOf([raw]) };
   }
 
   /** One request if `viewer` may see it, else null (the caller's 404). */
