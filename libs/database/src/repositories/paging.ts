@@ -38,15 +38,19 @@ export interface BoundedTotal {
   totalIsLowerBound: boolean;
 }
 
-/** The rows of `qb` (its FROM, joins and WHERE) counted up to `offset + COUNT_BOUND`, and whether more follow. */
-export async function boundedCount(qb: SelectQueryBuilder<ObjectLiteral>, offset: number): Promise<BoundedTotal> {
+/**
+ * The rows of `qb` (its FROM, joins and WHERE) counted up to `offset + COUNT_BOUND`, and whether more follow. Rows
+ * read by disjoint branches (each a builder of its own, as a provider's requests are) are counted branch by branch
+ * in one statement, each stopping at the bound and free to follow its own index.
+ */
+export async function boundedCount(qb: SelectQueryBuilder<ObjectLiteral> | SelectQueryBuilder<ObjectLiteral>[], offset: number): Promise<BoundedTotal> {
   const bound = offset + COUNT_BOUND;
-  const hits = qb.clone().orderBy().skip(undefined).take(undefined).offset(undefined).select('1').limit(bound + 1);
-  const row = await qb
+  const branches = (Array.isArray(qb) ? qb : [qb]).map((b) => b.clone().orderBy().skip(undefined).take(undefined).offset(undefined).select('1').limit(bound + 1));
+  const row = await branches[0]
     .createQueryBuilder()
     .select('count(*)', 'n')
-    .from(`(${hits.getQuery()})`, 'hits')
-    .setParameters(hits.getParameters())
+    .from(branches.length === 1 ? `(${branches[0].getQuery()})` : `(${branches.map((b) => `(${b.getQuery()})`).join(' UNION ALL ')})`, 'hits')
+    .setParameters(Object.assign({}, ...branches.map((b) => b.getParameters())))
     .getRawOne<{ n: string }>();
   const n = Number(row?.n ?? 0);
   return n > bound ? { total: bound, totalIsLowerBound: true } : { total: n, totalIsLowerBound: false };
