@@ -198,6 +198,19 @@ describe('web app delivery over HTTP', () => {
     expect(readFileSync(path.join(WEB_DIST, entryFile()), 'utf8')).not.toMatch(/sourceMappingURL/);
   });
 
+  it('gives the page for a page address with a malformed percent-escape, as for any unknown address; the API keeps its 400', async () => {
+    for (const url of ['/agency/requests/%E0%A4%A', '/committee/%zz?tab=1']) {
+      const res = await rawGet(api.baseUrl, url, { 'accept-encoding': 'gzip' });
+      expect(res.status).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(decoded(res).toString('utf8')).toContain(`src="/${entryFile()}"`);
+    }
+    const apiAnswer = await rawGet(api.baseUrl, '/api/v1/requests/%E0%A4%A');
+    expect(apiAnswer.status).toBe(400);
+    expect(apiAnswer.headers['content-type']).toMatch(/application\/json/);
+    expect((await rawGet(api.baseUrl, '/assets/%E0%A4%A.js')).status).toBe(400);
+  });
+
   it('answers a missing asset with 404, not with the page', async () => {
     const res = await rawGet(api.baseUrl, '/assets/index-missing.js');
     expect(res.status).toBe(404);

@@ -1,8 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { LoggerModule } from 'nestjs-pino';
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import { ClockModule } from '@app/common';
 import { APP_CONFIG, AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
@@ -30,9 +28,9 @@ import { TaxonomyController } from './taxonomy/taxonomy.controller';
 import { loggerOptions } from './logging';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { UsersModule } from './users/users.module';
-import { webAppStaticOptions } from './web-delivery';
+import { builtWebApp, webAppStaticOptions } from './web-delivery';
 
-const webDist = path.resolve(process.env.WEB_DIST_DIR ?? path.join(process.cwd(), 'dist/web'));
+const webDist = builtWebApp();
 
 @Module({
   imports: [
@@ -60,9 +58,7 @@ const webDist = path.resolve(process.env.WEB_DIST_DIR ?? path.join(process.cwd()
     EngagementsModule,
     StateTimelineModule,
     // The built web app, when present (demo and production builds); API and health routes stay the API's.
-    ...(existsSync(path.join(webDist, 'index.html'))
-      ? [ServeStaticModule.forRoot(webAppStaticOptions(webDist))]
-      : []),
+    ...(webDist ? [ServeStaticModule.forRoot(webAppStaticOptions(webDist))] : []),
   ],
   controllers: [HealthController, TaxonomyController, PublicRegisterController],
 })

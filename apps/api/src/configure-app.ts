@@ -8,7 +8,7 @@ import type { AppConfig } from '@app/config';
 import { AllExceptionsFilter, createValidationPipe } from '@app/common';
 import { AuthService } from './auth/auth.service';
 import { IMPORT_PATH, importGate, parsedByGlobalParser } from './data-exchange/import-gate';
-import { compressResponses, refuseSourceMaps } from './web-delivery';
+import { builtWebApp, compressResponses, pageForUndecodableAddress, refuseSourceMaps } from './web-delivery';
 
 /** Everything main.ts and the tests apply to the HTTP app, in one place. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
@@ -30,6 +30,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   );
   app.use(compressResponses());
   app.use(refuseSourceMaps);
+  const webApp = builtWebApp();
+  if (webApp) app.use(pageForUndecodableAddress(webApp));
   app.use(cookieParser());
   // The import route streams whole exchange documents; every other route keeps the global limit.
   app.use(IMPORT_PATH, importGate(app.get(AuthService)));

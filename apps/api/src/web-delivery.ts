@@ -1,6 +1,7 @@
 import type { ServeStaticModuleOptions } from '@nestjs/serve-static';
 import compression from 'compression';
 import type { Request, RequestHandler, Response } from 'express';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
@@ -8,6 +9,15 @@ import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:z
 export const HASHED_ASSET_CACHE = 'public, max-age=31536000, immutable';
 /** index.html (and the page addresses that serve it): asked again each time, so a new deploy shows at once. */
 export const PAGE_CACHE = 'no-cache';
+
+/** The first parts of the addresses that are not the web app's pages: the API, health checks, the built files. */
+const NOT_PAGES = ['api', 'health', 'assets'];
+
+/** The built web app's folder (WEB_DIST_DIR, else dist/web), or null when it is not built: the API then serves no pages. */
+export function builtWebApp(): string | null {
+  const root = path.resolve(process.env.WEB_DIST_DIR ?? path.join(process.cwd(), 'dist/web'));
+  return existsSync(path.join(root, 'index.html')) ? root : null;
+}
 
 function isHashedAsset(rootPath: string, filePath: string): boolean {
   return path.relative(rootPath, filePath).split(path.sep)[0] === 'assets';
@@ -18,7 +28,7 @@ export function webAppStaticOptions(rootPath: string): ServeStaticModuleOptions 
   return {
     rootPath,
     // API and health routes stay the API's; a missing asset is a 404, not the page (a browser would run HTML as JS).
-    exclude: ['/api/{*path}', '/health/{*path}', '/assets/{*path}'],
+    exclude: NOT_PAGES.map((first) => `/${first}/{*path}`),
     serveStaticOptions: {
       // One value per kind of file, set below; serve-static's own would give every file the same one.
       cacheControl: false,
@@ -26,6 +36,29 @@ export function webAppStaticOptions(rootPath: string): ServeStaticModuleOptions 
         res.setHeader('Cache-Control', isHashedAsset(rootPath, filePath) ? HASHED_ASSET_CACHE : PAGE_CACHE),
     },
   };
+}
+
+/**
+ * A page address with a malformed percent-escape (a link cut short in an e-mail, a mistyped address) gets the page,
+ * whose own router shows that nothing is there, as for any other unknown address: Express's router cannot decode it
+ * and answered with a JSON 400. The API's addresses keep that 400.
+ */
+export function pageForUndecodableAddress(rootPath: string): RequestHandler {
+  const page = path.join(rootPath, 'index.html');
+  return (req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_PAGES.includes(req.path.split('/')[1]) || decodes(req.path)) return next();
+    res.setHeader('Cache-Control', PAGE_CACHE);
+    res.sendFile(page);
+  };
+}
+
+function decodes(address: string): boolean {
+  try {
+    decodeURIComponent(address);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
