@@ -205,9 +205,11 @@ describe('web app delivery over HTTP', () => {
       expect(res.headers['cache-control']).toBe('no-cache');
       expect(decoded(res).toString('utf8')).toContain(`src="/${entryFile()}"`);
     }
-    const apiAnswer = await rawGet(api.baseUrl, '/api/v1/requests/%E0%A4%A');
-    expect(apiAnswer.status).toBe(400);
-    expect(apiAnswer.headers['content-type']).toMatch(/application\/json/);
+    for (const url of ['/api/v1/requests/%E0%A4%A', '/API/v1/requests/%E0%A4%A']) {
+      const apiAnswer = await rawGet(api.baseUrl, url);
+      expect(apiAnswer.status).toBe(400);
+      expect(apiAnswer.headers['content-type']).toMatch(/application\/json/);
+    }
     expect((await rawGet(api.baseUrl, '/assets/%E0%A4%A.js')).status).toBe(400);
   });
 

@@ -46,7 +46,8 @@ export function webAppStaticOptions(rootPath: string): ServeStaticModuleOptions 
 export function pageForUndecodableAddress(rootPath: string): RequestHandler {
   const page = path.join(rootPath, 'index.html');
   return (req, res, next) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_PAGES.includes(req.path.split('/')[1]) || decodes(req.path)) return next();
+    // Express routes without regard to case: /API/… is the API's too.
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_PAGES.includes(req.path.split('/')[1].toLowerCase()) || decodes(req.path)) return next();
     res.setHeader('Cache-Control', PAGE_CACHE);
     res.sendFile(page);
   };

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { type AnswerLanguage, pickAnswerLanguage, translator } from '@app/i18n';
+import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, ERROR_STATUS, type FieldIssue, MESSAGE_SOURCE, sayIn } from './domain-error';
 import { OUTAGE_RETRY_AFTER_SECONDS, outageOf } from './outage';
@@ -62,8 +63,10 @@ export function toErrorBody(exception: unknown): ErrorBody {
       details: { dependency: outage, retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS },
     };
   }
-  if (exception instanceof QueryFailedError) {
-    const code = (exception.driverError as { code?: string } | undefined)?.code;
+  // Through TypeORM, or straight from the pool (the hot reads' prepared statements and entity rows).
+  const databaseError = exception instanceof QueryFailedError ? exception.driverError : exception instanceof DatabaseError ? exception : undefined;
+  if (databaseError) {
+    const code = (databaseError as { code?: string }).code;
     if (code === '23505') return { statusCode: 409, error: REASONS[409], message: say('exists') };
     if (code === '22P02' || code === '22003' || code === '22007' || code === '22008' || code === '22021') {
       return { statusCode: 400, error: REASONS[400], message: say('wrongFormat') };

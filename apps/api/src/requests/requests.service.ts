@@ -100,7 +100,8 @@ export class RequestsService {
       await tx.emit({ type: 'request.created', subjectType: 'request', subjectId: row.id });
       return row.id;
     });
-    // The new draft and the State's requests that read like it, read at once: the check compares what was stored.
+    // The new draft and the State's requests that read like it, read at once (the input's title and description are
+    // what was stored).
     const [view, possibleDuplicates] = await Promise.all([
       this.get(user, id),
       this.findPossibleDuplicates(user, { title: fields.title, description: fields.description, excludeId: id }),

@@ -41,7 +41,8 @@ export interface BoundedTotal {
 /**
  * The rows of `qb` (its FROM, joins and WHERE) counted up to `offset + COUNT_BOUND`, and whether more follow. Rows
  * read by disjoint branches (each a builder of its own, as a provider's requests are) are counted branch by branch
- * in one statement, each stopping at the bound and free to follow its own index.
+ * in one statement, each stopping at the bound and free to follow its own index. The branches' parameters are read
+ * as one set: a name they share must have the same value in each (as the same filters applied to each do).
  */
 export async function boundedCount(qb: SelectQueryBuilder<ObjectLiteral> | SelectQueryBuilder<ObjectLiteral>[], offset: number): Promise<BoundedTotal> {
   const bound = offset + COUNT_BOUND;
