@@ -16,7 +16,9 @@ describe('toErrorBody: database errors', () => {
   });
 
   it('never puts the SQL or the driver message in the answer', () => {
-    const body = toErrorBody(new QueryFailedError('SELECT secret FROM t', [], withCode('relation "t" does not exist', '42P01')));
+    const body = toErrorBody(
+      new QueryFailedError('SELECT secret FROM t', [], withCode('relation "t" does not exist', '42P01')),
+    );
     expect(body.statusCode).toBe(500);
     expect(JSON.stringify(body)).not.toMatch(/secret|relation/);
   });
