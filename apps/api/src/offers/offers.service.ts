@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { assertVersion, changedKeys, invalidFieldIn, notFound, Page, pickValues, localizedError } from '@app/common';
 import {
   type CreateOffer,
@@ -10,7 +10,7 @@ import {
   type Served,
   type UpdateOffer,
 } from '@app/contracts';
-import { AssistanceOfferEntity, OfferRepository, OrganizationEntity, type OrganizationName } from '@app/database';
+import { AssistanceOfferEntity, OfferRepository, organizationNames, type OrganizationName } from '@app/database';
 import { availableActions, OFFER_WORKFLOW, OfferAction, OfferStatus } from '@app/domain';
 import { executeTransition, OFFER_LIFECYCLE, UnitOfWork } from '@app/outbox';
 import type { AuthUser } from '../auth/auth-user';
@@ -134,9 +134,7 @@ export class OffersService {
 
   /** Views of `rows`; `known` holds the providers' names when the read brought them along. */
   private async views(user: AuthUser, rows: AssistanceOfferEntity[], known?: ReadonlyMap<string, OrganizationName>): Promise<OfferView[]> {
-    const orgIds = [...new Set(rows.map((r) => r.organizationId))].filter((id) => !known?.has(id));
-    const orgs: OrganizationName[] = orgIds.length ? await this.offers.manager.findBy(OrganizationEntity, { id: In(orgIds) }) : [];
-    const byId = new Map<string, OrganizationName>([...(known ?? []), ...orgs.map((o) => [o.id, o] as const)]);
+    const byId = await organizationNames(this.offers.manager, rows.map((r) => r.organizationId), known);
     return rows.map((row) => {
       const { capacityEngagements, capacityBudgetAmount, capacityBudgetCurrency, engagementsUsed, createdById: _c, ...rest } = row;
       const org = byId.get(row.organizationId);

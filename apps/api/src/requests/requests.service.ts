@@ -12,7 +12,7 @@ import {
   type Served,
   type UpdateRequest,
 } from '@app/contracts';
-import { AssistanceRequestEntity, OrganizationEntity, RequestRepository, type OrganizationName } from '@app/database';
+import { AssistanceRequestEntity, OrganizationEntity, organizationNames, RequestRepository, type OrganizationName } from '@app/database';
 import {
   availableActions,
   canCirculate,
@@ -288,9 +288,7 @@ export class RequestsService {
 
   /** Views of `rows`; `known` holds the requesters' names when the read brought them along. */
   private async views(user: AuthUser, rows: AssistanceRequestEntity[], known?: ReadonlyMap<string, OrganizationName>): Promise<RequestView[]> {
-    const orgIds = [...new Set(rows.map((r) => r.organizationId))].filter((id) => !known?.has(id));
-    const orgs: OrganizationName[] = orgIds.length ? await this.requests.manager.findBy(OrganizationEntity, { id: In(orgIds) }) : [];
-    const byId = new Map<string, OrganizationName>([...(known ?? []), ...orgs.map((o) => [o.id, o] as const)]);
+    const byId = await organizationNames(this.requests.manager, rows.map((r) => r.organizationId), known);
     return rows.map(({ estimatedCostAmount, estimatedCostCurrency, createdById: _c, ...r }) => {
       const org = byId.get(r.organizationId);
       const owns = ownsRequest(user, r as AssistanceRequestEntity);

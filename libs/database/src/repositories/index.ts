@@ -8,4 +8,4 @@ export * from './notification.repository';
 export * from './action-plan.repository';
 export * from './engagement.repository';
 export * from './prepared-statement';
-export type { OrganizationName } from './organization-names';
+export { organizationNames, type OrganizationName } from './organization-names';

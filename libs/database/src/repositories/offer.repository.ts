@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { orderOf, sqlList, sqlValue } from '@app/common';
 import { isCommittee, OFFER_MATCHABLE_STATUSES, OFFER_PUBLISHED_STATUSES, OFFER_RUNNING_STATUSES, OFFER_STATUSES, OfferStatus, regionsOfState } from '@app/domain';
-import { AssistanceOfferEntity, OrganizationEntity } from '../entities';
-import { ORGANIZATION_NAME_COLUMNS, organizationsOf, withoutOrganization, type OrganizationName, type OrganizationRow } from './organization-names';
+import { AssistanceOfferEntity } from '../entities';
+import { withOrganizations, type OrganizationName } from './organization-names';
 import { countRows, totalOf } from './paging';
-import { entityColumns, entityRows } from './prepared-statement';
+import { entityColumns } from './prepared-statement';
 import { applySort, applyTextSearch } from './text-search';
 import type { PageRequest, RowPage, Viewer } from './viewer';
 
@@ -69,17 +69,6 @@ export class OfferRepository {
     return (this.columns ??= entityColumns(this.dataSource, AssistanceOfferEntity, 'o'));
   }
 
-  /**
-   * `qb`'s offers with their providers' names, in one statement (the provider is many-to-one: no id pre-query), read
-   * with the entity's columns worked out once instead of hydrated by TypeORM per row and column.
-   */
-  private async withProviders(qb: SelectQueryBuilder<AssistanceOfferEntity>): Promise<{ rows: AssistanceOfferEntity[]; organizations: Map<string, OrganizationName> }> {
-    const columns = this.offerColumns();
-    qb.leftJoin(OrganizationEntity, 'org', 'org.id = o.organization_id').select(`${columns.sql}, ${ORGANIZATION_NAME_COLUMNS}`);
-    const raw = await entityRows<Record<string, unknown> & OrganizationRow>(this.dataSource, qb);
-    return { rows: raw.map((row) => columns.hydrate(withoutOrganization(row))), organizations: organizationsOf(raw) };
-  }
-
   /** The offers `viewer` may see (alias `o`), inside `manager`'s transaction when given. */
   visibleTo(viewer: Viewer, manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<AssistanceOfferEntity> {
     return whereVisibleTo(manager.createQueryBuilder(AssistanceOfferEntity, 'o'), viewer);
@@ -101,13 +90,13 @@ export class OfferRepository {
     }
     if (f.q) applyTextSearch(qb, 'o', f.q);
     applySort(qb, SORT_COLUMN, f.sort, 'o.id');
-    const page = await this.withProviders(qb.clone().offset((f.page - 1) * f.pageSize).limit(f.pageSize));
+    const page = await withOrganizations(qb.clone().offset((f.page - 1) * f.pageSize).limit(f.pageSize), 'o', this.offerColumns());
     return { ...page, total: await totalOf(page.rows.length, f, () => countRows(qb)) };
   }
 
   /** One offer if `viewer` may see it, with its provider's name, in one statement (an offer page's read); null when out of scope. */
   async findVisibleWithProvider(viewer: Viewer, id: string): Promise<{ row: AssistanceOfferEntity; organizations: Map<string, OrganizationName> } | null> {
-    const { rows, organizations } = await this.withProviders(this.visibleTo(viewer).andWhere('o.id = :id', { id }));
+    const { rows, organizations } = await withOrganizations(this.visibleTo(viewer).andWhere('o.id = :id', { id }), 'o', this.offerColumns());
     return rows[0] ? { row: rows[0], organizations } : null;
   }
 

@@ -11,10 +11,10 @@ import {
   REQUEST_TERMINAL_STATUSES,
   RequestStatus,
 } from '@app/domain';
-import { AssistanceRequestEntity, OrganizationEntity } from '../entities';
+import { AssistanceRequestEntity } from '../entities';
 import { boundedCount, totalOf } from './paging';
-import { ORGANIZATION_NAME_COLUMNS, organizationsOf, withoutOrganization, type OrganizationName, type OrganizationRow } from './organization-names';
-import { entityColumns, entityRows, preparedQuery } from './prepared-statement';
+import { ORGANIZATION_NAME_COLUMNS, organizationsOf, withOrganizations, withoutOrganization, type OrganizationName, type OrganizationRow } from './organization-names';
+import { entityColumns, preparedQuery } from './prepared-statement';
 import { applySort, applyTextSearch } from './text-search';
 import type { PageRequest, RowPage, Viewer } from './viewer';
 
@@ -148,15 +148,9 @@ export class RequestRepository {
     const [qb, skip]: [SelectQueryBuilder<ObjectLiteral>, number] =
       scopeOf(viewer) === 'provider' ? [this.providerPage(viewer, f, offset), 0] : [filtered.clone(), offset];
     applySort(qb, SORT_COLUMN, f.sort, 'r.id');
-    const columns = this.requestColumns();
-    qb.leftJoin(OrganizationEntity, 'org', 'org.id = r.organization_id')
-      .select(`${columns.sql}, ${ORGANIZATION_NAME_COLUMNS}`)
-      .offset(skip)
-      .limit(f.pageSize);
-    const raw = await entityRows<Record<string, unknown> & OrganizationRow>(this.dataSource, qb);
-    const rows = raw.map((row) => columns.hydrate(withoutOrganization(row)));
+    const { rows, organizations } = await withOrganizations(qb.offset(skip).limit(f.pageSize), 'r', this.requestColumns());
     const total = await totalOf(rows.length, f, count);
-    return { rows, total, totalIsLowerBound, organizations: organizationsOf(raw) };
+    return { rows, total, totalIsLowerBound, organizations };
   }
 
   /** The list's filters on `qb`'s requests (alias `r`). */
